@@ -1,0 +1,5 @@
+"""``python -m textmend``: the same as the ``textmend`` command."""
+
+from .cli import run
+
+run()

@@ -1,0 +1,17 @@
+"""The built-in fixers; importing this package registers them."""
+
+from .ascii import AsciiPunctuation
+from .entities import EntityFixer
+from .ftfy_fixer import FtfyFixer
+from .teasers import TeaserFixer
+from .titles import DuplicateTitle
+from .words import RunTogetherWords
+
+__all__ = [
+    "AsciiPunctuation",
+    "DuplicateTitle",
+    "EntityFixer",
+    "FtfyFixer",
+    "RunTogetherWords",
+    "TeaserFixer",
+]

@@ -1,0 +1,30 @@
+"""Word frequencies from ``wordfreq``, loaded once per process and only when first needed.
+
+Pipelines do not hold the word list, so they pickle small; each worker process loads it on its first
+lookup.
+
+>>> zipf("the") > 7 > zipf("usedfor")
+True
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+
+from wordfreq import get_frequency_dict
+
+
+@cache
+def frequencies(language: str = "en") -> dict[str, float]:
+    """The word-frequency table of ``language`` (word -> frequency per word of text)."""
+    return get_frequency_dict(language, wordlist="best")
+
+
+def zipf(word: str, language: str = "en") -> float:
+    """The Zipf frequency of ``word`` (log10 of uses per billion words; 0 for unknown words).
+
+    Looks ``word`` up as given: callers lower-case it first where case does not matter.
+    """
+    frequency = frequencies(language).get(word)
+    return math.log10(frequency) + 9.0 if frequency else 0.0
