@@ -1,7 +1,10 @@
 """``titles``: drop a duplicated leading title line and return the title as data.
 
-Scraped pages often start with the title twice, once stripped of quotes and punctuation. The fuller
-line stays in the text and becomes ``Document.title``; the other is removed.
+Scraped pages often start with the title twice, once stripped of quotes and punctuation. When the first
+two non-blank lines are the same words (case, quotes and punctuation aside), the fuller line stays in
+the text and becomes ``Document.title`` and the other is removed. The lines must look like a title
+(short, two words or more, not a list item or a clause ending in ``,``) and a body must follow that
+does not repeat them again (a refrain is no duplicated title).
 
 >>> from textmend import Pipeline
 >>> doc = Pipeline(["titles"]).mend_document("Why Cats Purr\\nWhy Cats 'Purr'\\nBody.")
@@ -21,12 +24,54 @@ from ..fixer import Findings, Fixer, register
 from ..model import Edit
 
 _NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
+_CONTENT = regex.compile(r"\S")
+_LIST_ITEM = regex.compile(r"(?:[-*\u2022\u2013\u2014]|[0-9]{1,3}[.)])\s")
 MAX_TITLE_LENGTH = 300
 
 
-def _key(line: str) -> str:
-    """A line reduced to its words, for comparing titles: case, quotes and punctuation ignored."""
+def title_key(line: str) -> str:
+    """A line reduced to its words, for comparing titles: case, quotes and punctuation ignored.
+
+    >>> title_key("Do Opioid Receptors 'Reset'?")
+    'do opioid receptors reset'
+    """
     return " ".join(_NOT_WORD.sub(" ", line).casefold().split())
+
+
+def next_line(text: str, position: int) -> tuple[int, int, str] | None:
+    """The first non-blank line at or after ``position`` as ``(start, end, line)``; ``end`` leaves out
+    the ``\\r`` of a ``\\r\\n``. ``None`` when only blank lines follow.
+
+    >>> next_line("\\n\\n  Title\\r\\nBody", 0)
+    (2, 9, '  Title')
+    """
+    content = _CONTENT.search(text, position)
+    if content is None:
+        return None
+    start = text.rfind("\n", position, content.start()) + 1 or position
+    newline = text.find("\n", content.start())
+    end = len(text) if newline == -1 else newline
+    if end > start and text[end - 1] == "\r":
+        end -= 1
+    return start, end, text[start:end]
+
+
+def looks_like_title(line: str) -> bool:
+    """Whether a line could be a title: two or more words, no list marker, no trailing ``,;:``."""
+    stripped = line.strip()
+    return (
+        len(stripped) <= MAX_TITLE_LENGTH
+        and len(title_key(stripped).split()) >= 2
+        and stripped[-1] not in ",;:"
+        and _LIST_ITEM.match(stripped) is None
+    )
+
+
+class _LeadGate:
+    """The fixer's gate: the text starts with a line short enough to be a title."""
+
+    def search(self, text: str, /) -> bool | None:
+        return True if text.find("\n", 0, MAX_TITLE_LENGTH + 2) != -1 else None
 
 
 @register
@@ -35,23 +80,23 @@ class DuplicateTitle(Fixer):
     """If the first two lines are the same title, keep the fuller one and record it as the title."""
 
     name: ClassVar[str] = "titles"
+    gate: ClassVar[_LeadGate] = _LeadGate()
 
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
-        first, newline, rest = text.partition("\n")
-        second = rest.partition("\n")[0]
-        if not newline or len(first) > MAX_TITLE_LENGTH or len(second) > MAX_TITLE_LENGTH:
+        first = next_line(text, 0)
+        second = None if first is None else next_line(text, first[1] + 1)
+        if first is None or second is None:
             return
-        key = _key(first)
-        if not key or key != _key(second):
+        key = title_key(first[2])
+        if not (looks_like_title(first[2]) and looks_like_title(second[2]) and key == title_key(second[2])):
             return
-        if len(second) >= len(first):
-            found.title = second.strip()
-            yield Edit(0, len(first) + 1, "", "the title again, with less punctuation")
+        body = next_line(text, second[1] + 1)
+        if body is None or title_key(body[2]) == key:
+            return  # no body after the two lines, or a third copy: a refrain, not a duplicated title
+        reason = "the title again, with less punctuation"
+        if len(second[2].strip()) > len(first[2].strip()):
+            found.title = second[2].strip()
+            yield Edit(first[0], second[0], "", reason)
         else:
-            found.title = first.strip()
-            yield Edit(
-                len(first),
-                len(first) + 1 + len(second),
-                "",
-                "the title again, with less punctuation",
-            )
+            found.title = first[2].strip()
+            yield Edit(first[1], second[1], "", reason)
