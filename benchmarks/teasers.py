@@ -27,7 +27,8 @@ DATA = Path(__file__).resolve().parent / "data"
 SEED = 5
 ROUNDS = 5  # each document gets furniture this many times, differently each time
 DOCUMENT_SIZE = (1500, 5000)  # characters of prose per document
-WIDTHS = [60, 75, 80, 100, 120, 150, 160, 200] + [57, 64, 93, 110, 137, 171, 233, 290]
+# Snippet widths: round ones that sites use, and odd ones.
+WIDTHS = [60, 75, 80, 100, 120, 150, 160, 200, 57, 64, 93, 110, 137, 171, 233, 290]
 SEPARATORS = ["-", "\u2014", "*"]
 HEADINGS = ["Related", "Read more", "You may also like", "More from The Daily Ledger", "Related articles:"]
 SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "to", "and", "or", "for", "at", "by", "with", "as"}
@@ -39,7 +40,8 @@ def paragraphs() -> list[str]:
     """All paragraphs of the bundled novels, each on one line."""
     found: list[str] = []
     for path in sorted(DATA.glob("*.txt.gz")):
-        text = gzip.open(path, "rt", encoding="utf-8").read()
+        with gzip.open(path, "rt", encoding="utf-8") as file:
+            text = file.read()
         found.extend(" ".join(p.split()) for p in text.split("\n\n") if p.strip())
     return found
 
@@ -66,7 +68,9 @@ def headline(rng: random.Random, paras: list[str]) -> str:
         words = re.findall(r"[A-Za-z][A-Za-z']*", rng.choice(paras))
     start = rng.randrange(max(1, len(words) - 3))
     chosen = words[start : start + rng.randint(3, 20)]
-    title = " ".join(w if i and w.lower() in SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(chosen))
+    title = " ".join(
+        w if i and w.lower() in SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(chosen)
+    )
     return title + rng.choice(["", "", "", "?"])
 
 
@@ -83,7 +87,7 @@ def teaser_blocks(rng: random.Random, paras: list[str], count: int) -> tuple[lis
         title = headline(rng, paras)
         if rng.random() < 0.15:  # a short linked article: its snippet fits the width
             room = width - len(title) - 2  # the whole snippet shorter than the width
-            short = [p for p in rng.sample(paras, 200) if 10 <= len(p) <= room and p[-1] in ".!?\""]
+            short = [p for p in rng.sample(paras, 200) if 10 <= len(p) <= room and p[-1] in '.!?"']
             article = short[0] if short else rng.choice(long_paras)
         else:
             article = rng.choice(long_paras)

@@ -240,7 +240,11 @@ def is_convincing(region: _Region) -> bool:
     width = common_width(blocks)
     new_sentences = all(block.excerpt and starts_sentence(block.excerpt) for block in blocks)
     if any(block.separator for block in blocks):
-        return width is not None or any(looks_cut(block) for block in blocks) or (len(blocks) >= 3 and new_sentences)
+        return (
+            width is not None
+            or any(looks_cut(block) for block in blocks)
+            or (len(blocks) >= 3 and new_sentences)
+        )
     return width is not None and all(starts_sentence(b.excerpt) for b in blocks if b.excerpt)
 
 

@@ -26,6 +26,7 @@ from ..model import Edit
 _NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 _CONTENT = regex.compile(r"\S")
 _LIST_ITEM = regex.compile(r"(?:[-*\u2022\u2013\u2014]|[0-9]{1,3}[.)])\s")
+_CLOSING = "\"'\u201d\u2019)]"
 MAX_TITLE_LENGTH = 300
 
 
@@ -57,12 +58,17 @@ def next_line(text: str, position: int) -> tuple[int, int, str] | None:
 
 
 def looks_like_title(line: str) -> bool:
-    """Whether a line could be a title: two or more words, no list marker, no trailing ``,;:``."""
+    """Whether a line could be a title: two or more words, no list marker, and no ``,;:`` or full
+    stop at the end (``"Come in."`` twice is dialogue).
+
+    >>> looks_like_title("Why Cats 'Purr'?"), looks_like_title('"Come in."')
+    (True, False)
+    """
     stripped = line.strip()
     return (
         len(stripped) <= MAX_TITLE_LENGTH
         and len(title_key(stripped).split()) >= 2
-        and stripped[-1] not in ",;:"
+        and stripped.rstrip(_CLOSING)[-1:] not in ",;:."
         and _LIST_ITEM.match(stripped) is None
     )
 

@@ -1,0 +1,138 @@
+"""The ``teasers`` and ``titles`` fixers: example tables, properties, and adversarial sizes."""
+
+from __future__ import annotations
+
+import doctest
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import CASES
+from textmend import Pipeline, apply_changes, revert_changes
+from textmend.fixers import teasers, titles
+
+PIPELINE = Pipeline(["teasers", "titles"])
+TEASER_CASES: list[dict[str, Any]] = json.loads((CASES / "teasers.json").read_text(encoding="utf-8"))
+TITLE_CASES: list[dict[str, Any]] = json.loads((CASES / "titles.json").read_text(encoding="utf-8"))
+
+
+def test_the_tables_are_as_large_as_promised() -> None:
+    kept = [case for case in TEASER_CASES if case["input"] == case["expected"]]
+    assert len(TEASER_CASES) >= 60 and len(kept) >= 25
+    assert all(case["why"] for case in TEASER_CASES + TITLE_CASES)
+
+
+@pytest.mark.parametrize("case", TEASER_CASES, ids=[case["why"] for case in TEASER_CASES])
+def test_teaser_cases(case: dict[str, Any]) -> None:
+    document = PIPELINE.mend_document(case["input"])
+    assert document.text == case["expected"]
+    assert [teaser.to_dict() for teaser in document.teasers] == case["teasers"]
+    assert document.title == case["title"]
+    assert revert_changes(document.text, document.changes) == case["input"]
+    if case["teasers"]:
+        (change,) = document.changes
+        # One edit: from the end of the body's last line to the end of the text.
+        assert change.fixer == "teasers" and change.after == "" and change.end == len(case["input"])
+        assert case["input"][: change.start].rstrip("\r") == case["expected"]
+    else:
+        assert document.changes == []
+    assert PIPELINE(document.text) == document.text
+
+
+@pytest.mark.parametrize("case", TITLE_CASES, ids=[case["why"] for case in TITLE_CASES])
+def test_title_cases(case: dict[str, Any]) -> None:
+    document = PIPELINE.mend_document(case["input"])
+    assert document.text == case["expected"]
+    assert document.title == case["title"]
+    assert document.teasers == []
+    assert len(document.changes) == (case["title"] is not None)
+    assert revert_changes(document.text, document.changes) == case["input"]
+    assert PIPELINE(document.text) == document.text
+
+
+def test_docstring_examples() -> None:
+    for module in (teasers, titles):
+        assert doctest.testmod(module).failed == 0
+
+
+# -- properties ------------------------------------------------------------------------------------
+WORDS = ["the", "a", "river", "city", "light", "of", "and", "new", "old", "school", "rain", "is", "was"]
+CAPITALISED = ["Why", "How", "The", "City", "River", "Plans", "Future", "Schools", "Light", "New", "Old"]
+
+sentences = st.lists(st.sampled_from(WORDS), min_size=3, max_size=12).map(
+    lambda words: " ".join(words).capitalize() + "."
+)
+bodies = st.lists(sentences, min_size=1, max_size=6).map("\n".join)
+headlines = st.lists(st.sampled_from(CAPITALISED), min_size=4, max_size=12).map(" ".join)
+texts = st.lists(
+    st.sampled_from(
+        ["-", "*", "\u2014", "\n", "\r", " ", "A", "b", "Ab", ".", "Related", "Title Case Words"]
+    ),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_any_text_is_mended_reversibly_and_idempotently(text: str) -> None:
+    document = PIPELINE.mend_document(text)
+    assert apply_changes(text, document.changes) == document.text
+    assert revert_changes(document.text, document.changes) == text
+    assert PIPELINE(document.text) == document.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(sentences, headlines, st.sampled_from(["-", "*", "Related"])), max_size=12))
+def test_teasers_only_ever_cut_the_end(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    mended = Pipeline(["teasers"])(text)
+    assert text.startswith(mended)
+    assert Pipeline(["teasers"])(mended) == mended
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    bodies,
+    st.lists(headlines, min_size=2, max_size=5, unique_by=str.casefold),
+    st.sampled_from(["-", "*", "\u2014"]),
+    st.integers(40, 160),
+    st.data(),
+)
+def test_generated_pages_come_apart_exactly(
+    body: str, heads: list[str], separator: str, width: int, data: st.DataObject
+) -> None:
+    lines, expected = [], []
+    for head in heads:
+        article = data.draw(st.lists(sentences, min_size=8, max_size=12).map(" ".join))
+        snippet = f"{head} {article}"[:width]
+        excerpt = snippet[len(head) :].strip() if snippet.startswith(head) else ""
+        lines += [separator, head, snippet]
+        expected.append(
+            dict(title=head, snippet=snippet, truncated=True, excerpt=excerpt, separator=separator)
+        )
+    document = Pipeline(["teasers"]).mend_document("\n".join([body, *lines]))
+    assert document.text == body
+    assert [{k: v for k, v in t.to_dict().items() if k != "heading"} for t in document.teasers] == expected
+
+
+# -- adversarial sizes (these must simply finish: the fixers read a bounded tail and head) -----------
+def test_a_million_teaser_like_blocks_are_left_alone() -> None:
+    text = "Body.\n" + "-\nA Headline Here Today\nA Headline Here Today And more\n" * 1_000_000
+    assert PIPELINE.mend_document(text).changes == []
+
+
+def test_a_million_distinct_teaser_like_lines_are_left_alone() -> None:
+    text = "Body.\n" + "".join(
+        f"Headline {n} of Many\nHeadline {n} of Many Goes on\n" for n in range(500_000)
+    )
+    assert PIPELINE.mend_document(text).changes == []
+
+
+def test_huge_lines_and_blank_runs() -> None:
+    text = "x" * 2_000_000 + "\n" * 1_000_000 + "A Title Here\n" + "A Title Here" + " y" * 1_000_000
+    assert PIPELINE(text) == text
+    title_text = "Title One\nTitle One\n" + "z" * 5_000_000
+    assert PIPELINE(title_text) == "Title One\n" + "z" * 5_000_000
