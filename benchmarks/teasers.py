@@ -14,18 +14,19 @@ Run from the repository root: ``python benchmarks/teasers.py`` (``PYTHONPATH=src
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import random
 import re
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from textmend import Pipeline, Teaser
 
 DATA = Path(__file__).resolve().parent / "data"
 SEED = 5
-ROUNDS = 5  # each document gets furniture this many times, differently each time
+ROUNDS = 10  # each document gets furniture this many times, differently each time
 DOCUMENT_SIZE = (1500, 5000)  # characters of prose per document
 # Snippet widths: round ones that sites use, and odd ones.
 WIDTHS = [60, 75, 80, 100, 120, 150, 160, 200, 57, 64, 93, 110, 137, 171, 233, 290]
@@ -100,6 +101,29 @@ def teaser_blocks(rng: random.Random, paras: list[str], count: int) -> tuple[lis
     return lines, teasers
 
 
+ROW_ORDER = [
+    "all",
+    *(f"{n} teaser(s)" for n in range(6)),
+    "with a heading",
+    "separators only",
+    "with a duplicated title",
+    "without a title",
+]
+
+
+def miss_cause(found: list[Teaser], expected: list[Teaser], title_right: bool) -> str:
+    """Why a document did not come out exactly."""
+    if not title_right:
+        return "title missed or wrong"
+    if not found:
+        return "teasers kept in the body (too little evidence)"
+    if len(found) == len(expected) and all(
+        f == dataclasses.replace(e, truncated=f.truncated) for f, e in zip(found, expected, strict=True)
+    ):
+        return "truncated flag wrong (a cut falling just after . ? or a closing quote)"
+    return "other"
+
+
 def sentence_lines(doc: list[str]) -> list[str]:
     """The document with every sentence on a line of its own: more, shorter lines to mistake."""
     return [s for p in doc for s in re.split(r"(?<=[.!?\"])\s+(?=[A-Z\"])", p) if s]
@@ -112,6 +136,7 @@ def main() -> None:
     rng = random.Random(SEED)
     exact: dict[str, list[bool]] = defaultdict(list)
     damaged: dict[str, list[bool]] = defaultdict(list)
+    misses: Counter[str] = Counter()
     for number, doc in enumerate(docs):
         # Plain documents: nothing may change.
         for label, lines in [("paragraph a line", doc), ("sentence a line", sentence_lines(doc))]:
@@ -136,13 +161,20 @@ def main() -> None:
                 exact["with a heading" if teasers[0].heading else "separators only"].append(ok)
             exact["with a duplicated title" if title else "without a title"].append(ok)
             exact["all"].append(ok)
+            if not ok:
+                misses[miss_cause(result.teasers, teasers, result.title == title)] += 1
     elapsed = time.perf_counter() - began
 
     print(f"{len(docs)} documents cut from {len(paras)} paragraphs of Austen; seed {SEED}\n")
     print("| documents with furniture | n | exact extraction |")
     print("| --- | ---: | ---: |")
-    for label, oks in exact.items():
+    for label in sorted(exact, key=ROW_ORDER.index):
+        oks = exact[label]
         print(f"| {label} | {len(oks)} | {100 * sum(oks) / len(oks):.1f}% |")
+    print("\n| misses, by cause | n |")
+    print("| --- | ---: |")
+    for cause, n in misses.most_common():
+        print(f"| {cause} | {n} |")
     print("\n| plain documents | n | damaged |")
     print("| --- | ---: | ---: |")
     for label, bad in damaged.items():

@@ -41,12 +41,13 @@ _HEADING = regex.compile(
     r"(?i)(?:related(?: articles| posts| stories| reading| content| links)?"
     r"|read (?:more|next|also)|also read|see also|further reading"
     r"|you (?:may|might|will) also (?:like|enjoy)|recommended(?: for you| reading| stories| articles)?"
-    r"|more (?:from|on|about|in) [^\n]{1,60}|more (?:stories|articles|news|posts|like this)"
+    r"|more (?:from|on|about|in) [^\n.!?]{1,60}|more (?:stories|articles|news|posts|like this)"
     r"|popular(?: now| posts| stories)?|trending(?: now| stories)?)[ \t]{0,5}:?"
 )
 # "- item", "* item", "1. item", "2) item": list items, never teaser titles.
-_LIST_ITEM = regex.compile(r"(?:[-*\u2022\u2013\u2014]|[0-9]{1,3}[.)])\s")
-_SENTENCE_END = frozenset(".!?\u2026\"'\u201d\u2019)]")
+LIST_ITEM = regex.compile(r"(?:[-*\u2022\u2013\u2014]|[0-9]{1,3}[.)])\s")
+_SENTENCE_END = frozenset(".!?\"'\u201d\u2019)]")
+_ELLIPSES = ("...", "\u2026")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,16 +96,16 @@ def lines_from_end(text: str, limit: int, end: int | None = None) -> list[_Line]
     return lines
 
 
-def looks_like_title(line: str) -> bool:
+def looks_like_teaser_title(line: str) -> bool:
     """Whether a stripped line could be an article title: short, with letters, not a list item.
 
-    >>> looks_like_title("Does the ACLU Support Religious Freedom?"), looks_like_title("- milk")
+    >>> looks_like_teaser_title("Does the ACLU Support Religious Freedom?"), looks_like_teaser_title("- milk")
     (True, False)
     """
     return (
         2 <= len(line) <= MAX_TITLE_LENGTH
         and line[-1] not in ",;:"
-        and _LIST_ITEM.match(line) is None
+        and LIST_ITEM.match(line) is None
         and any(character.isalpha() for character in line)
     )
 
@@ -117,13 +118,21 @@ def is_teaser_pair(title: str, snippet: str) -> bool:
     >>> is_teaser_pair("Why Cats Purr and Dogs Bark", "Why Cats Purr and Do"), is_teaser_pair("Cat", "Cats")
     (True, False)
     """
-    if not looks_like_title(title) or len(snippet) > MAX_SNIPPET_LENGTH:
+    if not looks_like_teaser_title(title) or len(snippet) > MAX_SNIPPET_LENGTH:
         return False
     if snippet.startswith(title):
         rest = snippet[len(title) :]
         return not rest or rest[0].isspace() or not title[-1].isalnum()
-    cut = snippet.rstrip()
+    cut = without_ellipsis(snippet)
     return MIN_CUT_LENGTH <= len(cut) < len(title) and title.startswith(cut)
+
+
+def without_ellipsis(snippet: str) -> str:
+    """The snippet without trailing spaces and the ``...`` or ``…`` some sites put after a cut."""
+    cut = snippet.rstrip()
+    for ellipsis in _ELLIPSES:
+        cut = cut.removesuffix(ellipsis)
+    return cut.rstrip()
 
 
 def is_separator(line: str) -> bool:
@@ -131,14 +140,20 @@ def is_separator(line: str) -> bool:
 
 
 def ends_sentence(snippet: str) -> bool:
-    """Whether a snippet ends like a finished sentence, not like a cut (``.``, ``?``, a closing quote)."""
-    return snippet.rstrip()[-1:] in _SENTENCE_END
+    """Whether a snippet ends like a finished sentence (``.``, ``?``, a closing quote), not like a cut
+    (a letter, a comma, an ellipsis).
+
+    >>> ends_sentence("It rained."), ends_sentence("It rai"), ends_sentence("It rained...")
+    (True, False, False)
+    """
+    stripped = snippet.rstrip()
+    return not stripped.endswith(_ELLIPSES) and stripped[-1:] in _SENTENCE_END
 
 
 def cut_inside_title_word(block: _Block) -> bool:
     """Whether the snippet is the title cut in the middle of a word (``... Risks of Fis``)."""
-    cut = len(block.snippet)
-    return block.cut_short and block.snippet[-1].isalnum() and block.title[cut].isalnum()
+    cut = without_ellipsis(block.snippet)
+    return block.cut_short and cut[-1:].isalnum() and block.title[len(cut)].isalnum()
 
 
 def common_width(blocks: Sequence[_Block]) -> int | None:

@@ -22,10 +22,10 @@ import regex
 
 from ..fixer import Findings, Fixer, register
 from ..model import Edit
+from .teasers import LIST_ITEM
 
 _NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 _CONTENT = regex.compile(r"\S")
-_LIST_ITEM = regex.compile(r"(?:[-*\u2022\u2013\u2014]|[0-9]{1,3}[.)])\s")
 _CLOSING = "\"'\u201d\u2019)]"
 MAX_TITLE_LENGTH = 300
 
@@ -69,7 +69,7 @@ def looks_like_title(line: str) -> bool:
         len(stripped) <= MAX_TITLE_LENGTH
         and len(title_key(stripped).split()) >= 2
         and stripped.rstrip(_CLOSING)[-1:] not in ",;:."
-        and _LIST_ITEM.match(stripped) is None
+        and LIST_ITEM.match(stripped) is None
     )
 
 
