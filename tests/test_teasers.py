@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import CASES
@@ -91,6 +91,33 @@ def test_teasers_only_ever_cut_the_end(lines: list[str]) -> None:
     mended = Pipeline(["teasers"])(text)
     assert text.startswith(mended)
     assert Pipeline(["teasers"])(mended) == mended
+
+
+def _pair(headline: str, width: int, article: str) -> list[str]:
+    return [headline, f"{headline} {article}"[:width]]
+
+
+line_groups = st.one_of(
+    st.sampled_from([["-"], ["*"], ["Related"], ["Read more"], ["Body text here."], ["Cats Purr"], [""]]),
+    st.builds(
+        _pair,
+        st.sampled_from(["The City Plans New Roads", "Ten Years After the Flood", "Cats Purr", "Jane Doe"]),
+        st.integers(15, 60),
+        st.sampled_from(["They said it was fine.", "it was fine", "The end of the story is near"]),
+    ),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(line_groups, max_size=12).map(lambda groups: "\n".join(x for g in groups for x in g)))
+@example(
+    "Read more\nRead more\n-\nThe City Plans New Roads\nThe City Plans New R\n*\n"
+    "The City Plans New Roads\nThe City Plans New R"
+)
+def test_teaser_like_lines_are_mended_idempotently(text: str) -> None:
+    document = PIPELINE.mend_document(text)
+    assert revert_changes(document.text, document.changes) == text
+    assert PIPELINE(document.text) == document.text
 
 
 @settings(max_examples=150, deadline=None)

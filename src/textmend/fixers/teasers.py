@@ -183,8 +183,9 @@ class _Region:
     body_end: int
 
 
-def parse_region(lines: Sequence[_Line]) -> _Region | None:
-    """Read teaser blocks upwards from the last line; ``None`` when there are none or no body above.
+def parse_region(lines: Sequence[_Line], *, need_body: bool = True) -> _Region | None:
+    """Read teaser blocks upwards from the last line; ``None`` when there are none, or (if
+    ``need_body``) when no body line is left above them.
 
     Blocks below the topmost all have the same separator (or none); the topmost may add one above a
     list that has none. A heading line, and a separator above it, may come above the blocks.
@@ -218,10 +219,10 @@ def parse_region(lines: Sequence[_Line]) -> _Region | None:
         index += 1
         if index < len(lines) and is_separator(lines[index].text):
             index += 1
-    if index >= len(lines):
+    if index >= len(lines) and need_body:
         return None  # nothing but teasers: not sure what this text is
     blocks.reverse()
-    return _Region(blocks, heading, lines[index].end)
+    return _Region(blocks, heading, lines[index].end if index < len(lines) else 0)
 
 
 def looks_cut(block: _Block) -> bool:
@@ -276,10 +277,10 @@ def is_truncated(block: _Block, blocks: Sequence[_Block]) -> bool:
     return len(block.snippet) == longest and bool(block.excerpt) and not ends_sentence(block.snippet)
 
 
-def find_region(text: str, end: int | None = None) -> _Region | None:
+def find_region(text: str, end: int | None = None, *, need_body: bool = True) -> _Region | None:
     """The convincing teaser region at the end of ``text[:end]``, if there is one."""
     lines = lines_from_end(text, 3 * MAX_BLOCKS + 6, end)
-    region = parse_region(lines)
+    region = parse_region(lines, need_body=need_body)
     return region if region is not None and is_convincing(region) else None
 
 
@@ -303,7 +304,7 @@ class TeaserFixer(Fixer):
         region = find_region(text)
         if region is None:
             return
-        if find_region(text, region.body_end) is not None:
+        if find_region(text, region.body_end, need_body=False) is not None:
             return  # teaser-like blocks above the region too: where it starts is unclear
         for block in region.blocks:
             found.teasers.append(
