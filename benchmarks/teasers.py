@@ -6,8 +6,10 @@ a title taken from other prose, a snippet repeating the title and running into t
 first words, cut at one width per page (varied widths, some snippets shorter than it, some titles
 longer), separated by ``-``, ``—`` or ``*`` lines and/or introduced by a heading. Half the documents
 also start with their title twice. Reported: the share of documents whose body, teasers (every field)
-and title come out exactly right, and the share of plain documents (no teasers, no title; one
-paragraph or one sentence a line) that the two fixers change at all.
+and title come out exactly right (and why the others did not), and the share of plain documents (no
+teasers, no title; one paragraph, sentence or clause a line) that the two fixers change at all.
+A short linked article's snippet is made shorter than the width: one exactly as long as the width
+cannot be told from a cut one.
 
 Run from the repository root: ``python benchmarks/teasers.py`` (``PYTHONPATH=src`` or installed).
 """
@@ -129,6 +131,11 @@ def sentence_lines(doc: list[str]) -> list[str]:
     return [s for p in doc for s in re.split(r"(?<=[.!?\"])\s+(?=[A-Z\"])", p) if s]
 
 
+def clause_lines(doc: list[str]) -> list[str]:
+    """The document broken after every comma, semicolon and sentence: many short, similar lines."""
+    return [c for p in doc for c in re.split(r"(?<=[,;:.!?])\s+", p) if c]
+
+
 def main() -> None:
     began = time.perf_counter()
     paras = paragraphs()
@@ -139,7 +146,12 @@ def main() -> None:
     misses: Counter[str] = Counter()
     for number, doc in enumerate(docs):
         # Plain documents: nothing may change.
-        for label, lines in [("paragraph a line", doc), ("sentence a line", sentence_lines(doc))]:
+        variants = [
+            ("paragraph a line", doc),
+            ("sentence a line", sentence_lines(doc)),
+            ("clause a line", clause_lines(doc)),
+        ]
+        for label, lines in variants:
             plain = "\n".join(lines)
             result = PIPELINE.mend_document(plain)
             damaged[label].append(result.text != plain or bool(result.teasers) or result.title is not None)
