@@ -4,9 +4,9 @@ Scraped articles often end with teasers for other articles: an optional heading 
 ``Read more``, ``More from ...``), then blocks of an optional separator line (``-``, ``—``, ``*``), a
 title line, and a snippet line that repeats the title and runs into the linked article's first words,
 cut at a width the page uses for every snippet (or is the title itself cut short). The region is
-recognised by that structure, never by a fixed width, and only when the evidence is clear: a heading,
-or separators together with a visible cut (a width that repeats, or a cut inside a title's word), or,
-without either, two or more cuts at one width. Anything less stays in the body.
+recognised by that structure, never by a fixed width, and only when the evidence is clear (see
+:func:`is_convincing`); anything less stays in the body. The region goes in one edit, from the end of
+the body's last line to the end of the text.
 
 >>> from textmend import Pipeline
 >>> text = "Body.\\nRelated\\nOne Title\\nOne Title The first words of i\\nTwo\\nTwo All of it."
