@@ -1,0 +1,326 @@
+"""How fast textmend is, next to the tools users would pick instead, on the same inputs.
+
+    python benchmarks/speed.py            # the full run (about a minute on 2 cores)
+    python benchmarks/speed.py --quick    # a small slice, once: checks that the script works
+
+It times textmend's default pipeline against ``ftfy.fix_text``, and textmend's run-together-words
+step alone against ``wordninja.split`` on every unknown lowercase token, over four corpora built from
+the bundled public-domain prose (``benchmarks/data/*.txt.gz``) cut into 4 KB documents:
+
+- clean: the prose as bundled (plain ASCII);
+- clean, curly: the same with typographic quotes and dashes, as most web text has;
+- damaged: the curly prose with the damage textmend mends: entities that lost their ``&``
+  (``Letrsquo;s``), one paragraph of mojibake and a ``&amp;`` per document (ftfy's domain),
+  joined words (``usedfor``) and trailing related-article teasers;
+- mixed: the curly prose with every fourth document damaged.
+
+Throughput is input megabytes (UTF-8) per second, best of three runs. Startup is ``import`` plus the
+first call (which loads the word list), measured in a fresh interpreter; peak memory is the maximum
+resident set size of a fresh interpreter that mends the mixed corpus. Ratios are the point: absolute
+numbers vary from machine to machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import gzip
+import json
+import os
+import platform
+import random
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from importlib.util import find_spec
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SRC = HERE.parent / "src"
+if find_spec("textmend") is None:  # run from a checkout without installing: use its src/
+    sys.path.insert(0, str(SRC))
+
+DOCUMENT_SIZE = 4000
+#: A short damaged text that needs every default step, for the first call.
+FIRST_CALL = (
+    "The Title\nThe Title.\nItâ€™s here: Letrsquo;s see how they are usedfor pain &amp; more.\n"
+    "\u201cQuoted,\u201d she said.\n-\nOther News\nOther News Its first words are cut"
+)
+Tool = Callable[[str], object]
+
+
+# -- corpora -------------------------------------------------------------------------------------
+def paragraphs() -> list[str]:
+    """Every paragraph of the bundled novels, in order."""
+    found: list[str] = []
+    for path in sorted((HERE / "data").glob("*.txt.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as file:
+            found.extend(p for p in file.read().split("\n\n") if p.strip())
+    return found
+
+
+def documents(paras: list[str], size: int = DOCUMENT_SIZE) -> list[str]:
+    """Consecutive paragraphs joined into documents of about ``size`` characters."""
+    docs: list[str] = []
+    current: list[str] = []
+    length = 0
+    for para in paras:
+        current.append(para)
+        length += len(para) + 2
+        if length >= size:
+            docs.append("\n\n".join(current))
+            current, length = [], 0
+    if current:
+        docs.append("\n\n".join(current))
+    return docs
+
+
+def curly(text: str) -> str:
+    """Typographic quotes and dashes: ``"Don't--"`` becomes ``“Don’t—”``."""
+    text = text.replace("--", "\u2014")
+    text = re.sub(r"(?<![\w.,!?;:\u2014])'", "\u2018", text)
+    text = text.replace("'", "\u2019")
+    text = re.sub(r'(?<![\w.,!?;:\u2014])"', "\u201c", text)
+    return text.replace('"', "\u201d")
+
+
+def mojibake(text: str) -> str:
+    """``text`` as UTF-8 bytes misread as Windows-1252 (``’`` becomes ``â€™``)."""
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in text.encode("utf-8"))
+
+
+_STRIPPED = {"\u2019": "rsquo;", "\u2018": "lsquo;", "\u201c": "ldquo;", "\u201d": "rdquo;", "\u2014": "mdash;"}
+_WORD_PAIR = re.compile(r"\b([a-z]{2,}) ([a-z]{2,})\b")
+
+
+def damage(doc: str, rng: random.Random) -> str:
+    """Damage a curly document the way scrapers do (see the module docstring)."""
+    paras = doc.split("\n\n")
+    garbled = rng.randrange(len(paras))
+    for i, para in enumerate(paras):
+        if i == garbled:
+            paras[i] = mojibake(para)
+            continue
+        para = para.translate(str.maketrans(_STRIPPED))  # type: ignore[arg-type]
+        para = _WORD_PAIR.sub(lambda m: m.group(0) if rng.random() > 0.02 else m[1] + m[2], para)
+        paras[i] = para
+    body = "\n\n".join(paras).replace(" and ", " &amp; ", 1)
+    teasers = []
+    for _ in range(3):
+        words = rng.choice(paras).split()[:12]
+        title = " ".join(words[:5]).strip(".,;:!?")
+        snippet = f"{title} {' '.join(words[5:])}"[:60]
+        teasers.append(f"-\n{title}\n{snippet}")
+    return body + "\n" + "\n".join(teasers)
+
+
+def corpora(quick: bool) -> dict[str, list[str]]:
+    docs = documents(paragraphs())
+    if quick:
+        docs = docs[:20]
+    rng = random.Random(8)
+    curly_docs = [curly(d) for d in docs]
+    damaged = [damage(d, rng) for d in curly_docs]
+    mixed = [damaged[i] if i % 4 == 3 else d for i, d in enumerate(curly_docs)]
+    return {"clean": docs, "clean, curly": curly_docs, "damaged": damaged, "mixed": mixed}
+
+
+def megabytes(docs: list[str]) -> float:
+    return sum(len(d.encode("utf-8")) for d in docs) / 1e6
+
+
+# -- the tools -----------------------------------------------------------------------------------
+def tools() -> dict[str, Tool]:
+    """The callables timed, by name; each takes one document."""
+    import ftfy
+    import regex
+    import wordninja
+
+    import textmend
+    from textmend.lexicon import frequencies
+
+    known = frequencies("en")
+    token = regex.compile(r"[a-z]{5,40}")
+
+    def wordninja_unknown(text: str) -> list[list[str]]:
+        """What a segmenter does for this job: split each distinct unknown lowercase token."""
+        return [wordninja.split(t) for t in set(token.findall(text)).difference(known)]
+
+    return {
+        "textmend": textmend.mend,
+        "ftfy": ftfy.fix_text,
+        "words step": textmend.DEFAULT.only("words"),
+        "wordninja": wordninja_unknown,
+    }
+
+
+def steps() -> dict[str, Tool]:
+    """Each enabled step of the default pipeline on its own."""
+    import textmend
+
+    return {name: textmend.DEFAULT.only(name) for name in textmend.DEFAULT.enabled_names}
+
+
+def throughput(tool: Tool, docs: list[str], repeats: int) -> float:
+    """Megabytes per second, best of ``repeats`` runs over ``docs``."""
+    tool(docs[0])
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        for doc in docs:
+            tool(doc)
+        best = min(best, time.perf_counter() - start)
+    return megabytes(docs) / best
+
+
+# -- fresh interpreters --------------------------------------------------------------------------
+_STARTUP = {
+    "textmend": ("import textmend", "textmend.mend(SAMPLE)"),
+    "ftfy": ("import ftfy", "ftfy.fix_text(SAMPLE)"),
+    "wordninja": ("import wordninja", "wordninja.split('usedfor')"),
+}
+
+
+def _environment() -> dict[str, str]:
+    """The environment for child interpreters: the textmend this script imports must be theirs."""
+    import textmend
+
+    env = dict(os.environ)
+    package_parent = str(Path(textmend.__file__).resolve().parent.parent)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_parent, env.get("PYTHONPATH")]))
+    return env
+
+
+def startup(tool: str, runs: int) -> float:
+    """Median seconds for ``import`` plus the first call, each in a fresh interpreter."""
+    imports, call = _STARTUP[tool]
+    code = (
+        f"import time\nSAMPLE = {FIRST_CALL!r}\nstart = time.perf_counter()\n{imports}\n{call}\n"
+        "print(time.perf_counter() - start)"
+    )
+    env = _environment()
+    times = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+        times.append(float(out.stdout))
+    return statistics.median(times)
+
+
+def peak_memory(tool: str, quick: bool) -> float:
+    """Peak resident megabytes of a fresh interpreter that runs ``tool`` over the mixed corpus."""
+    command = [sys.executable, __file__, "--worker", tool] + (["--quick"] if quick else [])
+    out = subprocess.run(command, env=_environment(), capture_output=True, text=True, check=True)
+    return float(out.stdout)
+
+
+def worker(tool: str, quick: bool) -> None:
+    """The child side of :func:`peak_memory`: print this process's peak RSS in MB."""
+    docs = corpora(quick)["mixed"]
+    if tool != "python":
+        run = tools()[tool]
+        for doc in docs:
+            run(doc)
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)  # Linux reports KiB
+
+
+# -- checks that the comparison is fair ----------------------------------------------------------
+def checks(data: dict[str, list[str]]) -> list[str]:
+    """Clean prose must come through unchanged, and nothing ftfy would fix may be left behind."""
+    import ftfy
+
+    import textmend
+
+    lines = []
+    for name in ("clean", "clean, curly"):
+        changed = sum(1 for doc in data[name] if textmend.mend(doc) != doc)
+        lines.append(f"{name}: textmend changed {changed} of {len(data[name])} documents (0 expected)")
+    # textmend keeps quotes curly (ASCII is the opt-in `ascii` step), so ask ftfy the same.
+    leftover = sum(
+        1
+        for doc in data["damaged"]
+        if ftfy.fix_text(out := textmend.mend(doc), uncurl_quotes=False) != out  # type: ignore[arg-type]
+    )
+    lines.append(f"damaged: ftfy still finds something to fix in {leftover} of {len(data['damaged'])} mended docs")
+    return lines
+
+
+# -- the report ----------------------------------------------------------------------------------
+def table(header: list[str], rows: list[list[str]]) -> str:
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    lines = [header, ["-" * w for w in widths], *rows]
+    return "\n".join("| " + " | ".join(c.ljust(w) for c, w in zip(row, widths)) + " |" for row in lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="a small slice, run once")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        worker(args.worker, args.quick)
+        return
+    repeats, runs = (1, 1) if args.quick else (3, 5)
+    began = time.perf_counter()
+    data = corpora(args.quick)
+    timed = tools()
+    speed = {(tool, name): throughput(run, docs, repeats) for name, docs in data.items() for tool, run in timed.items()}
+    alone = steps()
+    step_speed = {(step, name): throughput(run, docs, repeats) for name, docs in data.items() for step, run in alone.items()}
+    first = {tool: startup(tool, runs) for tool in _STARTUP}
+    memory = {tool: peak_memory(tool, args.quick) for tool in ["python", *_STARTUP]}
+
+    print(
+        f"textmend speed — {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{datetime.date.today()}{' (quick)' if args.quick else ''}\n"
+    )
+    rows = [
+        [
+            name,
+            f"{megabytes(docs):.2f}",
+            f"{speed['textmend', name]:.1f}",
+            f"{speed['ftfy', name]:.1f}",
+            f"{speed['textmend', name] / speed['ftfy', name]:.1f}x",
+            f"{speed['words step', name]:.1f}",
+            f"{speed['wordninja', name]:.1f}",
+            f"{speed['words step', name] / speed['wordninja', name]:.1f}x",
+        ]
+        for name, docs in data.items()
+    ]
+    header = ["corpus", "MB", "textmend", "ftfy", "textmend/ftfy", "words step", "wordninja", "words/wordninja"]
+    print("Throughput, MB/s (best of %d)\n" % repeats)
+    print(table(header, rows))
+    print("\nEach default step alone, MB/s\n")
+    print(table(["corpus", *alone], [[name, *(f"{step_speed[s, name]:.1f}" for s in alone)] for name in data]))
+    print("\nStartup and memory (fresh interpreter each)\n")
+    rows = [
+        [
+            tool,
+            f"{first[tool]:.3f}" if tool in first else "-",
+            f"{memory[tool]:.0f}",
+        ]
+        for tool in memory
+    ]
+    print(table(["tool", "import + first call, s", "peak RSS on mixed, MB"], rows))
+    print("\nChecks\n")
+    for line in checks(data):
+        print(f"- {line}")
+    clean_ratio = min(speed["textmend", n] / speed["ftfy", n] for n in ("clean", "clean, curly"))
+    targets = [
+        ("clean prose >= 5x ftfy", clean_ratio >= 5, f"{clean_ratio:.1f}x"),
+        ("damaged prose >= ftfy", speed["textmend", "damaged"] >= speed["ftfy", "damaged"],
+         f"{speed['textmend', 'damaged'] / speed['ftfy', 'damaged']:.1f}x"),
+        ("first call < 0.5 s", first["textmend"] < 0.5, f"{first['textmend']:.3f} s"),
+        ("peak memory < 200 MB", memory["textmend"] < 200, f"{memory['textmend']:.0f} MB"),
+    ]
+    print("\nTargets\n")
+    for label, met, value in targets:
+        print(f"- {label}: {'met' if met else 'NOT met'} ({value})")
+    print(f"\n({time.perf_counter() - began:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()
