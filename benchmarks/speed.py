@@ -134,28 +134,43 @@ def megabytes(docs: list[str]) -> float:
 
 
 # -- the tools -----------------------------------------------------------------------------------
-def tools() -> dict[str, Tool]:
-    """The callables timed, by name; each takes one document."""
+# Each builder imports only what its tool needs, so that a worker's memory is that tool's own.
+def textmend_default() -> Tool:
+    import textmend
+
+    return textmend.mend
+
+
+def ftfy_fix_text() -> Tool:
     import ftfy
+
+    return ftfy.fix_text  # type: ignore[no-any-return]
+
+
+def textmend_words() -> Tool:
+    import textmend
+
+    return textmend.DEFAULT.only("words")
+
+
+def wordninja_unknown() -> Tool:
+    """What a segmenter does for this job: split each distinct unknown lowercase token."""
     import regex
     import wordninja
 
-    import textmend
     from textmend.lexicon import frequencies
 
     known = frequencies("en")
-    token = regex.compile(r"[a-z]{5,40}")
+    token = regex.compile(r"\b[a-z]{5,40}\b")
+    return lambda text: [wordninja.split(t) for t in set(token.findall(text)).difference(known)]
 
-    def wordninja_unknown(text: str) -> list[list[str]]:
-        """What a segmenter does for this job: split each distinct unknown lowercase token."""
-        return [wordninja.split(t) for t in set(token.findall(text)).difference(known)]
 
-    return {
-        "textmend": textmend.mend,
-        "ftfy": ftfy.fix_text,
-        "words step": textmend.DEFAULT.only("words"),
-        "wordninja": wordninja_unknown,
-    }
+TOOLS: dict[str, Callable[[], Tool]] = {
+    "textmend": textmend_default,
+    "ftfy": ftfy_fix_text,
+    "words step": textmend_words,
+    "wordninja": wordninja_unknown,
+}
 
 
 def steps() -> dict[str, Tool]:
@@ -221,10 +236,22 @@ def worker(tool: str, quick: bool) -> None:
     """The child side of :func:`peak_memory`: print this process's peak RSS in MB."""
     docs = corpora(quick)["mixed"]
     if tool != "python":
-        run = tools()[tool]
+        run = TOOLS[tool]()
         for doc in docs:
             run(doc)
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)  # Linux reports KiB
+    print(_peak_rss_megabytes())
+
+
+def _peak_rss_megabytes() -> float:
+    """This process's peak resident set size (VmHWM: unlike ru_maxrss, not inherited over fork+exec)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (1 << 20 if sys.platform == "darwin" else 1024)
 
 
 # -- checks that the comparison is fair ----------------------------------------------------------
@@ -266,7 +293,7 @@ def main() -> None:
     repeats, runs = (1, 1) if args.quick else (3, 5)
     began = time.perf_counter()
     data = corpora(args.quick)
-    timed = tools()
+    timed = {name: build() for name, build in TOOLS.items()}
     speed = {(tool, name): throughput(run, docs, repeats) for name, docs in data.items() for tool, run in timed.items()}
     alone = steps()
     step_speed = {(step, name): throughput(run, docs, repeats) for name, docs in data.items() for step, run in alone.items()}

@@ -127,16 +127,18 @@ class FtfyFixer(Fixer):
 
 def _difference(before: str, after: str, offset: int) -> Edit:
     """One edit replacing the part of ``before`` that differs from ``after``."""
-    prefix = 0
-    limit = min(len(before), len(after))
-    while prefix < limit and before[prefix] == after[prefix]:
-        prefix += 1
-    suffix = 0
-    while suffix < limit - prefix and before[len(before) - 1 - suffix] == after[len(after) - 1 - suffix]:
-        suffix += 1
-    return Edit(
-        offset + prefix,
-        offset + len(before) - suffix,
-        after[prefix : len(after) - suffix],
-        "ftfy",
-    )
+    prefix = _common_prefix(before, after)
+    suffix = _common_prefix(before[prefix:][::-1], after[prefix:][::-1])
+    return Edit(offset + prefix, offset + len(before) - suffix, after[prefix : len(after) - suffix], "ftfy")
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """The length of the common start of ``a`` and ``b``, found by comparing halves, not characters."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
