@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import datetime
 import gzip
-import json
 import os
 import platform
 import random
@@ -93,7 +92,13 @@ def mojibake(text: str) -> str:
     return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in text.encode("utf-8"))
 
 
-_STRIPPED = {"\u2019": "rsquo;", "\u2018": "lsquo;", "\u201c": "ldquo;", "\u201d": "rdquo;", "\u2014": "mdash;"}
+_STRIPPED = {
+    "\u2019": "rsquo;",
+    "\u2018": "lsquo;",
+    "\u201c": "ldquo;",
+    "\u201d": "rdquo;",
+    "\u2014": "mdash;",
+}
 _WORD_PAIR = re.compile(r"\b([a-z]{2,}) ([a-z]{2,})\b")
 
 
@@ -220,7 +225,9 @@ def startup(tool: str, runs: int) -> float:
     env = _environment()
     times = []
     for _ in range(runs):
-        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
         times.append(float(out.stdout))
     return statistics.median(times)
 
@@ -251,7 +258,9 @@ def _peak_rss_megabytes() -> float:
                     return int(line.split()[1]) / 1024
     except OSError:
         pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (1 << 20 if sys.platform == "darwin" else 1024)
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (
+        1 << 20 if sys.platform == "darwin" else 1024
+    )
 
 
 # -- checks that the comparison is fair ----------------------------------------------------------
@@ -271,7 +280,9 @@ def checks(data: dict[str, list[str]]) -> list[str]:
         for doc in data["damaged"]
         if ftfy.fix_text(out := textmend.mend(doc), uncurl_quotes=False) != out  # type: ignore[arg-type]
     )
-    lines.append(f"damaged: ftfy still finds something to fix in {leftover} of {len(data['damaged'])} mended docs")
+    lines.append(
+        f"damaged: ftfy still finds something to fix in {leftover} of {len(data['damaged'])} mended docs"
+    )
     return lines
 
 
@@ -279,7 +290,9 @@ def checks(data: dict[str, list[str]]) -> list[str]:
 def table(header: list[str], rows: list[list[str]]) -> str:
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
     lines = [header, ["-" * w for w in widths], *rows]
-    return "\n".join("| " + " | ".join(c.ljust(w) for c, w in zip(row, widths)) + " |" for row in lines)
+    return "\n".join(
+        "| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |" for row in lines
+    )
 
 
 def main() -> None:
@@ -294,9 +307,17 @@ def main() -> None:
     began = time.perf_counter()
     data = corpora(args.quick)
     timed = {name: build() for name, build in TOOLS.items()}
-    speed = {(tool, name): throughput(run, docs, repeats) for name, docs in data.items() for tool, run in timed.items()}
+    speed = {
+        (tool, name): throughput(run, docs, repeats)
+        for name, docs in data.items()
+        for tool, run in timed.items()
+    }
     alone = steps()
-    step_speed = {(step, name): throughput(run, docs, repeats) for name, docs in data.items() for step, run in alone.items()}
+    step_speed = {
+        (step, name): throughput(run, docs, repeats)
+        for name, docs in data.items()
+        for step, run in alone.items()
+    }
     first = {tool: startup(tool, runs) for tool in _STARTUP}
     memory = {tool: peak_memory(tool, args.quick) for tool in ["python", *_STARTUP]}
 
@@ -317,11 +338,22 @@ def main() -> None:
         ]
         for name, docs in data.items()
     ]
-    header = ["corpus", "MB", "textmend", "ftfy", "textmend/ftfy", "words step", "wordninja", "words/wordninja"]
-    print("Throughput, MB/s (best of %d)\n" % repeats)
+    header = [
+        "corpus",
+        "MB",
+        "textmend",
+        "ftfy",
+        "textmend/ftfy",
+        "words step",
+        "wordninja",
+        "words/wordninja",
+    ]
+    print(f"Throughput, MB/s (best of {repeats})\n")
     print(table(header, rows))
     print("\nEach default step alone, MB/s\n")
-    print(table(["corpus", *alone], [[name, *(f"{step_speed[s, name]:.1f}" for s in alone)] for name in data]))
+    print(
+        table(["corpus", *alone], [[name, *(f"{step_speed[s, name]:.1f}" for s in alone)] for name in data])
+    )
     print("\nStartup and memory (fresh interpreter each)\n")
     rows = [
         [
@@ -338,8 +370,11 @@ def main() -> None:
     clean_ratio = min(speed["textmend", n] / speed["ftfy", n] for n in ("clean", "clean, curly"))
     targets = [
         ("clean prose >= 5x ftfy", clean_ratio >= 5, f"{clean_ratio:.1f}x"),
-        ("damaged prose >= ftfy", speed["textmend", "damaged"] >= speed["ftfy", "damaged"],
-         f"{speed['textmend', 'damaged'] / speed['ftfy', 'damaged']:.1f}x"),
+        (
+            "damaged prose >= ftfy",
+            speed["textmend", "damaged"] >= speed["ftfy", "damaged"],
+            f"{speed['textmend', 'damaged'] / speed['ftfy', 'damaged']:.1f}x",
+        ),
         ("first call < 0.5 s", first["textmend"] < 0.5, f"{first['textmend']:.3f} s"),
         ("peak memory < 200 MB", memory["textmend"] < 200, f"{memory['textmend']:.0f} MB"),
     ]

@@ -102,7 +102,9 @@ def compose(
             i += 1
             continue
         edit = edits[j]
-        if (i == len(spans) or spans[i][0] > edit.end) and (j + 1 == len(edits) or edits[j + 1].start > edit.end):
+        if (i == len(spans) or spans[i][0] > edit.end) and (
+            j + 1 == len(edits) or edits[j + 1].start > edit.end
+        ):
             # The common case: an edit that touches nothing else maps straight back to the original.
             start, end = edit.start - shift, edit.end - shift
             if original[start:end] != edit.after:
