@@ -60,9 +60,10 @@ _MARKUP_NAMES = frozenset(
 )
 _ACCENTED = regex.compile(r"[A-Za-z](?:acute|grave|circ|uml|tilde|cedil|ring|slash)")
 
-# Any text this fixer changes has one of these: a numeric reference or a markup name, then ";".
+# Any text this fixer changes has a ";" right after a numeric reference or a markup name (the search
+# looks for ";" and only there looks behind, which is several times faster than an alternation).
 _MARKUP_REFERENCE = regex.compile(
-    r"(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z](?:acute|grave|circ|uml|tilde|cedil|ring|slash)|"
+    r"(?<=#[0-9]{2,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z](?:acute|grave|circ|uml|tilde|cedil|ring|slash)|"
     + "|".join(sorted(_MARKUP_NAMES))
     + ");"
 )

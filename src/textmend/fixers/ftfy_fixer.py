@@ -17,15 +17,15 @@ from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 import ftfy
-import regex
 from ftfy.badness import MOJIBAKE_CATEGORIES, is_bad
 from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
 
 from ..fixer import Findings, Fixer, Pattern, register
 from ..model import Edit
 
-# ftfy changes nothing in a line of printable ASCII without "&" (tabs and "\n" included).
-_NEEDS_FTFY = regex.compile(r"[^\t\n\x20-\x7e]|&")
+# ftfy changes nothing in a line of printable ASCII without "&" (tabs and "\n" included). One
+# character class, without alternation, so that ``re`` scans clean text at full speed.
+_NEEDS_FTFY = re.compile(r"[^\t\n\x20-\x25\x27-\x7e]")
 
 
 def _char_class(codes: list[int]) -> str:
