@@ -178,10 +178,12 @@ TOOLS: dict[str, Callable[[], Tool]] = {
 
 
 def steps() -> dict[str, Tool]:
-    """Each enabled step of the default pipeline on its own."""
+    """Each enabled step of the default pipeline on its own, and all of them but ``words``."""
     import textmend
 
-    return {name: textmend.DEFAULT.only(name) for name in textmend.DEFAULT.enabled_names}
+    alone: dict[str, Tool] = {name: textmend.DEFAULT.only(name) for name in textmend.DEFAULT.enabled_names}
+    alone["all but words"] = textmend.DEFAULT.disable("words")
+    return alone
 
 
 def throughput(tool: Tool, docs: list[str], repeats: int) -> float:
@@ -350,7 +352,7 @@ def main() -> None:
     ]
     print(f"Throughput, MB per CPU second (best of {repeats})\n")
     print(table(header, rows))
-    print("\nEach default step alone, MB per CPU second\n")
+    print("\nEach default step alone (and all but words), MB per CPU second\n")
     print(
         table(["corpus", *alone], [[name, *(f"{step_speed[s, name]:.1f}" for s in alone)] for name in data])
     )
