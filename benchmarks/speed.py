@@ -161,10 +161,9 @@ def wordninja_unknown() -> Tool:
     """What a segmenter does for this job: split each distinct unknown lowercase token."""
     import regex
     import wordninja
+    from wordfreq import get_frequency_dict
 
-    from textmend.lexicon import frequencies
-
-    known = frequencies("en")
+    known = get_frequency_dict("en", "best")  # the word list textmend uses
     token = regex.compile(r"\b[a-z]{5,40}\b")
     return lambda text: [wordninja.split(t) for t in set(token.findall(text)).difference(known)]
 
