@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import textmend
 from textmend import Edit, Findings, Fixer, Pipeline, fixer_class, registered_fixers
-from textmend.fixers.ftfy_fixer import _SUSPECT, FtfyFixer
+from textmend.fixers.ftfy_fixer import _SUSPECT, FtfyFixer, _looks_like_mojibake
 
 PROSE = (
     "\u201cIt\u2019s a truth\u201d \u2014 universally acknowledged\u2026 caf\u00e9, na\u00efve.\n\nThe end."
@@ -41,6 +41,11 @@ PIECES = [
     "caf\u00c3\u00a9",  # mojibake of "café"
     "\u00c3 ",
     "\u00c2 ",
+    "\u2502\u201d",  # a box-drawing character before a quote
+    "\u0432\u0402\u2122",  # Windows-1251 mojibake
+    "\u0413\u045e\u0412\u0402\u0412\u2122s",
+    "\u03b2\u20ac\u2122",  # Windows-1253 mojibake
+    "\u201a\u00c4\u00f4",  # MacRoman mojibake
     "\u201cquoted\u201d",
     "\u2014",
     "\u2026",
@@ -119,6 +124,12 @@ _HARMLESS = [
 @given(st.text(alphabet=st.sampled_from([*_HARMLESS, *" \n\tabcAZ.,?!'\"-"]), max_size=12))
 def test_text_without_mojibake_characters_never_looks_like_mojibake(text: str) -> None:
     assert not is_bad(text)
+
+
+@settings(max_examples=1000)
+@given(texts)
+def test_mojibake_search_near_its_characters_equals_ftfys_whole_text_search(text: str) -> None:
+    assert _looks_like_mojibake(text) == is_bad(text)
 
 
 def test_ftfy_is_not_called_on_typographic_prose() -> None:

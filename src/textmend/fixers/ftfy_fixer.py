@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 import ftfy
-from ftfy.badness import MOJIBAKE_CATEGORIES, is_bad
+from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
 from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
 
 from ..fixer import Findings, Fixer, Pattern, register
@@ -63,10 +63,14 @@ _MOJIBAKE_CATEGORIES = (
     "kaomoji",
     "upper_accented",
     "lower_accented",
+    "box",
 )
-_MOJIBAKE = "".join(MOJIBAKE_CATEGORIES[name] for name in [*_MOJIBAKE_CATEGORIES, "box"]) + "ВГРСЂΒΓΞΟ"
+_MOJIBAKE = "".join(MOJIBAKE_CATEGORIES[name] for name in _MOJIBAKE_CATEGORIES) + "ВГРСЂΒΓΞΟ"
 _SUSPECT = re.compile(f"[{_TARGETS}{_MOJIBAKE}]")
 _FIX_TARGET = re.compile(f"[{_TARGETS}]")
+_MOJIBAKE_CHAR = re.compile(f"[{_MOJIBAKE}]")
+# ftfy's longest mojibake sequence is 7 characters; look a little further either side.
+_REACH = 16
 # Mojibake ``is_bad`` sees only at the start of a segment, so not in a whole text, only in its lines.
 _MOJIBAKE_AT_LINE_START = re.compile("[\u00c3\u00c2] ")
 
@@ -102,7 +106,7 @@ class FtfyFixer(Fixer):
             return True
         return _SUSPECT.search(text) is not None and (
             _FIX_TARGET.search(text) is not None
-            or is_bad(text)
+            or _looks_like_mojibake(text)
             or _MOJIBAKE_AT_LINE_START.search(text) is not None
         )
 
@@ -123,6 +127,21 @@ class FtfyFixer(Fixer):
                 if fixed != line:
                     yield _difference(line, fixed, position)
             position += len(line)
+
+
+def _looks_like_mojibake(text: str) -> bool:
+    """ftfy's ``is_bad(text)``, searched only around the characters mojibake is made of.
+
+    Every sequence ftfy looks for holds one of them, so this is the same answer, several times faster
+    on prose with a few accented letters.
+
+    >>> _looks_like_mojibake("caf\u00e9 cr\u00e8me"), _looks_like_mojibake("caf\u00c3\u00a9")
+    (False, True)
+    """
+    for match in _MOJIBAKE_CHAR.finditer(text):
+        if BADNESS_RE.search(text, max(match.start() - _REACH, 0), match.end() + _REACH):
+            return True
+    return False
 
 
 def _difference(before: str, after: str, offset: int) -> Edit:
