@@ -1,4 +1,4 @@
-# The two quick-start commands: `make demo` and `make test`. Each sets up .venv first if needed.
+# The quick-start commands: `make demo`, `make test` and `make bench`. Each sets up .venv first if needed.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -18,6 +18,9 @@ test: $(BIN)/.installed
 	$(BIN)/python -m pytest
 	$(BIN)/ruff check src tests benchmarks examples
 	$(BIN)/mypy
+
+bench: $(BIN)/.installed
+	$(BIN)/python benchmarks/speed.py
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check src tests benchmarks examples

@@ -101,8 +101,18 @@ def compose(
             shift = spans[i][1] - spans[i][2].end
             i += 1
             continue
+        edit = edits[j]
+        if (i == len(spans) or spans[i][0] > edit.end) and (
+            j + 1 == len(edits) or edits[j + 1].start > edit.end
+        ):
+            # The common case: an edit that touches nothing else maps straight back to the original.
+            start, end = edit.start - shift, edit.end - shift
+            if original[start:end] != edit.after:
+                result.append(Change(fixer, start, end, original[start:end], edit.after, edit.reason))
+            j += 1
+            continue
         # Grow a cluster around edits[j] from everything that overlaps or touches it.
-        low, high = edits[j].start, edits[j].end
+        low, high = edit.start, edit.end
         members: list[tuple[int, int, Change]] = []
         cluster_edits: list[Edit] = []
         while True:

@@ -54,7 +54,12 @@ class Fixer:
         raise NotImplementedError
 
     def may_apply(self, text: str) -> bool:
-        """Cheap check: can this fixer change ``text`` at all?"""
+        """Cheap check: can this fixer change ``text`` at all?
+
+        The pipeline skips the fixer when this is false. A fixer whose test is more than one pattern
+        (``ftfy``, whose test also depends on its options) overrides it; a false answer must mean
+        that :meth:`find` would propose no edit.
+        """
         return self.gate is None or self.gate.search(text) is not None
 
     def get_params(self) -> dict[str, Any]:

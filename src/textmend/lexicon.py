@@ -18,7 +18,8 @@ from wordfreq import get_frequency_dict
 @cache
 def frequencies(language: str = "en") -> dict[str, float]:
     """The word-frequency table of ``language`` (word -> frequency per word of text)."""
-    return get_frequency_dict(language, wordlist="best")
+    # Positional arguments, as wordfreq's own lookups pass them: its cache then holds one table, not two.
+    return get_frequency_dict(language, "best")
 
 
 def zipf(word: str, language: str = "en") -> float:

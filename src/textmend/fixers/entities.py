@@ -60,6 +60,14 @@ _MARKUP_NAMES = frozenset(
 )
 _ACCENTED = regex.compile(r"[A-Za-z](?:acute|grave|circ|uml|tilde|cedil|ring|slash)")
 
+# Any text this fixer changes has a ";" right after a numeric reference or a markup name (the search
+# looks for ";" and only there looks behind, which is several times faster than an alternation).
+_MARKUP_REFERENCE = regex.compile(
+    r"(?<=#[0-9]{2,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z](?:acute|grave|circ|uml|tilde|cedil|ring|slash)|"
+    + "|".join(sorted(_MARKUP_NAMES))
+    + ");"
+)
+
 
 def _is_markup_name(name: str) -> bool:
     if name + ";" not in html.entities.html5:
@@ -83,7 +91,7 @@ class EntityFixer(Fixer):
     """Decode ``name;`` and ``#nnnn;`` references whose ``&`` was stripped, when the name is markup."""
 
     name: ClassVar[str] = "entities"
-    gate: ClassVar[Pattern | None] = regex.compile(r"[A-Za-z0-9];")
+    gate: ClassVar[Pattern | None] = _MARKUP_REFERENCE
 
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
         for match in _CANDIDATE.finditer(text):

@@ -1,0 +1,167 @@
+"""The fast path: a fixer whose gate rejects a text is not run on it, and gating never changes a result."""
+
+from __future__ import annotations
+
+import contextlib
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+from unittest import mock
+
+import ftfy
+import pytest
+import regex
+from ftfy.badness import MOJIBAKE_CATEGORIES, is_bad
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import textmend
+from textmend import Edit, Findings, Fixer, Pipeline, fixer_class, registered_fixers
+from textmend.fixers.ftfy_fixer import _SUSPECT, FtfyFixer, _looks_like_mojibake
+
+PROSE = (
+    "\u201cIt\u2019s a truth\u201d \u2014 universally acknowledged\u2026 caf\u00e9, na\u00efve.\n\nThe end."
+)
+
+# Pieces of damage and of ordinary text for hypothesis to combine.
+PIECES = [
+    "Let",
+    "rsquo;",
+    "s see",
+    "#8217;",
+    "&amp;",
+    "&rsquo;",
+    "eacute;",
+    "a copy; not",
+    "are usedfor pain",
+    "music.The",
+    "during;",
+    "It\u00e2\u20ac\u2122s",  # mojibake of "It’s"
+    "caf\u00c3\u00a9",  # mojibake of "café"
+    "\u00c3 ",
+    "\u00c2 ",
+    "\u2502\u201d",  # a box-drawing character before a quote
+    "\u0432\u0402\u2122",  # Windows-1251 mojibake
+    "\u0413\u045e\u0412\u0402\u0412\u2122s",
+    "\u03b2\u20ac\u2122",  # Windows-1253 mojibake
+    "\u201a\u00c4\u00f4",  # MacRoman mojibake
+    "\u201cquoted\u201d",
+    "\u2014",
+    "\u2026",
+    "caf\u00e9",
+    "e\u0301",
+    "\ufb01ne",
+    "\uff2c\uff2f\uff35\uff24",
+    "\x00",
+    "\x1b[31m",
+    "\x85",
+    "\x9d",
+    "\u2028",
+    "\r\n",
+    "\r",
+    "\n",
+    "\n\n",
+    "\n-\n",
+    "A Title\nA Title Its first words",
+    "<b>",
+    " ",
+    "the",
+]
+texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=4)), max_size=14).map("".join)
+
+
+@contextlib.contextmanager
+def gates_ignored() -> Iterator[None]:
+    """Every fixer class claims it may apply to any text (ftfy then runs on every line)."""
+    with contextlib.ExitStack() as stack:
+        for cls in {Fixer, *(fixer_class(name) for name in registered_fixers())}:
+            if "may_apply" in vars(cls):
+                stack.enter_context(mock.patch.object(cls, "may_apply", lambda self, text: True))
+        yield
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_gating_never_changes_the_result(text: str) -> None:
+    pipeline = textmend.DEFAULT.enable("ascii")
+    gated = pipeline.mend_document(text)
+    with gates_ignored():
+        ungated = pipeline.mend_document(text)
+    assert gated == ungated
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.sampled_from(["NFC", "NFKC", None]))
+def test_ftfy_step_equals_ftfy_on_every_line(text: str, normalization: str | None) -> None:
+    fixer = FtfyFixer(normalization=normalization)  # type: ignore[arg-type]
+    config = ftfy.TextFixerConfig(
+        unescape_html="<" not in text, uncurl_quotes=False, normalization=normalization
+    )
+    expected = "".join(ftfy.fix_text(line, config) for line in text.splitlines(keepends=True))
+    assert Pipeline([fixer])(text) == expected
+
+
+def _characters(char_class: str) -> list[str]:
+    """The characters of a character class body such as ``"a-cx"``."""
+    found = []
+    for item in regex.findall(r".-.|.", char_class):
+        found.extend(chr(code) for code in range(ord(item[0]), ord(item[-1]) + 1))
+    return found
+
+
+# Characters outside the fast path's mojibake class: typographic punctuation, and the Greek and
+# Cyrillic letters ftfy treats as common.
+_HARMLESS = [
+    char
+    for name in ("common", "start_punctuation", "end_punctuation", "lower_common", "upper_common")
+    for char in _characters(MOJIBAKE_CATEGORIES[name])
+    if _SUSPECT.search(char) is None
+]
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.sampled_from([*_HARMLESS, *" \n\tabcAZ.,?!'\"-"]), max_size=12))
+def test_text_without_mojibake_characters_never_looks_like_mojibake(text: str) -> None:
+    assert not is_bad(text)
+
+
+@settings(max_examples=1000)
+@given(texts)
+def test_mojibake_search_near_its_characters_equals_ftfys_whole_text_search(text: str) -> None:
+    assert _looks_like_mojibake(text) == is_bad(text)
+
+
+def test_ftfy_is_not_called_on_typographic_prose() -> None:
+    with mock.patch.object(ftfy, "fix_text", side_effect=AssertionError("ftfy called")):
+        assert textmend.mend(PROSE) == PROSE
+    assert unicodedata.is_normalized("NFC", PROSE)
+
+
+def test_ftfy_is_called_on_the_lines_that_need_it() -> None:
+    text = "Clean \u201cline\u201d.\nIt\u00e2\u20ac\u2122s broken.\n"
+    with mock.patch.object(ftfy, "fix_text", wraps=ftfy.fix_text) as spy:
+        assert Pipeline(["ftfy"])(text) == "Clean \u201cline\u201d.\nIt\u2019s broken.\n"
+    assert [call.args[0] for call in spy.call_args_list] == ["It\u00e2\u20ac\u2122s broken.\n"]
+
+
+@dataclass(frozen=True)
+class _Exploding(Fixer):
+    name: ClassVar[str] = "exploding"
+    gate: ClassVar[regex.Pattern[str]] = regex.compile("!!")
+
+    def find(self, text: str, found: Findings) -> Iterator[Edit]:
+        raise AssertionError("find called on text its gate rejects")
+
+
+def test_find_is_not_called_on_text_the_gate_rejects() -> None:
+    pipeline = Pipeline([_Exploding()])
+    assert pipeline("calm text!") == "calm text!"
+    with pytest.raises(AssertionError, match="find called"):
+        pipeline("loud text!!")
+
+
+def test_mojibake_that_only_a_line_start_reveals_is_fixed() -> None:
+    # ftfy's badness test sees "Ã " as mojibake at the start of a segment only, so not in the whole text.
+    assert not is_bad("end.\n\u00c3 la carte\n")
+    assert Pipeline(["ftfy"])("end.\n\u00c3 la carte\n") == "end.\n\u00e0 la carte\n"
