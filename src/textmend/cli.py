@@ -4,6 +4,7 @@
     textmend --json article.txt          # text, title, teasers and changes as JSON
     textmend --explain - < article.txt   # one line per change: where, which fixer, before -> after
     textmend --disable words,teasers article.txt
+    textmend clean crawl.jsonl.gz -o mended.jsonl.gz   # a whole corpus: see textmend.corpus_cli
 
 Exit status: 0 on success, 1 when the input cannot be read, 2 on a usage error.
 """
@@ -111,8 +112,13 @@ def render(document: Document, source: str, args: argparse.Namespace, out: TextI
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if arguments[:1] == ["clean"]:
+        from . import corpus_cli
+
+        return corpus_cli.main(arguments[1:])
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     if args.list_fixers:
         for step in DEFAULT.steps:
             state = "on" if step.enabled else "off"
