@@ -26,7 +26,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager, suppress
-from typing import IO, Any, Union
+from typing import IO, Any
 
 from .changes import FixerError
 from .pipeline import Pipeline
@@ -46,11 +46,11 @@ _CHUNK_BYTES = 256 * 1024
 _CHUNK_RECORDS = 1000
 _PARQUET_ROWS = 1000
 
-Raw = Union[bytes, dict[str, Any]]
+Raw = bytes | dict[str, Any]
 #: A record as read: its line (or Parquet row) number, counting from 1, and its raw content.
 Unit = tuple[int, Raw]
 #: What became of a record: its position, its size in bytes, its output (or None) and error (or None).
-Outcome = tuple[int, int, Union[Raw, None], Union[str, None]]
+Outcome = tuple[int, int, Raw | None, str | None]
 
 
 class CorpusError(Exception):
@@ -109,7 +109,7 @@ def mend_unit(job: Job, raw: Raw) -> Raw:
     if job.output_format == "parquet":
         return mended
     if job.output_format == "text":
-        text = mended[job.text_field]
+        text: str = mended[job.text_field]
         if "\n" in text:
             raise RecordError("the mended text has a line break, but plain-text output is one per line")
         output = text + "\n"
@@ -118,7 +118,7 @@ def mend_unit(job: Job, raw: Raw) -> Raw:
     try:
         return output.encode("utf-8")
     except UnicodeEncodeError as error:
-        raise RecordError(f"has an unpaired surrogate {output[error.start]!r}, not writable as UTF-8") from None
+        raise RecordError(f"has a lone surrogate {output[error.start]!r}, not writable as UTF-8") from None
 
 
 def _parse_json(line: str) -> dict[str, Any]:
@@ -197,11 +197,12 @@ def read_units(source: str, input_format: str) -> Iterator[Unit]:
 
 def _line_units(stream: IO[bytes], name: str, *, skip_blank: bool) -> Iterator[Unit]:
     peek = getattr(stream, "peek", None)
+    lines: IO[bytes] = stream
     if peek is not None and peek(2)[:2] == b"\x1f\x8b":
-        stream = gzip.GzipFile(fileobj=stream, mode="rb")
+        lines = gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[assignment]
     number = 0
     try:
-        for number, line in enumerate(stream, 1):  # noqa: B007  (number is also used after the loop)
+        for number, line in enumerate(lines, 1):
             content = line.removesuffix(b"\n").removesuffix(b"\r")
             if skip_blank and not content.strip():
                 continue
@@ -258,7 +259,9 @@ class _LineWriter:
 
     def __init__(self, stream: IO[bytes], compress: bool) -> None:
         self._raw = stream
-        self._out: IO[bytes] = gzip.GzipFile(filename="", mode="wb", fileobj=stream, mtime=0) if compress else stream
+        self._out: IO[bytes] = stream
+        if compress:
+            self._out = gzip.GzipFile(filename="", mode="wb", fileobj=stream, mtime=0)  # type: ignore[assignment]
 
     def write(self, output: Raw) -> None:
         assert isinstance(output, bytes)
@@ -294,24 +297,27 @@ class _ParquetWriter:
         names = {field.name for field in added}
         base = self._input_schema
         if base is None:  # from JSONL or text: take the other columns' types from the first rows
-            base = pa.Table.from_pylist([{k: v for k, v in r.items() if k not in names} for r in self._rows]).schema
+            base = pa.Table.from_pylist(
+                [{k: v for k, v in r.items() if k not in names} for r in self._rows]
+            ).schema
         return pa.schema([*(field for field in base if field.name not in names), *added])
 
     def _flush(self) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        if self._writer is None:
-            self._writer = pq.ParquetWriter(self._path, self._schema())
+        first, last = self._written + 1, self._written + len(self._rows)
         try:
+            if self._writer is None:
+                self._writer = pq.ParquetWriter(self._path, self._schema())
             table = pa.Table.from_pylist(self._rows, schema=self._writer.schema)
         except (pa.ArrowException, TypeError, ValueError) as error:
             raise CorpusError(
-                f"{self._name}: records {self._written + 1}-{self._written + len(self._rows)} do not fit "
-                f"the Parquet schema taken from the first records ({error})"
+                f"{self._name}: records {first}-{last} do not fit a Parquet schema "
+                f"(taken from the input, or else from the first records): {error}"
             ) from None
         self._writer.write_table(table)
-        self._written += len(self._rows)
+        self._written = last
         self._rows = []
 
     def close(self) -> None:
@@ -324,7 +330,9 @@ class _ParquetWriter:
 def _replacing(target: str) -> Iterator[str]:
     """A temporary path next to ``target``, renamed over it if the block ends normally, else removed."""
     directory = os.path.dirname(os.path.abspath(target))
-    descriptor, temporary = tempfile.mkstemp(dir=directory, prefix=f".{os.path.basename(target)}.", suffix=".part")
+    descriptor, temporary = tempfile.mkstemp(
+        dir=directory, prefix=f".{os.path.basename(target)}.", suffix=".part"
+    )
     os.close(descriptor)
     try:
         yield temporary
@@ -380,11 +388,19 @@ def clean(
             raise CorpusError("Parquet cannot be written to standard output; name the file")
         writer = _LineWriter(sys.stdout.buffer, compress=False)
         return _run(job, source, writer, workers, on_error, on_skip, on_progress)
-    input_schema = _parquet_file(source, _display(source)).schema_arrow if job.input_format == "parquet" else None
+    input_schema = (
+        _parquet_file(source, _display(source)).schema_arrow if job.input_format == "parquet" else None
+    )
     with _replacing(target) as temporary:
         if job.output_format == "parquet":
             return _run(
-                job, source, _ParquetWriter(temporary, target, job, input_schema), workers, on_error, on_skip, on_progress
+                job,
+                source,
+                _ParquetWriter(temporary, target, job, input_schema),
+                workers,
+                on_error,
+                on_skip,
+                on_progress,
             )
         with open(temporary, "wb") as stream:
             writer = _LineWriter(stream, compress=target.lower().endswith(".gz"))
@@ -418,7 +434,9 @@ def _run(
 ) -> Report:
     report = Report()
     name = _display(source)
-    for position, size, output, error in mend_chunks(job, _chunks(read_units(source, job.input_format)), workers):
+    for position, size, output, error in mend_chunks(
+        job, _chunks(read_units(source, job.input_format)), workers
+    ):
         report.records += 1
         report.bytes_read += size
         if error is not None:

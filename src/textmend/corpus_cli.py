@@ -77,7 +77,9 @@ class Progress:
     def _draw(self, report: Report, now: float) -> None:
         megabytes = report.bytes_read / 1e6
         rate = megabytes / max(now - self._start, 1e-9)
-        self._stream.write(f"\rtextmend: {report.records:,} documents, {megabytes:,.1f} MB, {rate:,.1f} MB/s ")
+        self._stream.write(
+            f"\rtextmend: {report.records:,} documents, {megabytes:,.1f} MB, {rate:,.1f} MB/s "
+        )
         self._stream.flush()
 
     def finish(self, report: Report) -> None:

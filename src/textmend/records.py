@@ -15,6 +15,7 @@ from typing import Any
 from .model import Document
 from .pipeline import Pipeline
 
+
 class RecordError(ValueError):
     """One record cannot be mended (no text field, text not a string, ...); the message says why."""
 
@@ -69,7 +70,7 @@ def mend_record(
 
 
 def _json_type(value: object) -> str:
-    names = {type(None): "null", bool: "boolean", int: "number", float: "number", list: "array", dict: "object"}
+    names = {type(None): "null", bool: "boolean", int: "number", float: "number", list: "array"}
     return names.get(type(value), type(value).__name__)
 
 
