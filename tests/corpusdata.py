@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -41,3 +42,13 @@ def write_jsonl(path: Path, items: list[dict[str, Any]]) -> Path:
 
 def read_jsonl(data: bytes) -> list[dict[str, Any]]:
     return [json.loads(line) for line in data.decode("utf-8").splitlines()]
+
+
+def mend_in_this_process(texts: list[str]) -> tuple[int, int]:
+    """Mend ``texts``; return this process's id and how often it has loaded the English word list."""
+    import textmend
+    from textmend.lexicon import frequencies
+
+    for text in texts:
+        textmend.mend(text)
+    return os.getpid(), frequencies.cache_info().misses
