@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import pickle
 import subprocess
@@ -16,11 +17,13 @@ import dask.dataframe as dd
 import dill
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import textmend
 from conftest import ROOT
 from corpusdata import TEXTS, mend_in_this_process
-from textmend.corpus import Job, mend_chunk
+from textmend.corpus import Job, mend_chunk, mend_unit
 from textmend.dask import mend_bag, mend_dataframe
 from textmend.integrations.datatrove import TextmendFormatter, TextmendStep
 from textmend.pandas import mend_frame, mend_series
@@ -149,3 +152,24 @@ def test_the_core_import_stays_light() -> None:
         [sys.executable, "-c", code], capture_output=True, env={"PYTHONPATH": str(ROOT / "src")}, timeout=120
     )
     assert result.stdout == b"[]\n", result.stderr
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(), st.dictionaries(st.text(max_size=5).filter(lambda k: k != "text"), st.integers(), max_size=3)
+)
+def test_a_jsonl_record_is_mended_like_its_text(text: str, fields: dict[str, int]) -> None:
+    for name in ("title", "teasers"):
+        fields.pop(name, None)
+    line = json.dumps({**fields, "text": text}).encode()  # ASCII JSON: lone surrogates are escaped
+    try:
+        output = mend_unit(Job(textmend.DEFAULT), line)
+    except RecordError as error:
+        assert "lone surrogate" in str(error) and any(0xD800 <= ord(c) < 0xE000 for c in text)
+        return
+    assert isinstance(output, bytes) and output.endswith(b"\n") and output.count(b"\n") == 1
+    assert json.loads(output) == {
+        **fields,
+        "text": textmend.mend(text),
+        **document_fields(textmend.mend_document(text)),
+    }

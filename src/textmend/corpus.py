@@ -18,14 +18,15 @@ from __future__ import annotations
 import dataclasses
 import gzip
 import json
+import multiprocessing
 import os
 import signal
 import sys
 import tempfile
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager, suppress
+from contextlib import closing, contextmanager, suppress
 from typing import IO, Any
 
 from .changes import FixerError
@@ -158,7 +159,7 @@ def _mend_chunk_in_worker(chunk: list[Unit]) -> list[Outcome]:
     return mend_chunk(_WORKER_JOB, chunk)
 
 
-def mend_chunks(job: Job, chunks: Iterable[list[Unit]], workers: int = 1) -> Iterator[Outcome]:
+def mend_chunks(job: Job, chunks: Iterable[list[Unit]], workers: int = 1) -> Generator[Outcome, None, None]:
     """The outcomes of all chunks, in input order; ``workers > 1`` mends them in that many processes.
 
     At most two chunks per worker are in flight, so memory stays bounded on any input size.
@@ -167,7 +168,9 @@ def mend_chunks(job: Job, chunks: Iterable[list[Unit]], workers: int = 1) -> Ite
         for chunk in chunks:
             yield from mend_chunk(job, chunk)
         return
-    pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(job,))
+    # spawn: fresh interpreters, safe whatever threads this one runs (pyarrow reads with threads)
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(job,))
     pending: deque[Future[list[Outcome]]] = deque()
     try:
         for chunk in chunks:
@@ -434,23 +437,23 @@ def _run(
 ) -> Report:
     report = Report()
     name = _display(source)
-    for position, size, output, error in mend_chunks(
-        job, _chunks(read_units(source, job.input_format)), workers
-    ):
-        report.records += 1
-        report.bytes_read += size
-        if error is not None:
-            message = f"{name}:{position}: {error}"
-            if on_error == "fail":
-                raise CorpusError(message)
-            report.skipped += 1
-            if on_skip is not None:
-                on_skip(message)
-        else:
-            assert output is not None
-            writer.write(output)
-            report.written += 1
-        if on_progress is not None:
-            on_progress(report)
+    outcomes = mend_chunks(job, _chunks(read_units(source, job.input_format)), workers)
+    with closing(outcomes):  # on a bad record or Ctrl-C, stop the workers right away
+        for position, size, output, error in outcomes:
+            report.records += 1
+            report.bytes_read += size
+            if error is not None:
+                message = f"{name}:{position}: {error}"
+                if on_error == "fail":
+                    raise CorpusError(message)
+                report.skipped += 1
+                if on_skip is not None:
+                    on_skip(message)
+            else:
+                assert output is not None
+                writer.write(output)
+                report.written += 1
+            if on_progress is not None:
+                on_progress(report)
     writer.close()
     return report
