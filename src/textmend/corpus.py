@@ -190,12 +190,16 @@ def read_units(source: str, input_format: str) -> Iterator[Unit]:
     if input_format == "parquet":
         yield from _parquet_units(source, name)
         return
+    skip_blank = input_format == "jsonl"
+    if source == "-":
+        yield from _line_units(sys.stdin.buffer, name, skip_blank=skip_blank)
+        return
     try:
-        stream: IO[bytes] = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115
+        stream = open(source, "rb")  # noqa: SIM115  (closed below; opening is what may fail)
     except OSError as error:
         raise CorpusError(f"{name}: {error.strerror or error}") from None
     with stream:
-        yield from _line_units(stream, name, skip_blank=input_format == "jsonl")
+        yield from _line_units(stream, name, skip_blank=skip_blank)
 
 
 def _line_units(stream: IO[bytes], name: str, *, skip_blank: bool) -> Iterator[Unit]:

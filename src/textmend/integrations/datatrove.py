@@ -4,6 +4,7 @@
 writes the title and teasers it finds into ``doc.metadata``. Parquet writers cannot infer the type of a
 teasers column made of empty lists, so give them :func:`parquet_schema`::
 
+    import pyarrow as pa
     from datatrove.executor import LocalPipelineExecutor
     from datatrove.pipeline.readers import JsonlReader
     from datatrove.pipeline.writers import ParquetWriter
