@@ -127,12 +127,12 @@ def test_two_workers_write_exactly_what_one_writes(tmp_path: Path, suffix: str) 
         assert read_jsonl(first) == expected(records(2500))
 
 
-def _start_on_stdin(target: Path) -> subprocess.Popen[bytes]:
+def _start_on_stdin(target: Path, workers: str = "1", count: int = 50) -> subprocess.Popen[bytes]:
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    command = [sys.executable, "-m", "textmend", "clean", "-", "-o", str(target)]
+    command = [sys.executable, "-m", "textmend", "clean", "-", "-o", str(target), "--workers", workers]
     process = subprocess.Popen(command, stdin=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
     assert process.stdin is not None
-    process.stdin.write(b"".join(json.dumps(item).encode() + b"\n" for item in records(50)))
+    process.stdin.write(b"".join(json.dumps(item).encode() + b"\n" for item in records(count)))
     process.stdin.flush()  # stdin stays open: the run cannot finish until the test lets it
     deadline = time.monotonic() + 60
     while not leftovers(target.parent):
@@ -141,10 +141,15 @@ def _start_on_stdin(target: Path) -> subprocess.Popen[bytes]:
     return process
 
 
-@pytest.mark.parametrize(("sent", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
-def test_an_interrupted_run_leaves_no_output_and_no_temporary(tmp_path: Path, sent: int, status: int) -> None:
+@pytest.mark.parametrize(
+    ("sent", "status", "workers"),
+    [(signal.SIGINT, 130, "1"), (signal.SIGTERM, 143, "1"), (signal.SIGINT, 130, "2")],
+)
+def test_an_interrupted_run_leaves_no_output_and_no_temporary(
+    tmp_path: Path, sent: int, status: int, workers: str
+) -> None:
     target = tmp_path / "out.jsonl"
-    process = _start_on_stdin(target)
+    process = _start_on_stdin(target, workers, 600 if workers == "2" else 50)  # 2: chunks reach the workers
     process.send_signal(sent)
     assert process.wait(timeout=60) == status
     assert not target.exists() and leftovers(tmp_path) == []
