@@ -100,30 +100,42 @@ def test_datatrove_formatter_mends_text_only(tmp_path: Path) -> None:
     assert all("title" not in doc.get("metadata", {}) for doc in written)
 
 
-def test_dask_example_on_a_local_cluster_equals_textmend_clean(tmp_path: Path) -> None:
-    items = records(400)
-    source = write_jsonl(tmp_path / "in.jsonl", items)
+def _run_dask_example(source: Path, target: Path, *scheduler: str) -> subprocess.CompletedProcess[bytes]:
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "examples" / "dask_cluster.py"),
-            str(source),
-            str(tmp_path / "dask.jsonl"),
-        ],
+    example = str(ROOT / "examples" / "dask_cluster.py")
+    return subprocess.run(
+        [sys.executable, example, str(source), str(target), *scheduler],
         capture_output=True,
         env=env,
-        cwd=tmp_path,
+        cwd=target.parent,
         timeout=180,
         check=False,
     )
+
+
+def test_dask_example_on_a_local_cluster_equals_textmend_clean(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", records(400))
+    result = _run_dask_example(source, tmp_path / "dask.jsonl")
     assert result.returncode == 0, result.stderr.decode()[-3000:]
     assert result.stdout == b"mended 400 documents with a LocalCluster\n"
     single = run_cli("clean", str(source), "-o", str(tmp_path / "single.jsonl.gz"))
     assert single.returncode == 0
-    assert (tmp_path / "dask.jsonl").read_bytes() == gzip.decompress(
-        (tmp_path / "single.jsonl.gz").read_bytes()
-    )
+    mended = gzip.decompress((tmp_path / "single.jsonl.gz").read_bytes())
+    assert (tmp_path / "dask.jsonl").read_bytes() == mended
+
+
+@pytest.mark.timeout(180, method="thread")
+def test_dask_example_runs_unchanged_against_a_scheduler_address(tmp_path: Path) -> None:
+    from distributed import LocalCluster
+
+    source = write_jsonl(tmp_path / "in.jsonl", records(100))
+    with LocalCluster(n_workers=2, processes=True, host="127.0.0.1", dashboard_address=None) as cluster:
+        address = cluster.scheduler_address
+        result = _run_dask_example(source, tmp_path / "dask.jsonl", address)
+    assert result.returncode == 0, result.stderr.decode()[-3000:]
+    assert result.stdout == f"mended 100 documents with {address}\n".encode()
+    single = run_cli("clean", str(source), "-o", "-")
+    assert (tmp_path / "dask.jsonl").read_bytes() == single.stdout
 
 
 @pytest.mark.timeout(180, method="thread")
