@@ -110,6 +110,13 @@ def test_plain_text_is_one_document_per_line(tmp_path: Path) -> None:
     ) == "Let\u2019s go\n\nused for pain\nclean line\n"
     result = clean(source, "-o", "-", "--output-format", "jsonl")
     assert [record["text"] for record in read_jsonl(result.stdout)][1:3] == ["", "used for pain"]
+    source.write_text("one\ntwo&#10;three\n", encoding="utf-8")
+    result = clean(source, "-o", tmp_path / "out.txt", "--on-error", "skip")
+    assert result.stderr.decode().splitlines()[0] == (
+        f"textmend: {source}:2: the mended text has a line break, "
+        "but plain-text output is one per line (skipped)"
+    )
+    assert (tmp_path / "out.txt").read_text(encoding="utf-8") == "one\n"
 
 
 @pytest.mark.parametrize("suffix", ["jsonl.gz", "parquet"])
