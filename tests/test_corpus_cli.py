@@ -301,3 +301,11 @@ def test_progress_is_drawn_only_on_a_terminal(tmp_path: Path) -> None:
 def test_the_single_file_command_still_works() -> None:
     result = run_cli("-", stdin=b"Letrsquo;s go")
     assert result.stdout.decode() == "Let\u2019s go"
+
+
+def test_fixers_are_chosen_as_in_the_single_file_command(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", [{"text": "Letrsquo;s see, usedfor pain"}])
+    result = clean(source, "-o", "-", "--disable", "entities")
+    assert read_jsonl(result.stdout)[0]["text"] == "Letrsquo;s see, used for pain"
+    result = clean(source, "-o", "-", "--pipeline", "entities", "--workers", "2")
+    assert read_jsonl(result.stdout)[0]["text"] == "Let\u2019s see, usedfor pain"

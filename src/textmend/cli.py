@@ -39,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="textmend",
         description="Mend text scraped from the web: stripped HTML entities, run-together words, "
         "trailing link teasers and duplicated titles.",
+        epilog="To mend a whole corpus file (JSONL, Parquet, text): textmend clean IN -o OUT; "
+        "see textmend clean --help.",
     )
     parser.add_argument("file", nargs="?", default="-", help="a UTF-8 text file, or - for stdin")
     output = parser.add_mutually_exclusive_group()
