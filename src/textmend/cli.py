@@ -4,6 +4,7 @@
     textmend --json article.txt          # text, title, teasers and changes as JSON
     textmend --explain - < article.txt   # one line per change: where, which fixer, before -> after
     textmend --disable words,teasers article.txt
+    textmend clean crawl.jsonl.gz -o mended.jsonl.gz   # a whole corpus: see textmend.corpus_cli
 
 Exit status: 0 on success, 1 when the input cannot be read, 2 on a usage error.
 """
@@ -38,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="textmend",
         description="Mend text scraped from the web: stripped HTML entities, run-together words, "
         "trailing link teasers and duplicated titles.",
+        epilog="To mend a whole corpus file (JSONL, Parquet, text): textmend clean IN -o OUT; "
+        "see textmend clean --help.",
     )
     parser.add_argument("file", nargs="?", default="-", help="a UTF-8 text file, or - for stdin")
     output = parser.add_mutually_exclusive_group()
@@ -111,8 +114,13 @@ def render(document: Document, source: str, args: argparse.Namespace, out: TextI
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if arguments[:1] == ["clean"]:
+        from . import corpus_cli
+
+        return corpus_cli.main(arguments[1:])
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     if args.list_fixers:
         for step in DEFAULT.steps:
             state = "on" if step.enabled else "off"

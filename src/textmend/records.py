@@ -1,0 +1,124 @@
+"""Mending records (dicts with a text field), as corpora, data frames and pipelines hold them.
+
+The command line, :mod:`textmend.pandas`, :mod:`textmend.dask` and the datatrove step all write the
+same fields: the mended text in place, then ``title``, ``teasers`` and, when asked, ``changes``.
+
+>>> mend_record({"id": 7, "text": "Letrsquo;s go"})
+{'id': 7, 'text': 'Let’s go', 'title': None, 'teasers': []}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .model import Document
+from .pipeline import Pipeline
+
+
+class RecordError(ValueError):
+    """One record cannot be mended (no text field, text not a string, ...); the message says why."""
+
+
+def document_fields(document: Document, *, changes: bool = False, prefix: str = "") -> dict[str, Any]:
+    """The fields textmend adds for ``document``: title, teasers (dicts) and optionally changes.
+
+    >>> from textmend import mend_document
+    >>> document_fields(mend_document("Letrsquo;s"), changes=True, prefix="tm_")["tm_changes"][0]["after"]
+    '’'
+    """
+    fields: dict[str, Any] = {
+        f"{prefix}title": document.title,
+        f"{prefix}teasers": [teaser.to_dict() for teaser in document.teasers],
+    }
+    if changes:
+        fields[f"{prefix}changes"] = [change.to_dict() for change in document.changes]
+    return fields
+
+
+def mend_record(
+    record: Mapping[str, Any],
+    pipeline: Pipeline | None = None,
+    *,
+    text_field: str = "text",
+    changes: bool = False,
+    prefix: str = "",
+) -> dict[str, Any]:
+    """A copy of ``record`` with its text mended and textmend's fields added after the others.
+
+    Raises :class:`RecordError` when the text field is missing or not a string, or when the record
+    already has a field textmend would write (choose a ``prefix`` then), so nothing is overwritten.
+    """
+    if pipeline is None:
+        from . import DEFAULT
+
+        pipeline = DEFAULT
+    if text_field not in record:
+        raise RecordError(f"no {text_field!r} field")
+    text = record[text_field]
+    if not isinstance(text, str):
+        raise RecordError(f"field {text_field!r} must be a string, not {_json_type(text)}")
+    document = pipeline.mend_document(text)
+    added = document_fields(document, changes=changes, prefix=prefix)
+    clash = [name for name in added if name in record]
+    if clash:
+        raise RecordError(f"field {clash[0]!r} is already there; use a prefix for textmend's fields")
+    mended = dict(record)
+    mended[text_field] = document.text
+    mended.update(added)
+    return mended
+
+
+def _json_type(value: object) -> str:
+    names = {type(None): "null", bool: "boolean", int: "number", float: "number", list: "array"}
+    return names.get(type(value), type(value).__name__)
+
+
+def teasers_arrow_type() -> Any:
+    """The Arrow type of a ``teasers`` column: a list of structs, one per :class:`~textmend.Teaser`.
+
+    Parquet writers cannot infer a nested column's type from rows that are all empty lists, so give
+    them this one explicitly (needs ``pyarrow``).
+    """
+    import pyarrow as pa
+
+    return pa.list_(
+        pa.struct(
+            [
+                pa.field("title", pa.string(), nullable=False),
+                pa.field("snippet", pa.string(), nullable=False),
+                pa.field("truncated", pa.bool_(), nullable=False),
+                pa.field("excerpt", pa.string(), nullable=False),
+                pa.field("separator", pa.string()),
+                pa.field("heading", pa.string()),
+            ]
+        )
+    )
+
+
+def changes_arrow_type() -> Any:
+    """The Arrow type of a ``changes`` column: a list of structs, one per :class:`~textmend.Change`."""
+    import pyarrow as pa
+
+    return pa.list_(
+        pa.struct(
+            [
+                pa.field("fixer", pa.string(), nullable=False),
+                pa.field("start", pa.int64(), nullable=False),
+                pa.field("end", pa.int64(), nullable=False),
+                pa.field("before", pa.string(), nullable=False),
+                pa.field("after", pa.string(), nullable=False),
+                pa.field("reason", pa.string(), nullable=False),
+            ]
+        )
+    )
+
+
+def added_arrow_fields(*, changes: bool = False, prefix: str = "") -> list[Any]:
+    """The Arrow fields for what :func:`document_fields` adds: title, teasers and optionally changes."""
+    import pyarrow as pa
+
+    fields = [pa.field(f"{prefix}title", pa.string()), pa.field(f"{prefix}teasers", teasers_arrow_type())]
+    if changes:
+        fields.append(pa.field(f"{prefix}changes", changes_arrow_type()))
+    return fields
