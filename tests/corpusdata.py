@@ -12,7 +12,7 @@ from conftest import SAMPLE
 TEXTS = [
     "Letrsquo;s see how they are usedfor pain.",
     "Plain prose, a copy; not the original.",
-    "Body text here.\n-\nA Related Title\nA Related Title Its first words are cut off he",
+    "Body text here.\nRelated\n-\nA Related Title\nA Related Title Its first words are cut off he",
     "caf\u00e9 and na\u00efve, \u201cquoted\u201d \u2014 clean",
     "",
     "The lsquo;resettingrsquo; of receptors.\nSecond line with music.The end",
