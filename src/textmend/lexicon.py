@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from functools import cache
 
+from wordfreq import available_languages as wordfreq_languages
 from wordfreq import get_frequency_dict
 
 
@@ -28,3 +29,9 @@ def zipf(word: str, language: str = "en") -> float:
     """
     frequency = frequencies(language).get(word)
     return math.log10(frequency) + 9.0 if frequency else 0.0
+
+
+@cache
+def available_languages() -> frozenset[str]:
+    """The language codes wordfreq has a word list for (``"en"``, ``"de"``, ``"fr"``, ...)."""
+    return frozenset(wordfreq_languages(wordlist="best"))
