@@ -251,7 +251,7 @@ class RunTogetherWords(Fixer):
             return False
         z = zipf(part, self.language)
         if len(part) == 1:
-            return first and z >= _FUNCTION_ZIPF and not (self.language == "en" and part == "i")
+            return z >= _FUNCTION_ZIPF and not (self.language == "en" and part == "i")
         if len(part) == 2:
             return z >= 5.5
         if len(part) == 3:
@@ -271,6 +271,8 @@ class RunTogetherWords(Fixer):
             return float("-inf")
         if len(left) == 1 and (right[0] in "aeiou" or zr >= _FUNCTION_ZIPF):
             return float("-inf")  # "a" goes before a consonant and not before "the" or "was"
+        if len(right) == 1 and raw_left < _FUNCTION_ZIPF:
+            return float("-inf")  # "was a", "of a", but not "hera", "lista"
         value = zl + zr - 9.0
         if left in _COMPOUND_HEADS.get(self.language, ()) or (
             raw_right < _FUNCTION_ZIPF and left in _PREFIXES.get(self.language, ())
