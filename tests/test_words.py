@@ -10,10 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import textmend
+from conftest import CASES
 from textmend import Pipeline, apply_changes
 from textmend.fixers.words import RunTogetherWords
-
-from conftest import CASES
 
 CASE_TABLE: list[dict[str, Any]] = json.loads((CASES / "words.json").read_text(encoding="utf-8"))
 
@@ -103,8 +102,34 @@ def test_gate_skips_text_without_candidates() -> None:
 
 PROSE = st.lists(
     st.sampled_from(
-        "the of and usedfor ofthe therapist pain. The managementThe well.nAmazon iPhone e.g. 3.14 x@y.com "
-        "nevertheless Kellynch camelCase = ( ) \n inthe to be wearable implantable".split(" ")
+        [
+            "the",
+            "of",
+            "and",
+            "usedfor",
+            "ofthe",
+            "therapist",
+            "pain.",
+            "The",
+            "managementThe",
+            "well.nAmazon",
+            "iPhone",
+            "e.g.",
+            "3.14",
+            "x@y.com",
+            "nevertheless",
+            "Kellynch",
+            "camelCase",
+            "=",
+            "(",
+            ")",
+            "\n",
+            "inthe",
+            "to",
+            "be",
+            "wearable",
+            "implantable",
+        ]
     ),
     max_size=30,
 ).map(" ".join)

@@ -42,7 +42,9 @@ from ..model import Edit
 # A lowercase word standing alone: not part of a URL, an address, a path, a hashtag or an identifier.
 _LOWER_TOKEN = regex.compile(r"(?<![\w@/.#\\&\-+$%])\p{Ll}{4,40}(?![\w@/\\&\-+$%]|[.:]\w)")
 # "managementThe": lowercase letters, then one capitalised word, and nothing more of the token.
-_CAMEL_TOKEN = regex.compile(r"(?<![\w@/.#\\&\-+$%])(\p{Ll}{2,40})(\p{Lu}\p{Ll}{1,40})(?![\w@/\\&\-+$%(]|[.:]\w)")
+_CAMEL_TOKEN = regex.compile(
+    r"(?<![\w@/.#\\&\-+$%])(\p{Ll}{2,40})(\p{Lu}\p{Ll}{1,40})(?![\w@/\\&\-+$%(]|[.:]\w)"
+)
 # "pain.The", "Hoover.Sometimes", "well.nAmazon": a word, sentence punctuation, then a capitalised word.
 _MISSING_SPACE = regex.compile(
     r"(?<![\w@/.#\\&\-+$%])(\p{L}{2,40})([.!?])(n{0,2})(\p{Lu}\p{Ll}{1,40})(?![\w@/\\&\-+$%(]|[.:]\w)"
@@ -50,24 +52,82 @@ _MISSING_SPACE = regex.compile(
 # Any word, for what the document shows: which words it uses on their own, and how often.
 _WORD = regex.compile(r"\w+")
 # Signs that a line is code, where camelCase is an identifier and not two glued words.
-_CODE_LINE = regex.compile(r"[{}=<>`]|[;)]$|\w\(|::|->|\b(?:def|var|let|const|function|return|class|import)\b")
+_CODE_LINE = regex.compile(
+    r"[{}=<>`]|[;)]$|\w\(|::|->|\b(?:def|var|let|const|function|return|class|import)\b"
+)
 # Top-level domains and file extensions that look like capitalised words after a dot ("Amazon.Com").
 _AFTER_DOT = frozenset(
-    "com net org edu gov info biz co io uk tv us txt png pdf jpg jpeg gif svg html htm doc docx xls xlsx csv"
-    " json xml exe zip mp3 mp4 md py js css php".split()
+    [
+        "com",
+        "net",
+        "org",
+        "edu",
+        "gov",
+        "info",
+        "biz",
+        "co",
+        "io",
+        "uk",
+        "tv",
+        "us",
+        "txt",
+        "png",
+        "pdf",
+        "jpg",
+        "jpeg",
+        "gif",
+        "svg",
+        "html",
+        "htm",
+        "doc",
+        "docx",
+        "xls",
+        "xlsx",
+        "csv",
+        "json",
+        "xml",
+        "exe",
+        "zip",
+        "mp3",
+        "mp4",
+        "md",
+        "py",
+        "js",
+        "css",
+        "php",
+    ]
 )
 
 #: Word-forming prefixes per language: split after one only when the rest is a very common word
 #: (``in the`` but not ``incurious``, ``for the`` but not ``forbad``).
 _PREFIXES: dict[str, frozenset[str]] = {
     "en": frozenset(
-        "a as at be by down for fore in off on out over so under up with after".split()
+        [
+            "a",
+            "as",
+            "at",
+            "be",
+            "by",
+            "down",
+            "for",
+            "fore",
+            "in",
+            "off",
+            "on",
+            "out",
+            "over",
+            "so",
+            "under",
+            "up",
+            "with",
+            "after",
+        ]
     ),
 }
 #: Words that head compounds with function words (``thereof``, ``whereby``, ``somehow``): a split after
 #: one always asks for more.
 _COMPOUND_HEADS: dict[str, frozenset[str]] = {
-    "en": frozenset("any every here how some there what when where who".split()),
+    "en": frozenset(["any", "every", "here", "how", "some", "there", "what", "when", "where", "who"]),
 }
 #: Languages whose words turn up in text of another language: a token common in one is left alone.
 _NEIGHBOURS = ("en", "fr", "es", "it", "de", "pt")
@@ -75,8 +135,33 @@ _NEIGHBOURS = ("en", "fr", "es", "it", "de", "pt")
 #: (``the way`` but not ``gentlemanlike``).
 _SUFFIXES: dict[str, frozenset[str]] = {
     "en": frozenset(
-        "able est ever fold ful hood ish less like ly man men most ness one self ship some thing ward wards"
-        " way ways where wise".split()
+        [
+            "able",
+            "est",
+            "ever",
+            "fold",
+            "ful",
+            "hood",
+            "ish",
+            "less",
+            "like",
+            "ly",
+            "man",
+            "men",
+            "most",
+            "ness",
+            "one",
+            "self",
+            "ship",
+            "some",
+            "thing",
+            "ward",
+            "wards",
+            "way",
+            "ways",
+            "where",
+            "wise",
+        ]
     ),
 }
 #: Languages that write compound nouns as one word: there every junction needs a function word.
@@ -119,7 +204,9 @@ class RunTogetherWords(Fixer):
             raise ValueError(f"wordfreq has no word list for language {self.language!r}; it has: {known}")
 
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
-        candidates = [m for m in _LOWER_TOKEN.finditer(text) if zipf(m.group(), self.language) < self.max_joined_zipf]
+        candidates = [
+            m for m in _LOWER_TOKEN.finditer(text) if zipf(m.group(), self.language) < self.max_joined_zipf
+        ]
         camels = [m for m in _CAMEL_TOKEN.finditer(text) if not _in_code(text, m.start(), m.end())]
         punctuated = list(_MISSING_SPACE.finditer(text))
         if not (candidates or camels or punctuated):
@@ -148,7 +235,12 @@ class RunTogetherWords(Fixer):
         if document.count(token) > 1:
             return False
         split = self._best_split(token, document)
-        if split is None or self._foreign(token) or self._inflected(token) or _dropped_g(split[0], self.language):
+        if (
+            split is None
+            or self._foreign(token)
+            or self._inflected(token)
+            or _dropped_g(split[0], self.language)
+        ):
             return False
         parts, junction = split
         joined = zipf(token, self.language)
@@ -175,9 +267,7 @@ class RunTogetherWords(Fixer):
         if not self._common(right.lower(), document):
             return
         left_is_word = self._common(left, document)
-        if not left_is_word and not (
-            len(left) >= 4 and self._glued(left, match.start(), document, edits)
-        ):
+        if not left_is_word and not (len(left) >= 4 and self._glued(left, match.start(), document, edits)):
             return
         why = f"{left!r} and {right!r} are words; {token!r} is not"
         edits[cut] = Edit(cut, cut, " ", f"lowercase glued to capitalised: {why}")
@@ -199,7 +289,9 @@ class RunTogetherWords(Fixer):
         if _in_code(document.text, match.start(), match.end()):
             return
         if lost_newline:
-            reason = f"no space after {match.group(2)!r}; {lost_newline!r} is left of a '\\n' that lost its '\\'"
+            reason = (
+                f"no space after {match.group(2)!r}; {lost_newline!r} is left of a '\\n' that lost its '\\'"
+            )
         else:
             reason = f"no space after {match.group(2)!r} before the word {right!r}"
         edits[start] = Edit(start, end, " ", reason)
