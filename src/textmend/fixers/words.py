@@ -57,77 +57,19 @@ _CODE_LINE = regex.compile(
 )
 # Top-level domains and file extensions that look like capitalised words after a dot ("Amazon.Com").
 _AFTER_DOT = frozenset(
-    [
-        "com",
-        "net",
-        "org",
-        "edu",
-        "gov",
-        "info",
-        "biz",
-        "co",
-        "io",
-        "uk",
-        "tv",
-        "us",
-        "txt",
-        "png",
-        "pdf",
-        "jpg",
-        "jpeg",
-        "gif",
-        "svg",
-        "html",
-        "htm",
-        "doc",
-        "docx",
-        "xls",
-        "xlsx",
-        "csv",
-        "json",
-        "xml",
-        "exe",
-        "zip",
-        "mp3",
-        "mp4",
-        "md",
-        "py",
-        "js",
-        "css",
-        "php",
-    ]
+    "com net org edu gov info biz co io uk tv us txt png pdf jpg jpeg gif svg html htm doc docx xls xlsx"  # noqa: SIM905
+    " csv json xml exe zip mp3 mp4 md py js css php".split()
 )
 
 #: Word-forming prefixes per language: split after one only when the rest is a very common word
 #: (``in the`` but not ``incurious``, ``for the`` but not ``forbad``).
 _PREFIXES: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        [
-            "a",
-            "as",
-            "at",
-            "be",
-            "by",
-            "down",
-            "for",
-            "fore",
-            "in",
-            "off",
-            "on",
-            "out",
-            "over",
-            "so",
-            "under",
-            "up",
-            "with",
-            "after",
-        ]
-    ),
+    "en": frozenset("as at be by down for fore in off on out over so under up with after".split()),  # noqa: SIM905
 }
 #: Words that head compounds with function words (``thereof``, ``whereby``, ``somehow``): a split after
 #: one always asks for more.
 _COMPOUND_HEADS: dict[str, frozenset[str]] = {
-    "en": frozenset(["any", "every", "here", "how", "some", "there", "what", "when", "where", "who"]),
+    "en": frozenset("any every here how some there what when where who".split()),  # noqa: SIM905
 }
 #: Languages whose words turn up in text of another language: a token common in one is left alone.
 _NEIGHBOURS = ("en", "fr", "es", "it", "de", "pt")
@@ -135,33 +77,8 @@ _NEIGHBOURS = ("en", "fr", "es", "it", "de", "pt")
 #: (``the way`` but not ``gentlemanlike``).
 _SUFFIXES: dict[str, frozenset[str]] = {
     "en": frozenset(
-        [
-            "able",
-            "est",
-            "ever",
-            "fold",
-            "ful",
-            "hood",
-            "ish",
-            "less",
-            "like",
-            "ly",
-            "man",
-            "men",
-            "most",
-            "ness",
-            "one",
-            "self",
-            "ship",
-            "some",
-            "thing",
-            "ward",
-            "wards",
-            "way",
-            "ways",
-            "where",
-            "wise",
-        ]
+        "able est ever fold ful hood ish less like ly man men most ness one self ship some thing ward wards"  # noqa: SIM905
+        " way ways where wise".split()
     ),
 }
 #: Languages that write compound nouns as one word: there every junction needs a function word.
@@ -177,6 +94,8 @@ _FOREIGN_ZIPF = 3.5
 _SENTENCE_START_ZIPF = 4.0  # how common a word after ".", "!" or "?" must be, unless the document uses it
 _INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "est", "ly")
 _EXTRA_PART = 1.0
+_SINGLE_LETTER_NEXT = 4.5  # how common the word after a one-letter word ("a") must be
+_SINGLE_LETTER_PENALTY = 0.75
 
 
 @register
@@ -323,12 +242,13 @@ class RunTogetherWords(Fixer):
                         if weakest - _EXTRA_PART * max(0, -parts - 1) < need:
                             continue
                     state = (weakest, parts - 1, k)
-                    if state[:2] > states[j].get(i, (float("-inf"), 0, 0))[:2]:
+                    known = states[j].get(i)
+                    if known is None or _rank(state) > _rank(known):
                         states[j][i] = state
         ends = {k: state for k, state in states[size].items() if state[1] <= -2}
         if not ends:
             return None
-        k = max(ends, key=lambda start: ends[start][:2])
+        k = max(ends, key=lambda start: _rank(ends[start]))
         weakest = ends[k][0]
         parts_found: list[str] = []
         end = size
@@ -361,11 +281,13 @@ class RunTogetherWords(Fixer):
         zl, zr = self._zipf(left, document), self._zipf(right, document)
         if min(zl, zr) < (self.min_zipf if min(len(left), len(right)) >= 4 else 0.0):
             return float("-inf")
-        if len(left) == 1 and (right[0] in "aeiou" or zr >= _FUNCTION_ZIPF):
-            return float("-inf")  # "a" goes before a consonant and not before "the" or "was"
+        value = zl + zr - 9.0
+        if len(left) == 1 and (right[0] in "aeiou" or not _SINGLE_LETTER_NEXT <= raw_right < _FUNCTION_ZIPF):
+            return float("-inf")  # "a moment", but not "a the", "a was", "anew" or "acutest"
+        if len(left) == 1:
+            value -= _SINGLE_LETTER_PENALTY  # "abase", "amain": "a" is also a prefix
         if len(right) == 1 and raw_left < _FUNCTION_ZIPF:
             return float("-inf")  # "was a", "of a", but not "hera", "lista"
-        value = zl + zr - 9.0
         if left in _COMPOUND_HEADS.get(self.language, ()) or (
             raw_right < _FUNCTION_ZIPF and left in _PREFIXES.get(self.language, ())
         ):
@@ -423,6 +345,13 @@ class _Document:
         """Record words that a split made stand on their own."""
         self._load()
         self._lower.update(word.lower() for word in words)
+
+
+def _rank(state: tuple[float, int, int]) -> tuple[int, float]:
+    """How good a partial split is: fewer parts first (``as soon``, not ``as so on``), then the weakest
+    junction, less what each part beyond the second costs."""
+    weakest, parts, _ = state
+    return parts, weakest - _EXTRA_PART * max(0, -parts - 2)
 
 
 def _dropped_g(parts: tuple[str, ...], language: str) -> bool:
