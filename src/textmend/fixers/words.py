@@ -28,15 +28,17 @@ document uses again is never split, and a word the document uses on its own coun
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import ClassVar
 
 import regex
 
 from ..fixer import Findings, Fixer, Pattern, register
-from ..lexicon import available_languages, zipf
+from ..lexicon import available_languages, common_words, zipf
 from ..model import Edit
 
 # A lowercase word standing alone: not part of a URL, an address, a path, a hashtag or an identifier.
@@ -49,8 +51,12 @@ _CAMEL_TOKEN = regex.compile(
 _MISSING_SPACE = regex.compile(
     r"(?<![\w@/.#\\&\-+$%])(\p{L}{2,40})([.!?])(n{0,2})(\p{Lu}\p{Ll}{1,40})(?![\w@/\\&\-+$%(]|[.:]\w)"
 )
+# Cheap first looks: is there anything of the kind in the text at all?
+_LOWERCASE_RUN = regex.compile(r"\p{Ll}{4,40}")
+_LOWER_UPPER = regex.compile(r"\p{Ll}\p{Lu}")
+_NO_SPACE = regex.compile(r"[.!?]n{0,2}\p{Lu}")
 # Any word, for what the document shows: which words it uses on their own, and how often.
-_WORD = regex.compile(r"\w+")
+_WORD = re.compile(r"\w+")
 # Signs that a line is code, where camelCase is an identifier and not two glued words.
 _CODE_LINE = regex.compile(
     r"[{}=<>`]|[;)]$|\w\(|::|->|\b(?:def|var|let|const|function|return|class|import)\b"
@@ -123,14 +129,14 @@ class RunTogetherWords(Fixer):
             raise ValueError(f"wordfreq has no word list for language {self.language!r}; it has: {known}")
 
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
-        candidates = [
-            m for m in _LOWER_TOKEN.finditer(text) if zipf(m.group(), self.language) < self.max_joined_zipf
-        ]
-        camels = [m for m in _CAMEL_TOKEN.finditer(text) if not _in_code(text, m.start(), m.end())]
-        punctuated = list(_MISSING_SPACE.finditer(text))
+        document = _Document(text)
+        candidates = self._candidates(text, document)
+        camels = []
+        if _LOWER_UPPER.search(text):
+            camels = [m for m in _CAMEL_TOKEN.finditer(text) if not _in_code(text, m.start(), m.end())]
+        punctuated = list(_MISSING_SPACE.finditer(text)) if _NO_SPACE.search(text) else []
         if not (candidates or camels or punctuated):
             return
-        document = _Document(text)
         edits: dict[int, Edit] = {}
         # Each split adds words the document now uses on their own; decide again until nothing changes,
         # so that mending the result finds nothing more (idempotence).
@@ -146,6 +152,33 @@ class RunTogetherWords(Fixer):
                 break
         yield from sorted(edits.values(), key=lambda e: e.start)
 
+    def _candidates(self, text: str, document: _Document) -> list[regex.Match[str]]:
+        """The lowercase tokens that could be glued words: rarer than ``max_joined_zipf`` and splittable
+        by word frequencies alone or with help from words the document uses."""
+        common = common_words(self.language, max(self.max_joined_zipf, 3.0))
+        hopeful = [
+            word
+            for word in set(_LOWERCASE_RUN.findall(text))
+            if word not in common
+            and zipf(word, self.language) < self.max_joined_zipf
+            and (
+                _static_split(self, word) is not None
+                or (
+                    _hopeful_split(self, word) is not None
+                    and not _long_parts(word, self.language).isdisjoint(document.lowercase_words())
+                )
+            )
+        ]
+        matches = []
+        for word in hopeful:
+            at = text.find(word)
+            while at >= 0:
+                match = _LOWER_TOKEN.match(text, at)
+                if match is not None and match.end() == at + len(word):
+                    matches.append(match)
+                at = text.find(word, at + 1)
+        return sorted(matches, key=lambda match: match.start())
+
     # -- the three kinds of damage -------------------------------------------------------------
     def _glued(self, token: str, start: int, document: _Document, edits: dict[int, Edit]) -> bool:
         """Split a glued lowercase ``token`` at ``start``; return whether it is (now) split."""
@@ -153,7 +186,9 @@ class RunTogetherWords(Fixer):
             return True
         if document.count(token) > 1:
             return False
-        split = self._best_split(token, document)
+        split = _static_split(self, token)
+        if split is None and _hopeful_split(self, token) is not None:
+            split = self._best_split(token, document)
         if (
             split is None
             or self._foreign(token)
@@ -304,7 +339,9 @@ class RunTogetherWords(Fixer):
     def _foreign(self, token: str) -> bool:
         """Whether ``token`` is a common word of another language (``canto``, ``forme``, ``tome``)."""
         return any(
-            zipf(token, language) >= _FOREIGN_ZIPF for language in _NEIGHBOURS if language != self.language
+            token in common_words(language, _FOREIGN_ZIPF)
+            for language in _NEIGHBOURS
+            if language != self.language
         )
 
     def _inflected(self, token: str) -> bool:
@@ -341,10 +378,50 @@ class _Document:
         self._load()
         return word in self._lower
 
+    def lowercase_words(self) -> set[str]:
+        """The words the document uses on its own, lower-cased."""
+        self._load()
+        return self._lower
+
     def see(self, words: tuple[str, ...]) -> None:
         """Record words that a split made stand on their own."""
         self._load()
         self._lower.update(word.lower() for word in words)
+
+
+class _EveryWord(_Document):
+    """A document that uses every word: the most help a document could give."""
+
+    def uses(self, word: str) -> bool:
+        return True
+
+
+_NO_DOCUMENT = _Document("")
+_EVERY_WORD = _EveryWord("")
+
+
+@lru_cache(maxsize=1 << 16)
+def _static_split(fixer: RunTogetherWords, token: str) -> tuple[tuple[str, ...], float] | None:
+    """``fixer``'s best split of ``token`` by word frequencies alone (cached across documents)."""
+    return fixer._best_split(token, _NO_DOCUMENT)
+
+
+@lru_cache(maxsize=1 << 16)
+def _hopeful_split(fixer: RunTogetherWords, token: str) -> tuple[tuple[str, ...], float] | None:
+    """``fixer``'s best split of ``token`` in a document that used every part: ``None`` means no
+    document can make ``token`` split (cached across documents)."""
+    return fixer._best_split(token, _EVERY_WORD)
+
+
+@lru_cache(maxsize=1 << 16)
+def _long_parts(token: str, language: str) -> frozenset[str]:
+    """The known words of four or more letters inside ``token``: the parts a document could vouch for."""
+    return frozenset(
+        token[i:j]
+        for i in range(len(token))
+        for j in range(i + 4, min(len(token), i + 24) + 1)
+        if j - i < len(token) and zipf(token[i:j], language) > 0
+    )
 
 
 def _rank(state: tuple[float, int, int]) -> tuple[int, float]:
