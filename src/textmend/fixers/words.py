@@ -15,14 +15,16 @@ hashtag or code identifier.
 >>> Pipeline(["words"])("are usedfor pain; the therapist saw it.The end")
 'are used for pain; the therapist saw it. The end'
 
-How a glued lowercase token is judged: each junction of a candidate split gets the Zipf value the pair
-would have if the two words were independent, ``zipf(left) + zipf(right) - 9``, and every junction must
-reach ``margin + 1.3 * zipf(token)``. ``usedfor`` (unknown, junction 3.8) and ``ofthe`` (scraper junk of
-Zipf 3.3, junction 6.1) are split; ``therapist`` (4.0; ``the rapist`` 2.4) is not. Two content words
-(``schoolfellow``), a word-forming prefix or suffix (``incurious``, ``gentlemanlike``) and a third or
-fourth part each ask for more; one-letter parts are only a leading ``a`` before a consonant. A token
-that is a common word of a neighbouring language (``canto``), an inflected word (``togas``) or that the
-document uses again is never split, and a word the document uses on its own counts as common
+How a glued lowercase token (four letters or more) is judged: each junction of a candidate split gets
+the Zipf value the pair would have if the two words were independent, ``zipf(left) + zipf(right) - 9``,
+and every junction must reach ``margin + 1.3 * zipf(token)``. ``usedfor`` (unknown, junction 3.8) and
+``ofthe`` (scraper junk of Zipf 3.3, junction 6.1) are split; ``therapist`` (4.0; ``the rapist`` 2.4) is
+not. Two content words (``schoolfellow``), a word-forming prefix or suffix (``incurious``,
+``gentlemanlike``) and a third or fourth part each ask for more, and among good splits the one with
+fewer parts wins (``as soon``, not ``as so on``). A one-letter part is only ``a``, before a common word
+that starts with a consonant (``amoment``) or after a function word (``wasa``). A token that is a
+common word of a neighbouring language (``canto``), an inflected word (``togas``) or that the document
+uses again is never split, and a word the document uses on its own counts as common
 (``wearableimplantableor`` splits in a text that also says ``wearable`` and ``implantable``).
 """
 
