@@ -143,3 +143,28 @@ def test_mending_is_total_idempotent_and_only_inserts_spaces(text: str) -> None:
     assert apply_changes(text, document.changes) == document.text
     for change in document.changes:
         assert change.after == " " and change.before in ("", "n", "nn")
+
+
+PARAGRAPH = (
+    "It is a truth universally acknowledged, that a single man in possession of a good fortune, must be in "
+    "want of a wife. He looked at her only to criticise. I was sure you loved your girls too well to "
+    "neglect such an acquaintance. Well, how pleased I am! And it is such a good joke, too, that you "
+    "should have gone this morning. She was inclosed in a schoolfellow's letter, with the adieus of the "
+    "therapist. Is this true? Did he see you last summer at Lyme?"
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.booleans(), min_size=PARAGRAPH.count(" "), max_size=PARAGRAPH.count(" ")))
+def test_glued_prose_is_split_only_where_a_space_was(glue: list[bool]) -> None:
+    pieces = PARAGRAPH.split(" ")
+    damaged, removed = pieces[0], set()
+    for glued, piece in zip(glue, pieces[1:], strict=True):
+        if glued:
+            removed.add(len(damaged))
+        else:
+            damaged += " "
+        damaged += piece
+    document = words().mend_document(damaged)
+    assert {change.start for change in document.changes} <= removed
+    assert words()(document.text) == document.text

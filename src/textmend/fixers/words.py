@@ -30,6 +30,8 @@ uses again is never split, and a word the document uses on its own counts as com
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -44,10 +46,11 @@ from ..lexicon import available_languages, common_words, zipf
 from ..model import Edit
 
 # A lowercase word standing alone: not part of a URL, an address, a path, a hashtag or an identifier.
-_LOWER_TOKEN = regex.compile(r"(?<![\w@/.#\\&\-+$%])\p{Ll}{4,40}(?![\w@/\\&\-+$%]|[.:]\w)")
+# A full stop before a capitalised word ends a sentence ("usedfor.The"), not a domain or a file name.
+_LOWER_TOKEN = regex.compile(r"(?<![\w@/.#\\&\-+$%])\p{Ll}{4,40}(?![\w@/\\&\-+$%]|:\w|\.(?!\p{Lu}\p{Ll})\w)")
 # "managementThe": lowercase letters, then one capitalised word, and nothing more of the token.
 _CAMEL_TOKEN = regex.compile(
-    r"(?<![\w@/.#\\&\-+$%])(\p{Ll}{2,40})(\p{Lu}\p{Ll}{1,40})(?![\w@/\\&\-+$%(]|[.:]\w)"
+    r"(?<![\w@/.#\\&\-+$%])(\p{Ll}{2,40})(\p{Lu}\p{Ll}{1,40})(?![\w@/\\&\-+$%(]|:\w|\.(?!\p{Lu}\p{Ll})\w)"
 )
 # "pain.The", "Hoover.Sometimes", "well.nAmazon": a word, sentence punctuation, then a capitalised word.
 _MISSING_SPACE = regex.compile(
@@ -60,9 +63,7 @@ _NO_SPACE = regex.compile(r"[.!?]n{0,2}\p{Lu}")
 # Any word, for what the document shows: which words it uses on their own, and how often.
 _WORD = re.compile(r"\w+")
 # Signs that a line is code, where camelCase is an identifier and not two glued words.
-_CODE_LINE = regex.compile(
-    r"[{}=<>`]|[;)]$|\w\(|::|->|\b(?:def|var|let|const|function|return|class|import)\b"
-)
+_CODE_LINE = regex.compile(r"[{}=<>`]|;\s*$|\w\(|::|->")
 # Top-level domains and file extensions that look like capitalised words after a dot ("Amazon.Com").
 _AFTER_DOT = frozenset(
     "com net org edu gov info biz co io uk tv us txt png pdf jpg jpeg gif svg html htm doc docx xls xlsx"  # noqa: SIM905
@@ -135,7 +136,7 @@ class RunTogetherWords(Fixer):
         candidates = self._candidates(text, document)
         camels = []
         if _LOWER_UPPER.search(text):
-            camels = [m for m in _CAMEL_TOKEN.finditer(text) if not _in_code(text, m.start(), m.end())]
+            camels = [m for m in _CAMEL_TOKEN.finditer(text) if not document.in_code(m.start())]
         punctuated = list(_MISSING_SPACE.finditer(text)) if _NO_SPACE.search(text) else []
         if not (candidates or camels or punctuated):
             return
@@ -156,20 +157,14 @@ class RunTogetherWords(Fixer):
 
     def _candidates(self, text: str, document: _Document) -> list[regex.Match[str]]:
         """The lowercase tokens that could be glued words: rarer than ``max_joined_zipf`` and splittable
-        by word frequencies alone or with help from words the document uses."""
+        by word frequencies alone or with help from words a document could use."""
         common = common_words(self.language, max(self.max_joined_zipf, 3.0))
         hopeful = [
             word
             for word in set(_LOWERCASE_RUN.findall(text))
             if word not in common
             and zipf(word, self.language) < self.max_joined_zipf
-            and (
-                _static_split(self, word) is not None
-                or (
-                    _hopeful_split(self, word) is not None
-                    and not _long_parts(word, self.language).isdisjoint(document.lowercase_words())
-                )
-            )
+            and (_static_split(self, word) is not None or _hopeful_split(self, word) is not None)
         ]
         matches = []
         for word in hopeful:
@@ -189,7 +184,11 @@ class RunTogetherWords(Fixer):
         if document.count(token) > 1:
             return False
         split = _static_split(self, token)
-        if split is None and _hopeful_split(self, token) is not None:
+        if (
+            split is None
+            and _hopeful_split(self, token) is not None
+            and not _long_parts(token, self.language).isdisjoint(document.lowercase_words())
+        ):
             split = self._best_split(token, document)
         if (
             split is None
@@ -242,7 +241,7 @@ class RunTogetherWords(Fixer):
             return  # "Node.Js": short words after a dot must be as common as "It" or "We"
         if lost_newline and zipf((lost_newline + right).lower(), self.language) >= _FLOOR + 0.5:
             return
-        if _in_code(document.text, match.start(), match.end()):
+        if document.in_code(match.start()):
             return
         if lost_newline:
             reason = (
@@ -257,7 +256,7 @@ class RunTogetherWords(Fixer):
     def _best_split(self, token: str, document: _Document) -> tuple[tuple[str, ...], float] | None:
         """The parts of ``token`` whose weakest junction beats the joined token by ``margin``, if any.
 
-        Among such splits the one with the strongest weakest junction wins, then the one with fewer parts.
+        Among such splits the one with fewer parts wins, then the one with the strongest weakest junction.
         """
         need = self.margin + _SLOPE * zipf(token, self.language)
         size = len(token)
@@ -308,16 +307,18 @@ class RunTogetherWords(Fixer):
         return z > 0.0
 
     def _zipf(self, word: str, document: _Document) -> float:
-        """How common ``word`` is, counting words the document uses on their own as common."""
+        """How common ``word`` is, counting words the document uses on their own as common (unless they
+        are glued words themselves: ``ather`` vouches for nothing)."""
         z = zipf(word, self.language)
-        return max(z, _SEEN_ZIPF) if len(word) >= 4 and document.uses(word) else z
+        vouched = len(word) >= 4 and document.uses(word) and _static_split(self, word) is None
+        return max(z, _SEEN_ZIPF) if vouched else z
 
     def _junction(self, left: str, right: str, document: _Document) -> float:
         """The Zipf value the pair ``left right`` would have, less penalties for word-forming readings."""
         raw_left, raw_right = zipf(left, self.language), zipf(right, self.language)
         zl, zr = self._zipf(left, document), self._zipf(right, document)
-        if min(zl, zr) < (self.min_zipf if min(len(left), len(right)) >= 4 else 0.0):
-            return float("-inf")
+        if any(len(part) >= 4 and z < self._least_part_zipf() for part, z in ((left, zl), (right, zr))):
+            return float("-inf")  # a rare part could itself be glued words: then the split would go on
         value = zl + zr - 9.0
         if len(left) == 1 and (right[0] in "aeiou" or not _SINGLE_LETTER_NEXT <= raw_right < _FUNCTION_ZIPF):
             return float("-inf")  # "a moment", but not "a the", "a was", "anew" or "acutest"
@@ -337,6 +338,10 @@ class RunTogetherWords(Fixer):
             if min(zl, zr) < _SEEN_ZIPF:  # unless the document uses both on their own
                 value -= _CONTENT_PENALTY  # "school fellow": two content words glue into real compounds
         return value
+
+    def _least_part_zipf(self) -> float:
+        """How common a part of four or more letters must be: never rarer than a token we would split."""
+        return max(self.min_zipf, self.max_joined_zipf)
 
     def _foreign(self, token: str) -> bool:
         """Whether ``token`` is a common word of another language (``canto``, ``forme``, ``tome``)."""
@@ -364,6 +369,8 @@ class _Document:
         self.text = text
         self._counts: Counter[str] | None = None
         self._lower: set[str] = set()
+        self._line_starts: list[int] = []
+        self._code_lines: list[bool] | None = None
 
     def _load(self) -> Counter[str]:
         if self._counts is None:
@@ -379,6 +386,14 @@ class _Document:
         """Whether the document uses ``word`` (in any case) as a word of its own."""
         self._load()
         return word in self._lower
+
+    def in_code(self, position: int) -> bool:
+        """Whether the line holding ``position`` looks like code (``=``, braces, backticks, ``f(``)."""
+        if self._code_lines is None:
+            lines = self.text.split("\n")
+            self._line_starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+            self._code_lines = [_CODE_LINE.search(line) is not None for line in lines]
+        return self._code_lines[bisect.bisect_right(self._line_starts, position) - 1]
 
     def lowercase_words(self) -> set[str]:
         """The words the document uses on its own, lower-cased."""
@@ -436,14 +451,6 @@ def _rank(state: tuple[float, int, int]) -> tuple[int, float]:
 def _dropped_g(parts: tuple[str, ...], language: str) -> bool:
     """Whether ``parts`` end in "X in" where "Xing" is a word: ``readin`` is ``readin'``, not ``read in``."""
     return language == "en" and parts[-1] == "in" and zipf(parts[-2] + "ing", language) >= 3.0
-
-
-def _in_code(text: str, start: int, end: int) -> bool:
-    """Whether the line around ``text[start:end]`` (at most 200 characters each side) looks like code."""
-    line_start = text.rfind("\n", max(0, start - 200), start) + 1 or max(0, start - 200)
-    line_end = text.find("\n", end, end + 200)
-    line = text[line_start : line_end if line_end >= 0 else end + 200]
-    return _CODE_LINE.search(line) is not None
 
 
 def _zipfs(parts: tuple[str, ...], fixer: RunTogetherWords, document: _Document) -> str:
