@@ -54,7 +54,7 @@ _CAMEL_TOKEN = regex.compile(
 )
 # "pain.The", "Hoover.Sometimes", "well.nAmazon": a word, sentence punctuation, then a capitalised word.
 _MISSING_SPACE = regex.compile(
-    r"(?<![\w@/.#\\&\-+$%])(\p{L}{2,40})([.!?])(n{0,2})(\p{Lu}\p{Ll}{1,40})(?![\w@/\\&\-+$%(]|[.:]\w)"
+    r"(?<![\w@/.#\\&\-+$%])(\p{L}{2,40})([.!?])(n{0,2})(\p{Lu}\p{Ll}{1,40})(?![\w@/\\&\-+$%(\[]|[.:]\w)"
 )
 # Cheap first looks: is there anything of the kind in the text at all?
 _LOWERCASE_RUN = regex.compile(r"\p{Ll}{4,40}")
@@ -102,7 +102,7 @@ _CONTENT_PENALTY = 1.5
 _FOREIGN_ZIPF = 3.5
 _SENTENCE_START_ZIPF = 4.0  # how common a word after ".", "!" or "?" must be, unless the document uses it
 _INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "est", "ly")
-_EXTRA_PART = 1.0
+_EXTRA_PART = 1.5
 _SINGLE_LETTER_NEXT = 4.5  # how common the word after a one-letter word ("a") must be
 _SINGLE_LETTER_PENALTY = 0.75
 
@@ -192,6 +192,8 @@ class RunTogetherWords(Fixer):
             split = self._best_split(token, document)
         if (
             split is None
+            or document.in_code(start)
+            or not self._has_function_word(split[0])
             or self._foreign(token)
             or self._inflected(token)
             or _dropped_g(split[0], self.language)
@@ -239,6 +241,15 @@ class RunTogetherWords(Fixer):
             return
         if len(right) == 2 and zipf(right.lower(), self.language) < 5.5:
             return  # "Node.Js": short words after a dot must be as common as "It" or "We"
+        if right.lower().startswith(match.group(1).lower()):
+            return  # "decimal.Decimal", "pickle.Pickler": a module and its class
+        if (
+            not lost_newline
+            and match.group(1).islower()
+            and zipf(right.lower(), self.language) < 5.0
+            and document.count(right) < 2
+        ):
+            return  # "typing.List": after a lowercase word, "The", "When" or a name the text repeats
         if lost_newline and zipf((lost_newline + right).lower(), self.language) >= _FLOOR + 0.5:
             return
         if document.in_code(match.start()):
@@ -338,6 +349,11 @@ class RunTogetherWords(Fixer):
             if min(zl, zr) < _SEEN_ZIPF:  # unless the document uses both on their own
                 value -= _CONTENT_PENALTY  # "school fellow": two content words glue into real compounds
         return value
+
+    def _has_function_word(self, parts: tuple[str, ...]) -> bool:
+        """Whether a split has a function word (``the``, ``of``, ``a``) in it: two or more content words
+        alone (``filepath``, ``backtrace``, ``schoolfellow``) are too often one word."""
+        return any(zipf(part, self.language) >= _FUNCTION_ZIPF for part in parts)
 
     def _least_part_zipf(self) -> float:
         """How common a part of four or more letters must be: never rarer than a token we would split."""
