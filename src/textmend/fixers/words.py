@@ -19,12 +19,13 @@ How a glued lowercase token (four letters or more) is judged: each junction of a
 the Zipf value the pair would have if the two words were independent, ``zipf(left) + zipf(right) - 9``,
 and every junction must reach ``margin + 1.3 * zipf(token)``. ``usedfor`` (unknown, junction 3.8) and
 ``ofthe`` (scraper junk of Zipf 3.3, junction 6.1) are split; ``therapist`` (4.0; ``the rapist`` 2.4) is
-not. Two content words (``schoolfellow``), a word-forming prefix or suffix (``incurious``,
-``gentlemanlike``) and a third or fourth part each ask for more, and among good splits the one with
-fewer parts wins (``as soon``, not ``as so on``). A one-letter part is only ``a``, before a common word
-that starts with a consonant (``amoment``) or after a function word (``wasa``). A token that is a
-common word of a neighbouring language (``canto``), an inflected word (``togas``) or that the document
-uses again is never split, and a word the document uses on its own counts as common
+not. A split needs a function word among its parts (``filepath``, ``schoolfellow`` stay whole); a
+word-forming prefix or suffix (``incurious``, ``gentlemanlike``), two content words side by side and a
+third or fourth part each ask for more, and among good splits the one with fewer parts wins (``as
+soon``, not ``as so on``). A one-letter part is only ``a``, before a common word that starts with a
+consonant (``amoment``) or after a function word (``wasa``). A token that is a common word of a
+neighbouring language (``canto``), an inflected word (``togas``), on a line that looks like code, or
+that the document uses again is never split; a word the document uses on its own counts as common
 (``wearableimplantableor`` splits in a text that also says ``wearable`` and ``implantable``).
 """
 
@@ -93,7 +94,7 @@ _SUFFIXES: dict[str, frozenset[str]] = {
 #: Languages that write compound nouns as one word: there every junction needs a function word.
 _COMPOUNDING = frozenset({"de", "nl", "sv", "da", "nb", "fi", "hu", "is", "el"})
 
-_FLOOR = 1.0  # the lowest Zipf value in wordfreq's lists
+_KNOWN_ZIPF = 1.5  # a glued form wordfreq knows this well is a name: "wikiHow", "nEurope"
 _SLOPE = 1.3  # each Zipf unit of the joined token asks for 1.3 more at every junction
 _FUNCTION_ZIPF = 6.0  # as common as "the", "of", "was", "his": no prefix penalty, no compound reading
 _SEEN_ZIPF = 6.0  # how common a word the document uses on its own counts as
@@ -113,9 +114,11 @@ class RunTogetherWords(Fixer):
     """Split glued words and put a space after sentence punctuation that lost it.
 
     ``language`` picks the wordfreq list (any language wordfreq covers; English by default);
-    ``margin`` is how many Zipf units each junction of a split must beat the joined token by;
-    ``min_zipf`` is how common a part of four or more letters must be; ``max_joined_zipf`` is the
-    Zipf frequency from which a token counts as a word and is never split.
+    ``margin`` is the Zipf value every junction of a split must reach, plus 1.3 for each Zipf unit of the
+    joined token;
+    ``max_joined_zipf`` is the Zipf frequency from which a token counts as a word and is never split
+    (and how common a part of four or more letters must be, so that no part is split later);
+    ``min_zipf`` is how common the words on both sides of a lowercase-to-capital glue must be.
     """
 
     name: ClassVar[str] = "words"
@@ -219,7 +222,7 @@ class RunTogetherWords(Fixer):
             return
         left, right = match.group(1), match.group(2)
         token = match.group()
-        if document.count(token) > 1 or zipf(token.lower(), self.language) >= _FLOOR + 0.5:
+        if document.count(token) > 1 or zipf(token.lower(), self.language) >= _KNOWN_ZIPF:
             return
         if not self._common(right.lower(), document):
             return
@@ -250,7 +253,7 @@ class RunTogetherWords(Fixer):
             and document.count(right) < 2
         ):
             return  # "typing.List": after a lowercase word, "The", "When" or a name the text repeats
-        if lost_newline and zipf((lost_newline + right).lower(), self.language) >= _FLOOR + 0.5:
+        if lost_newline and zipf((lost_newline + right).lower(), self.language) >= _KNOWN_ZIPF:
             return
         if document.in_code(match.start()):
             return
@@ -328,7 +331,7 @@ class RunTogetherWords(Fixer):
         """The Zipf value the pair ``left right`` would have, less penalties for word-forming readings."""
         raw_left, raw_right = zipf(left, self.language), zipf(right, self.language)
         zl, zr = self._zipf(left, document), self._zipf(right, document)
-        if any(len(part) >= 4 and z < self._least_part_zipf() for part, z in ((left, zl), (right, zr))):
+        if any(len(part) >= 4 and z < self.max_joined_zipf for part, z in ((left, zl), (right, zr))):
             return float("-inf")  # a rare part could itself be glued words: then the split would go on
         value = zl + zr - 9.0
         if len(left) == 1 and (right[0] in "aeiou" or not _SINGLE_LETTER_NEXT <= raw_right < _FUNCTION_ZIPF):
@@ -354,10 +357,6 @@ class RunTogetherWords(Fixer):
         """Whether a split has a function word (``the``, ``of``, ``a``) in it: two or more content words
         alone (``filepath``, ``backtrace``, ``schoolfellow``) are too often one word."""
         return any(zipf(part, self.language) >= _FUNCTION_ZIPF for part in parts)
-
-    def _least_part_zipf(self) -> float:
-        """How common a part of four or more letters must be: never rarer than a token we would split."""
-        return max(self.min_zipf, self.max_joined_zipf)
 
     def _foreign(self, token: str) -> bool:
         """Whether ``token`` is a common word of another language (``canto``, ``forme``, ``tome``)."""
