@@ -250,7 +250,7 @@ class RunTogetherWords(Fixer):
             not lost_newline
             and match.group(1).islower()
             and zipf(right.lower(), self.language) < 5.0
-            and document.count(right) < 2
+            and document.text.count(right) < 2
         ):
             return  # "typing.List": after a lowercase word, "The", "When" or a name the text repeats
         if lost_newline and zipf((lost_newline + right).lower(), self.language) >= _KNOWN_ZIPF:
