@@ -81,6 +81,23 @@ _PREFIXES: dict[str, frozenset[str]] = {
 _COMPOUND_HEADS: dict[str, frozenset[str]] = {
     "en": frozenset("any every here how some there what when where who".split()),  # noqa: SIM905
 }
+#: Function words per language (closed classes: articles, pronouns, prepositions, conjunctions,
+#: auxiliaries, numerals); other languages count any word as common as "the" or "of" (Zipf >= 6).
+_FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "a an the this that these those some any each every either neither no all both half few many much"  # noqa: SIM905
+        " more most several such what which whose whom who i me my mine myself you your yours yourself he him"
+        " his himself she her hers herself it its itself we us our ours ourselves they them their theirs"
+        " themselves of to in on at by for from with without within about above below under over into onto"
+        " upon out off up down through across after before behind beside besides between beyond during"
+        " except near since than till until toward towards against among around along and or but nor so yet"
+        " if then else because although though while whereas unless whether as am is are was were be been"
+        " being have has had having do does did doing will would shall should can could may might must ought"
+        " not never also very too quite rather just only even still already again ever here there now how"
+        " when where why one two three four five six seven eight nine ten hundred thousand first second last"
+        " next other another same own".split()
+    ),
+}
 #: Languages whose words turn up in text of another language: a token common in one is left alone.
 _NEIGHBOURS = ("en", "fr", "es", "it", "de", "pt")
 #: Word-forming suffixes per language: split before one only after a very common word
@@ -102,7 +119,7 @@ _AFFIX_PENALTY = 1.5
 _CONTENT_PENALTY = 1.5
 _FOREIGN_ZIPF = 3.5
 _SENTENCE_START_ZIPF = 4.0  # how common a word after ".", "!" or "?" must be, unless the document uses it
-_INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "est", "ly")
+_INFLECTIONS = ("s", "es", "ed", "d", "ing", "r", "er", "st", "est", "ly")
 _EXTRA_PART = 1.5
 _SINGLE_LETTER_NEXT = 4.5  # how common the word after a one-letter word ("a") must be
 _SINGLE_LETTER_PENALTY = 0.75
@@ -346,7 +363,7 @@ class RunTogetherWords(Fixer):
             value -= _AFFIX_PENALTY
         if raw_left < _FUNCTION_ZIPF and right in _SUFFIXES.get(self.language, ()):
             value -= _AFFIX_PENALTY
-        if max(raw_left, raw_right) < _FUNCTION_ZIPF:
+        if not (self._function_word(left) or self._function_word(right)):
             if self.language in _COMPOUNDING:
                 return float("-inf")
             if min(zl, zr) < _SEEN_ZIPF:  # unless the document uses both on their own
@@ -356,7 +373,12 @@ class RunTogetherWords(Fixer):
     def _has_function_word(self, parts: tuple[str, ...]) -> bool:
         """Whether a split has a function word (``the``, ``of``, ``a``) in it: two or more content words
         alone (``filepath``, ``backtrace``, ``schoolfellow``) are too often one word."""
-        return any(zipf(part, self.language) >= _FUNCTION_ZIPF for part in parts)
+        return any(self._function_word(part) for part in parts)
+
+    def _function_word(self, word: str) -> bool:
+        """Whether ``word`` is a function word (``the``, ``of``, ``must``) of the fixer's language."""
+        words = _FUNCTION_WORDS.get(self.language)
+        return word in words if words is not None else zipf(word, self.language) >= _FUNCTION_ZIPF
 
     def _foreign(self, token: str) -> bool:
         """Whether ``token`` is a common word of another language (``canto``, ``forme``, ``tome``)."""
