@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from functools import cache
 
+from wordfreq import available_languages as wordfreq_languages
 from wordfreq import get_frequency_dict
 
 
@@ -29,3 +30,25 @@ def zipf(word: str, language: str = "en") -> float:
     """
     frequency = frequencies(language).get(word)
     return math.log10(frequency) + 9.0 if frequency else 0.0
+
+
+@cache
+def common_words(language: str = "en", min_zipf: float = 3.0) -> frozenset[str]:
+    """The words of ``language`` with a Zipf frequency of at least ``min_zipf`` (3 or more).
+
+    Read from wordfreq's small list (about 35,000 words a language), so asking about several languages
+    stays cheap.
+
+    >>> "the" in common_words("en", 5.0) and "usedfor" not in common_words("en")
+    True
+    """
+    if min_zipf < 3.0:
+        raise ValueError(f"wordfreq's small lists stop at Zipf 3; min_zipf {min_zipf} is below that")
+    least = 10 ** (min_zipf - 9.0)
+    return frozenset(w for w, f in get_frequency_dict(language, wordlist="small").items() if f >= least)
+
+
+@cache
+def available_languages() -> frozenset[str]:
+    """The language codes wordfreq has a word list for (``"en"``, ``"de"``, ``"fr"``, ...)."""
+    return frozenset(wordfreq_languages(wordlist="best"))

@@ -1,92 +1,494 @@
 """``words``: put back the spaces a scraper deleted between words.
 
-``are usedfor pain`` becomes ``are used for pain`` and ``music.The`` becomes ``music. The``, but a
-word that is a word (``therapist``, ``nevertheless``) or that the document itself uses elsewhere is
-never split.
+Three kinds of damage are mended, each only on evidence from word frequencies and from the document:
+
+* glued lowercase words: ``are usedfor pain`` -> ``are used for pain`` (also three or more words);
+* a lowercase word glued to a capitalised one: ``managementThe success`` -> ``management The success``;
+* a missing space after sentence punctuation: ``pain.The`` -> ``pain. The``, and ``well.nAmazon`` ->
+  ``well. Amazon`` where the ``n`` is what is left of a ``\\n`` that lost its backslash.
+
+A real word is never split, however rare (``therapist``, ``nevertheless``), nor is a token the document
+uses elsewhere, a name or brand (``iPhone``, ``McDonald``), an abbreviation, number, address, file name,
+hashtag or code identifier.
 
 >>> from textmend import Pipeline
 >>> Pipeline(["words"])("are usedfor pain; the therapist saw it.The end")
 'are used for pain; the therapist saw it. The end'
+
+How a glued lowercase token (four letters or more) is judged: each junction of a candidate split gets
+the Zipf value the pair would have if the two words were independent, ``zipf(left) + zipf(right) - 9``,
+and every junction must reach ``margin + 1.3 * zipf(token)``. ``usedfor`` (unknown, junction 3.8) and
+``ofthe`` (scraper junk of Zipf 3.3, junction 6.1) are split; ``therapist`` (4.0; ``the rapist`` 2.4) is
+not. A split needs a function word among its parts (``filepath``, ``schoolfellow`` stay whole); a
+word-forming prefix or suffix (``incurious``, ``gentlemanlike``), two content words side by side and a
+third or fourth part each ask for more, and among good splits the one with fewer parts wins (``as
+soon``, not ``as so on``). A one-letter part is only ``a``, before a common word that starts with a
+consonant (``amoment``) or after a function word (``wasa``). A token that is a common word of a
+neighbouring language (``canto``), an inflected word (``togas``), on a line that looks like code, or
+that the document uses again is never split; a word the document uses on its own counts as common
+(``wearableimplantableor`` splits in a text that also says ``wearable`` and ``implantable``).
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import ClassVar
 
 import regex
 
 from ..fixer import Findings, Fixer, Pattern, register
-from ..lexicon import zipf
+from ..lexicon import available_languages, common_words, zipf
 from ..model import Edit
 
-# A lowercase word standing alone: not part of a URL, an address, a path or an identifier.
-_LOWER_TOKEN = regex.compile(r"(?<![\w@/.#\\&\-])[a-z]{5,40}(?![\w@/\\&\-]|[.:][\w/])")
-# "music.The": a lowercase word, a full stop, a capitalised word, with no space between.
-_MISSING_SPACE = regex.compile(r"(?<![\w@/.#\\&\-])([a-z]{2,40})([.!?])([A-Z][a-z]{1,40})(?![\w@/.\\\-])")
+# A lowercase word standing alone: not part of a URL, an address, a path, a hashtag or an identifier.
+# A full stop before a capitalised word ends a sentence ("usedfor.The"), not a domain or a file name.
+_LOWER_TOKEN = regex.compile(r"(?<![\w@/.#\\&\-+$%])\p{Ll}{4,40}(?![\w@/\\&\-+$%]|:\w|\.(?!\p{Lu}\p{Ll})\w)")
+# "managementThe": lowercase letters, then one capitalised word, and nothing more of the token.
+_CAMEL_TOKEN = regex.compile(
+    r"(?<![\w@/.#\\&\-+$%])(\p{Ll}{2,40})(\p{Lu}\p{Ll}{1,40})(?![\w@/\\&\-+$%(]|:\w|\.(?!\p{Lu}\p{Ll})\w)"
+)
+# "pain.The", "Hoover.Sometimes", "well.nAmazon": a word, sentence punctuation, then a capitalised word.
+_MISSING_SPACE = regex.compile(
+    r"(?<![\w@/.#\\&\-+$%])(\p{L}{2,40})([.!?])(n{0,2})(\p{Lu}\p{Ll}{1,40})(?![\w@/\\&\-+$%(\[]|[.:]\w)"
+)
+# Cheap first looks: is there anything of the kind in the text at all?
+_LOWERCASE_RUN = regex.compile(r"\p{Ll}{4,40}")
+_LOWER_UPPER = regex.compile(r"\p{Ll}\p{Lu}")
+_NO_SPACE = regex.compile(r"[.!?]n{0,2}\p{Lu}")
+# Any word, for what the document shows: which words it uses on their own, and how often.
+_WORD = re.compile(r"\w+")
+# Signs that a line is code, where camelCase is an identifier and not two glued words.
+_CODE_LINE = regex.compile(r"[{}=<>`]|;\s*$|\w\(|::|->")
+# Top-level domains and file extensions that look like capitalised words after a dot ("Amazon.Com").
+_AFTER_DOT = frozenset(
+    "com net org edu gov info biz co io uk tv us txt png pdf jpg jpeg gif svg html htm doc docx xls xlsx"  # noqa: SIM905
+    " csv json xml exe zip mp3 mp4 md py js css php".split()
+)
+
+#: Word-forming prefixes per language: split after one only when the rest is a very common word
+#: (``in the`` but not ``incurious``, ``for the`` but not ``forbad``).
+_PREFIXES: dict[str, frozenset[str]] = {
+    "en": frozenset("as at be by down for fore in off on out over so under up with after".split()),  # noqa: SIM905
+}
+#: Words that head compounds with function words (``thereof``, ``whereby``, ``somehow``): a split after
+#: one always asks for more.
+_COMPOUND_HEADS: dict[str, frozenset[str]] = {
+    "en": frozenset("any every here how some there what when where who".split()),  # noqa: SIM905
+}
+#: Function words per language (closed classes: articles, pronouns, prepositions, conjunctions,
+#: auxiliaries, numerals); other languages count any word as common as "the" or "of" (Zipf >= 6).
+_FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "a an the this that these those some any each every either neither no all both half few many much"  # noqa: SIM905
+        " more most several such what which whose whom who i me my mine myself you your yours yourself he him"
+        " his himself she her hers herself it its itself we us our ours ourselves they them their theirs"
+        " themselves of to in on at by for from with without within about above below under over into onto"
+        " upon out off up down through across after before behind beside besides between beyond during"
+        " except near since than till until toward towards against among around along and or but nor so yet"
+        " if then else because although though while whereas unless whether as am is are was were be been"
+        " being have has had having do does did doing will would shall should can could may might must ought"
+        " not never also very too quite rather just only even still already again ever here there now how"
+        " when where why one two three four five six seven eight nine ten hundred thousand first second last"
+        " next other another same own".split()
+    ),
+}
+#: Languages whose words turn up in text of another language: a token common in one is left alone.
+_NEIGHBOURS = ("en", "fr", "es", "it", "de", "pt")
+#: Word-forming suffixes per language: split before one only after a very common word
+#: (``the way`` but not ``gentlemanlike``).
+_SUFFIXES: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "able est ever fold ful hood ish less like ly man men most ness one self ship some thing ward wards"  # noqa: SIM905
+        " way ways where wise".split()
+    ),
+}
+#: Languages that write compound nouns as one word: there every junction needs a function word.
+_COMPOUNDING = frozenset({"de", "nl", "sv", "da", "nb", "fi", "hu", "is", "el"})
+
+_KNOWN_ZIPF = 1.5  # a glued form wordfreq knows this well is a name: "wikiHow", "nEurope"
+_SLOPE = 1.3  # each Zipf unit of the joined token asks for 1.3 more at every junction
+_FUNCTION_ZIPF = 6.0  # as common as "the", "of", "was", "his": no prefix penalty, no compound reading
+_SEEN_ZIPF = 6.0  # how common a word the document uses on its own counts as
+_AFFIX_PENALTY = 1.5
+_CONTENT_PENALTY = 1.5
+_FOREIGN_ZIPF = 3.5
+_SENTENCE_START_ZIPF = 4.0  # how common a word after ".", "!" or "?" must be, unless the document uses it
+_INFLECTIONS = ("s", "es", "ed", "d", "ing", "r", "er", "st", "est", "ly")
+_EXTRA_PART = 1.5
+_SINGLE_LETTER_NEXT = 4.5  # how common the word after a one-letter word ("a") must be
+_SINGLE_LETTER_PENALTY = 0.75
 
 
 @register
 @dataclass(frozen=True)
 class RunTogetherWords(Fixer):
-    """Split glued lowercase words and put a space after sentence punctuation that lost it.
+    """Split glued words and put a space after sentence punctuation that lost it.
 
-    ``min_zipf`` is how common each part of a split must be; ``max_joined_zipf`` how rare the joined
-    form must be for a split to be considered at all; ``language`` picks the wordfreq list.
+    ``language`` picks the wordfreq list (any language wordfreq covers; English by default);
+    ``margin`` is the Zipf value every junction of a split must reach, plus 1.3 for each Zipf unit of the
+    joined token;
+    ``max_joined_zipf`` is the Zipf frequency from which a token counts as a word and is never split
+    (and how common a part of four or more letters must be, so that no part is split later);
+    ``min_zipf`` is how common the words on both sides of a lowercase-to-capital glue must be.
     """
 
     name: ClassVar[str] = "words"
-    gate: ClassVar[Pattern | None] = regex.compile(r"[a-z]{5}|[a-z][.!?][A-Z]")
+    gate: ClassVar[Pattern | None] = regex.compile(r"\p{Ll}{4}|\p{Ll}\p{Lu}\p{Ll}|\p{L}[.!?]n{0,2}\p{Lu}")
 
     language: str = "en"
+    margin: float = 1.0
     min_zipf: float = 3.0
-    max_joined_zipf: float = 1.0
+    max_joined_zipf: float = 3.5
+
+    def __post_init__(self) -> None:
+        if self.language not in available_languages():
+            known = ", ".join(sorted(available_languages()))
+            raise ValueError(f"wordfreq has no word list for language {self.language!r}; it has: {known}")
 
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
-        seen: dict[str, bool] = {}
-        edits: list[Edit] = []
-        for match in _LOWER_TOKEN.finditer(text):
-            token = match.group()
-            if token in seen:
-                seen[token] = True
-                continue
-            seen[token] = False
-            split = self._split(token)
-            if split is not None:
-                edits.append(Edit(match.start() + split, match.start() + split, " ", _why(token, split)))
-        # A token the document also uses elsewhere is a word of its own: do not split it.
-        repeated = {token for token, again in seen.items() if again}
-        yield from (e for e in edits if _token_at(text, e.start) not in repeated)
-        for match in _MISSING_SPACE.finditer(text):
-            left, right = match.group(1), match.group(3)
-            if (
-                zipf(left, self.language) >= self.min_zipf
-                and zipf(right.lower(), self.language) >= self.min_zipf
-            ):
-                yield Edit(match.end(2), match.end(2), " ", f"no space after {match.group(2)!r}")
+        document = _Document(text)
+        candidates = self._candidates(text, document)
+        camels = []
+        if _LOWER_UPPER.search(text):
+            camels = [m for m in _CAMEL_TOKEN.finditer(text) if not document.in_code(m.start())]
+        punctuated = list(_MISSING_SPACE.finditer(text)) if _NO_SPACE.search(text) else []
+        if not (candidates or camels or punctuated):
+            return
+        edits: dict[int, Edit] = {}
+        # Each split adds words the document now uses on their own; decide again until nothing changes,
+        # so that mending the result finds nothing more (idempotence).
+        while True:
+            before = len(edits)
+            for match in candidates:
+                self._glued(match.group(), match.start(), document, edits)
+            for match in camels:
+                self._camel(match, document, edits)
+            for match in punctuated:
+                self._punctuated(match, document, edits)
+            if len(edits) == before:
+                break
+        yield from sorted(edits.values(), key=lambda e: e.start)
 
-    def _split(self, token: str) -> int | None:
-        """Where to split ``token`` in two common words, or ``None`` if it should stay whole."""
-        if zipf(token, self.language) > self.max_joined_zipf:
+    def _candidates(self, text: str, document: _Document) -> list[regex.Match[str]]:
+        """The lowercase tokens that could be glued words: rarer than ``max_joined_zipf`` and splittable
+        by word frequencies alone or with help from words a document could use."""
+        common = common_words(self.language, max(self.max_joined_zipf, 3.0))
+        hopeful = [
+            word
+            for word in set(_LOWERCASE_RUN.findall(text))
+            if word not in common
+            and zipf(word, self.language) < self.max_joined_zipf
+            and (_static_split(self, word) is not None or _hopeful_split(self, word) is not None)
+        ]
+        matches = []
+        for word in hopeful:
+            at = text.find(word)
+            while at >= 0:
+                match = _LOWER_TOKEN.match(text, at)
+                if match is not None and match.end() == at + len(word):
+                    matches.append(match)
+                at = text.find(word, at + 1)
+        return sorted(matches, key=lambda match: match.start())
+
+    # -- the three kinds of damage -------------------------------------------------------------
+    def _glued(self, token: str, start: int, document: _Document, edits: dict[int, Edit]) -> bool:
+        """Split a glued lowercase ``token`` at ``start``; return whether it is (now) split."""
+        if any(start + cut in edits for cut in range(1, len(token))):
+            return True
+        if document.count(token) > 1:
+            return False
+        split = _static_split(self, token)
+        if (
+            split is None
+            and _hopeful_split(self, token) is not None
+            and not _long_parts(token, self.language).isdisjoint(document.lowercase_words())
+        ):
+            split = self._best_split(token, document)
+        if (
+            split is None
+            or document.in_code(start)
+            or not self._has_function_word(split[0])
+            or self._foreign(token)
+            or self._inflected(token)
+            or _dropped_g(split[0], self.language)
+        ):
+            return False
+        parts, junction = split
+        joined = zipf(token, self.language)
+        reason = (
+            f"{token!r} (zipf {joined:.1f}) read as {' '.join(parts)!r} "
+            f"(weakest junction {junction:.1f}; parts {_zipfs(parts, self, document)})"
+        )
+        cut = start
+        for part in parts[:-1]:
+            cut += len(part)
+            edits[cut] = Edit(cut, cut, " ", reason)
+        document.see(parts)
+        return True
+
+    def _camel(self, match: regex.Match[str], document: _Document, edits: dict[int, Edit]) -> None:
+        """``managementThe`` -> ``management The`` when both sides are words the reader would know."""
+        cut = match.end(1)
+        if cut in edits:
+            return
+        left, right = match.group(1), match.group(2)
+        token = match.group()
+        if document.count(token) > 1 or zipf(token.lower(), self.language) >= _KNOWN_ZIPF:
+            return
+        if not self._common(right.lower(), document):
+            return
+        left_is_word = self._common(left, document)
+        if not left_is_word and not (len(left) >= 4 and self._glued(left, match.start(), document, edits)):
+            return
+        why = f"{left!r} and {right!r} are words; {token!r} is not"
+        edits[cut] = Edit(cut, cut, " ", f"lowercase glued to capitalised: {why}")
+        document.see((left, right))
+
+    def _punctuated(self, match: regex.Match[str], document: _Document, edits: dict[int, Edit]) -> None:
+        """``pain.The`` -> ``pain. The``; ``well.nAmazon`` -> ``well. Amazon`` (a ``\\n`` lost its ``\\``)."""
+        start, end = match.end(2), match.start(4)
+        if start in edits:
+            return
+        right = match.group(4)
+        lost_newline = match.group(3)
+        if right.lower() in _AFTER_DOT or self._zipf(right.lower(), document) < _SENTENCE_START_ZIPF:
+            return
+        if len(right) == 2 and zipf(right.lower(), self.language) < 5.5:
+            return  # "Node.Js": short words after a dot must be as common as "It" or "We"
+        if right.lower().startswith(match.group(1).lower()):
+            return  # "decimal.Decimal", "pickle.Pickler": a module and its class
+        if (
+            not lost_newline
+            and match.group(1).islower()
+            and zipf(right.lower(), self.language) < 5.0
+            and document.text.count(right) < 2
+        ):
+            return  # "typing.List": after a lowercase word, "The", "When" or a name the text repeats
+        if lost_newline and zipf((lost_newline + right).lower(), self.language) >= _KNOWN_ZIPF:
+            return
+        if document.in_code(match.start()):
+            return
+        if lost_newline:
+            reason = (
+                f"no space after {match.group(2)!r}; {lost_newline!r} is left of a '\\n' that lost its '\\'"
+            )
+        else:
+            reason = f"no space after {match.group(2)!r} before the word {right!r}"
+        edits[start] = Edit(start, end, " ", reason)
+        document.see((right,))
+
+    # -- scoring --------------------------------------------------------------------------------
+    def _best_split(self, token: str, document: _Document) -> tuple[tuple[str, ...], float] | None:
+        """The parts of ``token`` whose weakest junction beats the joined token by ``margin``, if any.
+
+        Among such splits the one with fewer parts wins, then the one with the strongest weakest junction.
+        """
+        need = self.margin + _SLOPE * zipf(token, self.language)
+        size = len(token)
+        # states[j][i]: the best split of token[:j] whose last part is token[i:j], as
+        # (weakest junction, -parts, start of the part before it)
+        states: list[dict[int, tuple[float, int, int]]] = [{} for _ in range(size + 1)]
+        states[0][0] = (float("inf"), 0, 0)
+        for i in range(size):
+            for j in range(i + 1, min(size, i + 24) + 1):
+                part = token[i:j]
+                if not states[i] or not self._valid_part(part, first=i == 0, whole=j - i == size):
+                    continue
+                for k, (weakest, parts, _) in states[i].items():
+                    if parts <= -4:
+                        continue
+                    if parts:
+                        weakest = min(weakest, self._junction(token[k:i], part, document))
+                        # a third or fourth part asks for more evidence
+                        if weakest - _EXTRA_PART * max(0, -parts - 1) < need:
+                            continue
+                    state = (weakest, parts - 1, k)
+                    known = states[j].get(i)
+                    if known is None or _rank(state) > _rank(known):
+                        states[j][i] = state
+        ends = {k: state for k, state in states[size].items() if state[1] <= -2}
+        if not ends:
             return None
-        best: tuple[float, int] | None = None
-        for cut in range(2, len(token) - 1):
-            score = min(zipf(token[:cut], self.language), zipf(token[cut:], self.language))
-            if score >= self.min_zipf and (best is None or score > best[0]):
-                best = (score, cut)
-        return None if best is None else best[1]
+        k = max(ends, key=lambda start: _rank(ends[start]))
+        weakest = ends[k][0]
+        parts_found: list[str] = []
+        end = size
+        while end > 0:
+            parts_found.append(token[k:end])
+            end, k = k, states[end][k][2]
+        return tuple(reversed(parts_found)), weakest
+
+    def _valid_part(self, part: str, *, first: bool, whole: bool) -> bool:
+        """Whether ``part`` may stand as a word of a split by its own frequency and length."""
+        if whole:
+            return False
+        z = zipf(part, self.language)
+        if len(part) == 1:
+            return z >= _FUNCTION_ZIPF and not (self.language == "en" and part == "i")
+        if len(part) == 2:
+            return z >= 5.5
+        if len(part) == 3:
+            return z >= 4.0
+        return z > 0.0
+
+    def _zipf(self, word: str, document: _Document) -> float:
+        """How common ``word`` is, counting words the document uses on their own as common (unless they
+        are glued words themselves: ``ather`` vouches for nothing)."""
+        z = zipf(word, self.language)
+        vouched = len(word) >= 4 and document.uses(word) and _static_split(self, word) is None
+        return max(z, _SEEN_ZIPF) if vouched else z
+
+    def _junction(self, left: str, right: str, document: _Document) -> float:
+        """The Zipf value the pair ``left right`` would have, less penalties for word-forming readings."""
+        raw_left, raw_right = zipf(left, self.language), zipf(right, self.language)
+        zl, zr = self._zipf(left, document), self._zipf(right, document)
+        if any(len(part) >= 4 and z < self.max_joined_zipf for part, z in ((left, zl), (right, zr))):
+            return float("-inf")  # a rare part could itself be glued words: then the split would go on
+        value = zl + zr - 9.0
+        if len(left) == 1 and (right[0] in "aeiou" or not _SINGLE_LETTER_NEXT <= raw_right < _FUNCTION_ZIPF):
+            return float("-inf")  # "a moment", but not "a the", "a was", "anew" or "acutest"
+        if len(left) == 1:
+            value -= _SINGLE_LETTER_PENALTY  # "abase", "amain": "a" is also a prefix
+        if len(right) == 1 and raw_left < _FUNCTION_ZIPF:
+            return float("-inf")  # "was a", "of a", but not "hera", "lista"
+        if left in _COMPOUND_HEADS.get(self.language, ()) or (
+            raw_right < _FUNCTION_ZIPF and left in _PREFIXES.get(self.language, ())
+        ):
+            value -= _AFFIX_PENALTY
+        if raw_left < _FUNCTION_ZIPF and right in _SUFFIXES.get(self.language, ()):
+            value -= _AFFIX_PENALTY
+        if not (self._function_word(left) or self._function_word(right)):
+            if self.language in _COMPOUNDING:
+                return float("-inf")
+            if min(zl, zr) < _SEEN_ZIPF:  # unless the document uses both on their own
+                value -= _CONTENT_PENALTY  # "school fellow": two content words glue into real compounds
+        return value
+
+    def _has_function_word(self, parts: tuple[str, ...]) -> bool:
+        """Whether a split has a function word (``the``, ``of``, ``a``) in it: two or more content words
+        alone (``filepath``, ``backtrace``, ``schoolfellow``) are too often one word."""
+        return any(self._function_word(part) for part in parts)
+
+    def _function_word(self, word: str) -> bool:
+        """Whether ``word`` is a function word (``the``, ``of``, ``must``) of the fixer's language."""
+        words = _FUNCTION_WORDS.get(self.language)
+        return word in words if words is not None else zipf(word, self.language) >= _FUNCTION_ZIPF
+
+    def _foreign(self, token: str) -> bool:
+        """Whether ``token`` is a common word of another language (``canto``, ``forme``, ``tome``)."""
+        return any(
+            token in common_words(language, _FOREIGN_ZIPF)
+            for language in _NEIGHBOURS
+            if language != self.language
+        )
+
+    def _inflected(self, token: str) -> bool:
+        """Whether ``token`` is an inflected form of a word (``togas``, ``overspreading``)."""
+        return self.language == "en" and any(
+            token.endswith(suffix) and len(token) - len(suffix) >= 4 and zipf(token[: -len(suffix)]) >= 2.5
+            for suffix in _INFLECTIONS
+        )
+
+    def _common(self, word: str, document: _Document) -> bool:
+        return self._zipf(word, document) >= self.min_zipf
 
 
-def _why(token: str, cut: int) -> str:
-    return f"{token!r} is no word; {token[:cut]!r} and {token[cut:]!r} are common words"
+class _Document:
+    """What the document shows: how often each word occurs in it, counted once and only when asked."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._counts: Counter[str] | None = None
+        self._lower: set[str] = set()
+        self._line_starts: list[int] = []
+        self._code_lines: list[bool] | None = None
+
+    def _load(self) -> Counter[str]:
+        if self._counts is None:
+            self._counts = Counter(_WORD.findall(self.text))
+            self._lower = {word.lower() for word in self._counts}
+        return self._counts
+
+    def count(self, token: str) -> int:
+        """How often ``token`` occurs in the document as a word of its own."""
+        return self._load()[token]
+
+    def uses(self, word: str) -> bool:
+        """Whether the document uses ``word`` (in any case) as a word of its own."""
+        self._load()
+        return word in self._lower
+
+    def in_code(self, position: int) -> bool:
+        """Whether the line holding ``position`` looks like code (``=``, braces, backticks, ``f(``)."""
+        if self._code_lines is None:
+            lines = self.text.split("\n")
+            self._line_starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+            self._code_lines = [_CODE_LINE.search(line) is not None for line in lines]
+        return self._code_lines[bisect.bisect_right(self._line_starts, position) - 1]
+
+    def lowercase_words(self) -> set[str]:
+        """The words the document uses on its own, lower-cased."""
+        self._load()
+        return self._lower
+
+    def see(self, words: tuple[str, ...]) -> None:
+        """Record words that a split made stand on their own."""
+        self._load()
+        self._lower.update(word.lower() for word in words)
 
 
-def _token_at(text: str, position: int) -> str:
-    start = position
-    while start > 0 and text[start - 1].isalpha():
-        start -= 1
-    end = position
-    while end < len(text) and text[end].isalpha():
-        end += 1
-    return text[start:end]
+class _EveryWord(_Document):
+    """A document that uses every word: the most help a document could give."""
+
+    def uses(self, word: str) -> bool:
+        return True
+
+
+_NO_DOCUMENT = _Document("")
+_EVERY_WORD = _EveryWord("")
+
+
+@lru_cache(maxsize=1 << 16)
+def _static_split(fixer: RunTogetherWords, token: str) -> tuple[tuple[str, ...], float] | None:
+    """``fixer``'s best split of ``token`` by word frequencies alone (cached across documents)."""
+    return fixer._best_split(token, _NO_DOCUMENT)
+
+
+@lru_cache(maxsize=1 << 16)
+def _hopeful_split(fixer: RunTogetherWords, token: str) -> tuple[tuple[str, ...], float] | None:
+    """``fixer``'s best split of ``token`` in a document that used every part: ``None`` means no
+    document can make ``token`` split (cached across documents)."""
+    return fixer._best_split(token, _EVERY_WORD)
+
+
+@lru_cache(maxsize=1 << 16)
+def _long_parts(token: str, language: str) -> frozenset[str]:
+    """The known words of four or more letters inside ``token``: the parts a document could vouch for."""
+    return frozenset(
+        token[i:j]
+        for i in range(len(token))
+        for j in range(i + 4, min(len(token), i + 24) + 1)
+        if j - i < len(token) and zipf(token[i:j], language) > 0
+    )
+
+
+def _rank(state: tuple[float, int, int]) -> tuple[int, float]:
+    """How good a partial split is: fewer parts first (``as soon``, not ``as so on``), then the weakest
+    junction, less what each part beyond the second costs."""
+    weakest, parts, _ = state
+    return parts, weakest - _EXTRA_PART * max(0, -parts - 2)
+
+
+def _dropped_g(parts: tuple[str, ...], language: str) -> bool:
+    """Whether ``parts`` end in "X in" where "Xing" is a word: ``readin`` is ``readin'``, not ``read in``."""
+    return language == "en" and parts[-1] == "in" and zipf(parts[-2] + "ing", language) >= 3.0
+
+
+def _zipfs(parts: tuple[str, ...], fixer: RunTogetherWords, document: _Document) -> str:
+    return ", ".join(f"{part} {fixer._zipf(part, document):.1f}" for part in parts)

@@ -1,0 +1,170 @@
+"""The ``words`` fixer: the case table in ``cases/words.json``, its options, and properties."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import textmend
+from conftest import CASES
+from textmend import Pipeline, apply_changes
+from textmend.fixers.words import RunTogetherWords
+
+CASE_TABLE: list[dict[str, Any]] = json.loads((CASES / "words.json").read_text(encoding="utf-8"))
+
+
+def words(language: str = "en") -> Pipeline:
+    return Pipeline([("words", {"language": language})])
+
+
+def test_the_table_is_big_and_mostly_about_leaving_text_alone() -> None:
+    unchanged = [case for case in CASE_TABLE if case["input"] == case["expected"]]
+    assert len(CASE_TABLE) >= 150
+    assert 2 * len(unchanged) >= len(CASE_TABLE)
+    assert all(case["why"] for case in CASE_TABLE)
+
+
+@pytest.mark.parametrize("case", CASE_TABLE, ids=[case["input"][:40] for case in CASE_TABLE])
+def test_case(case: dict[str, Any]) -> None:
+    pipeline = words(case.get("language", "en"))
+    document = pipeline.mend_document(case["input"])
+    assert document.text == case["expected"], case["why"]
+    assert apply_changes(case["input"], document.changes) == document.text
+    assert pipeline(document.text) == document.text  # mending again changes nothing
+
+
+def test_each_split_records_its_evidence() -> None:
+    (change,) = words().mend_document("They are usedfor pain.").changes
+    assert (change.fixer, change.before, change.after) == ("words", "", " ")
+    assert "'usedfor'" in change.reason and "'used for'" in change.reason
+    assert "used 5.8" in change.reason and "for 7.0" in change.reason
+
+
+def test_three_words_are_two_changes_with_one_reason() -> None:
+    changes = words().mend_document("Take it outofthe box.").changes
+    assert [c.start for c in changes] == [11, 13]
+    assert changes[0].reason == changes[1].reason
+
+
+def test_the_document_decides_a_token_it_repeats_is_a_word() -> None:
+    assert words()("usedfor pain") == "used for pain"
+    assert words()("usedfor pain, usedfor rest") == "usedfor pain, usedfor rest"
+
+
+def test_words_the_document_uses_count_as_common() -> None:
+    glued = "It is wearableimplantableor not."
+    assert words()(glued) == glued  # "implantable" alone is too rare to trust
+    assert words()(f"Implantable and wearable pumps. {glued}").endswith("wearable implantable or not.")
+
+
+def test_a_lost_newline_becomes_a_space_and_is_explained() -> None:
+    (change,) = words().mend_document("It worked well.nAmazon shipped it.").changes
+    assert (change.before, change.after) == ("n", " ")
+    assert "'\\n'" in change.reason
+
+
+def test_camel_case_is_split_in_prose_but_not_in_code() -> None:
+    assert words()("pain managementThe body adapts.") == "pain management The body adapts."
+    code = "total = managementThe(body);"
+    assert words()(code) == code
+
+
+def test_language_option_uses_that_languages_word_list() -> None:
+    assert words("fr")("C'est pourla ville.") == "C'est pour la ville."
+    assert words("en")("C'est pourla ville.") == "C'est pourla ville."
+    assert words("es")("un regalo parala casa") == "un regalo para la casa"
+    assert textmend.DEFAULT.get_params()["words__language"] == "en"
+
+
+def test_compounding_languages_keep_compounds() -> None:
+    text = "Die Kinder spielen im Hausgarten mit dem Fußball und dem Spielzeugauto."
+    assert words("de")(text) == text
+    assert words("de")("Wir fahren mitdem Zug.") == "Wir fahren mit dem Zug."
+
+
+def test_unknown_language_is_a_value_error_naming_the_known_ones() -> None:
+    with pytest.raises(ValueError, match=r"no word list for language 'xx'; it has: .*\ben\b"):
+        RunTogetherWords(language="xx")
+    with pytest.raises(ValueError, match="'xx'"):
+        textmend.DEFAULT.configure("words", language="xx")
+
+
+def test_gate_skips_text_without_candidates() -> None:
+    fixer = RunTogetherWords()
+    assert not fixer.may_apply("A B C. 123 Ok? Yes! I am.")
+    assert fixer.may_apply("usedfor")
+    assert fixer.may_apply("pain.The")
+
+
+PROSE = st.lists(
+    st.sampled_from(
+        [
+            "the",
+            "of",
+            "and",
+            "usedfor",
+            "ofthe",
+            "therapist",
+            "pain.",
+            "The",
+            "managementThe",
+            "well.nAmazon",
+            "iPhone",
+            "e.g.",
+            "3.14",
+            "x@y.com",
+            "nevertheless",
+            "Kellynch",
+            "camelCase",
+            "=",
+            "(",
+            ")",
+            "\n",
+            "inthe",
+            "to",
+            "be",
+            "wearable",
+            "implantable",
+        ]
+    ),
+    max_size=30,
+).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(PROSE, st.text(max_size=80)))
+def test_mending_is_total_idempotent_and_only_inserts_spaces(text: str) -> None:
+    document = words().mend_document(text)
+    assert words()(document.text) == document.text
+    assert apply_changes(text, document.changes) == document.text
+    for change in document.changes:
+        assert change.after == " " and change.before in ("", "n", "nn")
+
+
+PARAGRAPH = (
+    "It is a truth universally acknowledged, that a single man in possession of a good fortune, must be in "
+    "want of a wife. He looked at her only to criticise. I was sure you loved your girls too well to "
+    "neglect such an acquaintance. Well, how pleased I am! And it is such a good joke, too, that you "
+    "should have gone this morning. She was inclosed in a schoolfellow's letter, with the adieus of the "
+    "therapist. Is this true? Did he see you last summer at Lyme?"
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.booleans(), min_size=PARAGRAPH.count(" "), max_size=PARAGRAPH.count(" ")))
+def test_glued_prose_is_split_only_where_a_space_was(glue: list[bool]) -> None:
+    pieces = PARAGRAPH.split(" ")
+    damaged, removed = pieces[0], set()
+    for glued, piece in zip(glue, pieces[1:], strict=True):
+        if glued:
+            removed.add(len(damaged))
+        else:
+            damaged += " "
+        damaged += piece
+    document = words().mend_document(damaged)
+    assert {change.start for change in document.changes} <= removed
+    assert words()(document.text) == document.text
