@@ -1,31 +1,65 @@
-"""``entities``: restore HTML character references that lost their ``&``.
+"""``entities``: restore HTML character references that scrapers damaged.
 
-Scrapers that strip ``&`` leave ``Letrsquo;s`` for ``Let&rsquo;s``. Many entity names are also
-English words (``copy;``, ``not;``, ``it;``), so a bare ``name;`` is decoded only when the name is one
-that prose never uses (``rsquo``, ``eacute``, ``#8217``).
+ftfy (the step before this one) decodes well-formed references such as ``&rsquo;`` and ``&amp;#39;``
+when the text has no ``<``. This fixer repairs the damaged forms it leaves behind:
+
+- ``&`` dropped: ``Letrsquo;s``, ``rsquo;reset``, ``hasn#8217;t``, ``saut eacute;``;
+- ``&`` turned into a space: ``doesn #39;t``, ``the  #36;10`` (the space goes too);
+- ``&`` turned into the word ``and``: ``Alzheimerandapos;s``, ``andgt;250M``, ``Dandamp;C``;
+- ``&`` kept but the semicolon lost (``Du&#8217 har``), or double escaped in text that contains ``<``
+  (``&amp;#8217;``), where ftfy leaves all references alone.
+
+Numeric references are decoded as HTML5 says (``#146;`` is ``’``, ``#151;`` is ``—``; ``#x2019;`` too).
+
+Many entity names are English words (``copy; not``, ``it;``, ``and;``, ``times;``) or the tails of
+words (``daring;`` ends in ``aring``, ``salt;`` in ``lt``), so each candidate is judged by evidence,
+in small named rules below: how strong its name is (:func:`name_strength`), what is glued to it, and
+what damage the rest of the document already shows (:class:`Evidence`).
 
 >>> from textmend import Pipeline
->>> Pipeline(["entities"])("Letrsquo;s keep a copy; not the original")
-'Let’s keep a copy; not the original'
+>>> Pipeline(["entities"])("Letrsquo;s keep a copy; not the original, salt; and daring;")
+'Let’s keep a copy; not the original, salt; and daring;'
+>>> Pipeline(["entities"])("In  quot;helping themselves, quot; Ricky doesn #39;t")
+'In "helping themselves," Ricky doesn\\'t'
 """
 
 from __future__ import annotations
 
+import bisect
+import html
 import html.entities
+import sys
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from enum import Enum
 from typing import ClassVar
 
 import regex
-from wordfreq import zipf_frequency
 
 from ..fixer import Findings, Fixer, Pattern, register
+from ..lexicon import zipf
 from ..model import Edit
 
-# A ";" preceded by up to 32 letters or digits, or by a numeric reference, and not by "&".
-_CANDIDATE = regex.compile(r"(?<![&\w])(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{1,6});|[A-Za-z0-9]{2,32};")
+_NUMBER = r"#[xX][0-9A-Fa-f]{1,6}(?![0-9A-Fa-f])|#[0-9]{1,7}(?![0-9])"
+_NAME = r"[A-Za-z][A-Za-z0-9]{1,31}"
 
-# Entity names that are markup, never prose: punctuation, spaces and accented letters.
+# A reference that kept its "&": "&#8217" (no semicolon), "&amp;rsquo;" (double escaped), "&rsquo;".
+_WITH_AMPERSAND = regex.compile(rf"&(?P<amps>(?:amp;){{0,4}})(?:(?P<number>{_NUMBER});?|(?P<name>{_NAME});)")
+# A reference that lost its "&": up to 48 letters or digits (an entity name, maybe glued to the word
+# before it, or the "and" that replaced the "&"), or a number after them, then ";".
+_WITHOUT_AMPERSAND = regex.compile(
+    r"(?<![&#A-Za-z0-9])(?P<run>[A-Za-z0-9]{0,48})(?P<number>#[xX][0-9A-Fa-f]{1,6}|#[0-9]{1,7})?;"
+)
+# What may follow a lost "&amp;": the reference that was escaped twice ("Dandamp;#39;s").
+_AFTER_AMP = regex.compile(rf"(?:amp;){{0,3}}(?:(?P<number>{_NUMBER})|(?P<name>{_NAME}));")
+_WORD = regex.compile(r"[^\W_]{1,40}")
+# An HTML tag: the text is markup, and its well-formed references are meant as they are.
+_TAG = regex.compile(r"<(?:[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,300})?|/[A-Za-z][A-Za-z0-9]{0,15}|!--)>")
+# A URL, whose "&" and ";" belong to it: "?a=1&copy=2", "/a;jsessionid=…".
+_URL = regex.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]{0,15}://|www\.)[^\s<>\"]{1,2000}")
+
+# Names that no English text uses: typographic punctuation and spaces, and accented letters.
 _MARKUP_NAMES = frozenset(
     [
         "rsquo",
@@ -38,66 +72,364 @@ _MARKUP_NAMES = frozenset(
         "raquo",
         "lsaquo",
         "rsaquo",
+        "apos",
+        "quot",
         "mdash",
         "ndash",
+        "horbar",
         "hellip",
         "nbsp",
         "ensp",
         "emsp",
         "thinsp",
+        "hairsp",
         "zwnj",
-        "quot",
-        "apos",
+        "zwj",
+        "lrm",
+        "rlm",
         "middot",
+        "iexcl",
+        "iquest",
         "frac12",
         "frac14",
         "frac34",
         "plusmn",
-        "iexcl",
-        "iquest",
         "szlig",
+        "aelig",
+        "AElig",
+        "oelig",
+        "OElig",
+        "sup1",
+        "sup2",
+        "sup3",
+        "permil",
+        "frasl",
+        "larr",
+        "rarr",
+        "uarr",
+        "darr",
+        "harr",
+        "ordf",
+        "ordm",
+        "brvbar",
+        "curren",
+        "cedil",
     ]
 )
-_ACCENTED = regex.compile(r"[A-Za-z](?:acute|grave|circ|uml|tilde|cedil|ring|slash)")
+_ACCENTED_NAME = regex.compile(
+    r"[A-Za-z](?:acute|grave|circ|uml|tilde|cedil|ring|slash|caron|ogon|macr|dblac)"
+)
+# Names of the characters that make HTML syntax; short, but no English word is spelt so.
+_SYNTAX_NAMES = frozenset(["amp", "lt", "gt"])
+# Contraction and possessive endings that follow an apostrophe: "doesn't", "Alzheimer's".
+_CONTRACTION_ENDINGS = frozenset(["s", "t", "d", "m", "ll", "re", "ve"])
+_APOSTROPHES = frozenset("'\u2019")
+_CLOSING_QUOTES = frozenset("'\"\u2019\u201d\u00bb")
+# A run of letters at least this frequent (Zipf) is an English word, not a word glued to an entity.
+_WORD_ZIPF = 1.5
+# "and" glued after letters that make a common word with it ("band", "hand") is that word's tail.
+_AND_WORD_ZIPF = 3.0
 
 
-def _is_markup_name(name: str) -> bool:
-    if name + ";" not in html.entities.html5:
-        return False
-    return name in _MARKUP_NAMES or _ACCENTED.fullmatch(name) is not None
+class Strength(Enum):
+    """How sure a reference's name alone makes us that it is markup, not prose."""
+
+    MARKUP = "markup"  # never English: "rsquo", "eacute", "#8217"
+    SYNTAX = "syntax"  # "amp", "lt", "gt": not words, but the tails of many ("camp", "salt")
+    WORD = "word"  # English words or fragments: "copy", "not", "it", "times", "part"
 
 
-def _is_word(run: str) -> bool:
-    """Whether ``run`` is an English word, so its tail is no entity (``daring;`` is no ``då``)."""
-    return zipf_frequency(run.lower(), "en") >= 1.0
+class Damage(Enum):
+    """What happened to the ``&`` of a reference (the value is how reasons describe it)."""
+
+    WELL_FORMED = "intact"
+    NO_SEMICOLON = "without its semicolon"
+    DOUBLE_ESCAPED = "escaped twice"
+    DROPPED = "without its &"
+    SPACED = "with its & turned into a space"
+    AND = "with its & turned into 'and'"
 
 
-def _decode_numeric(reference: str) -> str | None:
+@dataclass(frozen=True)
+class Candidate:
+    """A possible damaged reference: ``text[start:end]`` would become ``decoded``.
+
+    ``reference`` is the reference as written (``rsquo`` or ``#8217``); ``glued`` is the run of
+    letters or digits glued to its left (``Let`` in ``Letrsquo;s``); ``word`` is that run with the
+    reference's name, when the two together might be one English word (``daring``). ``at`` is where
+    the reference itself starts, after any space or ``and`` that replaced its ``&``.
+    """
+
+    start: int
+    end: int
+    at: int
+    reference: str
+    decoded: str
+    damage: Damage
+    strength: Strength
+    glued: str = ""
+    word: str = ""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What unambiguous damage a document shows; it raises confidence in ambiguous candidates.
+
+    A candidate with a :attr:`Strength.MARKUP` name (``rsquo;``, ``#8217;``) is damage on its own.
+    When a document contains one, damage of the same kind elsewhere in it is likely too: a bare
+    ``amp;`` or a ``copy;`` glued to the next word is then taken as a reference with a lost ``&``.
+    ``lost`` counts references whose ``&`` was dropped or became a space, ``anded`` those whose ``&``
+    became ``and`` after a word that does not end in "and" (``Alzheimerandapos;s``).
+    """
+
+    lost: bool = False
+    anded: bool = False
+
+    @classmethod
+    def of(cls, candidates: list[Candidate], text: str) -> Evidence:
+        """The evidence in ``candidates``: those with a markup name that are damage without evidence."""
+        sure = [c for c in candidates if c.strength is Strength.MARKUP and is_damage(c, text, NO_EVIDENCE)]
+        return cls(
+            lost=any(c.damage in (Damage.DROPPED, Damage.SPACED) for c in sure),
+            anded=any(c.damage is Damage.AND and c.glued for c in sure),
+        )
+
+
+NO_EVIDENCE = Evidence()
+
+
+# -- reading names ------------------------------------------------------------------------------
+
+
+def decode_name(name: str) -> str | None:
+    """The text an entity name stands for, or ``None``: ``decode_name("rsquo") == "’"``."""
+    return html.entities.html5.get(name + ";")
+
+
+def decode_number(reference: str) -> str | None:
+    """The character of ``#nnn`` or ``#xhhh`` as HTML5 decodes it, if printable: ``#146`` is ``’``."""
     decoded = html.unescape(f"&{reference};")
-    return None if decoded.startswith("&") or decoded == "\ufffd" else decoded
+    if len(decoded) != 1 or decoded == "\ufffd":
+        return None
+    return None if unicodedata.category(decoded) in ("Cc", "Cs", "Co", "Cn") else decoded
+
+
+def name_strength(name: str) -> Strength:
+    """How sure the name alone makes us: ``rsquo`` is markup, ``amp`` syntax, ``copy`` a word.
+
+    Numbers and the curated typographic names are markup; so are accented letters (``eacute``) that
+    decode to a letter. wordfreq cannot decide this, since its English list holds scraper junk such
+    as ``rsquo`` and ``nbsp`` with a nonzero frequency.
+    """
+    if name.startswith("#") or name in _MARKUP_NAMES:
+        return Strength.MARKUP
+    if _ACCENTED_NAME.fullmatch(name) and (decode_name(name) or "").isalpha():
+        return Strength.MARKUP
+    if name in _SYNTAX_NAMES:
+        return Strength.SYNTAX
+    return Strength.WORD
+
+
+def longest_name_ending(run: str) -> str | None:
+    """The longest entity name that ``run`` ends with: ``Letrsquo`` -> ``rsquo``."""
+    for cut in range(len(run) - 1):
+        if decode_name(run[cut:]) is not None:
+            return run[cut:]
+    return None
+
+
+# -- the rules ----------------------------------------------------------------------------------
+
+
+def is_english_word(run: str) -> bool:
+    """Whether a run of letters is an English word, so its tail is no entity: ``daring``, ``salt``."""
+    return bool(run) and zipf(run.lower()) >= _WORD_ZIPF
+
+
+def and_is_lost_ampersand(before: str) -> bool:
+    """Whether the ``and`` after ``before`` replaced an ``&``: ``Alzheimer``+``and``, not ``b``+``and``."""
+    return not before or zipf((before + "and").lower()) < _AND_WORD_ZIPF
+
+
+def followed_by_word(text: str, end: int) -> bool:
+    """Whether a letter or digit follows at ``end``: ``rsquo;s``; prose puts a space after ``;``."""
+    return end < len(text) and text[end].isalnum()
+
+
+def after_two_spaces(text: str, start: int) -> bool:
+    """Whether ``start`` follows a space that follows a space or starts a line (``the  #36;10``)."""
+    return start >= 1 and text[start - 1] == " " and (start == 1 or text[start - 2] in " \t\n")
+
+
+def inside(spans: list[tuple[int, int]], position: int) -> bool:
+    """Whether ``position`` lies inside one of the sorted, disjoint ``spans`` (URLs, references)."""
+    index = bisect.bisect_right(spans, (position, sys.maxsize)) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
+
+
+def allowed_in_markup(candidate: Candidate) -> bool:
+    """In text with HTML tags, only repairs of damage that decode to non-syntax characters are made.
+
+    Well-formed references there are meant as written (``&lt;`` in a code sample), and a repair that
+    made a ``<``, ``>`` or ``&`` would change the markup.
+    """
+    return candidate.damage is not Damage.WELL_FORMED and candidate.decoded not in ("<", ">", "&")
+
+
+def is_damage(candidate: Candidate, text: str, evidence: Evidence) -> bool:
+    """Whether ``candidate`` is a damaged reference, from its name, its neighbours and ``evidence``."""
+    if candidate.damage in (Damage.WELL_FORMED, Damage.NO_SEMICOLON, Damage.DOUBLE_ESCAPED):
+        return True  # the "&" is there: this is a reference
+    if candidate.strength is Strength.WORD:
+        return is_ambiguous_name_damage(candidate, text, evidence)
+    if candidate.damage is Damage.AND:
+        return bool(candidate.glued) or not evidence.lost or evidence.anded
+    if is_english_word(candidate.word):
+        return False  # "daring;", "salt;", "sometimes;"
+    if candidate.strength is Strength.SYNTAX:
+        return (
+            followed_by_word(text, candidate.end)
+            or after_two_spaces(text, candidate.at)
+            or (evidence.lost and not candidate.glued)
+        )
+    if candidate.reference.startswith("#") and not candidate.glued and ord(candidate.decoded) < 128:
+        # "#39;" or "#36;" between spaces could be a number in prose ("rule #12; then").
+        return followed_by_word(text, candidate.end) or after_two_spaces(text, candidate.at) or evidence.lost
+    return True
+
+
+def is_ambiguous_name_damage(candidate: Candidate, text: str, evidence: Evidence) -> bool:
+    """A word-like name (``copy``, ``not``) is damage only standing alone, with two kinds of proof.
+
+    It must look like markup where it stands (``copy;2004``, or ``  copy;`` after a space that
+    replaced the ``&``), and the document must already show unambiguous damage of the same kind.
+    """
+    if candidate.glued:
+        return False
+    local = followed_by_word(text, candidate.end) or after_two_spaces(text, candidate.at)
+    return local and evidence.lost
+
+
+# -- the space that replaced an "&" -------------------------------------------------------------
+
+
+def space_is_lost_ampersand(text: str, start: int, end: int, decoded: str) -> bool:
+    """Whether the single space before a reference at ``start`` was its ``&`` (and must go too).
+
+    Yes after two spaces (``the  #36;10``); for a closing quote before a space or punctuation
+    (``themselves, quot; Ricky``); for an apostrophe before a contraction ending (``doesn #39;t``);
+    for an accented letter that completes the word before it (``saut eacute;``); and for ``&`` between
+    two words (``AT amp;T``).
+    """
+    if start < 1 or text[start - 1] != " ":
+        return False
+    if after_two_spaces(text, start):
+        return True
+    if start < 2 or text[start - 2].isspace():
+        return False
+    following = _word_at(text, end)
+    preceding = _word_before(text, start - 1)
+    if decoded in _APOSTROPHES and following:
+        return following.lower() in _CONTRACTION_ENDINGS and bool(preceding)
+    if decoded in _CLOSING_QUOTES:
+        return not followed_by_word(text, end)
+    if decoded.isalpha() and preceding:
+        return zipf((preceding + decoded + following).lower()) > 0
+    return decoded == "&" and bool(preceding) and bool(following)
+
+
+def _word_at(text: str, start: int) -> str:
+    match = _WORD.match(text, start)
+    return match.group() if match else ""
+
+
+def _word_before(text: str, end: int) -> str:
+    start = end
+    while start > 0 and end - start < 40 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:end]
+
+
+# -- finding candidates -------------------------------------------------------------------------
+
+
+def candidates_with_ampersand(text: str) -> Iterator[Candidate]:
+    """References that kept their ``&``: well-formed, double escaped, or without a semicolon."""
+    for match in _WITH_AMPERSAND.finditer(text):
+        reference = match["number"] or match["name"]
+        decoded = decode_number(reference) if match["number"] else decode_name(reference)
+        if decoded is None:
+            continue
+        if match["amps"]:
+            damage = Damage.DOUBLE_ESCAPED
+        elif match["number"] and not match.group().endswith(";"):
+            damage = Damage.NO_SEMICOLON
+        else:
+            damage = Damage.WELL_FORMED
+        yield Candidate(
+            match.start(), match.end(), match.start(), reference, decoded, damage, name_strength(reference)
+        )
+
+
+def candidates_without_ampersand(text: str) -> Iterator[Candidate]:
+    """References that lost their ``&``: dropped, turned into a space, or into the word ``and``."""
+    for match in _WITHOUT_AMPERSAND.finditer(text):
+        run, number = match["run"], match["number"]
+        if number:
+            reference, glued = number, run
+        else:
+            found = longest_name_ending(run)
+            if found is None:
+                continue
+            reference, glued = found, run[: len(run) - len(found)]
+        start = at = match.start() + len(glued)
+        end = match.end()
+        if reference == "amp":  # "Dandamp;#39;s": the lost "&" belonged to a double escape
+            after = _AFTER_AMP.match(text, end)
+            if after is not None:
+                reference, end = after["number"] or after["name"], after.end()
+        decoded = decode_number(reference) if reference.startswith("#") else decode_name(reference)
+        if decoded is None:
+            continue
+        word = run if not number and glued else ""
+        damage = Damage.DROPPED
+        if glued.lower().endswith("and") and and_is_lost_ampersand(glued[:-3]):
+            glued, start, damage = glued[:-3], start - 3, Damage.AND
+        elif not glued and space_is_lost_ampersand(text, start, end, decoded):
+            start, damage = start - 1, Damage.SPACED
+        yield Candidate(start, end, at, reference, decoded, damage, name_strength(reference), glued, word)
+
+
+def _reason(candidate: Candidate) -> str:
+    return f"&{candidate.reference}; {candidate.damage.value}"
 
 
 @register
 @dataclass(frozen=True)
 class EntityFixer(Fixer):
-    """Decode ``name;`` and ``#nnnn;`` references whose ``&`` was stripped, when the name is markup."""
+    """Decode HTML references that lost their ``&`` or semicolon or were escaped twice, on evidence."""
 
     name: ClassVar[str] = "entities"
-    gate: ClassVar[Pattern | None] = regex.compile(r"[A-Za-z0-9];")
+    gate: ClassVar[Pattern | None] = regex.compile(r"[A-Za-z0-9];|&#")
 
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
-        for match in _CANDIDATE.finditer(text):
-            run = match.group()[:-1]
-            if run.startswith("#"):
-                decoded = _decode_numeric(run)
-                if decoded is not None:
-                    yield Edit(match.start(), match.end(), decoded, f"&{run}; without its &")
-                continue
-            # The longest tail of the run that names a markup entity: "Letrsquo" -> "rsquo".
-            for cut in range(len(run) - 1):
-                name = run[cut:]
-                if _is_markup_name(name) and (cut == 0 or not _is_word(run)):
-                    start = match.start() + cut
-                    decoded = html.entities.html5[name + ";"]
-                    yield Edit(start, match.end(), decoded, f"&{name}; without its &")
-                    break
+        is_markup = _TAG.search(text) is not None
+        urls = [match.span() for match in _URL.finditer(text)] if "/" in text or "www." in text else []
+        references = [match.span() for match in _WITH_AMPERSAND.finditer(text)]
+        candidates = [
+            candidate
+            for candidate in sorted(
+                [
+                    *candidates_with_ampersand(text),
+                    *(c for c in candidates_without_ampersand(text) if not inside(references, c.start)),
+                ],
+                key=lambda c: (c.start, -c.end),
+            )
+            if not inside(urls, candidate.start) and (not is_markup or allowed_in_markup(candidate))
+        ]
+        evidence = Evidence.of(candidates, text)
+        position = 0
+        for candidate in candidates:
+            if candidate.start >= position and is_damage(candidate, text, evidence):
+                position = candidate.end
+                yield Edit(candidate.start, candidate.end, candidate.decoded, _reason(candidate))
