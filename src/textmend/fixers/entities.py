@@ -49,7 +49,7 @@ _WITH_AMPERSAND = regex.compile(rf"&(?P<amps>(?:amp;){{0,4}})(?:(?P<number>{_NUM
 # A reference that lost its "&": up to 48 letters or digits (an entity name, maybe glued to the word
 # before it, or the "and" that replaced the "&"), or a number after them, then ";".
 _WITHOUT_AMPERSAND = regex.compile(
-    r"(?<![&#A-Za-z0-9])(?P<run>[A-Za-z0-9]{0,48})(?P<number>#[xX][0-9A-Fa-f]{1,6}|#[0-9]{1,7})?;"
+    r"(?<![&#A-Za-z])(?P<run>[A-Za-z0-9]{0,48})(?P<number>#[xX][0-9A-Fa-f]{1,6}|#[0-9]{1,7})?;"
 )
 # What may follow a lost "&amp;": the reference that was escaped twice ("Dandamp;#39;s").
 _AFTER_AMP = regex.compile(rf"(?:amp;){{0,3}}(?:(?P<number>{_NUMBER})|(?P<name>{_NAME}));")
@@ -175,24 +175,34 @@ class Candidate:
 class Evidence:
     """What unambiguous damage a document shows; it raises confidence in ambiguous candidates.
 
-    A candidate with a :attr:`Strength.MARKUP` name (``rsquo;``, ``#8217;``) is damage on its own.
-    When a document contains one, damage of the same kind elsewhere in it is likely too: a bare
-    ``amp;`` or a ``copy;`` glued to the next word is then taken as a reference with a lost ``&``.
-    ``lost`` counts references whose ``&`` was dropped or became a space, ``anded`` those whose ``&``
-    became ``and`` after a word that does not end in "and" (``Alzheimerandapos;s``).
+    A candidate with a :attr:`Strength.MARKUP` name (``rsquo;``, ``#8217;``) that is damage on its own
+    is proof that whatever produced the document damaged references in this way. ``dropped`` says
+    the document shows a reference whose ``&`` was dropped (``Letrsquo;s``), ``spaced`` one whose
+    ``&`` became a space (``doesn #39;t``). An ambiguous candidate (``amp;``, ``copy;``) that shows
+    the same kind of damage where it stands is then decoded, and only then: a ``copy;`` glued to the
+    next word needs ``dropped`` evidence, one after two spaces ``spaced`` evidence.
+
+    Evidence only ever adds repairs of ambiguous names, never takes one away, so mending again
+    (when the evidence is gone) does not undo or redo anything.
     """
 
-    lost: bool = False
-    anded: bool = False
+    dropped: bool = False
+    spaced: bool = False
 
     @classmethod
     def of(cls, candidates: list[Candidate], text: str) -> Evidence:
         """The evidence in ``candidates``: those with a markup name that are damage without evidence."""
         sure = [c for c in candidates if c.strength is Strength.MARKUP and is_damage(c, text, NO_EVIDENCE)]
         return cls(
-            lost=any(c.damage in (Damage.DROPPED, Damage.SPACED) for c in sure),
-            anded=any(c.damage is Damage.AND and c.glued for c in sure),
+            dropped=any(c.damage is Damage.DROPPED for c in sure),
+            spaced=any(c.damage is Damage.SPACED for c in sure),
         )
+
+    def shows_damage_like(self, candidate: Candidate, text: str) -> bool:
+        """Whether the document shows the kind of damage ``candidate`` would be, where it stands."""
+        if after_two_spaces(text, candidate.at):
+            return self.spaced
+        return self.dropped and followed_by_word(text, candidate.end)
 
 
 NO_EVIDENCE = Evidence()
@@ -280,34 +290,24 @@ def is_damage(candidate: Candidate, text: str, evidence: Evidence) -> bool:
     """Whether ``candidate`` is a damaged reference, from its name, its neighbours and ``evidence``."""
     if candidate.damage in (Damage.WELL_FORMED, Damage.NO_SEMICOLON, Damage.DOUBLE_ESCAPED):
         return True  # the "&" is there: this is a reference
-    if candidate.strength is Strength.WORD:
-        return is_ambiguous_name_damage(candidate, text, evidence)
     if candidate.damage is Damage.AND:
-        return bool(candidate.glued) or not evidence.lost or evidence.anded
-    if is_english_word(candidate.word):
-        return False  # "daring;", "salt;", "sometimes;"
+        return candidate.strength is not Strength.WORD  # "andgt;", "Dandamp;C", not "andcopy;"
+    if candidate.glued and (candidate.strength is Strength.WORD or is_english_word(candidate.word)):
+        return False  # "cannot;", "daring;", "salt;", "sometimes;"
+    if candidate.strength is Strength.WORD:
+        return evidence.shows_damage_like(candidate, text)  # "Copyright  copy; 2004"
     if candidate.strength is Strength.SYNTAX:
-        return (
-            followed_by_word(text, candidate.end)
-            or after_two_spaces(text, candidate.at)
-            or (evidence.lost and not candidate.glued)
-        )
-    if candidate.reference.startswith("#") and not candidate.glued and ord(candidate.decoded) < 128:
-        # "#39;" or "#36;" between spaces could be a number in prose ("rule #12; then").
-        return followed_by_word(text, candidate.end) or after_two_spaces(text, candidate.at) or evidence.lost
+        # "AT amp;T", "lt;5%"; "Barnes  amp; Noble" only in a document with that damage elsewhere.
+        return followed_by_word(text, candidate.end) or evidence.shows_damage_like(candidate, text)
+    if candidate.reference.startswith("#") and not candidate.glued and not is_typographic(candidate.decoded):
+        # "#39;" or "#2004;" between spaces could be a number in prose ("see issue #2004; it").
+        return followed_by_word(text, candidate.end) or evidence.shows_damage_like(candidate, text)
     return True
 
 
-def is_ambiguous_name_damage(candidate: Candidate, text: str, evidence: Evidence) -> bool:
-    """A word-like name (``copy``, ``not``) is damage only standing alone, with two kinds of proof.
-
-    It must look like markup where it stands (``copy;2004``, or ``  copy;`` after a space that
-    replaced the ``&``), and the document must already show unambiguous damage of the same kind.
-    """
-    if candidate.glued:
-        return False
-    local = followed_by_word(text, candidate.end) or after_two_spaces(text, candidate.at)
-    return local and evidence.lost
+def is_typographic(character: str) -> bool:
+    """Whether a decoded number is what markup encodes and prose does not number: ``—``, ``’``, ``€``."""
+    return ord(character) >= 128 and unicodedata.category(character)[0] in "PSZ"
 
 
 # -- the space that replaced an "&" -------------------------------------------------------------
