@@ -26,6 +26,7 @@ what damage the rest of the document already shows (:class:`Evidence`).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import html
 import html.entities
 import sys
@@ -60,62 +61,15 @@ _TAG = regex.compile(r"<(?:[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,300})?|/[A-Za-z
 _URL = regex.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]{0,15}://|www\.)[^\s<>\"]{1,2000}")
 
 # Names that no English text uses: typographic punctuation and spaces, and accented letters.
-_MARKUP_NAMES = frozenset(
-    [
-        "rsquo",
-        "lsquo",
-        "rdquo",
-        "ldquo",
-        "sbquo",
-        "bdquo",
-        "laquo",
-        "raquo",
-        "lsaquo",
-        "rsaquo",
-        "apos",
-        "quot",
-        "mdash",
-        "ndash",
-        "horbar",
-        "hellip",
-        "nbsp",
-        "ensp",
-        "emsp",
-        "thinsp",
-        "hairsp",
-        "zwnj",
-        "zwj",
-        "lrm",
-        "rlm",
-        "middot",
-        "iexcl",
-        "iquest",
-        "frac12",
-        "frac14",
-        "frac34",
-        "plusmn",
-        "szlig",
-        "aelig",
-        "AElig",
-        "oelig",
-        "OElig",
-        "sup1",
-        "sup2",
-        "sup3",
-        "permil",
-        "frasl",
-        "larr",
-        "rarr",
-        "uarr",
-        "darr",
-        "harr",
-        "ordf",
-        "ordm",
-        "brvbar",
-        "curren",
-        "cedil",
-    ]
-)
+# fmt: off
+_MARKUP_NAMES = frozenset([
+    "rsquo", "lsquo", "rdquo", "ldquo", "sbquo", "bdquo", "laquo", "raquo", "lsaquo", "rsaquo", "apos",
+    "quot", "mdash", "ndash", "horbar", "hellip", "nbsp", "ensp", "emsp", "thinsp", "hairsp", "zwnj",
+    "zwj", "lrm", "rlm", "middot", "iexcl", "iquest", "frac12", "frac14", "frac34", "plusmn", "szlig",
+    "aelig", "AElig", "oelig", "OElig", "sup1", "sup2", "sup3", "permil", "frasl", "larr", "rarr",
+    "uarr", "darr", "harr", "ordf", "ordm", "brvbar", "curren", "cedil"
+])
+# fmt: on
 _ACCENTED_NAME = regex.compile(
     r"[A-Za-z](?:acute|grave|circ|uml|tilde|cedil|ring|slash|caron|ogon|macr|dblac)"
 )
@@ -176,14 +130,19 @@ class Evidence:
     """What unambiguous damage a document shows; it raises confidence in ambiguous candidates.
 
     A candidate with a :attr:`Strength.MARKUP` name (``rsquo;``, ``#8217;``) that is damage on its own
-    is proof that whatever produced the document damaged references in this way. ``dropped`` says
-    the document shows a reference whose ``&`` was dropped (``Letrsquo;s``), ``spaced`` one whose
-    ``&`` became a space (``doesn #39;t``). An ambiguous candidate (``amp;``, ``copy;``) that shows
-    the same kind of damage where it stands is then decoded, and only then: a ``copy;`` glued to the
-    next word needs ``dropped`` evidence, one after two spaces ``spaced`` evidence.
+    is proof of how whatever produced the document damaged references. ``dropped`` says the document
+    shows a reference whose ``&`` was dropped with nothing in its place (``Letrsquo;s``, ``,quot;``);
+    ``spaced`` one whose ``&`` became a space (``doesn #39;t``, ``the  #36;10``). A reference after a
+    single space proves neither: the space may be the ``&`` or a real one (``receptors rsquo;reset``).
 
-    Evidence only ever adds repairs of ambiguous names, never takes one away, so mending again
-    (when the evidence is gone) does not undo or redo anything.
+    The evidence is used for damage of the same kind only. An ambiguous name (``amp;``, ``copy;``,
+    ``#39;``) is decoded when it is glued to the next word in a text with ``dropped`` evidence, or
+    follows two spaces in one with ``spaced`` evidence; and in a text with only ``spaced`` evidence,
+    the single space before a reference glued to the next word is taken for its ``&``
+    (``word #8212;word`` becomes ``word—word``).
+
+    Evidence only ever adds repairs or widens them; it never stops one. The ambiguous candidates it
+    decides are gone after mending, so mending again, without the evidence, changes nothing.
     """
 
     dropped: bool = False
@@ -194,15 +153,36 @@ class Evidence:
         """The evidence in ``candidates``: those with a markup name that are damage without evidence."""
         sure = [c for c in candidates if c.strength is Strength.MARKUP and is_damage(c, text, NO_EVIDENCE)]
         return cls(
-            dropped=any(c.damage is Damage.DROPPED for c in sure),
+            dropped=any(c.damage is Damage.DROPPED and not _after_space(text, c.at) for c in sure),
             spaced=any(c.damage is Damage.SPACED for c in sure),
         )
 
     def shows_damage_like(self, candidate: Candidate, text: str) -> bool:
         """Whether the document shows the kind of damage ``candidate`` would be, where it stands."""
-        if after_two_spaces(text, candidate.at):
+        if after_two_spaces(text, candidate.at) or candidate.damage is Damage.SPACED:
             return self.spaced
         return self.dropped and followed_by_word(text, candidate.end)
+
+    def widen_to_lost_space(self, candidate: Candidate, text: str) -> Candidate:
+        """``candidate`` with the single space before it, when this text turned its ``&`` into spaces.
+
+        Only for a reference glued to the next word (``word #8212;word``), and only in a text that
+        shows ``spaced`` damage and no ``dropped`` damage.
+        """
+        if (
+            self.spaced
+            and not self.dropped
+            and candidate.damage is Damage.DROPPED
+            and not candidate.glued
+            and text[candidate.at - 1 : candidate.at] == " "
+            and followed_by_word(text, candidate.end)
+        ):
+            return dataclasses.replace(candidate, start=candidate.at - 1, damage=Damage.SPACED)
+        return candidate
+
+
+def _after_space(text: str, position: int) -> bool:
+    return position == 0 or text[position - 1].isspace()
 
 
 NO_EVIDENCE = Evidence()
@@ -429,7 +409,7 @@ class EntityFixer(Fixer):
         ]
         evidence = Evidence.of(candidates, text)
         position = 0
-        for candidate in candidates:
+        for candidate in (evidence.widen_to_lost_space(c, text) for c in candidates):
             if candidate.start >= position and is_damage(candidate, text, evidence):
                 position = candidate.end
                 yield Edit(candidate.start, candidate.end, candidate.decoded, _reason(candidate))
