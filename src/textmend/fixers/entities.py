@@ -79,6 +79,7 @@ _SYNTAX_NAMES = frozenset(["amp", "lt", "gt"])
 _CONTRACTION_ENDINGS = frozenset(["s", "t", "d", "m", "ll", "re", "ve"])
 _APOSTROPHES = frozenset("'\u2019")
 _CLOSING_QUOTES = frozenset("'\"\u2019\u201d\u00bb")
+_SENTENCE_END = frozenset(".!?:'\"\u2019\u201d")
 # A run of letters at least this frequent (Zipf) is an English word, not a word glued to an entity.
 _WORD_ZIPF = 1.5
 # "and" glued after letters that make a common word with it ("band", "hand") is that word's tail.
@@ -163,21 +164,25 @@ class Evidence:
             return self.spaced
         return self.dropped and followed_by_word(text, candidate.end)
 
-    def widen_to_lost_space(self, candidate: Candidate, text: str) -> Candidate:
-        """``candidate`` with the single space before it, when this text turned its ``&`` into spaces.
+    def reread(self, candidate: Candidate, text: str) -> Candidate:
+        """``candidate`` read again in the light of the kind of damage this text shows.
 
-        Only for a reference glued to the next word (``word #8212;word``), and only in a text that
-        shows ``spaced`` damage and no ``dropped`` damage.
+        In a text that shows ``spaced`` damage and no ``dropped`` damage, a real space before a
+        reference would have left two, so the (last) space before a markup name is its ``&``
+        (``said #8212;\n`` becomes ``said—``). In a text that shows ``dropped`` damage, a bare
+        ``and`` before a reference is the word "and" (``and#8212;were``), not a replaced ``&``.
         """
         if (
             self.spaced
             and not self.dropped
             and candidate.damage is Damage.DROPPED
+            and candidate.strength is Strength.MARKUP
             and not candidate.glued
             and text[candidate.at - 1 : candidate.at] == " "
-            and followed_by_word(text, candidate.end)
         ):
             return dataclasses.replace(candidate, start=candidate.at - 1, damage=Damage.SPACED)
+        if self.dropped and candidate.damage is Damage.AND and not candidate.glued:
+            return dataclasses.replace(candidate, start=candidate.at, damage=Damage.DROPPED, glued="and")
         return candidate
 
 
@@ -204,6 +209,11 @@ def decode_number(reference: str) -> str | None:
     return None if unicodedata.category(decoded) in ("Cc", "Cs", "Co", "Cn") else decoded
 
 
+def decode_reference(reference: str) -> str | None:
+    """What a name or ``#`` number decodes to, or ``None``."""
+    return decode_number(reference) if reference.startswith("#") else decode_name(reference)
+
+
 def name_strength(name: str) -> Strength:
     """How sure the name alone makes us: ``rsquo`` is markup, ``amp`` syntax, ``copy`` a word.
 
@@ -220,12 +230,14 @@ def name_strength(name: str) -> Strength:
     return Strength.WORD
 
 
-def longest_name_ending(run: str) -> str | None:
-    """The longest entity name that ``run`` ends with: ``Letrsquo`` -> ``rsquo``."""
-    for cut in range(len(run) - 1):
-        if decode_name(run[cut:]) is not None:
-            return run[cut:]
-    return None
+def name_ending(run: str) -> str | None:
+    """The strongest, then longest, entity name that ``run`` ends with: ``Letrsquo`` -> ``rsquo``.
+
+    Strength comes first: ``Byronapos`` ends in ``apos``, not in the rare ``napos`` (``ŉ``).
+    """
+    names = [run[cut:] for cut in range(len(run) - 1) if decode_name(run[cut:]) is not None]
+    ranks = list(Strength)
+    return min(names, key=lambda name: ranks.index(name_strength(name)), default=None)
 
 
 # -- the rules ----------------------------------------------------------------------------------
@@ -247,8 +259,22 @@ def followed_by_word(text: str, end: int) -> bool:
 
 
 def after_two_spaces(text: str, start: int) -> bool:
-    """Whether ``start`` follows a space that follows a space or starts a line (``the  #36;10``)."""
-    return start >= 1 and text[start - 1] == " " and (start == 1 or text[start - 2] in " \t\n")
+    """Whether ``start`` follows a space that follows a space or starts a line (``the  #36;10``).
+
+    Two spaces after the end of a sentence (``top.  #39;In``) are a typist's habit, not a lost ``&``.
+    """
+    if start < 1 or text[start - 1] != " ":
+        return False
+    return (
+        start == 1
+        or text[start - 2] in "\t\n"
+        or (text[start - 2] == " " and not after_sentence(text, start - 2))
+    )
+
+
+def after_sentence(text: str, position: int) -> bool:
+    """Whether ``position`` follows the punctuation that ends a sentence (``.``, ``?"``)."""
+    return position >= 1 and text[position - 1] in _SENTENCE_END
 
 
 def inside(spans: list[tuple[int, int]], position: int) -> bool:
@@ -280,8 +306,13 @@ def is_damage(candidate: Candidate, text: str, evidence: Evidence) -> bool:
         # "AT amp;T", "lt;5%"; "Barnes  amp; Noble" only in a document with that damage elsewhere.
         return followed_by_word(text, candidate.end) or evidence.shows_damage_like(candidate, text)
     if candidate.reference.startswith("#") and not candidate.glued and not is_typographic(candidate.decoded):
-        # "#39;" or "#2004;" between spaces could be a number in prose ("see issue #2004; it").
-        return followed_by_word(text, candidate.end) or evidence.shows_damage_like(candidate, text)
+        # "#39;" or "#2004;" between spaces could be a number in prose ("see issue #2004; it"), but
+        # not one glued to a word on the right ("#39;t") or to punctuation on the left (",#34;").
+        return (
+            followed_by_word(text, candidate.end)
+            or (not _after_space(text, candidate.at) and not candidate.decoded.isalnum())
+            or evidence.shows_damage_like(candidate, text)
+        )
     return True
 
 
@@ -309,8 +340,8 @@ def space_is_lost_ampersand(text: str, start: int, end: int, decoded: str) -> bo
         return False
     following = _word_at(text, end)
     preceding = _word_before(text, start - 1)
-    if decoded in _APOSTROPHES and following:
-        return following.lower() in _CONTRACTION_ENDINGS and bool(preceding)
+    if decoded in _APOSTROPHES and following and preceding:
+        return following.lower() in _CONTRACTION_ENDINGS or zipf(f"{preceding}'{following}".lower()) > 0
     if decoded in _CLOSING_QUOTES:
         return not followed_by_word(text, end)
     if decoded.isalpha() and preceding:
@@ -337,7 +368,7 @@ def candidates_with_ampersand(text: str) -> Iterator[Candidate]:
     """References that kept their ``&``: well-formed, double escaped, or without a semicolon."""
     for match in _WITH_AMPERSAND.finditer(text):
         reference = match["number"] or match["name"]
-        decoded = decode_number(reference) if match["number"] else decode_name(reference)
+        decoded = decode_reference(reference)
         if decoded is None:
             continue
         if match["amps"]:
@@ -358,22 +389,23 @@ def candidates_without_ampersand(text: str) -> Iterator[Candidate]:
         if number:
             reference, glued = number, run
         else:
-            found = longest_name_ending(run)
+            found = name_ending(run)
             if found is None:
                 continue
             reference, glued = found, run[: len(run) - len(found)]
         start = at = match.start() + len(glued)
         end = match.end()
+        decoded = decode_reference(reference)
         if reference == "amp":  # "Dandamp;#39;s": the lost "&" belonged to a double escape
             after = _AFTER_AMP.match(text, end)
-            if after is not None:
-                reference, end = after["number"] or after["name"], after.end()
-        decoded = decode_number(reference) if reference.startswith("#") else decode_name(reference)
+            escaped = decode_reference(after["number"] or after["name"]) if after is not None else None
+            if after is not None and escaped is not None:
+                reference, decoded, end = after["number"] or after["name"], escaped, after.end()
         if decoded is None:
             continue
         word = run if not number and glued else ""
         damage = Damage.DROPPED
-        if glued.lower().endswith("and") and and_is_lost_ampersand(glued[:-3]):
+        if glued.endswith("and") and and_is_lost_ampersand(glued[:-3]):
             glued, start, damage = glued[:-3], start - 3, Damage.AND
         elif not glued and space_is_lost_ampersand(text, start, end, decoded):
             start, damage = start - 1, Damage.SPACED
@@ -409,7 +441,7 @@ class EntityFixer(Fixer):
         ]
         evidence = Evidence.of(candidates, text)
         position = 0
-        for candidate in (evidence.widen_to_lost_space(c, text) for c in candidates):
+        for candidate in (evidence.reread(c, text) for c in candidates):
             if candidate.start >= position and is_damage(candidate, text, evidence):
                 position = candidate.end
                 yield Edit(candidate.start, candidate.end, candidate.decoded, _reason(candidate))
