@@ -329,8 +329,8 @@ def space_is_lost_ampersand(text: str, start: int, end: int, decoded: str) -> bo
 
     Yes after two spaces (``the  #36;10``); for a closing quote before a space or punctuation
     (``themselves, quot; Ricky``); for an apostrophe before a contraction ending (``doesn #39;t``);
-    for an accented letter that completes the word before it (``saut eacute;``); and for ``&`` between
-    two words (``AT amp;T``).
+    for an accented letter that completes the word before it (``saut eacute;``); for a dash glued
+    to the next word (``word #8212;word``); and for ``&`` between two words (``AT amp;T``).
     """
     if start < 1 or text[start - 1] != " ":
         return False
@@ -342,8 +342,12 @@ def space_is_lost_ampersand(text: str, start: int, end: int, decoded: str) -> bo
     preceding = _word_before(text, start - 1)
     if decoded in _APOSTROPHES and following and preceding:
         return following.lower() in _CONTRACTION_ENDINGS or zipf(f"{preceding}'{following}".lower()) > 0
-    if decoded in _CLOSING_QUOTES:
-        return not followed_by_word(text, end)
+    if decoded in _CLOSING_QUOTES and not followed_by_word(text, end):
+        # A closing quote after a clause ("madam, #34; said"); an ASCII one after a letter could be
+        # prose ("Item #39; is"), a typographic one is not ("the Jones rsquo; house").
+        return not decoded.isascii() or not text[start - 2].isalnum()
+    if unicodedata.category(decoded) == "Pd" and preceding:
+        return followed_by_word(text, end)  # "word #8212;word": prose puts no space before a dash only
     if decoded.isalpha() and preceding:
         return zipf((preceding + decoded + following).lower()) > 0
     return decoded == "&" and bool(preceding) and bool(following)
