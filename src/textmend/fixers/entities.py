@@ -31,7 +31,7 @@ import html
 import html.entities
 import sys
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from typing import ClassVar
@@ -54,6 +54,8 @@ _WITHOUT_AMPERSAND = regex.compile(
 )
 # What may follow a lost "&amp;": the reference that was escaped twice ("Dandamp;#39;s").
 _AFTER_AMP = regex.compile(rf"(?:amp;){{0,3}}(?:(?P<number>{_NUMBER})|(?P<name>{_NAME}));")
+# What makes a reference after an "&" that a repair would put before it.
+_REFERENCE_TAIL = regex.compile(rf"(?:amp;){{0,4}}(?:(?P<number>{_NUMBER})|(?P<name>{_NAME});)")
 _WORD = regex.compile(r"[^\W_]{1,40}")
 # An HTML tag: the text is markup, and its well-formed references are meant as they are.
 _TAG = regex.compile(r"<(?:[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,300})?|/[A-Za-z][A-Za-z0-9]{0,15}|!--)>")
@@ -131,18 +133,18 @@ class Evidence:
     """What unambiguous damage a document shows; it raises confidence in ambiguous candidates.
 
     A candidate with a :attr:`Strength.MARKUP` name (``rsquo;``, ``#8217;``) that is damage on its own
-    is proof of how whatever produced the document damaged references. ``dropped`` says the document
-    shows a reference whose ``&`` was dropped with nothing in its place (``Letrsquo;s``, ``,quot;``);
-    ``spaced`` one whose ``&`` became a space (``doesn #39;t``, ``the  #36;10``). A reference after a
-    single space proves neither: the space may be the ``&`` or a real one (``receptors rsquo;reset``).
+    is proof of how whatever produced the document damaged references; one scraper damages a whole
+    document the same way. ``dropped`` says the document shows a reference whose ``&`` was dropped
+    with nothing in its place (``Letrsquo;s``, ``,quot;``); ``spaced`` one whose ``&`` clearly became
+    a space (``doesn #39;t``, ``the  #36;10``). A reference after a single space proves neither: the
+    space may be the ``&`` or a real one (``receptors rsquo;reset``).
 
     The evidence is used for damage of the same kind only. An ambiguous name (``amp;``, ``copy;``,
     ``#39;``) is decoded when it is glued to the next word in a text with ``dropped`` evidence, or
-    follows two spaces in one with ``spaced`` evidence; and in a text with only ``spaced`` evidence,
-    the single space before a reference glued to the next word is taken for its ``&``
-    (``word #8212;word`` becomes ``word—word``).
+    follows two spaces in one with ``spaced`` evidence. :meth:`reread` uses it to choose between two
+    readings of a repair.
 
-    Evidence only ever adds repairs or widens them; it never stops one. The ambiguous candidates it
+    Evidence only ever adds repairs or chooses a reading; it never stops a repair. The candidates it
     decides are gone after mending, so mending again, without the evidence, changes nothing.
     """
 
@@ -155,7 +157,7 @@ class Evidence:
         sure = [c for c in candidates if c.strength is Strength.MARKUP and is_damage(c, text, NO_EVIDENCE)]
         return cls(
             dropped=any(c.damage is Damage.DROPPED and not _after_space(text, c.at) for c in sure),
-            spaced=any(c.damage is Damage.SPACED for c in sure),
+            spaced=any(_clearly_spaced(c, text) for c in sure),
         )
 
     def shows_damage_like(self, candidate: Candidate, text: str) -> bool:
@@ -169,8 +171,8 @@ class Evidence:
 
         In a text that shows ``spaced`` damage and no ``dropped`` damage, a real space before a
         reference would have left two, so the (last) space before a markup name is its ``&``
-        (``said #8212;\n`` becomes ``said—``). In a text that shows ``dropped`` damage, a bare
-        ``and`` before a reference is the word "and" (``and#8212;were``), not a replaced ``&``.
+        (``said #8212;\n`` becomes ``said—``). In a text that shows ``dropped`` damage, an ``and``
+        standing alone before a reference is the word (``and#8212;were``), not a replaced ``&``.
         """
         if (
             self.spaced
@@ -188,6 +190,19 @@ class Evidence:
 
 def _after_space(text: str, position: int) -> bool:
     return position == 0 or text[position - 1].isspace()
+
+
+def _clearly_spaced(candidate: Candidate, text: str) -> bool:
+    """Whether the space taken for ``candidate``'s ``&`` is clearly one.
+
+    Not for a closing quote after a letter (``the Jones rsquo; house``): some writers space those.
+    """
+    closes_after_letter = (
+        candidate.decoded in _CLOSING_QUOTES
+        and not followed_by_word(text, candidate.end)
+        and text[candidate.at - 2 : candidate.at - 1].isalnum()
+    )
+    return candidate.damage is Damage.SPACED and not closes_after_letter
 
 
 NO_EVIDENCE = Evidence()
@@ -290,6 +305,12 @@ def allowed_in_markup(candidate: Candidate) -> bool:
     made a ``<``, ``>`` or ``&`` would change the markup.
     """
     return candidate.damage is not Damage.WELL_FORMED and candidate.decoded not in ("<", ">", "&")
+
+
+def would_make_a_reference(candidate: Candidate, text: str) -> bool:
+    """Whether decoding to ``&`` would make a new reference with the text after it (``amp;mp;``)."""
+    after = _REFERENCE_TAIL.match(text, candidate.end) if candidate.decoded == "&" else None
+    return after is not None and decode_reference(after["number"] or after["name"]) is not None
 
 
 def is_damage(candidate: Candidate, text: str, evidence: Evidence) -> bool:
@@ -416,6 +437,15 @@ def candidates_without_ampersand(text: str) -> Iterator[Candidate]:
         yield Candidate(start, end, at, reference, decoded, damage, name_strength(reference), glued, word)
 
 
+def outermost(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """The candidates in text order, without those inside an earlier one (``#39;`` in ``amp;#39;``)."""
+    kept: list[Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (c.start, -c.end)):
+        if not kept or candidate.start >= kept[-1].end:
+            kept.append(candidate)
+    return kept
+
+
 def _reason(candidate: Candidate) -> str:
     return f"&{candidate.reference}; {candidate.damage.value}"
 
@@ -432,17 +462,16 @@ class EntityFixer(Fixer):
         is_markup = _TAG.search(text) is not None
         urls = [match.span() for match in _URL.finditer(text)] if "/" in text or "www." in text else []
         references = [match.span() for match in _WITH_AMPERSAND.finditer(text)]
-        candidates = [
+        candidates = outermost(
             candidate
-            for candidate in sorted(
-                [
-                    *candidates_with_ampersand(text),
-                    *(c for c in candidates_without_ampersand(text) if not inside(references, c.start)),
-                ],
-                key=lambda c: (c.start, -c.end),
-            )
-            if not inside(urls, candidate.start) and (not is_markup or allowed_in_markup(candidate))
-        ]
+            for candidate in [
+                *candidates_with_ampersand(text),
+                *(c for c in candidates_without_ampersand(text) if not inside(references, c.start)),
+            ]
+            if not inside(urls, candidate.start)
+            and (not is_markup or allowed_in_markup(candidate))
+            and not would_make_a_reference(candidate, text)
+        )
         evidence = Evidence.of(candidates, text)
         position = 0
         for candidate in (evidence.reread(c, text) for c in candidates):
