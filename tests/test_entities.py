@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import CASES
-from textmend import Pipeline, apply_changes, revert_changes
+from textmend import Findings, Pipeline, apply_changes, revert_changes
+from textmend.fixers.entities import EntityFixer
 
 ENTITIES = Pipeline(["ftfy", "entities"])
 TABLE = json.loads((CASES / "entities.json").read_text(encoding="utf-8"))
@@ -70,10 +71,18 @@ _DAMAGE = st.sampled_from(["rsquo;", " #39;", "andapos;", "  quot;", "#8217;", "
 
 @settings(max_examples=300, deadline=None)
 @given(prose(), st.lists(st.tuples(st.integers(0, 400), _DAMAGE), max_size=6))
-def test_repairs_are_recorded_and_idempotent(text: str, damage: list[tuple[int, str]]) -> None:
+def test_repairs_are_recorded_idempotent_and_gated(text: str, damage: list[tuple[int, str]]) -> None:
     for position, form in damage:
         text = text[:position] + form + text[position:]
     fixer = Pipeline(["entities"])
     document = fixer.mend_document(text)
     assert revert_changes(document.text, document.changes) == text
     assert fixer(document.text) == document.text
+    if list(EntityFixer().find(text, Findings())):
+        assert EntityFixer().may_apply(text), "the gate must let through every text the fixer changes"
+
+
+def test_the_gate_lets_every_damaged_case_through_and_skips_semicolon_prose() -> None:
+    fixer = EntityFixer()
+    assert all(fixer.may_apply(case["input"]) for case in TABLE if case["input"] != case["expected"])
+    assert not fixer.may_apply('said Mr. Bennet; "and I am glad; and it is not; in part; a copy;"')

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import html
 import html.entities
 import sys
@@ -86,6 +87,16 @@ _SENTENCE_END = frozenset(".!?:'\"\u2019\u201d")
 _WORD_ZIPF = 1.5
 # "and" glued after letters that make a common word with it ("band", "hand") is that word's tail.
 _AND_WORD_ZIPF = 3.0
+
+
+# Every repair needs an "&", a number or a name that is never prose, as in :func:`name_strength`:
+# ambiguous names are repaired only in texts that also show one of those.
+_GATE = regex.compile(
+    r"&|#[0-9xX]|;(?<=(?:{}|{});)".format(
+        "|".join(sorted(_MARKUP_NAMES | _SYNTAX_NAMES, key=len, reverse=True)),
+        _ACCENTED_NAME.pattern.split("(?:")[1].rstrip(")"),
+    )
+)
 
 
 class Strength(Enum):
@@ -229,6 +240,7 @@ def decode_reference(reference: str) -> str | None:
     return decode_number(reference) if reference.startswith("#") else decode_name(reference)
 
 
+@functools.lru_cache(maxsize=4096)
 def name_strength(name: str) -> Strength:
     """How sure the name alone makes us: ``rsquo`` is markup, ``amp`` syntax, ``copy`` a word.
 
@@ -245,6 +257,7 @@ def name_strength(name: str) -> Strength:
     return Strength.WORD
 
 
+@functools.lru_cache(maxsize=4096)
 def name_ending(run: str) -> str | None:
     """The strongest, then longest, entity name that ``run`` ends with: ``Letrsquo`` -> ``rsquo``.
 
@@ -258,6 +271,7 @@ def name_ending(run: str) -> str | None:
 # -- the rules ----------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
 def is_english_word(run: str) -> bool:
     """Whether a run of letters is an English word, so its tail is no entity: ``daring``, ``salt``."""
     return bool(run) and zipf(run.lower()) >= _WORD_ZIPF
@@ -456,7 +470,7 @@ class EntityFixer(Fixer):
     """Decode HTML references that lost their ``&`` or semicolon or were escaped twice, on evidence."""
 
     name: ClassVar[str] = "entities"
-    gate: ClassVar[Pattern | None] = regex.compile(r"[A-Za-z0-9];|&#")
+    gate: ClassVar[Pattern | None] = _GATE
 
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
         is_markup = _TAG.search(text) is not None
