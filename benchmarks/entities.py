@@ -74,7 +74,8 @@ def documents() -> list[str]:
     """The bundled novels, eight paragraphs to a document."""
     paragraphs: list[str] = []
     for path in sorted(DATA.glob("*.txt.gz")):
-        text = gzip.open(path, "rt", encoding="utf-8").read()
+        with gzip.open(path, "rt", encoding="utf-8") as file:
+            text = file.read()
         paragraphs.extend(p for p in text.split("\n\n") if p.strip())
     step = PARAGRAPHS_PER_DOCUMENT
     return ["\n\n".join(paragraphs[i : i + step]) for i in range(0, len(paragraphs), step)]
@@ -169,7 +170,8 @@ def main() -> None:
     elapsed = time.perf_counter() - started
 
     print(
-        f"entities benchmark: {len(texts)} documents of Austen prose, damage rate {args.rate}, seed {args.seed}"
+        f"entities benchmark: {len(texts)} documents of Austen prose, "
+        f"damage rate {args.rate}, seed {args.seed}"
     )
     print()
     print("| text | documents | damaged refs | changes | recall | precision | exact documents |")
