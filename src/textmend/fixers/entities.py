@@ -7,7 +7,7 @@ when the text has no ``<``. This fixer repairs the damaged forms it leaves behin
 - ``&`` turned into a space: ``doesn #39;t``, ``the  #36;10`` (the space goes too);
 - ``&`` turned into the word ``and``: ``Alzheimerandapos;s``, ``andgt;250M``, ``Dandamp;C``;
 - ``&`` kept but the semicolon lost (``Du&#8217 har``), or double escaped in text that contains ``<``
-  (``&amp;#8217;``), where ftfy leaves all references alone.
+  (``&amp;#8217;``), where ftfy leaves all references alone. Well-formed references are left to ftfy.
 
 Numeric references are decoded as HTML5 says (``#146;`` is ``’``, ``#151;`` is ``—``; ``#x2019;`` too).
 
@@ -58,8 +58,6 @@ _AFTER_AMP = regex.compile(rf"(?:amp;){{0,3}}(?:(?P<number>{_NUMBER})|(?P<name>{
 # What makes a reference after an "&" that a repair would put before it.
 _REFERENCE_TAIL = regex.compile(rf"(?:amp;){{0,4}}(?:(?P<number>{_NUMBER})|(?P<name>{_NAME});)")
 _WORD = regex.compile(r"[^\W_]{1,40}")
-# An HTML tag: the text is markup, and its well-formed references are meant as they are.
-_TAG = regex.compile(r"<(?:[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,300})?|/[A-Za-z][A-Za-z0-9]{0,15}|!--)>")
 # A URL, whose "&" and ";" belong to it: "?a=1&copy=2", "/a;jsessionid=…".
 _URL = regex.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]{0,15}://|www\.)[^\s<>\"]{1,2000}")
 
@@ -110,7 +108,6 @@ class Strength(Enum):
 class Damage(Enum):
     """What happened to the ``&`` of a reference (the value is how reasons describe it)."""
 
-    WELL_FORMED = "intact"
     NO_SEMICOLON = "without its semicolon"
     DOUBLE_ESCAPED = "escaped twice"
     DROPPED = "without its &"
@@ -312,13 +309,12 @@ def inside(spans: list[tuple[int, int]], position: int) -> bool:
     return index >= 0 and spans[index][0] <= position < spans[index][1]
 
 
-def allowed_in_markup(candidate: Candidate) -> bool:
-    """In text with HTML tags, only repairs of damage that decode to non-syntax characters are made.
+def changes_markup(candidate: Candidate, text: str) -> bool:
+    """Whether a repair would make a ``<``, ``>`` or ``&`` in text with a ``<``, which may be HTML or code.
 
-    Well-formed references there are meant as written (``&lt;`` in a code sample), and a repair that
-    made a ``<``, ``>`` or ``&`` would change the markup.
+    (ftfy leaves references in such text alone; well-formed ones are never this fixer's business.)
     """
-    return candidate.damage is not Damage.WELL_FORMED and candidate.decoded not in ("<", ">", "&")
+    return "<" in text and candidate.decoded in ("<", ">", "&")
 
 
 def would_make_a_reference(candidate: Candidate, text: str) -> bool:
@@ -329,7 +325,7 @@ def would_make_a_reference(candidate: Candidate, text: str) -> bool:
 
 def is_damage(candidate: Candidate, text: str, evidence: Evidence) -> bool:
     """Whether ``candidate`` is a damaged reference, from its name, its neighbours and ``evidence``."""
-    if candidate.damage in (Damage.WELL_FORMED, Damage.NO_SEMICOLON, Damage.DOUBLE_ESCAPED):
+    if candidate.damage in (Damage.NO_SEMICOLON, Damage.DOUBLE_ESCAPED):
         return True  # the "&" is there: this is a reference
     if candidate.damage is Damage.AND:
         return candidate.strength is not Strength.WORD  # "andgt;", "Dandamp;C", not "andcopy;"
@@ -404,18 +400,21 @@ def _word_before(text: str, end: int) -> str:
 
 
 def candidates_with_ampersand(text: str) -> Iterator[Candidate]:
-    """References that kept their ``&``: well-formed, double escaped, or without a semicolon."""
+    """References that kept their ``&`` but were escaped twice or lost their semicolon.
+
+    Well-formed references are ftfy's to decode, and in text with a ``<`` meant as written.
+    """
     for match in _WITH_AMPERSAND.finditer(text):
         reference = match["number"] or match["name"]
         decoded = decode_reference(reference)
-        if decoded is None:
-            continue
         if match["amps"]:
             damage = Damage.DOUBLE_ESCAPED
         elif match["number"] and not match.group().endswith(";"):
             damage = Damage.NO_SEMICOLON
         else:
-            damage = Damage.WELL_FORMED
+            continue
+        if decoded is None:
+            continue
         yield Candidate(
             match.start(), match.end(), match.start(), reference, decoded, damage, name_strength(reference)
         )
@@ -473,7 +472,6 @@ class EntityFixer(Fixer):
     gate: ClassVar[Pattern | None] = _GATE
 
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
-        is_markup = _TAG.search(text) is not None
         urls = [match.span() for match in _URL.finditer(text)] if "/" in text or "www." in text else []
         references = [match.span() for match in _WITH_AMPERSAND.finditer(text)]
         candidates = outermost(
@@ -483,7 +481,7 @@ class EntityFixer(Fixer):
                 *(c for c in candidates_without_ampersand(text) if not inside(references, c.start)),
             ]
             if not inside(urls, candidate.start)
-            and (not is_markup or allowed_in_markup(candidate))
+            and not changes_markup(candidate, text)
             and not would_make_a_reference(candidate, text)
         )
         evidence = Evidence.of(candidates, text)
