@@ -57,6 +57,8 @@ _WITHOUT_AMPERSAND = regex.compile(
 _AFTER_AMP = regex.compile(rf"(?:amp;){{0,3}}(?:(?P<number>{_NUMBER})|(?P<name>{_NAME}));")
 # What makes a reference after an "&" that a repair would put before it.
 _REFERENCE_TAIL = regex.compile(rf"(?:amp;){{0,4}}(?:(?P<number>{_NUMBER})|(?P<name>{_NAME});)")
+# An HTML tag: text with one is HTML source.
+_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,300})?>")
 _WORD = regex.compile(r"[^\W_]{1,40}")
 # A URL, whose "&" and ";" belong to it: "?a=1&copy=2", "/a;jsessionid=…".
 _URL = regex.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]{0,15}://|www\.)[^\s<>\"]{1,2000}")
@@ -81,6 +83,11 @@ _CONTRACTION_ENDINGS = frozenset(["s", "t", "d", "m", "ll", "re", "ve"])
 _APOSTROPHES = frozenset("'\u2019")
 _CLOSING_QUOTES = frozenset("'\"\u2019\u201d\u00bb")
 _SENTENCE_END = frozenset(".!?:'\"\u2019\u201d")
+# ASCII characters that markup writes as numbers, and what may end a clause before a closing quote.
+_ASCII_MARKUP = frozenset("'\"$&<>%#*+=@[]^`{|}~()")
+_CLAUSE_END = frozenset(",.;:!?)")
+# Latin letters with diacritics end here (Latin Extended-B); higher letters are not decoded bare.
+_LATIN_END = 0x250
 # A run of letters at least this frequent (Zipf) is an English word, not a word glued to an entity.
 _WORD_ZIPF = 1.5
 # "and" glued after letters that make a common word with it ("band", "hand") is that word's tail.
@@ -113,6 +120,20 @@ class Damage(Enum):
     DROPPED = "without its &"
     SPACED = "with its & turned into a space"
     AND = "with its & turned into 'and'"
+
+
+class Markup(Enum):
+    """Whether a text may be HTML or code: ftfy leaves the references of text with a ``<`` alone."""
+
+    NONE = "no <"
+    LESS_THAN = "a <"
+    TAGS = "HTML tags"
+
+    @classmethod
+    def of(cls, text: str) -> Markup:
+        if "<" not in text:
+            return cls.NONE
+        return cls.TAGS if _TAG.search(text) is not None else cls.LESS_THAN
 
 
 @dataclass(frozen=True)
@@ -164,7 +185,9 @@ class Evidence:
         """The evidence in ``candidates``: those with a markup name that are damage without evidence."""
         sure = [c for c in candidates if c.strength is Strength.MARKUP and is_damage(c, text, NO_EVIDENCE)]
         return cls(
-            dropped=any(c.damage is Damage.DROPPED and not _after_space(text, c.at) for c in sure),
+            dropped=any(
+                c.damage is Damage.DROPPED and text[c.at - 1 : c.at] not in (" ", "\t") for c in sure
+            ),
             spaced=any(_clearly_spaced(c, text) for c in sure),
         )
 
@@ -305,16 +328,25 @@ def after_sentence(text: str, position: int) -> bool:
 
 def inside(spans: list[tuple[int, int]], position: int) -> bool:
     """Whether ``position`` lies inside one of the sorted, disjoint ``spans`` (URLs, references)."""
+    return span_end(spans, position) is not None
+
+
+def span_end(spans: list[tuple[int, int]], position: int) -> int | None:
+    """The end of the span in sorted, disjoint ``spans`` that ``position`` lies inside, if any."""
     index = bisect.bisect_right(spans, (position, sys.maxsize)) - 1
-    return index >= 0 and spans[index][0] <= position < spans[index][1]
+    return spans[index][1] if index >= 0 and spans[index][0] <= position < spans[index][1] else None
 
 
-def changes_markup(candidate: Candidate, text: str) -> bool:
-    """Whether a repair would make a ``<``, ``>`` or ``&`` in text with a ``<``, which may be HTML or code.
+def changes_markup(candidate: Candidate, markup: Markup) -> bool:
+    """Whether a repair could change what text with a ``<`` (HTML or code, for ftfy) means.
 
-    (ftfy leaves references in such text alone; well-formed ones are never this fixer's business.)
+    A repair there makes no ``<``, ``>`` or ``&``. In HTML source (text with tags) it makes no ASCII
+    character at all: those are written as references there to show an escape
+    (``<tt>&amp;quot;</tt>``), while ``&amp;#8217;`` is damage.
     """
-    return "<" in text and candidate.decoded in ("<", ">", "&")
+    if markup is Markup.NONE:
+        return False
+    return candidate.decoded in ("<", ">", "&") or (markup is Markup.TAGS and candidate.decoded.isascii())
 
 
 def would_make_a_reference(candidate: Candidate, text: str) -> bool:
@@ -336,20 +368,47 @@ def is_damage(candidate: Candidate, text: str, evidence: Evidence) -> bool:
     if candidate.strength is Strength.SYNTAX:
         # "AT amp;T", "lt;5%"; "Barnes  amp; Noble" only in a document with that damage elsewhere.
         return followed_by_word(text, candidate.end) or evidence.shows_damage_like(candidate, text)
-    if candidate.reference.startswith("#") and not candidate.glued and not is_typographic(candidate.decoded):
-        # "#39;" or "#2004;" between spaces could be a number in prose ("see issue #2004; it"), but
-        # not one glued to a word on the right ("#39;t") or to punctuation on the left (",#34;").
-        return (
-            followed_by_word(text, candidate.end)
-            or (not _after_space(text, candidate.at) and not candidate.decoded.isalnum())
-            or evidence.shows_damage_like(candidate, text)
-        )
+    if candidate.reference.startswith("#"):
+        return is_number_damage(candidate, text, evidence)
     return True
 
 
+def is_number_damage(candidate: Candidate, text: str, evidence: Evidence) -> bool:
+    """Whether a number without its ``&`` is damage: it must decode to what markup encodes.
+
+    A Latin letter must complete a word (``caf#233;``, ``M#252;ller``): ``dbus#225;`` is a bug
+    number, and so is any number glued to letters but not to the next word (``PR#147;``) unless the
+    document shows ``&``-dropped damage elsewhere. Typographic characters are markup (``#8217;``,
+    ``#151;``). ASCII punctuation (``#39;``, ``#36;``) must be glued to a word on the right
+    (``#39;t``) or follow the end of a clause (``,#34;``), or show damage the document shows
+    elsewhere: ``issue #39; then`` is prose. Other characters (``#73689;``, ``#65;``) are not decoded.
+    """
+    decoded = candidate.decoded
+    if decoded.isalpha() and 128 <= ord(decoded) < _LATIN_END:
+        completed = f"{candidate.glued}{decoded}{_word_at(text, candidate.end)}".lower()
+        return (
+            followed_by_word(text, candidate.end)
+            or candidate.damage is Damage.SPACED
+            or (bool(candidate.glued) and zipf(completed) > 0)
+        )
+    if candidate.glued and not followed_by_word(text, candidate.end):
+        # "PR#147;", "GH#9092;", "dbus#39;": the way issues are numbered, unless the text shows damage.
+        return evidence.dropped and (is_typographic(decoded) or decoded in _ASCII_MARKUP)
+    if is_typographic(decoded):
+        return True
+    return decoded in _ASCII_MARKUP and (
+        followed_by_word(text, candidate.end)
+        or text[candidate.at - 1 : candidate.at] in _CLAUSE_END
+        or evidence.shows_damage_like(candidate, text)
+    )
+
+
 def is_typographic(character: str) -> bool:
-    """Whether a decoded number is what markup encodes and prose does not number: ``—``, ``’``, ``€``."""
-    return ord(character) >= 128 and unicodedata.category(character)[0] in "PSZ"
+    """Whether a decoded number is punctuation, a symbol or a space that markup encodes: ``—``, ``€``.
+
+    Only below U+2E00: higher symbols (``#73689;`` is a Tamil sign) are more likely numbers in prose.
+    """
+    return 128 <= ord(character) < 0x2E00 and unicodedata.category(character)[0] in "PSZ"
 
 
 # -- the space that replaced an "&" -------------------------------------------------------------
@@ -420,9 +479,16 @@ def candidates_with_ampersand(text: str) -> Iterator[Candidate]:
         )
 
 
-def candidates_without_ampersand(text: str) -> Iterator[Candidate]:
-    """References that lost their ``&``: dropped, turned into a space, or into the word ``and``."""
-    for match in _WITHOUT_AMPERSAND.finditer(text):
+def candidates_without_ampersand(text: str, references: list[tuple[int, int]]) -> Iterator[Candidate]:
+    """References that lost their ``&`` (dropped, turned into a space or into ``and``), outside the
+    spans of ``references`` that kept theirs."""
+    position = 0
+    while (match := _WITHOUT_AMPERSAND.search(text, position)) is not None:
+        position = match.end()
+        skip_to = span_end(references, match.start())
+        if skip_to is not None:
+            position = skip_to
+            continue
         run, number = match["run"], match["number"]
         if number:
             reference, glued = number, run
@@ -474,14 +540,15 @@ class EntityFixer(Fixer):
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
         urls = [match.span() for match in _URL.finditer(text)] if "/" in text or "www." in text else []
         references = [match.span() for match in _WITH_AMPERSAND.finditer(text)]
+        markup = Markup.of(text)
         candidates = outermost(
             candidate
             for candidate in [
                 *candidates_with_ampersand(text),
-                *(c for c in candidates_without_ampersand(text) if not inside(references, c.start)),
+                *candidates_without_ampersand(text, references),
             ]
             if not inside(urls, candidate.start)
-            and not changes_markup(candidate, text)
+            and not changes_markup(candidate, markup)
             and not would_make_a_reference(candidate, text)
         )
         evidence = Evidence.of(candidates, text)
