@@ -46,17 +46,17 @@ from ..model import Edit
 _NUMBER = r"#[xX][0-9A-Fa-f]{1,6}(?![0-9A-Fa-f])|#[0-9]{1,7}(?![0-9])"
 _NAME = r"[A-Za-z][A-Za-z0-9]{1,31}"
 
-# A reference that kept its "&": "&#8217" (no semicolon), "&amp;rsquo;" (double escaped), "&rsquo;".
+# A reference that kept its "&": "&#8217" (no semicolon), "&amp;rsquo;" (double escaped), "&rsquo;"
+# (well-formed: ftfy's business, but no other candidate may start inside it).
 _WITH_AMPERSAND = regex.compile(rf"&(?P<amps>(?:amp;){{0,4}})(?:(?P<number>{_NUMBER});?|(?P<name>{_NAME});)")
 # A reference that lost its "&": up to 48 letters or digits (an entity name, maybe glued to the word
 # before it, or the "and" that replaced the "&"), or a number after them, then ";".
 _WITHOUT_AMPERSAND = regex.compile(
     r"(?<![&#A-Za-z])(?P<run>[A-Za-z0-9]{0,48})(?P<number>#[xX][0-9A-Fa-f]{1,6}|#[0-9]{1,7})?;"
 )
-# What may follow a lost "&amp;": the reference that was escaped twice ("Dandamp;#39;s").
-_AFTER_AMP = regex.compile(rf"(?:amp;){{0,3}}(?:(?P<number>{_NUMBER})|(?P<name>{_NAME}));")
-# What makes a reference after an "&" that a repair would put before it.
-_REFERENCE_TAIL = regex.compile(rf"(?:amp;){{0,4}}(?:(?P<number>{_NUMBER})|(?P<name>{_NAME});)")
+# A reference without its "&": after a lost "&amp;" it was escaped twice ("Dandamp;#39;s"); after an
+# "&" that a repair makes, the two would make a new reference ("amp;mp;").
+_REFERENCE_TAIL = regex.compile(rf"(?:amp;){{0,4}}(?:(?P<number>{_NUMBER});?|(?P<name>{_NAME});)")
 # An HTML tag: text with one is HTML source.
 _TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,300})?>")
 _WORD = regex.compile(r"[^\W_]{1,40}")
@@ -73,9 +73,8 @@ _MARKUP_NAMES = frozenset([
     "uarr", "darr", "harr", "ordf", "ordm", "brvbar", "curren", "cedil"
 ])
 # fmt: on
-_ACCENTED_NAME = regex.compile(
-    r"[A-Za-z](?:acute|grave|circ|uml|tilde|cedil|ring|slash|caron|ogon|macr|dblac)"
-)
+_ACCENTS = "acute|grave|circ|uml|tilde|cedil|ring|slash|caron|ogon|macr|dblac"
+_ACCENTED_NAME = regex.compile(rf"[A-Za-z](?:{_ACCENTS})")
 # Names of the characters that make HTML syntax; short, but no English word is spelt so.
 _SYNTAX_NAMES = frozenset(["amp", "lt", "gt"])
 # Contraction and possessive endings that follow an apostrophe: "doesn't", "Alzheimer's".
@@ -98,8 +97,7 @@ _AND_WORD_ZIPF = 3.0
 # ambiguous names are repaired only in texts that also show one of those.
 _GATE = regex.compile(
     r"&|#[0-9xX]|;(?<=(?:{}|{});)".format(
-        "|".join(sorted(_MARKUP_NAMES | _SYNTAX_NAMES, key=len, reverse=True)),
-        _ACCENTED_NAME.pattern.split("(?:")[1].rstrip(")"),
+        "|".join(sorted(_MARKUP_NAMES | _SYNTAX_NAMES, key=len, reverse=True)), _ACCENTS
     )
 )
 
@@ -217,10 +215,6 @@ class Evidence:
         if self.dropped and candidate.damage is Damage.AND and not candidate.glued:
             return dataclasses.replace(candidate, start=candidate.at, damage=Damage.DROPPED, glued="and")
         return candidate
-
-
-def _after_space(text: str, position: int) -> bool:
-    return position == 0 or text[position - 1].isspace()
 
 
 def _clearly_spaced(candidate: Candidate, text: str) -> bool:
@@ -458,12 +452,11 @@ def _word_before(text: str, end: int) -> str:
 # -- finding candidates -------------------------------------------------------------------------
 
 
-def candidates_with_ampersand(text: str) -> Iterator[Candidate]:
-    """References that kept their ``&`` but were escaped twice or lost their semicolon.
-
-    Well-formed references are ftfy's to decode, and in text with a ``<`` meant as written.
+def candidates_with_ampersand(matches: list[regex.Match[str]]) -> Iterator[Candidate]:
+    """The references among ``matches`` of ``_WITH_AMPERSAND`` that were escaped twice or lost their
+    semicolon. Well-formed references are ftfy's to decode, and in text with a ``<`` meant as written.
     """
-    for match in _WITH_AMPERSAND.finditer(text):
+    for match in matches:
         reference = match["number"] or match["name"]
         decoded = decode_reference(reference)
         if match["amps"]:
@@ -501,7 +494,7 @@ def candidates_without_ampersand(text: str, references: list[tuple[int, int]]) -
         end = match.end()
         decoded = decode_reference(reference)
         if reference == "amp":  # "Dandamp;#39;s": the lost "&" belonged to a double escape
-            after = _AFTER_AMP.match(text, end)
+            after = _REFERENCE_TAIL.match(text, end)
             escaped = decode_reference(after["number"] or after["name"]) if after is not None else None
             if after is not None and escaped is not None:
                 reference, decoded, end = after["number"] or after["name"], escaped, after.end()
@@ -539,12 +532,13 @@ class EntityFixer(Fixer):
 
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
         urls = [match.span() for match in _URL.finditer(text)] if "/" in text or "www." in text else []
-        references = [match.span() for match in _WITH_AMPERSAND.finditer(text)]
+        matches = list(_WITH_AMPERSAND.finditer(text))
+        references = [match.span() for match in matches]
         markup = Markup.of(text)
         candidates = outermost(
             candidate
             for candidate in [
-                *candidates_with_ampersand(text),
+                *candidates_with_ampersand(matches),
                 *candidates_without_ampersand(text, references),
             ]
             if not inside(urls, candidate.start)
