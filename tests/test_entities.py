@@ -40,14 +40,16 @@ def test_each_repair_is_a_change_with_a_reason() -> None:
     ]
 
 
-# Prose built from words that are entity names or end in one, with the punctuation they meet.
+# Prose built from words that are entity names or end in one, issue numbers, words of other languages
+# and a URL, with the punctuation they meet.
 # fmt: off
 _WORDS = [
     "the", "a", "copy", "not", "and", "or", "it", "in", "real", "part", "image", "times", "cent",
     "star", "check", "daring", "salt", "sometimes", "bandit", "handle", "camp", "amp", "lt", "gt",
     "Holt", "Greg", "teeth", "Haring", "aliquot", "land", "euro", "pound", "alpha", "Bennet", "Darcy",
     "love", "café", "naïve", "Zoë", "Müller", "2004", "#12", "#39", "#2004", "10", "Let’s", "don’t",
-    "“so”", "—", "…", "AT&T", "R&D"
+    "“so”", "—", "…", "AT&T", "R&D", "PR#147", "dbus#343", "GH#9092", "#38,", "o'clock", "Jones'",
+    "für", "Straße", "où", "là", "le", "ne", "ni", "el", "en", "Москва", "東京", "x<y", "C#", "http://a.b/?c=1&copy=2",
 ]
 # fmt: on
 _GLUE = st.sampled_from([" ", "  ", "; ", ";  ", ", ", ". ", ": ", ";\n", "\n\n", " & ", " - "])
