@@ -159,8 +159,8 @@ class Candidate:
 class Evidence:
     """What unambiguous damage a document shows; it raises confidence in ambiguous candidates.
 
-    A candidate with a :attr:`Strength.MARKUP` name (``rsquo;``, ``#8217;``) that is damage on its own
-    is proof of how whatever produced the document damaged references; one scraper damages a whole
+    A candidate whose name is no word (``rsquo;``, ``#8217;``, ``lt;``) that is damage on its own is
+    proof of how whatever produced the document damaged references; one scraper damages a whole
     document the same way. ``dropped`` says the document shows a reference whose ``&`` was dropped
     with nothing in its place (``Letrsquo;s``, ``,quot;``); ``spaced`` one whose ``&`` clearly became
     a space (``doesn #39;t``, ``the  #36;10``). A reference after a single space proves neither: the
@@ -181,7 +181,7 @@ class Evidence:
     @classmethod
     def of(cls, candidates: list[Candidate], text: str) -> Evidence:
         """The evidence in ``candidates``: those with a markup name that are damage without evidence."""
-        sure = [c for c in candidates if c.strength is Strength.MARKUP and is_damage(c, text, NO_EVIDENCE)]
+        sure = [c for c in candidates if c.strength is not Strength.WORD and is_damage(c, text, NO_EVIDENCE)]
         return cls(
             dropped=any(
                 c.damage is Damage.DROPPED and text[c.at - 1 : c.at] not in (" ", "\t") for c in sure
@@ -199,15 +199,19 @@ class Evidence:
         """``candidate`` read again in the light of the kind of damage this text shows.
 
         In a text that shows ``spaced`` damage and no ``dropped`` damage, a real space before a
-        reference would have left two, so the (last) space before a markup name is its ``&``
-        (``said #8212;\n`` becomes ``said—``). In a text that shows ``dropped`` damage, an ``and``
+        reference would have left two, so the (last) space before a markup name, or a syntax name
+        glued to what follows, is its ``&`` (``said #8212;\n`` becomes ``said—``, ``GOOG.O lt;/A``
+        becomes ``GOOG.O</A``; ``the amp; then`` stays). In a text that shows ``dropped`` damage, an ``and``
         standing alone before a reference is the word (``and#8212;were``), not a replaced ``&``.
         """
         if (
             self.spaced
             and not self.dropped
             and candidate.damage is Damage.DROPPED
-            and candidate.strength is Strength.MARKUP
+            and (
+                candidate.strength is Strength.MARKUP
+                or (candidate.strength is Strength.SYNTAX and glued_to_next(text, candidate.end))
+            )
             and not candidate.glued
             and text[candidate.at - 1 : candidate.at] == " "
         ):
@@ -294,6 +298,11 @@ def is_english_word(run: str) -> bool:
 def and_is_lost_ampersand(before: str) -> bool:
     """Whether the ``and`` after ``before`` replaced an ``&``: ``Alzheimer``+``and``, not ``b``+``and``."""
     return not before or zipf((before + "and").lower()) < _AND_WORD_ZIPF
+
+
+def glued_to_next(text: str, end: int) -> bool:
+    """Whether something other than a space follows at ``end`` (``lt;/A``), not the end of the text."""
+    return end < len(text) and not text[end].isspace()
 
 
 def followed_by_word(text: str, end: int) -> bool:
@@ -424,8 +433,11 @@ def space_is_lost_ampersand(text: str, start: int, end: int, decoded: str) -> bo
         return False
     following = _word_at(text, end)
     preceding = _word_before(text, start - 1)
-    if decoded in _APOSTROPHES and following and preceding:
-        return following.lower() in _CONTRACTION_ENDINGS or zipf(f"{preceding}'{following}".lower()) > 0
+    if decoded in _APOSTROPHES and following:
+        # "doesn #39;t", "Inc. #39;s", "o #39;clock"
+        return following.lower() in _CONTRACTION_ENDINGS or (
+            bool(preceding) and zipf(f"{preceding}'{following}".lower()) > 0
+        )
     if decoded in _CLOSING_QUOTES and not followed_by_word(text, end):
         # A closing quote after a clause ("madam, #34; said"); an ASCII one after a letter could be
         # prose ("Item #39; is"), a typographic one is not ("the Jones rsquo; house").
