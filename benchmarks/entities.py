@@ -9,10 +9,9 @@ in that way. The expected output has each damaged character as its reference dec
 ``’``), and every other character as it was.
 
 A change is correct when it replaces exactly one damaged reference with the expected text (a change
-that merges adjacent repairs counts once per reference it repairs). Recall is
-correct changes over damaged references, precision correct changes over all changes, and a document
-is exact when its mended text equals the expected one. The run is seeded, so the table is the same
-on every run.
+that merges adjacent repairs counts once per reference it repairs). Recall is correct changes over
+damaged references, precision correct changes over all changes, and a document is exact when its
+mended text equals the expected one. The run is seeded, so the table is the same on every run.
 """
 
 from __future__ import annotations
