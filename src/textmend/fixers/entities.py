@@ -1,111 +1,565 @@
-"""``entities``: restore HTML character references that lost their ``&``.
+"""``entities``: restore HTML character references that scrapers damaged.
 
-Scrapers that strip ``&`` leave ``Letrsquo;s`` for ``Let&rsquo;s``. Many entity names are also
-English words (``copy;``, ``not;``, ``it;``), so a bare ``name;`` is decoded only when the name is one
-that prose never uses (``rsquo``, ``eacute``, ``#8217``).
+ftfy (the step before this one) decodes well-formed references such as ``&rsquo;`` and ``&amp;#39;``
+when the text has no ``<``. This fixer repairs the damaged forms it leaves behind:
+
+- ``&`` dropped: ``Letrsquo;s``, ``rsquo;reset``, ``hasn#8217;t``, ``saut eacute;``;
+- ``&`` turned into a space: ``doesn #39;t``, ``the  #36;10`` (the space goes too);
+- ``&`` turned into the word ``and``: ``Alzheimerandapos;s``, ``andgt;250M``, ``Dandamp;C``;
+- ``&`` kept but the semicolon lost (``Du&#8217 har``), or double escaped in text that contains ``<``
+  (``&amp;#8217;``), where ftfy leaves all references alone. Well-formed references are left to ftfy.
+
+Numeric references are decoded as HTML5 says (``#146;`` is ``’``, ``#151;`` is ``—``; ``#x2019;`` too).
+
+Many entity names are English words (``copy; not``, ``it;``, ``and;``, ``times;``) or the tails of
+words (``daring;`` ends in ``aring``, ``salt;`` in ``lt``), so each candidate is judged by evidence,
+in small named rules below: how strong its name is (:func:`name_strength`), what is glued to it, and
+what damage the rest of the document already shows (:class:`Evidence`).
 
 >>> from textmend import Pipeline
->>> Pipeline(["entities"])("Letrsquo;s keep a copy; not the original")
-'Let’s keep a copy; not the original'
+>>> Pipeline(["entities"])("Letrsquo;s keep a copy; not the original, salt; and daring;")
+'Let’s keep a copy; not the original, salt; and daring;'
+>>> Pipeline(["entities"])("In  quot;helping themselves, quot; Ricky doesn #39;t")
+'In "helping themselves," Ricky doesn\\'t'
 """
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
+import functools
+import html
 import html.entities
-from collections.abc import Iterator
+import sys
+import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from enum import Enum
 from typing import ClassVar
 
 import regex
-from wordfreq import zipf_frequency
 
 from ..fixer import Findings, Fixer, Pattern, register
+from ..lexicon import zipf
 from ..model import Edit
 
-# A ";" preceded by up to 32 letters or digits, or by a numeric reference, and not by "&".
-_CANDIDATE = regex.compile(r"(?<![&\w])(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{1,6});|[A-Za-z0-9]{2,32};")
+_NUMBER = r"#[xX][0-9A-Fa-f]{1,6}(?![0-9A-Fa-f])|#[0-9]{1,7}(?![0-9])"
+_NAME = r"[A-Za-z][A-Za-z0-9]{1,31}"
 
-# Entity names that are markup, never prose: punctuation, spaces and accented letters.
-_MARKUP_NAMES = frozenset(
-    [
-        "rsquo",
-        "lsquo",
-        "rdquo",
-        "ldquo",
-        "sbquo",
-        "bdquo",
-        "laquo",
-        "raquo",
-        "lsaquo",
-        "rsaquo",
-        "mdash",
-        "ndash",
-        "hellip",
-        "nbsp",
-        "ensp",
-        "emsp",
-        "thinsp",
-        "zwnj",
-        "quot",
-        "apos",
-        "middot",
-        "frac12",
-        "frac14",
-        "frac34",
-        "plusmn",
-        "iexcl",
-        "iquest",
-        "szlig",
-    ]
+# A reference that kept its "&": "&#8217" (no semicolon), "&amp;rsquo;" (double escaped), "&rsquo;"
+# (well-formed: ftfy's business, but no other candidate may start inside it).
+_WITH_AMPERSAND = regex.compile(rf"&(?P<amps>(?:amp;){{0,4}})(?:(?P<number>{_NUMBER});?|(?P<name>{_NAME});)")
+# A reference that lost its "&": up to 48 letters or digits (an entity name, maybe glued to the word
+# before it, or the "and" that replaced the "&"), or a number after them, then ";".
+_WITHOUT_AMPERSAND = regex.compile(
+    r"(?<![&#A-Za-z])(?P<run>[A-Za-z0-9]{0,48})(?P<number>#[xX][0-9A-Fa-f]{1,6}|#[0-9]{1,7})?;"
 )
-_ACCENTED = regex.compile(r"[A-Za-z](?:acute|grave|circ|uml|tilde|cedil|ring|slash)")
+# A reference without its "&": after a lost "&amp;" it was escaped twice ("Dandamp;#39;s"); after an
+# "&" that a repair makes, the two would make a new reference ("amp;mp;").
+_REFERENCE_TAIL = regex.compile(rf"(?:amp;){{0,4}}(?:(?P<number>{_NUMBER});?|(?P<name>{_NAME});)")
+# An HTML tag: text with one is HTML source.
+_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,300})?>")
+_WORD = regex.compile(r"[^\W_]{1,40}")
+# A URL, whose "&" and ";" belong to it: "?a=1&copy=2", "/a;jsessionid=…".
+_URL = regex.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]{0,15}://|www\.)[^\s<>\"]{1,2000}")
 
-# Any text this fixer changes has a ";" right after a numeric reference or a markup name (the search
-# looks for ";" and only there looks behind, which is several times faster than an alternation).
-_MARKUP_REFERENCE = regex.compile(
-    r"(?<=#[0-9]{2,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z](?:acute|grave|circ|uml|tilde|cedil|ring|slash)|"
-    + "|".join(sorted(_MARKUP_NAMES))
-    + ");"
+# Names that no English text uses: typographic punctuation and spaces, and accented letters.
+# fmt: off
+_MARKUP_NAMES = frozenset([
+    "rsquo", "lsquo", "rdquo", "ldquo", "sbquo", "bdquo", "laquo", "raquo", "lsaquo", "rsaquo", "apos",
+    "quot", "mdash", "ndash", "horbar", "hellip", "nbsp", "ensp", "emsp", "thinsp", "hairsp", "zwnj",
+    "zwj", "lrm", "rlm", "middot", "iexcl", "iquest", "frac12", "frac14", "frac34", "plusmn", "szlig",
+    "aelig", "AElig", "oelig", "OElig", "sup1", "sup2", "sup3", "permil", "frasl", "larr", "rarr",
+    "uarr", "darr", "harr", "ordf", "ordm", "brvbar", "curren", "cedil"
+])
+# fmt: on
+_ACCENTS = "acute|grave|circ|uml|tilde|cedil|ring|slash|caron|ogon|macr|dblac"
+_ACCENTED_NAME = regex.compile(rf"[A-Za-z](?:{_ACCENTS})")
+# Names of the characters that make HTML syntax; short, but no English word is spelt so.
+_SYNTAX_NAMES = frozenset(["amp", "lt", "gt"])
+# Contraction and possessive endings that follow an apostrophe: "doesn't", "Alzheimer's".
+_CONTRACTION_ENDINGS = frozenset(["s", "t", "d", "m", "ll", "re", "ve"])
+_APOSTROPHES = frozenset("'\u2019")
+_CLOSING_QUOTES = frozenset("'\"\u2019\u201d\u00bb")
+_SENTENCE_END = frozenset(".!?:'\"\u2019\u201d")
+# ASCII characters that markup writes as numbers, and what may end a clause before a closing quote.
+_ASCII_MARKUP = frozenset("'\"$&<>%#*+=@[]^`{|}~()")
+_CLAUSE_END = frozenset(",.;:!?)")
+# Latin letters with diacritics end here (Latin Extended-B); higher letters are not decoded bare.
+_LATIN_END = 0x250
+# A run of letters at least this frequent (Zipf) is an English word, not a word glued to an entity.
+_WORD_ZIPF = 1.5
+# "and" glued after letters that make a common word with it ("band", "hand") is that word's tail.
+_AND_WORD_ZIPF = 3.0
+
+
+# Every repair needs an "&", a number or a name that is never prose, as in :func:`name_strength`:
+# ambiguous names are repaired only in texts that also show one of those.
+_GATE = regex.compile(
+    r"&|#[0-9xX]|;(?<=(?:{}|{});)".format(
+        "|".join(sorted(_MARKUP_NAMES | _SYNTAX_NAMES, key=len, reverse=True)), _ACCENTS
+    )
 )
 
 
-def _is_markup_name(name: str) -> bool:
-    if name + ";" not in html.entities.html5:
-        return False
-    return name in _MARKUP_NAMES or _ACCENTED.fullmatch(name) is not None
+class Strength(Enum):
+    """How sure a reference's name alone makes us that it is markup, not prose."""
+
+    MARKUP = "markup"  # never English: "rsquo", "eacute", "#8217"
+    SYNTAX = "syntax"  # "amp", "lt", "gt": not words, but the tails of many ("camp", "salt")
+    WORD = "word"  # English words or fragments: "copy", "not", "it", "times", "part"
 
 
-def _is_word(run: str) -> bool:
-    """Whether ``run`` is an English word, so its tail is no entity (``daring;`` is no ``då``)."""
-    return zipf_frequency(run.lower(), "en") >= 1.0
+class Damage(Enum):
+    """What happened to the ``&`` of a reference (the value is how reasons describe it)."""
+
+    NO_SEMICOLON = "without its semicolon"
+    DOUBLE_ESCAPED = "escaped twice"
+    DROPPED = "without its &"
+    SPACED = "with its & turned into a space"
+    AND = "with its & turned into 'and'"
 
 
-def _decode_numeric(reference: str) -> str | None:
+class Markup(Enum):
+    """Whether a text may be HTML or code: ftfy leaves the references of text with a ``<`` alone."""
+
+    NONE = "no <"
+    LESS_THAN = "a <"
+    TAGS = "HTML tags"
+
+    @classmethod
+    def of(cls, text: str) -> Markup:
+        if "<" not in text:
+            return cls.NONE
+        return cls.TAGS if _TAG.search(text) is not None else cls.LESS_THAN
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible damaged reference: ``text[start:end]`` would become ``decoded``.
+
+    ``reference`` is the reference as written (``rsquo`` or ``#8217``); ``glued`` is the run of
+    letters or digits glued to its left (``Let`` in ``Letrsquo;s``); ``word`` is that run with the
+    reference's name, when the two together might be one English word (``daring``). ``at`` is where
+    the reference itself starts, after any space or ``and`` that replaced its ``&``.
+    """
+
+    start: int
+    end: int
+    at: int
+    reference: str
+    decoded: str
+    damage: Damage
+    strength: Strength
+    glued: str = ""
+    word: str = ""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What unambiguous damage a document shows; it raises confidence in ambiguous candidates.
+
+    A candidate whose name is no word (``rsquo;``, ``#8217;``, ``lt;``) that is damage on its own is
+    proof of how whatever produced the document damaged references; one scraper damages a whole
+    document the same way. ``dropped`` says the document shows a reference whose ``&`` was dropped
+    with nothing in its place (``Letrsquo;s``, ``,quot;``); ``spaced`` one whose ``&`` clearly became
+    a space (``doesn #39;t``, ``the  #36;10``). A reference after a single space proves neither: the
+    space may be the ``&`` or a real one (``receptors rsquo;reset``).
+
+    The evidence is used for damage of the same kind only. An ambiguous name (``amp;``, ``copy;``,
+    ``#39;``) is decoded when it is glued to the next word in a text with ``dropped`` evidence, or
+    follows two spaces in one with ``spaced`` evidence. :meth:`reread` uses it to choose between two
+    readings of a repair.
+
+    Evidence only ever adds repairs or chooses a reading; it never stops a repair. The candidates it
+    decides are gone after mending, so mending again, without the evidence, changes nothing.
+    """
+
+    dropped: bool = False
+    spaced: bool = False
+
+    @classmethod
+    def of(cls, candidates: list[Candidate], text: str) -> Evidence:
+        """The evidence in ``candidates``: those with a markup name that are damage without evidence."""
+        sure = [c for c in candidates if c.strength is not Strength.WORD and is_damage(c, text, NO_EVIDENCE)]
+        return cls(
+            dropped=any(
+                c.damage is Damage.DROPPED and text[c.at - 1 : c.at] not in (" ", "\t") for c in sure
+            ),
+            spaced=any(_clearly_spaced(c, text) for c in sure),
+        )
+
+    def shows_damage_like(self, candidate: Candidate, text: str) -> bool:
+        """Whether the document shows the kind of damage ``candidate`` would be, where it stands."""
+        if after_two_spaces(text, candidate.at) or candidate.damage is Damage.SPACED:
+            return self.spaced
+        return self.dropped and followed_by_word(text, candidate.end)
+
+    def reread(self, candidate: Candidate, text: str) -> Candidate:
+        """``candidate`` read again in the light of the kind of damage this text shows.
+
+        In a text that shows ``spaced`` damage and no ``dropped`` damage, a real space before a
+        reference would have left two, so the (last) space before a markup name, or a syntax name
+        glued to what follows, is its ``&`` (``said #8212;\n`` becomes ``said—``, ``GOOG.O lt;/A``
+        becomes ``GOOG.O</A``; ``the amp; then`` stays). In a text that shows ``dropped`` damage, an ``and``
+        standing alone before a reference is the word (``and#8212;were``), not a replaced ``&``.
+        """
+        if (
+            self.spaced
+            and not self.dropped
+            and candidate.damage is Damage.DROPPED
+            and (
+                candidate.strength is Strength.MARKUP
+                or (candidate.strength is Strength.SYNTAX and glued_to_next(text, candidate.end))
+            )
+            and not candidate.glued
+            and text[candidate.at - 1 : candidate.at] == " "
+        ):
+            return dataclasses.replace(candidate, start=candidate.at - 1, damage=Damage.SPACED)
+        if self.dropped and candidate.damage is Damage.AND and not candidate.glued:
+            return dataclasses.replace(candidate, start=candidate.at, damage=Damage.DROPPED, glued="and")
+        return candidate
+
+
+def _clearly_spaced(candidate: Candidate, text: str) -> bool:
+    """Whether the space taken for ``candidate``'s ``&`` is clearly one.
+
+    Not for a closing quote after a letter (``the Jones rsquo; house``): some writers space those.
+    """
+    closes_after_letter = (
+        candidate.decoded in _CLOSING_QUOTES
+        and not followed_by_word(text, candidate.end)
+        and text[candidate.at - 2 : candidate.at - 1].isalnum()
+    )
+    return candidate.damage is Damage.SPACED and not closes_after_letter
+
+
+NO_EVIDENCE = Evidence()
+
+
+# -- reading names ------------------------------------------------------------------------------
+
+
+def decode_name(name: str) -> str | None:
+    """The text an entity name stands for, or ``None``: ``decode_name("rsquo") == "’"``."""
+    return html.entities.html5.get(name + ";")
+
+
+def decode_number(reference: str) -> str | None:
+    """The character of ``#nnn`` or ``#xhhh`` as HTML5 decodes it, if printable: ``#146`` is ``’``."""
     decoded = html.unescape(f"&{reference};")
-    return None if decoded.startswith("&") or decoded == "\ufffd" else decoded
+    if len(decoded) != 1 or decoded == "\ufffd":
+        return None
+    return None if unicodedata.category(decoded) in ("Cc", "Cs", "Co", "Cn") else decoded
+
+
+def decode_reference(reference: str) -> str | None:
+    """What a name or ``#`` number decodes to, or ``None``."""
+    return decode_number(reference) if reference.startswith("#") else decode_name(reference)
+
+
+@functools.lru_cache(maxsize=4096)
+def name_strength(name: str) -> Strength:
+    """How sure the name alone makes us: ``rsquo`` is markup, ``amp`` syntax, ``copy`` a word.
+
+    Numbers and the curated typographic names are markup; so are accented letters (``eacute``) that
+    decode to a letter. wordfreq cannot decide this, since its English list holds scraper junk such
+    as ``rsquo`` and ``nbsp`` with a nonzero frequency.
+    """
+    if name.startswith("#") or name in _MARKUP_NAMES:
+        return Strength.MARKUP
+    if _ACCENTED_NAME.fullmatch(name) and (decode_name(name) or "").isalpha():
+        return Strength.MARKUP
+    if name in _SYNTAX_NAMES:
+        return Strength.SYNTAX
+    return Strength.WORD
+
+
+@functools.lru_cache(maxsize=4096)
+def name_ending(run: str) -> str | None:
+    """The strongest, then longest, entity name that ``run`` ends with: ``Letrsquo`` -> ``rsquo``.
+
+    Strength comes first: ``Byronapos`` ends in ``apos``, not in the rare ``napos`` (``ŉ``).
+    """
+    names = [run[cut:] for cut in range(len(run) - 1) if decode_name(run[cut:]) is not None]
+    ranks = list(Strength)
+    return min(names, key=lambda name: ranks.index(name_strength(name)), default=None)
+
+
+# -- the rules ----------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=4096)
+def is_english_word(run: str) -> bool:
+    """Whether a run of letters is an English word, so its tail is no entity: ``daring``, ``salt``."""
+    return bool(run) and zipf(run.lower()) >= _WORD_ZIPF
+
+
+def and_is_lost_ampersand(before: str) -> bool:
+    """Whether the ``and`` after ``before`` replaced an ``&``: ``Alzheimer``+``and``, not ``b``+``and``."""
+    return not before or zipf((before + "and").lower()) < _AND_WORD_ZIPF
+
+
+def glued_to_next(text: str, end: int) -> bool:
+    """Whether something other than a space follows at ``end`` (``lt;/A``), not the end of the text."""
+    return end < len(text) and not text[end].isspace()
+
+
+def followed_by_word(text: str, end: int) -> bool:
+    """Whether a letter or digit follows at ``end``: ``rsquo;s``; prose puts a space after ``;``."""
+    return end < len(text) and text[end].isalnum()
+
+
+def after_two_spaces(text: str, start: int) -> bool:
+    """Whether ``start`` follows a space that follows a space or starts a line (``the  #36;10``).
+
+    Two spaces after the end of a sentence (``top.  #39;In``) are a typist's habit, not a lost ``&``.
+    """
+    if start < 1 or text[start - 1] != " ":
+        return False
+    return (
+        start == 1
+        or text[start - 2] in "\t\n"
+        or (text[start - 2] == " " and not after_sentence(text, start - 2))
+    )
+
+
+def after_sentence(text: str, position: int) -> bool:
+    """Whether ``position`` follows the punctuation that ends a sentence (``.``, ``?"``)."""
+    return position >= 1 and text[position - 1] in _SENTENCE_END
+
+
+def inside(spans: list[tuple[int, int]], position: int) -> bool:
+    """Whether ``position`` lies inside one of the sorted, disjoint ``spans`` (URLs, references)."""
+    return span_end(spans, position) is not None
+
+
+def span_end(spans: list[tuple[int, int]], position: int) -> int | None:
+    """The end of the span in sorted, disjoint ``spans`` that ``position`` lies inside, if any."""
+    index = bisect.bisect_right(spans, (position, sys.maxsize)) - 1
+    return spans[index][1] if index >= 0 and spans[index][0] <= position < spans[index][1] else None
+
+
+def changes_markup(candidate: Candidate, markup: Markup) -> bool:
+    """Whether a repair could change what text with a ``<`` (HTML or code, for ftfy) means.
+
+    A repair there makes no ``<``, ``>`` or ``&``. In HTML source (text with tags) it makes no ASCII
+    character at all: those are written as references there to show an escape
+    (``<tt>&amp;quot;</tt>``), while ``&amp;#8217;`` is damage.
+    """
+    if markup is Markup.NONE:
+        return False
+    return candidate.decoded in ("<", ">", "&") or (markup is Markup.TAGS and candidate.decoded.isascii())
+
+
+def would_make_a_reference(candidate: Candidate, text: str) -> bool:
+    """Whether decoding to ``&`` would make a new reference with the text after it (``amp;mp;``)."""
+    after = _REFERENCE_TAIL.match(text, candidate.end) if candidate.decoded == "&" else None
+    return after is not None and decode_reference(after["number"] or after["name"]) is not None
+
+
+def is_damage(candidate: Candidate, text: str, evidence: Evidence) -> bool:
+    """Whether ``candidate`` is a damaged reference, from its name, its neighbours and ``evidence``."""
+    if candidate.damage in (Damage.NO_SEMICOLON, Damage.DOUBLE_ESCAPED):
+        return True  # the "&" is there: this is a reference
+    if candidate.damage is Damage.AND:
+        return candidate.strength is not Strength.WORD  # "andgt;", "Dandamp;C", not "andcopy;"
+    if candidate.glued and (candidate.strength is Strength.WORD or is_english_word(candidate.word)):
+        return False  # "cannot;", "daring;", "salt;", "sometimes;"
+    if candidate.strength is Strength.WORD:
+        return evidence.shows_damage_like(candidate, text)  # "Copyright  copy; 2004"
+    if candidate.strength is Strength.SYNTAX:
+        # "AT amp;T", "lt;5%"; "Barnes  amp; Noble" only in a document with that damage elsewhere.
+        return followed_by_word(text, candidate.end) or evidence.shows_damage_like(candidate, text)
+    if candidate.reference.startswith("#"):
+        return is_number_damage(candidate, text, evidence)
+    return True
+
+
+def is_number_damage(candidate: Candidate, text: str, evidence: Evidence) -> bool:
+    """Whether a number without its ``&`` is damage: it must decode to what markup encodes.
+
+    A Latin letter must complete a word (``caf#233;``, ``M#252;ller``): ``dbus#225;`` is a bug
+    number, and so is any number glued to letters but not to the next word (``PR#147;``) unless the
+    document shows ``&``-dropped damage elsewhere. Typographic characters are markup (``#8217;``,
+    ``#151;``). ASCII punctuation (``#39;``, ``#36;``) must be glued to a word on the right
+    (``#39;t``) or follow the end of a clause (``,#34;``), or show damage the document shows
+    elsewhere: ``issue #39; then`` is prose. Other characters (``#73689;``, ``#65;``) are not decoded.
+    """
+    decoded = candidate.decoded
+    if decoded.isalpha() and 128 <= ord(decoded) < _LATIN_END:
+        completed = f"{candidate.glued}{decoded}{_word_at(text, candidate.end)}".lower()
+        return (
+            followed_by_word(text, candidate.end)
+            or candidate.damage is Damage.SPACED
+            or (bool(candidate.glued) and zipf(completed) > 0)
+        )
+    if candidate.glued and not followed_by_word(text, candidate.end):
+        # "PR#147;", "GH#9092;", "dbus#39;": the way issues are numbered, unless the text shows damage.
+        return evidence.dropped and (is_typographic(decoded) or decoded in _ASCII_MARKUP)
+    if is_typographic(decoded):
+        return True
+    return decoded in _ASCII_MARKUP and (
+        followed_by_word(text, candidate.end)
+        or text[candidate.at - 1 : candidate.at] in _CLAUSE_END
+        or evidence.shows_damage_like(candidate, text)
+    )
+
+
+def is_typographic(character: str) -> bool:
+    """Whether a decoded number is punctuation, a symbol or a space that markup encodes: ``—``, ``€``.
+
+    Only below U+2E00: higher symbols (``#73689;`` is a Tamil sign) are more likely numbers in prose.
+    """
+    return 128 <= ord(character) < 0x2E00 and unicodedata.category(character)[0] in "PSZ"
+
+
+# -- the space that replaced an "&" -------------------------------------------------------------
+
+
+def space_is_lost_ampersand(text: str, start: int, end: int, decoded: str) -> bool:
+    """Whether the single space before a reference at ``start`` was its ``&`` (and must go too).
+
+    Yes after two spaces (``the  #36;10``); for a closing quote before a space or punctuation
+    (``themselves, quot; Ricky``); for an apostrophe before a contraction ending (``doesn #39;t``);
+    for an accented letter that completes the word before it (``saut eacute;``); for a dash glued
+    to the next word (``word #8212;word``); and for ``&`` between two words (``AT amp;T``).
+    """
+    if start < 1 or text[start - 1] != " ":
+        return False
+    if after_two_spaces(text, start):
+        return True
+    if start < 2 or text[start - 2].isspace():
+        return False
+    following = _word_at(text, end)
+    preceding = _word_before(text, start - 1)
+    if decoded in _APOSTROPHES and following:
+        # "doesn #39;t", "Inc. #39;s", "o #39;clock"
+        return following.lower() in _CONTRACTION_ENDINGS or (
+            bool(preceding) and zipf(f"{preceding}'{following}".lower()) > 0
+        )
+    if decoded in _CLOSING_QUOTES and not followed_by_word(text, end):
+        # A closing quote after a clause ("madam, #34; said"); an ASCII one after a letter could be
+        # prose ("Item #39; is"), a typographic one is not ("the Jones rsquo; house").
+        return not decoded.isascii() or not text[start - 2].isalnum()
+    if unicodedata.category(decoded) == "Pd" and preceding:
+        return followed_by_word(text, end)  # "word #8212;word": prose puts no space before a dash only
+    if decoded.isalpha() and preceding:
+        return zipf((preceding + decoded + following).lower()) > 0
+    return decoded == "&" and bool(preceding) and bool(following)
+
+
+def _word_at(text: str, start: int) -> str:
+    match = _WORD.match(text, start)
+    return match.group() if match else ""
+
+
+def _word_before(text: str, end: int) -> str:
+    start = end
+    while start > 0 and end - start < 40 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:end]
+
+
+# -- finding candidates -------------------------------------------------------------------------
+
+
+def candidates_with_ampersand(matches: list[regex.Match[str]]) -> Iterator[Candidate]:
+    """The references among ``matches`` of ``_WITH_AMPERSAND`` that were escaped twice or lost their
+    semicolon. Well-formed references are ftfy's to decode, and in text with a ``<`` meant as written.
+    """
+    for match in matches:
+        reference = match["number"] or match["name"]
+        decoded = decode_reference(reference)
+        if match["amps"]:
+            damage = Damage.DOUBLE_ESCAPED
+        elif match["number"] and not match.group().endswith(";"):
+            damage = Damage.NO_SEMICOLON
+        else:
+            continue
+        if decoded is None:
+            continue
+        yield Candidate(
+            match.start(), match.end(), match.start(), reference, decoded, damage, name_strength(reference)
+        )
+
+
+def candidates_without_ampersand(text: str, references: list[tuple[int, int]]) -> Iterator[Candidate]:
+    """References that lost their ``&`` (dropped, turned into a space or into ``and``), outside the
+    spans of ``references`` that kept theirs."""
+    position = 0
+    while (match := _WITHOUT_AMPERSAND.search(text, position)) is not None:
+        position = match.end()
+        skip_to = span_end(references, match.start())
+        if skip_to is not None:
+            position = skip_to
+            continue
+        run, number = match["run"], match["number"]
+        if number:
+            reference, glued = number, run
+        else:
+            found = name_ending(run)
+            if found is None:
+                continue
+            reference, glued = found, run[: len(run) - len(found)]
+        start = at = match.start() + len(glued)
+        end = match.end()
+        decoded = decode_reference(reference)
+        if reference == "amp":  # "Dandamp;#39;s": the lost "&" belonged to a double escape
+            after = _REFERENCE_TAIL.match(text, end)
+            escaped = decode_reference(after["number"] or after["name"]) if after is not None else None
+            if after is not None and escaped is not None:
+                reference, decoded, end = after["number"] or after["name"], escaped, after.end()
+        if decoded is None:
+            continue
+        word = run if not number and glued else ""
+        damage = Damage.DROPPED
+        if glued.endswith("and") and and_is_lost_ampersand(glued[:-3]):
+            glued, start, damage = glued[:-3], start - 3, Damage.AND
+        elif not glued and space_is_lost_ampersand(text, start, end, decoded):
+            start, damage = start - 1, Damage.SPACED
+        yield Candidate(start, end, at, reference, decoded, damage, name_strength(reference), glued, word)
+
+
+def outermost(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """The candidates in text order, without those inside an earlier one (``#39;`` in ``amp;#39;``)."""
+    kept: list[Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (c.start, -c.end)):
+        if not kept or candidate.start >= kept[-1].end:
+            kept.append(candidate)
+    return kept
+
+
+def _reason(candidate: Candidate) -> str:
+    return f"&{candidate.reference}; {candidate.damage.value}"
 
 
 @register
 @dataclass(frozen=True)
 class EntityFixer(Fixer):
-    """Decode ``name;`` and ``#nnnn;`` references whose ``&`` was stripped, when the name is markup."""
+    """Decode HTML references that lost their ``&`` or semicolon or were escaped twice, on evidence."""
 
     name: ClassVar[str] = "entities"
-    gate: ClassVar[Pattern | None] = _MARKUP_REFERENCE
+    gate: ClassVar[Pattern | None] = _GATE
 
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
-        for match in _CANDIDATE.finditer(text):
-            run = match.group()[:-1]
-            if run.startswith("#"):
-                decoded = _decode_numeric(run)
-                if decoded is not None:
-                    yield Edit(match.start(), match.end(), decoded, f"&{run}; without its &")
-                continue
-            # The longest tail of the run that names a markup entity: "Letrsquo" -> "rsquo".
-            for cut in range(len(run) - 1):
-                name = run[cut:]
-                if _is_markup_name(name) and (cut == 0 or not _is_word(run)):
-                    start = match.start() + cut
-                    decoded = html.entities.html5[name + ";"]
-                    yield Edit(start, match.end(), decoded, f"&{name}; without its &")
-                    break
+        urls = [match.span() for match in _URL.finditer(text)] if "/" in text or "www." in text else []
+        matches = list(_WITH_AMPERSAND.finditer(text))
+        references = [match.span() for match in matches]
+        markup = Markup.of(text)
+        candidates = outermost(
+            candidate
+            for candidate in [
+                *candidates_with_ampersand(matches),
+                *candidates_without_ampersand(text, references),
+            ]
+            if not inside(urls, candidate.start)
+            and not changes_markup(candidate, markup)
+            and not would_make_a_reference(candidate, text)
+        )
+        evidence = Evidence.of(candidates, text)
+        position = 0
+        for candidate in (evidence.reread(c, text) for c in candidates):
+            if candidate.start >= position and is_damage(candidate, text, evidence):
+                position = candidate.end
+                yield Edit(candidate.start, candidate.end, candidate.decoded, _reason(candidate))

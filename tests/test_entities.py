@@ -1,0 +1,90 @@
+"""The ``entities`` fixer: the example table in ``cases/entities.json`` and properties of clean prose."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import CASES
+from textmend import Findings, Pipeline, apply_changes, revert_changes
+from textmend.fixers.entities import EntityFixer
+
+ENTITIES = Pipeline(["ftfy", "entities"])
+TABLE = json.loads((CASES / "entities.json").read_text(encoding="utf-8"))
+
+
+def test_the_table_is_large_and_a_third_negative() -> None:
+    assert len(TABLE) >= 150
+    assert sum(case["input"] == case["expected"] for case in TABLE) * 3 >= len(TABLE)
+    assert all(set(case) == {"input", "expected", "why"} and case["why"] for case in TABLE)
+
+
+@pytest.mark.parametrize("case", TABLE, ids=[case["input"][:40] for case in TABLE])
+def test_case(case: dict[str, str]) -> None:
+    document = ENTITIES.mend_document(case["input"])
+    assert document.text == case["expected"], case["why"]
+    assert apply_changes(case["input"], document.changes) == document.text
+    assert revert_changes(document.text, document.changes) == case["input"]
+    assert ENTITIES(document.text) == document.text, "mending twice changes nothing"
+
+
+def test_each_repair_is_a_change_with_a_reason() -> None:
+    document = Pipeline(["entities"]).mend_document("It doesn #39;t. Dandamp;C hasn#8217;t")
+    assert [(c.before, c.after, c.reason) for c in document.changes] == [
+        (" #39;", "'", "&#39; with its & turned into a space"),
+        ("andamp;", "&", "&amp; with its & turned into 'and'"),
+        ("#8217;", "\u2019", "&#8217; without its &"),
+    ]
+
+
+# Prose built from words that are entity names or end in one, issue numbers, words of other languages
+# and a URL, with the punctuation they meet.
+# fmt: off
+_WORDS = [
+    "the", "a", "copy", "not", "and", "or", "it", "in", "real", "part", "image", "times", "cent",
+    "star", "check", "daring", "salt", "sometimes", "bandit", "handle", "camp", "amp", "lt", "gt",
+    "Holt", "Greg", "teeth", "Haring", "aliquot", "land", "euro", "pound", "alpha", "Bennet", "Darcy",
+    "love", "café", "naïve", "Zoë", "Müller", "2004", "#12", "#39", "#2004", "10", "Let’s", "don’t",
+    "“so”", "—", "…", "AT&T", "R&D", "PR#147", "dbus#343", "GH#9092", "#38,", "o'clock", "Jones'",
+    "für", "Straße", "où", "là", "le", "ne", "ni", "el", "en", "Москва", "東京", "x<y", "C#", "http://a.b/?c=1&copy=2",
+]
+# fmt: on
+_GLUE = st.sampled_from([" ", "  ", "; ", ";  ", ", ", ". ", ": ", ";\n", "\n\n", " & ", " - "])
+
+
+@st.composite
+def prose(draw: st.DrawFn) -> str:
+    words = draw(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=30))
+    glue = draw(st.lists(_GLUE, min_size=len(words), max_size=len(words)))
+    return "".join(word + between for word, between in zip(words, glue, strict=True))
+
+
+@settings(max_examples=300, deadline=None)
+@given(prose())
+def test_clean_prose_passes_through_byte_for_byte(text: str) -> None:
+    assert Pipeline(["entities"])(text) == text
+
+
+_DAMAGE = st.sampled_from(["rsquo;", " #39;", "andapos;", "  quot;", "#8217;", "amp;", "&#8217", "eacute;"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(prose(), st.lists(st.tuples(st.integers(0, 400), _DAMAGE), max_size=6))
+def test_repairs_are_recorded_idempotent_and_gated(text: str, damage: list[tuple[int, str]]) -> None:
+    for position, form in damage:
+        text = text[:position] + form + text[position:]
+    fixer = Pipeline(["entities"])
+    document = fixer.mend_document(text)
+    assert revert_changes(document.text, document.changes) == text
+    assert fixer(document.text) == document.text
+    if list(EntityFixer().find(text, Findings())):
+        assert EntityFixer().may_apply(text), "the gate must let through every text the fixer changes"
+
+
+def test_the_gate_lets_every_damaged_case_through_and_skips_semicolon_prose() -> None:
+    fixer = EntityFixer()
+    assert all(fixer.may_apply(case["input"]) for case in TABLE if case["input"] != case["expected"])
+    assert not fixer.may_apply('said Mr. Bennet; "and I am glad; and it is not; in part; a copy;"')
