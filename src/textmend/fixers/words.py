@@ -43,7 +43,7 @@ from typing import ClassVar
 import regex
 
 from ..fixer import Findings, Fixer, Pattern, register
-from ..lexicon import available_languages, common_words, zipf
+from ..lexicon import available_languages, common_words, frequencies, zipf
 from ..model import Edit
 
 # A lowercase word standing alone: not part of a URL, an address, a path, a hashtag or an identifier.
@@ -57,10 +57,19 @@ _CAMEL_TOKEN = regex.compile(
 _MISSING_SPACE = regex.compile(
     r"(?<![\w@/.#\\&\-+$%])(\p{L}{2,40})([.!?])(n{0,2})(\p{Lu}\p{Ll}{1,40})(?![\w@/\\&\-+$%(\[]|[.:]\w)"
 )
-# Cheap first looks: is there anything of the kind in the text at all?
-_LOWERCASE_RUN = regex.compile(r"\p{Ll}{4,40}")
+# Cheap first looks: is there anything of the kind in the text at all? Lowercase runs that start as
+# ``_LOWER_TOKEN`` does, and so every word it can match (and some more).
+_LOWERCASE_RUN = regex.compile(r"(?<![\w@/.#\\&\-+$%])\p{Ll}{4,40}")
 _LOWER_UPPER = regex.compile(r"\p{Ll}\p{Lu}")
 _NO_SPACE = regex.compile(r"[.!?]n{0,2}\p{Lu}")
+# The same looks in stdlib ``re`` (twice as fast), for text whose characters are all Latin-1 or general
+# punctuation (quotes, dashes, ellipses): there ``\p{Ll}`` and ``\p{Lu}`` are exactly these classes.
+_BEYOND_LATIN1 = re.compile(r"[^\x00-\xff\u2000-\u206f]")
+_LL = "a-z\u00b5\u00df-\u00f6\u00f8-\u00ff"
+_LU = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_LATIN1_LOWERCASE_RUN = re.compile(f"(?<![{_LL}{_LU}])[{_LL}]{{4,40}}")
+_LATIN1_LOWER_UPPER = re.compile(f"[{_LL}][{_LU}]")
+_LATIN1_NO_SPACE = re.compile(f"[.!?]n{{0,2}}[{_LU}]")
 # Any word, for what the document shows: which words it uses on their own, and how often.
 _WORD = re.compile(r"\w+")
 # Signs that a line is code, where camelCase is an identifier and not two glued words.
@@ -153,11 +162,14 @@ class RunTogetherWords(Fixer):
 
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
         document = _Document(text)
-        candidates = self._candidates(text, document)
+        latin1 = text.isascii() or _BEYOND_LATIN1.search(text) is None
+        candidates = self._candidates(text, latin1)
         camels = []
-        if _LOWER_UPPER.search(text):
+        if (_LATIN1_LOWER_UPPER if latin1 else _LOWER_UPPER).search(text):
             camels = [m for m in _CAMEL_TOKEN.finditer(text) if not document.in_code(m.start())]
-        punctuated = list(_MISSING_SPACE.finditer(text)) if _NO_SPACE.search(text) else []
+        punctuated = []
+        if (_LATIN1_NO_SPACE if latin1 else _NO_SPACE).search(text):
+            punctuated = list(_MISSING_SPACE.finditer(text))
         if not (candidates or camels or punctuated):
             return
         edits: dict[int, Edit] = {}
@@ -175,17 +187,14 @@ class RunTogetherWords(Fixer):
                 break
         yield from sorted(edits.values(), key=lambda e: e.start)
 
-    def _candidates(self, text: str, document: _Document) -> list[regex.Match[str]]:
+    def _candidates(self, text: str, latin1: bool) -> list[regex.Match[str]]:
         """The lowercase tokens that could be glued words: rarer than ``max_joined_zipf`` and splittable
-        by word frequencies alone or with help from words a document could use."""
-        common = common_words(self.language, max(self.max_joined_zipf, 3.0))
-        hopeful = [
-            word
-            for word in set(_LOWERCASE_RUN.findall(text))
-            if word not in common
-            and zipf(word, self.language) < self.max_joined_zipf
-            and (_static_split(self, word) is not None or _hopeful_split(self, word) is not None)
-        ]
+        by word frequencies alone or with help from words a document could use.
+
+        ``latin1`` says that the text has no letter beyond Latin-1, so that ``re`` can find the runs.
+        """
+        runs = (_LATIN1_LOWERCASE_RUN if latin1 else _LOWERCASE_RUN).findall(text)
+        hopeful = _word_filter(self).hopeful(runs)
         matches = []
         for word in hopeful:
             at = text.find(word)
@@ -195,6 +204,20 @@ class RunTogetherWords(Fixer):
                     matches.append(match)
                 at = text.find(word, at + 1)
         return sorted(matches, key=lambda match: match.start())
+
+    def _splittable(self, token: str) -> bool:
+        """Whether some document could see the lowercase ``token`` split: the tests of :meth:`_glued`
+        that depend on the token alone.
+
+        >>> RunTogetherWords()._splittable("usedfor"), RunTogetherWords()._splittable("therapist")
+        (True, False)
+        """
+        if zipf(token, self.language) >= self.max_joined_zipf or self._foreign(token) or self._inflected(token):
+            return False
+        split = _static_split(self, token)
+        if split is None:
+            return _hopeful_split(self, token) is not None
+        return self._has_function_word(split[0]) and not _dropped_g(split[0], self.language)
 
     # -- the three kinds of damage -------------------------------------------------------------
     def _glued(self, token: str, start: int, document: _Document, edits: dict[int, Edit]) -> bool:
@@ -452,6 +475,52 @@ class _EveryWord(_Document):
 
 _NO_DOCUMENT = _Document("")
 _EVERY_WORD = _EveryWord("")
+
+
+class _WordFilter:
+    """Which lowercase runs a fixer need look at: set differences first, per-word work once per word.
+
+    ``never`` holds words too common to split (a frozenset built once; the test in :meth:`hopeful` is
+    what decides, this only spares it); ``rejected`` and ``accepted`` the rarer words judged so far, up
+    to ``_SEEN_SIZE`` of them (then they start again).
+    """
+
+    def __init__(self, fixer: RunTogetherWords) -> None:
+        self.fixer = fixer
+        language, most = fixer.language, fixer.max_joined_zipf
+        least = 10 ** (most - 9.0) * 0.999  # a little below, then the exact test of ``zipf``
+        frequent = (w for w, f in frequencies(language).items() if f >= least and zipf(w, language) >= most)
+        self.never = common_words(language, max(most, 3.0)).union(frequent)
+        self.rejected: set[str] = set()
+        self.accepted: set[str] = set()
+
+    def hopeful(self, runs: list[str]) -> list[str]:
+        """The distinct ``runs`` rarer than ``max_joined_zipf`` that some document could see split."""
+        fresh = set(runs).difference(self.never).difference(self.rejected)
+        if not fresh:
+            return []
+        found = fresh.intersection(self.accepted)
+        if len(found) == len(fresh):
+            return list(found)
+        if len(self.rejected) + len(self.accepted) > _SEEN_SIZE:
+            self.rejected.clear()
+            self.accepted.clear()
+        for word in fresh.difference(found):
+            if self.fixer._splittable(word):
+                found.add(word)
+                self.accepted.add(word)
+            else:
+                self.rejected.add(word)
+        return list(found)
+
+
+_SEEN_SIZE = 1 << 16
+
+
+@lru_cache(maxsize=16)
+def _word_filter(fixer: RunTogetherWords) -> _WordFilter:
+    """The word filter of ``fixer`` (one per set of options, kept for the process)."""
+    return _WordFilter(fixer)
 
 
 @lru_cache(maxsize=1 << 16)
