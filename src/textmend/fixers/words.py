@@ -161,8 +161,8 @@ class RunTogetherWords(Fixer):
             raise ValueError(f"wordfreq has no word list for language {self.language!r}; it has: {known}")
 
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
-        document = _Document(text)
         latin1 = text.isascii() or _BEYOND_LATIN1.search(text) is None
+        document = _Document(text, latin1)
         candidates = self._candidates(text, latin1)
         camels = []
         if (_LATIN1_LOWER_UPPER if latin1 else _LOWER_UPPER).search(text):
@@ -224,7 +224,7 @@ class RunTogetherWords(Fixer):
         """Split a glued lowercase ``token`` at ``start``; return whether it is (now) split."""
         if any(start + cut in edits for cut in range(1, len(token))):
             return True
-        if document.count(token) > 1:
+        if document.repeats(token):
             return False
         split = _static_split(self, token)
         if (
@@ -262,7 +262,7 @@ class RunTogetherWords(Fixer):
             return
         left, right = match.group(1), match.group(2)
         token = match.group()
-        if document.count(token) > 1 or zipf(token.lower(), self.language) >= _KNOWN_ZIPF:
+        if document.repeats(token) or zipf(token.lower(), self.language) >= _KNOWN_ZIPF:
             return
         if not self._common(right.lower(), document):
             return
@@ -423,29 +423,40 @@ class RunTogetherWords(Fixer):
 
 
 class _Document:
-    """What the document shows: how often each word occurs in it, counted once and only when asked."""
+    """What the document shows: how often each word occurs in it, counted once and only when asked.
 
-    def __init__(self, text: str) -> None:
+    ``latin1`` says that the text has no character beyond Latin-1 and general punctuation, whose
+    lower-casing keeps every character one character and a word character or not.
+    """
+
+    def __init__(self, text: str, latin1: bool = False) -> None:
         self.text = text
+        self._latin1 = latin1
         self._counts: Counter[str] | None = None
-        self._lower: set[str] = set()
+        self._lower: set[str] | None = None
         self._line_starts: list[int] = []
         self._code_lines: list[bool] | None = None
 
-    def _load(self) -> Counter[str]:
+    def _load_counts(self) -> Counter[str]:
         if self._counts is None:
             self._counts = Counter(_WORD.findall(self.text))
-            self._lower = {word.lower() for word in self._counts}
         return self._counts
 
-    def count(self, token: str) -> int:
-        """How often ``token`` occurs in the document as a word of its own."""
-        return self._load()[token]
+    def _load_lower(self) -> set[str]:
+        if self._lower is None:
+            if self._latin1:
+                self._lower = set(_WORD.findall(self.text.lower()))
+            else:
+                self._lower = {word.lower() for word in self._load_counts()}
+        return self._lower
+
+    def repeats(self, token: str) -> bool:
+        """Whether ``token`` occurs in the document more than once as a word of its own."""
+        return self.text.count(token) > 1 and self._load_counts()[token] > 1
 
     def uses(self, word: str) -> bool:
         """Whether the document uses ``word`` (in any case) as a word of its own."""
-        self._load()
-        return word in self._lower
+        return word in self._load_lower()
 
     def in_code(self, position: int) -> bool:
         """Whether the line holding ``position`` looks like code (``=``, braces, backticks, ``f(``)."""
@@ -457,13 +468,11 @@ class _Document:
 
     def lowercase_words(self) -> set[str]:
         """The words the document uses on its own, lower-cased."""
-        self._load()
-        return self._lower
+        return self._load_lower()
 
     def see(self, words: tuple[str, ...]) -> None:
         """Record words that a split made stand on their own."""
-        self._load()
-        self._lower.update(word.lower() for word in words)
+        self._load_lower().update(word.lower() for word in words)
 
 
 class _EveryWord(_Document):
