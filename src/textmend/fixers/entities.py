@@ -55,6 +55,7 @@ _WITH_AMPERSAND = regex.compile(rf"&(?P<amps>(?:amp;){{0,4}})(?:(?P<number>{_NUM
 _WITHOUT_AMPERSAND = regex.compile(
     r"(?<![&#A-Za-z])(?P<run>[A-Za-z0-9]{0,48})(?P<number>#[xX][0-9A-Fa-f]{1,6}|#[0-9]{1,7})?;"
 )
+_WITHOUT_AMPERSAND_LONGEST = 48 + 8 + 1
 # A reference without its "&": after a lost "&amp;" it was escaped twice ("Dandamp;#39;s"); after an
 # "&" that a repair makes, the two would make a new reference ("amp;mp;").
 _REFERENCE_TAIL = regex.compile(rf"(?:amp;){{0,4}}(?:(?P<number>{_NUMBER});?|(?P<name>{_NAME});)")
@@ -510,7 +511,7 @@ def candidates_without_ampersand(text: str, references: list[tuple[int, int]]) -
     """References that lost their ``&`` (dropped, turned into a space or into ``and``), outside the
     spans of ``references`` that kept theirs."""
     position = 0
-    while (match := _WITHOUT_AMPERSAND.search(text, position)) is not None:
+    while (match := _next_without_ampersand(text, position)) is not None:
         position = match.end()
         skip_to = span_end(references, match.start())
         if skip_to is not None:
@@ -541,6 +542,23 @@ def candidates_without_ampersand(text: str, references: list[tuple[int, int]]) -
         elif not glued and space_is_lost_ampersand(text, start, end, decoded):
             start, damage = start - 1, Damage.SPACED
         yield Candidate(start, end, at, reference, decoded, damage, name_strength(reference), glued, word)
+
+
+def _next_without_ampersand(text: str, position: int) -> regex.Match[str] | None:
+    """The first match of ``_WITHOUT_AMPERSAND`` at or after ``position``, searched for only in front of
+    each ``;`` (a match ends at one and is at most ``_WITHOUT_AMPERSAND_LONGEST`` long), not everywhere.
+
+    >>> _next_without_ampersand("a copy; Letrsquo;s", 0)["run"]
+    'copy'
+    """
+    end = text.find(";", position)
+    while end >= 0:
+        start = max(position, end + 1 - _WITHOUT_AMPERSAND_LONGEST)
+        match = _WITHOUT_AMPERSAND.search(text, start, end + 1)
+        if match is not None:
+            return match
+        end = text.find(";", end + 1)
+    return None
 
 
 def outermost(candidates: Iterable[Candidate]) -> list[Candidate]:

@@ -434,8 +434,9 @@ class _Document:
         self._latin1 = latin1
         self._counts: Counter[str] | None = None
         self._lower: set[str] | None = None
+        self._lines: list[str] | None = None
         self._line_starts: list[int] = []
-        self._code_lines: list[bool] | None = None
+        self._code_lines: dict[int, bool] = {}
 
     def _load_counts(self) -> Counter[str]:
         if self._counts is None:
@@ -460,11 +461,14 @@ class _Document:
 
     def in_code(self, position: int) -> bool:
         """Whether the line holding ``position`` looks like code (``=``, braces, backticks, ``f(``)."""
-        if self._code_lines is None:
-            lines = self.text.split("\n")
-            self._line_starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
-            self._code_lines = [_CODE_LINE.search(line) is not None for line in lines]
-        return self._code_lines[bisect.bisect_right(self._line_starts, position) - 1]
+        if self._lines is None:
+            self._lines = self.text.split("\n")
+            self._line_starts = list(itertools.accumulate((len(line) + 1 for line in self._lines[:-1]), initial=0))
+        index = bisect.bisect_right(self._line_starts, position) - 1
+        code = self._code_lines.get(index)
+        if code is None:
+            code = self._code_lines[index] = _CODE_LINE.search(self._lines[index]) is not None
+        return code
 
     def lowercase_words(self) -> set[str]:
         """The words the document uses on its own, lower-cased."""
