@@ -227,12 +227,10 @@ class RunTogetherWords(Fixer):
         if document.repeats(token):
             return False
         split = _static_split(self, token)
-        if (
-            split is None
-            and _hopeful_split(self, token) is not None
-            and not _long_parts(token, self.language).isdisjoint(document.lowercase_words())
-        ):
-            split = self._best_split(token, document)
+        if split is None and _hopeful_split(self, token) is not None:
+            vouched = _long_parts(token, self.language).intersection(document.lowercase_words())
+            if vouched:
+                split = _vouched_split(self, token, vouched)
         if (
             split is None
             or document.in_code(start)
@@ -486,6 +484,18 @@ class _EveryWord(_Document):
         return True
 
 
+class _Vouching(_Document):
+    """A document that uses just the words ``vouched``: all that :meth:`RunTogetherWords._best_split`
+    asks of a document about a token is which of its :func:`_long_parts` the document uses."""
+
+    def __init__(self, vouched: frozenset[str]) -> None:
+        super().__init__("")
+        self.vouched = vouched
+
+    def uses(self, word: str) -> bool:
+        return word in self.vouched
+
+
 _NO_DOCUMENT = _Document("")
 _EVERY_WORD = _EveryWord("")
 
@@ -547,6 +557,15 @@ def _hopeful_split(fixer: RunTogetherWords, token: str) -> tuple[tuple[str, ...]
     """``fixer``'s best split of ``token`` in a document that used every part: ``None`` means no
     document can make ``token`` split (cached across documents)."""
     return fixer._best_split(token, _EVERY_WORD)
+
+
+@lru_cache(maxsize=1 << 16)
+def _vouched_split(
+    fixer: RunTogetherWords, token: str, vouched: frozenset[str]
+) -> tuple[tuple[str, ...], float] | None:
+    """``fixer``'s best split of ``token`` in a document that uses, of the token's long parts, just
+    ``vouched`` (cached across documents and across the rounds of :meth:`RunTogetherWords.find`)."""
+    return fixer._best_split(token, _Vouching(vouched))
 
 
 @lru_cache(maxsize=1 << 16)
