@@ -43,7 +43,7 @@ from typing import ClassVar
 import regex
 
 from ..fixer import Findings, Fixer, Pattern, register
-from ..lexicon import available_languages, common_words, frequencies, zipf
+from ..lexicon import available_languages, common_words, zipf
 from ..model import Edit
 
 # A lowercase word standing alone: not part of a URL, an address, a path, a hashtag or an identifier.
@@ -212,7 +212,11 @@ class RunTogetherWords(Fixer):
         >>> RunTogetherWords()._splittable("usedfor"), RunTogetherWords()._splittable("therapist")
         (True, False)
         """
-        if zipf(token, self.language) >= self.max_joined_zipf or self._foreign(token) or self._inflected(token):
+        if (
+            zipf(token, self.language) >= self.max_joined_zipf
+            or self._foreign(token)
+            or self._inflected(token)
+        ):
             return False
         split = _static_split(self, token)
         if split is None:
@@ -461,7 +465,9 @@ class _Document:
         """Whether the line holding ``position`` looks like code (``=``, braces, backticks, ``f(``)."""
         if self._lines is None:
             self._lines = self.text.split("\n")
-            self._line_starts = list(itertools.accumulate((len(line) + 1 for line in self._lines[:-1]), initial=0))
+            self._line_starts = list(
+                itertools.accumulate((len(line) + 1 for line in self._lines[:-1]), initial=0)
+            )
         index = bisect.bisect_right(self._line_starts, position) - 1
         code = self._code_lines.get(index)
         if code is None:
@@ -503,17 +509,14 @@ _EVERY_WORD = _EveryWord("")
 class _WordFilter:
     """Which lowercase runs a fixer need look at: set differences first, per-word work once per word.
 
-    ``never`` holds words too common to split (a frozenset built once; the test in :meth:`hopeful` is
-    what decides, this only spares it); ``rejected`` and ``accepted`` the rarer words judged so far, up
-    to ``_SEEN_SIZE`` of them (then they start again).
+    ``never`` holds the words too common to split (from wordfreq's small list, which the fixer loads
+    anyway); :meth:`RunTogetherWords._splittable` judges the rest, and ``rejected`` and ``accepted``
+    remember its answers, up to ``_SEEN_SIZE`` of them (then they start again).
     """
 
     def __init__(self, fixer: RunTogetherWords) -> None:
         self.fixer = fixer
-        language, most = fixer.language, fixer.max_joined_zipf
-        least = 10 ** (most - 9.0) * 0.999  # a little below, then the exact test of ``zipf``
-        frequent = (w for w, f in frequencies(language).items() if f >= least and zipf(w, language) >= most)
-        self.never = common_words(language, max(most, 3.0)).union(frequent)
+        self.never = common_words(fixer.language, max(fixer.max_joined_zipf, 3.0))
         self.rejected: set[str] = set()
         self.accepted: set[str] = set()
 
