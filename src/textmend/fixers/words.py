@@ -68,7 +68,7 @@ _BEYOND_LATIN1 = re.compile(r"[^\x00-\xff\u2000-\u206f]")
 _LL = "a-z\u00b5\u00df-\u00f6\u00f8-\u00ff"
 _LU = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _LATIN1_LOWERCASE_RUN = re.compile(f"(?<![{_LL}{_LU}])[{_LL}]{{4,40}}")
-_LATIN1_LOWER_UPPER = re.compile(f"[{_LL}][{_LU}]")
+_LATIN1_LOWER_UPPER = re.compile(f"[{_LU}](?<=[{_LL}][{_LU}])")  # capitals are rare: look for them first
 _LATIN1_NO_SPACE = re.compile(f"[.!?]n{{0,2}}[{_LU}]")
 # Any word, for what the document shows: which words it uses on their own, and how often.
 _WORD = re.compile(r"\w+")
