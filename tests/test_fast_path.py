@@ -252,3 +252,16 @@ def test_entities_search_before_semicolons_finds_the_first_match(text: str, posi
 @given(st.text(st.characters(max_codepoint=0x7F), max_size=20))
 def test_ftfy_ascii_gate_answers_as_its_pattern(text: str) -> None:
     assert _ascii_needs_ftfy(text) == (_NEEDS_FTFY.search(text) is not None)
+
+
+@settings(max_examples=500)
+@given(
+    st.lists(
+        st.sampled_from(["f(", " (", "a", "=", ";", "; ", ";\u00a0", "::", "->", ":", "-", "`", "\u00e9("]),
+        max_size=8,
+    )
+)
+def test_code_line_pattern_is_the_plain_one(pieces: list[str]) -> None:
+    line = "".join(pieces)
+    plain = regex.compile(r"[{}=<>`]|;\s*$|\w\(|::|->")
+    assert (words._CODE_LINE.search(line) is None) == (plain.search(line) is None)

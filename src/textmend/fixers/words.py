@@ -73,7 +73,8 @@ _LATIN1_NO_SPACE = re.compile(f"[.!?]n{{0,2}}[{_LU}]")
 # Any word, for what the document shows: which words it uses on their own, and how often.
 _WORD = re.compile(r"\w+")
 # Signs that a line is code, where camelCase is an identifier and not two glued words.
-_CODE_LINE = regex.compile(r"[{}=<>`]|;\s*$|\w\(|::|->")
+# (A "(" after a word character, found from the "(": every branch starts with a punctuation mark.)
+_CODE_LINE = regex.compile(r"[{}=<>`]|;\s*$|\((?<=\w\()|::|->")
 # Top-level domains and file extensions that look like capitalised words after a dot ("Amazon.Com").
 _AFTER_DOT = frozenset(
     "com net org edu gov info biz co io uk tv us txt png pdf jpg jpeg gif svg html htm doc docx xls xlsx"  # noqa: SIM905
