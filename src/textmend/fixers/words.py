@@ -72,6 +72,7 @@ _LATIN1_LOWER_UPPER = re.compile(f"[{_LU}](?<=[{_LL}][{_LU}])")  # capitals are 
 _LATIN1_NO_SPACE = re.compile(f"[.!?]n{{0,2}}[{_LU}]")
 # Any word, for what the document shows: which words it uses on their own, and how often.
 _WORD = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
 # Signs that a line is code, where camelCase is an identifier and not two glued words.
 # (A "(" after a word character, found from the "(": every branch starts with a punctuation mark.)
 _CODE_LINE = regex.compile(r"[{}=<>`]|;\s*$|\((?<=\w\()|::|->")
@@ -233,7 +234,7 @@ class RunTogetherWords(Fixer):
             return False
         split = _static_split(self, token)
         if split is None and _hopeful_split(self, token) is not None:
-            vouched = _long_parts(token, self.language).intersection(document.lowercase_words())
+            vouched = document.used(_long_parts(token, self.language))
             if vouched:
                 split = _vouched_split(self, token, vouched)
         if (
@@ -475,13 +476,30 @@ class _Document:
             code = self._code_lines[index] = _CODE_LINE.search(self._lines[index]) is not None
         return code
 
-    def lowercase_words(self) -> set[str]:
-        """The words the document uses on its own, lower-cased."""
-        return self._load_lower()
+    def used(self, words: frozenset[str]) -> frozenset[str]:
+        """Those of the lowercase ``words`` that the document uses (in any case) as words of their own.
+
+        Before all the document's words are collected, Latin-1 text is searched for just these.
+        """
+        if self._lower is not None or not self._latin1:
+            return words.intersection(self._load_lower())
+        lowered = self.text.lower()
+        return frozenset(word for word in words if _stands_alone(lowered, word))
 
     def see(self, words: tuple[str, ...]) -> None:
         """Record words that a split made stand on their own."""
         self._load_lower().update(word.lower() for word in words)
+
+
+def _stands_alone(text: str, word: str) -> bool:
+    """Whether ``word`` occurs in ``text`` as a word of its own: a whole match of ``_WORD``."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or _WORD_CHAR.match(text, at - 1) is None) and _WORD_CHAR.match(text, end) is None:
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 class _EveryWord(_Document):
