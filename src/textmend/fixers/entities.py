@@ -554,6 +554,7 @@ def _next_without_ampersand(text: str, position: int) -> regex.Match[str] | None
     end = text.find(";", position)
     while end >= 0:
         start = max(position, end + 1 - _WITHOUT_AMPERSAND_LONGEST)
+        start = text.rfind(" ", start, end) + 1 or start  # a match holds no space
         match = _WITHOUT_AMPERSAND.search(text, start, end + 1)
         if match is not None:
             return match
