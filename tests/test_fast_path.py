@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -13,12 +14,19 @@ import ftfy
 import pytest
 import regex
 from ftfy.badness import MOJIBAKE_CATEGORIES, is_bad
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import textmend
 from textmend import Edit, Findings, Fixer, Pipeline, fixer_class, registered_fixers
-from textmend.fixers.ftfy_fixer import _SUSPECT, FtfyFixer, _looks_like_mojibake
+from textmend.fixers import entities, words
+from textmend.fixers.ftfy_fixer import (
+    _NEEDS_FTFY,
+    _SUSPECT,
+    FtfyFixer,
+    _ascii_needs_ftfy,
+    _looks_like_mojibake,
+)
 
 PROSE = (
     "\u201cIt\u2019s a truth\u201d \u2014 universally acknowledged\u2026 caf\u00e9, na\u00efve.\n\nThe end."
@@ -165,3 +173,95 @@ def test_mojibake_that_only_a_line_start_reveals_is_fixed() -> None:
     # ftfy's badness test sees "Ã " as mojibake at the start of a segment only, so not in the whole text.
     assert not is_bad("end.\n\u00c3 la carte\n")
     assert Pipeline(["ftfy"])("end.\n\u00c3 la carte\n") == "end.\n\u00e0 la carte\n"
+
+
+# -- string-method and stdlib-re fast paths give the answers of the patterns they stand for ------------
+_LATIN1_AND_PUNCTUATION = [chr(code) for code in [*range(0x100), *range(0x2000, 0x2070)]]
+_FAST_PATH_PIECES = [
+    "ofthe",
+    "usedfor",
+    "Bingley",
+    "caf\u00e9",
+    "\u00e9t\u00e9",
+    "\u00b5",
+    "\u00df",
+    "\u00c9",
+    "managementThe",
+    "well.nAmazon",
+    "pain.The",
+    ".nn\u00c9",
+    "x.y",
+    "\u2019",
+    "\u0436",
+    "\u1e9e",
+    "rsquo;",
+    "#8217;",
+    "#x27;",
+    "lt;",
+    "eacute;",
+    "AElig;",
+    "Aacute;",
+    "a" * 50,
+    "b1" * 30,
+    "&",
+]
+_fast_path_texts = st.lists(
+    st.one_of(
+        st.sampled_from(_FAST_PATH_PIECES), st.text(st.sampled_from(_LATIN1_AND_PUNCTUATION), max_size=5)
+    ),
+    max_size=16,
+).map("".join)
+
+
+def test_latin1_letter_classes_are_the_unicode_ones() -> None:
+    for char in _LATIN1_AND_PUNCTUATION:
+        assert words._BEYOND_LATIN1.search(char) is None
+        assert (re.fullmatch(f"[{words._LL}]", char) is None) == (regex.fullmatch(r"\p{Ll}", char) is None)
+        assert (re.fullmatch(f"[{words._LU}]", char) is None) == (regex.fullmatch(r"\p{Lu}", char) is None)
+    assert words._BEYOND_LATIN1.search("caf\u00e9 \u201cok\u201d \u0436") is not None
+
+
+@settings(max_examples=500)
+@given(_fast_path_texts)
+def test_words_latin1_prechecks_find_what_the_unicode_ones_find(text: str) -> None:
+    assume(words._BEYOND_LATIN1.search(text) is None)
+    tokens = {match.group() for match in words._LOWER_TOKEN.finditer(text)}
+    assert tokens <= set(words._LATIN1_LOWERCASE_RUN.findall(text))
+    assert tokens <= set(words._LOWERCASE_RUN.findall(text))
+    assert bool(words._LATIN1_LOWER_UPPER.search(text)) == bool(words._LOWER_UPPER.search(text))
+    assert bool(words._LATIN1_NO_SPACE.search(text)) == bool(words._NO_SPACE.search(text))
+
+
+@settings(max_examples=500)
+@given(_fast_path_texts)
+def test_entities_gate_answers_as_its_pattern(text: str) -> None:
+    names = [*entities._MARKUP_NAMES, *entities._SYNTAX_NAMES, *entities._ACCENTS.split("|")]
+    pattern = regex.compile(r"&|#[0-9xX]|;(?<=(?:{});)".format("|".join(names)))
+    assert (entities.EntityFixer.gate.search(text) is not None) == (pattern.search(text) is not None)
+
+
+@settings(max_examples=500)
+@given(_fast_path_texts, st.integers(0, 100))
+def test_entities_search_before_semicolons_finds_the_first_match(text: str, position: int) -> None:
+    expected = entities._WITHOUT_AMPERSAND.search(text, min(position, len(text)))
+    found = entities._next_without_ampersand(text, min(position, len(text)))
+    assert (None if found is None else found.span()) == (None if expected is None else expected.span())
+
+
+@settings(max_examples=500)
+@given(st.text(st.characters(max_codepoint=0x7F), max_size=20))
+def test_ftfy_ascii_gate_answers_as_its_pattern(text: str) -> None:
+    assert _ascii_needs_ftfy(text) == (_NEEDS_FTFY.search(text) is not None)
+
+
+@settings(max_examples=500)
+@given(
+    st.lists(
+        st.sampled_from(["f(", " (", "a", "=", ";", "; ", ";\u00a0", "::", "->", ":", "-", "`", "\u00e9("]),
+        max_size=8,
+    )
+)
+def test_code_line_pattern_is_the_plain_one(pieces: list[str]) -> None:
+    line = "".join(pieces)
+    plain = regex.compile(r"[{}=<>`]|;\s*$|\w\(|::|->")
+    assert (words._CODE_LINE.search(line) is None) == (plain.search(line) is None)

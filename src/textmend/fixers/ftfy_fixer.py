@@ -100,7 +100,7 @@ class FtfyFixer(Fixer):
         >>> FtfyFixer().may_apply("\u201cIt\u2019s\u201d"), FtfyFixer().may_apply("It\u00e2\u20ac\u2122s")
         (False, True)
         """
-        if not super().may_apply(text):
+        if not (_ascii_needs_ftfy(text) if text.isascii() else super().may_apply(text)):
             return False
         if self.normalization is not None and not unicodedata.is_normalized(self.normalization, text):
             return True
@@ -127,6 +127,16 @@ class FtfyFixer(Fixer):
                 if fixed != line:
                     yield _difference(line, fixed, position)
             position += len(line)
+
+
+def _ascii_needs_ftfy(text: str) -> bool:
+    """The gate's answer for ASCII ``text``, from string methods: it has an "&" or a control character
+    other than a tab or a line break.
+
+    >>> _ascii_needs_ftfy("a\\tb\\n"), _ascii_needs_ftfy("a &amp; b"), _ascii_needs_ftfy("a\\rb")
+    (False, True, True)
+    """
+    return "&" in text or not text.replace("\n", "").replace("\t", "").isprintable()
 
 
 def _looks_like_mojibake(text: str) -> bool:

@@ -57,14 +57,25 @@ _CAMEL_TOKEN = regex.compile(
 _MISSING_SPACE = regex.compile(
     r"(?<![\w@/.#\\&\-+$%])(\p{L}{2,40})([.!?])(n{0,2})(\p{Lu}\p{Ll}{1,40})(?![\w@/\\&\-+$%(\[]|[.:]\w)"
 )
-# Cheap first looks: is there anything of the kind in the text at all?
-_LOWERCASE_RUN = regex.compile(r"\p{Ll}{4,40}")
+# Cheap first looks: is there anything of the kind in the text at all? Lowercase runs that start as
+# ``_LOWER_TOKEN`` does, and so every word it can match (and some more).
+_LOWERCASE_RUN = regex.compile(r"(?<![\w@/.#\\&\-+$%])\p{Ll}{4,40}")
 _LOWER_UPPER = regex.compile(r"\p{Ll}\p{Lu}")
 _NO_SPACE = regex.compile(r"[.!?]n{0,2}\p{Lu}")
+# The same looks in stdlib ``re`` (twice as fast), for text whose characters are all Latin-1 or general
+# punctuation (quotes, dashes, ellipses): there ``\p{Ll}`` and ``\p{Lu}`` are exactly these classes.
+_BEYOND_LATIN1 = re.compile(r"[^\x00-\xff\u2000-\u206f]")
+_LL = "a-z\u00b5\u00df-\u00f6\u00f8-\u00ff"
+_LU = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_LATIN1_LOWERCASE_RUN = re.compile(f"(?<![{_LL}{_LU}])[{_LL}]{{4,40}}")
+_LATIN1_LOWER_UPPER = re.compile(f"[{_LU}](?<=[{_LL}][{_LU}])")  # capitals are rare: look for them first
+_LATIN1_NO_SPACE = re.compile(f"[.!?]n{{0,2}}[{_LU}]")
 # Any word, for what the document shows: which words it uses on their own, and how often.
 _WORD = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
 # Signs that a line is code, where camelCase is an identifier and not two glued words.
-_CODE_LINE = regex.compile(r"[{}=<>`]|;\s*$|\w\(|::|->")
+# (A "(" after a word character, found from the "(": every branch starts with a punctuation mark.)
+_CODE_LINE = regex.compile(r"[{}=<>`]|;\s*$|\((?<=\w\()|::|->")
 # Top-level domains and file extensions that look like capitalised words after a dot ("Amazon.Com").
 _AFTER_DOT = frozenset(
     "com net org edu gov info biz co io uk tv us txt png pdf jpg jpeg gif svg html htm doc docx xls xlsx"  # noqa: SIM905
@@ -152,12 +163,15 @@ class RunTogetherWords(Fixer):
             raise ValueError(f"wordfreq has no word list for language {self.language!r}; it has: {known}")
 
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
-        document = _Document(text)
-        candidates = self._candidates(text, document)
+        latin1 = text.isascii() or _BEYOND_LATIN1.search(text) is None
+        document = _Document(text, latin1)
+        candidates = self._candidates(text, latin1)
         camels = []
-        if _LOWER_UPPER.search(text):
+        if (_LATIN1_LOWER_UPPER if latin1 else _LOWER_UPPER).search(text):
             camels = [m for m in _CAMEL_TOKEN.finditer(text) if not document.in_code(m.start())]
-        punctuated = list(_MISSING_SPACE.finditer(text)) if _NO_SPACE.search(text) else []
+        punctuated = []
+        if (_LATIN1_NO_SPACE if latin1 else _NO_SPACE).search(text):
+            punctuated = list(_MISSING_SPACE.finditer(text))
         if not (candidates or camels or punctuated):
             return
         edits: dict[int, Edit] = {}
@@ -175,17 +189,14 @@ class RunTogetherWords(Fixer):
                 break
         yield from sorted(edits.values(), key=lambda e: e.start)
 
-    def _candidates(self, text: str, document: _Document) -> list[regex.Match[str]]:
+    def _candidates(self, text: str, latin1: bool) -> list[regex.Match[str]]:
         """The lowercase tokens that could be glued words: rarer than ``max_joined_zipf`` and splittable
-        by word frequencies alone or with help from words a document could use."""
-        common = common_words(self.language, max(self.max_joined_zipf, 3.0))
-        hopeful = [
-            word
-            for word in set(_LOWERCASE_RUN.findall(text))
-            if word not in common
-            and zipf(word, self.language) < self.max_joined_zipf
-            and (_static_split(self, word) is not None or _hopeful_split(self, word) is not None)
-        ]
+        by word frequencies alone or with help from words a document could use.
+
+        ``latin1`` says that the text has no letter beyond Latin-1, so that ``re`` can find the runs.
+        """
+        runs = (_LATIN1_LOWERCASE_RUN if latin1 else _LOWERCASE_RUN).findall(text)
+        hopeful = _word_filter(self).hopeful(runs)
         matches = []
         for word in hopeful:
             at = text.find(word)
@@ -196,20 +207,36 @@ class RunTogetherWords(Fixer):
                 at = text.find(word, at + 1)
         return sorted(matches, key=lambda match: match.start())
 
+    def _splittable(self, token: str) -> bool:
+        """Whether some document could see the lowercase ``token`` split: the tests of :meth:`_glued`
+        that depend on the token alone.
+
+        >>> RunTogetherWords()._splittable("usedfor"), RunTogetherWords()._splittable("therapist")
+        (True, False)
+        """
+        if (
+            zipf(token, self.language) >= self.max_joined_zipf
+            or self._foreign(token)
+            or self._inflected(token)
+        ):
+            return False
+        split = _static_split(self, token)
+        if split is None:
+            return _hopeful_split(self, token) is not None
+        return self._has_function_word(split[0]) and not _dropped_g(split[0], self.language)
+
     # -- the three kinds of damage -------------------------------------------------------------
     def _glued(self, token: str, start: int, document: _Document, edits: dict[int, Edit]) -> bool:
         """Split a glued lowercase ``token`` at ``start``; return whether it is (now) split."""
         if any(start + cut in edits for cut in range(1, len(token))):
             return True
-        if document.count(token) > 1:
+        if document.repeats(token):
             return False
         split = _static_split(self, token)
-        if (
-            split is None
-            and _hopeful_split(self, token) is not None
-            and not _long_parts(token, self.language).isdisjoint(document.lowercase_words())
-        ):
-            split = self._best_split(token, document)
+        if split is None and _hopeful_split(self, token) is not None:
+            vouched = document.used(_long_parts(token, self.language))
+            if vouched:
+                split = _vouched_split(self, token, vouched)
         if (
             split is None
             or document.in_code(start)
@@ -239,7 +266,7 @@ class RunTogetherWords(Fixer):
             return
         left, right = match.group(1), match.group(2)
         token = match.group()
-        if document.count(token) > 1 or zipf(token.lower(), self.language) >= _KNOWN_ZIPF:
+        if document.repeats(token) or zipf(token.lower(), self.language) >= _KNOWN_ZIPF:
             return
         if not self._common(right.lower(), document):
             return
@@ -400,47 +427,79 @@ class RunTogetherWords(Fixer):
 
 
 class _Document:
-    """What the document shows: how often each word occurs in it, counted once and only when asked."""
+    """What the document shows: how often each word occurs in it, counted once and only when asked.
 
-    def __init__(self, text: str) -> None:
+    ``latin1`` says that the text has no character beyond Latin-1 and general punctuation, whose
+    lower-casing keeps every character one character and a word character or not.
+    """
+
+    def __init__(self, text: str, latin1: bool = False) -> None:
         self.text = text
+        self._latin1 = latin1
         self._counts: Counter[str] | None = None
-        self._lower: set[str] = set()
+        self._lower: set[str] | None = None
+        self._lines: list[str] | None = None
         self._line_starts: list[int] = []
-        self._code_lines: list[bool] | None = None
+        self._code_lines: dict[int, bool] = {}
 
-    def _load(self) -> Counter[str]:
+    def _load_counts(self) -> Counter[str]:
         if self._counts is None:
             self._counts = Counter(_WORD.findall(self.text))
-            self._lower = {word.lower() for word in self._counts}
         return self._counts
 
-    def count(self, token: str) -> int:
-        """How often ``token`` occurs in the document as a word of its own."""
-        return self._load()[token]
+    def _load_lower(self) -> set[str]:
+        if self._lower is None:
+            if self._latin1:
+                self._lower = set(_WORD.findall(self.text.lower()))
+            else:
+                self._lower = {word.lower() for word in self._load_counts()}
+        return self._lower
+
+    def repeats(self, token: str) -> bool:
+        """Whether ``token`` occurs in the document more than once as a word of its own."""
+        return self.text.count(token) > 1 and self._load_counts()[token] > 1
 
     def uses(self, word: str) -> bool:
         """Whether the document uses ``word`` (in any case) as a word of its own."""
-        self._load()
-        return word in self._lower
+        return word in self._load_lower()
 
     def in_code(self, position: int) -> bool:
         """Whether the line holding ``position`` looks like code (``=``, braces, backticks, ``f(``)."""
-        if self._code_lines is None:
-            lines = self.text.split("\n")
-            self._line_starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
-            self._code_lines = [_CODE_LINE.search(line) is not None for line in lines]
-        return self._code_lines[bisect.bisect_right(self._line_starts, position) - 1]
+        if self._lines is None:
+            self._lines = self.text.split("\n")
+            self._line_starts = list(
+                itertools.accumulate((len(line) + 1 for line in self._lines[:-1]), initial=0)
+            )
+        index = bisect.bisect_right(self._line_starts, position) - 1
+        code = self._code_lines.get(index)
+        if code is None:
+            code = self._code_lines[index] = _CODE_LINE.search(self._lines[index]) is not None
+        return code
 
-    def lowercase_words(self) -> set[str]:
-        """The words the document uses on its own, lower-cased."""
-        self._load()
-        return self._lower
+    def used(self, words: frozenset[str]) -> frozenset[str]:
+        """Those of the lowercase ``words`` that the document uses (in any case) as words of their own.
+
+        Before all the document's words are collected, Latin-1 text is searched for just these.
+        """
+        if self._lower is not None or not self._latin1:
+            return words.intersection(self._load_lower())
+        lowered = self.text.lower()
+        return frozenset(word for word in words if _stands_alone(lowered, word))
 
     def see(self, words: tuple[str, ...]) -> None:
         """Record words that a split made stand on their own."""
-        self._load()
-        self._lower.update(word.lower() for word in words)
+        self._load_lower().update(word.lower() for word in words)
+
+
+def _stands_alone(text: str, word: str) -> bool:
+    """Whether ``word`` occurs in ``text`` as a word of its own: a whole match of ``_WORD``."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or _WORD_CHAR.match(text, at - 1) is None) and _WORD_CHAR.match(text, end) is None:
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 class _EveryWord(_Document):
@@ -450,8 +509,63 @@ class _EveryWord(_Document):
         return True
 
 
+class _Vouching(_Document):
+    """A document that uses just the words ``vouched``: all that :meth:`RunTogetherWords._best_split`
+    asks of a document about a token is which of its :func:`_long_parts` the document uses."""
+
+    def __init__(self, vouched: frozenset[str]) -> None:
+        super().__init__("")
+        self.vouched = vouched
+
+    def uses(self, word: str) -> bool:
+        return word in self.vouched
+
+
 _NO_DOCUMENT = _Document("")
 _EVERY_WORD = _EveryWord("")
+
+
+class _WordFilter:
+    """Which lowercase runs a fixer need look at: set differences first, per-word work once per word.
+
+    ``never`` holds the words too common to split (from wordfreq's small list, which the fixer loads
+    anyway); :meth:`RunTogetherWords._splittable` judges the rest, and ``rejected`` and ``accepted``
+    remember its answers, up to ``_SEEN_SIZE`` of them (then they start again).
+    """
+
+    def __init__(self, fixer: RunTogetherWords) -> None:
+        self.fixer = fixer
+        self.never = common_words(fixer.language, max(fixer.max_joined_zipf, 3.0))
+        self.rejected: set[str] = set()
+        self.accepted: set[str] = set()
+
+    def hopeful(self, runs: list[str]) -> list[str]:
+        """The distinct ``runs`` rarer than ``max_joined_zipf`` that some document could see split."""
+        fresh = set(runs).difference(self.never).difference(self.rejected)
+        if not fresh:
+            return []
+        found = fresh.intersection(self.accepted)
+        if len(found) == len(fresh):
+            return list(found)
+        if len(self.rejected) + len(self.accepted) > _SEEN_SIZE:
+            self.rejected.clear()
+            self.accepted.clear()
+        for word in fresh.difference(found):
+            if self.fixer._splittable(word):
+                found.add(word)
+                self.accepted.add(word)
+            else:
+                self.rejected.add(word)
+        return list(found)
+
+
+_SEEN_SIZE = 1 << 16
+
+
+@lru_cache(maxsize=16)
+def _word_filter(fixer: RunTogetherWords) -> _WordFilter:
+    """The word filter of ``fixer`` (one per set of options, kept for the process)."""
+    return _WordFilter(fixer)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -465,6 +579,15 @@ def _hopeful_split(fixer: RunTogetherWords, token: str) -> tuple[tuple[str, ...]
     """``fixer``'s best split of ``token`` in a document that used every part: ``None`` means no
     document can make ``token`` split (cached across documents)."""
     return fixer._best_split(token, _EVERY_WORD)
+
+
+@lru_cache(maxsize=1 << 16)
+def _vouched_split(
+    fixer: RunTogetherWords, token: str, vouched: frozenset[str]
+) -> tuple[tuple[str, ...], float] | None:
+    """``fixer``'s best split of ``token`` in a document that uses, of the token's long parts, just
+    ``vouched`` (cached across documents and across the rounds of :meth:`RunTogetherWords.find`)."""
+    return fixer._best_split(token, _Vouching(vouched))
 
 
 @lru_cache(maxsize=1 << 16)
