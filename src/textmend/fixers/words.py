@@ -75,6 +75,9 @@ _WORD = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
 # Signs that a line is code, where camelCase is an identifier and not two glued words.
 # (A "(" after a word character, found from the "(": every branch starts with a punctuation mark.)
+# An identifier the document uses: two or more humps (``getElementById``) or a snake (``snake_case``).
+# A document that uses one writes about code, and its ``camelCase`` is another identifier.
+_IDENTIFIER = regex.compile(r"(?<!\w)\p{Ll}{1,40}(?:\p{Lu}[\p{Ll}\d]{0,40}){2,8}(?!\w)|[A-Za-z]_[A-Za-z]")
 _CODE_LINE = regex.compile(r"[{}=<>`]|;\s*$|\((?<=\w\()|::|->")
 # Top-level domains and file extensions that look like capitalised words after a dot ("Amazon.Com").
 _AFTER_DOT = frozenset(
@@ -169,6 +172,8 @@ class RunTogetherWords(Fixer):
         camels = []
         if (_LATIN1_LOWER_UPPER if latin1 else _LOWER_UPPER).search(text):
             camels = [m for m in _CAMEL_TOKEN.finditer(text) if not document.in_code(m.start())]
+            if camels and _IDENTIFIER.search(text) is not None:
+                camels = []
         punctuated = []
         if (_LATIN1_NO_SPACE if latin1 else _NO_SPACE).search(text):
             punctuated = list(_MISSING_SPACE.finditer(text))
