@@ -140,3 +140,35 @@ def test_pipelines_pickle_small_and_equal() -> None:
 def test_repr_shows_steps_and_options() -> None:
     text = repr(textmend.DEFAULT)
     assert text.startswith("Pipeline([ftfy(") and "-ascii(transliterate=False)" in text
+
+
+@dataclass(frozen=True)
+class DropAB(Fixer):
+    """Turn each "ab" into "b": "aab" needs a second round, since the first makes a new "ab"."""
+
+    name: ClassVar[str] = "test_drop_ab"
+
+    def find(self, text: str, found: Findings) -> Iterator[Edit]:
+        for match in regex.finditer("ab", text):
+            yield Edit(match.start(), match.start() + 1, "", "a before b")
+
+
+def test_a_step_runs_again_on_its_own_output_until_it_settles() -> None:
+    document = Pipeline([DropAB()]).mend_document("xaaab")
+    assert document.text == "xb"
+    assert document.changes == [Change("test_drop_ab", 1, 4, "aaa", "", "a before b; a before b; a before b")]
+
+
+def test_a_settled_fixer_runs_once() -> None:
+    @dataclass(frozen=True)
+    class SettledDropAB(DropAB):
+        settled: ClassVar[bool] = True
+
+    assert Pipeline([SettledDropAB()])("xaaab") == "xaab"
+
+
+def test_an_entity_repair_that_glues_another_reference_is_settled_in_one_mend() -> None:
+    damaged = "rsquo;copy  amp;&#82rsquo;17"
+    once = textmend.mend(damaged)
+    assert once == "\u2019copy &R\u201917"
+    assert textmend.mend(once) == once

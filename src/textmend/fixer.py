@@ -48,6 +48,9 @@ class Fixer:
     gate: ClassVar[Pattern | None] = None
     #: Whether pipelines built from names switch this fixer on (``False`` for opt-in fixers).
     default_enabled: ClassVar[bool] = True
+    #: ``True`` when :meth:`find` already decides again until its own edits leave nothing to do, so the
+    #: pipeline need not run it a second time on its output (see ``Pipeline.mend_document``).
+    settled: ClassVar[bool] = False
 
     def find(self, text: str, found: Findings) -> Iterable[Edit]:
         """Propose edits to ``text``; structural fixers also fill ``found``."""

@@ -217,10 +217,17 @@ class Pipeline:
         changes: list[Change] = []
         current = text
         for step in self._steps:
-            if not step.enabled or not step.fixer.may_apply(current):
+            if not step.enabled:
                 continue
-            edits = check_edits(current, step.fixer.find(current, found), step.name)
-            if edits:
+            # A repair can complete a pattern of the same fixer next to it ("amp;&#82rsquo;" decodes
+            # to "amp;R’", where "amp;" is now glued to a word): run the fixer again on its own output
+            # until it settles, so that mending the result changes nothing.
+            for _ in range(1 if step.fixer.settled else MAX_ROUNDS):
+                if not step.fixer.may_apply(current):
+                    break
+                edits = check_edits(current, step.fixer.find(current, found), step.name)
+                if not edits:
+                    break
                 changes = compose(text, current, changes, edits, step.name)
                 current = apply_edits(current, edits)
         return Document(current, found.title, found.teasers, changes)
@@ -229,6 +236,9 @@ class Pipeline:
         """The mended text."""
         return self.mend_document(text).text
 
+
+#: How often one step may run on its own output before the pipeline moves on.
+MAX_ROUNDS = 3
 
 #: The order of the built-in fixers. Opt-in fixers (``ascii``) are present but off.
 DEFAULT_STEPS = ("ftfy", "entities", "teasers", "titles", "words", "ascii")

@@ -154,6 +154,8 @@ class RunTogetherWords(Fixer):
 
     name: ClassVar[str] = "words"
     gate: ClassVar[Pattern | None] = regex.compile(r"\p{Ll}{4}|\p{Ll}\p{Lu}\p{Ll}|\p{L}[.!?]n{0,2}\p{Lu}")
+    # find() decides again until its own splits leave nothing to split (see the loop in find).
+    settled: ClassVar[bool] = True
 
     language: str = "en"
     margin: float = 1.0
