@@ -8,6 +8,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Under CI (CI=true), hypothesis draws the same examples on every run, so that a run's verdict is about
+# the change and not the draw; elsewhere every run draws new ones (and fuzz/ searches for hours).
+# No deadline: a loaded machine must not fail a property on time.
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("dev", deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "scraped-article.txt"
