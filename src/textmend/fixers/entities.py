@@ -19,11 +19,16 @@ from typing import ClassVar
 import regex
 from wordfreq import zipf_frequency
 
+from ..changes import apply_edits
 from ..fixer import Findings, Fixer, Pattern, register
 from ..model import Edit
+from .ftfy_fixer import FtfyFixer
 
-# A ";" preceded by up to 32 letters or digits, or by a numeric reference, and not by "&".
-_CANDIDATE = regex.compile(r"(?<![&\w])(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{1,6});|[A-Za-z0-9]{2,32};")
+# A ";" preceded by a numeric reference, or by a whole run of up to 32 ASCII letters and digits; and
+# not by "&" (a well-formed reference ftfy left alone, in text that looks like HTML).
+_CANDIDATE = regex.compile(
+    r"(?<![&\w])(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{1,6});|(?<![&A-Za-z0-9])[A-Za-z0-9]{2,32};"
+)
 
 # Entity names that are markup, never prose: punctuation, spaces and accented letters.
 _MARKUP_NAMES = frozenset(
@@ -74,7 +79,29 @@ def _is_word(run: str) -> bool:
 
 def _decode_numeric(reference: str) -> str | None:
     decoded = html.unescape(f"&{reference};")
-    return None if decoded.startswith("&") or decoded == "\ufffd" else decoded
+    return None if not decoded or decoded.startswith("&") or decoded == "\ufffd" else decoded
+
+
+def _settled(text: str, edits: list[Edit]) -> Iterator[Edit]:
+    """``edits`` (sorted, each within a line), except those of lines ftfy would change once decoded.
+
+    Decoded characters can complete something ftfy fixes (``#13;`` is a ``\\r``, ``é–`` next to a
+    ``\\ufffd`` is mojibake); decoding them would leave work for a second run, so such lines stay.
+    """
+    ftfy_fixer = FtfyFixer()
+    first = 0
+    while first < len(edits):
+        start = text.rfind("\n", 0, edits[first].start) + 1
+        end = text.find("\n", edits[first].end) + 1 or len(text)
+        last = first
+        while last < len(edits) and edits[last].start < end:
+            last += 1
+        line = apply_edits(
+            text[start:end], [Edit(e.start - start, e.end - start, e.after) for e in edits[first:last]]
+        )
+        if ftfy_fixer.fix_line(line) == line:
+            yield from edits[first:last]
+        first = last
 
 
 @register
@@ -86,6 +113,9 @@ class EntityFixer(Fixer):
     gate: ClassVar[Pattern | None] = regex.compile(r"[A-Za-z0-9];")
 
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
+        return _settled(text, list(self._decode(text)))
+
+    def _decode(self, text: str) -> Iterator[Edit]:
         for match in _CANDIDATE.finditer(text):
             run = match.group()[:-1]
             if run.startswith("#"):

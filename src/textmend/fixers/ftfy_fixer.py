@@ -42,22 +42,52 @@ class FtfyFixer(Fixer):
     normalization: Literal["NFC", "NFD", "NFKC", "NFKD"] | None = "NFC"
 
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
-        config = ftfy.TextFixerConfig(
-            # ftfy leaves entities alone in text that looks like HTML; decide that for the document.
-            unescape_html="<" not in text,
+        position = 0
+        for line in _lines(text):
+            if _NEEDS_FTFY.search(line) is not None:
+                fixed = self.fix_line(line)
+                if fixed != line:
+                    yield _difference(line, fixed, position)
+            position += len(line)
+
+    def fix_line(self, line: str) -> str:
+        """What ftfy makes of one line.
+
+        ftfy leaves entities alone in a line that looks like HTML. That is decided per line, after
+        ftfy has normalised line breaks (``"\\r"``, ``"\\u2028"``), not per document: so the decision
+        stays the same when other fixers remove lines (a teaser line with ``<``) or on a second run.
+
+        >>> FtfyFixer().fix_line("caf\u00c3\u00a9 &amp;\\r<b> &amp;")
+        'café &\\n<b> &amp;'
+        """
+        fixed = ftfy.fix_text(line, self._config(unescape_html=False))
+        return "".join(
+            ftfy.fix_text(part, self._config(unescape_html=True)) if "&" in part and "<" not in part else part
+            for part in _lines(fixed)
+        )
+
+    def _config(self, *, unescape_html: bool) -> ftfy.TextFixerConfig:
+        return ftfy.TextFixerConfig(
+            unescape_html=unescape_html,
             uncurl_quotes=False,
             fix_character_width=self.fix_character_width,
             fix_latin_ligatures=self.fix_latin_ligatures,
             normalization=self.normalization,
             explain=False,
         )
-        position = 0
-        for line in text.splitlines(keepends=True):
-            if _NEEDS_FTFY.search(line) is not None:
-                fixed = ftfy.fix_text(line, config)
-                if fixed != line:
-                    yield _difference(line, fixed, position)
-            position += len(line)
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text``, each with its ``"\n"``.
+
+    Lines end at ``"\n"`` only, as in ftfy itself: ending them also at the breaks ftfy removes
+    (``"\x0b"``, ``"\x1c"``) would hide what the removal joins (``"&am\x0bp;"``) until a second run.
+    """
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start) + 1 or len(text)
+        yield text[start:end]
+        start = end
 
 
 def _difference(before: str, after: str, offset: int) -> Edit:

@@ -34,11 +34,16 @@ class TeaserFixer(Fixer):
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
         lines = text.split("\n")
         end = len(lines)
-        while end > 0 and not lines[end - 1].strip():
-            end -= 1
         blocks: list[tuple[str, str, str]] = []
-        while end >= 3:
-            separator, title, snippet = (line.strip() for line in lines[end - 3 : end])
+        while True:
+            # Blank lines may stand between blocks; leaving them there would leave a block for a
+            # second run to find.
+            top = end
+            while top > 0 and not lines[top - 1].strip():
+                top -= 1
+            if top < 3:
+                break
+            separator, title, snippet = (line.strip() for line in lines[top - 3 : top])
             # The snippet repeats the title, or is the title cut short.
             if (
                 separator not in SEPARATORS
@@ -48,7 +53,7 @@ class TeaserFixer(Fixer):
             ):
                 break
             blocks.append((separator, title, snippet))
-            end -= 3
+            end = top - 3
         blocks.reverse()
         if not blocks or end == 0 or (len(blocks) == 1 and blocks[0][1] == blocks[0][2]):
             return

@@ -25,8 +25,9 @@ MAX_TITLE_LENGTH = 300
 
 
 def _key(line: str) -> str:
-    """A line reduced to its words, for comparing titles: case, quotes and punctuation ignored."""
-    return " ".join(_NOT_WORD.sub(" ", line).casefold().split())
+    """A line reduced to its letters and digits, for comparing titles: case, quotes, punctuation and
+    spacing ignored (the ``words`` fixer may yet split a glued word of one of the lines)."""
+    return _NOT_WORD.sub("", line).casefold()
 
 
 @register
@@ -38,11 +39,13 @@ class DuplicateTitle(Fixer):
 
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
         first, newline, rest = text.partition("\n")
-        second = rest.partition("\n")[0]
+        second, _, rest = rest.partition("\n")
+        third = rest.partition("\n")[0]
         if not newline or len(first) > MAX_TITLE_LENGTH or len(second) > MAX_TITLE_LENGTH:
             return
         key = _key(first)
-        if not key or key != _key(second):
+        # A line repeated three times is no duplicated title (and removing one would leave two).
+        if not key or key != _key(second) or key == _key(third[: MAX_TITLE_LENGTH + 1]):
             return
         if len(second) >= len(first):
             found.title = second.strip()
