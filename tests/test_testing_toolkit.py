@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
+import subprocess
 import sys
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import ROOT
 from textmend.testing import (
     ENTITY_NAMES,
     KINDS,
@@ -151,15 +154,6 @@ def test_text_diff_is_empty_for_equal_texts() -> None:
 
 def test_importing_textmend_does_not_import_hypothesis() -> None:
     code = "import sys, textmend; textmend.mend('x'); print('hypothesis' in sys.modules)"
-    result = run_cli_python(code)
-    assert result == "False"
-
-
-def run_cli_python(code: str) -> str:
-    import subprocess
-
-    from conftest import ROOT
-
-    env = {"PYTHONPATH": str(ROOT / "src")}
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, env=env, check=True, text=True)
-    return done.stdout.strip()
+    assert done.stdout.strip() == "False"

@@ -4,9 +4,10 @@ Hypothesis strategies generate clean prose and damage it, returning both, so any
 your own) can be checked to undo the damage; :func:`assert_mends_to` fails with a readable diff.
 Needs ``hypothesis`` (``pip install 'textmend[testing]'``); ``import textmend`` alone does not load it.
 
->>> from hypothesis import given
+>>> from hypothesis import given, settings
 >>> from textmend.testing import MENDABLE_KINDS, assert_mends_to, damaged
->>> @given(damaged(kinds=MENDABLE_KINDS))
+>>> @settings(deadline=None)  # the first call loads textmend's word list
+... @given(damaged(kinds=MENDABLE_KINDS))
 ... def test_mend_undoes_scraper_damage(case):
 ...     assert_mends_to(case.damaged, case.clean)
 >>> test_mend_undoes_scraper_damage()
@@ -106,14 +107,14 @@ def sentences(draw: st.DrawFn, words: Sequence[str] = WORDS) -> str:
     vocabulary = st.sampled_from(words)
     parts = draw(st.lists(vocabulary, min_size=3, max_size=10))
     for _ in range(draw(st.integers(0, 2))):
-        decoration = draw(st.sampled_from([*TYPOGRAPHIC_WORDS, "\u201cquoted\u201d", "comma"]))
         index = draw(st.integers(1, len(parts) - 1))
-        if decoration == "comma":
-            parts[index - 1] += ","
-        elif decoration == "\u201cquoted\u201d":
+        decoration = draw(st.sampled_from(["typographic word", "curly quotes", "comma"]))
+        if decoration == "typographic word":
+            parts.insert(index, draw(st.sampled_from(TYPOGRAPHIC_WORDS)))
+        elif decoration == "curly quotes":
             parts[index] = f"\u201c{parts[index]}\u201d"
         else:
-            parts.insert(index, decoration)
+            parts[index - 1] += ","
     parts[0] = parts[0][:1].upper() + parts[0][1:]
     return " ".join(parts) + "."
 
@@ -167,7 +168,7 @@ def damage(clean: str, kinds: Sequence[str] = KINDS) -> st.SearchStrategy[Damage
 def damaged(
     texts: st.SearchStrategy[str] | None = None, kinds: Sequence[str] = KINDS
 ) -> st.SearchStrategy[Damaged]:
-    """Clean texts (default: :func:`articles`) damaged with some of ``kinds``."""
+    """Clean texts (default: :func:`articles`), each damaged with one or more of ``kinds``."""
     source = articles() if texts is None else texts
     return source.flatmap(lambda clean: damage(clean, kinds))
 
@@ -260,11 +261,41 @@ def _teaser_blocks(draw: st.DrawFn) -> str:
     return "".join(blocks)
 
 
+# -- adversarial inputs ------------------------------------------------------------------------------
+def _repeat(unit: str, size: int) -> str:
+    """``unit`` repeated to about ``size`` characters, in whole units (so that every size ends alike)."""
+    return unit * max(1, size // len(unit))
+
+
+def _glued_pairs(size: int) -> str:
+    pairs = [a + b for a in WORDS for b in reversed(WORDS)]
+    return " ".join(pairs[i % len(pairs)] for i in range(size // 13))
+
+
+#: Builders of texts of about ``n`` characters that make a careless regex, a loop over lines or the
+#: change bookkeeping work hardest; time a cleaner on two sizes to see that its cost grows linearly.
+ADVERSARIAL: dict[str, Callable[[int], str]] = {
+    "no spaces at all": lambda n: _repeat("abcdefghijklmnopqrstuvwxyz", n),
+    "one character repeated": lambda n: "x" * n,
+    "semicolons only": lambda n: ";" * n,
+    "escaped ampersands": lambda n: _repeat("&amp;", n),
+    "one long line of prose": lambda n: _repeat("The river ran past the village, before the morning. ", n),
+    "teaser-like lines only": lambda n: _repeat("-\nA Title Here\nA Title Here and its first wor\n", n),
+    "teaser-like lines after a body": lambda n: "Body.\n" + _repeat("\n-\nA Title\nA Title and mor", n),
+    "the same title line repeated": lambda n: _repeat("Same Title\n", n),
+    "glued words": _glued_pairs,
+    "stripped entities": lambda n: _repeat("Letrsquo;s ", n),
+    "entities glued in one word": lambda n: _repeat("bodyrsquo;", n),
+    "numeric references": lambda n: _repeat(" #8217;", n),
+    "missing spaces after full stops": lambda n: _repeat("end.The ", n),
+}
+
+
 # -- assertions --------------------------------------------------------------------------------------
 def text_diff(expected: str, actual: str, *, labels: tuple[str, str] = ("expected", "actual")) -> str:
     """A unified diff of two texts, line by line, with invisible characters shown as escapes.
 
-    >>> print(text_diff("a b\\n", "a\\u00a0b\\n"))
+    >>> print(text_diff("a b", "a\\u00a0b"))
     --- expected
     +++ actual
     @@ -1 +1 @@

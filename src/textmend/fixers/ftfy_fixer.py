@@ -78,10 +78,10 @@ class FtfyFixer(Fixer):
 
 
 def _lines(text: str) -> Iterator[str]:
-    """The lines of ``text``, each with its ``"\n"``.
+    """The lines of ``text``, each with its ``"\\n"``.
 
-    Lines end at ``"\n"`` only, as in ftfy itself: ending them also at the breaks ftfy removes
-    (``"\x0b"``, ``"\x1c"``) would hide what the removal joins (``"&am\x0bp;"``) until a second run.
+    Lines end at ``"\\n"`` only, as in ftfy itself: ending them also at the breaks ftfy removes
+    (``"\\x0b"``, ``"\\x1c"``) would hide what the removal joins (``"&am\\x0bp;"``) until a second run.
     """
     start = 0
     while start < len(text):
