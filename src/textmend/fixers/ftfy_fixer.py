@@ -56,15 +56,17 @@ class FtfyFixer(Fixer):
         ftfy leaves entities alone in a line that looks like HTML. That is decided per line, after
         ftfy has normalised line breaks (``"\\r"``, ``"\\u2028"``), not per document: so the decision
         stays the same when other fixers remove lines (a teaser line with ``<``) or on a second run.
+        Where ftfy made line breaks, each new line is fixed again on its own, as a second run would.
 
         >>> FtfyFixer().fix_line("caf\u00c3\u00a9 &amp;\\r<b> &amp;")
         'café &\\n<b> &amp;'
         """
         fixed = ftfy.fix_text(line, self._config(unescape_html=False))
-        return "".join(
-            ftfy.fix_text(part, self._config(unescape_html=True)) if "&" in part and "<" not in part else part
-            for part in _lines(fixed)
-        )
+        parts = list(_lines(fixed))
+        if len(parts) == 1 and ("&" not in fixed or "<" in fixed):
+            return fixed
+        # ftfy's fixes depend on the rest of the line; a second run will see these parts as lines.
+        return "".join(ftfy.fix_text(part, self._config(unescape_html="<" not in part)) for part in parts)
 
     def _config(self, *, unescape_html: bool) -> ftfy.TextFixerConfig:
         return ftfy.TextFixerConfig(

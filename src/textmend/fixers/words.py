@@ -22,8 +22,9 @@ from ..lexicon import zipf
 from ..model import Edit
 
 # A lowercase word standing alone: not part of a URL, an address, a path or an identifier, and not
-# the name of an entity that lost its "&" ("rdquo;" the entities fixer chose to leave).
-_LOWER_TOKEN = regex.compile(r"(?<![\w@/.#\\&\-])[a-z]{5,40}(?![\w@/\\&\-;]|[.:][\w/])")
+# the name of an entity that lost its "&" ("rdquo;" the entities fixer chose to leave). Nor a word
+# glued to the next sentence ("reedom?Does"): that is _MISSING_SPACE's to judge, as a whole.
+_LOWER_TOKEN = regex.compile(r"(?<![\w@/.#\\&\-])[a-z]{5,40}(?![\w@/\\&\-;]|[.:!?][\w/])")
 # "music.The": a lowercase word, a full stop, a capitalised word, with no space between.
 _MISSING_SPACE = regex.compile(r"(?<![\w@/.#\\&\-])([a-z]{2,40})([.!?])([A-Z][a-z]{1,40})(?![\w@/.\\\-])")
 
