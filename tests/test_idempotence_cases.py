@@ -22,7 +22,6 @@ def test_mends_to_expected_and_a_second_run_changes_nothing(case: dict[str, str]
     assert revert_changes(document.text, document.changes) == case["input"]
 
 
-@pytest.mark.xfail(strict=True, reason="known: words splits a glued word after teasers ran (for issue 5)")
 def test_a_teaser_whose_title_words_splits_is_found_in_the_same_run() -> None:
     once = textmend.mend("Body text here.\n-\nbig usedfor\nbig used for more words")
     assert textmend.mend(once) == once

@@ -17,6 +17,7 @@ from textmend.testing import (
     ENTITY_NAMES,
     KINDS,
     MENDABLE_KINDS,
+    TEASER_HEADINGS,
     WORDS,
     Damaged,
     articles,
@@ -74,8 +75,9 @@ def test_joined_words_only_lose_spaces(case: Damaged) -> None:
 def test_teasers_are_appended_blocks_of_separator_title_and_snippet(case: Damaged) -> None:
     assert case.kinds == ("teasers",)
     tail = case.damaged[len(case.clean) :].split("\n")
-    assert case.damaged.startswith(case.clean) and tail[0] == "" and len(tail) in (4, 7, 10)
-    for separator, title, snippet in zip(tail[1::3], tail[2::3], tail[3::3], strict=True):
+    assert case.damaged.startswith(case.clean) and tail[0] == "" and len(tail) in (5, 8, 11)
+    assert tail[1] in TEASER_HEADINGS
+    for separator, title, snippet in zip(tail[2::3], tail[3::3], tail[4::3], strict=True):
         assert separator in ("-", "\u2014", "*")
         assert snippet.startswith(title) or title.startswith(snippet)
 

@@ -27,8 +27,9 @@ except ImportError as error:  # pragma: no cover - depends on the environment
 
 import textmend
 
-#: Common English words any two of which, glued together, textmend's ``words`` fixer splits back.
+#: Common English words for generated prose, with a few function words (:data:`JOINERS`) among them.
 _WORD_LIST = """
+the of from his their that into
 people thing part place week case government company number group problem fact story room mother
 river window letter morning evening country friend family music paper doctor small young early
 great little important different public find give tell become leave feel bring begin keep hold
@@ -38,6 +39,10 @@ simple careful quiet bright heavy strange happy certain special modern ancient r
 decide return travel listen wonder happen prepare discover across around against toward
 """
 WORDS: tuple[str, ...] = tuple(_WORD_LIST.split())
+#: The words that ``joined_words`` damage glues to a neighbour: a precise cleaner cannot split two content
+#: words glued together (``peoplepeople``, ``afterwinter``: compounds are too often one word), but
+#: textmend's ``words`` fixer splits any of these function words glued to a word of :data:`WORDS`.
+JOINERS: frozenset[str] = frozenset("the of from his their that into".split())  # noqa: SIM905
 
 #: Words with typographic or accented characters: what stripped or mangled entities come from.
 TYPOGRAPHIC_WORDS: tuple[str, ...] = (
@@ -73,7 +78,7 @@ KINDS: tuple[str, ...] = (
     "ampersand_to_space",  # "Let’s" -> "Let rsquo;s": the "&" became a space
     "double_escaped",  # "Let’s" -> "Let&amp;rsquo;s": escaped twice
     "joined_words",  # "used for" -> "usedfor": the space between two words was lost
-    "teasers",  # related-article blocks appended: "-" / title / title and its first words, cut off
+    "teasers",  # related-article blocks appended: heading, then "-" / title / title and its first words
     "duplicated_title",  # the title line again, first, without its quotes
 )
 
@@ -89,6 +94,8 @@ MENDABLE_KINDS: tuple[str, ...] = (
 _ENTITY_KINDS = ("stripped_entities", "ampersand_to_space", "double_escaped")
 _QUOTES = "'\"\u2018\u2019\u201c\u201d"
 TEASER_WIDTH = 80
+#: Headings that sites put above related-article teasers.
+TEASER_HEADINGS: tuple[str, ...] = ("Related", "Read more", "Related articles", "You may also like")
 
 
 @dataclass(frozen=True)
@@ -216,7 +223,8 @@ def _damage_entities(draw: st.DrawFn, text: str, kinds: list[str]) -> tuple[str,
 
 
 def _join_words(draw: st.DrawFn, text: str) -> tuple[str, bool]:
-    """Delete a few spaces between two lowercase words; no word is joined twice, no glued word repeats."""
+    """Delete a few spaces between two lowercase words, one of them in :data:`JOINERS` (so that the
+    glued word has one reading); no word is joined twice, no glued word repeats."""
     tokens = text.split(" ")
     spots = [
         i
@@ -228,6 +236,7 @@ def _join_words(draw: st.DrawFn, text: str) -> tuple[str, bool]:
         and tokens[i + 1].rstrip(",.").islower()
         and tokens[i + 1].isascii()
         and "\n" not in tokens[i + 1]
+        and (tokens[i] in JOINERS or tokens[i + 1].rstrip(",.") in JOINERS)
     ]
     if not spots:
         return text, False
@@ -244,21 +253,24 @@ def _join_words(draw: st.DrawFn, text: str) -> tuple[str, bool]:
 
 @st.composite
 def _teaser_blocks(draw: st.DrawFn) -> str:
-    """One to three related-article blocks: separator, title, and the title running into its article.
+    """A heading, then one to three related-article blocks: separator, title, and the title running
+    into its article. With several blocks every snippet is cut at the same width, as scrapers do.
 
-    With several blocks every snippet is cut at the same width, as scrapers do.
+    The heading and distinct titles make the blocks unambiguous: without a heading, one block or two
+    uncut ones look like the end of an article as much as like teasers, and a title repeated is a
+    refrain; a precise cleaner leaves those in the text.
     """
-    count = draw(st.integers(1, 3))
+    heading = draw(st.sampled_from(TEASER_HEADINGS))
     separator = draw(st.sampled_from(["-", "\u2014", "*"]))
+    headlines = draw(st.lists(titles(), min_size=1, max_size=3, unique_by=str.casefold))
     blocks = []
-    for _ in range(count):
-        title = draw(titles())
+    for title in headlines:
         snippet = title + " " + draw(sentences())
-        if count > 1:
+        if len(headlines) > 1:
             snippet = " ".join([snippet, *draw(st.lists(sentences(), min_size=2, max_size=2))])
             snippet = snippet[:TEASER_WIDTH].rstrip()
         blocks.append(f"\n{separator}\n{title}\n{snippet}")
-    return "".join(blocks)
+    return f"\n{heading}" + "".join(blocks)
 
 
 # -- adversarial inputs ------------------------------------------------------------------------------
