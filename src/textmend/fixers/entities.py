@@ -40,9 +40,11 @@ from typing import ClassVar
 
 import regex
 
+from ..changes import apply_edits
 from ..fixer import Findings, Fixer, register
 from ..lexicon import zipf
 from ..model import Edit
+from .ftfy_fixer import FtfyFixer
 
 _NUMBER = r"#[xX][0-9A-Fa-f]{1,6}(?![0-9A-Fa-f])|#[0-9]{1,7}(?![0-9])"
 _NAME = r"[A-Za-z][A-Za-z0-9]{1,31}"
@@ -571,6 +573,34 @@ def outermost(candidates: Iterable[Candidate]) -> list[Candidate]:
     return kept
 
 
+def settled(text: str, edits: list[Edit]) -> Iterator[Edit]:
+    """The sorted ``edits``, less those of the lines that ftfy would change once they are made.
+
+    A decoded character can complete what ftfy fixes: ``rdquo;eacute;`` gives ``”é``, mojibake to
+    ftfy; ``é–`` next to ``\\ufffd`` is too. The ``ftfy`` step runs before this one, so it would make
+    that change on a second run; such a line is left as it is.
+
+    >>> [edit.after for edit in settled("x rdquo;eacute; y\\nrsquo;", [Edit(2, 15, "”é"), Edit(18, 24, "’")])]
+    ['’']
+    """
+    ftfy_fixer = FtfyFixer()
+    first = 0
+    while first < len(edits):
+        start = text.rfind("\n", 0, edits[first].start) + 1
+        end = text.find("\n", edits[first].end) + 1 or len(text)
+        last = first
+        while last < len(edits) and edits[last].start < end:
+            last += 1
+        line = apply_edits(text[start:end], [_moved(edit, -start) for edit in edits[first:last]])
+        if not ftfy_fixer.may_apply(line) or ftfy_fixer.fix_line(line) == line:
+            yield from edits[first:last]
+        first = last
+
+
+def _moved(edit: Edit, offset: int) -> Edit:
+    return Edit(edit.start + offset, edit.end + offset, edit.after, edit.reason)
+
+
 def _reason(candidate: Candidate) -> str:
     return f"&{candidate.reference}; {candidate.damage.value}"
 
@@ -584,6 +614,9 @@ class EntityFixer(Fixer):
     gate: ClassVar[_Gate] = _Gate()
 
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
+        return settled(text, list(self._repairs(text)))
+
+    def _repairs(self, text: str) -> Iterator[Edit]:
         urls = [match.span() for match in _URL.finditer(text)] if "/" in text or "www." in text else []
         matches = list(_WITH_AMPERSAND.finditer(text))
         references = [match.span() for match in matches]
@@ -600,7 +633,16 @@ class EntityFixer(Fixer):
         )
         evidence = Evidence.of(candidates, text)
         position = 0
+        left_alone_end = -1
         for candidate in (evidence.reread(c, text) for c in candidates):
-            if candidate.start >= position and is_damage(candidate, text, evidence):
+            if candidate.start < position:
+                continue
+            # A reference glued to the end of a candidate left alone stays too if its repair would put
+            # a letter or digit after that candidate ("thamp;&#82" to "thamp;R"): a second run would
+            # judge the candidate again, now followed by a word.
+            gives_word_to_left = candidate.start == left_alone_end and candidate.decoded[:1].isalnum()
+            if not gives_word_to_left and is_damage(candidate, text, evidence):
                 position = candidate.end
                 yield Edit(candidate.start, candidate.end, candidate.decoded, _reason(candidate))
+            else:
+                left_alone_end = candidate.end

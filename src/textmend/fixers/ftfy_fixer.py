@@ -111,22 +111,53 @@ class FtfyFixer(Fixer):
         )
 
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
-        config = ftfy.TextFixerConfig(
-            # ftfy leaves entities alone in text that looks like HTML; decide that for the document.
-            unescape_html="<" not in text,
+        position = 0
+        for line in _lines(text):
+            if self.may_apply(line):
+                fixed = self.fix_line(line)
+                if fixed != line:
+                    yield _difference(line, fixed, position)
+            position += len(line)
+
+    def fix_line(self, line: str) -> str:
+        """What ftfy makes of one line, as a second run would leave it.
+
+        ftfy leaves entities alone in text that looks like HTML (has a ``<``). That is decided per
+        line, not per document, so the decision stays the same when another fixer removes a line (a
+        teaser with ``<``). Where ftfy made line breaks (``"\\r"``), each new line is fixed again on
+        its own, with its own decision, as a second run would.
+
+        >>> FtfyFixer().fix_line("caf\u00c3\u00a9 &amp;\\r<b> &amp;")
+        'café &\\n<b> &amp;'
+        """
+        fixed = ftfy.fix_text(line, self._config(line))
+        parts = list(_lines(fixed))
+        if len(parts) == 1:
+            return fixed
+        return "".join(ftfy.fix_text(part, self._config(part)) for part in parts)
+
+    def _config(self, line: str) -> ftfy.TextFixerConfig:
+        return ftfy.TextFixerConfig(
+            unescape_html="<" not in line,
             uncurl_quotes=False,
             fix_character_width=self.fix_character_width,
             fix_latin_ligatures=self.fix_latin_ligatures,
             normalization=self.normalization,
             explain=False,
         )
-        position = 0
-        for line in text.splitlines(keepends=True):
-            if self.may_apply(line):
-                fixed = ftfy.fix_text(line, config)
-                if fixed != line:
-                    yield _difference(line, fixed, position)
-            position += len(line)
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text``, each with its ``"\\n"``.
+
+    Lines end at ``"\\n"`` only, as in ftfy itself: ending them also at breaks ftfy removes
+    (``"\\x0b"``, ``"\\x1c"``) would hide what the removal joins (``"&am\\x0bp;"``) until a second run.
+    """
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start) + 1 or len(text)
+        yield text[start:end]
+        start = end
 
 
 def _ascii_needs_ftfy(text: str) -> bool:

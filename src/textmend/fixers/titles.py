@@ -1,8 +1,8 @@
 """``titles``: drop a duplicated leading title line and return the title as data.
 
 Scraped pages often start with the title twice, once stripped of quotes and punctuation. When the first
-two non-blank lines are the same words (case, quotes and punctuation aside), the fuller line stays in
-the text and becomes ``Document.title`` and the other is removed. The lines must look like a title
+two non-blank lines are the same words (case, quotes, punctuation and spaces aside), the fuller line stays
+in the text and becomes ``Document.title`` and the other is removed. The lines must look like a title
 (short, two words or more, not a list item or a clause ending in ``,``) and a body must follow that
 does not repeat them again (a refrain is no duplicated title).
 
@@ -37,6 +37,16 @@ def title_key(line: str) -> str:
     'do opioid receptors reset'
     """
     return " ".join(_NOT_WORD.sub(" ", line).casefold().split())
+
+
+def same_title(line: str, other: str) -> bool:
+    """Whether two lines are the same title: the same letters and digits, case, quotes, punctuation and
+    spaces aside (the ``words`` fixer, after this one, may yet split a glued word of either line).
+
+    >>> same_title("Used For Pain", "usedfor pain!"), same_title("Used For Pain", "Used For Pain 2")
+    (True, False)
+    """
+    return title_key(line).replace(" ", "") == title_key(other).replace(" ", "")
 
 
 def next_line(text: str, position: int) -> tuple[int, int, str] | None:
@@ -93,11 +103,12 @@ class DuplicateTitle(Fixer):
         second = None if first is None else next_line(text, first[1] + 1)
         if first is None or second is None:
             return
-        key = title_key(first[2])
-        if not (looks_like_title(first[2]) and looks_like_title(second[2]) and key == title_key(second[2])):
+        if not (
+            looks_like_title(first[2]) and looks_like_title(second[2]) and same_title(first[2], second[2])
+        ):
             return
         body = next_line(text, second[1] + 1)
-        if body is None or title_key(body[2]) == key:
+        if body is None or same_title(body[2], first[2]):
             return  # no body after the two lines, or a third copy: a refrain, not a duplicated title
         reason = "the title again, with less punctuation"
         if len(second[2].strip()) > len(first[2].strip()):
