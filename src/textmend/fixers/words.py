@@ -132,6 +132,7 @@ _SEEN_ZIPF = 6.0  # how common a word the document uses on its own counts as
 _AFFIX_PENALTY = 1.5
 _CONTENT_PENALTY = 1.5
 _FOREIGN_ZIPF = 3.5
+_SEARCHES_BEFORE_COUNTING = 8  # see _Document
 _SENTENCE_START_ZIPF = 4.0  # how common a word after ".", "!" or "?" must be, unless the document uses it
 _INFLECTIONS = ("s", "es", "ed", "d", "ing", "r", "er", "st", "est", "ly")
 _EXTRA_PART = 1.5
@@ -204,6 +205,10 @@ class RunTogetherWords(Fixer):
         """
         runs = (_LATIN1_LOWERCASE_RUN if latin1 else _LOWERCASE_RUN).findall(text)
         hopeful = _word_filter(self).hopeful(runs)
+        if len(hopeful) > _SEARCHES_BEFORE_COUNTING:
+            # Many candidates: one pass over the text costs less than a search for each.
+            wanted = set(hopeful)
+            return [match for match in _LOWER_TOKEN.finditer(text) if match.group() in wanted]
         matches = []
         for word in hopeful:
             at = text.find(word)
@@ -448,6 +453,9 @@ class _Document:
         self._lines: list[str] | None = None
         self._line_starts: list[int] = []
         self._code_lines: dict[int, bool] = {}
+        # Whole-text searches allowed before counting every word once is the cheaper way to answer:
+        # a few keep clean text fast, a bound keeps text with many candidates linear.
+        self._searches_left = _SEARCHES_BEFORE_COUNTING
 
     def _load_counts(self) -> Counter[str]:
         if self._counts is None:
@@ -462,9 +470,18 @@ class _Document:
                 self._lower = {word.lower() for word in self._load_counts()}
         return self._lower
 
+    def _may_search(self) -> bool:
+        """Whether one more whole-text search is within the budget (counts nothing when it is not)."""
+        if self._searches_left <= 0:
+            return False
+        self._searches_left -= 1
+        return True
+
     def repeats(self, token: str) -> bool:
         """Whether ``token`` occurs in the document more than once as a word of its own."""
-        return self.text.count(token) > 1 and self._load_counts()[token] > 1
+        if self._counts is None and self._may_search() and self.text.count(token) <= 1:
+            return False
+        return self._load_counts()[token] > 1
 
     def uses(self, word: str) -> bool:
         """Whether the document uses ``word`` (in any case) as a word of its own."""
@@ -488,7 +505,7 @@ class _Document:
 
         Before all the document's words are collected, Latin-1 text is searched for just these.
         """
-        if self._lower is not None or not self._latin1:
+        if self._lower is not None or not self._latin1 or not self._may_search():
             return words.intersection(self._load_lower())
         lowered = self.text.lower()
         return frozenset(word for word in words if _stands_alone(lowered, word))
