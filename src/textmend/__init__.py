@@ -11,12 +11,12 @@ from . import fixers as _fixers  # noqa: F401  (registers the built-in fixers)
 from .changes import FixerError, apply_changes, revert_changes
 from .fixer import Findings, Fixer, fixer_class, register, registered_fixers
 from .model import Change, Document, Edit, Teaser
-from .pipeline import DEFAULT_STEPS, Pipeline, Step, check_text
+from .pipeline import DEFAULT_STEPS, OPT_IN_STEPS, Pipeline, Step, check_text
 
 __version__ = "0.1.0"
 
 #: The default pipeline, used by :func:`mend` and :func:`mend_document`.
-DEFAULT = Pipeline(DEFAULT_STEPS)
+DEFAULT = Pipeline(DEFAULT_STEPS).disable(*OPT_IN_STEPS)
 
 
 def mend_document(text: str) -> Document:

@@ -66,7 +66,7 @@ def pipeline_from_args(
 ) -> Pipeline:
     """The pipeline that ``--pipeline``, ``--enable`` and ``--disable`` ask for."""
     try:
-        chosen = DEFAULT if pipeline is None else Pipeline(pipeline).enable(*pipeline)
+        chosen = DEFAULT if pipeline is None else Pipeline(pipeline)
         return chosen.enable(*enable).disable(*disable)
     except (KeyError, ValueError) as error:
         parser.error(str(error.args[0] if error.args else error))

@@ -46,8 +46,6 @@ class Fixer:
     name: ClassVar[str] = ""
     #: Text on which ``gate.search`` finds nothing is left alone without calling :meth:`find`.
     gate: ClassVar[Pattern | None] = None
-    #: Whether pipelines built from names switch this fixer on (``False`` for opt-in fixers).
-    default_enabled: ClassVar[bool] = True
     #: ``True`` when :meth:`find` already decides again until its own edits leave nothing to do, so the
     #: pipeline need not run it a second time on its output (see ``Pipeline.mend_document``).
     settled: ClassVar[bool] = False

@@ -42,7 +42,7 @@ def _as_step(spec: StepSpec) -> Step:
         return Step(spec)
     if isinstance(spec, str):
         cls = fixer_class(spec)
-        return Step(cls(), cls.default_enabled)
+        return Step(cls())
     if isinstance(spec, tuple) and len(spec) == 2 and isinstance(spec[0], str):
         name, options = spec
         return Step(fixer_class(name)(**dict(options)))
@@ -240,5 +240,7 @@ class Pipeline:
 #: How often one step may run on its own output before the pipeline moves on.
 MAX_ROUNDS = 3
 
-#: The order of the built-in fixers. Opt-in fixers (``ascii``) are present but off.
+#: The order of the built-in fixers in the default pipeline.
 DEFAULT_STEPS = ("ftfy", "entities", "teasers", "titles", "words", "ascii")
+#: The steps of the default pipeline that are there but off until enabled.
+OPT_IN_STEPS = ("ascii",)

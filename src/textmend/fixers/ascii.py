@@ -55,7 +55,6 @@ class AsciiPunctuation(Fixer):
 
     name: ClassVar[str] = "ascii"
     gate: ClassVar[Pattern | None] = regex.compile(r"[^\x00-\x7f]")
-    default_enabled: ClassVar[bool] = False
 
     transliterate: bool = False
 
