@@ -10,6 +10,8 @@ ftfy's own quote uncurling is off here: turning typographic quotes into ASCII is
 
 from __future__ import annotations
 
+import difflib
+
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -116,7 +118,7 @@ class FtfyFixer(Fixer):
             if self.may_apply(line):
                 fixed = self.fix_line(line)
                 if fixed != line:
-                    yield _difference(line, fixed, position)
+                    yield from _differences(line, fixed, position)
             position += len(line)
 
     def fix_line(self, line: str) -> str:
@@ -185,11 +187,31 @@ def _looks_like_mojibake(text: str) -> bool:
     return False
 
 
-def _difference(before: str, after: str, offset: int) -> Edit:
-    """One edit replacing the part of ``before`` that differs from ``after``."""
+def _differences(before: str, after: str, offset: int) -> Iterator[Edit]:
+    """The edits that turn ``before`` into ``after``: one for each place that differs.
+
+    Past the common start and end, a part of up to :data:`MAX_ALIGNED` characters is aligned
+    character by character, so that ``&amp;quot;hi&amp;quot;`` gives two changes and not one; a longer
+    part (rare, and quadratic to align) is one change.
+
+    >>> [(e.start, e.end, e.after) for e in _differences("a &amp;quot;hi&amp;quot; b", 'a "hi" b', 0)]
+    [(2, 12, '"'), (14, 24, '"')]
+    """
     prefix = _common_prefix(before, after)
     suffix = _common_prefix(before[prefix:][::-1], after[prefix:][::-1])
-    return Edit(offset + prefix, offset + len(before) - suffix, after[prefix : len(after) - suffix], "ftfy")
+    old, new = before[prefix : len(before) - suffix], after[prefix : len(after) - suffix]
+    start = offset + prefix
+    if len(old) > MAX_ALIGNED or len(new) > MAX_ALIGNED:
+        yield Edit(start, start + len(old), new, "ftfy")
+        return
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            yield Edit(start + i1, start + i2, new[j1:j2], "ftfy")
+
+
+#: The longest differing part of a line that :func:`_differences` aligns character by character.
+MAX_ALIGNED = 1000
 
 
 def _common_prefix(a: str, b: str) -> int:
