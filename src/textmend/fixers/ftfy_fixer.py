@@ -11,7 +11,6 @@ ftfy's own quote uncurling is off here: turning typographic quotes into ASCII is
 from __future__ import annotations
 
 import difflib
-
 import re
 import unicodedata
 from collections.abc import Iterator
