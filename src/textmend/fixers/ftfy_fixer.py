@@ -189,13 +189,27 @@ def _looks_like_mojibake(text: str) -> bool:
 def _differences(before: str, after: str, offset: int) -> Iterator[Edit]:
     """The edits that turn ``before`` into ``after``: one for each place that differs.
 
-    Past the common start and end, a part of up to :data:`MAX_ALIGNED` characters is aligned
-    character by character, so that ``&amp;quot;hi&amp;quot;`` gives two changes and not one; a longer
-    part (rare, and quadratic to align) is one change.
+    ftfy's fixes stay within words, so where the two have as many spaces, they are compared word by
+    word; each differing word (or the whole, where the spaces differ) is then aligned by
+    :func:`_aligned`. Linear in the length of the line.
 
     >>> [(e.start, e.end, e.after) for e in _differences("a &amp;quot;hi&amp;quot; b", 'a "hi" b', 0)]
     [(2, 12, '"'), (14, 24, '"')]
     """
+    old_words, new_words = before.split(" "), after.split(" ")
+    if len(old_words) != len(new_words):
+        yield from _aligned(before, after, offset)
+        return
+    for old, new in zip(old_words, new_words, strict=True):
+        if old != new:
+            yield from _aligned(old, new, offset)
+        offset += len(old) + 1
+
+
+def _aligned(before: str, after: str, offset: int) -> Iterator[Edit]:
+    """Edits for each differing run of ``before`` and ``after``: past their common start and end, a
+    part of up to :data:`MAX_ALIGNED` characters is aligned character by character; a longer one (rare,
+    and quadratic to align) is one edit."""
     prefix = _common_prefix(before, after)
     suffix = _common_prefix(before[prefix:][::-1], after[prefix:][::-1])
     old, new = before[prefix : len(before) - suffix], after[prefix : len(after) - suffix]
@@ -209,7 +223,7 @@ def _differences(before: str, after: str, offset: int) -> Iterator[Edit]:
             yield Edit(start + i1, start + i2, new[j1:j2], "ftfy")
 
 
-#: The longest differing part of a line that :func:`_differences` aligns character by character.
+#: The longest differing part that :func:`_aligned` aligns character by character.
 MAX_ALIGNED = 1000
 
 
