@@ -13,7 +13,6 @@ workers write identical output.
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
 import json
 import os
@@ -24,17 +23,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from textmend.corpus import clean
+import prose
 
-DATA = Path(__file__).resolve().parent / "data"
+from textmend.corpus import clean
 
 
 def paragraphs() -> list[str]:
-    found: list[str] = []
-    for path in sorted(DATA.glob("*.txt.gz")):
-        text = gzip.decompress(path.read_bytes()).decode("utf-8")
-        found.extend(p.strip() for p in text.split("\n\n") if len(p.strip()) > 40)
-    return found
+    """The bundled paragraphs longer than a heading, stripped."""
+    return [p.strip() for p in prose.paragraphs() if len(p.strip()) > 40]
 
 
 def strip_entities(text: str, rng: random.Random) -> str:

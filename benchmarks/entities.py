@@ -17,16 +17,15 @@ mended text equals the expected one. The run is seeded, so the table is the same
 from __future__ import annotations
 
 import argparse
-import gzip
 import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+
+import prose
 
 from textmend import Pipeline
 
-DATA = Path(__file__).resolve().parent / "data"
 PIPELINE = Pipeline(["ftfy", "entities"])
 PARAGRAPHS_PER_DOCUMENT = 8
 
@@ -71,11 +70,7 @@ class Score:
 
 def documents() -> list[str]:
     """The bundled novels, eight paragraphs to a document."""
-    paragraphs: list[str] = []
-    for path in sorted(DATA.glob("*.txt.gz")):
-        with gzip.open(path, "rt", encoding="utf-8") as file:
-            text = file.read()
-        paragraphs.extend(p for p in text.split("\n\n") if p.strip())
+    paragraphs = prose.paragraphs()
     step = PARAGRAPHS_PER_DOCUMENT
     return ["\n\n".join(paragraphs[i : i + step]) for i in range(0, len(paragraphs), step)]
 

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import gzip
 import os
 import platform
 import random
@@ -42,6 +41,8 @@ import time
 from collections.abc import Callable
 from importlib.util import find_spec
 from pathlib import Path
+
+import prose
 
 HERE = Path(__file__).resolve().parent
 SRC = HERE.parent / "src"
@@ -60,11 +61,7 @@ Tool = Callable[[str], object]
 # -- corpora -------------------------------------------------------------------------------------
 def paragraphs() -> list[str]:
     """Every paragraph of the bundled novels, in order."""
-    found: list[str] = []
-    for path in sorted((HERE / "data").glob("*.txt.gz")):
-        with gzip.open(path, "rt", encoding="utf-8") as file:
-            found.extend(p for p in file.read().split("\n\n") if p.strip())
-    return found
+    return prose.paragraphs()
 
 
 def documents(paras: list[str], size: int = DOCUMENT_SIZE) -> list[str]:

@@ -17,16 +17,15 @@ Run from the repository root: ``python benchmarks/teasers.py`` (``PYTHONPATH=src
 from __future__ import annotations
 
 import dataclasses
-import gzip
 import random
 import re
 import time
 from collections import Counter, defaultdict
-from pathlib import Path
+
+import prose
 
 from textmend import Pipeline, Teaser
 
-DATA = Path(__file__).resolve().parent / "data"
 SEED = 5
 ROUNDS = 10  # each document gets furniture this many times, differently each time
 DOCUMENT_SIZE = (1500, 5000)  # characters of prose per document
@@ -41,12 +40,7 @@ PIPELINE = Pipeline(["teasers", "titles"])
 
 def paragraphs() -> list[str]:
     """All paragraphs of the bundled novels, each on one line."""
-    found: list[str] = []
-    for path in sorted(DATA.glob("*.txt.gz")):
-        with gzip.open(path, "rt", encoding="utf-8") as file:
-            text = file.read()
-        found.extend(" ".join(p.split()) for p in text.split("\n\n") if p.strip())
-    return found
+    return [" ".join(p.split()) for p in prose.paragraphs()]
 
 
 def documents(paras: list[str]) -> list[list[str]]:

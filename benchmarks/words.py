@@ -18,20 +18,18 @@ installed; wordninja comes with the ``dev`` extra).
 
 from __future__ import annotations
 
-import gzip
 import random
 import re
 import sys
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 
+import prose
 import wordninja
 
 from textmend import Pipeline
 from textmend.lexicon import zipf
 
-DATA = Path(__file__).resolve().parent / "data"
 DOCUMENT_WORDS = 300
 TRIALS_PER_DOCUMENT = 2
 SEED = 4
@@ -48,8 +46,7 @@ _TOKEN = re.compile(r"[A-Za-z]+")
 def documents() -> list[str]:
     """The novels as documents of about ``DOCUMENT_WORDS`` words, whole paragraphs each."""
     result: list[str] = []
-    for path in sorted(DATA.glob("*.txt.gz")):
-        paragraphs = gzip.decompress(path.read_bytes()).decode("utf-8").split("\n\n")
+    for paragraphs in prose.novels():
         current: list[str] = []
         words = 0
         for paragraph in paragraphs:
