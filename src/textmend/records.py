@@ -9,10 +9,11 @@ same fields: the mended text in place, then ``title``, ``teasers`` and, when ask
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
-from .model import Document
+from .model import Change, Document, Teaser
 from .pipeline import Pipeline
 
 
@@ -80,38 +81,27 @@ def teasers_arrow_type() -> Any:
     Parquet writers cannot infer a nested column's type from rows that are all empty lists, so give
     them this one explicitly (needs ``pyarrow``).
     """
-    import pyarrow as pa
-
-    return pa.list_(
-        pa.struct(
-            [
-                pa.field("title", pa.string(), nullable=False),
-                pa.field("snippet", pa.string(), nullable=False),
-                pa.field("truncated", pa.bool_(), nullable=False),
-                pa.field("excerpt", pa.string(), nullable=False),
-                pa.field("separator", pa.string()),
-                pa.field("heading", pa.string()),
-            ]
-        )
-    )
+    return _list_of_structs(Teaser)
 
 
 def changes_arrow_type() -> Any:
     """The Arrow type of a ``changes`` column: a list of structs, one per :class:`~textmend.Change`."""
+    return _list_of_structs(Change)
+
+
+# The Arrow type of each field type the model's dataclasses use; ``X | None`` makes a nullable field.
+_ARROW_TYPES = {"str": "string", "bool": "bool_", "int": "int64"}
+
+
+def _list_of_structs(cls: type[Any]) -> Any:
+    """A list of structs with one field for each dataclass field of ``cls`` (needs ``pyarrow``)."""
     import pyarrow as pa
 
-    return pa.list_(
-        pa.struct(
-            [
-                pa.field("fixer", pa.string(), nullable=False),
-                pa.field("start", pa.int64(), nullable=False),
-                pa.field("end", pa.int64(), nullable=False),
-                pa.field("before", pa.string(), nullable=False),
-                pa.field("after", pa.string(), nullable=False),
-                pa.field("reason", pa.string(), nullable=False),
-            ]
-        )
-    )
+    fields = []
+    for field in dataclasses.fields(cls):
+        name, _, none = str(field.type).partition(" | ")
+        fields.append(pa.field(field.name, getattr(pa, _ARROW_TYPES[name])(), nullable=none == "None"))
+    return pa.list_(pa.struct(fields))
 
 
 def added_arrow_fields(*, changes: bool = False, prefix: str = "") -> list[Any]:
