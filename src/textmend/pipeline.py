@@ -219,9 +219,9 @@ class Pipeline:
         for step in self._steps:
             if not step.enabled:
                 continue
-            # A repair can complete a pattern of the same fixer next to it ("amp;&#82rsquo;" decodes
-            # to "amp;R’", where "amp;" is now glued to a word): run the fixer again on its own output
-            # until it settles, so that mending the result changes nothing.
+            # A repair can complete a pattern of the same fixer next to it (a decoded character glues
+            # a neighbouring name to a word): run the fixer again on its own output until it settles,
+            # so that mending the result changes nothing.
             for _ in range(1 if step.fixer.settled else MAX_ROUNDS):
                 if not step.fixer.may_apply(current):
                     break

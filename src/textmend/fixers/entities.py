@@ -573,14 +573,15 @@ def outermost(candidates: Iterable[Candidate]) -> list[Candidate]:
     return kept
 
 
-def settled(text: str, edits: list[Edit]) -> Iterator[Edit]:
+def without_lines_ftfy_would_change(text: str, edits: list[Edit]) -> Iterator[Edit]:
     """The sorted ``edits``, less those of the lines that ftfy would change once they are made.
 
     A decoded character can complete what ftfy fixes: ``rdquo;eacute;`` gives ``”é``, mojibake to
     ftfy; ``é–`` next to ``\\ufffd`` is too. The ``ftfy`` step runs before this one, so it would make
     that change on a second run; such a line is left as it is.
 
-    >>> [edit.after for edit in settled("x rdquo;eacute; y\\nrsquo;", [Edit(2, 15, "”é"), Edit(18, 24, "’")])]
+    >>> edits = [Edit(2, 15, "”é"), Edit(18, 24, "’")]
+    >>> [edit.after for edit in without_lines_ftfy_would_change("x rdquo;eacute; y\\nrsquo;", edits)]
     ['’']
     """
     ftfy_fixer = FtfyFixer()
@@ -614,7 +615,7 @@ class EntityFixer(Fixer):
     gate: ClassVar[_Gate] = _Gate()
 
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
-        return settled(text, list(self._repairs(text)))
+        return without_lines_ftfy_would_change(text, list(self._repairs(text)))
 
     def _repairs(self, text: str) -> Iterator[Edit]:
         urls = [match.span() for match in _URL.finditer(text)] if "/" in text or "www." in text else []
