@@ -7,7 +7,8 @@ import itertools
 from hypothesis import given
 from hypothesis import strategies as st
 
-from textmend import Change, Edit, apply_changes, revert_changes
+import textmend
+from textmend import Change, Document, Edit, apply_changes, revert_changes
 from textmend.changes import apply_edits, check_edits, compose
 
 
@@ -51,3 +52,21 @@ def test_touching_edits_merge_and_name_both_fixers() -> None:
 def test_an_edit_undone_later_leaves_no_change() -> None:
     changes = compose("ab", "ab", [], [Edit(0, 1, "x")], "f")
     assert compose("ab", "xb", changes, [Edit(0, 1, "a")], "g") == []
+
+
+def test_compose_carries_kind_and_evidence_and_joins_them_where_fixers_meet() -> None:
+    text = "abc"
+    first = compose(text, text, [], [Edit(1, 2, "X", "one", "first/kind", {"a": 1.0})], "first")
+    assert first == [Change("first", 1, 2, "b", "X", "one", "first/kind", {"a": 1.0})]
+    second = compose(text, "aXc", first, [Edit(1, 2, "Y", "two", "second/kind", {"b": 2.0})], "second")
+    assert second == [
+        Change("first+second", 1, 2, "b", "Y", "one; two", "first/kind+second/kind", {"a": 1.0, "b": 2.0})
+    ]
+    assert second[0].kinds == ("first/kind", "second/kind")
+
+
+def test_document_from_dict_reads_back_what_to_dict_wrote() -> None:
+    document = textmend.mend_document("Letrsquo;s see how they are usedfor pain.")
+    again = Document.from_dict(document.to_dict())
+    assert again == document
+    assert textmend.revert_changes(again.text, again.changes) == "Letrsquo;s see how they are usedfor pain."

@@ -9,6 +9,7 @@ non-overlapping and exact: ``apply_changes(input, changes) == output`` and
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 
 from .model import Change, Edit
@@ -108,7 +109,11 @@ def compose(
             # The common case: an edit that touches nothing else maps straight back to the original.
             start, end = edit.start - shift, edit.end - shift
             if original[start:end] != edit.after:
-                result.append(Change(fixer, start, end, original[start:end], edit.after, edit.reason))
+                result.append(
+                    Change(
+                        fixer, start, end, original[start:end], edit.after, edit.reason, edit.kind, edit.evidence
+                    )
+                )
             j += 1
             continue
         # Grow a cluster around edits[j] from everything that overlaps or touches it.
@@ -138,9 +143,25 @@ def compose(
         names.append(fixer)
         reasons = [m.reason for _, _, m in members if m.reason]
         reasons.extend(e.reason for e in cluster_edits if e.reason)
-        result.append(Change("+".join(dict.fromkeys(names)), start, end, before, after, "; ".join(reasons)))
+        kinds = [kind for _, _, m in members for kind in m.kinds]
+        kinds.extend(e.kind for e in cluster_edits if e.kind)
+        evidence: dict[str, float] = {}
+        for item in [*(m for _, _, m in members), *cluster_edits]:
+            evidence.update(item.evidence)
+        result.append(
+            Change(
+                "+".join(dict.fromkeys(names)),
+                start,
+                end,
+                before,
+                after,
+                "; ".join(reasons),
+                "+".join(dict.fromkeys(kinds)),
+                evidence,
+            )
+        )
     return result
 
 
 def _moved(edit: Edit, offset: int) -> Edit:
-    return Edit(edit.start + offset, edit.end + offset, edit.after, edit.reason)
+    return dataclasses.replace(edit, start=edit.start + offset, end=edit.end + offset)

@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+import dataclasses
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Union
+
+#: Numbers a fixer weighed to make an edit (``{"junction": 3.8}``): what reports and ``explain`` read,
+#: so that nothing parses the ``reason`` prose.
+Evidence = Mapping[str, float]
 
 
 @dataclass(frozen=True, slots=True)
 class Edit:
     """One edit a fixer proposes, in the coordinates of the text that fixer was given.
 
-    ``text[start:end]`` is to be replaced by ``after``; ``reason`` says why, for people.
+    ``text[start:end]`` is to be replaced by ``after``; ``reason`` says why, for people; ``kind`` says
+    what was mended, for programs (``"entity/dropped"``, ``"words/glued"``: the fixer's family, a slash,
+    the form); ``evidence`` holds the numbers that decided it.
     """
 
     start: int
     end: int
     after: str
     reason: str = ""
+    kind: str = ""
+    evidence: Evidence = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +34,10 @@ class Change:
     """One change textmend made, in the coordinates of the original input.
 
     ``input[start:end] == before`` became ``after``. ``fixer`` names the fixer that made it;
-    where two fixers edited the same spot their names are joined by ``+`` (``"entities+ascii"``).
+    where two fixers edited the same spot their names are joined by ``+`` (``"entities+ascii"``), and
+    so are their kinds. ``kind`` is the structured name of the repair (``"entity/space"``,
+    ``"words/glued"``, ``"teaser/list"``), ``evidence`` the numbers that decided it; ``reason`` is the
+    same for people.
 
     >>> Change("entities", 3, 9, "rsquo;", "\u2019").fixers
     ('entities',)
@@ -36,14 +49,36 @@ class Change:
     before: str
     after: str
     reason: str = ""
+    kind: str = ""
+    evidence: Evidence = field(default_factory=dict, hash=False)
 
     @property
     def fixers(self) -> tuple[str, ...]:
         """The names of the fixers that made this change, in pipeline order."""
         return tuple(self.fixer.split("+"))
 
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The kinds of repair merged into this change, in pipeline order."""
+        return tuple(kind for kind in self.kind.split("+") if kind)
+
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """A JSON-ready dict of every field."""
+        data = asdict(self)
+        data["evidence"] = dict(self.evidence)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Change:
+        """The change that :meth:`to_dict` wrote (also read back from Arrow, whose maps are pairs).
+
+        >>> change = Change("words", 5, 5, "", " ", "glued", "words/glued", {"junction": 3.8})
+        >>> Change.from_dict(change.to_dict()) == change
+        True
+        """
+        fields = _known_fields(cls, data)
+        fields["evidence"] = _evidence(fields.get("evidence"))
+        return cls(**fields)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +98,13 @@ class Teaser:
     heading: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of every field."""
         return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Teaser:
+        """The teaser that :meth:`to_dict` wrote."""
+        return cls(**_known_fields(cls, data))
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,3 +132,35 @@ class Document:
         if changes:
             data["changes"] = [change.to_dict() for change in self.changes]
         return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Document:
+        """The document that :meth:`to_dict` wrote, so stored results can be inspected and reverted.
+
+        >>> from textmend import mend_document, revert_changes
+        >>> stored = mend_document("Letrsquo;s go").to_dict()
+        >>> document = Document.from_dict(stored)
+        >>> revert_changes(document.text, document.changes)
+        'Letrsquo;s go'
+        """
+        fields = _known_fields(cls, data)
+        fields["teasers"] = [Teaser.from_dict(teaser) for teaser in fields.get("teasers") or ()]
+        fields["changes"] = [Change.from_dict(change) for change in fields.get("changes") or ()]
+        return cls(**fields)
+
+
+def _known_fields(cls: type[Any], data: Mapping[str, Any]) -> dict[str, Any]:
+    """The items of ``data`` that are fields of the dataclass ``cls``; a missing required one is an error."""
+    names = {f.name for f in dataclasses.fields(cls)}
+    return {key: value for key, value in data.items() if key in names}
+
+
+def _evidence(value: Union[Mapping[str, float], Iterable[tuple[str, float]], None]) -> dict[str, float]:
+    """Evidence as a dict, from a dict or from the key/value pairs Arrow gives back for a map."""
+    if value is None:
+        return {}
+    pairs = value.items() if isinstance(value, Mapping) else value
+    return {str(key): float(number) for key, number in pairs}
+
+
+__all__ = ["Change", "Document", "Edit", "Evidence", "Teaser"]

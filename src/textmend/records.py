@@ -100,6 +100,9 @@ def _list_of_structs(cls: type[Any]) -> Any:
     fields = []
     for field in dataclasses.fields(cls):
         name, _, none = str(field.type).partition(" | ")
+        if name == "Evidence":  # a map of names to numbers; read back as pairs by Change.from_dict
+            fields.append(pa.field(field.name, pa.map_(pa.string(), pa.float64())))
+            continue
         fields.append(pa.field(field.name, getattr(pa, _ARROW_TYPES[name])(), nullable=none == "None"))
     return pa.list_(pa.struct(fields))
 

@@ -599,7 +599,7 @@ def without_lines_ftfy_would_change(text: str, edits: list[Edit]) -> Iterator[Ed
 
 
 def _moved(edit: Edit, offset: int) -> Edit:
-    return Edit(edit.start + offset, edit.end + offset, edit.after, edit.reason)
+    return dataclasses.replace(edit, start=edit.start + offset, end=edit.end + offset)
 
 
 def _reason(candidate: Candidate) -> str:
