@@ -109,10 +109,9 @@ def compose(
             # The common case: an edit that touches nothing else maps straight back to the original.
             start, end = edit.start - shift, edit.end - shift
             if original[start:end] != edit.after:
+                before = original[start:end]
                 result.append(
-                    Change(
-                        fixer, start, end, original[start:end], edit.after, edit.reason, edit.kind, edit.evidence
-                    )
+                    Change(fixer, start, end, before, edit.after, edit.reason, edit.kind, edit.evidence)
                 )
             j += 1
             continue

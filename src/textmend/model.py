@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 import dataclasses
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
-from typing import Any, Union
+from typing import Any
 
 #: Numbers a fixer weighed to make an edit (``{"junction": 3.8}``): what reports and ``explain`` read,
 #: so that nothing parses the ``reason`` prose.
@@ -155,7 +155,7 @@ def _known_fields(cls: type[Any], data: Mapping[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in data.items() if key in names}
 
 
-def _evidence(value: Union[Mapping[str, float], Iterable[tuple[str, float]], None]) -> dict[str, float]:
+def _evidence(value: Mapping[str, float] | Iterable[tuple[str, float]] | None) -> dict[str, float]:
     """Evidence as a dict, from a dict or from the key/value pairs Arrow gives back for a map."""
     if value is None:
         return {}
