@@ -145,8 +145,10 @@ def compose(
         kinds = [kind for _, _, m in members for kind in m.kinds]
         kinds.extend(e.kind for e in cluster_edits if e.kind)
         evidence: dict[str, float] = {}
-        for item in [*(m for _, _, m in members), *cluster_edits]:
-            evidence.update(item.evidence)
+        for _, _, member in members:
+            evidence.update(member.evidence)
+        for cluster_edit in cluster_edits:
+            evidence.update(cluster_edit.evidence)
         result.append(
             Change(
                 "+".join(dict.fromkeys(names)),
