@@ -25,9 +25,10 @@ from conftest import ROOT
 from corpusdata import TEXTS, mend_in_this_process
 from textmend.corpus import Job, mend_chunk, mend_unit
 from textmend.dask import mend_bag, mend_dataframe
+from textmend.errors import RecordError
 from textmend.integrations.datatrove import TextmendFormatter, TextmendStep
 from textmend.pandas import mend_frame, mend_series
-from textmend.records import RecordError, document_fields, mend_record
+from textmend.records import document_fields, mend_record
 
 
 def test_mend_record_adds_fields_and_refuses_to_overwrite() -> None:

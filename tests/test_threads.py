@@ -37,7 +37,7 @@ def _mend_from_threads(pipeline: Pipeline, texts: list[str]) -> list[Document]:
 
 
 def test_one_pipeline_from_many_threads_matches_serial_results() -> None:
-    pipeline = Pipeline(textmend.DEFAULT_STEPS).enable("ascii")
+    pipeline = textmend.DEFAULT.enable("ascii")
     texts = _texts()
     serial = [pipeline.mend_document(text) for text in texts]
     # Empty the lazily loaded word lists, so that the threads race to load them.

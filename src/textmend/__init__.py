@@ -7,26 +7,14 @@
 
 from __future__ import annotations
 
-from . import fixers as _fixers  # noqa: F401  (registers the built-in fixers)
-from .changes import FixerError, apply_changes, revert_changes
+from .changes import apply_changes, revert_changes
+from .default import DEFAULT, mend, mend_document
+from .errors import FixerError, RecordError, TextmendError, UnknownNameError
 from .fixer import Findings, Fixer, fixer_class, register, registered_fixers
 from .model import Change, Document, Edit, Teaser
-from .pipeline import DEFAULT_STEPS, OPT_IN_STEPS, Pipeline, Step, check_text
+from .pipeline import Pipeline, Step
 
 __version__ = "0.1.0"
-
-#: The default pipeline, used by :func:`mend` and :func:`mend_document`.
-DEFAULT = Pipeline(DEFAULT_STEPS).disable(*OPT_IN_STEPS)
-
-
-def mend_document(text: str) -> Document:
-    """Mend ``text`` with the default pipeline; return text, title, teasers and changes."""
-    return DEFAULT.mend_document(check_text(text))
-
-
-def mend(text: str) -> str:
-    """Mend ``text`` with the default pipeline; return the mended body text."""
-    return DEFAULT.mend_document(check_text(text)).text
 
 
 __all__ = [
@@ -38,8 +26,11 @@ __all__ = [
     "Fixer",
     "FixerError",
     "Pipeline",
+    "RecordError",
     "Step",
     "Teaser",
+    "TextmendError",
+    "UnknownNameError",
     "__version__",
     "apply_changes",
     "fixer_class",

@@ -12,11 +12,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 
+from .errors import FixerError
 from .model import Change, Edit
-
-
-class FixerError(RuntimeError):
-    """A fixer proposed edits that cannot be applied (a bug in that fixer, not in the input)."""
 
 
 def check_edits(text: str, edits: Iterable[Edit], fixer: str) -> list[Edit]:

@@ -29,9 +29,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import closing, contextmanager, suppress
 from typing import IO, Any
 
-from .changes import FixerError
+from .errors import FixerError, RecordError
 from .pipeline import Pipeline
-from .records import RecordError, added_arrow_fields, mend_record
+from .records import added_arrow_fields, mend_record
 
 FORMATS = ("jsonl", "parquet", "text")
 _SUFFIXES = {
@@ -375,7 +375,7 @@ def clean(
     (and with ``changes=True`` the ``changes``) are added, each name preceded by ``prefix``.
     """
     if pipeline is None:
-        from . import DEFAULT
+        from .default import DEFAULT
 
         pipeline = DEFAULT
     if on_error not in ("fail", "skip"):

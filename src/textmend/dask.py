@@ -62,7 +62,7 @@ def mend_bag(
 
 def _mend_text(text: str, pipeline: Pipeline | None) -> str:
     if pipeline is None:
-        from . import DEFAULT
+        from .default import DEFAULT
 
         pipeline = DEFAULT
     return pipeline(text)

@@ -22,6 +22,7 @@ import dataclasses
 from collections.abc import Iterable
 from typing import Any, ClassVar, Protocol, TypeVar
 
+from .errors import UnknownNameError
 from .model import Edit, Teaser
 
 
@@ -90,7 +91,7 @@ def fixer_class(name: str) -> type[Fixer]:
         return _REGISTRY[name]
     except KeyError:
         known = ", ".join(sorted(_REGISTRY))
-        raise KeyError(f"no fixer named {name!r}; known fixers: {known}") from None
+        raise UnknownNameError(f"no fixer named {name!r}; known fixers: {known}") from None
 
 
 def registered_fixers() -> list[str]:

@@ -23,7 +23,7 @@ except ImportError as error:  # pragma: no cover - depends on the installation
 
 def _default(pipeline: Pipeline | None) -> Pipeline:
     if pipeline is None:
-        from . import DEFAULT
+        from .default import DEFAULT
 
         return DEFAULT
     return pipeline

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Union
 
 from .changes import apply_edits, check_edits, compose
+from .errors import UnknownNameError
 from .fixer import Findings, Fixer, fixer_class
 from .model import Change, Document
 
@@ -132,7 +133,7 @@ class Pipeline:
         for index, step in enumerate(self._steps):
             if step.name == name:
                 return index
-        raise KeyError(f"no step named {name!r} in this pipeline; it has: {', '.join(self.names)}")
+        raise UnknownNameError(f"no step named {name!r} in this pipeline; it has: {', '.join(self.names)}")
 
     def _replace(self, index: int, step: Step) -> Pipeline:
         steps = list(self._steps)

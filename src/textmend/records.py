@@ -13,12 +13,9 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
+from .errors import RecordError
 from .model import Change, Document, Teaser
 from .pipeline import Pipeline
-
-
-class RecordError(ValueError):
-    """One record cannot be mended (no text field, text not a string, ...); the message says why."""
 
 
 def document_fields(document: Document, *, changes: bool = False, prefix: str = "") -> dict[str, Any]:
@@ -51,7 +48,7 @@ def mend_record(
     already has a field textmend would write (choose a ``prefix`` then), so nothing is overwritten.
     """
     if pipeline is None:
-        from . import DEFAULT
+        from .default import DEFAULT
 
         pipeline = DEFAULT
     if text_field not in record:

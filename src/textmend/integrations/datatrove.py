@@ -42,7 +42,7 @@ __all__ = ["TextmendFormatter", "TextmendStep", "parquet_schema", "teasers_arrow
 
 def _default(pipeline: Pipeline | None) -> Pipeline:
     if pipeline is None:
-        from .. import DEFAULT
+        from ..default import DEFAULT
 
         return DEFAULT
     return pipeline

@@ -1,0 +1,35 @@
+"""The errors textmend raises: one family, each keeping the built-in base callers already catch.
+
+>>> from textmend import Pipeline
+>>> try:
+...     Pipeline(["shuot"])
+... except KeyError as error:
+...     print(str(error)[:47])
+no fixer named 'shuot'; known fixers: ascii, ent
+"""
+
+from __future__ import annotations
+
+__all__ = ["FixerError", "RecordError", "TextmendError", "UnknownNameError"]
+
+
+class TextmendError(Exception):
+    """Base class of every error textmend raises on purpose; its message says what, where, and the way out."""
+
+
+class FixerError(TextmendError, RuntimeError):
+    """A fixer proposed edits that cannot be applied: a bug in that fixer, never bad input."""
+
+
+class RecordError(TextmendError, ValueError):
+    """One record cannot be mended (no text field, text not a string, a field clash); the message says why."""
+
+
+class UnknownNameError(TextmendError, KeyError):
+    """No fixer, step or option of that name; the message lists the known ones.
+
+    A ``KeyError`` still, but printed as its message, without the quotes ``KeyError`` adds.
+    """
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
