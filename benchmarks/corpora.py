@@ -36,7 +36,8 @@ DOMAIN_FILES: dict[str, tuple[str, ...]] = {
 }
 # Non-English clean text: ISO 639-1 code -> files.
 LANGUAGE_FILES: dict[str, tuple[str, ...]] = {
-    lang: (f"multilingual/{lang}",) for lang in ("de", "fr", "es", "nl", "it", "pt", "ja", "zh")
+    lang: (f"multilingual/{lang}", f"multilingual/{lang}-handbook")
+    for lang in ("de", "fr", "es", "nl", "it", "pt", "ja", "zh")
 }
 
 DOMAINS: tuple[str, ...] = tuple(DOMAIN_FILES)

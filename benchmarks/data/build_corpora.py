@@ -96,7 +96,18 @@ def clean_paragraphs(paragraphs: Iterable[str]) -> str:
 
 # ---------------------------------------------------------------- DocBook HTML (Debian manuals)
 
-SKIPPED_CLASSES = {"navheader", "navfooter", "toc", "list-of-tables", "list-of-figures", "list-of-examples"}
+SKIPPED_CLASSES = {
+    "navheader",
+    "navfooter",
+    "indexterm",
+    "docnav",
+    "programlisting",
+    "screen",
+    "toc",
+    "list-of-tables",
+    "list-of-figures",
+    "list-of-examples",
+}
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "dt"}
 IGNORED = {"pre", "table", "script", "style", "head"}
 
@@ -110,7 +121,7 @@ class DocBookText(HTMLParser):
         self.skipped = skipped
         self.title = ""
         self.paragraphs: list[str] = []
-        self._stack: list[tuple[str, bool]] = []
+        self._stack: list[tuple[str, bool, bool]] = []
         self._skip = 0
         self._buffer: list[str] | None = None
         self._in_title = False
@@ -120,12 +131,14 @@ class DocBookText(HTMLParser):
             return
         classes = set((dict(attrs).get("class") or "").split())
         skipping = tag in IGNORED or bool(classes & self.skipped)
-        self._stack.append((tag, skipping))
+        # Publican (the Debian Administrator's Handbook) writes paragraphs as <div class="para">.
+        block = tag in BLOCKS or (tag == "div" and "para" in classes)
+        self._stack.append((tag, skipping, block))
         if skipping:
             self._skip += 1
         if tag == "title":
             self._in_title = True
-        if tag in BLOCKS and not self._skip:
+        if block and not self._skip:
             self._flush()
             self._buffer = []
 
@@ -133,11 +146,14 @@ class DocBookText(HTMLParser):
         if tag == "title":
             self._in_title = False
         while self._stack:
-            open_tag, skipping = self._stack.pop()
+            open_tag, skipping, block = self._stack.pop()
             if skipping:
                 self._skip -= 1
-            if open_tag in BLOCKS:
+            if block:
                 self._flush()
+                # Text of an enclosing paragraph that goes on after a nested block is a new paragraph.
+                if not self._skip and any(outer_block for _, _, outer_block in self._stack):
+                    self._buffer = []
             if open_tag == tag:
                 break
 
@@ -153,30 +169,41 @@ class DocBookText(HTMLParser):
         self._buffer = None
 
 
-ENGLISH_FUNCTION_WORDS = frozenset(
-    # Words that are common in English and rare as words of de/fr/es/nl/it/pt.
-    {"the", "and", "that", "with", "this", "you", "your", "are", "from", "which", "would", "there", "their"}
-    | {"have", "should", "will"}
-)
+# Frequent English words that are not also frequent words of de/fr/es/nl/it/pt ("in", "a", "is", "of",
+# "was", "will", "so", "also", "on" are left out for that reason).
+ENGLISH_FUNCTION_WORDS = frozenset({
+    "the", "and", "that", "with", "this", "from", "which", "whose", "can", "since", "are", "been", "were",
+    "would", "should", "could", "you", "your", "they", "their", "these", "those", "there", "only", "into",
+    "than", "when", "where", "what", "how", "such", "used", "using", "each", "other", "some", "for", "not",
+    "but", "has", "have", "its", "it", "by", "be", "or", "to",
+})  # fmt: skip
 LATIN_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def looks_english(paragraph: str) -> bool:
     """Whether a paragraph of a translated manual was left in English: 'Use the installer to ...' -> True."""
-    words = [w.lower() for w in LATIN_LETTERS.findall(paragraph)]
+    words = [w.lower() for w in LATIN_LETTERS.findall(CJK.sub(" ", paragraph))]
     if len(words) < 6:
         return False
     hits = sum(w in ENGLISH_FUNCTION_WORDS for w in words)
-    return hits / len(words) > 0.1
+    return hits / len(words) > ENGLISH_SHARE
+
+
+# Share of English function words above which a paragraph is English: English prose runs at 0.2-0.4
+# (less where names of commands and files dilute it), the six Latin-script target languages below 0.03.
+# Set low on purpose: an untranslated paragraph left in is worse than a translated one dropped.
+ENGLISH_SHARE = 0.06
 
 
 def keeps_paragraph(paragraph: str, language: str) -> bool:
     """Whether a paragraph is prose in the page's language (not an English leftover, not a bare
-    command or number): for ja/zh at least one CJK character; for the others not English."""
+    command or number): for ja/zh mostly CJK characters; for the others not English."""
     if not normalise_space(paragraph):
         return False
     if language in {"ja", "zh"}:
-        return bool(CJK.search(paragraph))
+        cjk = len(CJK.findall(paragraph))
+        latin = sum(len(word) for word in LATIN_LETTERS.findall(CJK.sub(" ", paragraph)))
+        return cjk > 0 and not (looks_english(paragraph) and latin > cjk)
     return language == "en" or not looks_english(paragraph)
 
 
@@ -220,6 +247,34 @@ def installation_guide(cache: Path, language: str) -> Iterator[Record]:
             "text": text,
             "source": f"Debian package {name} {version}, {INSTALL_GUIDE_DIRS[language]}/{page}",
             "licence": "GPL-2.0",
+        }
+
+
+HANDBOOK = ("debian-handbook", "11.20220922")
+HANDBOOK_DIRS = {
+    "de": "de-DE", "fr": "fr-FR", "es": "es-ES", "nl": "nl-NL", "it": "it-IT", "pt": "pt-BR", "ja": "ja-JP",
+    "zh": "zh-CN",
+}  # fmt: skip
+# Enough words per language for thousands of synthetic joins, without letting one book dominate the data.
+HANDBOOK_WORDS = 120_000
+
+
+def handbook(cache: Path, language: str) -> Iterator[Record]:
+    """The Debian Administrator's Handbook (Debian 11) in one language, one record per HTML page, pages
+    in file-name order until about HANDBOOK_WORDS words; paragraphs left untranslated are dropped."""
+    name, version = HANDBOOK
+    root = debian_package(cache, name, version) / "x/usr/share/doc" / name / "html" / HANDBOOK_DIRS[language]
+    total = 0
+    for page, title, text in docbook_pages(root, language):
+        if total >= HANDBOOK_WORDS:
+            break
+        total += count_words(text)
+        yield {
+            "id": f"debian-handbook-{language}-{page.removesuffix('.html')}",
+            "title": title,
+            "text": text,
+            "source": f"Debian package {name} {version}, html/{HANDBOOK_DIRS[language]}/{page}",
+            "licence": "GPL-2.0-or-later OR CC-BY-SA-3.0",
         }
 
 
@@ -545,6 +600,10 @@ def _language(language: str) -> Builder:
     return lambda cache: installation_guide(cache, language)
 
 
+def _handbook(language: str) -> Builder:
+    return lambda cache: handbook(cache, language)
+
+
 BUILDERS: dict[str, tuple[str, Builder]] = {
     "news/reuters21578": ("news", reuters),
     "fiction/moby-dick": ("fiction", moby_dick),
@@ -554,6 +613,7 @@ BUILDERS: dict[str, tuple[str, Builder]] = {
     "informal/chatterbot": ("informal", chat_conversations),
     "technical/debian-install-en": ("technical", _language("en")),
     **{f"multilingual/{lang}": (lang, _language(lang)) for lang in INSTALL_GUIDE_DIRS if lang != "en"},
+    **{f"multilingual/{lang}-handbook": (lang, _handbook(lang)) for lang in HANDBOOK_DIRS},
 }
 
 
