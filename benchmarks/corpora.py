@@ -39,6 +39,7 @@ LANGUAGE_FILES: dict[str, tuple[str, ...]] = {
     lang: (f"multilingual/{lang}", f"multilingual/{lang}-handbook")
     for lang in ("de", "fr", "es", "nl", "it", "pt", "ja", "zh")
 }
+LANGUAGE_FILES["nl"] += ("multilingual/nl-faq",)  # the Dutch handbook is only partly translated
 
 DOMAINS: tuple[str, ...] = tuple(DOMAIN_FILES)
 LANGUAGES: tuple[str, ...] = tuple(LANGUAGE_FILES)

@@ -216,7 +216,7 @@ LICENCE_TITLE = re.compile(
 def docbook_pages(root: Path, language: str, min_words: int = 40) -> Iterator[tuple[str, str, str]]:
     """(page name, title, text) of each page of a DocBook HTML manual, in file-name order."""
     for page in sorted(root.glob("*.html")):
-        if page.name == "index.html":
+        if page.name.startswith("index."):
             continue
         parser = DocBookText()
         parser.feed(page.read_text(encoding="utf-8"))
@@ -275,6 +275,27 @@ def handbook(cache: Path, language: str) -> Iterator[Record]:
             "text": text,
             "source": f"Debian package {name} {version}, html/{HANDBOOK_DIRS[language]}/{page}",
             "licence": "GPL-2.0-or-later OR CC-BY-SA-3.0",
+        }
+
+
+DEBIAN_FAQ_NL = ("debian-faq-nl", "11.1")
+DEBIAN_FAQ_LICENCE = (
+    "Debian FAQ licence (Software in the Public Interest): verbatim and modified copies and translations "
+    "may be made and distributed with the permission notice preserved"
+)
+
+
+def debian_faq_dutch(cache: Path) -> Iterator[Record]:
+    """The Debian GNU/Linux FAQ in Dutch (questions and answers), one record per chapter page."""
+    name, version = DEBIAN_FAQ_NL
+    root = debian_package(cache, name, version) / "x/usr/share/doc/debian/FAQ/nl"
+    for page, title, text in docbook_pages(root, "nl"):
+        yield {
+            "id": f"debian-faq-nl-{page.removesuffix('.nl.html')}",
+            "title": title,
+            "text": text,
+            "source": f"Debian package {name} {version}, FAQ/nl/{page}",
+            "licence": DEBIAN_FAQ_LICENCE,
         }
 
 
@@ -614,6 +635,7 @@ BUILDERS: dict[str, tuple[str, Builder]] = {
     "technical/debian-install-en": ("technical", _language("en")),
     **{f"multilingual/{lang}": (lang, _language(lang)) for lang in INSTALL_GUIDE_DIRS if lang != "en"},
     **{f"multilingual/{lang}-handbook": (lang, _handbook(lang)) for lang in HANDBOOK_DIRS},
+    "multilingual/nl-faq": ("nl", debian_faq_dutch),
 }
 
 
