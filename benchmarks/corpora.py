@@ -32,7 +32,7 @@ DOMAIN_FILES: dict[str, tuple[str, ...]] = {
     "news": ("news/reuters21578",),
     "technical": ("technical/python-docs", "technical/debian-install-en"),
     "scientific": ("scientific/medline-cc-by",),
-    "informal": ("informal/jargon-file", "informal/chatterbot"),
+    "informal": ("informal/mailing-lists", "informal/jargon-file", "informal/chatterbot"),
 }
 # Non-English clean text: ISO 639-1 code -> files.
 LANGUAGE_FILES: dict[str, tuple[str, ...]] = {
