@@ -572,7 +572,8 @@ def jargon_file(cache: Path) -> Iterator[Record]:
     for number, (head, following) in enumerate(zip(heads, [*heads[1:], None], strict=True)):
         chunk = text[head.end() : following.start() if following else len(text)]
         chunk = re.sub(r"\{([^{}]*)\}", r"\1", chunk)
-        paragraphs = wrapped_paragraphs(chunk)
+        # Tables drawn with box characters and a stray '&ellipsis;' are no prose: those paragraphs go.
+        paragraphs = [p for p in wrapped_paragraphs(chunk) if not re.search(r"[\u2500-\u257f]|&\w+;", p)]
         body = clean_paragraphs(paragraphs)
         if count_words(body) < 12:
             continue
@@ -651,6 +652,12 @@ def own_words(body: str) -> str:
 LIST_FOOTER = re.compile(r"\s*\S*(listinfo|mailman|unsubscribe)\S*\s*$", re.I)
 # Text that did not survive the corpus's own decoding: replacement characters, literal \uXXXX escapes.
 UNDECODED = re.compile(r"\ufffd|\\u[0-9a-fA-F]{4}")
+# Machine-written mail (bug tracker notifications) and mail that quotes HTML tags: not clean prose.
+MACHINE_MAIL = re.compile(
+    r"You are receiving this mail because|show_bug\.cgi|</?[A-Za-z][A-Za-z0-9]*\b[^<>]*>"
+)
+# An HTML entity left in the mail (feeds relayed by mail): the clean side must not contain one.
+ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def mailing_list_mail(cache: Path) -> Iterator[Record]:
@@ -680,7 +687,14 @@ def mailing_list_mail(cache: Path) -> Iterator[Record]:
             continue
         text = own_words(str(body))
         words = count_words(text)
-        if not 30 <= words <= 1500 or text in seen or "<html" in text.lower() or UNDECODED.search(text):
+        if (
+            not 30 <= words <= 1500
+            or text in seen
+            or "<html" in text.lower()
+            or UNDECODED.search(text)
+            or ENTITY.search(text)
+            or MACHINE_MAIL.search(text)
+        ):
             continue
         seen.add(text)
         total += words
