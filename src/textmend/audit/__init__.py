@@ -19,4 +19,12 @@ from .command import add_audit_arguments, audit_paths, main, run_audit
 from .figures import AuditReport, audit_records
 from .page import render_html
 
-__all__ = ["AuditReport", "add_audit_arguments", "audit_paths", "audit_records", "main", "render_html", "run_audit"]
+__all__ = [
+    "AuditReport",
+    "add_audit_arguments",
+    "audit_paths",
+    "audit_records",
+    "main",
+    "render_html",
+    "run_audit",
+]

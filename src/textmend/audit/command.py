@@ -39,7 +39,9 @@ def _read_records(path: str) -> Iterator[Mapping[str, Any] | RecordError]:
     """
     kind = "jsonl" if path == "-" else format_of(path)
     if kind is None:
-        raise CorpusError(f"{path}: cannot tell the format from the name; name it .jsonl, .jsonl.gz, .parquet or .txt")
+        raise CorpusError(
+            f"{path}: cannot tell the format from the name; name it .jsonl, .jsonl.gz, .parquet or .txt"
+        )
     for number, raw in read_units(path, kind):
         if isinstance(raw, dict):
             yield raw
@@ -174,7 +176,9 @@ def pipeline_of(args: argparse.Namespace) -> Pipeline:
     """The pipeline ``--pipeline``, ``--enable`` and ``--disable`` ask for (DEFAULT otherwise)."""
     names = getattr(args, "pipeline", None)
     chosen = DEFAULT if names is None else Pipeline(names)
-    return chosen.enable(*(getattr(args, "enable", None) or [])).disable(*(getattr(args, "disable", None) or []))
+    return chosen.enable(*(getattr(args, "enable", None) or [])).disable(
+        *(getattr(args, "disable", None) or [])
+    )
 
 
 def run_audit(args: argparse.Namespace) -> int:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import heapq
+import itertools
 import json
 import multiprocessing
 import random
@@ -78,7 +79,7 @@ def bin_of(count: int) -> str:
     >>> bin_of(0), bin_of(4), bin_of(12), bin_of(500)
     ('0', '3-4', '10-19', '100+')
     """
-    for low, high in zip(HISTOGRAM_BINS, HISTOGRAM_BINS[1:]):
+    for low, high in itertools.pairwise(HISTOGRAM_BINS):
         if count < high:
             return str(low) if high - low == 1 else f"{low}-{high - 1}"
     return f"{HISTOGRAM_BINS[-1]}+"
@@ -262,9 +263,14 @@ class Tally:
         """Mend the text of ``record`` (the ``index``-th read) and count what changed."""
         text = record.get(text_field) if isinstance(record, Mapping) else None
         if not isinstance(text, str):
-            problem = "not a record" if not isinstance(record, Mapping) else (
-                f"no {text_field!r} field" if text_field not in record
-                else f"field {text_field!r} is not a string"
+            problem = (
+                "not a record"
+                if not isinstance(record, Mapping)
+                else (
+                    f"no {text_field!r} field"
+                    if text_field not in record
+                    else f"field {text_field!r} is not a string"
+                )
             )
             self.skip(index, problem)
             return
@@ -359,9 +365,9 @@ class Tally:
             # a max-heap on the key (negated): its root is the candidate to drop first
             entry = ((-level, -index), shown)
             if len(heap) < SAMPLES_PER_BUCKET:
-                heapq.heappush(heap, entry)  # type: ignore[arg-type]
+                heapq.heappush(heap, entry)
             else:
-                heapq.heapreplace(heap, entry)  # type: ignore[arg-type]
+                heapq.heapreplace(heap, entry)
 
     # -- merging ----------------------------------------------------------------------------------
     def add(self, other: Tally) -> None:
@@ -386,9 +392,9 @@ class Tally:
             mine = self.samples.setdefault(name, [])
             for entry in heap:
                 if len(mine) < SAMPLES_PER_BUCKET:
-                    heapq.heappush(mine, entry)  # type: ignore[arg-type]
+                    heapq.heappush(mine, entry)
                 elif entry[0] > mine[0][0]:
-                    heapq.heapreplace(mine, entry)  # type: ignore[arg-type]
+                    heapq.heapreplace(mine, entry)
 
 
 def _would_keep(heap: list[_Candidate], key: tuple[float, int]) -> bool:
@@ -411,7 +417,8 @@ def sample_of(index: int, text: str, changes: list[Change]) -> dict[str, Any]:
     ``s`` is a list of plain strings (unchanged text), ``None`` (text left out) and integers (the
     change of that number in ``c``), in reading order.
 
-    >>> sample = sample_of(0, "Letrsquo;s go", [Change("entities", 3, 10, "rsquo;", "’", kind="entity/dropped")])
+    >>> change = Change("entities", 3, 9, "rsquo;", "’", kind="entity/dropped")
+    >>> sample = sample_of(0, "Letrsquo;s go", [change])
     >>> sample["s"], sample["c"][0]["b"], sample["c"][0]["a"]
     (['Let', 0, 's go'], 'rsquo;', '’')
     """

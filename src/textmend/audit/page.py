@@ -100,11 +100,13 @@ def histogram_chart(bins: dict[str, int], label: str, *, width: int = 640, heigh
         x = 10 + number * column
         tall = (height - bottom - top_margin) * value / top
         y = height - bottom - tall
+        middle = x + column / 2
         parts.append(
             f'<g class="bar"><title>{_e(name)} changes: {value:,} documents</title>'
-            f'<rect x="{x + 4:.1f}" y="{y:.1f}" width="{column - 8:.1f}" height="{max(tall, 0.5):.1f}" rx="2"/>'
-            f'<text class="value" x="{x + column / 2:.1f}" y="{y - 4:.1f}" text-anchor="middle">{value:,}</text>'
-            f'<text x="{x + column / 2:.1f}" y="{height - bottom + 16}" text-anchor="middle">{_e(name)}</text></g>'
+            f'<rect x="{x + 4:.1f}" y="{y:.1f}" width="{column - 8:.1f}" '
+            f'height="{max(tall, 0.5):.1f}" rx="2"/>'
+            f'<text class="value" x="{middle:.1f}" y="{y - 4:.1f}" text-anchor="middle">{value:,}</text>'
+            f'<text x="{middle:.1f}" y="{height - bottom + 16}" text-anchor="middle">{_e(name)}</text></g>'
         )
     parts.append(
         f'<text x="{width / 2:.0f}" y="{height - 4}" text-anchor="middle" class="axis">'
@@ -118,9 +120,7 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[object]], *, css: str
     if not rows:
         return '<p class="none">none found</p>'
     head = "".join(f"<th>{_e(h)}</th>" for h in headers)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{_cell(value)}</td>" for value in row) + "</tr>" for row in rows
-    )
+    body = "".join("<tr>" + "".join(f"<td>{_cell(value)}</td>" for value in row) + "</tr>" for row in rows)
     return f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
@@ -199,7 +199,7 @@ def _damage(report: AuditReport) -> str:
             "Entities",
             "entity",
             f'<div class="pair"><div><h4>names</h4>{_counts(report.entities["names"], "entity")}</div>'
-            f'<div><h4>damage forms</h4>{_counts(report.entities["forms"], "kind")}</div></div>',
+            f"<div><h4>damage forms</h4>{_counts(report.entities['forms'], 'kind')}</div></div>",
         ),
         ("Splits most often made", "splits", _counts(report.splits, "glued → split")),
         (
@@ -207,7 +207,7 @@ def _damage(report: AuditReport) -> str:
             "teasers",
             f"<p>{teasers['blocks']:,} related-article blocks in {teasers['documents']:,} documents.</p>"
             f'<div class="pair"><div><h4>titles</h4>{_counts(teasers["titles"], "teaser title")}</div>'
-            f'<div><h4>headings</h4>{_counts(teasers["headings"], "heading")}</div></div>',
+            f"<div><h4>headings</h4>{_counts(teasers['headings'], 'heading')}</div></div>",
         ),
         (
             "Titles",
@@ -219,11 +219,14 @@ def _damage(report: AuditReport) -> str:
             "ftfy",
             "ftfy",
             f'<div class="pair"><div><h4>kinds</h4>{_counts(report.ftfy["kinds"], "kind")}</div>'
-            f'<div><h4>most frequent repairs</h4>{_counts(report.ftfy["pairs"], "before → after")}</div></div>',
+            f"<div><h4>most frequent repairs</h4>{_counts(report.ftfy['pairs'], 'before → after')}</div>"
+            "</div>",
         ),
     ]
-    body = "".join(f'<div class="damage" id="damage-{key}"><h3>{_e(title)}</h3>{content}</div>'
-                   for title, key, content in blocks)
+    body = "".join(
+        f'<div class="damage" id="damage-{key}"><h3>{_e(title)}</h3>{content}</div>'
+        for title, key, content in blocks
+    )
     return f'<section id="damage"><h2>Damage found</h2><div class="grid">{body}</div></section>'
 
 
@@ -278,7 +281,10 @@ def _run(report: AuditReport) -> str:
         ["textmend", run.get("version", "")],
         ["inputs", ", ".join(run.get("inputs", [])) or "(records from Python)"],
         ["text field", run.get("text_field", "")],
-        ["sample", f"{run['sample']:,} records, seed {run.get('seed')}" if run.get("sample") else "every record"],
+        [
+            "sample",
+            f"{run['sample']:,} records, seed {run.get('seed')}" if run.get("sample") else "every record",
+        ],
         ["group by", run.get("group_by") or "–"],
         ["workers", run.get("workers", 1)],
     ]
@@ -299,30 +305,51 @@ def _run(report: AuditReport) -> str:
 
 _CSS = """
 :root{--ink:#1d2430;--muted:#5b6676;--line:#d9dee5;--bar:#3b6fb6;--del:#fde2e1;--ins:#dff3e4;--bg:#f7f8fa}
-*{box-sizing:border-box}body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;
-color:var(--ink);background:var(--bg)}header{background:#1d2430;color:#fff;padding:14px 24px}
-header h1{margin:0;font-size:20px}header p{margin:2px 0 0;color:#c5ccd6;font-size:12px}
+*{box-sizing:border-box}
+body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;
+color:var(--ink);background:var(--bg)}
+header{background:#1d2430;color:#fff;padding:14px 24px}
+header h1{margin:0;font-size:20px}
+header p{margin:2px 0 0;color:#c5ccd6;font-size:12px}
 nav{padding:6px 24px;background:#fff;border-bottom:1px solid var(--line);position:sticky;top:0;z-index:2}
-nav a{margin-right:14px;color:var(--bar);text-decoration:none}main{padding:8px 24px 40px;max-width:1180px}
+nav a{margin-right:14px;color:var(--bar);text-decoration:none}
+main{padding:8px 24px 40px;max-width:1180px}
 section{background:#fff;border:1px solid var(--line);border-radius:6px;padding:12px 18px;margin:14px 0}
-h2{font-size:17px;margin:4px 0 10px}h3{font-size:15px;margin:14px 0 6px}h4{margin:6px 0;font-size:13px;color:var(--muted)}
-.cards{display:flex;flex-wrap:wrap;gap:12px}.card{border:1px solid var(--line);border-radius:6px;padding:8px 14px;min-width:170px}
-.big{font-size:24px;font-weight:600}.label{color:var(--muted);font-size:12px}
-table{border-collapse:collapse;margin:6px 0;font-size:13px}th,td{border-bottom:1px solid var(--line);padding:3px 10px;text-align:left;vertical-align:top}
-th{color:var(--muted);font-weight:600}td .num{font-variant-numeric:tabular-nums}td:has(.num){text-align:right}
+h2{font-size:17px;margin:4px 0 10px}
+h3{font-size:15px;margin:14px 0 6px}
+h4{margin:6px 0;font-size:13px;color:var(--muted)}
+.cards{display:flex;flex-wrap:wrap;gap:12px}
+.card{border:1px solid var(--line);border-radius:6px;padding:8px 14px;min-width:170px}
+.big{font-size:24px;font-weight:600}
+.label{color:var(--muted);font-size:12px}
+table{border-collapse:collapse;margin:6px 0;font-size:13px}
+th,td{border-bottom:1px solid var(--line);padding:3px 10px;text-align:left;vertical-align:top}
+th{color:var(--muted);font-weight:600}
+td .num{font-variant-numeric:tabular-nums}
+td:has(.num){text-align:right}
 code{font:12px/1.4 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap;word-break:break-word}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(520px,1fr));gap:6px 28px}
-.pair{display:flex;flex-wrap:wrap;gap:24px}.none{color:var(--muted);font-style:italic}
-svg.chart text{font:12px system-ui,sans-serif;fill:var(--ink)}svg.chart rect{fill:var(--bar)}
-svg.chart .value{fill:var(--muted)}svg.chart .axis{fill:var(--muted)}
-.controls{display:flex;gap:10px;align-items:center;flex-wrap:wrap;margin-bottom:8px}select,button{font:inherit}
+.pair{display:flex;flex-wrap:wrap;gap:24px}
+.none{color:var(--muted);font-style:italic}
+svg.chart text{font:12px system-ui,sans-serif;fill:var(--ink)}
+svg.chart rect{fill:var(--bar)}
+svg.chart .value{fill:var(--muted)}
+svg.chart .axis{fill:var(--muted)}
+.controls{display:flex;gap:10px;align-items:center;flex-wrap:wrap;margin-bottom:8px}
+select,button{font:inherit}
 .doc{border:1px solid var(--line);border-radius:6px;margin:10px 0;padding:8px 12px}
 .doc .meta{color:var(--muted);font-size:12px;margin-bottom:4px}
-.doc .text{white-space:pre-wrap;word-break:break-word;font:13px/1.5 ui-monospace,Menlo,Consolas,monospace;margin:0}
-.chg{border-radius:3px;outline:1px solid #b9c3cf}.chg del{background:var(--del);text-decoration:line-through}
-.chg ins{background:var(--ins);text-decoration:none}.chg.dim{opacity:.45;outline-color:transparent}
-.chg .tag{font:10px system-ui,sans-serif;color:#fff;background:var(--muted);border-radius:3px;padding:0 3px;margin-left:2px;vertical-align:super}
-.chg.low .tag{background:#b33}.gap{color:var(--muted)}.hint{color:var(--muted);font-size:12px}
+.doc .text{white-space:pre-wrap;word-break:break-word;margin:0;
+font:13px/1.5 ui-monospace,Menlo,Consolas,monospace}
+.chg{border-radius:3px;outline:1px solid #b9c3cf}
+.chg del{background:var(--del);text-decoration:line-through}
+.chg ins{background:var(--ins);text-decoration:none}
+.chg.dim{opacity:.45;outline-color:transparent}
+.chg .tag{font:10px system-ui,sans-serif;color:#fff;background:var(--muted);border-radius:3px;
+padding:0 3px;margin-left:2px;vertical-align:super}
+.chg.low .tag{background:#b33}
+.gap{color:var(--muted)}
+.hint{color:var(--muted);font-size:12px}
 """
 
 _SCRIPT = """
@@ -395,8 +422,11 @@ _SCRIPT = """
   function draw() {
     var pages = Math.max(1, Math.ceil(shown.length / perPage));
     list.replaceChildren();
-    shown.slice(page * perPage, page * perPage + perPage).forEach(function (d) { list.appendChild(card(d)); });
-    document.getElementById("sample-count").textContent = shown.length + " of " + docs.length + " sample documents";
+    shown.slice(page * perPage, page * perPage + perPage).forEach(function (d) {
+      list.appendChild(card(d));
+    });
+    document.getElementById("sample-count").textContent =
+      shown.length + " of " + docs.length + " sample documents";
     document.getElementById("page").textContent = "page " + (page + 1) + " of " + pages;
     document.getElementById("prev").disabled = page === 0;
     document.getElementById("next").disabled = page >= pages - 1;
