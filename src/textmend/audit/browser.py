@@ -72,12 +72,16 @@ def chromium(width: int = 1280, height: int = 1600) -> Iterator[Any]:
 def open_page(driver: Any, path: str | os.PathLike[str]) -> float:
     """Load the page at ``path`` and wait until its script is done; return when that was, in seconds
     from the start of navigation (the time to a usable page)."""
+    from selenium.common.exceptions import TimeoutException
     from selenium.webdriver.support.ui import WebDriverWait
 
     driver.get(Path(path).resolve().as_uri())
-    WebDriverWait(driver, READY_TIMEOUT).until(
-        lambda d: d.execute_script("return document.body && document.body.dataset.ready === '1'")
-    )
+    try:
+        WebDriverWait(driver, READY_TIMEOUT).until(
+            lambda d: d.execute_script("return document.body && document.body.dataset.ready === '1'")
+        )
+    except TimeoutException:
+        raise TimeoutError(f"{path}: the page's script did not finish: {console_errors(driver)}") from None
     return float(driver.execute_script("return window.auditReadyAt")) / 1000
 
 

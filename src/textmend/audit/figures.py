@@ -40,9 +40,11 @@ __all__ = [
     "audit_records",
     "bin_of",
     "group_of",
+    "is_word_character",
     "json_text",
     "pipeline_config",
     "reservoir",
+    "visible",
 ]
 
 #: Bins of the changes-per-document histogram: a bin holds counts from its bound up to the next one.
@@ -182,6 +184,20 @@ def entity_name(before: str) -> str:
     return name[:40] or "(empty)"
 
 
+def is_word_character(character: str) -> bool:
+    """Whether ``character`` belongs to a word as the splits table shows it (letters, digits, ``'``)."""
+    return character.isalnum() or character in "'’-"
+
+
+def visible(text: str) -> str:
+    """``text`` with invisible characters written as escapes, so a table shows them.
+
+    >>> visible("a\u00a0b\u200b")
+    'a\\\\xa0b\\\\u200b'
+    """
+    return "".join(c if (c.isprintable() and not c.isspace()) or c == " " else ascii(c)[1:-1] for c in text)
+
+
 def split_made(text: str, change: Change) -> str:
     """The run of text a ``words`` change split, shown as ``glued → split``.
 
@@ -190,10 +206,10 @@ def split_made(text: str, change: Change) -> str:
     """
     start, end = change.start, change.end
     left = start
-    while left > 0 and not text[left - 1].isspace() and start - left < 40:
+    while left > 0 and is_word_character(text[left - 1]) and start - left < 40:
         left -= 1
     right = end
-    while right < len(text) and not text[right].isspace() and right - end < 40:
+    while right < len(text) and is_word_character(text[right]) and right - end < 40:
         right += 1
     glued = text[left:right]
     return f"{glued} → {text[left:start]}{change.after}{text[end:right]}"
@@ -326,7 +342,7 @@ class Tally:
         if "ftfy" in change.fixers:
             forms = [kind for kind in kinds if kind.startswith("ftfy/")]
             self.ftfy_kinds.update(forms or ["ftfy/unclassified"])
-            self.ftfy_pairs[f"{change.before[:20]} → {change.after[:20]}"] += 1
+            self.ftfy_pairs[f"{visible(change.before[:20])} → {visible(change.after[:20])}"] += 1
 
     def _count_findings(self, document: Document) -> None:
         if document.teasers:
@@ -411,6 +427,20 @@ def _clip(value: str) -> str:
     return value[:MAX_SHOWN_CHARS] + f"… [{len(value) - MAX_SHOWN_CHARS:,} more characters]"
 
 
+def _lead_in(gap: str) -> str:
+    """The end of ``gap`` shown before a change: about CONTEXT_CHARS, from the start of a word."""
+    piece = gap[-CONTEXT_CHARS:]
+    cut = piece.find(" ")
+    return piece[cut + 1 :] if 0 <= cut < CONTEXT_CHARS // 3 else piece
+
+
+def _lead_out(gap: str) -> str:
+    """The start of ``gap`` shown after a change: about CONTEXT_CHARS, up to the end of a word."""
+    piece = gap[:CONTEXT_CHARS]
+    cut = piece.rfind(" ")
+    return piece[:cut] if cut > 2 * CONTEXT_CHARS // 3 else piece
+
+
 def sample_of(index: int, text: str, changes: list[Change]) -> dict[str, Any]:
     """What the page shows of one document: its changes, and the text around them in segments.
 
@@ -429,9 +459,9 @@ def sample_of(index: int, text: str, changes: list[Change]) -> dict[str, Any]:
     for number, change in enumerate(shown):
         gap = text[position : change.start]
         if position == 0 and len(gap) > CONTEXT_CHARS:
-            segments += [None, gap[-CONTEXT_CHARS:]]
+            segments += [None, _lead_in(gap)]
         elif len(gap) > 2 * CONTEXT_CHARS + 40:
-            segments += [gap[:CONTEXT_CHARS], None, gap[-CONTEXT_CHARS:]]
+            segments += [_lead_out(gap), None, _lead_in(gap)]
         elif gap:
             segments.append(gap)
         segments.append(number)
@@ -449,7 +479,7 @@ def sample_of(index: int, text: str, changes: list[Change]) -> dict[str, Any]:
         entries.append(entry)
     tail = text[position:]
     if len(tail) > CONTEXT_CHARS:
-        segments += [tail[:CONTEXT_CHARS], None]
+        segments += [_lead_out(tail), None]
     elif tail:
         segments.append(tail)
     return {"i": index, "n": len(changes), "c": entries, "s": segments}

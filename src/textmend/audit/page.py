@@ -58,7 +58,7 @@ def _size(count: int) -> str:
 
 
 # -- charts ------------------------------------------------------------------------------------------
-def bar_chart(rows: Sequence[tuple[str, float]], label: str, *, width: int = 640) -> str:
+def bar_chart(rows: Sequence[tuple[str, float]], label: str, *, width: int = 540) -> str:
     """A horizontal bar chart as inline SVG: one bar per ``(name, value)`` row, largest first."""
     rows = list(rows)[:CHART_BARS]
     if not rows:
@@ -186,8 +186,8 @@ def _fixers(report: AuditReport) -> str:
         [[kind, c["changes"], c["documents"]] for kind, c in report.per_kind.items()],
     )
     return (
-        f'<section id="fixers"><h2>Changes per fixer</h2>{chart}{table}'
-        f'<h2 id="kinds">Changes per kind</h2>{kinds}{kind_table}</section>'
+        f'<section id="fixers" class="grid"><div><h2>Changes per fixer</h2>{chart}{table}</div>'
+        f'<div><h2 id="kinds">Changes per kind</h2>{kinds}{kind_table}</div></section>'
     )
 
 
@@ -387,6 +387,10 @@ _SCRIPT = """
     shown = keyed.map(function (k) { return k[2]; });
     page = 0; draw();
   }
+  function marked(s) {
+    // a change of white space alone (a split, a removed line break) is shown with visible marks
+    return /^\\s+$/.test(s) ? s.replace(/ /g, "\\u2423").replace(/\\n/g, "\\u21b5\\n") : s;
+  }
   function change(doc, number) {
     var c = doc.c[number], span = el("span", "chg");
     span.dataset.fixer = c.f; span.dataset.kinds = c.k.join(" ");
@@ -394,9 +398,9 @@ _SCRIPT = """
     if (c.p !== undefined && c.p < 0.5) span.className += " low";
     var tip = c.f + " · " + c.k.join(", ") + (c.p !== undefined ? " · confidence " + c.p : "");
     span.title = tip + (c.r ? "\\n" + c.r : "");
-    if (c.b) span.appendChild(el("del", "", c.b));
-    if (c.a) span.appendChild(el("ins", "", c.a));
-    span.appendChild(el("span", "tag", c.k[0] || c.f));
+    if (c.b) span.appendChild(el("del", "", marked(c.b)));
+    if (c.a) span.appendChild(el("ins", "", marked(c.a)));
+    if (c.p !== undefined && c.p < 0.5) span.appendChild(el("span", "tag", "?" + c.p));
     return span;
   }
   function card(doc) {
