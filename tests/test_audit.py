@@ -15,7 +15,14 @@ import pytest
 from auditdata import HOSTILE, RECORDS
 from textmend import DEFAULT, Pipeline
 from textmend.audit import audit_paths, audit_records, main, render_html
-from textmend.audit.figures import kinds_of, reservoir
+from textmend.audit.figures import (
+    MAX_SAMPLE_BYTES,
+    MAX_SAMPLES,
+    SAMPLE_OVERSHOOT,
+    kinds_of,
+    reservoir,
+    sample_of,
+)
 from textmend.audit.page import embedded_json
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -214,3 +221,15 @@ def test_the_audit_command_in_a_subprocess(tmp_path):
     data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert (data["documents"], data["documents_read"], data["run"]["sample"]) == (5, len(RECORDS), 5)
     assert data["groups"]
+
+
+def test_a_sample_is_small_whatever_the_document():
+    # a long document full of changes, some of them long: what the page embeds of it is bounded
+    text = ("wörd " * 40 + "PROBE3 ") * 300 + "x" * 50_000 + " PROBE1"
+    document = Pipeline(["audit_probe"]).mend_document(text)
+    sample = sample_of(0, text, document.changes)
+    size = len(embedded_json(sample).encode("utf-8"))
+    assert sample["n"] == 301 and len(sample["c"]) < 301
+    assert size < MAX_SAMPLE_BYTES + SAMPLE_OVERSHOOT
+    # so the page, at most MAX_SAMPLES of these and the tables, stays under 10 MB
+    assert MAX_SAMPLES * (MAX_SAMPLE_BYTES + SAMPLE_OVERSHOOT) < 9_000_000

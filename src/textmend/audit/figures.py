@@ -52,14 +52,19 @@ HISTOGRAM_BINS: tuple[int, ...] = (0, 1, 2, 3, 5, 10, 20, 50, 100)
 #: Documents kept as samples for each fixer and each kind: enough to judge a fixer, few enough that
 #: a report of a huge corpus stays a few megabytes.
 SAMPLES_PER_BUCKET = 40
-#: Samples embedded in all: the cap behind the 10 MB budget (each is at most a few kilobytes).
-MAX_SAMPLES = 600
+#: Samples embedded in all: with MAX_SAMPLE_BYTES, the cap behind the 10 MB page.
+MAX_SAMPLES = 400
 #: Characters of unchanged text shown on either side of a change in a sample.
 CONTEXT_CHARS = 160
 #: Longest ``before``/``after`` shown whole in a sample (a teaser block can be kilobytes long).
-MAX_SHOWN_CHARS = 1200
+MAX_SHOWN_CHARS = 800
 #: Changes shown per sample document; the rest are counted, not shown.
 MAX_SHOWN_CHANGES = 40
+#: UTF-8 bytes of context and changes after which a sample shows no more changes: with MAX_SAMPLES,
+#: what keeps the page under 10 MB whatever the corpus (one change more may pass it, by at most
+#: SAMPLE_OVERSHOOT bytes).
+MAX_SAMPLE_BYTES = 12_000
+SAMPLE_OVERSHOOT = 4 * (2 * MAX_SHOWN_CHARS + 2 * CONTEXT_CHARS + 40 + 300)
 #: Entries kept in each "most often" table of the report.
 TOP = 30
 #: Groups shown by name; the rest are added up as "(other)".
@@ -427,6 +432,10 @@ def _clip(value: str) -> str:
     return value[:MAX_SHOWN_CHARS] + f"… [{len(value) - MAX_SHOWN_CHARS:,} more characters]"
 
 
+def _bytes(*texts: str) -> int:
+    return sum(len(text.encode("utf-8", "surrogatepass")) for text in texts)
+
+
 def _lead_in(gap: str) -> str:
     """The end of ``gap`` shown before a change: about CONTEXT_CHARS, from the start of a word."""
     piece = gap[-CONTEXT_CHARS:]
@@ -456,7 +465,10 @@ def sample_of(index: int, text: str, changes: list[Change]) -> dict[str, Any]:
     segments: list[Any] = []
     position = 0
     entries = []
+    budget = MAX_SAMPLE_BYTES
     for number, change in enumerate(shown):
+        if budget <= 0:
+            break
         gap = text[position : change.start]
         if position == 0 and len(gap) > CONTEXT_CHARS:
             segments += [None, _lead_in(gap)]
@@ -477,6 +489,7 @@ def sample_of(index: int, text: str, changes: list[Change]) -> dict[str, Any]:
         if level is not None:
             entry["p"] = round(level, 3)
         entries.append(entry)
+        budget -= _bytes(entry["b"], entry["a"], entry["r"]) + min(_bytes(gap), 4 * 2 * CONTEXT_CHARS)
     tail = text[position:]
     if len(tail) > CONTEXT_CHARS:
         segments += [_lead_out(tail), None]
