@@ -3,7 +3,8 @@
     python examples/audit/make_example.py           # the report from input.jsonl.gz
     python examples/audit/make_example.py --damage  # first rebuild input.jsonl.gz from the clean corpora
 
-It writes report.html, report.json and, when headless Chromium is installed, screenshot.png.
+It writes report.html, report.json and, when headless Chromium is installed, screenshot.png and
+screenshot-samples.png. ``--damage`` finds ``corpora.py`` in benchmarks/ (or in $TEXTMEND_CORPORA).
 
 The clean text is real and licensed: the 79 Reuters-21578 newswire stories and 24 pages of the German
 and French Debian 12 installation guide that ``benchmarks/corpora.py`` loads (sources and licences in
@@ -164,6 +165,10 @@ def build(out: Path, *, screenshot: bool = True) -> Any:
             with chromium(width=1280, height=1500) as browser:
                 open_page(browser, out / "report.html")
                 browser.save_screenshot(str(out / "screenshot.png"))
+            with chromium(width=1280, height=1000) as browser:
+                open_page(browser, out / "report.html")
+                browser.execute_script("document.getElementById('samples').scrollIntoView()")
+                browser.save_screenshot(str(out / "screenshot-samples.png"))
     return report
 
 
@@ -174,8 +179,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.damage:
         write_input(damage(clean_records()))
-    import os
-
+    args.out = args.out.resolve()
     os.chdir(ROOT)  # the report records the input path relative to the repository
     report = build(args.out)
     print(
