@@ -7,7 +7,6 @@ Skipped, with the reason, only where /usr/bin/chromium is missing; CI installs i
 from __future__ import annotations
 
 import os
-import shutil
 
 import pytest
 
@@ -45,7 +44,6 @@ def page(tmp_path_factory):
         browser.errors = console_errors(browser)  # read once: the log empties when read
         browser.ready_seconds = seconds
         yield browser
-        shutil.copy(folder / "report.png", folder / "report-after.png")
 
 
 def test_loads_without_console_errors(page):

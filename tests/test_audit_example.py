@@ -23,7 +23,14 @@ def load_script():
 
 
 def test_the_example_is_small():
-    files = ["input.jsonl.gz", "report.html", "report.json", "screenshot.png", "screenshot-samples.png", "make_example.py"]
+    files = [
+        "input.jsonl.gz",
+        "report.html",
+        "report.json",
+        "screenshot.png",
+        "screenshot-samples.png",
+        "make_example.py",
+    ]
     assert sum((EXAMPLE / name).stat().st_size for name in files) <= 1_000_000
 
 

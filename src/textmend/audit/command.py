@@ -46,7 +46,7 @@ def _read_records(path: str) -> Iterator[Mapping[str, Any] | RecordError]:
         if isinstance(raw, dict):
             yield raw
             continue
-        where = f"{path}:{number}"
+        where = number if isinstance(number, str) else f"{path}:{number}"  # readers that say where
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as error:

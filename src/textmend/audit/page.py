@@ -233,6 +233,7 @@ def _damage(report: AuditReport) -> str:
 def _distribution(report: AuditReport) -> str:
     parts = [histogram_chart(report.histogram, "changes per document")]
     if report.groups:
+        bins = list(report.histogram)
         rows = [
             [
                 name,
@@ -240,6 +241,7 @@ def _distribution(report: AuditReport) -> str:
                 _percent(group["touched"], group["documents"]),
                 group["changes"],
                 round(1000 * group["changes"] / group["words"], 3) if group["words"] else 0,
+                *(group["histogram"].get(label, 0) for label in bins),
             ]
             for name, group in report.groups.items()
         ]
@@ -250,7 +252,9 @@ def _distribution(report: AuditReport) -> str:
         field = report.run.get("group_by") or "group"
         parts.append(f"<h3>By {_e(field)}: % of documents touched</h3>")
         parts.append(bar_chart(shares, f"% touched by {field}"))
-        parts.append(_table([str(field), "documents", "touched", "changes", "per 1,000 words"], rows))
+        parts.append("<h4>documents by number of changes, per group</h4>")
+        headers = [str(field), "documents", "touched", "changes", "per 1,000 words", *bins]
+        parts.append(_table(headers, rows, css="groups"))
     return f'<section id="distribution"><h2>Changes per document</h2>{"".join(parts)}</section>'
 
 
@@ -327,7 +331,7 @@ th,td{border-bottom:1px solid var(--line);padding:3px 10px;text-align:left;verti
 th{color:var(--muted);font-weight:600}
 td .num{font-variant-numeric:tabular-nums}
 td:has(.num){text-align:right}
-code{font:12px/1.4 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap;word-break:break-word}
+code{font:12px/1.4 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap;overflow-wrap:break-word}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(520px,1fr));gap:6px 28px}
 .pair{display:flex;flex-wrap:wrap;gap:24px}
 .none{color:var(--muted);font-style:italic}
