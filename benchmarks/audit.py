@@ -83,6 +83,7 @@ def main() -> None:
     args = parser.parse_args()
     from textmend.audit import audit_records, render_html
     from textmend.audit.browser import missing_browser
+    from textmend.audit.figures import MAX_SAMPLES
 
     short = short_records(args.documents)
     print(f"machine: {os.cpu_count()} cores, {platform.processor() or platform.machine()}, "
@@ -103,6 +104,10 @@ def main() -> None:
         print(f"| {label} | {report.documents:,} | {megabytes:,.1f} | {args.workers} | {seconds:,.1f} | "
               f"{cpu:,.1f} | {report.documents / seconds:,.0f} |")  # fmt: skip
         pages[label] = render_html(report)
+    # the page at its bound: as many samples as it ever embeds, every one as large as the largest here
+    largest = max(report.samples, key=lambda sample: len(json.dumps(sample)))
+    report.samples = [dict(largest, i=n) for n in range(MAX_SAMPLES)]
+    pages[f"bound: {MAX_SAMPLES} copies of the largest sample"] = render_html(report)
     print("\n| page | samples | size (MB) | first render in Chromium (s, median of 3) |")
     print("| --- | ---: | ---: | ---: |")
     problem = missing_browser()

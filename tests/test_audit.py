@@ -180,6 +180,9 @@ def test_main_writes_both_reports_and_records_the_command(tmp_path, capsys):
     assert data["documents"] == len(RECORDS) and data["skipped"] == 1
     assert "invalid JSON" in data["errors"][0]["problem"]
     assert data["run"]["command"].endswith("--disable titles")
+    fixers, kinds, *_ = direct_counts(RECORDS, DEFAULT.disable("titles"))
+    assert {f: c["changes"] for f, c in data["per_fixer"].items()} == dict(fixers)
+    assert {k: c["changes"] for k, c in data["per_kind"].items()} == dict(kinds)
     assert "titles" not in data["per_fixer"]
     assert [s["name"] for s in data["run"]["pipeline"] if not s["enabled"]] == ["titles", "ascii"]
     assert "textmend audit" in html_path.read_text(encoding="utf-8")
