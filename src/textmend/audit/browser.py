@@ -70,8 +70,8 @@ def chromium(width: int = 1280, height: int = 1600) -> Iterator[Any]:
 
 
 def open_page(driver: Any, path: str | os.PathLike[str]) -> float:
-    """Load the page at ``path`` and wait until its script is done; return when that was, in seconds
-    from the start of navigation (the time to a usable page)."""
+    """Load the page at ``path`` and wait until its script is done and the result painted; return when
+    that was, in seconds from the start of navigation (the time to a usable page)."""
     from selenium.common.exceptions import TimeoutException
     from selenium.webdriver.support.ui import WebDriverWait
 
@@ -82,7 +82,7 @@ def open_page(driver: Any, path: str | os.PathLike[str]) -> float:
         )
     except TimeoutException:
         raise TimeoutError(f"{path}: the page's script did not finish: {console_errors(driver)}") from None
-    return float(driver.execute_script("return window.auditReadyAt")) / 1000
+    return float(driver.execute_script("return window.auditPaintedAt")) / 1000
 
 
 def console_errors(driver: Any) -> list[str]:

@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 
 from .. import __version__
 from ..default import DEFAULT
+from ..errors import FixerError
 from ..model import Change, Document
 from ..pipeline import Pipeline
 
@@ -44,6 +45,7 @@ __all__ = [
     "json_text",
     "pipeline_config",
     "reservoir",
+    "text_problem",
     "visible",
 ]
 
@@ -220,6 +222,21 @@ def split_made(text: str, change: Change) -> str:
     return f"{glued} → {text[left:start]}{change.after}{text[end:right]}"
 
 
+def text_problem(record: object, text_field: str) -> str | None:
+    """Why ``record`` has no text to audit, or None when it has.
+
+    >>> text_problem({"text": "ok"}, "text"), text_problem({"body": "x"}, "text")
+    (None, "no 'text' field")
+    """
+    if not isinstance(record, Mapping):
+        return f"not a record but {type(record).__name__}"
+    if text_field not in record:
+        return f"no {text_field!r} field"
+    if not isinstance(record[text_field], str):
+        return f"field {text_field!r} is not a string"
+    return None
+
+
 # -- the tally -------------------------------------------------------------------------------------------
 @dataclasses.dataclass
 class _Group:
@@ -282,20 +299,16 @@ class Tally:
         group_by: str | None,
     ) -> None:
         """Mend the text of ``record`` (the ``index``-th read) and count what changed."""
-        text = record.get(text_field) if isinstance(record, Mapping) else None
-        if not isinstance(text, str):
-            problem = (
-                "not a record"
-                if not isinstance(record, Mapping)
-                else (
-                    f"no {text_field!r} field"
-                    if text_field not in record
-                    else f"field {text_field!r} is not a string"
-                )
-            )
+        problem = text_problem(record, text_field)
+        if problem is not None:
             self.skip(index, problem)
             return
-        document = pipeline.mend_document(text)
+        text: str = record[text_field]
+        try:
+            document = pipeline.mend_document(text)
+        except FixerError as error:  # a fixer's bug: worth seeing in the report, not worth stopping it
+            self.skip(index, f"textmend failed: {error}")
+            return
         words = len(text.split())
         self.documents += 1
         self.bytes += len(text.encode("utf-8", "surrogatepass"))
