@@ -32,13 +32,12 @@ def test_teaser_cases(case: dict[str, Any]) -> None:
     assert [teaser.to_dict() for teaser in document.teasers] == case["teasers"]
     assert document.title == case["title"]
     assert revert_changes(document.text, document.changes) == case["input"]
-    if case["teasers"]:
-        (change,) = document.changes
-        # One edit: from the end of the body's last line to the end of the text.
-        assert change.fixer == "teasers" and change.after == "" and change.end == len(case["input"])
-        assert case["input"][: change.start].rstrip("\r") == case["expected"]
-    else:
-        assert document.changes == []
+    # One change per block, each a removal, with its form as kind and numeric evidence.
+    assert [change.kind for change in document.changes] == case["kinds"]
+    for change in document.changes:
+        assert change.fixer == "teasers" and change.after == ""
+        assert {"lines", "heading_known", "confidence"} <= set(change.evidence)
+        assert 0.0 < change.evidence["confidence"] < 1.0
     assert PIPELINE(document.text) == document.text
 
 
@@ -146,7 +145,15 @@ def test_generated_pages_come_apart_exactly(
         excerpt = snippet[len(head) :].strip() if snippet.startswith(head) else ""
         lines += [separator, head, snippet]
         expected.append(
-            dict(title=head, snippet=snippet, truncated=True, excerpt=excerpt, separator=separator)
+            dict(
+                    title=head,
+                    snippet=snippet,
+                    truncated=True,
+                    excerpt=excerpt,
+                    separator=separator,
+                    form="seed",
+                    bullet=None,
+                )
         )
     assume(not all(block["snippet"].rstrip().endswith(".") for block in expected))
     document = Pipeline(["teasers"]).mend_document("\n".join([body, *lines]))

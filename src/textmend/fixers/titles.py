@@ -22,7 +22,7 @@ import regex
 
 from ..fixer import Findings, Fixer, register
 from ..model import Edit
-from .teasers import LIST_ITEM
+from ._lines import LIST_ITEM
 
 _NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 _CONTENT = regex.compile(r"\S")
