@@ -46,8 +46,10 @@ def test_title_cases(case: dict[str, Any]) -> None:
     document = PIPELINE.mend_document(case["input"])
     assert document.text == case["expected"]
     assert document.title == case["title"]
+    assert document.site == case["site"]
     assert document.teasers == []
-    assert len(document.changes) == (case["title"] is not None)
+    assert [change.kind for change in document.changes] == case["kinds"]
+    assert all(change.fixer == "titles" and change.evidence["confidence"] for change in document.changes)
     assert revert_changes(document.text, document.changes) == case["input"]
     assert PIPELINE(document.text) == document.text
 
