@@ -78,7 +78,7 @@ MAX_NAME_RUN_WORDS = 4
 #: A snippet of the pairs form has at least this many words.
 MIN_SNIPPET_WORDS = 4
 
-_OPENING = "\"'\u201c\u2018\u201e\u00ab\u2039(\u00bf\u00a1["
+_OPENING = "\"'\u201c\u2018\u201e\u00ab\u2039(\u00bf\u00a1[<"
 _CLOSING = "\"'\u201d\u2019\u00bb\u203a)]"
 _SENTENCE_END = frozenset(".!?\"'\u201d\u2019)]")
 _ELLIPSES = ("...", "\u2026")
@@ -177,15 +177,38 @@ def looks_like_headline(line: str) -> bool:
 
 def looks_like_listed_headline(line: str) -> bool:
     """Whether an item of a list reads as a headline, not a name: a short item of capitalised words
-    only (a product, a film, a person) is a name.
+    only (a product, a film, a person) is a name; one all in capitals is a headline set in capitals.
 
     >>> looks_like_listed_headline("Storm hits coast"), looks_like_listed_headline("Apple AirPods Pro 2")
     (True, False)
+    >>> looks_like_listed_headline("BAHIA COCOA REVIEW")
+    True
     """
     stripped = line.strip()
     if not looks_like_headline(stripped):
         return False
-    return word_count(stripped) > MAX_NAME_RUN_WORDS or _LOWER_WORD.search(stripped) is not None
+    return (
+        word_count(stripped) > MAX_NAME_RUN_WORDS
+        or _LOWER_WORD.search(stripped) is not None
+        or in_capitals(stripped)
+    )
+
+
+def in_capitals(line: str) -> bool:
+    """Whether every cased letter of a line is a capital (``BAHIA COCOA REVIEW``, not ``iPhone 15``)."""
+    return line.upper() == line and line.lower() != line
+
+
+def reads_as_headlines(titles: Sequence[str]) -> bool:
+    """Whether a list's items read as headlines, not names: at least half of them pass
+    :func:`looks_like_listed_headline` (a list of products or films passes none or few).
+
+    >>> reads_as_headlines(["Bahia Cocoa Review", "Storm hits the coast"])
+    True
+    >>> reads_as_headlines(["Sony WH-1000XM5", "Apple AirPods Pro 2", "Bose QuietComfort Ultra"])
+    False
+    """
+    return 2 * sum(looks_like_listed_headline(title) for title in titles) >= len(titles)
 
 
 def headline_score(line: str) -> float:
@@ -512,11 +535,11 @@ def list_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
     index = 0
     while index < len(lines) and len(items) <= MAX_LIST_ITEMS:
         bullet, title = split_bullet(lines[index].text, found.bullets)
-        if is_heading(lines[index].text, found) or not looks_like_listed_headline(title):
+        if is_heading(lines[index].text, found) or not looks_like_headline(title):
             break
         items.append((bullet, title))
         index += 1
-    if not items or len(items) > MAX_LIST_ITEMS:
+    if not items or len(items) > MAX_LIST_ITEMS or not reads_as_headlines([t for _, t in items]):
         return None
     heading = heading_above(lines, index, found)
     items.reverse()
@@ -535,9 +558,9 @@ def list_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
 
 
 def pairs_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
-    """The pairs form at the end of ``lines``: a known heading above titles, each followed by a
-    snippet of its article cut with ``...`` or ``…`` (a whole last sentence is allowed, once one snippet
-    shows the cut)."""
+    """The pairs form at the end of ``lines``: a known heading above titles that read as headlines,
+    each followed by a snippet of its article: a sentence start, four words or more, ending cut with
+    ``...`` or ``…`` or as a whole sentence (a short linked article fits whole)."""
     pairs: list[tuple[str | None, str, str]] = []
     index = 0
     while index + 1 < len(lines) and len(pairs) <= MAX_BLOCKS:
@@ -552,7 +575,7 @@ def pairs_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
         pairs.append((bullet, title, snippet))
         index += 2
     cuts = sum(is_cut_snippet(snippet, found.cut_marks) for _, _, snippet in pairs)
-    if not pairs or len(pairs) > MAX_BLOCKS or cuts == 0:
+    if not pairs or len(pairs) > MAX_BLOCKS:
         return None
     heading = heading_above(lines, index, found)
     pairs.reverse()

@@ -42,7 +42,7 @@ __all__ = ["TitlesFixer", "glued_rest", "looks_like_site", "looks_like_title", "
 
 _NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 _CLOSING = "\"'\u201d\u2019)]"
-_OPENING = "\"'\u201c\u2018(\u00ab\u00bf\u00a1"
+_OPENING = "\"'\u201c\u2018(\u00ab\u00bf\u00a1<"
 MAX_TITLE_LENGTH = 300
 #: A site's name has at most this many words and characters ("The Daily News", "BBC News").
 MAX_SITE_WORDS = 6
@@ -118,7 +118,7 @@ def glued_rest(title: str, line: str) -> str | None:
     rest = line[len(title) :]
     if not title or head.casefold() != title.casefold() or title[-1:].isspace():
         return None
-    if not (title[-1].isalnum() or title[-1] in "?!" + _CLOSING):
+    if not (title[-1].isalnum() or title[-1] in "?!>" + _CLOSING):
         return None
     # A capitalised word ("The"), the one-letter words "A" and "I", or a quote before a capital.
     starts = rest[:1].isupper() and (rest[1:2].islower() or (rest[:1] in "AI" and rest[1:2] == " "))
