@@ -52,14 +52,42 @@ ROUNDS = 12  # each article gets each form this many times, differently each tim
 PIPELINE = Pipeline(["teasers", "titles"])
 
 HEADINGS = [
-    "Related", "Related Articles", "Related stories", "You may also like", "You might also like",
-    "More from Business", "More from Markets", "Recommended for you", "Most popular", "Most read",
-    "Read next", "See also", "Trending now", "Top stories", "Editor's picks", "Don't miss",
-    "MOST POPULAR", "Mehr zum Thema", "Lesen Sie auch", "\u00c0 lire aussi", "Sur le m\u00eame sujet",
-    "Te puede interesar", "Noticias relacionadas",
+    "Related",
+    "Related Articles",
+    "Related stories",
+    "You may also like",
+    "You might also like",
+    "More from Business",
+    "More from Markets",
+    "Recommended for you",
+    "Most popular",
+    "Most read",
+    "Read next",
+    "See also",
+    "Trending now",
+    "Top stories",
+    "Editor's picks",
+    "Don't miss",
+    "MOST POPULAR",
+    "Mehr zum Thema",
+    "Lesen Sie auch",
+    "\u00c0 lire aussi",
+    "Sur le m\u00eame sujet",
+    "Te puede interesar",
+    "Noticias relacionadas",
 ]
-LABELS = ["Read more:", "READ MORE:", "Related:", "Also read:", "Read also:", "See also:", "ALSO READ |",
-          "Lesen Sie auch:", "Lire aussi :", "Lee tambi\u00e9n:"]
+LABELS = [
+    "Read more:",
+    "READ MORE:",
+    "Related:",
+    "Also read:",
+    "Read also:",
+    "See also:",
+    "ALSO READ |",
+    "Lesen Sie auch:",
+    "Lire aussi :",
+    "Lee tambi\u00e9n:",
+]
 BULLETS = [None, "-", "\u2022", "*", "\u2013", "\u25ba", "1.", "1)"]
 SEPARATORS = ["-", "\u2014", "*"]
 CUT_MARKS = ["...", "\u2026", " ...", " \u2026", " [\u2026]"]
@@ -188,7 +216,9 @@ def with_inline(body: str, page: Page) -> tuple[str, str, list[Teaser]]:
     paragraphs = body.split("\n\n")
     if len(paragraphs) < 2:
         return body, body, []
-    places = sorted(page.rng.sample(range(1, len(paragraphs)), min(len(paragraphs) - 1, page.rng.randint(1, 2))))
+    places = sorted(
+        page.rng.sample(range(1, len(paragraphs)), min(len(paragraphs) - 1, page.rng.randint(1, 2)))
+    )
     out, teasers = [], []
     for index, paragraph in enumerate(paragraphs):
         if index in places:
@@ -226,11 +256,34 @@ def furnished(form: str, body: str, page: Page) -> tuple[str, str, list[Teaser]]
 
 
 # -- content that must stay ------------------------------------------------------------------------------
-FILMS = ["Casablanca", "The Third Man", "Brief Encounter", "It Happened One Night", "Rear Window",
-         "The Night of the Hunter", "Sunset Boulevard", "The Apartment", "Some Like It Hot", "Vertigo"]
-PRODUCTS = ["Sony WH-1000XM5", "Apple AirPods Pro 2", "Bose QuietComfort Ultra", "Sennheiser Momentum 4",
-            "Jabra Elite 85t", "Samsung Galaxy Buds2 Pro"]
-INGREDIENTS = ["2 cups of flour", "1 large egg", "200 g butter", "A pinch of salt", "3 tbsp sugar", "1 cup milk"]
+FILMS = [
+    "Casablanca",
+    "The Third Man",
+    "Brief Encounter",
+    "It Happened One Night",
+    "Rear Window",
+    "The Night of the Hunter",
+    "Sunset Boulevard",
+    "The Apartment",
+    "Some Like It Hot",
+    "Vertigo",
+]
+PRODUCTS = [
+    "Sony WH-1000XM5",
+    "Apple AirPods Pro 2",
+    "Bose QuietComfort Ultra",
+    "Sennheiser Momentum 4",
+    "Jabra Elite 85t",
+    "Samsung Galaxy Buds2 Pro",
+]
+INGREDIENTS = [
+    "2 cups of flour",
+    "1 large egg",
+    "200 g butter",
+    "A pinch of salt",
+    "3 tbsp sugar",
+    "1 cup milk",
+]
 PEOPLE = ["Jane Doe", "John Roe", "Ann Lee", "Peter Smith", "Maria Garcia", "Tom Brown"]
 
 
@@ -240,6 +293,7 @@ def sentences(text: str) -> list[str]:
 
 def content_list(kind: str, rng: random.Random, others: list[dict[str, str]]) -> str:
     """A list or closing line that belongs to the article."""
+
     def bullet_lines(items: list[str], numbered: bool = False) -> str:
         mark = rng.choice(["-", "\u2022", "*"])
         return "\n".join(f"{i}. {item}" if numbered else f"{mark} {item}" for i, item in enumerate(items, 1))
@@ -248,41 +302,82 @@ def content_list(kind: str, rng: random.Random, others: list[dict[str, str]]) ->
     if kind == "ingredients":
         return "Ingredients:\n" + bullet_lines(rng.sample(INGREDIENTS, 4))
     if kind == "numbered steps":
-        steps = ["Preheat the oven to 200C", "Mix the flour and the eggs", "Bake for twenty minutes",
-                 "Leave it to cool on a rack", "Serve with cream"]
+        steps = [
+            "Preheat the oven to 200C",
+            "Mix the flour and the eggs",
+            "Bake for twenty minutes",
+            "Leave it to cool on a rack",
+            "Serve with cream",
+        ]
         end = rng.choice(["", "."])
-        return rng.choice(["Method", "How to apply:", "Steps"]) + "\n" + bullet_lines(
-            [s + end for s in steps[: rng.randint(2, 5)]], numbered=True)
+        return (
+            rng.choice(["Method", "How to apply:", "Steps"])
+            + "\n"
+            + bullet_lines([s + end for s in steps[: rng.randint(2, 5)]], numbered=True)
+        )
     if kind == "references":
-        refs = [f"{p.split()[1]}, {p[0]}. (1987). {styled(o['title'], 'sentence')}. Reuters."
-                for p, o in zip(rng.sample(PEOPLE, 3), rng.sample(others, 3), strict=True)]
+        refs = [
+            f"{p.split()[1]}, {p[0]}. (1987). {styled(o['title'], 'sentence')}. Reuters."
+            for p, o in zip(rng.sample(PEOPLE, 3), rng.sample(others, 3), strict=True)
+        ]
         return "References\n" + bullet_lines(refs, numbered=True)
     if kind == "key dates":
         return "Key dates:\n" + "\n".join(
             f"- {month} {rng.randint(1, 28)}: {styled(o['title'], 'sentence')}"
-            for month, o in zip(["March", "April", "May"], rng.sample(others, 3), strict=True))
+            for month, o in zip(["March", "April", "May"], rng.sample(others, 3), strict=True)
+        )
     if kind == "byline":
         a, b, c = rng.sample(PEOPLE, 3)
-        return rng.choice([f"Reporting by {a}; Editing by {b}", f"(Reporting by {a} in London; additional reporting by {c}; Editing by {b})"])
+        return rng.choice(
+            [
+                f"Reporting by {a}; Editing by {b}",
+                f"(Reporting by {a} in London; additional reporting by {c}; Editing by {b})",
+            ]
+        )
     if kind == "sentence bullets":
         items = sentences(other["text"])[:4] or ["The company said it would report results in May."]
-        return rng.choice(["Key points:", "Related:", "Highlights", "Most popular"]) + "\n" + bullet_lines(items)
+        return (
+            rng.choice(["Key points:", "Related:", "Highlights", "Most popular"]) + "\n" + bullet_lines(items)
+        )
     if kind == "products":
-        return rng.choice(["Recommended", "Our picks:", "Products tested:", "Popular"]) + "\n" + bullet_lines(rng.sample(PRODUCTS, 4))
+        return (
+            rng.choice(["Recommended", "Our picks:", "Products tested:", "Popular"])
+            + "\n"
+            + bullet_lines(rng.sample(PRODUCTS, 4))
+        )
     if kind == "film titles":
         return "The winners:\n" + "\n".join(rng.sample(FILMS, 4))
     if kind == "headlines under an unknown heading":
         items = [styled(o["title"], rng.choice(["caps", "sentence", "title"])) for o in rng.sample(others, 3)]
-        return rng.choice(["Highlights:", "In this report:", "Earlier coverage:", "The agenda:"]) + "\n" + bullet_lines(items)
+        return (
+            rng.choice(["Highlights:", "In this report:", "Earlier coverage:", "The agenda:"])
+            + "\n"
+            + bullet_lines(items)
+        )
     if kind == "a short closing line":
         return rng.choice(["Thanks for reading", "Reuter", "Follow us for updates", "The End"])
-    return rng.choice(["See also the company's annual report.", "Read more about the deal on our website.",
-                       "Related: the company said it would look again."])
+    return rng.choice(
+        [
+            "See also the company's annual report.",
+            "Read more about the deal on our website.",
+            "Related: the company said it would look again.",
+        ]
+    )
 
 
-CONTENT = ["ingredients", "numbered steps", "references", "key dates", "byline", "sentence bullets",
-           "products", "film titles", "headlines under an unknown heading", "a short closing line",
-           "a heading phrase in prose"]
+CONTENT = [
+    "ingredients",
+    "numbered steps",
+    "references",
+    "key dates",
+    "byline",
+    "sentence bullets",
+    "products",
+    "film titles",
+    "headlines under an unknown heading",
+    "a short closing line",
+    "a heading phrase in prose",
+]
 
 
 # -- titles -----------------------------------------------------------------------------------------------
@@ -307,8 +402,15 @@ TITLE_FORMS = ["duplicate", "site", "glued", "site + glued"]
 
 
 # -- running ----------------------------------------------------------------------------------------------
-def is_exact(document: Document, text: str, teasers: list[Teaser], title: str | None, site: str | None) -> bool:
-    return document.text == text and document.teasers == teasers and document.title == title and document.site == site
+def is_exact(
+    document: Document, text: str, teasers: list[Teaser], title: str | None, site: str | None
+) -> bool:
+    return (
+        document.text == text
+        and document.teasers == teasers
+        and document.title == title
+        and document.site == site
+    )
 
 
 def main() -> None:
@@ -358,9 +460,14 @@ def main() -> None:
                     print(f"--- title {form}\n{text[:300]}\n>>> {document.text[:200]!r} {document.title!r}\n")
     elapsed = time.perf_counter() - began
 
-    print(f"{len(docs)} news articles ({args.split} split, {len(everything)} in all), {ROUNDS} rounds, seed {SEED}")
-    print(f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"{time.strftime('%Y-%m-%d', time.gmtime())}\n")
+    print(
+        f"{len(docs)} news articles ({args.split} split, {len(everything)} in all), "
+        f"{ROUNDS} rounds, seed {SEED}"
+    )
+    print(
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{time.strftime('%Y-%m-%d', time.gmtime())}\n"
+    )
     print("| teaser form | documents | exact extraction |")
     print("| --- | ---: | ---: |")
     everything_ok = [ok for form in FORMS for ok in exact[form]]

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from conftest import CASES
 from textmend import Pipeline, apply_changes, revert_changes
 from textmend.fixers import teasers, titles
+from textmend.fixers.teasers import TeaserFixer
 
 PIPELINE = Pipeline(["teasers", "titles"])
 TEASER_CASES: list[dict[str, Any]] = json.loads((CASES / "teasers.json").read_text(encoding="utf-8"))
@@ -148,14 +149,14 @@ def test_generated_pages_come_apart_exactly(
         lines += [separator, head, snippet]
         expected.append(
             dict(
-                    title=head,
-                    snippet=snippet,
-                    truncated=True,
-                    excerpt=excerpt,
-                    separator=separator,
-                    form="seed",
-                    bullet=None,
-                )
+                title=head,
+                snippet=snippet,
+                truncated=True,
+                excerpt=excerpt,
+                separator=separator,
+                form="seed",
+                bullet=None,
+            )
         )
     assume(not all(block["snippet"].rstrip().endswith(".") for block in expected))
     document = Pipeline(["teasers"]).mend_document("\n".join([body, *lines]))
@@ -181,3 +182,75 @@ def test_huge_lines_and_blank_runs() -> None:
     assert PIPELINE(text) == text
     title_text = "Title One\nTitle One\n" + "z" * 5_000_000
     assert PIPELINE(title_text) == "Title One\n" + "z" * 5_000_000
+
+
+# -- the tables are options ------------------------------------------------------------------------------
+BODY = "The council approved the new budget on Tuesday.\nMembers will meet again in May."
+
+
+def test_a_heading_phrase_is_added_through_the_options() -> None:
+    text = BODY + "\nFrom our partners\n- Ten ways to save on your energy bill"
+    assert Pipeline(["teasers"])(text) == text
+    fixer = TeaserFixer(headings=("From our partners",))
+    document = Pipeline([fixer]).mend_document(text)
+    assert document.text == BODY
+    assert [(t.title, t.heading, t.form, t.bullet) for t in document.teasers] == [
+        ("Ten ways to save on your energy bill", "From our partners", "list", "-")
+    ]
+    configured = Pipeline(["teasers"]).configure("teasers", headings=["From our partners"])
+    assert configured(text) == BODY
+
+
+def test_labels_bullets_and_cut_marks_are_added_through_the_options() -> None:
+    labelled = BODY + "\nWATCH: Ten ways to save on your energy bill"
+    assert Pipeline([TeaserFixer(labels=("Watch",))])(labelled) == BODY
+    bulleted = BODY + "\nRelated\n+ Ten ways to save on your energy bill\n+ Storm leaves thousands"
+    assert Pipeline(["teasers"])(bulleted) == bulleted
+    assert Pipeline([TeaserFixer(bullets=("+",))])(bulleted) == BODY
+    snippet = "Energy prices rose again. Bills went up by a third and >>"
+    cut = BODY + "\nMost read\nTen ways to save on your bill\n" + snippet
+    assert Pipeline(["teasers"])(cut) == cut
+    (teaser,) = Pipeline([TeaserFixer(cut_marks=(">>",))]).mend_document(cut).teasers
+    assert teaser.form == "pairs" and teaser.truncated
+
+
+def test_every_change_has_a_kind_and_numeric_evidence() -> None:
+    cases = TEASER_CASES + TITLE_CASES
+    changes = [change for case in cases for change in PIPELINE.mend_document(case["input"]).changes]
+    assert {kind for change in changes for kind in change.kinds} == {
+        "teaser/seed",
+        "teaser/list",
+        "teaser/read-more",
+        "teaser/pairs",
+        "title/duplicate",
+        "title/site",
+        "title/glued",
+    }
+    assert all(isinstance(value, float) for change in changes for value in change.evidence.values())
+
+
+furniture_lines = st.sampled_from(
+    [
+        "READ MORE: City approves new budget",
+        "Related: Storm leaves thousands without power",
+        "Most popular",
+        "Related",
+        "- Storm leaves thousands without power",
+        "1. City approves new budget",
+        "2. Why bees matter more than you think",
+        "The council voted on Tuesday to approve a budget that...",
+        "City approves new budget | The Daily News",
+        "City approves new budgetThe council voted on it.",
+        "City approves new budget",
+        "",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(sentences, headlines, furniture_lines), max_size=14).map("\n".join))
+def test_furniture_of_every_form_is_mended_reversibly_and_idempotently(text: str) -> None:
+    document = PIPELINE.mend_document(text)
+    assert revert_changes(document.text, document.changes) == text
+    assert PIPELINE(document.text) == document.text
+    assert all(teaser.title for teaser in document.teasers)

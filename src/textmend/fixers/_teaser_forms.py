@@ -190,7 +190,20 @@ LABELS: tuple[str, ...] = (
 )
 
 #: Marks that start an item in a list of titles (a space follows them); numbers (``1.``, ``2)``) too.
-BULLETS: tuple[str, ...] = ("-", "\u2022", "*", "\u2013", "\u2014", "\u00b7", "\u25aa", "\u25cf", "\u25ba", "\u25b6", ">", "\u00bb")
+BULLETS: tuple[str, ...] = (
+    "-",
+    "\u2022",
+    "*",
+    "\u2013",
+    "\u2014",
+    "\u00b7",
+    "\u25aa",
+    "\u25cf",
+    "\u25ba",
+    "\u25b6",
+    ">",
+    "\u00bb",
+)
 
 #: Marks a site puts where it cut a snippet short.
 CUT_MARKS: tuple[str, ...] = ("...", "\u2026", "[...]", "[\u2026]", "(...)", "(\u2026)")

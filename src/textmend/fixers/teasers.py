@@ -27,9 +27,12 @@ evidence of a cut (see :func:`is_convincing`).
 >>> from textmend import Pipeline
 >>> text = "Body.\\nRelated\\nOne Title\\nOne Title The first words of i\\nTwo\\nTwo All of it."
 >>> doc = Pipeline(["teasers"]).mend_document(text)
->>> doc.text, [(t.title, t.excerpt, t.truncated, t.heading) for t in doc.teasers]
-('Body.', [('One Title', 'The first words of i', True, 'Related'), ('Two', 'All of it.', False, 'Related')])
->>> doc = Pipeline(["teasers"]).mend_document("The vote was close.\\nMost popular\\n• City approves new budget")
+>>> doc.text
+'Body.'
+>>> [(t.title, t.excerpt, t.truncated, t.heading) for t in doc.teasers]
+[('One Title', 'The first words of i', True, 'Related'), ('Two', 'All of it.', False, 'Related')]
+>>> text = "The vote was close.\\nMost popular\\n• City approves new budget"
+>>> doc = Pipeline(["teasers"]).mend_document(text)
 >>> doc.text, doc.teasers[0].title, doc.teasers[0].bullet, doc.changes[0].kind
 ('The vote was close.', 'City approves new budget', '•', 'teaser/list')
 """
@@ -37,6 +40,7 @@ evidence of a cut (see :func:`is_convincing`).
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -250,7 +254,7 @@ def bullets_agree(marks: Sequence[str | None]) -> bool:
         return False
     numbers = [int(mark[:-1]) for mark in marks if mark is not None]
     punctuation = {mark[-1] for mark in marks if mark is not None}
-    return len(punctuation) == 1 and all(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
+    return len(punctuation) == 1 and all(b == a + 1 for a, b in itertools.pairwise(numbers))
 
 
 def is_cut_snippet(line: str, cut_marks: Sequence[str]) -> bool:
@@ -510,7 +514,8 @@ def seed_section(text: str, end: int, found: _Forms) -> _Section | None:
 def is_heading(line: str, found: _Forms) -> bool:
     """Whether a line is a known heading phrase alone (``Most popular``, ``More from Business:``).
 
-    >>> is_heading("You may also like", compiled_forms()), is_heading("You may also like it.", compiled_forms())
+    >>> tables = compiled_forms()
+    >>> is_heading("You may also like", tables), is_heading("You may also like it.", tables)
     (True, False)
     """
     return found.heading.fullmatch(line.strip()) is not None

@@ -148,7 +148,9 @@ def page_titles(line: Line) -> Iterator[_PageTitle]:
         return
     last, first = separators[-1], separators[0]
     if looks_like_site(stripped[last.end() :]):
-        yield _PageTitle(stripped[: last.start()], stripped[last.end() :], lead + last.start(), lead + len(stripped))
+        yield _PageTitle(
+            stripped[: last.start()], stripped[last.end() :], lead + last.start(), lead + len(stripped)
+        )
     if looks_like_site(stripped[: first.start()]):
         yield _PageTitle(stripped[first.end() :], stripped[: first.start()], lead, lead + first.end())
 
