@@ -254,3 +254,13 @@ def test_furniture_of_every_form_is_mended_reversibly_and_idempotently(text: str
     assert revert_changes(document.text, document.changes) == text
     assert PIPELINE(document.text) == document.text
     assert all(teaser.title for teaser in document.teasers)
+
+
+def test_hostile_furniture_finishes() -> None:
+    """Label lines by the ten thousand, a label before a million spaces, a title line of spaces."""
+    many = "Body ends.\n" + "READ MORE: City approves new budget\nPara ends.\n" * 10_000
+    assert len(PIPELINE.mend_document(many).teasers) == 10_000
+    spaces = "Body.\nRelated: " + " " * 1_000_000 + "x\nMore."
+    assert PIPELINE(spaces) == spaces
+    title = "\na" + " " * 1_000_000 + "b\nc"
+    assert PIPELINE(title) == title

@@ -89,6 +89,7 @@ _ELLIPSES = ("...", "\u2026")
 # "finished. Then": a sentence ending inside the line, so the line is prose, not a headline.
 _SENTENCE_BREAK = regex.compile(r"\p{Ll}{2}\.[\"'\u201d\u2019]?\s+[\p{Lu}\"'\u201c]")
 _LOWER_WORD = regex.compile(r"(?:^|\s)\p{Ll}")
+_CONTENT = regex.compile(r"\S")
 _NUMBERED = regex.compile(r"(?P<number>[0-9]{1,2})(?P<mark>[.)])\s+")
 
 
@@ -126,7 +127,7 @@ def compiled_forms(
     )
     label = regex.compile(
         rf"(?im)^[ \t]*(?P<label>(?:{_phrase_pattern(forms.LABELS + labels)})[ \t]*[:|])[ \t]*"
-        r"(?P<title>[^\n]*?)[ \t]*\r?$"
+        r"(?P<title>[^\n]*)$"
     )
     return _Forms(
         heading,
@@ -621,10 +622,10 @@ def read_more_line(line: str, found: _Forms) -> tuple[str, str] | None:
     >>> read_more_line("See also the council's report.", compiled_forms()) is None
     True
     """
-    match = found.label.fullmatch(line.rstrip("\r"))
+    match = found.label.fullmatch(line)
     if match is None or not looks_like_headline(match["title"]):
         return None
-    return match["label"], match["title"]
+    return match["label"], match["title"].strip()
 
 
 def read_more_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
@@ -731,12 +732,11 @@ def inline_read_more(text: str, stop: int, found: _Forms) -> Iterator[_Inline]:
 def _closed_group(text: str, stop: int, group: Sequence[regex.Match[str]]) -> Iterator[_Inline]:
     """The group as an :class:`_Inline`, when a paragraph ending a sentence is above and one below."""
     above = lines_from_end(text, 1, group[0].start())
-    below = text[group[-1].end() : stop]
-    if not above or not ends_sentence(above[0].text) or not below.strip():
+    below = _CONTENT.search(text, group[-1].end(), stop)
+    if not above or not ends_sentence(above[0].text) or below is None:
         return
-    end = group[-1].end() + len(below) - len(below.lstrip())
-    end = text.rfind("\n", 0, end) + 1  # the next paragraph's line keeps its indent
-    labelled = [(m["label"], m["title"]) for m in group]
+    end = text.rfind("\n", 0, below.start()) + 1  # the next paragraph's line keeps its indent
+    labelled = [(m["label"], m["title"].strip()) for m in group]
     yield _Inline(group[0].start(), end, labelled)
 
 

@@ -143,6 +143,8 @@ def page_titles(line: Line) -> Iterator[_PageTitle]:
     stripped = line.text.strip()
     lead = line.start + len(line.text) - len(line.text.lstrip())
     yield _PageTitle(stripped, None, 0, 0)
+    if len(stripped) > MAX_TITLE_LENGTH + MAX_SITE_LENGTH:
+        return  # no page title: and a long run of spaces would make the search slow
     separators = list(_SITE_SEPARATOR.finditer(stripped))
     if not separators:
         return
