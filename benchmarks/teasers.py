@@ -127,18 +127,27 @@ def styled(headline: str, style: str) -> str:
     (``<AXP>``) stay in capitals."""
     words = headline.split()
 
+    def capitalised(word: str) -> str:
+        lead = len(word) - len(word.lstrip("'\"\u2018\u201c("))
+        return word[:lead] + word[lead:].capitalize()
+
     def cased(index: int, word: str) -> str:
         if "<" in word or ">" in word or style == "caps":
             return word
         if index == 0 or (style == "title" and word.lower() not in SMALL_WORDS):
-            return word.capitalize()
+            return capitalised(word)
         return word.lower()
 
     return " ".join(cased(index, word) for index, word in enumerate(words))
 
 
+# Markup some corpus texts keep (``_Name_:``, ``*Comment:*``, ``[IMG: ...]``), which a page renders.
+_MARKUP = re.compile(r"\[IMG:[^\]]*\]\s*|(?<!\w)[_*]|[_*](?!\w)")
+
+
 def first_words(text: str) -> str:
-    return " ".join(text.split("\n\n")[0].split())
+    """The start of an article as a teaser shows it: its first paragraph, markup rendered."""
+    return " ".join(_MARKUP.sub("", text.split("\n\n")[0]).split())
 
 
 class Page:
@@ -288,7 +297,8 @@ PEOPLE = ["Jane Doe", "John Roe", "Ann Lee", "Peter Smith", "Maria Garcia", "Tom
 
 
 def sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", " ".join(text.split())) if 20 < len(s) < 200]
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z])", " ".join(text.split()))
+    return [s for s in parts if 20 < len(s) < 200 and s[-1] in ".!?"]
 
 
 def content_list(kind: str, rng: random.Random, others: list[dict[str, str]]) -> str:

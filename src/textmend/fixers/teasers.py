@@ -74,6 +74,11 @@ MIN_CUT_LENGTH = 20
 MIN_WIDTH = 30
 #: A headline has this many words or more: "Thanks for reading" is a closing line, not a title.
 MIN_HEADLINE_WORDS = 3
+#: A title after a label (``Read more: Priceless``) may be a single word: the label says it is a link.
+MIN_LABELLED_WORDS = 1
+#: A title in a list or a pair may be a single word ("Priceless") when most of its block reads as
+#: headlines (see :func:`reads_as_headlines`).
+MIN_LISTED_WORDS = 1
 #: ... and this many at most: longer lines are sentences of the article.
 MAX_HEADLINE_WORDS = 30
 MAX_HEADLINE_LENGTH = 250
@@ -81,6 +86,9 @@ MAX_HEADLINE_LENGTH = 250
 MAX_NAME_RUN_WORDS = 4
 #: A snippet of the pairs form has at least this many words.
 MIN_SNIPPET_WORDS = 4
+#: An uncut snippet (a short article shown whole) has at least this many: a shorter sentence under a
+#: title is a description ("See also" / "PEP 3104" / "The specification for the statement.").
+MIN_WHOLE_SNIPPET_WORDS = 12
 
 _OPENING = "\"'\u201c\u2018\u201e\u00ab\u2039(\u00bf\u00a1[<"
 _CLOSING = "\"'\u201d\u2019\u00bb\u203a)]"
@@ -161,9 +169,9 @@ def ends_like_prose(line: str, cut_marks: Sequence[str] = forms.CUT_MARKS) -> bo
     return line.rstrip(_CLOSING)[-1:] in ".,;:"
 
 
-def looks_like_headline(line: str) -> bool:
-    """Whether a line reads as a headline: a capital start, 3 to 30 words, no final full stop, and no
-    sentence ending inside it.
+def looks_like_headline(line: str, min_words: int = MIN_HEADLINE_WORDS) -> bool:
+    """Whether a line reads as a headline: a capital start, ``min_words`` (3) to 30 words, no final
+    full stop, and no sentence ending inside it.
 
     >>> looks_like_headline("City approves budget after long debate")
     True
@@ -173,7 +181,7 @@ def looks_like_headline(line: str) -> bool:
     stripped = line.strip()
     return (
         len(stripped) <= MAX_HEADLINE_LENGTH
-        and MIN_HEADLINE_WORDS <= word_count(stripped) <= MAX_HEADLINE_WORDS
+        and min_words <= word_count(stripped) <= MAX_HEADLINE_WORDS
         and starts_like_headline(stripped)
         and not ends_like_prose(stripped)
         and _SENTENCE_BREAK.search(stripped) is None
@@ -256,6 +264,26 @@ def bullets_agree(marks: Sequence[str | None]) -> bool:
     numbers = [int(mark[:-1]) for mark in marks if mark is not None]
     punctuation = {mark[-1] for mark in marks if mark is not None}
     return len(punctuation) == 1 and all(b == a + 1 for a, b in itertools.pairwise(numbers))
+
+
+def is_snippet(line: str) -> bool:
+    """Whether a stripped line could be a snippet of an article: a sentence start, four words or
+    more, no ``,`` ``;`` ``:`` at the end.
+
+    >>> is_snippet("People using the drug could be affected, researchers claim"), is_snippet("and so on")
+    (True, False)
+    """
+    return (
+        starts_like_headline(line)
+        and MIN_SNIPPET_WORDS <= word_count(line)
+        and len(line) <= MAX_SNIPPET_LENGTH
+        and line[-1:] not in ",;:"
+    )
+
+
+def is_whole_snippet(line: str) -> bool:
+    """Whether a snippet is a short article shown whole: a finished sentence of twelve words or more."""
+    return ends_sentence(line) and word_count(line) >= MIN_WHOLE_SNIPPET_WORDS
 
 
 def is_cut_snippet(line: str, cut_marks: Sequence[str]) -> bool:
@@ -541,7 +569,7 @@ def list_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
     index = 0
     while index < len(lines) and len(items) <= MAX_LIST_ITEMS:
         bullet, title = split_bullet(lines[index].text, found.bullets)
-        if is_heading(lines[index].text, found) or not looks_like_headline(title):
+        if is_heading(lines[index].text, found) or not looks_like_headline(title, MIN_LISTED_WORDS):
             break
         items.append((bullet, title))
         index += 1
@@ -565,17 +593,18 @@ def list_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
 
 def pairs_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
     """The pairs form at the end of ``lines``: a known heading above titles that read as headlines,
-    each followed by a snippet of its article: a sentence start, four words or more, ending cut with
-    ``...`` or ``…`` or as a whole sentence (a short linked article fits whole)."""
+    each followed by a snippet of its article (a sentence start, four words or more). Once one snippet
+    ends cut with ``...`` or ``…``, the others may be whole, with or without a full stop; without a
+    cut, every snippet must be a whole sentence of twelve words or more (a short linked article fits
+    whole; a shorter sentence under a title is a description, as in a "See also" box of
+    documentation)."""
     pairs: list[tuple[str | None, str, str]] = []
     index = 0
     while index + 1 < len(lines) and len(pairs) <= MAX_BLOCKS:
         snippet = lines[index].text.strip()
         bullet, title = split_bullet(lines[index + 1].text, found.bullets)
-        cut = is_cut_snippet(snippet, found.cut_marks)
-        whole = ends_sentence(snippet) and word_count(snippet) >= MIN_SNIPPET_WORDS
         if is_heading(lines[index + 1].text, found) or not (
-            (cut or whole) and starts_like_headline(snippet) and looks_like_headline(title)
+            is_snippet(snippet) and looks_like_headline(title, MIN_LISTED_WORDS)
         ):
             break
         pairs.append((bullet, title, snippet))
@@ -583,9 +612,13 @@ def pairs_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
     cuts = sum(is_cut_snippet(snippet, found.cut_marks) for _, _, snippet in pairs)
     if not pairs or len(pairs) > MAX_BLOCKS:
         return None
+    if cuts == 0 and not all(is_whole_snippet(snippet) for _, _, snippet in pairs):
+        return None
     heading = heading_above(lines, index, found)
     pairs.reverse()
     if heading is None or not bullets_agree([bullet for bullet, _, _ in pairs]):
+        return None
+    if not reads_as_headlines([title for _, title, _ in pairs]):
         return None
     if len({title.casefold() for _, title, _ in pairs}) < len(pairs):
         return None  # a refrain
@@ -623,7 +656,7 @@ def read_more_line(line: str, found: _Forms) -> tuple[str, str] | None:
     True
     """
     match = found.label.fullmatch(line)
-    if match is None or not looks_like_headline(match["title"]):
+    if match is None or not looks_like_headline(match["title"], MIN_LABELLED_WORDS):
         return None
     return match["label"], match["title"].strip()
 
