@@ -80,7 +80,7 @@ MIN_LABELLED_WORDS = 1
 #: headlines (see :func:`reads_as_headlines`).
 MIN_LISTED_WORDS = 1
 #: ... and this many at most: longer lines are sentences of the article.
-MAX_HEADLINE_WORDS = 30
+MAX_HEADLINE_WORDS = 20
 MAX_HEADLINE_LENGTH = 250
 #: A listed title this short needs a lower-case word: "Apple AirPods Pro 2" names a product.
 MAX_NAME_RUN_WORDS = 4
@@ -96,6 +96,8 @@ _SENTENCE_END = frozenset(".!?\"'\u201d\u2019)]")
 _ELLIPSES = ("...", "\u2026")
 # "finished. Then": a sentence ending inside the line, so the line is prose, not a headline.
 _SENTENCE_BREAK = regex.compile(r"\p{Ll}{2}\.[\"'\u201d\u2019]?\s+[\p{Lu}\"'\u201c]")
+# A link or an image tag: headlines have none ("[IMG: http://...] Check this out!").
+_URL = regex.compile(r"://|\bwww\.")
 _LOWER_WORD = regex.compile(r"(?:^|\s)\p{Ll}")
 _CONTENT = regex.compile(r"\S")
 _NUMBERED = regex.compile(r"(?P<number>[0-9]{1,2})(?P<mark>[.)])\s+")
@@ -170,8 +172,8 @@ def ends_like_prose(line: str, cut_marks: Sequence[str] = forms.CUT_MARKS) -> bo
 
 
 def looks_like_headline(line: str, min_words: int = MIN_HEADLINE_WORDS) -> bool:
-    """Whether a line reads as a headline: a capital start, ``min_words`` (3) to 30 words, no final
-    full stop, and no sentence ending inside it.
+    """Whether a line reads as a headline: a capital start, ``min_words`` (3) to 20 words, no final
+    full stop, no sentence ending inside it, no URL.
 
     >>> looks_like_headline("City approves budget after long debate")
     True
@@ -185,6 +187,7 @@ def looks_like_headline(line: str, min_words: int = MIN_HEADLINE_WORDS) -> bool:
         and starts_like_headline(stripped)
         and not ends_like_prose(stripped)
         and _SENTENCE_BREAK.search(stripped) is None
+        and _URL.search(stripped) is None
     )
 
 
@@ -275,7 +278,7 @@ def is_snippet(line: str) -> bool:
     """
     return (
         starts_like_headline(line)
-        and MIN_SNIPPET_WORDS <= word_count(line)
+        and word_count(line) >= MIN_SNIPPET_WORDS
         and len(line) <= MAX_SNIPPET_LENGTH
         and line[-1:] not in ",;:"
     )

@@ -42,7 +42,8 @@ __all__ = ["TitlesFixer", "glued_rest", "looks_like_site", "looks_like_title", "
 
 _NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 _CLOSING = "\"'\u201d\u2019)]"
-_OPENING = "\"'\u201c\u2018(\u00ab\u00bf\u00a1<"
+# What may open the glued sentence before its capital: quotes, brackets, markdown emphasis.
+_OPENING = "\"'\u201c\u2018(\u00ab\u00bf\u00a1<*_"
 MAX_TITLE_LENGTH = 300
 #: A site's name has at most this many words and characters ("The Daily News", "BBC News").
 MAX_SITE_WORDS = 6
