@@ -270,14 +270,14 @@ def bullets_agree(marks: Sequence[str | None]) -> bool:
 
 
 def is_snippet(line: str) -> bool:
-    """Whether a stripped line could be a snippet of an article: a sentence start, four words or
-    more, no ``,`` ``;`` ``:`` at the end.
+    """Whether a stripped line could be a snippet of an article: no lower-case start (a sentence, a
+    quote, a dash or a tag may open it), four words or more, no ``,`` ``;`` ``:`` at the end.
 
     >>> is_snippet("People using the drug could be affected, researchers claim"), is_snippet("and so on")
     (True, False)
     """
     return (
-        starts_like_headline(line)
+        not line[:1].islower()
         and word_count(line) >= MIN_SNIPPET_WORDS
         and len(line) <= MAX_SNIPPET_LENGTH
         and line[-1:] not in ",;:"
@@ -621,8 +621,8 @@ def pairs_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
     pairs.reverse()
     if heading is None or not bullets_agree([bullet for bullet, _, _ in pairs]):
         return None
-    if not reads_as_headlines([title for _, title, _ in pairs]):
-        return None
+    if cuts == 0 and not reads_as_headlines([title for _, title, _ in pairs]):
+        return None  # names with descriptions (products in a review); a cut snippet is furniture
     if len({title.casefold() for _, title, _ in pairs}) < len(pairs):
         return None  # a refrain
     teasers = [
