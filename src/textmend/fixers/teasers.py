@@ -18,11 +18,13 @@ that keeps the heading, bullet and separator it came with. The heading phrases, 
 marks are tables (:mod:`textmend.fixers._teaser_forms`) that the options extend.
 
 What stays: a list that belongs to the article. Only a known heading or label makes titles teasers;
-every listed line must look like a headline (capital start, no final full stop, three words or more,
-no product-like short run of capitalised names); so ingredients, numbered steps, references, key dates,
-bylines, bullet points that are sentences and ``The winners:`` with film titles stay, as does a heading
-phrase used in prose (``See also the council's report.``). Without a heading, the seed form needs the
-evidence of a cut (see :func:`is_convincing`).
+every listed line must look like a headline (capital start, no final full stop, no sentence ending
+inside it, no URL, at most 20 words), and at least half of a list must be more than a short run of
+capitalised names (three words or more, with a lower-case word, or set in capitals); so ingredients,
+numbered steps, references, key dates, bylines, bullet points that are sentences, products and
+``The winners:`` with film titles stay, as does a heading phrase used in prose (``See also the
+council's report.``). Without a heading, the seed form needs the evidence of a cut (see
+:func:`is_convincing`).
 
 >>> from textmend import Pipeline
 >>> text = "Body.\\nRelated\\nOne Title\\nOne Title The first words of i\\nTwo\\nTwo All of it."
