@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from conftest import CASES
 from textmend import Pipeline, apply_changes, revert_changes
-from textmend.fixers import teasers, titles
+from textmend.fixers import _lines, teasers, titles
 from textmend.fixers.teasers import TeaserFixer
 
 PIPELINE = Pipeline(["teasers", "titles"])
@@ -56,7 +56,7 @@ def test_title_cases(case: dict[str, Any]) -> None:
 
 
 def test_docstring_examples() -> None:
-    for module in (teasers, titles):
+    for module in (teasers, titles, _lines):
         assert doctest.testmod(module).failed == 0
 
 
