@@ -33,7 +33,7 @@ def test_json_has_text_title_teasers_and_changes() -> None:
     result = run_cli("--json", str(SAMPLE))
     assert result.returncode == 0
     data = json.loads(result.stdout)
-    assert set(data) == {"text", "title", "teasers", "changes"}
+    assert set(data) == {"text", "title", "site", "teasers", "changes"}
     assert data["title"].startswith("Do Opioid Receptors 'Reset'")
     assert [t["truncated"] for t in data["teasers"]] == [True, True]
     assert {"fixer", "start", "end", "before", "after", "reason"} <= set(data["changes"][0])

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from conftest import CASES
 from textmend import Pipeline, apply_changes, revert_changes
-from textmend.fixers import teasers, titles
+from textmend.fixers import _lines, teasers, titles
+from textmend.fixers.teasers import TeaserFixer
 
 PIPELINE = Pipeline(["teasers", "titles"])
 TEASER_CASES: list[dict[str, Any]] = json.loads((CASES / "teasers.json").read_text(encoding="utf-8"))
@@ -32,13 +33,12 @@ def test_teaser_cases(case: dict[str, Any]) -> None:
     assert [teaser.to_dict() for teaser in document.teasers] == case["teasers"]
     assert document.title == case["title"]
     assert revert_changes(document.text, document.changes) == case["input"]
-    if case["teasers"]:
-        (change,) = document.changes
-        # One edit: from the end of the body's last line to the end of the text.
-        assert change.fixer == "teasers" and change.after == "" and change.end == len(case["input"])
-        assert case["input"][: change.start].rstrip("\r") == case["expected"]
-    else:
-        assert document.changes == []
+    # One change per block, each a removal, with its form as kind and numeric evidence.
+    assert [change.kind for change in document.changes] == case["kinds"]
+    for change in document.changes:
+        assert change.fixer == "teasers" and change.after == ""
+        assert {"lines", "heading_known", "confidence"} <= set(change.evidence)
+        assert 0.0 < change.evidence["confidence"] < 1.0
     assert PIPELINE(document.text) == document.text
 
 
@@ -47,14 +47,16 @@ def test_title_cases(case: dict[str, Any]) -> None:
     document = PIPELINE.mend_document(case["input"])
     assert document.text == case["expected"]
     assert document.title == case["title"]
+    assert document.site == case["site"]
     assert document.teasers == []
-    assert len(document.changes) == (case["title"] is not None)
+    assert [change.kind for change in document.changes] == case["kinds"]
+    assert all(change.fixer == "titles" and change.evidence["confidence"] for change in document.changes)
     assert revert_changes(document.text, document.changes) == case["input"]
     assert PIPELINE(document.text) == document.text
 
 
 def test_docstring_examples() -> None:
-    for module in (teasers, titles):
+    for module in (teasers, titles, _lines):
         assert doctest.testmod(module).failed == 0
 
 
@@ -146,7 +148,15 @@ def test_generated_pages_come_apart_exactly(
         excerpt = snippet[len(head) :].strip() if snippet.startswith(head) else ""
         lines += [separator, head, snippet]
         expected.append(
-            dict(title=head, snippet=snippet, truncated=True, excerpt=excerpt, separator=separator)
+            dict(
+                title=head,
+                snippet=snippet,
+                truncated=True,
+                excerpt=excerpt,
+                separator=separator,
+                form="seed",
+                bullet=None,
+            )
         )
     assume(not all(block["snippet"].rstrip().endswith(".") for block in expected))
     document = Pipeline(["teasers"]).mend_document("\n".join([body, *lines]))
@@ -172,3 +182,85 @@ def test_huge_lines_and_blank_runs() -> None:
     assert PIPELINE(text) == text
     title_text = "Title One\nTitle One\n" + "z" * 5_000_000
     assert PIPELINE(title_text) == "Title One\n" + "z" * 5_000_000
+
+
+# -- the tables are options ------------------------------------------------------------------------------
+BODY = "The council approved the new budget on Tuesday.\nMembers will meet again in May."
+
+
+def test_a_heading_phrase_is_added_through_the_options() -> None:
+    text = BODY + "\nFrom our partners\n- Ten ways to save on your energy bill"
+    assert Pipeline(["teasers"])(text) == text
+    fixer = TeaserFixer(headings=("From our partners",))
+    document = Pipeline([fixer]).mend_document(text)
+    assert document.text == BODY
+    assert [(t.title, t.heading, t.form, t.bullet) for t in document.teasers] == [
+        ("Ten ways to save on your energy bill", "From our partners", "list", "-")
+    ]
+    configured = Pipeline(["teasers"]).configure("teasers", headings=["From our partners"])
+    assert configured(text) == BODY
+
+
+def test_labels_bullets_and_cut_marks_are_added_through_the_options() -> None:
+    labelled = BODY + "\nWATCH: Ten ways to save on your energy bill"
+    assert Pipeline([TeaserFixer(labels=("Watch",))])(labelled) == BODY
+    bulleted = BODY + "\nRelated\n+ Ten ways to save on your energy bill\n+ Storm leaves thousands"
+    assert Pipeline(["teasers"])(bulleted) == bulleted
+    assert Pipeline([TeaserFixer(bullets=("+",))])(bulleted) == BODY
+    snippet = "Energy prices rose again. Bills went up by a third and >>"
+    cut = BODY + "\nMost read\nTen ways to save on your bill\n" + snippet
+    assert Pipeline(["teasers"])(cut) == cut
+    (teaser,) = Pipeline([TeaserFixer(cut_marks=(">>",))]).mend_document(cut).teasers
+    assert teaser.form == "pairs" and teaser.truncated
+
+
+def test_every_change_has_a_kind_and_numeric_evidence() -> None:
+    cases = TEASER_CASES + TITLE_CASES
+    changes = [change for case in cases for change in PIPELINE.mend_document(case["input"]).changes]
+    assert {kind for change in changes for kind in change.kinds} == {
+        "teaser/seed",
+        "teaser/list",
+        "teaser/read-more",
+        "teaser/pairs",
+        "title/duplicate",
+        "title/site",
+        "title/glued",
+    }
+    assert all(isinstance(value, float) for change in changes for value in change.evidence.values())
+
+
+furniture_lines = st.sampled_from(
+    [
+        "READ MORE: City approves new budget",
+        "Related: Storm leaves thousands without power",
+        "Most popular",
+        "Related",
+        "- Storm leaves thousands without power",
+        "1. City approves new budget",
+        "2. Why bees matter more than you think",
+        "The council voted on Tuesday to approve a budget that...",
+        "City approves new budget | The Daily News",
+        "City approves new budgetThe council voted on it.",
+        "City approves new budget",
+        "",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(sentences, headlines, furniture_lines), max_size=14).map("\n".join))
+def test_furniture_of_every_form_is_mended_reversibly_and_idempotently(text: str) -> None:
+    document = PIPELINE.mend_document(text)
+    assert revert_changes(document.text, document.changes) == text
+    assert PIPELINE(document.text) == document.text
+    assert all(teaser.title for teaser in document.teasers)
+
+
+def test_hostile_furniture_finishes() -> None:
+    """Label lines by the ten thousand, a label before a million spaces, a title line of spaces."""
+    many = "Body ends.\n" + "READ MORE: City approves new budget\nPara ends.\n" * 10_000
+    assert len(PIPELINE.mend_document(many).teasers) == 10_000
+    spaces = "Body.\nRelated: " + " " * 1_000_000 + "x\nMore."
+    assert PIPELINE(spaces) == spaces
+    title = "\na" + " " * 1_000_000 + "b\nc"
+    assert PIPELINE(title) == title

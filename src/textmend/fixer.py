@@ -34,9 +34,10 @@ class Pattern(Protocol):
 
 @dataclasses.dataclass
 class Findings:
-    """Structured data the structural fixers take out of the text: title and teasers."""
+    """Structured data the structural fixers take out of the text: title, site name and teasers."""
 
     title: str | None = None
+    site: str | None = None
     teasers: list[Teaser] = dataclasses.field(default_factory=list)
 
 

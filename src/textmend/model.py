@@ -87,7 +87,13 @@ class Teaser:
 
     ``snippet`` is the line that repeats ``title`` and runs into the linked article, exactly as found;
     ``excerpt`` is what the snippet shows after the title; ``truncated`` is true when the snippet was
-    cut off at a fixed width. ``separator`` and ``heading`` keep the lines that introduced the block.
+    cut off at a fixed width. ``separator`` and ``heading`` keep the lines that introduced the block
+    (for a ``Read more: <title>`` line, ``heading`` is its label); ``bullet`` is the mark before a
+    listed title (``"-"``, ``"\u2022"``, ``"1."``). ``form`` names the layout it was found in:
+    ``"seed"`` (title, then a snippet repeating it), ``"list"`` (a heading, then titles),
+    ``"read-more"`` (a label and a title on one line) or ``"pairs"`` (a heading, then titles each
+    above a snippet of the linked article); empty when unknown. A form without a snippet has
+    ``snippet == ""``.
     """
 
     title: str
@@ -96,6 +102,8 @@ class Teaser:
     excerpt: str = ""
     separator: str | None = None
     heading: str | None = None
+    form: str = ""
+    bullet: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict of every field."""
@@ -112,7 +120,8 @@ class Document:
     """The result of mending one text.
 
     ``text`` is the mended body; ``title`` the article title when a duplicated leading title was
-    found; ``teasers`` the related-article blocks taken out of the body; ``changes`` every edit made,
+    found; ``site`` the site's name when it came with the page title (``Title | The Daily News``);
+    ``teasers`` the related-article blocks taken out of the body; ``changes`` every edit made,
     in input coordinates, so that :func:`textmend.apply_changes` rebuilds ``text`` from the input and
     :func:`textmend.revert_changes` rebuilds the input from ``text``.
     """
@@ -121,12 +130,14 @@ class Document:
     title: str | None = None
     teasers: list[Teaser] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
+    site: str | None = None
 
     def to_dict(self, *, changes: bool = True) -> dict[str, Any]:
         """A JSON-ready dict; ``changes=False`` leaves the change list out."""
         data: dict[str, Any] = {
             "text": self.text,
             "title": self.title,
+            "site": self.site,
             "teasers": [teaser.to_dict() for teaser in self.teasers],
         }
         if changes:

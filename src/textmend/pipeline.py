@@ -231,7 +231,7 @@ class Pipeline:
                     break
                 changes = compose(text, current, changes, edits, step.name)
                 current = apply_edits(current, edits)
-        return Document(current, found.title, found.teasers, changes)
+        return Document(current, found.title, found.teasers, changes, found.site)
 
     def __call__(self, text: str) -> str:
         """The mended text."""

@@ -4,14 +4,14 @@ from .ascii import AsciiPunctuation
 from .entities import EntityFixer
 from .ftfy_fixer import FtfyFixer
 from .teasers import TeaserFixer
-from .titles import DuplicateTitle
+from .titles import TitlesFixer
 from .words import RunTogetherWords
 
 __all__ = [
     "AsciiPunctuation",
-    "DuplicateTitle",
     "EntityFixer",
     "FtfyFixer",
     "RunTogetherWords",
     "TeaserFixer",
+    "TitlesFixer",
 ]

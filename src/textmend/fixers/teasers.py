@@ -1,22 +1,48 @@
-"""``teasers``: take trailing related-article blocks out of the body and return them as data.
+"""``teasers``: take related-article blocks out of the body and return them as data.
 
-Scraped articles often end with teasers for other articles: an optional heading (``Related``,
-``Read more``, ``More from ...``), then blocks of an optional separator line (``-``, ``—``, ``*``), a
-title line, and a snippet line that repeats the title and runs into the linked article's first words,
-cut at a width the page uses for every snippet (or is the title itself cut short). The region is
-recognised by that structure, never by a fixed width, and only when the evidence is clear (see
-:func:`is_convincing`); anything less stays in the body. The region goes in one edit, from the end of
-the body's last line to the end of the text.
+Scraped news articles end with links to other articles, in a few layouts that sites share:
+
+- ``seed``: blocks of an optional separator line (``-``, ``—``, ``*``), a title, and a snippet that
+  repeats the title and runs into the linked article's first words, cut at one width;
+- ``list``: a known heading (``Related Articles``, ``You may also like``, ``More from Business:``,
+  ``Lesen Sie auch``, ``À lire aussi``, ``Te puede interesar`` ...) above titles, on plain lines or
+  behind one kind of bullet (``-``, ``•``, ``*``, ``1.``);
+- ``read-more``: lines ``Read more: <title>`` (``READ MORE:``, ``Related:``, ``Also read:`` ...), at the
+  end, or alone between two paragraphs inside the body;
+- ``pairs``: a known heading above titles, each followed by a snippet of the linked article cut with
+  ``...`` or ``…``;
+
+and mixtures of these, one block above another. Each block found goes in one edit (kind
+``teaser/<form>``, with numeric evidence), and each linked article becomes a :class:`~textmend.Teaser`
+that keeps the heading, bullet and separator it came with. The heading phrases, labels, bullets and cut
+marks are tables (:mod:`textmend.fixers._teaser_forms`) that the options extend.
+
+What stays: a list that belongs to the article. Only a known heading or label makes titles teasers;
+every listed line must look like a headline (capital start, no final full stop, no sentence ending
+inside it, no URL, at most 20 words), and at least half of a list must be more than a short run of
+capitalised names (three words or more, with a lower-case word, or set in capitals); so ingredients,
+numbered steps, references, key dates, bylines, bullet points that are sentences, products and
+``The winners:`` with film titles stay, as does a heading phrase used in prose (``See also the
+council's report.``). Without a heading, the seed form needs the evidence of a cut (see
+:func:`is_convincing`).
 
 >>> from textmend import Pipeline
 >>> text = "Body.\\nRelated\\nOne Title\\nOne Title The first words of i\\nTwo\\nTwo All of it."
 >>> doc = Pipeline(["teasers"]).mend_document(text)
->>> doc.text, [(t.title, t.excerpt, t.truncated, t.heading) for t in doc.teasers]
-('Body.', [('One Title', 'The first words of i', True, 'Related'), ('Two', 'All of it.', False, 'Related')])
+>>> doc.text
+'Body.'
+>>> [(t.title, t.excerpt, t.truncated, t.heading) for t in doc.teasers]
+[('One Title', 'The first words of i', True, 'Related'), ('Two', 'All of it.', False, 'Related')]
+>>> text = "The vote was close.\\nMost popular\\n• City approves new budget"
+>>> doc = Pipeline(["teasers"]).mend_document(text)
+>>> doc.text, doc.teasers[0].title, doc.teasers[0].bullet, doc.changes[0].kind
+('The vote was close.', 'City approves new budget', '•', 'teaser/list')
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -25,40 +51,263 @@ import regex
 
 from ..fixer import Findings, Fixer, register
 from ..model import Edit, Teaser
+from . import _teaser_forms as forms
+from ._lines import LIST_ITEM, Line, ends_sentence, lines_from_end, word_count
 
-#: Lines that separate teaser blocks (after stripping).
-SEPARATORS = frozenset({"-", "\u2013", "\u2014", "*"})
+__all__ = [
+    "TeaserFixer",
+    "is_teaser_pair",
+    "looks_like_headline",
+    "looks_like_listed_headline",
+    "looks_like_teaser_title",
+]
+
 #: More blocks than this at the end of a text is not a teaser list we are sure of: keep it all.
 MAX_BLOCKS = 10
+#: More listed titles than this under one heading is a list we are not sure of (a site's index).
+MAX_LIST_ITEMS = 15
+#: At most this many blocks, one above another, make the trailing region.
+MAX_SECTIONS = 4
 MAX_TITLE_LENGTH = 300
 MAX_SNIPPET_LENGTH = 1000
 #: A snippet that is its title cut short is at least this long (so "Thanks" is no cut "Thanks for ...").
 MIN_CUT_LENGTH = 20
 #: Snippets cut at one width are evidence only when the width is at least this.
 MIN_WIDTH = 30
+#: A headline has this many words or more: "Thanks for reading" is a closing line, not a title.
+MIN_HEADLINE_WORDS = 3
+#: A title after a label (``Read more: Priceless``) may be a single word: the label says it is a link.
+MIN_LABELLED_WORDS = 1
+#: A title in a list or a pair may be a single word ("Priceless") when most of its block reads as
+#: headlines (see :func:`reads_as_headlines`).
+MIN_LISTED_WORDS = 1
+#: ... and this many at most: longer lines are sentences of the article.
+MAX_HEADLINE_WORDS = 20
+MAX_HEADLINE_LENGTH = 250
+#: A listed title this short needs a lower-case word: "Apple AirPods Pro 2" names a product.
+MAX_NAME_RUN_WORDS = 4
+#: A snippet of the pairs form has at least this many words.
+MIN_SNIPPET_WORDS = 4
+#: An uncut snippet (a short article shown whole) has at least this many: a shorter sentence under a
+#: title is a description ("See also" / "PEP 3104" / "The specification for the statement.").
+MIN_WHOLE_SNIPPET_WORDS = 12
 
-_HEADING = regex.compile(
-    r"(?i)(?:related(?: articles| posts| stories| reading| content| links)?"
-    r"|read (?:more|next|also)|also read|see also|further reading"
-    r"|you (?:may|might|will) also (?:like|enjoy)|recommended(?: for you| reading| stories| articles)?"
-    r"|more (?:from|on|about|in) [^\n.!?]{1,60}|more (?:stories|articles|news|posts|like this)"
-    r"|popular(?: now| posts| stories)?|trending(?: now| stories)?)[ \t]{0,5}:?"
-)
-# "- item", "* item", "1. item", "2) item": list items, never teaser titles.
-LIST_ITEM = regex.compile(r"(?:[-*\u2022\u2013\u2014]|[0-9]{1,3}[.)])\s")
+_OPENING = "\"'\u201c\u2018\u201e\u00ab\u2039(\u00bf\u00a1[<"
+_CLOSING = "\"'\u201d\u2019\u00bb\u203a)]"
 _SENTENCE_END = frozenset(".!?\"'\u201d\u2019)]")
 _ELLIPSES = ("...", "\u2026")
+# "finished. Then": a sentence ending inside the line, so the line is prose, not a headline.
+_SENTENCE_BREAK = regex.compile(r"\p{Ll}{2}\.[\"'\u201d\u2019]?\s+[\p{Lu}\"'\u201c]")
+# A link or an image tag: headlines have none ("[IMG: http://...] Check this out!").
+_URL = regex.compile(r"://|\bwww\.")
+_LOWER_WORD = regex.compile(r"(?:^|\s)\p{Ll}")
+_CONTENT = regex.compile(r"\S")
+_NUMBERED = regex.compile(r"(?P<number>[0-9]{1,2})(?P<mark>[.)])\s+")
 
 
+# -- the tables, compiled for one set of options --------------------------------------------------------
 @dataclass(frozen=True, slots=True)
-class _Line:
-    """A non-blank line: ``text[start:end]``, its ``\\r\\n`` or ``\\n`` left out."""
+class _Forms:
+    """The compiled tables: heading and label patterns, bullets, cut marks and separators."""
 
-    start: int
-    end: int
-    text: str
+    heading: regex.Pattern[str]
+    label: regex.Pattern[str]
+    bullets: tuple[str, ...]
+    cut_marks: tuple[str, ...]
+    separators: frozenset[str]
 
 
+def _phrase_pattern(phrases: Sequence[str]) -> str:
+    """An alternation of ``phrases``, longest first, spaces matching any run of spaces."""
+    ordered = sorted({phrase.strip() for phrase in phrases if phrase.strip()}, key=len, reverse=True)
+    return "|".join(r"\s+".join(regex.escape(word) for word in phrase.split()) for phrase in ordered)
+
+
+@functools.lru_cache(maxsize=64)
+def compiled_forms(
+    headings: tuple[str, ...] = (),
+    labels: tuple[str, ...] = (),
+    bullets: tuple[str, ...] = (),
+    cut_marks: tuple[str, ...] = (),
+) -> _Forms:
+    """The built-in tables with the given phrases and marks added, compiled (cached per options)."""
+    phrases = _phrase_pattern(forms.HEADINGS + headings)
+    prefixes = _phrase_pattern(forms.HEADING_PREFIXES)
+    heading = regex.compile(
+        rf"(?i)(?:{phrases}|(?:{prefixes})[ \t]+[^\n.!?:]{{1,60}}?)[ \t]*:?",
+        flags=regex.V0,
+    )
+    label = regex.compile(
+        rf"(?im)^[ \t]*(?P<label>(?:{_phrase_pattern(forms.LABELS + labels)})[ \t]*[:|])[ \t]*"
+        r"(?P<title>[^\n]*)$"
+    )
+    return _Forms(
+        heading,
+        label,
+        tuple(dict.fromkeys(forms.BULLETS + bullets)),
+        tuple(sorted(set(forms.CUT_MARKS + cut_marks), key=len, reverse=True)),
+        frozenset(forms.SEPARATORS),
+    )
+
+
+# -- what a line is -----------------------------------------------------------------------------------
+def starts_like_headline(line: str) -> bool:
+    """Whether a stripped line starts as a headline does: a capital or digit, after opening marks.
+
+    >>> starts_like_headline("\u201cWe will win\u201d, says mayor"), starts_like_headline("and then")
+    (True, False)
+    """
+    first = line.lstrip(_OPENING)[:1]
+    return first.isupper() or first.isdigit()
+
+
+def ends_like_prose(line: str, cut_marks: Sequence[str] = forms.CUT_MARKS) -> bool:
+    """Whether a stripped line ends as a sentence, clause or cut snippet does (``.`` ``,`` ``;`` ``:``
+    or a cut mark), not as a headline (a word, ``?``, ``!``, a closing quote after a word).
+
+    >>> ends_like_prose("The council voted."), ends_like_prose("Will it rain?")
+    (True, False)
+    """
+    if line.endswith(tuple(cut_marks)):
+        return True
+    return line.rstrip(_CLOSING)[-1:] in ".,;:"
+
+
+def looks_like_headline(line: str, min_words: int = MIN_HEADLINE_WORDS) -> bool:
+    """Whether a line reads as a headline: a capital start, ``min_words`` (3) to 20 words, no final
+    full stop, no sentence ending inside it, no URL.
+
+    >>> looks_like_headline("City approves budget after long debate")
+    True
+    >>> looks_like_headline("Add the flour."), looks_like_headline("He left. Then it rained")
+    (False, False)
+    """
+    stripped = line.strip()
+    return (
+        len(stripped) <= MAX_HEADLINE_LENGTH
+        and min_words <= word_count(stripped) <= MAX_HEADLINE_WORDS
+        and starts_like_headline(stripped)
+        and not ends_like_prose(stripped)
+        and _SENTENCE_BREAK.search(stripped) is None
+        and _URL.search(stripped) is None
+    )
+
+
+def looks_like_listed_headline(line: str) -> bool:
+    """Whether an item of a list reads as a headline, not a name: a short item of capitalised words
+    only (a product, a film, a person) is a name; one all in capitals is a headline set in capitals.
+
+    >>> looks_like_listed_headline("Storm hits coast"), looks_like_listed_headline("Apple AirPods Pro 2")
+    (True, False)
+    >>> looks_like_listed_headline("BAHIA COCOA REVIEW")
+    True
+    """
+    stripped = line.strip()
+    if not looks_like_headline(stripped):
+        return False
+    return (
+        word_count(stripped) > MAX_NAME_RUN_WORDS
+        or _LOWER_WORD.search(stripped) is not None
+        or in_capitals(stripped)
+    )
+
+
+def in_capitals(line: str) -> bool:
+    """Whether every cased letter of a line is a capital (``BAHIA COCOA REVIEW``, not ``iPhone 15``)."""
+    return line.upper() == line and line.lower() != line
+
+
+def reads_as_headlines(titles: Sequence[str]) -> bool:
+    """Whether a list's items read as headlines, not names: at least half of them pass
+    :func:`looks_like_listed_headline` (a list of products or films passes none or few).
+
+    >>> reads_as_headlines(["Bahia Cocoa Review", "Storm hits the coast"])
+    True
+    >>> reads_as_headlines(["Sony WH-1000XM5", "Apple AirPods Pro 2", "Bose QuietComfort Ultra"])
+    False
+    """
+    return 2 * sum(looks_like_listed_headline(title) for title in titles) >= len(titles)
+
+
+def headline_score(line: str) -> float:
+    """A soft 0..1 measure of how much a line reads like a news headline (for evidence, not decisions):
+    half for passing :func:`looks_like_headline`, a quarter for 5 to 16 words, a quarter for a
+    lower-case function word or verb, as sentence-case and title-case headlines both have."""
+    if not looks_like_headline(line):
+        return 0.0
+    words = word_count(line)
+    return 0.5 + 0.25 * (5 <= words <= 16) + 0.25 * (_LOWER_WORD.search(line.strip()) is not None)
+
+
+def split_bullet(line: str, bullets: Sequence[str]) -> tuple[str | None, str]:
+    """A stripped line's bullet (``"-"``, ``"•"``, ``"1."``; ``None`` if it has none) and the rest.
+
+    >>> split_bullet("• City approves budget", ["•"]), split_bullet("12) A title", [])
+    (('•', 'City approves budget'), ('12)', 'A title'))
+    """
+    stripped = line.strip()
+    numbered = _NUMBERED.match(stripped)
+    if numbered is not None:
+        return numbered["number"] + numbered["mark"], stripped[numbered.end() :]
+    for bullet in bullets:
+        if stripped.startswith(bullet) and stripped[len(bullet) : len(bullet) + 1].isspace():
+            return bullet, stripped[len(bullet) :].strip()
+    return None, stripped
+
+
+def bullets_agree(marks: Sequence[str | None]) -> bool:
+    """Whether a list's bullets are of one kind: none at all, one mark throughout, or numbers counting
+    up by one with one kind of ``.`` or ``)``.
+
+    >>> bullets_agree(["1.", "2.", "3."]), bullets_agree(["-", "*"]), bullets_agree(["2.", "1."])
+    (True, False, False)
+    """
+    if len(set(marks)) == 1:
+        return marks[0] is None or not marks[0][:1].isdigit() or len(marks) == 1
+    if any(mark is None or not mark[:1].isdigit() for mark in marks):
+        return False
+    numbers = [int(mark[:-1]) for mark in marks if mark is not None]
+    punctuation = {mark[-1] for mark in marks if mark is not None}
+    return len(punctuation) == 1 and all(b == a + 1 for a, b in itertools.pairwise(numbers))
+
+
+def is_snippet(line: str) -> bool:
+    """Whether a stripped line could be a snippet of an article: no lower-case start (a sentence, a
+    quote, a dash or a tag may open it), four words or more, no ``,`` ``;`` ``:`` at the end.
+
+    >>> is_snippet("People using the drug could be affected, researchers claim"), is_snippet("and so on")
+    (True, False)
+    """
+    return (
+        not line[:1].islower()
+        and word_count(line) >= MIN_SNIPPET_WORDS
+        and len(line) <= MAX_SNIPPET_LENGTH
+        and line[-1:] not in ",;:"
+    )
+
+
+def is_whole_snippet(line: str) -> bool:
+    """Whether a snippet is a short article shown whole: a finished sentence of twelve words or more."""
+    return ends_sentence(line) and word_count(line) >= MIN_WHOLE_SNIPPET_WORDS
+
+
+def is_cut_snippet(line: str, cut_marks: Sequence[str]) -> bool:
+    """Whether a line is a snippet cut short: a sentence start, four words or more, a cut mark at
+    the end.
+
+    >>> is_cut_snippet("The council voted on Tuesday to approve a budget that...", ["..."])
+    True
+    """
+    stripped = line.strip()
+    return (
+        stripped.endswith(tuple(cut_marks))
+        and starts_like_headline(stripped)
+        and word_count(stripped) >= MIN_SNIPPET_WORDS
+        and len(stripped) <= MAX_SNIPPET_LENGTH
+    )
+
+
+# -- the seed form: title, then a snippet repeating it ------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class _Block:
     """One teaser block as found: title (stripped), snippet (as found) and the separator above it."""
@@ -76,24 +325,6 @@ class _Block:
     def excerpt(self) -> str:
         """What the snippet shows after the title; empty when it is the title (or less)."""
         return "" if self.cut_short else self.snippet[len(self.title) :].strip()
-
-
-def lines_from_end(text: str, limit: int, end: int | None = None) -> list[_Line]:
-    """Up to ``limit`` non-blank lines of ``text[:end]``, the last one first.
-
-    >>> [line.text for line in lines_from_end("a\\n\\nb\\r\\nc\\n", 2)]
-    ['c', 'b']
-    """
-    lines: list[_Line] = []
-    stop = len(text) if end is None else end
-    while stop >= 0 and len(lines) < limit:
-        start = text.rfind("\n", 0, stop) + 1
-        line_end = stop - 1 if stop > start and text[stop - 1] == "\r" else stop
-        line = text[start:line_end]
-        if line.strip():
-            lines.append(_Line(start, line_end, line))
-        stop = start - 1
-    return lines
 
 
 def looks_like_teaser_title(line: str) -> bool:
@@ -135,21 +366,6 @@ def without_ellipsis(snippet: str) -> str:
     return cut.rstrip()
 
 
-def is_separator(line: str) -> bool:
-    return line.strip() in SEPARATORS
-
-
-def ends_sentence(snippet: str) -> bool:
-    """Whether a snippet ends like a finished sentence (``.``, ``?``, a closing quote), not like a cut
-    (a letter, a comma, an ellipsis).
-
-    >>> ends_sentence("It rained."), ends_sentence("It rai"), ends_sentence("It rained...")
-    (True, False, False)
-    """
-    stripped = snippet.rstrip()
-    return not stripped.endswith(_ELLIPSES) and stripped[-1:] in _SENTENCE_END
-
-
 def cut_inside_title_word(block: _Block) -> bool:
     """Whether the snippet is the title cut in the middle of a word (``... Risks of Fis``)."""
     cut = without_ellipsis(block.snippet)
@@ -176,15 +392,15 @@ def starts_sentence(excerpt: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class _Region:
-    """A parsed trailing region: its blocks in text order, the heading, and the body's last line."""
+    """A parsed seed region: its blocks in text order, the heading, and the body's last line."""
 
     blocks: list[_Block]
     heading: str | None
     body_end: int
 
 
-def parse_region(lines: Sequence[_Line], *, need_body: bool = True) -> _Region | None:
-    """Read teaser blocks upwards from the last line; ``None`` when there are none, or (if
+def parse_region(lines: Sequence[Line], found: _Forms, *, need_body: bool = True) -> _Region | None:
+    """Read seed blocks upwards from the last line; ``None`` when there are none, or (if
     ``need_body``) when no body line is left above them.
 
     Blocks below the topmost all have the same separator (or none); the topmost may add one above a
@@ -198,7 +414,7 @@ def parse_region(lines: Sequence[_Line], *, need_body: bool = True) -> _Region |
             break
         below = index + 2
         separator = None
-        if below < len(lines) and is_separator(lines[below].text):
+        if below < len(lines) and lines[below].text.strip() in found.separators:
             separator = lines[below].text.strip()
         topmost = False
         if blocks and separator != blocks[0].separator:
@@ -214,10 +430,10 @@ def parse_region(lines: Sequence[_Line], *, need_body: bool = True) -> _Region |
     if not blocks:
         return None
     heading = None
-    if index < len(lines) and _HEADING.fullmatch(lines[index].text.strip()):
+    if index < len(lines) and found.heading.fullmatch(lines[index].text.strip()):
         heading = lines[index].text.strip()
         index += 1
-        if index < len(lines) and is_separator(lines[index].text):
+        if index < len(lines) and lines[index].text.strip() in found.separators:
             index += 1
     if index >= len(lines) and need_body:
         return None  # nothing but teasers: not sure what this text is
@@ -241,7 +457,7 @@ def looks_cut(block: _Block) -> bool:
 
 
 def is_convincing(region: _Region) -> bool:
-    """Whether the evidence that ``region`` is page furniture is clear enough to take it out.
+    """Whether the evidence that a seed ``region`` is page furniture is clear enough to take it out.
 
     A heading is enough. Separators need a visible cut (a shared width, or a block that looks cut) or
     three blocks or more whose snippets all run into a new sentence. Without either, two snippets or
@@ -277,44 +493,335 @@ def is_truncated(block: _Block, blocks: Sequence[_Block]) -> bool:
     return len(block.snippet) == longest and bool(block.excerpt) and not ends_sentence(block.snippet)
 
 
-def find_region(text: str, end: int | None = None, *, need_body: bool = True) -> _Region | None:
-    """The convincing teaser region at the end of ``text[:end]``, if there is one."""
+def find_region(
+    text: str, found: _Forms, end: int | None = None, *, need_body: bool = True
+) -> _Region | None:
+    """The convincing seed region at the end of ``text[:end]``, if there is one."""
     lines = lines_from_end(text, 3 * MAX_BLOCKS + 6, end)
-    region = parse_region(lines, need_body=need_body)
+    region = parse_region(lines, found, need_body=need_body)
     return region if region is not None and is_convincing(region) else None
 
 
-class _TailGate:
-    """The fixer's gate: the last two non-blank lines must be a title and its snippet."""
+# -- a section: one block of any form, found at the end of what is left of the text ---------------------
+@dataclass(frozen=True, slots=True)
+class _Section:
+    """One block to take out: ``text[body_end:end]``, what it holds, and the evidence for it."""
 
-    def search(self, text: str, /) -> bool | None:
-        lines = lines_from_end(text, 2)
-        return True if len(lines) == 2 and is_teaser_pair(lines[1].text.strip(), lines[0].text) else None
+    body_end: int
+    teasers: list[Teaser]
+    form: str
+    evidence: dict[str, float]
+    reason: str
 
 
+def seed_section(text: str, end: int, found: _Forms) -> _Section | None:
+    """The seed form ending at ``end``: title / snippet blocks, optional separators and heading."""
+    region = find_region(text, found, end)
+    if region is None:
+        return None
+    if find_region(text, found, region.body_end, need_body=False) is not None:
+        return None  # teaser-like blocks above the region too: where it starts is unclear
+    teasers = [
+        Teaser(
+            block.title,
+            block.snippet,
+            is_truncated(block, region.blocks),
+            block.excerpt,
+            block.separator,
+            region.heading,
+            "seed",
+        )
+        for block in region.blocks
+    ]
+    known = region.heading is not None
+    evidence = {
+        "lines": float(sum(2 + (block.separator is not None) for block in region.blocks) + known),
+        "blocks": float(len(region.blocks)),
+        "heading_known": float(known),
+        "width": float(common_width(region.blocks) or 0),
+        "confidence": 0.95 if known else 0.85,
+    }
+    reason = f"{len(teasers)} related-article teaser(s): titles above snippets that repeat them"
+    return _Section(region.body_end, teasers, "seed", evidence, reason)
+
+
+def is_heading(line: str, found: _Forms) -> bool:
+    """Whether a line is a known heading phrase alone (``Most popular``, ``More from Business:``).
+
+    >>> tables = compiled_forms()
+    >>> is_heading("You may also like", tables), is_heading("You may also like it.", tables)
+    (True, False)
+    """
+    return found.heading.fullmatch(line.strip()) is not None
+
+
+def heading_above(lines: Sequence[Line], index: int, found: _Forms) -> tuple[str, int] | None:
+    """The known heading at ``lines[index]`` and the index of the line above it (above a separator
+    line that may sit over the heading); ``None`` when ``lines[index]`` is no known heading or no body
+    line is left above it."""
+    if index >= len(lines) or not is_heading(lines[index].text, found):
+        return None
+    above = index + 1
+    if above < len(lines) and lines[above].text.strip() in found.separators:
+        above += 1
+    return (lines[index].text.strip(), above) if above < len(lines) else None
+
+
+def list_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
+    """The list form at the end of ``lines``: a known heading above titles that read as headlines,
+    all behind one kind of bullet or none (``Most popular`` / ``• City approves budget`` / ...)."""
+    items: list[tuple[str | None, str]] = []
+    index = 0
+    while index < len(lines) and len(items) <= MAX_LIST_ITEMS:
+        bullet, title = split_bullet(lines[index].text, found.bullets)
+        if is_heading(lines[index].text, found) or not looks_like_headline(title, MIN_LISTED_WORDS):
+            break
+        items.append((bullet, title))
+        index += 1
+    if not items or len(items) > MAX_LIST_ITEMS or not reads_as_headlines([t for _, t in items]):
+        return None
+    heading = heading_above(lines, index, found)
+    items.reverse()
+    if heading is None or not bullets_agree([bullet for bullet, _ in items]):
+        return None
+    teasers = [Teaser(title, "", False, "", None, heading[0], "list", bullet) for bullet, title in items]
+    score = sum(headline_score(title) for _, title in items) / len(items)
+    evidence = {
+        "lines": float(len(items) + 1),
+        "heading_known": 1.0,
+        "headline_score": score,
+        "confidence": min(0.99, 0.6 + 0.3 * score + 0.03 * len(items)),
+    }
+    reason = f"{len(items)} linked title(s) under the heading {heading[0]!r}"
+    return _Section(lines[heading[1]].end, teasers, "list", evidence, reason)
+
+
+def pairs_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
+    """The pairs form at the end of ``lines``: a known heading above titles that read as headlines,
+    each followed by a snippet of its article (a sentence start, four words or more). Once one snippet
+    ends cut with ``...`` or ``…``, the others may be whole, with or without a full stop; without a
+    cut, every snippet must be a whole sentence of twelve words or more (a short linked article fits
+    whole; a shorter sentence under a title is a description, as in a "See also" box of
+    documentation)."""
+    pairs: list[tuple[str | None, str, str]] = []
+    index = 0
+    while index + 1 < len(lines) and len(pairs) <= MAX_BLOCKS:
+        snippet = lines[index].text.strip()
+        bullet, title = split_bullet(lines[index + 1].text, found.bullets)
+        if is_heading(lines[index + 1].text, found) or not (
+            is_snippet(snippet) and looks_like_headline(title, MIN_LISTED_WORDS)
+        ):
+            break
+        pairs.append((bullet, title, snippet))
+        index += 2
+    cuts = sum(is_cut_snippet(snippet, found.cut_marks) for _, _, snippet in pairs)
+    if not pairs or len(pairs) > MAX_BLOCKS:
+        return None
+    if cuts == 0 and not all(is_whole_snippet(snippet) for _, _, snippet in pairs):
+        return None
+    heading = heading_above(lines, index, found)
+    pairs.reverse()
+    if heading is None or not bullets_agree([bullet for bullet, _, _ in pairs]):
+        return None
+    if cuts == 0 and not reads_as_headlines([title for _, title, _ in pairs]):
+        return None  # names with descriptions (products in a review); a cut snippet is furniture
+    if len({title.casefold() for _, title, _ in pairs}) < len(pairs):
+        return None  # a refrain
+    teasers = [
+        Teaser(
+            title,
+            snippet,
+            is_cut_snippet(snippet, found.cut_marks),
+            snippet,
+            None,
+            heading[0],
+            "pairs",
+            bullet,
+        )
+        for bullet, title, snippet in pairs
+    ]
+    score = sum(headline_score(title) for _, title, _ in pairs) / len(pairs)
+    evidence = {
+        "lines": float(2 * len(pairs) + 1),
+        "heading_known": 1.0,
+        "headline_score": score,
+        "cut_snippets": float(cuts),
+        "confidence": min(0.99, 0.6 + 0.2 * score + 0.2 * cuts / len(pairs)),
+    }
+    reason = f"{len(pairs)} linked title(s) with cut snippets under the heading {heading[0]!r}"
+    return _Section(lines[heading[1]].end, teasers, "pairs", evidence, reason)
+
+
+def read_more_line(line: str, found: _Forms) -> tuple[str, str] | None:
+    """The label and title of a ``Read more: <title>`` line whose title reads as a headline.
+
+    >>> read_more_line("READ MORE: City approves budget", compiled_forms())
+    ('READ MORE:', 'City approves budget')
+    >>> read_more_line("See also the council's report.", compiled_forms()) is None
+    True
+    """
+    match = found.label.fullmatch(line)
+    if match is None or not looks_like_headline(match["title"], MIN_LABELLED_WORDS):
+        return None
+    return match["label"], match["title"].strip()
+
+
+def read_more_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
+    """One or more ``Read more: <title>`` lines at the end of ``lines``, a body line above them."""
+    labelled: list[tuple[str, str]] = []
+    index = 0
+    while index < len(lines) and len(labelled) <= MAX_BLOCKS:
+        parsed = read_more_line(lines[index].text, found)
+        if parsed is None:
+            break
+        labelled.append(parsed)
+        index += 1
+    if not labelled or index >= len(lines) or len(labelled) > MAX_BLOCKS:
+        return None
+    labelled.reverse()
+    return _Section(
+        lines[index].end,
+        [_read_more_teaser(label, title) for label, title in labelled],
+        "read-more",
+        _read_more_evidence(labelled),
+        f"{len(labelled)} 'read more' line(s) linking other articles",
+    )
+
+
+def _read_more_teaser(label: str, title: str) -> Teaser:
+    return Teaser(title, "", False, "", None, label, "read-more")
+
+
+def _read_more_evidence(labelled: Sequence[tuple[str, str]]) -> dict[str, float]:
+    score = sum(headline_score(title) for _, title in labelled) / len(labelled)
+    return {
+        "lines": float(len(labelled)),
+        "heading_known": 1.0,
+        "headline_score": score,
+        "confidence": min(0.99, 0.7 + 0.25 * score),
+    }
+
+
+#: The forms tried at the end of the text, most specific first.
+_TRAILING_FORMS = ("read-more", "seed", "pairs", "list")
+
+
+def trailing_section(text: str, end: int, found: _Forms) -> _Section | None:
+    """The block of any form that ends ``text[:end]``, the most specific form first."""
+    lines = lines_from_end(text, 2 * MAX_LIST_ITEMS + 6, end)
+    if len(lines) < 2:
+        return None
+    for form in _TRAILING_FORMS:
+        if form == "seed":
+            section = seed_section(text, end, found)
+        elif form == "read-more":
+            section = read_more_section(lines, found)
+        elif form == "pairs":
+            section = pairs_section(lines, found)
+        else:
+            section = list_section(lines, found)
+        if section is not None:
+            return section
+    return None
+
+
+def trailing_sections(text: str, found: _Forms) -> list[tuple[int, _Section]]:
+    """The blocks at the end of ``text``, one above another, each with the end of its span; the
+    topmost first."""
+    sections: list[tuple[int, _Section]] = []
+    end = len(text)
+    while len(sections) < MAX_SECTIONS:
+        section = trailing_section(text, end, found)
+        if section is None:
+            break
+        sections.append((end, section))
+        end = section.body_end
+    sections.reverse()
+    return sections
+
+
+# -- read-more lines inside the body --------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class _Inline:
+    """``Read more`` lines alone between two paragraphs: the span to remove and what they link."""
+
+    start: int
+    end: int
+    labelled: list[tuple[str, str]]
+
+
+def inline_read_more(text: str, stop: int, found: _Forms) -> Iterator[_Inline]:
+    """Groups of ``Read more: <title>`` lines inside ``text[:stop]`` that stand alone between two
+    paragraphs: the paragraph above ends a sentence and a non-blank line follows the group. The span
+    runs from the first line's start to the next paragraph's start (the blank lines go with it)."""
+    group: list[regex.Match[str]] = []
+    for match in found.label.finditer(text, 0, stop):
+        parsed = read_more_line(match[0], found)
+        if parsed is None:
+            continue
+        if group and text[group[-1].end() : match.start()].strip():
+            yield from _closed_group(text, stop, group)
+            group = []
+        group.append(match)
+    if group:
+        yield from _closed_group(text, stop, group)
+
+
+def _closed_group(text: str, stop: int, group: Sequence[regex.Match[str]]) -> Iterator[_Inline]:
+    """The group as an :class:`_Inline`, when a paragraph ending a sentence is above and one below."""
+    above = lines_from_end(text, 1, group[0].start())
+    below = _CONTENT.search(text, group[-1].end(), stop)
+    if not above or not ends_sentence(above[0].text) or below is None:
+        return
+    end = text.rfind("\n", 0, below.start()) + 1  # the next paragraph's line keeps its indent
+    labelled = [(m["label"], m["title"].strip()) for m in group]
+    yield _Inline(group[0].start(), end, labelled)
+
+
+# -- the fixer --------------------------------------------------------------------------------------------
 @register
 @dataclass(frozen=True)
 class TeaserFixer(Fixer):
-    """Remove the trailing region of teaser blocks in one edit; record each block as a Teaser."""
+    """Take related-article blocks (seed, list, read-more and pairs forms) out of the body as Teasers.
+
+    headings: heading phrases added to the built-in table (``("Lies auch",)``)
+    labels: labels of ``<label>: <title>`` lines added to the built-in table (``("MORE",)``)
+    bullets: list bullets added to the built-in ones (``("+",)``)
+    cut_marks: snippet cut-off marks added to the built-in ones (``(" [more]",)``)
+    """
 
     name: ClassVar[str] = "teasers"
-    gate: ClassVar[_TailGate] = _TailGate()
+
+    headings: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
+    bullets: tuple[str, ...] = ()
+    cut_marks: tuple[str, ...] = ()
+
+    def may_apply(self, text: str) -> bool:
+        """A block needs a body line above it: the text has at least two lines."""
+        return "\n" in text
+
+    def forms(self) -> _Forms:
+        """The tables with this fixer's additions, compiled."""
+        return compiled_forms(
+            tuple(self.headings), tuple(self.labels), tuple(self.bullets), tuple(self.cut_marks)
+        )
 
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
-        region = find_region(text)
-        if region is None:
-            return
-        if find_region(text, region.body_end, need_body=False) is not None:
-            return  # teaser-like blocks above the region too: where it starts is unclear
-        for block in region.blocks:
-            found.teasers.append(
-                Teaser(
-                    block.title,
-                    block.snippet,
-                    is_truncated(block, region.blocks),
-                    block.excerpt,
-                    block.separator,
-                    region.heading,
-                )
+        tables = self.forms()
+        sections = trailing_sections(text, tables)
+        stop = sections[0][1].body_end if sections else len(text)
+        inline = list(inline_read_more(text, stop, tables))
+        for group in inline:
+            found.teasers.extend(_read_more_teaser(label, title) for label, title in group.labelled)
+            yield Edit(
+                group.start,
+                group.end,
+                "",
+                f"{len(group.labelled)} 'read more' line(s) between paragraphs",
+                "teaser/read-more",
+                _read_more_evidence(group.labelled),
             )
-        yield Edit(region.body_end, len(text), "", f"{len(region.blocks)} related-article teaser(s)")
+        for end, section in sections:
+            found.teasers.extend(section.teasers)
+            yield Edit(section.body_end, end, "", section.reason, f"teaser/{section.form}", section.evidence)

@@ -1,15 +1,29 @@
-"""``titles``: drop a duplicated leading title line and return the title as data.
+"""``titles``: take the page title off the top of the body and return it (and the site's name) as data.
 
-Scraped pages often start with the title twice, once stripped of quotes and punctuation. When the first
-two non-blank lines are the same words (case, quotes, punctuation and spaces aside), the fuller line stays
-in the text and becomes ``Document.title`` and the other is removed. The lines must look like a title
-(short, two words or more, not a list item or a clause ending in ``,``) and a body must follow that
-does not repeat them again (a refrain is no duplicated title).
+Scrapers put the title above the article in three ways, all taken here:
+
+- ``title/duplicate``: the title twice, once stripped of quotes and punctuation (or in capitals). The
+  fuller line stays in the text and becomes ``Document.title``; the other goes.
+- ``title/site``: the page title with the site's name (``City approves budget | The Daily News``,
+  ``… - The Daily News``, or the name first) above the headline. The page-title line goes, the
+  headline stays and becomes ``Document.title``, the name becomes ``Document.site``.
+- ``title/glued``: the title above the first sentence that starts with it glued on
+  (``City approves budget`` / ``City approves budgetThe council voted…``). The copy glued to the
+  sentence goes, so the body starts cleanly (the ``words`` fixer, after this one, would only split it).
+  With a site name on the first line, that goes too.
+
+What stays: two lines that are not the same title; lines that do not look like a title (one word, a
+list item, a clause ending in ``,``, dialogue ending in ``.``); three copies (a refrain); a title and
+no body; a first sentence that only starts with the title's words (``Go home`` / ``Go home now``);
+a dateline (``PARIS - The mayor said``) and any ``A | B`` line whose parts do not repeat below it.
 
 >>> from textmend import Pipeline
 >>> doc = Pipeline(["titles"]).mend_document("Why Cats Purr\\nWhy Cats 'Purr'\\nBody.")
 >>> doc.title, doc.text
 ("Why Cats 'Purr'", "Why Cats 'Purr'\\nBody.")
+>>> doc = Pipeline(["titles"]).mend_document("Cats purr | The Daily News\\nCats purrThey do it often.")
+>>> doc.title, doc.site, doc.text
+('Cats purr', 'The Daily News', 'Cats purr\\nThey do it often.')
 """
 
 from __future__ import annotations
@@ -22,12 +36,22 @@ import regex
 
 from ..fixer import Findings, Fixer, register
 from ..model import Edit
-from .teasers import LIST_ITEM
+from ._lines import LIST_ITEM, Line, next_line, word_count
+
+__all__ = ["TitlesFixer", "glued_rest", "looks_like_site", "looks_like_title", "same_title", "title_key"]
 
 _NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
-_CONTENT = regex.compile(r"\S")
 _CLOSING = "\"'\u201d\u2019)]"
+# What may open the glued sentence before its capital: quotes, brackets, markdown emphasis.
+_OPENING = "\"'\u201c\u2018(\u00ab\u00bf\u00a1<*_"
 MAX_TITLE_LENGTH = 300
+#: A site's name has at most this many words and characters ("The Daily News", "BBC News").
+MAX_SITE_WORDS = 6
+MAX_SITE_LENGTH = 60
+#: What is glued to the title is a sentence of at least this many words, not a word's tail.
+MIN_GLUED_WORDS = 3
+# " | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ": between a page title and a site's name.
+_SITE_SEPARATOR = regex.compile(r"[ \t]+(?:\||-|\u2013|\u2014|::|\u00b7|\u00ab|\u00bb)[ \t]+")
 
 
 def title_key(line: str) -> str:
@@ -49,24 +73,6 @@ def same_title(line: str, other: str) -> bool:
     return title_key(line).replace(" ", "") == title_key(other).replace(" ", "")
 
 
-def next_line(text: str, position: int) -> tuple[int, int, str] | None:
-    """The first non-blank line at or after ``position`` as ``(start, end, line)``; ``end`` leaves out
-    the ``\\r`` of a ``\\r\\n``. ``None`` when only blank lines follow.
-
-    >>> next_line("\\n\\n  Title\\r\\nBody", 0)
-    (2, 9, '  Title')
-    """
-    content = _CONTENT.search(text, position)
-    if content is None:
-        return None
-    start = text.rfind("\n", position, content.start()) + 1 or position
-    newline = text.find("\n", content.start())
-    end = len(text) if newline == -1 else newline
-    if end > start and text[end - 1] == "\r":
-        end -= 1
-    return start, end, text[start:end]
-
-
 def looks_like_title(line: str) -> bool:
     """Whether a line could be a title: two or more words, no list marker, and no ``,;:`` or full
     stop at the end (``"Come in."`` twice is dialogue).
@@ -83,6 +89,75 @@ def looks_like_title(line: str) -> bool:
     )
 
 
+def looks_like_site(name: str) -> bool:
+    """Whether a part of a page title could be a site's name: one to six words, a capital or digit
+    first, no full stop at the end.
+
+    >>> looks_like_site("The Daily News"), looks_like_site("the mayor said on Tuesday that it was fine.")
+    (True, False)
+    """
+    stripped = name.strip()
+    first = stripped[:1]
+    return (
+        0 < len(stripped) <= MAX_SITE_LENGTH
+        and 1 <= word_count(stripped) <= MAX_SITE_WORDS
+        and (first.isupper() or first.isdigit())
+        and not stripped.endswith(".")
+    )
+
+
+def glued_rest(title: str, line: str) -> str | None:
+    """What follows ``title`` at the start of ``line`` when a sentence is glued straight on to it
+    (``City approves budgetThe council voted``); ``None`` when the line does not start so.
+
+    >>> glued_rest("City approves budget", "City approves budgetThe council voted on it.")
+    'The council voted on it.'
+    >>> glued_rest("Go home", "Go home now, please"), glued_rest("New iPhone", "New iPhoneX is here")
+    (None, None)
+    """
+    head = line[: len(title)]
+    rest = line[len(title) :]
+    if not title or head.casefold() != title.casefold() or title[-1:].isspace():
+        return None
+    if not (title[-1].isalnum() or title[-1] in "?!>" + _CLOSING):
+        return None
+    # A capitalised word ("The"), the one-letter words "A" and "I", or a quote before a capital.
+    starts = rest[:1].isupper() and (rest[1:2].islower() or (rest[:1] in "AI" and rest[1:2] == " "))
+    starts = starts or (rest[:1] in _OPENING and rest[1:2].isupper())
+    return rest if starts and word_count(rest) >= MIN_GLUED_WORDS else None
+
+
+@dataclass(frozen=True, slots=True)
+class _PageTitle:
+    """The first line read as a page title: the title part, the site's name and the span (in the
+    text) of the site part with its separator; ``site`` is ``None`` when the line is all title."""
+
+    title: str
+    site: str | None
+    site_start: int
+    site_end: int
+
+
+def page_titles(line: Line) -> Iterator[_PageTitle]:
+    """The ways to read a first line: all title, or title and site name on either side of a
+    separator (the last one for ``Title | Site``, the first for ``Site | Title``)."""
+    stripped = line.text.strip()
+    lead = line.start + len(line.text) - len(line.text.lstrip())
+    yield _PageTitle(stripped, None, 0, 0)
+    if len(stripped) > MAX_TITLE_LENGTH + MAX_SITE_LENGTH:
+        return  # no page title: and a long run of spaces would make the search slow
+    separators = list(_SITE_SEPARATOR.finditer(stripped))
+    if not separators:
+        return
+    last, first = separators[-1], separators[0]
+    if looks_like_site(stripped[last.end() :]):
+        yield _PageTitle(
+            stripped[: last.start()], stripped[last.end() :], lead + last.start(), lead + len(stripped)
+        )
+    if looks_like_site(stripped[: first.start()]):
+        yield _PageTitle(stripped[first.end() :], stripped[: first.start()], lead, lead + first.end())
+
+
 class _LeadGate:
     """The fixer's gate: the text starts with a line short enough to be a title."""
 
@@ -92,28 +167,57 @@ class _LeadGate:
 
 @register
 @dataclass(frozen=True)
-class DuplicateTitle(Fixer):
-    """If the first two lines are the same title, keep the fuller one and record it as the title."""
+class TitlesFixer(Fixer):
+    """Take the leading title (twice, with the site's name, or glued to the first sentence) as data."""
 
     name: ClassVar[str] = "titles"
     gate: ClassVar[_LeadGate] = _LeadGate()
 
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
         first = next_line(text, 0)
-        second = None if first is None else next_line(text, first[1] + 1)
+        second = None if first is None else next_line(text, first.end + 1)
         if first is None or second is None:
             return
-        if not (
-            looks_like_title(first[2]) and looks_like_title(second[2]) and same_title(first[2], second[2])
-        ):
-            return
-        body = next_line(text, second[1] + 1)
-        if body is None or same_title(body[2], first[2]):
+        for page in page_titles(first):
+            if not looks_like_title(page.title):
+                continue
+            if looks_like_title(second.text) and same_title(page.title, second.text):
+                yield from self.duplicate(text, first, second, page, found)
+                return
+            if glued_rest(page.title, second.text.lstrip()) is not None:
+                yield from self.glued(first, second, page, found)
+                return
+
+    def duplicate(
+        self, text: str, first: Line, second: Line, page: _PageTitle, found: Findings
+    ) -> Iterator[Edit]:
+        """The title twice (one line maybe with the site's name): keep the fuller line."""
+        body = next_line(text, second.end + 1)
+        if body is None or same_title(body.text, page.title):
             return  # no body after the two lines, or a third copy: a refrain, not a duplicated title
+        evidence = {"lines": 2.0, "title_words": float(word_count(page.title)), "confidence": 0.95}
+        if page.site is not None:
+            found.title, found.site = second.text.strip(), page.site
+            reason = f"the page title with the site's name {page.site!r} above the headline"
+            yield Edit(first.start, second.start, "", reason, "title/site", evidence)
+            return
         reason = "the title again, with less punctuation"
-        if len(second[2].strip()) > len(first[2].strip()):
-            found.title = second[2].strip()
-            yield Edit(first[0], second[0], "", reason)
+        if len(second.text.strip()) > len(first.text.strip()):
+            found.title = second.text.strip()
+            yield Edit(first.start, second.start, "", reason, "title/duplicate", evidence)
         else:
-            found.title = first[2].strip()
-            yield Edit(first[1], second[1], "", reason)
+            found.title = first.text.strip()
+            yield Edit(first.end, second.end, "", reason, "title/duplicate", evidence)
+
+    def glued(self, first: Line, second: Line, page: _PageTitle, found: Findings) -> Iterator[Edit]:
+        """The title above the first sentence that starts with it glued on: the glued copy goes (and
+        the site's name on the title line, if any)."""
+        evidence = {"lines": 2.0, "title_words": float(word_count(page.title)), "confidence": 0.9}
+        found.title = page.title
+        if page.site is not None:
+            found.site = page.site
+            reason = f"the site's name {page.site!r} after the page title"
+            yield Edit(page.site_start, page.site_end, "", reason, "title/site", evidence)
+        start = second.start + len(second.text) - len(second.text.lstrip())
+        reason = "the title again, glued to the first sentence"
+        yield Edit(start, start + len(page.title), "", reason, "title/glued", evidence)
