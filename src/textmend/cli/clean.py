@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 from types import FrameType
@@ -62,7 +63,8 @@ def add_parser(subparsers: argparse._SubParsersAction, parents: list[argparse.Ar
         type=_limit,
         default=DEFAULT_MAX_ERRORS,
         metavar="N|P%",
-        help=f"with --on-error skip: fail once more records than this were skipped (default {DEFAULT_MAX_ERRORS})",
+        help="with --on-error skip: fail once more records than this were skipped "
+        f"(default {DEFAULT_MAX_ERRORS.replace('%', '%%')})",
     )
     parser.add_argument("--input-format", choices=FORMATS, help="instead of guessing from IN's name")
     parser.add_argument("--output-format", choices=FORMATS, help="instead of guessing from OUT's name")
@@ -94,7 +96,8 @@ class Progress:
                 unit_divisor=1000,
                 desc="textmend",
                 file=sys.stderr,
-                dynamic_ncols=True,
+                ncols=_size().columns,
+                nrows=_size().lines,
                 mininterval=0.2,
             )
         self._bar.set_postfix_str(f"{report.records:,} records", refresh=False)
@@ -103,6 +106,15 @@ class Progress:
     def close(self) -> None:
         if self._bar is not None:
             self._bar.close()
+
+
+def _size() -> os.terminal_size:
+    """The terminal's size, or 100 x 24 where it reports none (a fresh pseudo-terminal)."""
+    try:
+        size = os.get_terminal_size(sys.stderr.fileno())
+    except OSError:
+        size = os.terminal_size((0, 0))
+    return os.terminal_size((size.columns or 100, size.lines or 24))
 
 
 def _terminate(signum: int, frame: FrameType | None) -> None:

@@ -116,11 +116,23 @@ class _Prefixed(logging.Formatter):
         return f"textmend: {record.getMessage()}"
 
 
+class _BesideProgress(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes log lines above a progress bar, if one is drawn, instead of through it."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        progress = sys.modules.get("tqdm")
+        if progress is None:
+            super().emit(record)
+            return
+        with progress.tqdm.external_write_mode(file=self.stream):
+            super().emit(record)
+
+
 def configure_logging(args: argparse.Namespace) -> None:
     """Show the ``textmend`` logger on stderr as ``textmend: message``, at the level asked for."""
     level = "error" if args.quiet else (args.log_level or ("debug" if debugging(args) else "warning"))
     logger = logging.getLogger("textmend")
-    handler = logging.StreamHandler(sys.stderr)
+    handler = _BesideProgress(sys.stderr)
     handler.setFormatter(_Prefixed())
     logger.addHandler(handler)
     logger.setLevel(level.upper())

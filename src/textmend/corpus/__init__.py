@@ -144,6 +144,8 @@ def mend_file(
     if workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers!r}")
     limit = ErrorLimit.parse(max_errors) if on_error == "skip" else ErrorLimit(count=0)
+    # Everything about the output is checked before a byte of input is read.
+    out = Target(target)
     job = Job(
         pipeline,
         _choose_format(source, input_format, "input"),
@@ -152,10 +154,8 @@ def mend_file(
         changes,
         prefix,
     )
-    # Everything about the output is checked before a byte of input is read.
     if job.output_format == "parquet" and target == "-":
         raise CorpusError("Parquet cannot be written to standard output; name the file")
-    out = Target(target)
     sources = expand_inputs(source)
     for path in sources:
         if out.is_same_file(path):
