@@ -143,13 +143,13 @@ def mend_file(
         raise ValueError(f"on_error must be 'fail' or 'skip', not {on_error!r}")
     if workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers!r}")
-    limit = ErrorLimit.parse(max_errors) if on_error == "skip" else ErrorLimit(count=0)
+    limit = ErrorLimit.parse(max_errors)
     # Everything about the output is checked before a byte of input is read.
     out = Target(target)
     job = Job(
         pipeline,
         _choose_format(source, input_format, "input"),
-        _choose_format(target, output_format, "output"),
+        _choose_format("-" if out.is_stream else target, output_format, "output"),
         text_field,
         changes,
         prefix,
@@ -168,7 +168,8 @@ def mend_file(
     else:
         writer = LineWriter(out, array=job.output_format == "json")
     try:
-        report = _run(job, reader, writer, workers, limit, on_skip or _log_skip, on_progress)
+        fail_fast = on_error == "fail"
+        report = _run(job, reader, writer, workers, limit, fail_fast, on_skip or _log_skip, on_progress)
         writer.close()
         out.commit()
     except BaseException:
@@ -234,6 +235,7 @@ def _run(
     writer: LineWriter | ParquetWriter,
     workers: int,
     limit: ErrorLimit,
+    fail_fast: bool,
     on_skip: Callable[[str], None],
     on_progress: Callable[[Report], None] | None,
 ) -> Report:
@@ -249,7 +251,7 @@ def _run(
                 message = f"{where}: {error}"
                 report.first_error = report.first_error or message
                 report.skipped += 1
-                if limit.count == 0 and limit.share is None:
+                if fail_fast:
                     raise CorpusError(message)
                 on_skip(message)
                 if limit.passed(report, final=False):

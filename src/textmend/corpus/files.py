@@ -82,6 +82,11 @@ def compression_of(path: str) -> str | None:
     return COMPRESSIONS.get(os.path.splitext(path.lower())[1])
 
 
+def format_hint(path: str) -> bool:
+    """Whether ``path`` has a suffix (other than a compression) that could name a format."""
+    return bool(os.path.splitext(strip_compression(path))[1])
+
+
 def strip_compression(path: str) -> str:
     """``path`` without its compression suffix: ``a.jsonl.gz`` -> ``a.jsonl``."""
     root, extension = os.path.splitext(path)
@@ -233,9 +238,10 @@ class Target:
             raise CorpusError(
                 f"{spec}: is a folder; name the output file, e.g. {os.path.join(local, 'mended.jsonl')}"
             )
+        if os.path.exists(local) and not stat.S_ISREG(os.stat(local).st_mode):
+            self.path = local  # a FIFO or a device (/dev/stdout): written straight through
+            return
         self.path = os.path.realpath(local)  # a symlink is written through: the file it names is replaced
-        if os.path.exists(self.path) and not stat.S_ISREG(os.stat(self.path).st_mode):
-            return  # a FIFO or a device: written straight through
         directory = os.path.dirname(self.path)
         if not os.path.isdir(directory):
             raise CorpusError(
@@ -247,6 +253,11 @@ class Target:
         base = os.path.basename(self.path)
         self._remove_stale(directory, base)
         self.temporary = os.path.join(directory, f".{base}.textmend-{os.getpid()}.part")
+
+    @property
+    def is_stream(self) -> bool:
+        """Whether this is stdout, a FIFO or a device: written as JSONL unless its name says otherwise."""
+        return self.spec == "-" or (self.mode == "through" and not is_remote(self.spec) and not format_hint(self.spec))
 
     @property
     def compression(self) -> str | None:

@@ -256,6 +256,7 @@ class _ArrayParser:
         while True:
             char = self._skip_space()
             if char == "]":
+                self._at += 1
                 break
             if not char:
                 raise CorpusError(f"{self._where()}: the JSON array is not closed; the file is cut short")

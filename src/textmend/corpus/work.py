@@ -198,7 +198,7 @@ def _ending(exitcode: int | None) -> str:
             name = signal.Signals(-exitcode).name
         except ValueError:
             name = f"signal {-exitcode}"
-        hint = "; the kernel's out-of-memory killer sends it too" if -exitcode == signal.SIGKILL else ""
+        hint = " (which the kernel's out-of-memory killer also sends)" if -exitcode == signal.SIGKILL else ""
         return f"was killed by {name}{hint}"
     return f"exited with status {exitcode}"
 
@@ -275,8 +275,8 @@ class WorkerPool:
                     process.join()
                     raise WorkerDied(
                         f"worker process {worker + 1} (pid {process.pid}) {_ending(process.exitcode)} "
-                        f"while mending {first} to {last}; the run stopped there and nothing from {first} "
-                        "on was written"
+                        f"while mending {first} to {last}; the run stopped, so nothing from {first} on was "
+                        "written; rerun it, with fewer --workers if memory is short"
                     ) from None
 
     def close(self, *, wait: bool) -> None:
