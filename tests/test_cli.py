@@ -55,7 +55,10 @@ def test_explain_lists_each_change() -> None:
 
 def test_explain_shows_each_changes_kind() -> None:
     out = io.StringIO()
-    changes = [Change("entities", 3, 9, "rsquo;", "\u2019", "&rsquo; without its &", "entity/dropped"), Change("x", 0, 1, "a", "b")]
+    changes = [
+        Change("entities", 3, 9, "rsquo;", "\u2019", "&rsquo; without its &", "entity/dropped"),
+        Change("x", 0, 1, "a", "b"),
+    ]
     explain("Letrsquo;s", changes, out)
     assert out.getvalue().splitlines() == [
         "1:4 entities entity/dropped: 'rsquo;' -> '\u2019'  (&rsquo; without its &)",
@@ -126,7 +129,9 @@ def test_the_cli_package_has_no_import_circle() -> None:
     folder = Path(textmend.cli.__file__).parent
     for path in folder.glob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level == 1}
+        imported = {
+            node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level == 1
+        }
         if path.stem != "__init__":
             assert None not in imported, f"{path.name} imports the cli package itself"
-            assert "clean" not in imported and "mend" not in imported or path.stem == "__init__", path.name
+            assert ("clean" not in imported and "mend" not in imported) or path.stem == "__init__", path.name

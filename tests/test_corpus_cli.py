@@ -208,7 +208,15 @@ def test_bad_records_are_skipped_counted_and_reported(tmp_path: Path) -> None:
     source.write_bytes(b"\n".join(line for line, _ in BAD_LINES) + b"\n")
     for workers in ("1", "2"):
         result = clean(
-            source, "-o", tmp_path / "out.jsonl", "--on-error", "skip", "--workers", workers, "--max-errors", "7"
+            source,
+            "-o",
+            tmp_path / "out.jsonl",
+            "--on-error",
+            "skip",
+            "--workers",
+            workers,
+            "--max-errors",
+            "7",
         )
         assert result.returncode == 3
         reported = [
@@ -233,7 +241,9 @@ def test_text_field_errors_name_the_field(tmp_path: Path) -> None:
 
 def test_parquet_rows_are_numbered(tmp_path: Path) -> None:
     pq.write_table(pa.table({"text": ["ok", None, "fine"]}), tmp_path / "in.parquet")
-    result = clean(tmp_path / "in.parquet", "-o", tmp_path / "out.parquet", "--on-error", "skip", "--max-errors", "50%")
+    result = clean(
+        tmp_path / "in.parquet", "-o", tmp_path / "out.parquet", "--on-error", "skip", "--max-errors", "50%"
+    )
     assert result.returncode == 3
     assert result.stderr.decode() == (
         f"textmend: {tmp_path / 'in.parquet'}:2: field 'text' must be a string, not null (skipped)\n"
@@ -304,7 +314,9 @@ def test_progress_is_drawn_only_on_a_terminal(tmp_path: Path) -> None:
             break
         drawn += chunk
     os.close(main)
-    assert b"textmend: 100%|" in drawn and b"20 records]" in drawn and b"B/s" in drawn and b"<00:00" in drawn  # rate and ETA
+    assert (
+        b"textmend: 100%|" in drawn and b"20 records]" in drawn and b"B/s" in drawn and b"<00:00" in drawn
+    )  # rate and ETA
     assert clean(source, "-o", tmp_path / "again.jsonl").stderr == b""  # not a terminal: quiet
 
 

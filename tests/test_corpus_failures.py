@@ -6,8 +6,8 @@ Real files, real compressed streams, real FIFOs and real ``kill -9``; no reader 
 from __future__ import annotations
 
 import base64
-import contextlib
 import bz2
+import contextlib
 import datetime
 import decimal
 import gzip
@@ -18,7 +18,6 @@ import re
 import signal
 import subprocess
 import sys
-import textwrap
 import threading
 import time
 from pathlib import Path
@@ -100,8 +99,19 @@ def test_a_record_that_makes_a_fixer_raise_is_that_records_error(tmp_path: Path,
     source = write_jsonl(tmp_path / "in.jsonl", items)
     target = tmp_path / "out.jsonl"
     command = [
-        sys.executable, "-c", "import poisonfixer; from textmend.cli import run; run()", "clean", str(source),
-        "-o", str(target), "--pipeline", "entities,poison,words", "--on-error", "skip", "--workers", workers,
+        sys.executable,
+        "-c",
+        "import poisonfixer; from textmend.cli import run; run()",
+        "clean",
+        str(source),
+        "-o",
+        str(target),
+        "--pipeline",
+        "entities,poison,words",
+        "--on-error",
+        "skip",
+        "--workers",
+        workers,
     ]
     result = subprocess.run(
         command, capture_output=True, env=environment(PYTHONPATH=str(tmp_path)), timeout=120, check=False
@@ -109,7 +119,10 @@ def test_a_record_that_makes_a_fixer_raise_is_that_records_error(tmp_path: Path,
     stderr = result.stderr.decode()
     assert result.returncode == 3, stderr
     assert "Traceback" not in stderr and "RemoteTraceback" not in stderr
-    assert f"textmend: {source}:3: textmend failed on this record: ZeroDivisionError: poisoned on purpose (skipped)" in stderr
+    assert (
+        f"textmend: {source}:3: textmend failed on this record: "
+        "ZeroDivisionError: poisoned on purpose (skipped)" in stderr
+    )
     entities_line = [line for line in lines(result) if line.startswith(f"textmend: {source}:2:")]
     if entities_line:  # the entities fixer still raises on this text (until the trust issue lands)
         assert entities_line[0].startswith(f"textmend: {source}:2: textmend failed on this record: ")
@@ -122,8 +135,17 @@ def test_under_on_error_fail_a_raising_fixer_stops_the_run_with_one_line(tmp_pat
     (tmp_path / "poisonfixer.py").write_text(POISON_FIXER, encoding="utf-8")
     source = write_jsonl(tmp_path / "in.jsonl", [{"text": "fine"}, {"text": MARKER}])
     command = [
-        sys.executable, "-c", "import poisonfixer; from textmend.cli import run; run()", "clean", str(source),
-        "-o", str(tmp_path / "out.jsonl"), "--pipeline", "poison", "--workers", "2",
+        sys.executable,
+        "-c",
+        "import poisonfixer; from textmend.cli import run; run()",
+        "clean",
+        str(source),
+        "-o",
+        str(tmp_path / "out.jsonl"),
+        "--pipeline",
+        "poison",
+        "--workers",
+        "2",
     ]
     result = subprocess.run(
         command, capture_output=True, env=environment(PYTHONPATH=str(tmp_path)), timeout=120, check=False
@@ -155,7 +177,9 @@ def test_jsonl_to_parquet_schema_covers_fields_and_types_first_seen_late(tmp_pat
 
 
 @pytest.mark.parametrize("at", [10, 1800])  # in the first batch, and in a later one
-def test_jsonl_to_parquet_refuses_a_field_of_two_types_naming_field_and_record(tmp_path: Path, at: int) -> None:
+def test_jsonl_to_parquet_refuses_a_field_of_two_types_naming_field_and_record(
+    tmp_path: Path, at: int
+) -> None:
     items: list[dict[str, Any]] = [{"id": n, "text": "x"} for n in range(2000)]
     items[at]["id"] = "two"
     source = write_jsonl(tmp_path / "in.jsonl", items)
@@ -178,7 +202,9 @@ def test_parquet_to_jsonl_round_trips_binary_timestamps_decimals_and_nested(tmp_
             "at": pa.array([moment, None], pa.timestamp("us", tz="UTC")),
             "nanos": pa.array([1_709_251_198_123_456_789, 0], pa.timestamp("ns")),
             "day": pa.array([datetime.date(2024, 2, 29), datetime.date(1970, 1, 1)], pa.date32()),
-            "price": pa.array([decimal.Decimal("12345678901234567890.12"), decimal.Decimal("-0.10")], pa.decimal128(22, 2)),
+            "price": pa.array(
+                [decimal.Decimal("12345678901234567890.12"), decimal.Decimal("-0.10")], pa.decimal128(22, 2)
+            ),
             "nested": [{"tags": ["a", "b"], "blob": b"\x01"}, {"tags": [], "blob": None}],
             "pairs": pa.array([[("k", 1)], []], pa.map_(pa.string(), pa.int64())),
         }
@@ -361,7 +387,9 @@ def test_a_pretty_printed_json_array_is_read_record_by_record(tmp_path: Path) ->
     assert lines(result)[0] == f"textmend: {source}:3: expected a JSON object, found a string (skipped)"
     source.write_text('[\n  {"text": "a"},\n  {"text": "b",\n', encoding="utf-8")
     result = clean(source, "-o", tmp_path / "cut.jsonl")
-    assert result.returncode == 1 and lines(result)[0].startswith(f"textmend: {source}:3: invalid JSON in the array")
+    assert result.returncode == 1 and lines(result)[0].startswith(
+        f"textmend: {source}:3: invalid JSON in the array"
+    )
 
 
 # -- --max-errors and exit codes --------------------------------------------------------------------
@@ -384,7 +412,9 @@ def test_max_errors_count_or_percentage_decides_the_exit_status(
     result = clean(source, "-o", target, "--on-error", "skip", *(["--max-errors", limit] if limit else []))
     assert result.returncode == status, result.stderr
     if status == 1:
-        assert re.match(r"textmend: \d+ of \d+ records read were bad, more than --max-errors", lines(result)[-1])
+        assert re.match(
+            r"textmend: \d+ of \d+ records read were bad, more than --max-errors", lines(result)[-1]
+        )
         assert not target.exists() and leftovers(tmp_path) == []
     else:
         assert len(read_jsonl(target.read_bytes())) == 200 - bad
@@ -392,7 +422,17 @@ def test_max_errors_count_or_percentage_decides_the_exit_status(
 
 def test_a_run_where_every_record_was_skipped_fails_and_names_the_fields(tmp_path: Path) -> None:
     source = write_jsonl(tmp_path / "in.jsonl", [{"id": n, "body": "x"} for n in range(5)])
-    result = clean(source, "-o", tmp_path / "out.jsonl", "--text-field", "content", "--on-error", "skip", "--max-errors", "100%")
+    result = clean(
+        source,
+        "-o",
+        tmp_path / "out.jsonl",
+        "--text-field",
+        "content",
+        "--on-error",
+        "skip",
+        "--max-errors",
+        "100%",
+    )
     assert result.returncode == 1
     assert lines(result)[-1] == (
         f"textmend: all 5 records were skipped, so nothing was written; the first: {source}:1: "
@@ -411,13 +451,18 @@ def test_outputs_are_checked_before_reading_a_byte(tmp_path: Path, kind: str) ->
     }[kind]
     command = [sys.executable, "-m", "textmend", "clean", "-", "-o", target]
     # stdin stays open and empty: a run that read before checking would hang here
-    with subprocess.Popen(command, stdin=subprocess.PIPE, stderr=subprocess.PIPE, env=environment(), cwd=ROOT) as process:
+    with subprocess.Popen(
+        command, stdin=subprocess.PIPE, stderr=subprocess.PIPE, env=environment(), cwd=ROOT
+    ) as process:
         assert process.wait(timeout=60) == 1
         assert process.stderr is not None
         message = process.stderr.read().decode()
     assert message.count("\n") == 1 and "Traceback" not in message and ".part" not in message
     if kind == "missing folder":
-        assert message == f"textmend: {target}: the folder {tmp_path / 'nope'} does not exist; create it first (mkdir -p {tmp_path / 'nope'})\n"
+        assert (
+            message == f"textmend: {target}: the folder {tmp_path / 'nope'} does not exist; "
+            f"create it first (mkdir -p {tmp_path / 'nope'})\n"
+        )
     else:
         assert message.startswith(f"textmend: {target}: is a folder; name the output file, e.g. ")
 
@@ -429,11 +474,15 @@ def test_outputs_say_how_they_were_made(tmp_path: Path) -> None:
     about = json.loads(pq.read_schema(tmp_path / "out.parquet").metadata[b"textmend"])
     assert about["textmend_version"] == textmend.__version__
     assert about["pipeline"] == repr(textmend.DEFAULT.disable("words"))
-    assert {"name": "words", "enabled": False, "options": textmend.DEFAULT["words"].get_params()} in about["steps"]
+    assert {"name": "words", "enabled": False, "options": textmend.DEFAULT["words"].get_params()} in about[
+        "steps"
+    ]
     assert about["changes"] is True and about["inputs"] == [str(source)]
     assert clean(source, "-o", tmp_path / "out.jsonl.gz").returncode == 0
     sidecar = json.loads((tmp_path / "out.jsonl.gz.textmend.json").read_text(encoding="utf-8"))
-    assert sidecar["textmend_version"] == textmend.__version__ and sidecar["pipeline"] == repr(textmend.DEFAULT)
+    assert sidecar["textmend_version"] == textmend.__version__ and sidecar["pipeline"] == repr(
+        textmend.DEFAULT
+    )
     assert (sidecar["records"], sidecar["written"], sidecar["skipped"]) == (3, 3, 0)
 
 
@@ -442,7 +491,11 @@ def test_outputs_say_how_they_were_made(tmp_path: Path) -> None:
     ("args", "status", "expected_text"),
     [
         (["nope.jsonl", "-o", "out.jsonl"], 1, "textmend: nope.jsonl: No such file or directory"),
-        (["-", "-o", "-", "--workers", "abc"], 2, "argument --workers: 'abc' is not a whole number; give one such as 2"),
+        (
+            ["-", "-o", "-", "--workers", "abc"],
+            2,
+            "argument --workers: 'abc' is not a whole number; give one such as 2",
+        ),
         (["-", "-o", "-", "--max-errors", "lots"], 2, "a percentage (e.g. 1%), not 'lots'"),
         (["-", "-o", "out.dat"], 2, "cannot tell the output format of 'out.dat' from its name"),
         (["'no*match*.jsonl'", "-o", "-"], 1, "no file matches this pattern"),
@@ -453,8 +506,13 @@ def test_user_errors_are_one_line_without_a_traceback(
 ) -> None:
     args = [arg.strip("'") for arg in args]
     result = subprocess.run(
-        [sys.executable, "-m", "textmend", "clean", *args], input=b"", capture_output=True,
-        env=environment(), cwd=tmp_path, timeout=60, check=False,
+        [sys.executable, "-m", "textmend", "clean", *args],
+        input=b"",
+        capture_output=True,
+        env=environment(),
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
     )
     assert result.returncode == status
     assert expected_text in result.stderr.decode() and b"Traceback" not in result.stderr
@@ -464,7 +522,11 @@ def test_debug_shows_the_traceback(tmp_path: Path) -> None:
     for extra, env in ((["--debug"], {}), ([], {"TEXTMEND_DEBUG": "1"})):
         result = subprocess.run(
             [sys.executable, "-m", "textmend", "clean", "nope.jsonl", "-o", "out.jsonl", *extra],
-            capture_output=True, env={**environment(), **env}, cwd=tmp_path, timeout=60, check=False,
+            capture_output=True,
+            env={**environment(), **env},
+            cwd=tmp_path,
+            timeout=60,
+            check=False,
         )
         assert result.returncode == 1 and b"Traceback" in result.stderr
         assert result.stderr.decode().splitlines()[-1] == "textmend: nope.jsonl: No such file or directory"
@@ -476,11 +538,16 @@ def test_quiet_and_log_level_control_the_textmend_logger(tmp_path: Path) -> None
     quiet = clean(source, "-o", "-", "--on-error", "skip", "--max-errors", "1", "--quiet")
     errors_only = clean(source, "-o", "-", "--on-error", "skip", "--max-errors", "1", "--log-level", "error")
     assert loud.returncode == quiet.returncode == errors_only.returncode == 3
-    assert lines(loud)[0] == f"textmend: {source}:11: invalid JSON: Expecting property name enclosed in double quotes at column 2 (skipped)"
+    assert (
+        lines(loud)[0] == f"textmend: {source}:11: invalid JSON: "
+        "Expecting property name enclosed in double quotes at column 2 (skipped)"
+    )
     assert quiet.stderr == errors_only.stderr == b""
 
 
-def test_the_library_logs_and_never_prints(tmp_path: Path, capfd: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture) -> None:
+def test_the_library_logs_and_never_prints(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
     from textmend.corpus import mend_file
 
     source = _with_bad(tmp_path, 10, 1)
@@ -494,14 +561,21 @@ def test_the_library_logs_and_never_prints(tmp_path: Path, capfd: pytest.Capture
 
 # -- workers from a script without a main guard -----------------------------------------------------
 @pytest.mark.parametrize("guarded", [False, True])
-def test_workers_from_a_script_without_a_main_guard_are_refused_with_the_fix(tmp_path: Path, guarded: bool) -> None:
+def test_workers_from_a_script_without_a_main_guard_are_refused_with_the_fix(
+    tmp_path: Path, guarded: bool
+) -> None:
     source = write_jsonl(tmp_path / "in.jsonl", [{"text": "usedfor"}] * 10)
     call = f"mend_file({str(source)!r}, {str(tmp_path / 'out.jsonl')!r}, workers=2)"
     body = f'if __name__ == "__main__":\n    {call}\n' if guarded else f"{call}\n"
     script = tmp_path / "job.py"
     script.write_text("from textmend.corpus import mend_file\n" + body, encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, str(script)], capture_output=True, env=environment(), cwd=tmp_path, timeout=120, check=False
+        [sys.executable, str(script)],
+        capture_output=True,
+        env=environment(),
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
     )
     if guarded:
         assert result.returncode == 0, result.stderr
@@ -556,7 +630,9 @@ def test_a_glob_reads_every_match_in_order_and_names_each_file(tmp_path: Path) -
     (tmp_path / "data").mkdir()
     for part in range(3):
         payload = b"".join(b'{"part": %d, "text": "usedfor"}\n' % part for _ in range(4))
-        (tmp_path / "data" / f"part-{part}.jsonl.gz").write_bytes(gzip.compress(payload + (b"{bad\n" if part == 1 else b"")))
+        (tmp_path / "data" / f"part-{part}.jsonl.gz").write_bytes(
+            gzip.compress(payload + (b"{bad\n" if part == 1 else b""))
+        )
     result = clean(f"{tmp_path}/data/part-*.jsonl.gz", "-o", "-", "--on-error", "skip", "--max-errors", "1")
     assert result.returncode == 3
     assert [record["part"] for record in read_jsonl(result.stdout)] == [0] * 4 + [1] * 4 + [2] * 4

@@ -57,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _with_subcommand(arguments: list[str]) -> list[str]:
-    """``textmend FILE ...`` -> ``textmend mend FILE ...``; subcommands and top-level help pass as they are."""
+    """``textmend FILE ...`` -> ``textmend mend FILE ...``; subcommands and top-level help pass as is."""
     if arguments[:1] and arguments[0] in (*SUBCOMMANDS, "-h", "--help"):
         return arguments
     if arguments == ["--version"]:

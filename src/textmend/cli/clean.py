@@ -47,11 +47,17 @@ def add_parser(subparsers: argparse._SubParsersAction, parents: list[argparse.Ar
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("input", metavar="IN", help="file, glob or URL to read; - for JSONL on stdin")
-    parser.add_argument("-o", "--output", metavar="OUT", required=True, help="file or URL to write; - for stdout")
+    parser.add_argument(
+        "-o", "--output", metavar="OUT", required=True, help="file or URL to write; - for stdout"
+    )
     parser.add_argument("--text-field", default="text", metavar="NAME", help="the field holding the text")
     parser.add_argument("--changes", action="store_true", help="also write each record's changes")
-    parser.add_argument("--prefix", default="", metavar="P", help="put P before the names of the fields added")
-    parser.add_argument("--workers", type=positive_count, default=1, metavar="N", help="processes to mend with")
+    parser.add_argument(
+        "--prefix", default="", metavar="P", help="put P before the names of the fields added"
+    )
+    parser.add_argument(
+        "--workers", type=positive_count, default=1, metavar="N", help="processes to mend with"
+    )
     parser.add_argument(
         "--on-error",
         choices=("fail", "skip"),

@@ -48,7 +48,9 @@ def read_text(path: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise InputError(f"{path}: not valid UTF-8 at byte {error.start}; convert it to UTF-8 first") from None
+        raise InputError(
+            f"{path}: not valid UTF-8 at byte {error.start}; convert it to UTF-8 first"
+        ) from None
 
 
 def _position(text: str, offset: int) -> str:

@@ -73,11 +73,15 @@ def pipeline_options() -> argparse.ArgumentParser:
     """``--pipeline``, ``--enable``, ``--disable`` and ``--list-fixers``: the fixers to run."""
     parser = argparse.ArgumentParser(add_help=False)
     group = parser.add_argument_group("fixers")
-    group.add_argument("--pipeline", type=names, metavar="NAMES", help="comma-separated fixers to run, in order")
+    group.add_argument(
+        "--pipeline", type=names, metavar="NAMES", help="comma-separated fixers to run, in order"
+    )
     group.add_argument("--enable", type=names, default=[], metavar="NAMES", help="switch fixers on")
     group.add_argument("--disable", type=names, default=[], metavar="NAMES", help="switch fixers off")
     group.add_argument(
-        "--list-fixers", action="store_true", help="list the fixers and whether they run by default, then stop"
+        "--list-fixers",
+        action="store_true",
+        help="list the fixers and whether they run by default, then stop",
     )
     return parser
 

@@ -28,5 +28,7 @@ def add_parsers(subparsers: argparse._SubParsersAction, parents: list[argparse.A
 
 
 def _not_yet(args: argparse.Namespace) -> int:
-    sys.stderr.write(f"textmend: not yet: `textmend {args.planned}` is planned but not built in this version\n")
+    sys.stderr.write(
+        f"textmend: not yet: `textmend {args.planned}` is planned but not built in this version\n"
+    )
     return EXIT_USAGE

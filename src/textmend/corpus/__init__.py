@@ -21,7 +21,7 @@ import dataclasses
 import json
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import closing
 from typing import Any
 
@@ -214,7 +214,7 @@ def _chunks(units: Iterable[Unit]) -> Iterator[list[Unit]]:
         yield chunk
 
 
-def _outcomes(job: Job, reader: Reader, workers: int) -> Iterator[list[Outcome]]:
+def _outcomes(job: Job, reader: Reader, workers: int) -> Generator[list[Outcome], None, None]:
     chunks = _chunks(reader)
     if workers <= 1:
         for chunk in chunks:

@@ -144,7 +144,7 @@ class InputFile:
         return self._counter.count
 
 
-def _sniff(stream: io.BufferedReader) -> str | None:
+def _sniff(stream: Any) -> str | None:
     head = stream.peek(8)[:8]
     for magic, name in _MAGIC:
         if head.startswith(magic):
@@ -152,18 +152,20 @@ def _sniff(stream: io.BufferedReader) -> str | None:
     return None
 
 
-def _decompressing(stream: io.BufferedReader, compression: str | None, name: str) -> IO[bytes]:
+def _decompressing(stream: Any, compression: str | None, name: str) -> IO[bytes]:
     if compression == "gzip":
         return gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[return-value]
     if compression == "bz2":
-        return bz2.BZ2File(stream)  # type: ignore[return-value]
+        return bz2.BZ2File(stream)
     if compression == "xz":
-        return lzma.LZMAFile(stream)  # type: ignore[return-value]
+        return lzma.LZMAFile(stream)
     if compression == "zstd":
         zstandard = _zstandard(name)
         reader = zstandard.ZstdDecompressor().stream_reader(stream, read_across_frames=True)
-        return io.BufferedReader(reader, 1 << 16)  # type: ignore[arg-type]
-    return stream  # type: ignore[return-value]
+        buffered: IO[bytes] = io.BufferedReader(reader, 1 << 16)
+        return buffered
+    plain: IO[bytes] = stream
+    return plain
 
 
 def _zstandard(name: str) -> Any:
@@ -257,7 +259,9 @@ class Target:
     @property
     def is_stream(self) -> bool:
         """Whether this is stdout, a FIFO or a device: written as JSONL unless its name says otherwise."""
-        return self.spec == "-" or (self.mode == "through" and not is_remote(self.spec) and not format_hint(self.spec))
+        return self.spec == "-" or (
+            self.mode == "through" and not is_remote(self.spec) and not format_hint(self.spec)
+        )
 
     @property
     def compression(self) -> str | None:
@@ -299,7 +303,7 @@ class Target:
             import fsspec
 
             return fsspec.open(self.spec, "wb").open()  # type: ignore[no-any-return]
-        return open(self.path, "wb")  # noqa: SIM115  (a FIFO or device, written through)
+        return open(self.path, "wb")
 
     def spool(self, number: int) -> str:
         """A local file for a Parquet segment ``number``, removed by :meth:`abort` and stale runs."""
@@ -332,9 +336,9 @@ def compressing(stream: IO[bytes], compression: str | None, name: str) -> IO[byt
     if compression == "gzip":
         return gzip.GzipFile(filename="", mode="wb", fileobj=stream, mtime=0)  # type: ignore[return-value]
     if compression == "bz2":
-        return bz2.BZ2File(stream, "wb")  # type: ignore[return-value]
+        return bz2.BZ2File(stream, "wb")
     if compression == "xz":
-        return lzma.LZMAFile(stream, "wb")  # type: ignore[return-value]
+        return lzma.LZMAFile(stream, "wb")
     if compression == "zstd":
         writer = _zstandard(name).ZstdCompressor(level=3).stream_writer(stream, closefd=False)
         return writer  # type: ignore[no-any-return]

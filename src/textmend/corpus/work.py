@@ -94,8 +94,12 @@ def mend_unit(job: Job, raw: Raw) -> Raw:
         record = raw
     if job.text_field not in record:
         fields = ", ".join(repr(name) for name in list(record)[:12]) or "none"
-        raise RecordError(f"no {job.text_field!r} field (fields here: {fields}); choose one with --text-field")
-    mended = mend_record(record, job.pipeline, text_field=job.text_field, changes=job.changes, prefix=job.prefix)
+        raise RecordError(
+            f"no {job.text_field!r} field (fields here: {fields}); choose one with --text-field"
+        )
+    mended = mend_record(
+        record, job.pipeline, text_field=job.text_field, changes=job.changes, prefix=job.prefix
+    )
     if job.output_format == "parquet":
         return mended
     if job.output_format == "text":
@@ -208,7 +212,7 @@ def check_main_guard(workers: int) -> None:
     main = sys.modules.get("__main__")
     message = (
         f"workers={workers} starts fresh Python processes, which import the calling script again; "
-        "{where}. Put the call under `if __name__ == \"__main__\":` or use workers=1"
+        '{where}. Put the call under `if __name__ == "__main__":` or use workers=1'
     )
     if getattr(main, "__name__", "") == "__mp_main__":
         raise CorpusError(message.format(where="this call ran again inside a worker as it started"))
@@ -221,7 +225,7 @@ def check_main_guard(workers: int) -> None:
     except OSError:
         return
     if "__main__" not in source:
-        raise CorpusError(message.format(where=f"{path} has no `if __name__ == \"__main__\":` guard"))
+        raise CorpusError(message.format(where=f'{path} has no `if __name__ == "__main__":` guard'))
 
 
 class WorkerPool:

@@ -10,6 +10,7 @@ rewritten once into the final file under the widened schema. Values that no sche
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from typing import IO, Any
@@ -74,10 +75,8 @@ class LineWriter:
         self._raw.close()
 
     def abandon(self) -> None:
-        try:
+        with contextlib.suppress(OSError):
             self._raw.close()
-        except OSError:
-            pass
 
 
 class ParquetWriter:
@@ -116,7 +115,9 @@ class ParquetWriter:
                     [{k: v for k, v in row.items() if k not in added} for row in self._rows], schema=base
                 )
             except (pa.ArrowException, TypeError, ValueError) as error:
-                raise CorpusError(f"{self._target.name}: a record no longer fits the input schema: {error}") from None
+                raise CorpusError(
+                    f"{self._target.name}: a record no longer fits the input schema: {error}"
+                ) from None
         names: dict[str, None] = {}
         for row, where in zip(self._rows, self._places, strict=True):
             for name in row:
@@ -169,12 +170,19 @@ class ParquetWriter:
                     pa.unify_schemas([pa.schema([known]), pa.schema([field])], promote_options="permissive")
                 except (pa.ArrowException, TypeError, ValueError):
                     where = next(
-                        (w for row, w in zip(self._rows, self._places, strict=True) if row.get(field.name) is not None),
+                        (
+                            w
+                            for row, w in zip(self._rows, self._places, strict=True)
+                            if row.get(field.name) is not None
+                        ),
                         self._places[0],
                     )
                     raise self._refusal(
-                        field.name, str(known.type), self._first_place.get(field.name, "an earlier record"),
-                        str(field.type), where,
+                        field.name,
+                        str(known.type),
+                        self._first_place.get(field.name, "an earlier record"),
+                        str(field.type),
+                        where,
                     ) from None
             raise
 
@@ -254,5 +262,12 @@ def _conform(table: Any, schema: Any, rows: int) -> Any:
 
 
 def _kind(value: object) -> str:
-    names = {bool: "a boolean", int: "a number", float: "a number", str: "a string", list: "a list", dict: "an object"}
+    names = {
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        str: "a string",
+        list: "a list",
+        dict: "an object",
+    }
     return names.get(type(value), f"a {type(value).__name__}")
