@@ -154,6 +154,8 @@ def mend_file(
         changes,
         prefix,
     )
+    if "parquet" in (job.input_format, job.output_format):
+        _need_pyarrow()
     if job.output_format == "parquet" and target == "-":
         raise CorpusError("Parquet cannot be written to standard output; name the file")
     sources = expand_inputs(source)
@@ -178,6 +180,13 @@ def mend_file(
         raise
     _write_sidecar(out, job, about, report, reader)
     return report
+
+
+def _need_pyarrow() -> None:
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        raise CorpusError("Parquet needs pyarrow; install it: pip install 'textmend[corpus]'") from None
 
 
 def _log_skip(message: str) -> None:
