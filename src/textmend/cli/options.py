@@ -8,6 +8,8 @@ import os
 import sys
 
 from .. import __version__
+from ..default import DEFAULT
+from ..fixer import registered_fixers
 from ..pipeline import Pipeline
 
 __all__ = [
@@ -88,8 +90,6 @@ def pipeline_options() -> argparse.ArgumentParser:
 
 def pipeline_from_args(args: argparse.Namespace) -> Pipeline:
     """The pipeline that ``--pipeline``, ``--enable`` and ``--disable`` ask for; UsageError if none can be."""
-    from ..default import DEFAULT
-
     try:
         chosen = DEFAULT if args.pipeline is None else Pipeline(args.pipeline)
         return chosen.enable(*args.enable).disable(*args.disable)
@@ -98,9 +98,6 @@ def pipeline_from_args(args: argparse.Namespace) -> Pipeline:
 
 
 def list_fixers() -> None:
-    from ..default import DEFAULT
-    from ..fixer import registered_fixers
-
     for step in DEFAULT.steps:
         state = "on" if step.enabled else "off"
         doc = (type(step.fixer).__doc__ or "").strip().splitlines()[0]

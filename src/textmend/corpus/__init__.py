@@ -25,6 +25,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import closing
 from typing import Any
 
+from ..default import DEFAULT
 from ..pipeline import Pipeline
 from .files import CorpusError, Target, expand_inputs, is_remote
 from .readers import FORMATS, Reader, Unit, format_of
@@ -136,8 +137,6 @@ def mend_file(
     Raises :class:`CorpusError` when the run fails; the target is then left as it was.
     """
     if pipeline is None:
-        from ..default import DEFAULT
-
         pipeline = DEFAULT
     if on_error not in ("fail", "skip"):
         raise ValueError(f"on_error must be 'fail' or 'skip', not {on_error!r}")
