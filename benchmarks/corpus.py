@@ -1,4 +1,4 @@
-"""Benchmark ``textmend clean`` (``textmend.corpus.mend_file``) on a generated corpus of at least 50 MB, with 1 and 2 workers.
+"""Benchmark ``textmend clean`` (``mend_file``) on a generated corpus of 50 MB or more, with 1 and 2 workers.
 
     python benchmarks/corpus.py [--megabytes 50]
 
