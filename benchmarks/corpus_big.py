@@ -139,8 +139,8 @@ def main() -> None:
     compressed = source.stat().st_size
     print(
         f"corpus: {documents:,} distinct documents, {size / 1e6:,.0f} MB of JSONL, "
-        f"{compressed / 1e6:,.0f} MB zstd; generated in {time.perf_counter() - start:,.0f} s ({platform.machine()}, {os.cpu_count()} "
-        f"cores, Python {platform.python_version()}); poisoned ids {poisoned}\n"
+        f"{compressed / 1e6:,.0f} MB zstd; generated in {time.perf_counter() - start:,.0f} s "
+        f"({platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}); poisoned ids {poisoned}\n"
     )
     here = Path(__file__).resolve().parent
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(here), str(here.parent / "src")]))
@@ -180,7 +180,8 @@ def main() -> None:
     low, high = min(p + w for p, w in settled), max(p + w for p, w in settled)
     parents = [p for p, _ in settled]
     print(
-        "| workers | exit | seconds | MB/s (uncompressed) | documents/s | written | reported | RSS after 5% (min-max MB) | variation |"
+        "| workers | exit | seconds | MB/s (uncompressed) | documents/s | written | reported "
+        "| RSS after 5% (min-max MB) | variation |"
     )
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |")
     print(
