@@ -140,7 +140,8 @@ def main() -> None:
     print(
         f"corpus: {documents:,} distinct documents, {size / 1e6:,.0f} MB of JSONL, "
         f"{compressed / 1e6:,.0f} MB zstd; generated in {time.perf_counter() - start:,.0f} s "
-        f"({platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}); poisoned ids {poisoned}\n"
+        f"({platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}); "
+        f"poisoned ids {poisoned}\n"
     )
     here = Path(__file__).resolve().parent
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(here), str(here.parent / "src")]))
