@@ -92,6 +92,7 @@ def test_list_fixers_and_version() -> None:
     listing = run_cli("--list-fixers").stdout.decode()
     assert listing.splitlines()[0].startswith("ftfy") and "ascii      off" in listing
     assert run_cli("--version").stdout.decode().startswith("textmend ")
+    assert run_cli("clean", "--list-fixers").stdout.decode() == listing
 
 
 def test_mend_subcommand_is_the_default() -> None:

@@ -68,12 +68,12 @@ def _with_subcommand(arguments: list[str]) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     arguments = _with_subcommand(sys.argv[1:] if argv is None else list(argv))
+    if "--list-fixers" in arguments and not {"-h", "--help"} & set(arguments):
+        list_fixers()  # whatever else the line says (`textmend clean --list-fixers` needs no IN)
+        return EXIT_OK
     parser = build_parser()
     args = parser.parse_args(arguments)
     configure_logging(args)
-    if getattr(args, "list_fixers", False):
-        list_fixers()
-        return EXIT_OK
     try:
         return int(args.command(args))
     except UsageError as error:
