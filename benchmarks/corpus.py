@@ -1,4 +1,4 @@
-"""Benchmark ``textmend clean`` on a generated corpus of at least 50 MB, with 1 and 2 workers.
+"""Benchmark ``textmend clean`` (``mend_file``) on a generated corpus of 50 MB or more, with 1 and 2 workers.
 
     python benchmarks/corpus.py [--megabytes 50]
 
@@ -25,7 +25,7 @@ from pathlib import Path
 
 import prose
 
-from textmend.corpus import clean
+from textmend.corpus import mend_file
 
 
 def paragraphs() -> list[str]:
@@ -130,7 +130,7 @@ def main() -> None:
         for suffix, workers in [("jsonl", 1), ("jsonl", 2), ("parquet", 2)]:
             target = Path(directory) / f"out-{workers}.{suffix}"
             start, cpu = time.perf_counter(), cpu_seconds()
-            report = clean(str(source), str(target), workers=workers)
+            report = mend_file(str(source), str(target), workers=workers)
             seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu
             assert report.written == documents and report.skipped == 0
             if suffix == "jsonl":

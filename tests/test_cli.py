@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import json
 
+import pytest
+
 from conftest import SAMPLE, run_cli
+from textmend.cli.mend import explain
+from textmend.model import Change
 
 
 def test_file_argument_prints_the_mended_text(sample_text: str) -> None:
@@ -42,10 +47,23 @@ def test_json_has_text_title_teasers_and_changes() -> None:
 def test_explain_lists_each_change() -> None:
     result = run_cli("--explain", str(SAMPLE))
     lines = result.stdout.decode().splitlines()
-    assert lines[0].startswith("1:1 titles: ")
-    assert "3:42 entities: 'rsquo;' -> '\u2019'" in lines[1]
-    assert any(" words: '' -> ' '" in line and "usedfor" in line for line in lines)
+    assert lines[0].startswith("1:1 titles")
+    assert "3:42 entities" in lines[1] and ": 'rsquo;' -> '\u2019'" in lines[1]
+    assert any(" words" in line and ": '' -> ' '" in line and "usedfor" in line for line in lines)
     assert len(lines) == 14
+
+
+def test_explain_shows_each_changes_kind() -> None:
+    out = io.StringIO()
+    changes = [
+        Change("entities", 3, 9, "rsquo;", "\u2019", "&rsquo; without its &", "entity/dropped"),
+        Change("x", 0, 1, "a", "b"),
+    ]
+    explain("Letrsquo;s", changes, out)
+    assert out.getvalue().splitlines() == [
+        "1:4 entities entity/dropped: 'rsquo;' -> '\u2019'  (&rsquo; without its &)",
+        "1:1 x: 'a' -> 'b'",
+    ]
 
 
 def test_pipeline_and_disable_choose_fixers() -> None:
@@ -67,10 +85,56 @@ def test_missing_file_and_bad_utf8_exit_1_with_a_message(tmp_path: object) -> No
     assert result.stderr.decode() == "textmend: /nonexistent/file.txt: No such file or directory\n"
     result = run_cli("-", stdin=b"ok \xff bad")
     assert result.returncode == 1
-    assert result.stderr.decode() == "textmend: -: not valid UTF-8 at byte 3\n"
+    assert result.stderr.decode() == "textmend: -: not valid UTF-8 at byte 3; convert it to UTF-8 first\n"
 
 
 def test_list_fixers_and_version() -> None:
     listing = run_cli("--list-fixers").stdout.decode()
     assert listing.splitlines()[0].startswith("ftfy") and "ascii      off" in listing
     assert run_cli("--version").stdout.decode().startswith("textmend ")
+    assert run_cli("clean", "--list-fixers").stdout.decode() == listing
+
+
+def test_mend_subcommand_is_the_default() -> None:
+    for args in (["mend", "-"], ["-"], ["mend"], []):
+        result = run_cli(*args, stdin=b"Letrsquo;s go")
+        assert (result.returncode, result.stdout.decode()) == (0, "Let\u2019s go"), args
+
+
+@pytest.mark.parametrize("subcommand", ["mend", "clean", "fit", "audit"])
+def test_every_subcommand_has_help_and_version(subcommand: str) -> None:
+    helped = run_cli(subcommand, "--help")
+    assert helped.returncode == 0 and helped.stdout.decode().startswith(f"usage: textmend {subcommand}")
+    version = run_cli(subcommand, "--version")
+    assert (version.returncode, version.stdout.decode()) == (0, "textmend 0.1.0\n")
+
+
+def test_top_level_help_lists_the_subcommands() -> None:
+    text = run_cli("--help").stdout.decode()
+    assert all(name in text for name in ("mend", "clean", "fit", "audit"))
+
+
+@pytest.mark.parametrize("subcommand", ["fit", "audit"])
+def test_placeholders_say_not_yet_and_exit_2(subcommand: str) -> None:
+    result = run_cli(subcommand, "corpus.jsonl")
+    assert result.returncode == 2 and result.stdout == b""
+    assert result.stderr.decode().startswith(f"textmend: not yet: `textmend {subcommand}`")
+
+
+def test_the_cli_package_has_no_import_circle() -> None:
+    """cli/__init__ imports the subcommand modules; they import only options; corpus never imports cli."""
+    import ast
+    from pathlib import Path
+
+    import textmend.cli
+
+    def relative_imports(path: Path) -> set[str | None]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        return {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level}
+
+    package = Path(textmend.cli.__file__).parent
+    for path in package.glob("*.py"):
+        if path.stem not in ("__init__", "options"):
+            assert relative_imports(path) <= {"options", "model", "corpus", "errors"}, path.name
+    for path in (package.parent / "corpus").glob("*.py"):
+        assert not any(name and name.startswith("cli") for name in relative_imports(path)), path.name

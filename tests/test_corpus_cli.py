@@ -114,7 +114,8 @@ def test_plain_text_is_one_document_per_line(tmp_path: Path) -> None:
     result = clean(source, "-o", "-", "--output-format", "jsonl")
     assert [record["text"] for record in read_jsonl(result.stdout)][1:3] == ["", "used for pain"]
     source.write_text("one\ntwo&#10;three\n", encoding="utf-8")
-    result = clean(source, "-o", tmp_path / "out.txt", "--on-error", "skip")
+    result = clean(source, "-o", tmp_path / "out.txt", "--on-error", "skip", "--max-errors", "1")
+    assert result.returncode == 3
     assert result.stderr.decode().splitlines()[0] == (
         f"textmend: {source}:2: the mended text has a line break, "
         "but plain-text output is one per line (skipped)"
@@ -177,7 +178,7 @@ def test_a_killed_run_leaves_no_output(tmp_path: Path) -> None:
 BAD_LINES = [
     (b'{"text": "fine"}', None),
     (b"{bad", "invalid JSON: Expecting property name enclosed in double quotes at column 2"),
-    (b'{"id": 3}', "no 'text' field"),
+    (b'{"id": 3}', "no 'text' field (fields here: 'id'); choose one with --text-field"),
     (b'{"text": "caf\xe9"}', "not valid UTF-8 at byte 13"),
     (b'{"text": 7}', "field 'text' must be a string, not number"),
     (b'{"text": null}', "field 'text' must be a string, not null"),
@@ -206,14 +207,25 @@ def test_bad_records_are_skipped_counted_and_reported(tmp_path: Path) -> None:
     source = tmp_path / "bad.jsonl"
     source.write_bytes(b"\n".join(line for line, _ in BAD_LINES) + b"\n")
     for workers in ("1", "2"):
-        result = clean(source, "-o", tmp_path / "out.jsonl", "--on-error", "skip", "--workers", workers)
-        assert result.returncode == 0
+        result = clean(
+            source,
+            "-o",
+            tmp_path / "out.jsonl",
+            "--on-error",
+            "skip",
+            "--workers",
+            workers,
+            "--max-errors",
+            "7",
+        )
+        assert result.returncode == 3
         reported = [
             f"textmend: {source}:{number}: {message} (skipped)"
             for number, (_, message) in enumerate(BAD_LINES, 1)
             if message
         ]
-        assert result.stderr.decode().splitlines() == [*reported, "textmend: skipped 7 of 9 records"]
+        summary = f"textmend: skipped 7 of 9 records; the rest were written to {tmp_path / 'out.jsonl'}"
+        assert result.stderr.decode().splitlines() == [*reported, summary]
         mended = read_jsonl((tmp_path / "out.jsonl").read_bytes())
         assert [record["text"] for record in mended] == ["fine", "Let\u2019s"]
 
@@ -221,16 +233,21 @@ def test_bad_records_are_skipped_counted_and_reported(tmp_path: Path) -> None:
 def test_text_field_errors_name_the_field(tmp_path: Path) -> None:
     source = write_jsonl(tmp_path / "in.jsonl", [{"body": "x"}])
     result = clean(source, "-o", "-", "--text-field", "content")
-    assert (result.returncode, result.stderr.decode()) == (1, f"textmend: {source}:1: no 'content' field\n")
+    assert (result.returncode, result.stderr.decode()) == (
+        1,
+        f"textmend: {source}:1: no 'content' field (fields here: 'body'); choose one with --text-field\n",
+    )
 
 
 def test_parquet_rows_are_numbered(tmp_path: Path) -> None:
     pq.write_table(pa.table({"text": ["ok", None, "fine"]}), tmp_path / "in.parquet")
-    result = clean(tmp_path / "in.parquet", "-o", tmp_path / "out.parquet", "--on-error", "skip")
-    assert result.returncode == 0
+    result = clean(
+        tmp_path / "in.parquet", "-o", tmp_path / "out.parquet", "--on-error", "skip", "--max-errors", "50%"
+    )
+    assert result.returncode == 3
     assert result.stderr.decode() == (
         f"textmend: {tmp_path / 'in.parquet'}:2: field 'text' must be a string, not null (skipped)\n"
-        "textmend: skipped 1 of 3 records\n"
+        f"textmend: skipped 1 of 3 records; the rest were written to {tmp_path / 'out.parquet'}\n"
     )
     assert pq.read_table(tmp_path / "out.parquet").column("text").to_pylist() == ["ok", "fine"]
 
@@ -297,7 +314,9 @@ def test_progress_is_drawn_only_on_a_terminal(tmp_path: Path) -> None:
             break
         drawn += chunk
     os.close(main)
-    assert b"textmend: 20 documents, " in drawn and b"MB/s" in drawn
+    assert (
+        b"textmend: 100%|" in drawn and b"20 records]" in drawn and b"B/s" in drawn and b"<00:00" in drawn
+    )  # rate and ETA
     assert clean(source, "-o", tmp_path / "again.jsonl").stderr == b""  # not a terminal: quiet
 
 

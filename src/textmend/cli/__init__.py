@@ -1,0 +1,114 @@
+"""The ``textmend`` command: one text (``textmend FILE``, ``textmend mend FILE``) or a corpus (``clean``).
+
+    textmend article.txt                 # the mended text on stdout
+    textmend --json article.txt          # text, title, teasers and changes as JSON
+    textmend --explain - < article.txt   # one line per change: where, fixer, kind, before -> after
+    textmend clean crawl.jsonl.zst -o mended.parquet --workers 2
+    textmend fit / textmend audit        # planned; they say "not yet"
+
+A first argument that is not a subcommand is a file for ``mend``: ``textmend FILE`` is ``textmend mend
+FILE`` (name a file called ``clean`` as ``./clean``). Errors are one line, ``textmend: what, where,
+what to do``; ``--debug`` or ``TEXTMEND_DEBUG=1`` adds the Python traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+
+from ..errors import TextmendError
+from . import clean, mend, placeholders
+from .mend import InputError
+from .options import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    UsageError,
+    common_options,
+    configure_logging,
+    debugging,
+    list_fixers,
+    pipeline_options,
+)
+
+__all__ = ["SUBCOMMANDS", "build_parser", "main", "run"]
+
+SUBCOMMANDS = ("mend", "clean", "fit", "audit")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = common_options()
+    fixers = pipeline_options()
+    parser = argparse.ArgumentParser(
+        prog="textmend",
+        parents=[common],
+        description="Mend text scraped from the web: stripped HTML entities, run-together words, "
+        "trailing link teasers and duplicated titles.",
+        epilog="`textmend FILE` is short for `textmend mend FILE`. See `textmend SUBCOMMAND --help`.",
+    )
+    subparsers = parser.add_subparsers(title="subcommands", metavar="SUBCOMMAND", dest="subcommand")
+    mend.add_parser(subparsers, [common, fixers])
+    clean.add_parser(subparsers, [common, fixers])
+    placeholders.add_parsers(subparsers, [common])
+    return parser
+
+
+def _with_subcommand(arguments: list[str]) -> list[str]:
+    """``textmend FILE ...`` -> ``textmend mend FILE ...``; subcommands and top-level help pass as is."""
+    if arguments[:1] and arguments[0] in (*SUBCOMMANDS, "-h", "--help"):
+        return arguments
+    if arguments == ["--version"]:
+        return arguments
+    return ["mend", *arguments]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    arguments = _with_subcommand(sys.argv[1:] if argv is None else list(argv))
+    if "--list-fixers" in arguments and not {"-h", "--help"} & set(arguments):
+        list_fixers()  # whatever else the line says (`textmend clean --list-fixers` needs no IN)
+        return EXIT_OK
+    parser = build_parser()
+    args = parser.parse_args(arguments)
+    configure_logging(args)
+    try:
+        return int(args.command(args))
+    except UsageError as error:
+        return _fail(args, error, f"{error}", EXIT_USAGE, parser_for=args.subcommand)
+    except (InputError, TextmendError, OSError) as error:
+        return _fail(args, error, str(error) or type(error).__name__, EXIT_FAILED)
+
+
+def _fail(
+    args: argparse.Namespace, error: BaseException, message: str, status: int, parser_for: str | None = None
+) -> int:
+    if debugging(args):
+        traceback.print_exception(error)
+    usage = f" (see textmend {parser_for} --help)" if parser_for else ""
+    sys.stderr.write(f"textmend: {message}{usage}\n")
+    return status
+
+
+def run() -> None:
+    """Entry point: :func:`main` with broken pipes, Ctrl-C and unexpected errors handled."""
+    try:
+        status = main()
+    except BrokenPipeError:
+        # The reader went away (``textmend big.txt | head``): not an error. Point stdout at
+        # /dev/null so that the interpreter's last flush does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        status = EXIT_OK
+    except KeyboardInterrupt:
+        status = 130
+    except Exception as error:  # a bug of textmend's own: say so, and how to see more
+        if debugging(None) or "--debug" in sys.argv:
+            raise
+        sys.stderr.write(
+            f"textmend: internal error: {type(error).__name__}: {error}; rerun with --debug (or "
+            "TEXTMEND_DEBUG=1) for the traceback, and please report it\n"
+        )
+        status = EXIT_FAILED
+    sys.exit(status)

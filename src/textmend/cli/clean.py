@@ -1,0 +1,164 @@
+"""``textmend clean IN -o OUT``: mend every record of a corpus."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+from types import FrameType
+from typing import Any
+
+from ..corpus import DEFAULT_MAX_ERRORS, FORMATS, ErrorLimit, Report, mend_file
+from .options import EXIT_OK, EXIT_SKIPPED, UsageError, pipeline_from_args, positive_count
+
+__all__ = ["Progress", "add_parser", "run"]
+
+EPILOG = f"""\
+examples:
+  textmend clean crawl.jsonl.zst -o mended.parquet --workers 2
+  textmend clean 'data/*.jsonl.gz' -o mended.jsonl.gz --on-error skip --max-errors 0.5%
+  textmend clean part-0.parquet -o - --text-field content | head
+
+Formats follow the names: .jsonl, .json (an array), .parquet, .txt (one document per line), each
+optionally .gz, .zst, .bz2 or .xz; - is stdin or stdout as JSONL. Inputs may be globs and fsspec
+URLs (s3://, gs://, hf://, file://). A JSONL, JSON or text output gets a sidecar OUT.textmend.json
+saying how it was made; Parquet carries the same in its schema metadata.
+
+exit status:
+  0  every record was written
+  1  the run failed (unreadable input, a bad record under --on-error fail, more than
+     --max-errors skipped, every record skipped, a worker killed); OUT is left as it was
+  2  usage error; nothing was read
+  3  finished, and some records were skipped (fewer than --max-errors); each was reported
+  130, 143  interrupted (Ctrl-C, SIGTERM); OUT is left as it was
+
+The default --max-errors is {DEFAULT_MAX_ERRORS} of the records read."""
+
+
+def add_parser(subparsers: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "clean",
+        parents=parents,
+        help="mend every record of a corpus (JSONL, JSON, Parquet, text; compressed; local or remote)",
+        description="Mend the text of every record of a corpus. Other fields pass through; title and "
+        "teasers (and with --changes the changes) are added.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("input", metavar="IN", help="file, glob or URL to read; - for JSONL on stdin")
+    parser.add_argument(
+        "-o", "--output", metavar="OUT", required=True, help="file or URL to write; - for stdout"
+    )
+    parser.add_argument("--text-field", default="text", metavar="NAME", help="the field holding the text")
+    parser.add_argument("--changes", action="store_true", help="also write each record's changes")
+    parser.add_argument(
+        "--prefix", default="", metavar="P", help="put P before the names of the fields added"
+    )
+    parser.add_argument(
+        "--workers", type=positive_count, default=1, metavar="N", help="processes to mend with"
+    )
+    parser.add_argument(
+        "--on-error",
+        choices=("fail", "skip"),
+        default="fail",
+        help="stop at the first bad record (default), or skip bad records, reporting each",
+    )
+    parser.add_argument(
+        "--max-errors",
+        type=_limit,
+        default=DEFAULT_MAX_ERRORS,
+        metavar="N|P%",
+        help="with --on-error skip: fail once more records than this were skipped "
+        f"(default {DEFAULT_MAX_ERRORS.replace('%', '%%')})",
+    )
+    parser.add_argument("--input-format", choices=FORMATS, help="instead of guessing from IN's name")
+    parser.add_argument("--output-format", choices=FORMATS, help="instead of guessing from OUT's name")
+    parser.set_defaults(command=run)
+
+
+def _limit(value: str) -> str:
+    try:
+        ErrorLimit.parse(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error).replace("max_errors", "it")) from None
+    return value
+
+
+class Progress:
+    """Records, MB, %, rate and ETA on a terminal, drawn by tqdm; nothing when stderr is not one."""
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+
+    def __call__(self, report: Report) -> None:
+        if self._bar is None:
+            from tqdm import tqdm
+
+            self._bar = tqdm(
+                total=report.total_bytes,
+                unit="B",
+                unit_scale=True,
+                unit_divisor=1000,
+                desc="textmend",
+                file=sys.stderr,
+                ncols=_size().columns,
+                nrows=_size().lines,
+                mininterval=0.2,
+            )
+        self._bar.set_postfix_str(f"{report.records:,} records", refresh=False)
+        self._bar.update(report.bytes_read - self._bar.n)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+
+def _size() -> os.terminal_size:
+    """The terminal's size, or 100 x 24 where it reports none (a fresh pseudo-terminal)."""
+    try:
+        size = os.get_terminal_size(sys.stderr.fileno())
+    except OSError:
+        size = os.terminal_size((0, 0))
+    return os.terminal_size((size.columns or 100, size.lines or 24))
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)
+
+
+def run(args: argparse.Namespace) -> int:
+    pipeline = pipeline_from_args(args)
+    progress = Progress() if sys.stderr.isatty() and not args.quiet else None
+    signal.signal(signal.SIGTERM, _terminate)  # so that the temporary output is removed
+    try:
+        report = mend_file(
+            args.input,
+            args.output,
+            pipeline=pipeline,
+            text_field=args.text_field,
+            changes=args.changes,
+            prefix=args.prefix,
+            input_format=args.input_format,
+            output_format=args.output_format,
+            workers=args.workers,
+            on_error=args.on_error,
+            max_errors=args.max_errors,
+            on_progress=progress,
+        )
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    finally:
+        if progress is not None:
+            progress.close()
+    if report.skipped:
+        import logging
+
+        logging.getLogger("textmend").warning(
+            "skipped %s of %s records; the rest were written to %s",
+            f"{report.skipped:,}",
+            f"{report.records:,}",
+            args.output,
+        )
+        return EXIT_SKIPPED
+    return EXIT_OK
