@@ -28,7 +28,7 @@ from textmend.audit.page import embedded_json
 ROOT = Path(__file__).resolve().parent.parent
 #: How the audit command is run in a subprocess; after it is wired into the CLI this becomes
 #: [sys.executable, "-m", "textmend", "audit"].
-AUDIT_COMMAND = [sys.executable, "-m", "textmend.audit"]
+AUDIT_COMMAND = [sys.executable, "-m", "textmend", "audit"]
 
 
 def direct_counts(records, pipeline=DEFAULT):
@@ -208,7 +208,7 @@ def test_main_says_what_is_wrong(tmp_path, monkeypatch, capsys, argv, status, me
 
 
 def test_the_audit_command_in_a_subprocess(tmp_path):
-    """Switch AUDIT_COMMAND to ``textmend audit`` once the CLI wires it in."""
+    """``textmend audit`` through the real command line: sampled, grouped, both reports written."""
     source = tmp_path / "in.jsonl.gz"
     import gzip
 

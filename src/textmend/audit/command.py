@@ -18,7 +18,7 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from ..corpus import CorpusError, format_of, read_units
+from ..corpus import CorpusError, Reader, expand_inputs, format_of
 from ..default import DEFAULT
 from ..errors import RecordError
 from ..pipeline import Pipeline
@@ -42,7 +42,8 @@ def _read_records(path: str) -> Iterator[Mapping[str, Any] | RecordError]:
         raise CorpusError(
             f"{path}: cannot tell the format from the name; name it .jsonl, .jsonl.gz, .parquet or .txt"
         )
-    for number, raw in read_units(path, kind):
+    paths = [path] if path == "-" else expand_inputs(path)
+    for number, raw in Reader(paths, kind):
         if isinstance(raw, dict):
             yield raw
             continue

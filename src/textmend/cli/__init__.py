@@ -4,7 +4,8 @@
     textmend --json article.txt          # text, title, teasers and changes as JSON
     textmend --explain - < article.txt   # one line per change: where, fixer, kind, before -> after
     textmend clean crawl.jsonl.zst -o mended.parquet --workers 2
-    textmend fit / textmend audit        # planned; they say "not yet"
+    textmend audit crawl.jsonl.gz -o report.html --json report.json   # what it would change
+    textmend fit                         # planned; it says "not yet"
 
 A first argument that is not a subcommand is a file for ``mend``: ``textmend FILE`` is ``textmend mend
 FILE`` (name a file called ``clean`` as ``./clean``). Errors are one line, ``textmend: what, where,
@@ -19,6 +20,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 
+from ..audit import add_audit_arguments, run_audit
 from ..errors import TextmendError
 from . import clean, mend, placeholders
 from .mend import InputError
@@ -52,6 +54,14 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(title="subcommands", metavar="SUBCOMMAND", dest="subcommand")
     mend.add_parser(subparsers, [common, fixers])
     clean.add_parser(subparsers, [common, fixers])
+    audit_parser = subparsers.add_parser(
+        "audit",
+        parents=[common, fixers],
+        help="report what textmend would change in a corpus, changing nothing (HTML and JSON)",
+        description="A dry run over a corpus: one self-contained HTML report and its figures as JSON.",
+    )
+    add_audit_arguments(audit_parser, pipeline_options=False)
+    audit_parser.set_defaults(command=run_audit)
     placeholders.add_parsers(subparsers, [common])
     return parser
 

@@ -1,4 +1,4 @@
-"""``textmend fit`` and ``textmend audit``: named now, so that the command set is fixed; not yet built."""
+"""``textmend fit``: named now, so that the command set is fixed; not yet built."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ __all__ = ["add_parsers"]
 
 _PLANNED = {
     "fit": "learn a model of a corpus's damage (its words, its teasers) for the fixers to use",
-    "audit": "measure what textmend would change in a corpus, and how sure it is, without writing it",
 }
 
 
