@@ -18,7 +18,8 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from ..corpus import CorpusError, Reader, expand_inputs, format_of
+from ..corpus.files import CorpusError, expand_inputs
+from ..corpus.readers import Reader, format_of
 from ..default import DEFAULT
 from ..errors import RecordError
 from ..pipeline import Pipeline
