@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 import textmend
 from textmend import Edit, Findings, Fixer, Pipeline, fixer_class, registered_fixers
 from textmend.fixers import entities, words
-from textmend.fixers.ftfy_fixer import (
+from textmend.fixers.ftfy import (
     _NEEDS_FTFY,
     _SUSPECT,
     FtfyFixer,

@@ -34,10 +34,14 @@ class Pattern(Protocol):
 
 @dataclasses.dataclass
 class Findings:
-    """Structured data the structural fixers take out of the text: title and teasers."""
+    """What the fixers learn about a document: the title and teasers the structural fixers take out of
+    the text, and whether the input is markup (HTML or code: it has a ``<``), decided once on the input
+    by the pipeline so that every step and every run decides alike (``None``: each fixer looks at the
+    text it is given)."""
 
     title: str | None = None
     teasers: list[Teaser] = dataclasses.field(default_factory=list)
+    markup: bool | None = None
 
 
 @dataclasses.dataclass(frozen=True)

@@ -212,11 +212,29 @@ class Pipeline:
 
     # -- running -----------------------------------------------------------------------------
     def mend_document(self, text: str) -> Document:
-        """Run every enabled step over ``text``; return the mended text, title, teasers and changes."""
+        """Run every enabled step over ``text``; return the mended text, title, teasers and changes.
+
+        Whether the document is markup (HTML or code: it has a ``<``) is decided once, on the input,
+        and every step reads it from :class:`Findings`. When the steps change that answer (ftfy
+        decodes ``&lt;b&gt;``, the teasers step removes the only line with a ``<``), they run once more
+        on their output with the new answer, as a second call would, so that mending the result
+        changes nothing.
+        """
         check_text(text)
-        found = Findings()
+        found = Findings(markup="<" in text)
         changes: list[Change] = []
         current = text
+        for _ in range(MAX_PASSES):
+            current, changes = self._run_steps(text, current, changes, found)
+            if ("<" in current) == found.markup:
+                break
+            found = Findings(found.title, found.teasers, markup="<" in current)
+        return Document(current, found.title, found.teasers, changes)
+
+    def _run_steps(
+        self, text: str, current: str, changes: list[Change], found: Findings
+    ) -> tuple[str, list[Change]]:
+        """Run the enabled steps once over ``current`` (``changes`` applied to ``text``)."""
         for step in self._steps:
             if not step.enabled:
                 continue
@@ -231,7 +249,7 @@ class Pipeline:
                     break
                 changes = compose(text, current, changes, edits, step.name)
                 current = apply_edits(current, edits)
-        return Document(current, found.title, found.teasers, changes)
+        return current, changes
 
     def __call__(self, text: str) -> str:
         """The mended text."""
@@ -240,6 +258,9 @@ class Pipeline:
 
 #: How often one step may run on its own output before the pipeline moves on.
 MAX_ROUNDS = 3
+
+#: How often the whole pipeline may run again because its steps changed whether the text is markup.
+MAX_PASSES = 3
 
 #: The order of the built-in fixers in the default pipeline.
 DEFAULT_STEPS = ("ftfy", "entities", "teasers", "titles", "words", "ascii")

@@ -44,7 +44,8 @@ from ..changes import apply_edits
 from ..fixer import Findings, Fixer, register
 from ..lexicon import zipf
 from ..model import Edit
-from .ftfy_fixer import FtfyFixer
+from ._edits import merged_runs
+from ._ftfy_lines import could_change, fix_line
 
 _NUMBER = r"#[xX][0-9A-Fa-f]{1,6}(?![0-9A-Fa-f])|#[0-9]{1,7}(?![0-9])"
 _NAME = r"[A-Za-z][A-Za-z0-9]{1,31}"
@@ -61,8 +62,6 @@ _WITHOUT_AMPERSAND_LONGEST = 48 + 8 + 1
 # A reference without its "&": after a lost "&amp;" it was escaped twice ("Dandamp;#39;s"); after an
 # "&" that a repair makes, the two would make a new reference ("amp;mp;").
 _REFERENCE_TAIL = regex.compile(rf"(?:amp;){{0,4}}(?:(?P<number>{_NUMBER});?|(?P<name>{_NAME});)")
-# An HTML tag: text with one is HTML source.
-_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,300})?>")
 _WORD = regex.compile(r"[^\W_]{1,40}")
 # A URL, whose "&" and ";" belong to it: "?a=1&copy=2", "/a;jsessionid=…".
 _URL = regex.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]{0,15}://|www\.)[^\s<>\"]{1,2000}")
@@ -144,19 +143,23 @@ class Damage(Enum):
     SPACED = "with its & turned into a space"
     AND = "with its & turned into 'and'"
 
+    @property
+    def kind(self) -> str:
+        """The structured kind of a repair of this damage: ``entity/dropped``."""
+        return _KINDS[self]
 
-class Markup(Enum):
-    """Whether a text may be HTML or code: ftfy leaves the references of text with a ``<`` alone."""
 
-    NONE = "no <"
-    LESS_THAN = "a <"
-    TAGS = "HTML tags"
+_KINDS = {
+    Damage.NO_SEMICOLON: "entity/no-semicolon",
+    Damage.DOUBLE_ESCAPED: "entity/double-escaped",
+    Damage.DROPPED: "entity/dropped",
+    Damage.SPACED: "entity/space",
+    Damage.AND: "entity/and",
+}
 
-    @classmethod
-    def of(cls, text: str) -> Markup:
-        if "<" not in text:
-            return cls.NONE
-        return cls.TAGS if _TAG.search(text) is not None else cls.LESS_THAN
+
+# The characters that escaped markup stands for: in HTML or code they are never decoded.
+_ESCAPED_MARKUP = frozenset('<>&"')
 
 
 @dataclass(frozen=True)
@@ -365,16 +368,26 @@ def span_end(spans: list[tuple[int, int]], position: int) -> int | None:
     return spans[index][1] if index >= 0 and spans[index][0] <= position < spans[index][1] else None
 
 
-def changes_markup(candidate: Candidate, markup: Markup) -> bool:
-    """Whether a repair could change what text with a ``<`` (HTML or code, for ftfy) means.
+def changes_markup(candidate: Candidate, markup: bool) -> bool:
+    """Whether a repair could change what a document with markup (HTML or code: a ``<``) means.
 
-    A repair there makes no ``<``, ``>`` or ``&``. In HTML source (text with tags) it makes no ASCII
-    character at all: those are written as references there to show an escape
-    (``<tt>&amp;quot;</tt>``), while ``&amp;#8217;`` is damage.
+    In markup, escaped markup (``&lt;``, ``&gt;``, ``&amp;``, ``&quot;``) is never decoded, and an
+    ``&amp;`` escaped twice may be meant so (``<tt>&amp;quot;</tt>``). Other repairs there restore
+    the reference as written (``Letrsquo;s`` to ``Let&rsquo;s``), see :func:`repaired`.
     """
-    if markup is Markup.NONE:
+    if not markup:
         return False
-    return candidate.decoded in ("<", ">", "&") or (markup is Markup.TAGS and candidate.decoded.isascii())
+    return candidate.damage is Damage.DOUBLE_ESCAPED or bool(set(candidate.decoded) & _ESCAPED_MARKUP)
+
+
+def repaired(candidate: Candidate, markup: bool) -> str:
+    """What a damaged reference becomes: its character, or in markup the reference as written.
+
+    >>> c = Candidate(0, 6, 0, "rsquo", "’", Damage.DROPPED, Strength.MARKUP)
+    >>> repaired(c, False), repaired(c, True)
+    ('’', '&rsquo;')
+    """
+    return f"&{candidate.reference};" if markup else candidate.decoded
 
 
 def would_make_a_reference(candidate: Candidate, text: str) -> bool:
@@ -412,7 +425,7 @@ def is_number_damage(candidate: Candidate, text: str, evidence: Evidence) -> boo
     elsewhere: ``issue #39; then`` is prose. Other characters (``#73689;``, ``#65;``) are not decoded.
     """
     decoded = candidate.decoded
-    if decoded.isalpha() and 128 <= ord(decoded) < _LATIN_END:
+    if len(decoded) == 1 and decoded.isalpha() and 128 <= ord(decoded) < _LATIN_END:
         completed = f"{candidate.glued}{decoded}{_word_at(text, candidate.end)}".lower()
         return (
             followed_by_word(text, candidate.end)
@@ -436,7 +449,7 @@ def is_typographic(character: str) -> bool:
 
     Only below U+2E00: higher symbols (``#73689;`` is a Tamil sign) are more likely numbers in prose.
     """
-    return 128 <= ord(character) < 0x2E00 and unicodedata.category(character)[0] in "PSZ"
+    return len(character) == 1 and 128 <= ord(character) < 0x2E00 and unicodedata.category(character)[0] in "PSZ"
 
 
 # -- the space that replaced an "&" -------------------------------------------------------------
@@ -467,11 +480,16 @@ def space_is_lost_ampersand(text: str, start: int, end: int, decoded: str) -> bo
         # A closing quote after a clause ("madam, #34; said"); an ASCII one after a letter could be
         # prose ("Item #39; is"), a typographic one is not ("the Jones rsquo; house").
         return not decoded.isascii() or not text[start - 2].isalnum()
-    if unicodedata.category(decoded) == "Pd" and preceding:
+    if is_dash(decoded) and preceding:
         return followed_by_word(text, end)  # "word #8212;word": prose puts no space before a dash only
     if decoded.isalpha() and preceding:
         return zipf((preceding + decoded + following).lower()) > 0
     return decoded == "&" and bool(preceding) and bool(following)
+
+
+def is_dash(decoded: str) -> bool:
+    """Whether a decoded reference is one dash character: ``is_dash("—")``; ``race;`` (two characters) is not."""
+    return len(decoded) == 1 and unicodedata.category(decoded) == "Pd"
 
 
 def _word_at(text: str, start: int) -> str:
@@ -573,7 +591,7 @@ def outermost(candidates: Iterable[Candidate]) -> list[Candidate]:
     return kept
 
 
-def without_lines_ftfy_would_change(text: str, edits: list[Edit]) -> Iterator[Edit]:
+def without_lines_ftfy_would_change(text: str, edits: list[Edit], markup: bool = False) -> Iterator[Edit]:
     """The sorted ``edits``, less those of the lines that ftfy would change once they are made.
 
     A decoded character can complete what ftfy fixes: ``rdquo;eacute;`` gives ``”é``, mojibake to
@@ -584,7 +602,6 @@ def without_lines_ftfy_would_change(text: str, edits: list[Edit]) -> Iterator[Ed
     >>> [edit.after for edit in without_lines_ftfy_would_change("x rdquo;eacute; y\\nrsquo;", edits)]
     ['’']
     """
-    ftfy_fixer = FtfyFixer()
     first = 0
     while first < len(edits):
         start = text.rfind("\n", 0, edits[first].start) + 1
@@ -593,7 +610,7 @@ def without_lines_ftfy_would_change(text: str, edits: list[Edit]) -> Iterator[Ed
         while last < len(edits) and edits[last].start < end:
             last += 1
         line = apply_edits(text[start:end], [_moved(edit, -start) for edit in edits[first:last]])
-        if not ftfy_fixer.may_apply(line) or ftfy_fixer.fix_line(line) == line:
+        if not could_change(line, "NFC") or fix_line(line, markup=markup) == line:
             yield from edits[first:last]
         first = last
 
@@ -615,13 +632,14 @@ class EntityFixer(Fixer):
     gate: ClassVar[_Gate] = _Gate()
 
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
-        return without_lines_ftfy_would_change(text, list(self._repairs(text)))
+        markup = "<" in text if found.markup is None else found.markup
+        edits = list(self._repairs(text, markup))
+        return merged_runs(text, without_lines_ftfy_would_change(text, edits, markup))
 
-    def _repairs(self, text: str) -> Iterator[Edit]:
+    def _repairs(self, text: str, markup: bool) -> Iterator[Edit]:
         urls = [match.span() for match in _URL.finditer(text)] if "/" in text or "www." in text else []
         matches = list(_WITH_AMPERSAND.finditer(text))
         references = [match.span() for match in matches]
-        markup = Markup.of(text)
         candidates = outermost(
             candidate
             for candidate in [
@@ -644,6 +662,24 @@ class EntityFixer(Fixer):
             gives_word_to_left = candidate.start == left_alone_end and candidate.decoded[:1].isalnum()
             if not gives_word_to_left and is_damage(candidate, text, evidence):
                 position = candidate.end
-                yield Edit(candidate.start, candidate.end, candidate.decoded, _reason(candidate))
+                yield _edit(candidate, evidence, markup)
             else:
                 left_alone_end = candidate.end
+
+
+# How sure each strength of name makes a repair, before the rest of the evidence.
+_CONFIDENCE = {Strength.MARKUP: 0.95, Strength.SYNTAX: 0.85, Strength.WORD: 0.7}
+
+
+def _edit(candidate: Candidate, evidence: Evidence, markup: bool) -> Edit:
+    """The edit that repairs ``candidate``, with its kind and the numbers that decided it."""
+    numbers = {
+        "confidence": _CONFIDENCE[candidate.strength],
+        "name_is_markup": float(candidate.strength is Strength.MARKUP),
+        "glued_letters": float(len(candidate.glued)),
+        "document_shows_dropped": float(evidence.dropped),
+        "document_shows_spaced": float(evidence.spaced),
+        "markup": float(markup),
+    }
+    after = repaired(candidate, markup)
+    return Edit(candidate.start, candidate.end, after, _reason(candidate), candidate.damage.kind, numbers)
