@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from ..model import Edit
 
-__all__ = ["MERGE_GAP", "MAX_MERGED", "merged_runs"]
+__all__ = ["MAX_MERGED", "MERGE_GAP", "merged_runs"]
 
 #: Repairs at most this many characters apart are one run (``"a\\r\\na\\r\\n"``: 2 apart). Ordinary text
 #: has words between its repairs, so they stay one change each.
@@ -25,7 +25,8 @@ MAX_MERGED = 1024
 def merged_runs(text: str, edits: Iterable[Edit]) -> Iterator[Edit]:
     """The sorted ``edits``, with each run of same-kind edits close together merged into one.
 
-    >>> [(e.start, e.end, e.after, e.evidence) for e in merged_runs("ab", [Edit(0, 1, "A", "", "k"), Edit(1, 2, "B", "", "k")])]
+    >>> run = [Edit(0, 1, "A", "", "k"), Edit(1, 2, "B", "", "k")]
+    >>> [(e.start, e.end, e.after, e.evidence) for e in merged_runs("ab", run)]
     [(0, 2, 'AB', {'repairs': 2.0})]
     """
     run: list[Edit] = []

@@ -449,7 +449,9 @@ def is_typographic(character: str) -> bool:
 
     Only below U+2E00: higher symbols (``#73689;`` is a Tamil sign) are more likely numbers in prose.
     """
-    return len(character) == 1 and 128 <= ord(character) < 0x2E00 and unicodedata.category(character)[0] in "PSZ"
+    if len(character) != 1:
+        return False  # two code points ("race;" decodes to "∽̱"): no single character markup encodes
+    return 128 <= ord(character) < 0x2E00 and unicodedata.category(character)[0] in "PSZ"
 
 
 # -- the space that replaced an "&" -------------------------------------------------------------
@@ -488,7 +490,7 @@ def space_is_lost_ampersand(text: str, start: int, end: int, decoded: str) -> bo
 
 
 def is_dash(decoded: str) -> bool:
-    """Whether a decoded reference is one dash character: ``is_dash("—")``; ``race;`` (two characters) is not."""
+    """Whether a decoded reference is one dash character: ``is_dash("—")``; ``race;`` (two) is not."""
     return len(decoded) == 1 and unicodedata.category(decoded) == "Pd"
 
 

@@ -33,7 +33,7 @@ from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
 from ..fixer import Findings, Fixer, Pattern, register
 from ..model import Edit
 from ._edits import merged_runs
-from ._ftfy_lines import NEEDS_FTFY, Normalization, could_change, fix_line, lines, only_line_breaks
+from ._ftfy_lines import NEEDS_FTFY, Normalization, could_change, fix_line, only_line_breaks
 
 __all__ = ["MAX_ALIGNED", "FtfyFixer", "kind_of"]
 
@@ -122,9 +122,8 @@ def kind_of(before: str, after: str) -> str:
     ('ftfy/entity', 'ftfy/mojibake', 'ftfy/line-break')
     """
     characters = set(before)
-    if "&" in characters and before.count("&") > after.count("&") - (1 if "&" in after else 0):
-        if ";" in before or before.startswith("&#"):
-            return "ftfy/entity"
+    if "&" in characters and (";" in before or before.startswith("&#")):
+        return "ftfy/entity"
     if characters & _LINE_BREAKS and "\n" in after:
         return "ftfy/line-break"
     if characters <= _CONTROLS | {" "} and not after.strip():
