@@ -402,13 +402,19 @@ def is_damage(candidate: Candidate, text: str, evidence: Evidence) -> bool:
         return True  # the "&" is there: this is a reference
     if candidate.damage is Damage.AND:
         return candidate.strength is not Strength.WORD  # "andgt;", "Dandamp;C", not "andcopy;"
+    if candidate.decoded == "&" and between_capitals(candidate.glued, text, candidate.end):
+        return True  # "Ramp;D", "ATamp;T": initials around an "&"
     if candidate.glued and (candidate.strength is Strength.WORD or is_english_word(candidate.word)):
         return False  # "cannot;", "daring;", "salt;", "sometimes;"
     if candidate.strength is Strength.WORD:
         return evidence.shows_damage_like(candidate, text)  # "Copyright  copy; 2004"
     if candidate.strength is Strength.SYNTAX:
         # "AT amp;T", "lt;5%"; "Barnes  amp; Noble" only in a document with that damage elsewhere.
-        return followed_by_word(text, candidate.end) or evidence.shows_damage_like(candidate, text)
+        return (
+            followed_by_word(text, candidate.end)
+            or evidence.shows_damage_like(candidate, text)
+            or between_names(text, candidate)
+        )
     if candidate.reference.startswith("#"):
         return is_number_damage(candidate, text, evidence)
     return True
@@ -433,15 +439,86 @@ def is_number_damage(candidate: Candidate, text: str, evidence: Evidence) -> boo
             or (bool(candidate.glued) and zipf(completed) > 0)
         )
     if candidate.glued and not followed_by_word(text, candidate.end):
-        # "PR#147;", "GH#9092;", "dbus#39;": the way issues are numbered, unless the text shows damage.
-        return evidence.dropped and (is_typographic(decoded) or decoded in _ASCII_MARKUP)
+        # "PR#147;", "GH#9092;", "dbus#39;": the way issues are numbered, unless the text shows damage
+        # or the reference closes a quote it opened ("#39;hi#39;").
+        return (evidence.dropped and (is_typographic(decoded) or decoded in _ASCII_MARKUP)) or closes_quote(
+            text, candidate
+        )
     if is_typographic(decoded):
         return True
     return decoded in _ASCII_MARKUP and (
         followed_by_word(text, candidate.end)
         or text[candidate.at - 1 : candidate.at] in _CLAUSE_END
         or evidence.shows_damage_like(candidate, text)
+        or (candidate.damage is Damage.SPACED and closes_plural_possessive(text, candidate.at, candidate.end))
     )
+
+
+_QUOTE_CHARACTERS = frozenset("'\"")
+
+
+def closes_quote(text: str, candidate: Candidate) -> bool:
+    """Whether a quote reference glued to the word before it closes the same reference that opened a
+    quote earlier on its line: the second ``#39;`` of ``said #39;hi#39; today``.
+
+    Not a reference that opened nothing (``PR#39;``), nor one whose opening was glued on both sides.
+    """
+    if candidate.decoded not in _QUOTE_CHARACTERS:
+        return False
+    written = f"{candidate.reference};"
+    line_start = text.rfind("\n", 0, candidate.at) + 1
+    opening = text.rfind(written, line_start, candidate.at - len(candidate.glued))
+    return (
+        opening >= 0
+        and not text[opening - 1 : opening].isalnum()
+        and followed_by_word(text, opening + len(written))
+        and text.count(written, opening + len(written), candidate.at) == 0
+    )
+
+
+def closes_plural_possessive(text: str, at: int, end: int) -> bool:
+    """Whether an apostrophe reference after a space closes a plural possessive before a word:
+    ``the makers #39; union``, ``the Giants #39; coach`` (the space was its ``&``).
+
+    Not before a number or another reference (``issues #39; #40;``), nor after a word of one letter.
+    """
+    before = _word_before(text, at - 1)
+    return (
+        text[at - 1 : at] == " "
+        and len(before) >= 3
+        and before.endswith("s")
+        and text[end : end + 1] == " "
+        and text[end + 1 : end + 2].isalpha()
+    )
+
+
+def between_names(text: str, candidate: Candidate) -> bool:
+    """Whether an ``&`` reference stands alone between two capitalised names: ``Barnes amp; Noble``.
+
+    Not ``the amp; then`` or ``a Fender amp; it was loud``: both neighbours must be capitalised words.
+    """
+    if candidate.decoded != "&" or candidate.glued or text[candidate.at - 1 : candidate.at] != " ":
+        return False
+    before = _word_before(text, candidate.at - 1)
+    after = _word_at(text, candidate.end + 1)
+    return (
+        text[candidate.end : candidate.end + 1] == " "
+        and before[:1].isupper()
+        and after[:1].isupper()
+        and after.isalpha()
+    )
+
+
+_CAPITALS_AFTER = regex.compile(r"[A-Z]{1,3}(?![A-Za-z])")
+
+
+def between_capitals(glued: str, text: str, end: int) -> bool:
+    """Whether an ``&`` stood between initials: ``R`` before and ``D`` after ``Ramp;D`` (R&D, AT&T, V&V).
+
+    >>> between_capitals("R", "Ramp;D", 5), between_capitals("Ch", "Champ;D", 6)
+    (True, False)
+    """
+    return 1 <= len(glued) <= 3 and glued.isupper() and _CAPITALS_AFTER.match(text, end) is not None
 
 
 def is_typographic(character: str) -> bool:
@@ -473,6 +550,8 @@ def space_is_lost_ampersand(text: str, start: int, end: int, decoded: str) -> bo
         return False
     following = _word_at(text, end)
     preceding = _word_before(text, start - 1)
+    if decoded in _APOSTROPHES and closes_plural_possessive(text, start, end):
+        return True  # "the makers #39; union"
     if decoded in _APOSTROPHES and following:
         # "doesn #39;t", "Inc. #39;s", "o #39;clock"
         return following.lower() in _CONTRACTION_ENDINGS or (
@@ -559,7 +638,9 @@ def candidates_without_ampersand(text: str, references: list[tuple[int, int]]) -
             continue
         word = run if not number and glued else ""
         damage = Damage.DROPPED
-        if glued.endswith("and") and and_is_lost_ampersand(glued[:-3]):
+        if glued.endswith("and") and (
+            and_is_lost_ampersand(glued[:-3]) or (decoded == "&" and between_capitals(glued[:-3], text, end))
+        ):
             glued, start, damage = glued[:-3], start - 3, Damage.AND
         elif not glued and space_is_lost_ampersand(text, start, end, decoded):
             start, damage = start - 1, Damage.SPACED
