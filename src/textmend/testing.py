@@ -300,6 +300,14 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "entities glued in one word": lambda n: _repeat("bodyrsquo;", n),
     "numeric references": lambda n: _repeat(" #8217;", n),
     "missing spaces after full stops": lambda n: _repeat("end.The ", n),
+    "carriage returns only": lambda n: "\r" * n,
+    "CRLF line breaks": lambda n: _repeat("a\r\n", n),
+    "empty lines": lambda n: "\n" * n,
+    "&nbsp; runs": lambda n: _repeat("&nbsp;", n),
+    "lt; runs": lambda n: _repeat("lt;", n),
+    "#39; runs": lambda n: _repeat("#39;", n),
+    "amp; nesting": lambda n: _repeat("&" + "amp;" * 20 + "quot;", n),
+    "one very long word": lambda n: _repeat("pneumonoultramicroscopicsilicovolcanoconiosis", n),
 }
 
 
