@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import CASES
 import textmend
+from conftest import CASES
 from textmend import Findings, Pipeline, apply_changes, revert_changes
 from textmend.fixers.entities import EntityFixer
 
