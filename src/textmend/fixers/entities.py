@@ -716,8 +716,9 @@ class EntityFixer(Fixer):
 
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
         markup = "<" in text if found.markup is None else found.markup
-        edits = list(self._repairs(text, markup))
-        return merged_runs(text, without_lines_ftfy_would_change(text, edits, markup))
+        # Runs of one repair are merged as they come (``lt;lt;lt;``), so a page of them keeps few edits.
+        edits = list(merged_runs(text, self._repairs(text, markup)))
+        return without_lines_ftfy_would_change(text, edits, markup)
 
     def _repairs(self, text: str, markup: bool) -> Iterator[Edit]:
         urls = [match.span() for match in _URL.finditer(text)] if "/" in text or "www." in text else []
