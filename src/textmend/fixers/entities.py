@@ -28,12 +28,14 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import heapq
 import html
 import html.entities
+import itertools
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from typing import ClassVar
@@ -162,7 +164,7 @@ _KINDS = {
 _ESCAPED_MARKUP = frozenset('<>&"')
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """A possible damaged reference: ``text[start:end]`` would become ``decoded``.
 
@@ -207,15 +209,20 @@ class Evidence:
     spaced: bool = False
 
     @classmethod
-    def of(cls, candidates: list[Candidate], text: str) -> Evidence:
-        """The evidence in ``candidates``: those with a markup name that are damage without evidence."""
-        sure = [c for c in candidates if c.strength is not Strength.WORD and is_damage(c, text, NO_EVIDENCE)]
-        return cls(
-            dropped=any(
-                c.damage is Damage.DROPPED and text[c.at - 1 : c.at] not in (" ", "\t") for c in sure
-            ),
-            spaced=any(_clearly_spaced(c, text) for c in sure),
-        )
+    def of(cls, candidates: Iterable[Candidate], text: str) -> Evidence:
+        """The evidence in ``candidates``: those with a markup name that are damage without evidence.
+
+        Reads them once, in order, and stops as soon as the text shows both kinds of damage.
+        """
+        dropped = spaced = False
+        for c in candidates:
+            if c.strength is Strength.WORD or not is_damage(c, text, NO_EVIDENCE):
+                continue
+            dropped = dropped or (c.damage is Damage.DROPPED and text[c.at - 1 : c.at] not in (" ", "\t"))
+            spaced = spaced or _clearly_spaced(c, text)
+            if dropped and spaced:
+                break
+        return cls(dropped=dropped, spaced=spaced)
 
     def shows_damage_like(self, candidate: Candidate, text: str) -> bool:
         """Whether the document shows the kind of damage ``candidate`` would be, where it stands."""
@@ -667,11 +674,21 @@ def _next_without_ampersand(text: str, position: int) -> regex.Match[str] | None
 
 def outermost(candidates: Iterable[Candidate]) -> list[Candidate]:
     """The candidates in text order, without those inside an earlier one (``#39;`` in ``amp;#39;``)."""
-    kept: list[Candidate] = []
-    for candidate in sorted(candidates, key=lambda c: (c.start, -c.end)):
-        if not kept or candidate.start >= kept[-1].end:
-            kept.append(candidate)
-    return kept
+    return list(outermost_in_order(sorted(candidates, key=text_order)))
+
+
+def text_order(candidate: Candidate) -> tuple[int, int]:
+    """The order of candidates in a text: by start, the longer first."""
+    return candidate.start, -candidate.end
+
+
+def outermost_in_order(candidates: Iterable[Candidate]) -> Iterator[Candidate]:
+    """The candidates, already in :func:`text_order`, without those inside an earlier one."""
+    end = -1
+    for candidate in candidates:
+        if candidate.start >= end:
+            end = candidate.end
+            yield candidate
 
 
 def without_lines_ftfy_would_change(text: str, edits: list[Edit], markup: bool = False) -> Iterator[Edit]:
@@ -724,20 +741,32 @@ class EntityFixer(Fixer):
         urls = [match.span() for match in _URL.finditer(text)] if "/" in text or "www." in text else []
         matches = list(_WITH_AMPERSAND.finditer(text))
         references = [match.span() for match in matches]
-        candidates = outermost(
-            candidate
-            for candidate in [
-                *candidates_with_ampersand(matches),
-                *candidates_without_ampersand(text, references),
-            ]
-            if not inside(urls, candidate.start)
-            and not changes_markup(candidate, markup)
-            and not would_make_a_reference(candidate, text)
-        )
-        evidence = Evidence.of(candidates, text)
+
+        def candidates() -> Iterator[Candidate]:
+            ordered = heapq.merge(
+                candidates_with_ampersand(matches),
+                candidates_without_ampersand(text, references),
+                key=text_order,
+            )
+            return outermost_in_order(
+                candidate
+                for candidate in ordered
+                if not inside(urls, candidate.start)
+                and not changes_markup(candidate, markup)
+                and not would_make_a_reference(candidate, text)
+            )
+
+        # A text with few candidates keeps them; one with many reads them twice (once for the
+        # evidence) rather than hold them all: a page of "lt;lt;lt;" would need a hundred bytes a byte.
+        first = list(itertools.islice(candidates(), _KEPT_CANDIDATES + 1))
+        few = len(first) <= _KEPT_CANDIDATES
+        evidence = Evidence.of(first if few else candidates(), text)
+        candidates_again = first if few else candidates()
+        del first
+        numbers = _numbers_for(evidence, markup)
         position = 0
         left_alone_end = -1
-        for candidate in (evidence.reread(c, text) for c in candidates):
+        for candidate in (evidence.reread(c, text) for c in candidates_again):
             if candidate.start < position:
                 continue
             # A reference glued to the end of a candidate left alone stays too if its repair would put
@@ -746,24 +775,37 @@ class EntityFixer(Fixer):
             gives_word_to_left = candidate.start == left_alone_end and candidate.decoded[:1].isalnum()
             if not gives_word_to_left and is_damage(candidate, text, evidence):
                 position = candidate.end
-                yield _edit(candidate, evidence, markup)
+                yield _edit(candidate, numbers(candidate.strength, len(candidate.glued)), markup)
             else:
                 left_alone_end = candidate.end
 
+
+#: A text with at most this many candidates keeps them in a list; one with more reads them twice.
+_KEPT_CANDIDATES = 1000
 
 # How sure each strength of name makes a repair, before the rest of the evidence.
 _CONFIDENCE = {Strength.MARKUP: 0.95, Strength.SYNTAX: 0.85, Strength.WORD: 0.7}
 
 
-def _edit(candidate: Candidate, evidence: Evidence, markup: bool) -> Edit:
+def _numbers_for(evidence: Evidence, markup: bool) -> Callable[[Strength, int], Mapping[str, float]]:
+    """The evidence numbers of a repair, by strength of name and letters glued before it: one shared
+    mapping per pair in a document, so that a page of repairs does not hold a dict for each."""
+
+    @functools.cache
+    def numbers(strength: Strength, glued: int) -> Mapping[str, float]:
+        return {
+            "confidence": _CONFIDENCE[strength],
+            "name_is_markup": float(strength is Strength.MARKUP),
+            "glued_letters": float(glued),
+            "document_shows_dropped": float(evidence.dropped),
+            "document_shows_spaced": float(evidence.spaced),
+            "markup": float(markup),
+        }
+
+    return numbers
+
+
+def _edit(candidate: Candidate, numbers: Mapping[str, float], markup: bool) -> Edit:
     """The edit that repairs ``candidate``, with its kind and the numbers that decided it."""
-    numbers = {
-        "confidence": _CONFIDENCE[candidate.strength],
-        "name_is_markup": float(candidate.strength is Strength.MARKUP),
-        "glued_letters": float(len(candidate.glued)),
-        "document_shows_dropped": float(evidence.dropped),
-        "document_shows_spaced": float(evidence.spaced),
-        "markup": float(markup),
-    }
     after = repaired(candidate, markup)
     return Edit(candidate.start, candidate.end, after, _reason(candidate), candidate.damage.kind, numbers)
