@@ -2,7 +2,7 @@
 
 A page of ``&nbsp;``, 10,000 ``"\\r\\n"`` line breaks or a run of ``lt;lt;lt;`` would otherwise give one
 change (a few hundred bytes) for every few characters of input. Repairs of one kind that touch, or
-stand at most :data:`MERGE_GAP` characters apart, become one edit whose text includes what lies between
+stand at most :data:`MERGE_GAP` character apart, become one edit whose text includes what lies between
 them, so the change log still rebuilds and reverts the text exactly.
 """
 
@@ -14,9 +14,9 @@ from ..model import Edit
 
 __all__ = ["MAX_MERGED", "MERGE_GAP", "merged_runs"]
 
-#: Repairs at most this many characters apart are one run (``"a\\r\\na\\r\\n"``: 2 apart). Ordinary text
-#: has words between its repairs, so they stay one change each.
-MERGE_GAP = 2
+#: Repairs at most this many characters apart are one run (``"\\r\\na\\r\\n"``: 1 apart). Ordinary text
+#: has words between its repairs (``#39;hi#39;``), so they stay one change each.
+MERGE_GAP = 1
 #: A merged edit stops growing at this many characters of input, so later fixers' edits that fall
 #: inside it are folded into a bounded change.
 MAX_MERGED = 1024

@@ -23,6 +23,7 @@ Each change carries a ``kind`` (``ftfy/entity``, ``ftfy/mojibake``, ``ftfy/line-
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
 from ..fixer import Findings, Fixer, Pattern, register
 from ..model import Edit
 from ._edits import merged_runs
-from ._ftfy_lines import NEEDS_FTFY, Normalization, could_change, fix_line, only_line_breaks
+from ._ftfy_lines import NEEDS_FTFY, Normalization, could_change, fix_line
 
 __all__ = ["MAX_ALIGNED", "FtfyFixer", "kind_of"]
 
@@ -71,12 +72,20 @@ class FtfyFixer(Fixer):
         position = 0
         while (match := NEEDS_FTFY.search(text, position)) is not None:
             start = text.rfind("\n", 0, match.start()) + 1
+            if text[match.start()] == "\r":
+                # A block of whole lines whose only repair is their "\r" line breaks: mended at once.
+                plain = _PLAIN_WITH_BREAKS.match(text, start)
+                end = text.rfind("\n", start, plain.end() if plain else start) + 1
+                if plain is not None and plain.end() == len(text):
+                    end = len(text)
+                if end > match.start():
+                    yield from _line_breaks(text, start, end)
+                    position = end
+                    continue
             end = text.find("\n", match.start()) + 1 or len(text)
             line = text[start:end]
             position = end
-            if only_line_breaks(line):
-                yield from _line_breaks(line, start)
-            elif self.may_apply(line):
+            if self.may_apply(line):
                 fixed = self.fix_line(line, markup=markup)
                 if fixed != line:
                     yield from _differences(line, fixed, start)
@@ -98,21 +107,36 @@ class FtfyFixer(Fixer):
         )
 
 
-def _line_breaks(line: str, offset: int) -> Iterator[Edit]:
-    """The edits that turn the ``"\\r\\n"`` and ``"\\r"`` of an otherwise clean line into ``"\\n"``."""
-    at = line.find("\r")
-    while at >= 0:
-        if line.startswith("\r\n", at):
-            yield Edit(offset + at, offset + at + 1, "", "ftfy: \\r\\n line break to \\n", "ftfy/line-break")
-        else:
-            yield Edit(offset + at, offset + at + 1, "\n", "ftfy: \\r line break to \\n", "ftfy/line-break")
-        at = line.find("\r", at + 1)
+# Printable ASCII without "&", tabs and line breaks: lines whose only repair is their "\r".
+_PLAIN_WITH_BREAKS = re.compile(r"[\t\r\n\x20-\x25\x27-\x7e]*")
+_BREAK_RUN = re.compile(r"[\r\n]*\r[\r\n]*")
+
+
+def _line_breaks(text: str, start: int, end: int) -> Iterator[Edit]:
+    """The edits that turn the ``"\\r\\n"`` and ``"\\r"`` of ``text[start:end]`` into ``"\\n"``: one per
+    run of line breaks (``"\\r\\n\\r\\n"`` becomes ``"\\n\\n"``)."""
+    for run in _BREAK_RUN.finditer(text, start, end):
+        after = run.group().replace("\r\n", "\n").replace("\r", "\n")
+        count = float(run.group().count("\r"))
+        yield Edit(
+            run.start(),
+            run.end(),
+            after,
+            "ftfy: \\r line breaks to \\n",
+            "ftfy/line-break",
+            {"breaks": count},
+        )
 
 
 _LINE_BREAKS = frozenset("\r\u2028\u2029\x85")
 _CONTROLS = frozenset(chr(code) for code in CONTROL_CHARS) | {"\x1b"}
 _LIGATURES = frozenset(chr(code) for code in LIGATURES)
 _WIDE = frozenset(chr(code) for code in WIDTH_MAP)
+# What mojibake is made of: Latin-1 letters and symbols, and the Windows-1252 ones beyond it.
+_MOJIBAKE_CHARACTERS = frozenset(
+    [chr(code) for code in range(0xA0, 0x100)]
+    + list("\u20ac\u2122\u0152\u0153\u201a\u201e\u2020\u2021\u02c6")
+)
 
 
 def kind_of(before: str, after: str) -> str:
@@ -124,6 +148,8 @@ def kind_of(before: str, after: str) -> str:
     characters = set(before)
     if "&" in characters and (";" in before or before.startswith("&#")):
         return "ftfy/entity"
+    if (characters & _MOJIBAKE_CHARACTERS) - set(after):
+        return "ftfy/mojibake"
     if characters & _LINE_BREAKS and "\n" in after:
         return "ftfy/line-break"
     if characters <= _CONTROLS | {" "} and not after.strip():
@@ -134,13 +160,10 @@ def kind_of(before: str, after: str) -> str:
         return "ftfy/width"
     if unicodedata.normalize("NFC", before) == after or unicodedata.normalize("NFKC", before) == after:
         return "ftfy/normalization"
-    if any(0x80 <= ord(c) < 0x100 or c in "\u20ac\u2122\u0152\u0153\u201a\u201e" for c in before):
-        return "ftfy/mojibake"
     return "ftfy/other"
 
 
-def _edit(start: int, before: str, after: str) -> Edit:
-    kind = kind_of(before, after)
+def _edit(start: int, before: str, after: str, kind: str) -> Edit:
     evidence = {"characters": float(len(before)), "characters_after": float(len(after))}
     return Edit(start, start + len(before), after, f"ftfy ({kind.partition('/')[2]})", kind, evidence)
 
@@ -173,13 +196,14 @@ def _aligned(before: str, after: str, offset: int) -> Iterator[Edit]:
     suffix = _common_prefix(before[prefix:][::-1], after[prefix:][::-1])
     old, new = before[prefix : len(before) - suffix], after[prefix : len(after) - suffix]
     start = offset + prefix
+    kind = kind_of(before, after)  # the whole word says what ftfy did, not each piece of it
     if len(old) > MAX_ALIGNED or len(new) > MAX_ALIGNED:
-        yield _edit(start, old, new)
+        yield _edit(start, old, new, kind)
         return
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag != "equal":
-            yield _edit(start + i1, old[i1:i2], new[j1:j2])
+            yield _edit(start + i1, old[i1:i2], new[j1:j2], kind)
 
 
 #: The longest differing part that :func:`_aligned` aligns character by character.
