@@ -27,6 +27,9 @@ from pathlib import Path
 RECORDS = Path(__file__).resolve().parent / "data" / "real-damage.jsonl"
 CORPORA = ("news/feeds-2002.jsonl.gz", "scientific/medline-cc-by.jsonl.gz")
 
+_INITIALS = r"\b([A-Z]{1,2})&([A-Z]{1,2})\b"
+_ACCENT_NAMES = {"\u00e9": "eacute;", "\u00e8": "egrave;", "\u00fc": "uuml;"}
+
 #: Each damage form: a pattern that finds where it applies in a clean sentence, and the damage done
 #: to the first match (the way real scraped news shows it).
 FORMS: dict[str, tuple[str, Callable[[re.Match[str]], str]]] = {
@@ -37,9 +40,9 @@ FORMS: dict[str, tuple[str, Callable[[re.Match[str]], str]]] = {
     "apostrophe, double escaped": (r"\b([A-Za-z]{2,})'(s|t)\b", lambda m: f"{m[1]}&amp;#39;{m[2]}"),
     "quotes, & to space": (r'(\s)"([A-Za-z][^"]{2,60}?)"', lambda m: f"{m[1]} quot;{m[2]} quot;"),
     "ampersand between names, dropped": (r"\b([A-Z][a-z]+) & ([A-Z][a-z]+)", lambda m: f"{m[1]} amp; {m[2]}"),
-    "ampersand between initials, dropped": (r"\b([A-Z]{1,2})&([A-Z]{1,2})\b", lambda m: f"{m[1]}amp;{m[2]}"),
-    "ampersand between initials, to and": (r"\b([A-Z]{1,2})&([A-Z]{1,2})\b", lambda m: f"{m[1]}andamp;{m[2]}"),
-    "accented letter, & dropped": (r"([a-z]*)([éèü])", lambda m: m[1] + {"é": "eacute;", "è": "egrave;", "ü": "uuml;"}[m[2]]),
+    "ampersand between initials, dropped": (_INITIALS, lambda m: f"{m[1]}amp;{m[2]}"),
+    "ampersand between initials, to and": (_INITIALS, lambda m: f"{m[1]}andamp;{m[2]}"),
+    "accented letter, & dropped": (r"([a-z]*)([éèü])", lambda m: m[1] + _ACCENT_NAMES[m[2]]),
     "dash, & dropped": (r"(\w)\u2014(\w)", lambda m: f"{m[1]}mdash;{m[2]}"),
 }  # fmt: skip
 #: Look-alikes: clean sentences with what damage is made of; they must pass unchanged.
