@@ -378,13 +378,18 @@ def span_end(spans: list[tuple[int, int]], position: int) -> int | None:
 def changes_markup(candidate: Candidate, markup: bool) -> bool:
     """Whether a repair could change what a document with markup (HTML or code: a ``<``) means.
 
-    In markup, escaped markup (``&lt;``, ``&gt;``, ``&amp;``, ``&quot;``) is never decoded, and an
-    ``&amp;`` escaped twice may be meant so (``<tt>&amp;quot;</tt>``). Other repairs there restore
-    the reference as written (``Letrsquo;s`` to ``Let&rsquo;s``), see :func:`repaired`.
+    In markup, escaped markup (``&lt;``, ``&gt;``, ``&amp;``, ``&quot;``) is never decoded, and a
+    reference escaped twice may be meant so (``<tt>&amp;quot;</tt>``, ``&amp;#x27;``) unless it is a
+    name that is never prose for a character beyond ASCII (``&amp;rsquo;``, ``&amp;#8217;``). Repairs there restore the reference as written
+    (``Letrsquo;s`` to ``Let&rsquo;s``, ``&amp;rsquo;`` to ``&rsquo;``), see :func:`repaired`.
     """
     if not markup:
         return False
-    return candidate.damage is Damage.DOUBLE_ESCAPED or bool(set(candidate.decoded) & _ESCAPED_MARKUP)
+    if candidate.damage is Damage.DOUBLE_ESCAPED and (
+        candidate.strength is not Strength.MARKUP or candidate.decoded.isascii()
+    ):
+        return True  # "<tt>&amp;quot;</tt>", "<tt>&amp;#x27;</tt>": HTML showing escapes
+    return bool(set(candidate.decoded) & _ESCAPED_MARKUP)
 
 
 def repaired(candidate: Candidate, markup: bool) -> str:
