@@ -14,7 +14,7 @@ IDEMPOTENCE_CASES = json.loads((CASES / "idempotence.json").read_text(encoding="
 
 
 def _marked(case: dict[str, str]) -> object:
-    """A row marked ``"expect": "fail"`` is a known limit: a strict xfail, so fixing it turns the suite red."""
+    """A row marked ``"expect": "fail"`` is a known limit: a strict xfail (fixing it turns the suite red)."""
     marks = [pytest.mark.xfail(strict=True, reason=case["why"])] if case.get("expect") == "fail" else []
     return pytest.param(case, marks=marks, id=case["why"][:50])
 

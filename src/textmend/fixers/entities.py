@@ -380,8 +380,9 @@ def changes_markup(candidate: Candidate, markup: bool) -> bool:
 
     In markup, escaped markup (``&lt;``, ``&gt;``, ``&amp;``, ``&quot;``) is never decoded, and a
     reference escaped twice may be meant so (``<tt>&amp;quot;</tt>``, ``&amp;#x27;``) unless it is a
-    name that is never prose for a character beyond ASCII (``&amp;rsquo;``, ``&amp;#8217;``). Repairs there restore the reference as written
-    (``Letrsquo;s`` to ``Let&rsquo;s``, ``&amp;rsquo;`` to ``&rsquo;``), see :func:`repaired`.
+    name that is never prose for a character beyond ASCII (``&amp;rsquo;``, ``&amp;#8217;``).
+    Repairs there restore the reference as written (``Letrsquo;s`` to ``Let&rsquo;s``,
+    ``&amp;rsquo;`` to ``&rsquo;``), see :func:`repaired`.
     """
     if not markup:
         return False
