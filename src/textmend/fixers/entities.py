@@ -9,6 +9,17 @@ when the text has no ``<``. This fixer repairs the damaged forms it leaves behin
 - ``&`` kept but the semicolon lost (``Du&#8217 har``), or double escaped in text that contains ``<``
   (``&amp;#8217;``), where ftfy leaves all references alone. Well-formed references are left to ftfy.
 
+Real news shows more: an apostrophe closing a plural possessive (``the makers #39; union``) or a quote
+it opened (``said #39;hi#39; today``), ``amp;`` between names (``Barnes amp; Noble``) and between
+initials (``Ramp;D``, ``Randamp;D``: R&D). Every decoded string is accepted, also the two code points
+of ``race;``.
+
+Whether the document is markup is decided once, on the input (``Findings.markup``): in a document
+with a ``<`` no repair makes ``<``, ``>``, ``&`` or ``"``, and a repair restores the reference as
+written instead of decoding it (``<p>Letrsquo;s</p>`` becomes ``<p>Let&rsquo;s</p>``). Each change
+has a kind (``entity/dropped``, ``entity/space``, ``entity/and``, ``entity/double-escaped``,
+``entity/no-semicolon``) and numeric evidence (``confidence``, ``name_is_markup``, ...).
+
 Numeric references are decoded as HTML5 says (``#146;`` is ``’``, ``#151;`` is ``—``; ``#x2019;`` too).
 
 Many entity names are English words (``copy; not``, ``it;``, ``and;``, ``times;``) or the tails of
@@ -21,6 +32,8 @@ what damage the rest of the document already shows (:class:`Evidence`).
 'Let’s keep a copy; not the original, salt; and daring;'
 >>> Pipeline(["entities"])("In  quot;helping themselves, quot; Ricky doesn #39;t")
 'In "helping themselves," Ricky doesn\\'t'
+>>> Pipeline(["entities"])("<p>Letrsquo;s fund Ramp;D</p>")  # markup: as written; & left alone
+'<p>Let&rsquo;s fund Ramp;D</p>'
 """
 
 from __future__ import annotations
