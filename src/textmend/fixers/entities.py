@@ -198,6 +198,10 @@ class Candidate:
     word: str = ""
 
 
+# Where a reference whose "&" became a space could still stand: a space, then a name or number and ";".
+_AFTER_A_SPACE = re.compile(r"[ \t][A-Za-z0-9#]{1,57};")
+
+
 @dataclass(frozen=True)
 class Evidence:
     """What unambiguous damage a document shows; it raises confidence in ambiguous candidates.
@@ -228,6 +232,7 @@ class Evidence:
         Reads them once, in order, and stops as soon as the text shows both kinds of damage.
         """
         dropped = spaced = False
+        next_after_space = -1  # where the next reference after a space may stand, once searched
         for c in candidates:
             if c.strength is Strength.WORD or not is_damage(c, text, NO_EVIDENCE):
                 continue
@@ -235,6 +240,11 @@ class Evidence:
             spaced = spaced or _clearly_spaced(c, text)
             if dropped and spaced:
                 break
+            if dropped and next_after_space < c.end:
+                found = _AFTER_A_SPACE.search(text, c.end)
+                if found is None:
+                    break  # nothing left to learn: no reference after a space remains
+                next_after_space = found.start()
         return cls(dropped=dropped, spaced=spaced)
 
     def shows_damage_like(self, candidate: Candidate, text: str) -> bool:
