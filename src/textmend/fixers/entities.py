@@ -394,6 +394,8 @@ def inside(spans: list[tuple[int, int]], position: int) -> bool:
 
 def span_end(spans: list[tuple[int, int]], position: int) -> int | None:
     """The end of the span in sorted, disjoint ``spans`` that ``position`` lies inside, if any."""
+    if not spans:
+        return None
     index = bisect.bisect_right(spans, (position, sys.maxsize)) - 1
     return spans[index][1] if index >= 0 and spans[index][0] <= position < spans[index][1] else None
 
@@ -749,7 +751,13 @@ def _moved(edit: Edit, offset: int) -> Edit:
 
 
 def _reason(candidate: Candidate) -> str:
-    return f"&{candidate.reference}; {candidate.damage.value}"
+    return _label(candidate.reference, candidate.damage.value)[0]
+
+
+@functools.lru_cache(maxsize=4096)
+def _label(reference: str, damage: str) -> tuple[str, str]:
+    """The reason and kind of a repair, by reference and damage (``Damage.value``): shared strings."""
+    return f"&{reference}; {damage}", Damage(damage).kind
 
 
 @register
@@ -837,4 +845,5 @@ def _numbers_for(evidence: Evidence, markup: bool) -> Callable[[Strength, int], 
 def _edit(candidate: Candidate, numbers: Mapping[str, float], markup: bool) -> Edit:
     """The edit that repairs ``candidate``, with its kind and the numbers that decided it."""
     after = repaired(candidate, markup)
-    return Edit(candidate.start, candidate.end, after, _reason(candidate), candidate.damage.kind, numbers)
+    reason, kind = _label(candidate.reference, candidate.damage.value)
+    return Edit(candidate.start, candidate.end, after, reason, kind, numbers)
