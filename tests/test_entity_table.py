@@ -36,12 +36,6 @@ def failure(text: str) -> str | None:
     return None
 
 
-#: Known failures, by (form, context): the ``words`` step splits a run that then reads as a damaged
-#: reference (``boxDl;`` to ``box Dl;``), or that the ``entities`` step left alone and mends after
-#: the split. For the ``words`` helper: no split inside a run glued to ``;``.
-KNOWN_LIMITS: dict[str, int] = {}
-
-
 @pytest.mark.parametrize("other_damage", [False, True], ids=["alone", "with other damage"])
 @pytest.mark.parametrize("context", list(CONTEXTS))
 @pytest.mark.parametrize("form", list(FORMS))
