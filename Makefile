@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean fuzz
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,14 @@ test: $(BIN)/.installed
 
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/speed.py
+
+# Fuzzing: the long hypothesis profile over the whole entity table and real prose, then atheris for
+# FUZZ_SECONDS (pip install atheris). Each reports every failure it finds.
+FUZZ_SECONDS ?= 600
+FUZZ_EXAMPLES ?= 20000
+fuzz: $(BIN)/.installed
+	PYTHONPATH=src $(BIN)/python fuzz/long_properties.py $(FUZZ_EXAMPLES)
+	PYTHONPATH=src PATH=$(CURDIR)/$(BIN):$$PATH bash fuzz/run.sh $(FUZZ_SECONDS)
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check src tests benchmarks examples fuzz

@@ -46,7 +46,8 @@ DAMAGE: dict[str, Callable[[str], str]] = {
     "double escaped": lambda ref: f"&amp;{ref};",
     "no semicolon": lambda ref: f"&{ref}",
 }
-# Double-escaped references are decoded by ftfy unless the text has a "<"; these documents get one.
+# Double-escaped references are decoded by ftfy unless the text has a "<"; these documents get one, and
+# in them a repair restores the reference as written (``&amp;rsquo;`` to ``&rsquo;``).
 LESS_THAN = "Note: a < b."
 
 
@@ -76,9 +77,13 @@ def documents() -> list[str]:
 
 
 def damage(
-    text: str, write: Callable[[str], str], rate: float, rng: random.Random
+    text: str, write: Callable[[str], str], rate: float, rng: random.Random, markup: bool = False
 ) -> tuple[str, str, list[tuple[int, int, str]]]:
-    """``text`` damaged at ``rate`` of its sites: (damaged, expected, damaged spans with their repair)."""
+    """``text`` damaged at ``rate`` of its sites: (damaged, expected, damaged spans with their repair).
+
+    In ``markup`` (text with a ``<``) a repair restores the reference as written (``&rsquo;``), and a
+    double escape of an ASCII character (``&amp;quot;``) may be meant so: it stays (not counted).
+    """
     damaged: list[str] = []
     expected: list[str] = []
     spans: list[tuple[int, int, str]] = []
@@ -94,9 +99,13 @@ def damage(
         if choices and rng.random() < rate:
             reference, decoded = rng.choice(choices)
             piece = write(reference)
-            spans.append((length, length + len(piece), decoded))
             damaged.append(piece)
-            expected.append(decoded)
+            if markup and decoded.isascii():
+                expected.append(piece)
+            else:
+                repaired = f"&{reference};" if markup else decoded
+                spans.append((length, length + len(piece), repaired))
+                expected.append(repaired)
             length += len(piece)
         else:
             damaged.append(site)
@@ -122,7 +131,7 @@ def score_damaged(texts: list[str], kind: str, rate: float, seed: int) -> Score:
     for text in texts:
         if kind == "double escaped":
             text = f"{LESS_THAN}\n\n{text}"
-        damaged, expected, spans = damage(text, DAMAGE[kind], rate, rng)
+        damaged, expected, spans = damage(text, DAMAGE[kind], rate, rng, markup=kind == "double escaped")
         document = PIPELINE.mend_document(damaged)
         score.documents += 1
         score.exact += document.text == expected

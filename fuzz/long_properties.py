@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 import test_properties as properties
-from textmend.testing import MENDABLE_KINDS, articles, assert_mends_to, damaged
+from textmend.testing import MENDABLE_KINDS, articles, assert_mends_to, damaged, damaged_references
 
 
 def main() -> int:
@@ -28,6 +28,16 @@ def main() -> int:
     )
     checks: list[tuple[str, st.SearchStrategy[Any], Callable[[Any], None]]] = [
         ("any text", properties.ANY_TEXT, properties._check),
+        (
+            "the whole entity table",
+            st.lists(damaged_references(), min_size=1, max_size=4).map(" ".join),
+            properties._check,
+        ),
+        (
+            "real prose with damage",
+            st.tuples(st.sampled_from(properties.REAL_FRAGMENTS), damaged_references(), st.integers(0, 5000)),
+            lambda case: properties._check(case[0][: case[2]] + case[1] + case[0][case[2] :]),
+        ),
         ("damaged articles with noise", noisy, properties._check),
         ("round trip", damaged(kinds=MENDABLE_KINDS), lambda case: assert_mends_to(case.damaged, case.clean)),
         ("clean articles", articles(), lambda clean: assert_mends_to(clean, clean)),

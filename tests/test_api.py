@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,7 +26,9 @@ def test_document_fields() -> None:
     document = textmend.mend_document("Letrsquo;s go")
     assert isinstance(document, Document)
     assert document.title is None and document.teasers == []
-    assert document.changes == [Change("entities", 3, 9, "rsquo;", "\u2019", "&rsquo; without its &")]
+    assert [dataclasses.replace(change, evidence={}) for change in document.changes] == [
+        Change("entities", 3, 9, "rsquo;", "\u2019", "&rsquo; without its &", "entity/dropped")
+    ]
     assert document.to_dict()["changes"][0]["fixer"] == "entities"
     assert "changes" not in document.to_dict(changes=False)
 

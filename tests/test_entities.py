@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import textmend
 from conftest import CASES
 from textmend import Findings, Pipeline, apply_changes, revert_changes
 from textmend.fixers.entities import EntityFixer
@@ -88,3 +89,25 @@ def test_the_gate_lets_every_damaged_case_through_and_skips_semicolon_prose() ->
     fixer = EntityFixer()
     assert all(fixer.may_apply(case["input"]) for case in TABLE if case["input"] != case["expected"])
     assert not fixer.may_apply('said Mr. Bennet; "and I am glad; and it is not; in part; a copy;"')
+
+
+FTFY_TABLE = json.loads((CASES / "ftfy.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", FTFY_TABLE, ids=[case["why"][:60] for case in FTFY_TABLE])
+def test_ftfy_case(case: dict[str, str]) -> None:
+    """ftfy's own entity cases (never weaker than ftfy), where textmend keeps markup as written, and
+    CJK text that keeps its full-width forms."""
+    document = textmend.mend_document(case["input"])
+    assert document.text == case["expected"], case["why"]
+    assert textmend.mend(document.text) == document.text
+    assert all(change.kind for change in document.changes)
+
+
+def test_every_entity_and_ftfy_change_has_a_kind_and_numeric_evidence() -> None:
+    text = "Letrsquo;s go, it doesn #39;t. Dandamp;C &amp;amp;rsquo; caf\u00c3\u00a9 &amp; \uff34\r\n"
+    document = textmend.mend_document(text)
+    kinds = {kind for change in document.changes for kind in change.kinds}
+    assert {"entity/dropped", "entity/space", "entity/and", "ftfy/mojibake", "ftfy/entity"} <= kinds
+    for change in document.changes:
+        assert change.kind and all(isinstance(value, float) for value in change.evidence.values())

@@ -20,13 +20,12 @@ from hypothesis import strategies as st
 import textmend
 from textmend import Edit, Findings, Fixer, Pipeline, fixer_class, registered_fixers
 from textmend.fixers import entities, words
-from textmend.fixers.ftfy_fixer import (
-    _NEEDS_FTFY,
-    _SUSPECT,
-    FtfyFixer,
-    _ascii_needs_ftfy,
-    _looks_like_mojibake,
-)
+from textmend.fixers._ftfy_lines import NEEDS_FTFY as _NEEDS_FTFY
+from textmend.fixers._ftfy_lines import SUSPECT as _SUSPECT
+from textmend.fixers._ftfy_lines import ascii_needs_ftfy as _ascii_needs_ftfy
+from textmend.fixers._ftfy_lines import has_cjk
+from textmend.fixers._ftfy_lines import looks_like_mojibake as _looks_like_mojibake
+from textmend.fixers.ftfy import FtfyFixer
 
 PROSE = (
     "\u201cIt\u2019s a truth\u201d \u2014 universally acknowledged\u2026 caf\u00e9, na\u00efve.\n\nThe end."
@@ -102,11 +101,12 @@ def test_gating_never_changes_the_result(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(texts, st.sampled_from(["NFC", "NFKC", None]))
 def test_ftfy_step_equals_ftfy_on_every_line(text: str, normalization: str | None) -> None:
+    assume(not has_cjk(text))  # CJK text keeps its full-width forms, unlike in ftfy
     fixer = FtfyFixer(normalization=normalization)  # type: ignore[arg-type]
 
-    def fix(line: str) -> str:  # entities are left alone in a line with "<", as ftfy does in HTML
+    def fix(line: str) -> str:  # entities are left alone in a document with "<", anywhere in it
         config = ftfy.TextFixerConfig(
-            unescape_html="<" not in line, uncurl_quotes=False, normalization=normalization
+            unescape_html="<" not in text, uncurl_quotes=False, normalization=normalization
         )
         return ftfy.fix_text(line, config)
 
@@ -276,3 +276,18 @@ def test_code_line_pattern_is_the_plain_one(pieces: list[str]) -> None:
     line = "".join(pieces)
     plain = regex.compile(r"[{}=<>`]|;\s*$|\w\(|::|->")
     assert (words._CODE_LINE.search(line) is None) == (plain.search(line) is None)
+
+
+def test_the_ftfy_internals_textmend_reads_are_where_it_expects() -> None:
+    """textmend reads ``ftfy.badness`` and ``ftfy.chardata`` (pinned ``ftfy>=6.1,<7``): if a new ftfy
+    moves these names, this fails loudly instead of the fast path silently going wrong."""
+    import ftfy.badness
+    import ftfy.chardata
+
+    assert isinstance(ftfy.badness.BADNESS_RE, re.Pattern)
+    assert {"c1", "bad", "law", "currency", "numeric", "box"} <= set(ftfy.badness.MOJIBAKE_CATEGORIES)
+    assert callable(ftfy.badness.is_bad)
+    assert ord("\uff21") in ftfy.chardata.WIDTH_MAP and 0x3000 in ftfy.chardata.WIDTH_MAP
+    assert ord("\ufb01") in ftfy.chardata.LIGATURES
+    assert 0x7F in ftfy.chardata.CONTROL_CHARS or 0x00 in ftfy.chardata.CONTROL_CHARS
+    assert {"unescape_html", "fix_character_width", "fix_line_breaks"} <= set(ftfy.TextFixerConfig._fields)

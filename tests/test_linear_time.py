@@ -1,5 +1,9 @@
 """Adversarial inputs: mending ten times as much text takes about ten times as long, never a hundred.
 
+The kinds are those of ``textmend.testing.ADVERSARIAL``: among them CR-only, CRLF and LF pages, runs of
+``&nbsp;``, ``lt;`` and ``#39;``, nested ``amp;``, a line without spaces and one very long word
+(``benchmarks/adversarial.py`` measures them at 1 MB, with memory).
+
 Each test compares the best of a few timings of two sizes 10x apart, in CPU time of this process so
 that other processes do not disturb it. The issue asked for 1 MB against 10 MB, which takes minutes
 for the slowest inputs on a 2-core machine; these use 100 to 200 kB against 1 to 2 MB, or 20 to 80 kB
@@ -33,6 +37,11 @@ START_SIZE = {
     "entities glued in one word": 20_000,
     "numeric references": 20_000,
     "missing spaces after full stops": 20_000,
+    "CRLF line breaks": 20_000,
+    "lt; runs": 20_000,
+    "#39; runs": 20_000,
+    "amp; nesting": 50_000,
+    "one very long word": 50_000,
 }
 
 

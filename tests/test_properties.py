@@ -10,7 +10,15 @@ from hypothesis import strategies as st
 
 import textmend
 from textmend import apply_changes, revert_changes
-from textmend.testing import MENDABLE_KINDS, Damaged, articles, assert_mends_to, damaged, prose
+from textmend.testing import (
+    MENDABLE_KINDS,
+    Damaged,
+    articles,
+    assert_mends_to,
+    damaged,
+    damaged_references,
+    prose,
+)
 
 #: No deadline: no test may depend on how fast the machine is, and the first call loads the word list.
 NO_DEADLINE = settings(deadline=None)
@@ -73,6 +81,8 @@ def runs(draw: st.DrawFn) -> str:
 
 
 ANY_TEXT = st.one_of(
+    damaged_references(),
+    st.lists(damaged_references(), min_size=2, max_size=6).map(" ".join),
     st.text(ANY_CHARACTER),
     st.lists(st.one_of(FRAGMENTS, SCRIPTS, st.text(ANY_CHARACTER, max_size=5), runs()), max_size=30).map(
         "".join
@@ -141,3 +151,38 @@ def test_structure_damage_is_returned_as_data(case: Damaged) -> None:
     assert document.text == case.clean
     assert (document.title == case.clean.split("\n")[0]) == ("duplicated_title" in case.kinds)
     assert bool(document.teasers) == ("teasers" in case.kinds)
+
+
+@NO_DEADLINE
+@given(st.lists(damaged_references(), min_size=1, max_size=4), st.sampled_from(["\n", " ", ""]))
+def test_references_from_the_whole_table_mend_exactly_and_settled(pieces: list[str], joiner: str) -> None:
+    _check(joiner.join(pieces))
+
+
+def _real_fragments() -> list[str]:
+    import gzip
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    text = gzip.decompress((root / "benchmarks/data/persuasion.txt.gz").read_bytes()).decode("utf-8")
+    article = (root / "examples/scraped-article.txt").read_text(encoding="utf-8")
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    return [article, *paragraphs[200:1400:3]]
+
+
+REAL_FRAGMENTS = _real_fragments()
+
+
+@NO_DEADLINE
+@given(st.sampled_from(REAL_FRAGMENTS), st.lists(damaged_references(), max_size=3), st.integers(0, 10_000))
+def test_real_prose_with_damage_from_the_whole_table_settles(
+    fragment: str, references: list[str], at: int
+) -> None:
+    at = min(at, len(fragment))
+    _check(fragment[:at] + " ".join(references) + fragment[at:])
+
+
+def test_the_seed_article_and_bundled_prose_settle_in_one_call() -> None:
+    for fragment in REAL_FRAGMENTS:
+        once = textmend.mend(fragment)
+        assert textmend.mend(once) == once, fragment[:200]

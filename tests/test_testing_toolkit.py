@@ -159,3 +159,20 @@ def test_importing_textmend_does_not_import_hypothesis() -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, env=env, check=True, text=True)
     assert done.stdout.strip() == "False"
+
+
+def test_damaged_references_reach_names_of_two_code_points_and_every_form() -> None:
+    """The strategy must be able to find the bug class of names that decode to two code points
+    (``race;`` crashed a rule that took one character) and numeric forms out of range."""
+    import html.entities
+
+    from hypothesis import find
+
+    from textmend.testing import ENTITY_TABLE, NUMERIC_REFERENCES, damaged_references
+
+    two = {name for name in ENTITY_TABLE if len(html.entities.html5.get(name + ";", "")) == 2}
+    assert "race" in two and len(two) > 80
+    found = find(damaged_references(), lambda text: any(f"{name};" in text for name in two))
+    assert any(f"{name};" in found for name in two)
+    assert find(damaged_references(), lambda text: "&amp;" in text and "#x110000" in text)
+    assert len(ENTITY_TABLE) > 2000 and "#xD800" in NUMERIC_REFERENCES

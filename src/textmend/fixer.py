@@ -34,11 +34,15 @@ class Pattern(Protocol):
 
 @dataclasses.dataclass
 class Findings:
-    """Structured data the structural fixers take out of the text: title, site name and teasers."""
+    """What the fixers learn about a document: the title, site name and teasers the structural fixers
+    take out of the text, and whether the input is markup (HTML or code: it has a ``<``), decided once
+    on the input by the pipeline so that every step and every run decides alike (``None``: each fixer
+    looks at the text it is given)."""
 
     title: str | None = None
     site: str | None = None
     teasers: list[Teaser] = dataclasses.field(default_factory=list)
+    markup: bool | None = None
 
 
 @dataclasses.dataclass(frozen=True)

@@ -212,13 +212,45 @@ class Pipeline:
 
     # -- running -----------------------------------------------------------------------------
     def mend_document(self, text: str) -> Document:
-        """Run every enabled step over ``text``; return the mended text, title, teasers and changes."""
+        """Run every enabled step over ``text``; return the mended text, title, teasers and changes.
+
+        Whether the document is markup (HTML or code: it has a ``<``) is decided once, on the input,
+        and every step reads it from :class:`Findings`. The result is settled, as a second call would
+        leave it: when the steps change that answer (ftfy decodes ``&lt;b&gt;``, the teasers step
+        removes the only line with a ``<``), they run again on their output with the new answer; when
+        a step edited after earlier ones ran, those earlier ones look at its output once more.
+        """
         check_text(text)
-        found = Findings()
+        found = Findings(markup="<" in text)
         changes: list[Change] = []
         current = text
-        for step in self._steps:
-            if not step.enabled:
+        # Steps at or after this index ran on the latest text and left it alone.
+        settled_from = len(self._steps)
+        for _ in range(MAX_PASSES):
+            current, changes, last = self._run_steps(text, current, changes, found, settled_from)
+            markup = "<" in current
+            if markup != found.markup:
+                found = dataclasses.replace(found, markup=markup)
+                settled_from = len(self._steps)
+            elif last is None:
+                break
+            else:
+                settled_from = last
+        return Document(current, found.title, found.teasers, changes, found.site)
+
+    def _run_steps(
+        self, text: str, current: str, changes: list[Change], found: Findings, settled_from: int
+    ) -> tuple[str, list[Change], int | None]:
+        """Run the enabled steps once over ``current`` (``changes`` applied to ``text``); return the text,
+        the changes and the index of the last step that edited it (``None``: no step did).
+
+        Until some step edits, the steps from ``settled_from`` on are skipped: they already left this
+        text alone. A later step's edit can give an earlier one work (the ``words`` step splits a run
+        that then reads as a damaged reference), which is why a pass follows the one that edited.
+        """
+        last: int | None = None
+        for index, step in enumerate(self._steps):
+            if not step.enabled or (last is None and index >= settled_from):
                 continue
             # A repair can complete a pattern of the same fixer next to it (a decoded character glues
             # a neighbouring name to a word): run the fixer again on its own output until it settles,
@@ -231,7 +263,8 @@ class Pipeline:
                     break
                 changes = compose(text, current, changes, edits, step.name)
                 current = apply_edits(current, edits)
-        return Document(current, found.title, found.teasers, changes, found.site)
+                last = index
+        return current, changes, last
 
     def __call__(self, text: str) -> str:
         """The mended text."""
@@ -240,6 +273,10 @@ class Pipeline:
 
 #: How often one step may run on its own output before the pipeline moves on.
 MAX_ROUNDS = 3
+
+#: How often the steps may run over the whole text before the pipeline stops: the first pass, and
+#: passes that check the earlier steps after a later one edited (or the markup answer changed).
+MAX_PASSES = 4
 
 #: The order of the built-in fixers in the default pipeline.
 DEFAULT_STEPS = ("ftfy", "entities", "teasers", "titles", "words", "ascii")

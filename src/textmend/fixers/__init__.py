@@ -2,7 +2,7 @@
 
 from .ascii import AsciiPunctuation
 from .entities import EntityFixer
-from .ftfy_fixer import FtfyFixer
+from .ftfy import FtfyFixer
 from .teasers import TeaserFixer
 from .titles import TitlesFixer
 from .words import RunTogetherWords

@@ -9,6 +9,17 @@ when the text has no ``<``. This fixer repairs the damaged forms it leaves behin
 - ``&`` kept but the semicolon lost (``Du&#8217 har``), or double escaped in text that contains ``<``
   (``&amp;#8217;``), where ftfy leaves all references alone. Well-formed references are left to ftfy.
 
+Real news shows more: an apostrophe closing a plural possessive (``the makers #39; union``) or a quote
+it opened (``said #39;hi#39; today``), ``amp;`` between names (``Barnes amp; Noble``) and between
+initials (``Ramp;D``, ``Randamp;D``: R&D). Every decoded string is accepted, also the two code points
+of ``race;``.
+
+Whether the document is markup is decided once, on the input (``Findings.markup``): in a document
+with a ``<`` no repair makes ``<``, ``>``, ``&`` or ``"``, and a repair restores the reference as
+written instead of decoding it (``<p>Letrsquo;s</p>`` becomes ``<p>Let&rsquo;s</p>``). Each change
+has a kind (``entity/dropped``, ``entity/space``, ``entity/and``, ``entity/double-escaped``,
+``entity/no-semicolon``) and numeric evidence (``confidence``, ``name_is_markup``, ...).
+
 Numeric references are decoded as HTML5 says (``#146;`` is ``’``, ``#151;`` is ``—``; ``#x2019;`` too).
 
 Many entity names are English words (``copy; not``, ``it;``, ``and;``, ``times;``) or the tails of
@@ -21,6 +32,8 @@ what damage the rest of the document already shows (:class:`Evidence`).
 'Let’s keep a copy; not the original, salt; and daring;'
 >>> Pipeline(["entities"])("In  quot;helping themselves, quot; Ricky doesn #39;t")
 'In "helping themselves," Ricky doesn\\'t'
+>>> Pipeline(["entities"])("<p>Letrsquo;s fund Ramp;D</p>")  # markup: as written; & left alone
+'<p>Let&rsquo;s fund Ramp;D</p>'
 """
 
 from __future__ import annotations
@@ -28,12 +41,14 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import heapq
 import html
 import html.entities
+import itertools
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from typing import ClassVar
@@ -44,7 +59,8 @@ from ..changes import apply_edits
 from ..fixer import Findings, Fixer, register
 from ..lexicon import zipf
 from ..model import Edit
-from .ftfy_fixer import FtfyFixer
+from ._edits import merged_runs
+from ._ftfy_lines import could_change, fix_line
 
 _NUMBER = r"#[xX][0-9A-Fa-f]{1,6}(?![0-9A-Fa-f])|#[0-9]{1,7}(?![0-9])"
 _NAME = r"[A-Za-z][A-Za-z0-9]{1,31}"
@@ -61,8 +77,6 @@ _WITHOUT_AMPERSAND_LONGEST = 48 + 8 + 1
 # A reference without its "&": after a lost "&amp;" it was escaped twice ("Dandamp;#39;s"); after an
 # "&" that a repair makes, the two would make a new reference ("amp;mp;").
 _REFERENCE_TAIL = regex.compile(rf"(?:amp;){{0,4}}(?:(?P<number>{_NUMBER});?|(?P<name>{_NAME});)")
-# An HTML tag: text with one is HTML source.
-_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,300})?>")
 _WORD = regex.compile(r"[^\W_]{1,40}")
 # A URL, whose "&" and ";" belong to it: "?a=1&copy=2", "/a;jsessionid=…".
 _URL = regex.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]{0,15}://|www\.)[^\s<>\"]{1,2000}")
@@ -144,22 +158,26 @@ class Damage(Enum):
     SPACED = "with its & turned into a space"
     AND = "with its & turned into 'and'"
 
-
-class Markup(Enum):
-    """Whether a text may be HTML or code: ftfy leaves the references of text with a ``<`` alone."""
-
-    NONE = "no <"
-    LESS_THAN = "a <"
-    TAGS = "HTML tags"
-
-    @classmethod
-    def of(cls, text: str) -> Markup:
-        if "<" not in text:
-            return cls.NONE
-        return cls.TAGS if _TAG.search(text) is not None else cls.LESS_THAN
+    @property
+    def kind(self) -> str:
+        """The structured kind of a repair of this damage: ``entity/dropped``."""
+        return _KINDS[self]
 
 
-@dataclass(frozen=True)
+_KINDS = {
+    Damage.NO_SEMICOLON: "entity/no-semicolon",
+    Damage.DOUBLE_ESCAPED: "entity/double-escaped",
+    Damage.DROPPED: "entity/dropped",
+    Damage.SPACED: "entity/space",
+    Damage.AND: "entity/and",
+}
+
+
+# The characters that escaped markup stands for: in HTML or code they are never decoded.
+_ESCAPED_MARKUP = frozenset('<>&"')
+
+
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """A possible damaged reference: ``text[start:end]`` would become ``decoded``.
 
@@ -178,6 +196,10 @@ class Candidate:
     strength: Strength
     glued: str = ""
     word: str = ""
+
+
+# Where a reference whose "&" became a space could still stand: a space, then a name or number and ";".
+_AFTER_A_SPACE = re.compile(r"[ \t][A-Za-z0-9#]{1,57};")
 
 
 @dataclass(frozen=True)
@@ -204,15 +226,26 @@ class Evidence:
     spaced: bool = False
 
     @classmethod
-    def of(cls, candidates: list[Candidate], text: str) -> Evidence:
-        """The evidence in ``candidates``: those with a markup name that are damage without evidence."""
-        sure = [c for c in candidates if c.strength is not Strength.WORD and is_damage(c, text, NO_EVIDENCE)]
-        return cls(
-            dropped=any(
-                c.damage is Damage.DROPPED and text[c.at - 1 : c.at] not in (" ", "\t") for c in sure
-            ),
-            spaced=any(_clearly_spaced(c, text) for c in sure),
-        )
+    def of(cls, candidates: Iterable[Candidate], text: str) -> Evidence:
+        """The evidence in ``candidates``: those with a markup name that are damage without evidence.
+
+        Reads them once, in order, and stops as soon as the text shows both kinds of damage.
+        """
+        dropped = spaced = False
+        next_after_space = -1  # where the next reference after a space may stand, once searched
+        for c in candidates:
+            if c.strength is Strength.WORD or not is_damage(c, text, NO_EVIDENCE):
+                continue
+            dropped = dropped or (c.damage is Damage.DROPPED and text[c.at - 1 : c.at] not in (" ", "\t"))
+            spaced = spaced or _clearly_spaced(c, text)
+            if dropped and spaced:
+                break
+            if dropped and next_after_space < c.end:
+                found = _AFTER_A_SPACE.search(text, c.end)
+                if found is None:
+                    break  # nothing left to learn: no reference after a space remains
+                next_after_space = found.start()
+        return cls(dropped=dropped, spaced=spaced)
 
     def shows_damage_like(self, candidate: Candidate, text: str) -> bool:
         """Whether the document shows the kind of damage ``candidate`` would be, where it stands."""
@@ -361,20 +394,38 @@ def inside(spans: list[tuple[int, int]], position: int) -> bool:
 
 def span_end(spans: list[tuple[int, int]], position: int) -> int | None:
     """The end of the span in sorted, disjoint ``spans`` that ``position`` lies inside, if any."""
+    if not spans:
+        return None
     index = bisect.bisect_right(spans, (position, sys.maxsize)) - 1
     return spans[index][1] if index >= 0 and spans[index][0] <= position < spans[index][1] else None
 
 
-def changes_markup(candidate: Candidate, markup: Markup) -> bool:
-    """Whether a repair could change what text with a ``<`` (HTML or code, for ftfy) means.
+def changes_markup(candidate: Candidate, markup: bool) -> bool:
+    """Whether a repair could change what a document with markup (HTML or code: a ``<``) means.
 
-    A repair there makes no ``<``, ``>`` or ``&``. In HTML source (text with tags) it makes no ASCII
-    character at all: those are written as references there to show an escape
-    (``<tt>&amp;quot;</tt>``), while ``&amp;#8217;`` is damage.
+    In markup, escaped markup (``&lt;``, ``&gt;``, ``&amp;``, ``&quot;``) is never decoded, and a
+    reference escaped twice may be meant so (``<tt>&amp;quot;</tt>``, ``&amp;#x27;``) unless it is a
+    name that is never prose for a character beyond ASCII (``&amp;rsquo;``, ``&amp;#8217;``).
+    Repairs there restore the reference as written (``Letrsquo;s`` to ``Let&rsquo;s``,
+    ``&amp;rsquo;`` to ``&rsquo;``), see :func:`repaired`.
     """
-    if markup is Markup.NONE:
+    if not markup:
         return False
-    return candidate.decoded in ("<", ">", "&") or (markup is Markup.TAGS and candidate.decoded.isascii())
+    if candidate.damage is Damage.DOUBLE_ESCAPED and (
+        candidate.strength is not Strength.MARKUP or candidate.decoded.isascii()
+    ):
+        return True  # "<tt>&amp;quot;</tt>", "<tt>&amp;#x27;</tt>": HTML showing escapes
+    return bool(set(candidate.decoded) & _ESCAPED_MARKUP)
+
+
+def repaired(candidate: Candidate, markup: bool) -> str:
+    """What a damaged reference becomes: its character, or in markup the reference as written.
+
+    >>> c = Candidate(0, 6, 0, "rsquo", "’", Damage.DROPPED, Strength.MARKUP)
+    >>> repaired(c, False), repaired(c, True)
+    ('’', '&rsquo;')
+    """
+    return f"&{candidate.reference};" if markup else candidate.decoded
 
 
 def would_make_a_reference(candidate: Candidate, text: str) -> bool:
@@ -389,13 +440,19 @@ def is_damage(candidate: Candidate, text: str, evidence: Evidence) -> bool:
         return True  # the "&" is there: this is a reference
     if candidate.damage is Damage.AND:
         return candidate.strength is not Strength.WORD  # "andgt;", "Dandamp;C", not "andcopy;"
+    if candidate.decoded == "&" and between_capitals(candidate.glued, text, candidate.end):
+        return True  # "Ramp;D", "ATamp;T": initials around an "&"
     if candidate.glued and (candidate.strength is Strength.WORD or is_english_word(candidate.word)):
         return False  # "cannot;", "daring;", "salt;", "sometimes;"
     if candidate.strength is Strength.WORD:
         return evidence.shows_damage_like(candidate, text)  # "Copyright  copy; 2004"
     if candidate.strength is Strength.SYNTAX:
         # "AT amp;T", "lt;5%"; "Barnes  amp; Noble" only in a document with that damage elsewhere.
-        return followed_by_word(text, candidate.end) or evidence.shows_damage_like(candidate, text)
+        return (
+            followed_by_word(text, candidate.end)
+            or evidence.shows_damage_like(candidate, text)
+            or between_names(text, candidate)
+        )
     if candidate.reference.startswith("#"):
         return is_number_damage(candidate, text, evidence)
     return True
@@ -412,7 +469,7 @@ def is_number_damage(candidate: Candidate, text: str, evidence: Evidence) -> boo
     elsewhere: ``issue #39; then`` is prose. Other characters (``#73689;``, ``#65;``) are not decoded.
     """
     decoded = candidate.decoded
-    if decoded.isalpha() and 128 <= ord(decoded) < _LATIN_END:
+    if len(decoded) == 1 and decoded.isalpha() and 128 <= ord(decoded) < _LATIN_END:
         completed = f"{candidate.glued}{decoded}{_word_at(text, candidate.end)}".lower()
         return (
             followed_by_word(text, candidate.end)
@@ -420,15 +477,86 @@ def is_number_damage(candidate: Candidate, text: str, evidence: Evidence) -> boo
             or (bool(candidate.glued) and zipf(completed) > 0)
         )
     if candidate.glued and not followed_by_word(text, candidate.end):
-        # "PR#147;", "GH#9092;", "dbus#39;": the way issues are numbered, unless the text shows damage.
-        return evidence.dropped and (is_typographic(decoded) or decoded in _ASCII_MARKUP)
+        # "PR#147;", "GH#9092;", "dbus#39;": the way issues are numbered, unless the text shows damage
+        # or the reference closes a quote it opened ("#39;hi#39;").
+        return (evidence.dropped and (is_typographic(decoded) or decoded in _ASCII_MARKUP)) or closes_quote(
+            text, candidate
+        )
     if is_typographic(decoded):
         return True
     return decoded in _ASCII_MARKUP and (
         followed_by_word(text, candidate.end)
         or text[candidate.at - 1 : candidate.at] in _CLAUSE_END
         or evidence.shows_damage_like(candidate, text)
+        or (candidate.damage is Damage.SPACED and closes_plural_possessive(text, candidate.at, candidate.end))
     )
+
+
+_QUOTE_CHARACTERS = frozenset("'\"")
+
+
+def closes_quote(text: str, candidate: Candidate) -> bool:
+    """Whether a quote reference glued to the word before it closes the same reference that opened a
+    quote earlier on its line: the second ``#39;`` of ``said #39;hi#39; today``.
+
+    Not a reference that opened nothing (``PR#39;``), nor one whose opening was glued on both sides.
+    """
+    if candidate.decoded not in _QUOTE_CHARACTERS:
+        return False
+    written = f"{candidate.reference};"
+    line_start = text.rfind("\n", 0, candidate.at) + 1
+    opening = text.rfind(written, line_start, candidate.at - len(candidate.glued))
+    return (
+        opening >= 0
+        and not text[opening - 1 : opening].isalnum()
+        and followed_by_word(text, opening + len(written))
+        and text.count(written, opening + len(written), candidate.at) == 0
+    )
+
+
+def closes_plural_possessive(text: str, at: int, end: int) -> bool:
+    """Whether an apostrophe reference after a space closes a plural possessive before a word:
+    ``the makers #39; union``, ``the Giants #39; coach`` (the space was its ``&``).
+
+    Not before a number or another reference (``issues #39; #40;``), nor after a word of one letter.
+    """
+    before = _word_before(text, at - 1)
+    return (
+        text[at - 1 : at] == " "
+        and len(before) >= 3
+        and before.endswith("s")
+        and text[end : end + 1] == " "
+        and text[end + 1 : end + 2].isalpha()
+    )
+
+
+def between_names(text: str, candidate: Candidate) -> bool:
+    """Whether an ``&`` reference stands alone between two capitalised names: ``Barnes amp; Noble``.
+
+    Not ``the amp; then`` or ``a Fender amp; it was loud``: both neighbours must be capitalised words.
+    """
+    if candidate.decoded != "&" or candidate.glued or text[candidate.at - 1 : candidate.at] != " ":
+        return False
+    before = _word_before(text, candidate.at - 1)
+    after = _word_at(text, candidate.end + 1)
+    return (
+        text[candidate.end : candidate.end + 1] == " "
+        and before[:1].isupper()
+        and after[:1].isupper()
+        and after.isalpha()
+    )
+
+
+_CAPITALS_AFTER = regex.compile(r"[A-Z]{1,3}(?![A-Za-z])")
+
+
+def between_capitals(glued: str, text: str, end: int) -> bool:
+    """Whether an ``&`` stood between initials: ``R`` before and ``D`` after ``Ramp;D`` (R&D, AT&T, V&V).
+
+    >>> between_capitals("R", "Ramp;D", 5), between_capitals("Ch", "Champ;D", 6)
+    (True, False)
+    """
+    return 1 <= len(glued) <= 3 and glued.isupper() and _CAPITALS_AFTER.match(text, end) is not None
 
 
 def is_typographic(character: str) -> bool:
@@ -436,6 +564,8 @@ def is_typographic(character: str) -> bool:
 
     Only below U+2E00: higher symbols (``#73689;`` is a Tamil sign) are more likely numbers in prose.
     """
+    if len(character) != 1:
+        return False  # two code points ("race;" decodes to "∽̱"): no single character markup encodes
     return 128 <= ord(character) < 0x2E00 and unicodedata.category(character)[0] in "PSZ"
 
 
@@ -458,6 +588,8 @@ def space_is_lost_ampersand(text: str, start: int, end: int, decoded: str) -> bo
         return False
     following = _word_at(text, end)
     preceding = _word_before(text, start - 1)
+    if decoded in _APOSTROPHES and closes_plural_possessive(text, start, end):
+        return True  # "the makers #39; union"
     if decoded in _APOSTROPHES and following:
         # "doesn #39;t", "Inc. #39;s", "o #39;clock"
         return following.lower() in _CONTRACTION_ENDINGS or (
@@ -467,11 +599,16 @@ def space_is_lost_ampersand(text: str, start: int, end: int, decoded: str) -> bo
         # A closing quote after a clause ("madam, #34; said"); an ASCII one after a letter could be
         # prose ("Item #39; is"), a typographic one is not ("the Jones rsquo; house").
         return not decoded.isascii() or not text[start - 2].isalnum()
-    if unicodedata.category(decoded) == "Pd" and preceding:
+    if is_dash(decoded) and preceding:
         return followed_by_word(text, end)  # "word #8212;word": prose puts no space before a dash only
     if decoded.isalpha() and preceding:
         return zipf((preceding + decoded + following).lower()) > 0
     return decoded == "&" and bool(preceding) and bool(following)
+
+
+def is_dash(decoded: str) -> bool:
+    """Whether a decoded reference is one dash character: ``is_dash("—")``; ``race;`` (two) is not."""
+    return len(decoded) == 1 and unicodedata.category(decoded) == "Pd"
 
 
 def _word_at(text: str, start: int) -> str:
@@ -539,7 +676,9 @@ def candidates_without_ampersand(text: str, references: list[tuple[int, int]]) -
             continue
         word = run if not number and glued else ""
         damage = Damage.DROPPED
-        if glued.endswith("and") and and_is_lost_ampersand(glued[:-3]):
+        if glued.endswith("and") and (
+            and_is_lost_ampersand(glued[:-3]) or (decoded == "&" and between_capitals(glued[:-3], text, end))
+        ):
             glued, start, damage = glued[:-3], start - 3, Damage.AND
         elif not glued and space_is_lost_ampersand(text, start, end, decoded):
             start, damage = start - 1, Damage.SPACED
@@ -566,14 +705,24 @@ def _next_without_ampersand(text: str, position: int) -> regex.Match[str] | None
 
 def outermost(candidates: Iterable[Candidate]) -> list[Candidate]:
     """The candidates in text order, without those inside an earlier one (``#39;`` in ``amp;#39;``)."""
-    kept: list[Candidate] = []
-    for candidate in sorted(candidates, key=lambda c: (c.start, -c.end)):
-        if not kept or candidate.start >= kept[-1].end:
-            kept.append(candidate)
-    return kept
+    return list(outermost_in_order(sorted(candidates, key=text_order)))
 
 
-def without_lines_ftfy_would_change(text: str, edits: list[Edit]) -> Iterator[Edit]:
+def text_order(candidate: Candidate) -> tuple[int, int]:
+    """The order of candidates in a text: by start, the longer first."""
+    return candidate.start, -candidate.end
+
+
+def outermost_in_order(candidates: Iterable[Candidate]) -> Iterator[Candidate]:
+    """The candidates, already in :func:`text_order`, without those inside an earlier one."""
+    end = -1
+    for candidate in candidates:
+        if candidate.start >= end:
+            end = candidate.end
+            yield candidate
+
+
+def without_lines_ftfy_would_change(text: str, edits: list[Edit], markup: bool = False) -> Iterator[Edit]:
     """The sorted ``edits``, less those of the lines that ftfy would change once they are made.
 
     A decoded character can complete what ftfy fixes: ``rdquo;eacute;`` gives ``”é``, mojibake to
@@ -584,7 +733,6 @@ def without_lines_ftfy_would_change(text: str, edits: list[Edit]) -> Iterator[Ed
     >>> [edit.after for edit in without_lines_ftfy_would_change("x rdquo;eacute; y\\nrsquo;", edits)]
     ['’']
     """
-    ftfy_fixer = FtfyFixer()
     first = 0
     while first < len(edits):
         start = text.rfind("\n", 0, edits[first].start) + 1
@@ -593,7 +741,7 @@ def without_lines_ftfy_would_change(text: str, edits: list[Edit]) -> Iterator[Ed
         while last < len(edits) and edits[last].start < end:
             last += 1
         line = apply_edits(text[start:end], [_moved(edit, -start) for edit in edits[first:last]])
-        if not ftfy_fixer.may_apply(line) or ftfy_fixer.fix_line(line) == line:
+        if not could_change(line, "NFC") or fix_line(line, markup=markup) == line:
             yield from edits[first:last]
         first = last
 
@@ -603,7 +751,13 @@ def _moved(edit: Edit, offset: int) -> Edit:
 
 
 def _reason(candidate: Candidate) -> str:
-    return f"&{candidate.reference}; {candidate.damage.value}"
+    return _label(candidate.reference, candidate.damage.value)[0]
+
+
+@functools.lru_cache(maxsize=4096)
+def _label(reference: str, damage: str) -> tuple[str, str]:
+    """The reason and kind of a repair, by reference and damage (``Damage.value``): shared strings."""
+    return f"&{reference}; {damage}", Damage(damage).kind
 
 
 @register
@@ -615,27 +769,41 @@ class EntityFixer(Fixer):
     gate: ClassVar[_Gate] = _Gate()
 
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
-        return without_lines_ftfy_would_change(text, list(self._repairs(text)))
+        markup = "<" in text if found.markup is None else found.markup
+        # Runs of one repair are merged as they come (``lt;lt;lt;``), so a page of them keeps few edits.
+        edits = list(merged_runs(text, self._repairs(text, markup)))
+        return without_lines_ftfy_would_change(text, edits, markup)
 
-    def _repairs(self, text: str) -> Iterator[Edit]:
+    def _repairs(self, text: str, markup: bool) -> Iterator[Edit]:
         urls = [match.span() for match in _URL.finditer(text)] if "/" in text or "www." in text else []
         matches = list(_WITH_AMPERSAND.finditer(text))
         references = [match.span() for match in matches]
-        markup = Markup.of(text)
-        candidates = outermost(
-            candidate
-            for candidate in [
-                *candidates_with_ampersand(matches),
-                *candidates_without_ampersand(text, references),
-            ]
-            if not inside(urls, candidate.start)
-            and not changes_markup(candidate, markup)
-            and not would_make_a_reference(candidate, text)
-        )
-        evidence = Evidence.of(candidates, text)
+
+        def candidates() -> Iterator[Candidate]:
+            ordered = heapq.merge(
+                candidates_with_ampersand(matches),
+                candidates_without_ampersand(text, references),
+                key=text_order,
+            )
+            return outermost_in_order(
+                candidate
+                for candidate in ordered
+                if not inside(urls, candidate.start)
+                and not changes_markup(candidate, markup)
+                and not would_make_a_reference(candidate, text)
+            )
+
+        # A text with few candidates keeps them; one with many reads them twice (once for the
+        # evidence) rather than hold them all: a page of "lt;lt;lt;" would need a hundred bytes a byte.
+        first = list(itertools.islice(candidates(), _KEPT_CANDIDATES + 1))
+        few = len(first) <= _KEPT_CANDIDATES
+        evidence = Evidence.of(first if few else candidates(), text)
+        candidates_again = first if few else candidates()
+        del first
+        numbers = _numbers_for(evidence, markup)
         position = 0
         left_alone_end = -1
-        for candidate in (evidence.reread(c, text) for c in candidates):
+        for candidate in (evidence.reread(c, text) for c in candidates_again):
             if candidate.start < position:
                 continue
             # A reference glued to the end of a candidate left alone stays too if its repair would put
@@ -644,6 +812,38 @@ class EntityFixer(Fixer):
             gives_word_to_left = candidate.start == left_alone_end and candidate.decoded[:1].isalnum()
             if not gives_word_to_left and is_damage(candidate, text, evidence):
                 position = candidate.end
-                yield Edit(candidate.start, candidate.end, candidate.decoded, _reason(candidate))
+                yield _edit(candidate, numbers(candidate.strength, len(candidate.glued)), markup)
             else:
                 left_alone_end = candidate.end
+
+
+#: A text with at most this many candidates keeps them in a list; one with more reads them twice.
+_KEPT_CANDIDATES = 1000
+
+# How sure each strength of name makes a repair, before the rest of the evidence.
+_CONFIDENCE = {Strength.MARKUP: 0.95, Strength.SYNTAX: 0.85, Strength.WORD: 0.7}
+
+
+def _numbers_for(evidence: Evidence, markup: bool) -> Callable[[Strength, int], Mapping[str, float]]:
+    """The evidence numbers of a repair, by strength of name and letters glued before it: one shared
+    mapping per pair in a document, so that a page of repairs does not hold a dict for each."""
+
+    @functools.cache
+    def numbers(strength: Strength, glued: int) -> Mapping[str, float]:
+        return {
+            "confidence": _CONFIDENCE[strength],
+            "name_is_markup": float(strength is Strength.MARKUP),
+            "glued_letters": float(glued),
+            "document_shows_dropped": float(evidence.dropped),
+            "document_shows_spaced": float(evidence.spaced),
+            "markup": float(markup),
+        }
+
+    return numbers
+
+
+def _edit(candidate: Candidate, numbers: Mapping[str, float], markup: bool) -> Edit:
+    """The edit that repairs ``candidate``, with its kind and the numbers that decided it."""
+    after = repaired(candidate, markup)
+    reason, kind = _label(candidate.reference, candidate.damage.value)
+    return Edit(candidate.start, candidate.end, after, reason, kind, numbers)

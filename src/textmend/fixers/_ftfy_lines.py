@@ -1,0 +1,235 @@
+"""What ftfy would make of a line: shared by the ``ftfy`` step, which runs it, and the ``entities`` step,
+which must not leave a line that ftfy would change on a second run.
+
+Everything ftfy-specific that textmend relies on is here, including the two internals it reads
+(``ftfy.badness`` and ``ftfy.chardata``; ``tests/test_fast_path.py`` fails loudly if they move).
+
+Two places where textmend differs from ``ftfy.fix_text`` on purpose:
+
+- Whether entities are decoded is decided once per document (``markup``: the input has a ``<``), not
+  from the first line with a ``<`` on, so that escaped markup in HTML or code stays escaped everywhere.
+- Character width: in a line with Chinese, Japanese or Korean text, full-width punctuation, digits,
+  letters and the ideographic space are the right characters and stay; only half-width katakana and
+  hangul are widened. Lines without CJK text are narrowed as ftfy does (``Ｔｅｘｔ`` to ``Text``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from typing import Literal
+
+import ftfy
+from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
+from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
+
+__all__ = [
+    "NEEDS_FTFY",
+    "SUSPECT",
+    "Normalization",
+    "ascii_needs_ftfy",
+    "could_change",
+    "fix_line",
+    "has_cjk",
+    "lines",
+    "looks_like_mojibake",
+    "narrow",
+    "only_line_breaks",
+]
+
+Normalization = Literal["NFC", "NFD", "NFKC", "NFKD"] | None
+
+# ftfy changes nothing in a line of printable ASCII without "&" (tabs and "\n" included). One
+# character class, without alternation, so that ``re`` scans clean text at full speed.
+NEEDS_FTFY = re.compile(r"[^\t\n\x20-\x25\x27-\x7e]")
+
+
+def _char_class(codes: list[int]) -> str:
+    """The inside of a regex character class matching these BMP code points, as ranges."""
+    ranges: list[list[int]] = []
+    for code in sorted(set(codes)):
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in ranges)
+
+
+# The characters one of ftfy's character fixes acts on: "&" (entities), C1 controls, line breaks,
+# surrogates, control characters and terminal escapes, Latin ligatures and full/half-width forms.
+_TARGETS = _char_class(
+    [
+        *[ord("&"), ord("\r"), 0x2028, 0x2029],
+        *range(0x80, 0xA0),
+        *range(0xD800, 0xE000),
+        *CONTROL_CHARS,
+        *LIGATURES,
+        *WIDTH_MAP,
+    ]
+)
+# Every sequence ftfy's mojibake test (``is_bad``) looks for has a character of one of these
+# categories, or one of the Cyrillic and Greek capitals it names; typographic quotes, dashes and
+# ellipses alone never make text look like mojibake.
+_MOJIBAKE_CATEGORIES = (
+    "c1",
+    "bad",
+    "law",
+    "currency",
+    "numeric",
+    "kaomoji",
+    "upper_accented",
+    "lower_accented",
+    "box",
+)
+_MOJIBAKE = "".join(MOJIBAKE_CATEGORIES[name] for name in _MOJIBAKE_CATEGORIES) + "ВГРСЂΒΓΞΟ"
+SUSPECT = re.compile(f"[{_TARGETS}{_MOJIBAKE}]")
+_FIX_TARGET = re.compile(f"[{_TARGETS}]")
+_MOJIBAKE_CHAR = re.compile(f"[{_MOJIBAKE}]")
+# ftfy's longest mojibake sequence is 7 characters; look a little further either side.
+_REACH = 16
+# Mojibake ``is_bad`` sees only at the start of a segment, so not in a whole text, only in its lines.
+_MOJIBAKE_AT_LINE_START = re.compile("[\u00c3\u00c2] ")
+
+# Chinese, Japanese and Korean script: kana, CJK ideographs, hangul, CJK punctuation (not U+3000,
+# which full-width Latin text uses too) and half-width katakana.
+_CJK = re.compile(
+    "[\u1100-\u11ff\u3001-\u303f\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff"
+    "\ua960-\ua97f\uac00-\ud7af\uf900-\ufaff\uff61-\uff9f\U00020000-\U0003134f]"
+)
+_WIDTH_CHARS = re.compile(f"[{_char_class(list(WIDTH_MAP))}]")
+# In CJK text only the half-width forms are widened (half-width katakana, hangul and symbols):
+# full-width punctuation, digits, letters and the ideographic space are what CJK text is written with.
+_CJK_WIDTH_MAP = {
+    code: value for code, value in WIDTH_MAP.items() if 0xFF61 <= code <= 0xFFDC or 0xFFE8 <= code <= 0xFFEE
+}
+# A line whose only repair is its line breaks: printable ASCII, tabs and "\r".
+_ONLY_BREAKS = re.compile(r"[\t\r\x20-\x25\x27-\x7e]*\n?")
+_CARRIAGE_RETURNS = re.compile(r"\r\n?")
+
+
+def lines(text: str) -> Iterator[str]:
+    """The lines of ``text``, each with its ``"\\n"``.
+
+    Lines end at ``"\\n"`` only, as in ftfy itself: ending them also at breaks ftfy removes
+    (``"\\x0b"``, ``"\\x1c"``) would hide what the removal joins (``"&am\\x0bp;"``) until a second run.
+    """
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start) + 1 or len(text)
+        yield text[start:end]
+        start = end
+
+
+def ascii_needs_ftfy(text: str) -> bool:
+    """Whether ftfy could change ASCII ``text``: it has an "&" or a control character other than a tab
+    or a line break.
+
+    >>> ascii_needs_ftfy("a\\tb\\n"), ascii_needs_ftfy("a &amp; b"), ascii_needs_ftfy("a\\rb")
+    (False, True, True)
+    """
+    return "&" in text or not text.replace("\n", "").replace("\t", "").isprintable()
+
+
+def looks_like_mojibake(text: str) -> bool:
+    """ftfy's ``is_bad(text)``, searched only around the characters mojibake is made of.
+
+    Every sequence ftfy looks for holds one of them, so this is the same answer, several times faster
+    on prose with a few accented letters.
+
+    >>> looks_like_mojibake("caf\u00e9 cr\u00e8me"), looks_like_mojibake("caf\u00c3\u00a9")
+    (False, True)
+    """
+    for match in _MOJIBAKE_CHAR.finditer(text):
+        if BADNESS_RE.search(text, max(match.start() - _REACH, 0), match.end() + _REACH):
+            return True
+    return False
+
+
+def could_change(text: str, normalization: Normalization) -> bool:
+    """Whether ftfy could change ``text``: it has a character ftfy fixes, mojibake or another normal form.
+
+    Prose with typographic quotes and dashes passes all three tests with one scan, without ftfy.
+
+    >>> could_change("\u201cIt\u2019s\u201d", "NFC"), could_change("It\u00e2\u20ac\u2122s", "NFC")
+    (False, True)
+    """
+    if not (ascii_needs_ftfy(text) if text.isascii() else NEEDS_FTFY.search(text) is not None):
+        return False
+    if normalization is not None and not unicodedata.is_normalized(normalization, text):
+        return True
+    return SUSPECT.search(text) is not None and (
+        _FIX_TARGET.search(text) is not None
+        or looks_like_mojibake(text)
+        or _MOJIBAKE_AT_LINE_START.search(text) is not None
+    )
+
+
+def only_line_breaks(line: str) -> bool:
+    """Whether the one thing ftfy would change in ``line`` is its ``"\\r"`` line breaks (``"a\\r\\n"``).
+
+    >>> only_line_breaks("a\\r\\n"), only_line_breaks("a &amp;\\r\\n")
+    (True, False)
+    """
+    return "\r" in line and _ONLY_BREAKS.fullmatch(line) is not None
+
+
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` holds Chinese, Japanese or Korean script: ``has_cjk("\u4f60\u597d\uff0c")``."""
+    return _CJK.search(text) is not None
+
+
+def narrow(line: str) -> str:
+    """``line`` with ftfy's character-width fix, except in CJK text, which keeps its full-width forms.
+
+    >>> narrow("\uff34\uff45\uff58\uff54\uff01"), narrow("\u4f60\u597d\uff0c\u4e16\u754c\uff01\u3000\uff11")
+    ('Text!', '你好，世界！\u3000１')
+    """
+    if _WIDTH_CHARS.search(line) is None:
+        return line
+    return line.translate(_CJK_WIDTH_MAP if has_cjk(line) else WIDTH_MAP)
+
+
+def fix_line(
+    line: str,
+    *,
+    markup: bool,
+    width: bool = True,
+    ligatures: bool = True,
+    normalization: Normalization = "NFC",
+) -> str:
+    """What ftfy makes of one line, as a second run would leave it.
+
+    ``markup`` says the document is HTML or code (its input had a ``<``): then no entity is decoded.
+    Where ftfy made line breaks (``"\\r"``), each new line is fixed again on its own, as a second
+    run would. Width is fixed by :func:`narrow`, not by ftfy.
+
+    >>> fix_line("caf\u00c3\u00a9 &amp;\\r<b> &amp;", markup=False)
+    'café &\\n<b> &'
+    >>> fix_line("caf\u00c3\u00a9 &amp;\\r<b> &amp;", markup=True)
+    'café &amp;\\n<b> &amp;'
+    """
+    if only_line_breaks(line):
+        return _CARRIAGE_RETURNS.sub("\n", line)
+    config = ftfy.TextFixerConfig(
+        unescape_html=not markup,
+        uncurl_quotes=False,
+        fix_character_width=False,
+        fix_latin_ligatures=ligatures,
+        normalization=normalization,
+        explain=False,
+    )
+
+    def fixed(text: str) -> str:
+        for _ in range(3):  # ftfy and the width fix, until neither changes anything
+            before = text
+            text = ftfy.fix_text(narrow(text) if width else text, config)
+            if text == before or not width or narrow(text) == text:
+                break
+        return text
+
+    result = fixed(line)
+    parts = list(lines(result))
+    if len(parts) == 1:
+        return result
+    return "".join(fixed(part) for part in parts)

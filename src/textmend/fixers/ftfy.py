@@ -1,0 +1,222 @@
+"""``ftfy``: what ftfy already does well — mojibake, well-formed HTML entities, control characters.
+
+ftfy's own quote uncurling is off here: turning typographic quotes into ASCII is the separate, opt-in
+``ascii`` fixer. Where textmend differs from ``ftfy.fix_text``:
+
+- Entities are decoded only in a document with no ``<`` at all, decided once on the input: in HTML or
+  code, ``&lt;b&gt;`` stays escaped on every line (ftfy decodes the lines before the first ``<``).
+- Chinese, Japanese and Korean text keeps its full-width punctuation, digits and ideographic space
+  (``你好，世界！``); full-width Latin is narrowed only in lines without CJK text.
+- Only the lines that need ftfy are given to it, and ``"\\r"`` line breaks in plain ASCII lines are
+  mended without it, so a page of 10,000 empty lines costs no more than prose.
+
+Each change carries a ``kind`` (``ftfy/entity``, ``ftfy/mojibake``, ``ftfy/line-break``,
+``ftfy/width``, ``ftfy/ligature``, ``ftfy/control``, ``ftfy/normalization``, ``ftfy/other``).
+
+>>> from textmend import Pipeline
+>>> Pipeline(["ftfy"])("caf\u00c3\u00a9 &amp; bar")
+'café & bar'
+>>> Pipeline(["ftfy"])("\u4f60\u597d\uff0c\u4e16\u754c\uff01 \uff34\uff45\uff58\uff54")
+'你好，世界！ Ｔｅｘｔ'
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
+
+from ..fixer import Findings, Fixer, Pattern, register
+from ..model import Edit
+from ._edits import merged_runs
+from ._ftfy_lines import NEEDS_FTFY, Normalization, could_change, fix_line
+
+__all__ = ["MAX_ALIGNED", "FtfyFixer", "kind_of"]
+
+
+@register
+@dataclass(frozen=True)
+class FtfyFixer(Fixer):
+    """Run ``ftfy.fix_text`` on the lines it could change, and record what it did.
+
+    fix_character_width: full-width forms to ASCII, outside CJK text (True)
+    fix_latin_ligatures: ``ﬁ`` to ``fi`` (True)
+    normalization: ``"NFC"``, or ``None`` to keep the input's normal form ("NFC")
+    """
+
+    name: ClassVar[str] = "ftfy"
+    gate: ClassVar[Pattern | None] = NEEDS_FTFY
+
+    fix_character_width: bool = True
+    fix_latin_ligatures: bool = True
+    normalization: Normalization = "NFC"
+
+    def may_apply(self, text: str) -> bool:
+        """Whether ftfy could change ``text``: it has a character ftfy fixes, mojibake or another normal form.
+
+        >>> FtfyFixer().may_apply("\u201cIt\u2019s\u201d"), FtfyFixer().may_apply("It\u00e2\u20ac\u2122s")
+        (False, True)
+        """
+        return could_change(text, self.normalization)
+
+    def find(self, text: str, found: Findings) -> Iterator[Edit]:
+        markup = "<" in text if found.markup is None else found.markup
+        return merged_runs(text, self._repairs(text, markup))
+
+    def _repairs(self, text: str, markup: bool) -> Iterator[Edit]:
+        position = 0
+        while (match := NEEDS_FTFY.search(text, position)) is not None:
+            start = text.rfind("\n", 0, match.start()) + 1
+            if text[match.start()] == "\r":
+                # A block of whole lines whose only repair is their "\r" line breaks: mended at once.
+                plain = _PLAIN_WITH_BREAKS.match(text, start)
+                end = text.rfind("\n", start, plain.end() if plain else start) + 1
+                if plain is not None and plain.end() == len(text):
+                    end = len(text)
+                if end > match.start():
+                    yield from _line_breaks(text, start, end)
+                    position = end
+                    continue
+            end = text.find("\n", match.start()) + 1 or len(text)
+            line = text[start:end]
+            position = end
+            if self.may_apply(line):
+                fixed = self.fix_line(line, markup=markup)
+                if fixed != line:
+                    yield from _differences(line, fixed, start)
+
+    def fix_line(self, line: str, *, markup: bool | None = None) -> str:
+        """What ftfy makes of one line, as a second run would leave it (see ``_ftfy_lines.fix_line``).
+
+        ``markup`` says whether the document is HTML or code; by default, whether ``line`` has a ``<``.
+
+        >>> FtfyFixer().fix_line("caf\u00c3\u00a9 &amp;\\r<b> &amp;")
+        'café &amp;\\n<b> &amp;'
+        """
+        return fix_line(
+            line,
+            markup="<" in line if markup is None else markup,
+            width=self.fix_character_width,
+            ligatures=self.fix_latin_ligatures,
+            normalization=self.normalization,
+        )
+
+
+# Printable ASCII without "&", tabs and line breaks: lines whose only repair is their "\r".
+_PLAIN_WITH_BREAKS = re.compile(r"[\t\r\n\x20-\x25\x27-\x7e]*")
+_BREAK_RUN = re.compile(r"[\r\n]*\r[\r\n]*")
+
+
+def _line_breaks(text: str, start: int, end: int) -> Iterator[Edit]:
+    """The edits that turn the ``"\\r\\n"`` and ``"\\r"`` of ``text[start:end]`` into ``"\\n"``: one per
+    run of line breaks (``"\\r\\n\\r\\n"`` becomes ``"\\n\\n"``)."""
+    for run in _BREAK_RUN.finditer(text, start, end):
+        after = run.group().replace("\r\n", "\n").replace("\r", "\n")
+        count = float(run.group().count("\r"))
+        yield Edit(
+            run.start(),
+            run.end(),
+            after,
+            "ftfy: \\r line breaks to \\n",
+            "ftfy/line-break",
+            {"breaks": count},
+        )
+
+
+_LINE_BREAKS = frozenset("\r\u2028\u2029\x85")
+_CONTROLS = frozenset(chr(code) for code in CONTROL_CHARS) | {"\x1b"}
+_LIGATURES = frozenset(chr(code) for code in LIGATURES)
+_WIDE = frozenset(chr(code) for code in WIDTH_MAP)
+# What mojibake is made of: Latin-1 letters and symbols, and the Windows-1252 ones beyond it.
+_MOJIBAKE_CHARACTERS = frozenset(
+    [chr(code) for code in range(0xA0, 0x100)]
+    + list("\u20ac\u2122\u0152\u0153\u201a\u201e\u2020\u2021\u02c6")
+)
+
+
+def kind_of(before: str, after: str) -> str:
+    """The kind of repair ftfy made where ``before`` became ``after``: ``ftfy/entity`` for ``&amp;``.
+
+    >>> kind_of("&amp;", "&"), kind_of("\u00c3\u00a9", "\u00e9"), kind_of("\\r", "\\n")
+    ('ftfy/entity', 'ftfy/mojibake', 'ftfy/line-break')
+    """
+    characters = set(before)
+    if "&" in characters and (";" in before or before.startswith("&#")):
+        return "ftfy/entity"
+    if (characters & _MOJIBAKE_CHARACTERS) - set(after):
+        return "ftfy/mojibake"
+    if characters & _LINE_BREAKS and "\n" in after:
+        return "ftfy/line-break"
+    if characters <= _CONTROLS | {" "} and not after.strip():
+        return "ftfy/control"
+    if characters & _LIGATURES and not set(after) & _LIGATURES:
+        return "ftfy/ligature"
+    if characters & _WIDE:
+        return "ftfy/width"
+    if unicodedata.normalize("NFC", before) == after or unicodedata.normalize("NFKC", before) == after:
+        return "ftfy/normalization"
+    return "ftfy/other"
+
+
+def _edit(start: int, before: str, after: str, kind: str) -> Edit:
+    evidence = {"characters": float(len(before)), "characters_after": float(len(after))}
+    return Edit(start, start + len(before), after, f"ftfy ({kind.partition('/')[2]})", kind, evidence)
+
+
+def _differences(before: str, after: str, offset: int) -> Iterator[Edit]:
+    """The edits that turn ``before`` into ``after``: one for each place that differs.
+
+    ftfy's fixes stay within words, so where the two have as many spaces, they are compared word by
+    word; each differing word (or the whole, where the spaces differ) is then aligned by
+    :func:`_aligned`. Linear in the length of the line.
+
+    >>> [(e.start, e.end, e.after) for e in _differences("a &amp;quot;hi&amp;quot; b", 'a "hi" b', 0)]
+    [(2, 12, '"'), (14, 24, '"')]
+    """
+    old_words, new_words = before.split(" "), after.split(" ")
+    if len(old_words) != len(new_words):
+        yield from _aligned(before, after, offset)
+        return
+    for old, new in zip(old_words, new_words, strict=True):
+        if old != new:
+            yield from _aligned(old, new, offset)
+        offset += len(old) + 1
+
+
+def _aligned(before: str, after: str, offset: int) -> Iterator[Edit]:
+    """Edits for each differing run of ``before`` and ``after``: past their common start and end, a
+    part of up to :data:`MAX_ALIGNED` characters is aligned character by character; a longer one (rare,
+    and quadratic to align) is one edit."""
+    prefix = _common_prefix(before, after)
+    suffix = _common_prefix(before[prefix:][::-1], after[prefix:][::-1])
+    old, new = before[prefix : len(before) - suffix], after[prefix : len(after) - suffix]
+    start = offset + prefix
+    kind = kind_of(before, after)  # the whole word says what ftfy did, not each piece of it
+    if len(old) > MAX_ALIGNED or len(new) > MAX_ALIGNED:
+        yield _edit(start, old, new, kind)
+        return
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            yield _edit(start + i1, old[i1:i2], new[j1:j2], kind)
+
+
+#: The longest differing part that :func:`_aligned` aligns character by character.
+MAX_ALIGNED = 1000
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """The length of the common start of ``a`` and ``b``, found by comparing halves, not characters."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
