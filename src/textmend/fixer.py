@@ -22,7 +22,7 @@ import dataclasses
 from collections.abc import Iterable
 from typing import Any, ClassVar, Protocol, TypeVar
 
-from .errors import UnknownNameError
+from .errors import RegistrationError, UnknownNameError
 from .model import Edit, Teaser
 
 
@@ -77,10 +77,15 @@ F = TypeVar("F", bound=type[Fixer])
 def register(cls: F) -> F:
     """Class decorator: make a fixer class available to pipelines under its ``name``."""
     if not cls.name:
-        raise ValueError(f"{cls.__qualname__} has no name")
+        raise RegistrationError(f"{cls.__qualname__} has no name; give it a ClassVar name such as 'shout'")
+    if "__" in cls.name:
+        raise RegistrationError(
+            f"fixer name {cls.name!r} contains '__', which separates step from option in "
+            "Pipeline.with_params keys; use a single '_'"
+        )
     known = _REGISTRY.get(cls.name)
     if known is not None and known is not cls:
-        raise ValueError(f"a fixer named {cls.name!r} is already registered: {known.__qualname__}")
+        raise RegistrationError(f"a fixer named {cls.name!r} is already registered: {known.__qualname__}")
     _REGISTRY[cls.name] = cls
     return cls
 
