@@ -76,7 +76,7 @@ def test_mend_frame_mends_one_column_and_keeps_the_rest() -> None:
     assert list(mended.index) == list("abcdef") and list(mended["n"]) == list(range(len(TEXTS)))
     assert mended.loc["a", "body"] == "Let\u2019s see how they are usedfor pain."
     assert list(frame["body"]) == TEXTS  # a copy: the input frame is untouched
-    with pytest.raises(RecordError, match="^column 'title' is already there; use a prefix"):
+    with pytest.raises(RecordError, match=r"^column 'title' is already there; use a prefix"):
         mend_frame(mended, "body")
 
 

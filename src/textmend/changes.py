@@ -191,21 +191,21 @@ def _merged_change(
     """
     low = min([span.start for span in members] + [edit.start for edit in cluster])
     high = max([span.end for span in members] + [edit.end for edit in cluster])
-    end_shift = shift + sum(len(span.change.after) - (span.change.end - span.change.start) for span in members)
+    olds = [span.change for span in members]
+    end_shift = shift + sum(len(old.after) - (old.end - old.start) for old in olds)
     start = members[0].change.start if members and members[0].start == low else low - shift
     end = members[-1].change.end if members and members[-1].end == high else high - end_shift
     before = original[start:end]
     after = apply_edits(current[low:high], [_moved(edit, -low) for edit in cluster])
     if before == after:
         return [], end_shift
-    olds = [span.change for span in members]
     change = Change(
         _joined([name for old in olds for name in old.fixers] + [fixer]),
         start,
         end,
         before,
         after,
-        "; ".join([old.reason for old in olds if old.reason] + [edit.reason for edit in cluster if edit.reason]),
+        "; ".join([part.reason for part in [*olds, *cluster] if part.reason]),
         _joined([kind for old in olds for kind in old.kinds] + [edit.kind for edit in cluster if edit.kind]),
         _merged_evidence([*olds, *cluster]),
     )

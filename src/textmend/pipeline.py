@@ -202,7 +202,7 @@ class Pipeline:
         return self._replace(index, dataclasses.replace(step, fixer=fixer))
 
     def with_params(self, **params: Any) -> Pipeline:
-        """A new pipeline with options set from ``step__option=value`` keywords, as :meth:`get_params` names them.
+        """A new pipeline with options from ``step__option=value`` keywords, named as in :meth:`get_params`.
 
         Unlike scikit-learn's ``set_params``, this pipeline is left as it was:
 
