@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 import textmend
-from conftest import CASES
+from conftest import load_cases
 from textmend import apply_changes, revert_changes
 
-IDEMPOTENCE_CASES = json.loads((CASES / "idempotence.json").read_text(encoding="utf-8"))
 
-
-@pytest.mark.parametrize("case", IDEMPOTENCE_CASES, ids=[case["why"][:50] for case in IDEMPOTENCE_CASES])
+@pytest.mark.parametrize("case", load_cases("idempotence"))
 def test_mends_to_expected_and_a_second_run_changes_nothing(case: dict[str, str]) -> None:
     document = textmend.mend_document(case["input"])
     assert document.text == case["expected"], case["why"]
