@@ -57,18 +57,18 @@ def plain_markdown(lines: list[str]) -> list[str]:
     return result
 
 
-class _Preprocessor(Preprocessor):
+class _Preprocessor(Preprocessor):  # type: ignore[misc]  # markdown has no type hints
     def run(self, lines: list[str]) -> list[str]:
         return plain_markdown(lines)
 
 
-class DocMarkup(Extension):
+class DocMarkup(Extension):  # type: ignore[misc]  # markdown has no type hints
     """Register the preprocessor before the fenced-code one."""
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's name
+    def extendMarkdown(self, md: Markdown) -> None:
         md.preprocessors.register(_Preprocessor(md), "doc_markup", 40)
 
 
-def makeExtension(**kwargs: object) -> DocMarkup:  # noqa: N802 - Markdown's name
+def makeExtension(**kwargs: object) -> DocMarkup:
     """The entry point Markdown looks for."""
     return DocMarkup(**kwargs)

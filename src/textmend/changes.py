@@ -199,15 +199,16 @@ def _merged_change(
     after = apply_edits(current[low:high], [_moved(edit, -low) for edit in cluster])
     if before == after:
         return [], end_shift
+    parts: list[Change | Edit] = [*olds, *cluster]
     change = Change(
         _joined([name for old in olds for name in old.fixers] + [fixer]),
         start,
         end,
         before,
         after,
-        "; ".join([part.reason for part in [*olds, *cluster] if part.reason]),
+        "; ".join([part.reason for part in parts if part.reason]),
         _joined([kind for old in olds for kind in old.kinds] + [edit.kind for edit in cluster if edit.kind]),
-        _merged_evidence([*olds, *cluster]),
+        _merged_evidence(parts),
     )
     return [change], end_shift
 
