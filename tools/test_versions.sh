@@ -27,7 +27,7 @@ for version in "$@"; do
         touch "$venv/.installed"
     fi
     echo "== Python $("$venv/bin/python" -c 'import platform; print(platform.python_version())') ($python)"
-    if ! "$venv/bin/python" -m pytest -q -p no:cacheprovider -m "not engine" -x \
+    if ! "$venv/bin/python" -m pytest -q -p no:cacheprovider -m "not engine" tests src \
         --ignore=tests/test_engines.py --ignore=tests/test_integrations.py \
         --ignore=tests/test_corpus_cli.py --ignore=tests/test_docs_blocks.py \
         --ignore=tests/test_benchmark.py --ignore=src/textmend/integrations; then
