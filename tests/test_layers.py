@@ -142,8 +142,9 @@ def test_every_module_declares_its_public_names(name: str) -> None:
     try:
         module = importlib.import_module(name)
     except ImportError as error:  # an adapter whose library is not installed here
-        if error.name and error.name.partition(".")[0] in OPTIONAL:
-            pytest.skip(f"{name} needs {error.name}")
+        missing = error.name or getattr(error.__cause__, "name", None) or ""
+        if missing.partition(".")[0] in OPTIONAL:
+            pytest.skip(f"{name} needs {missing}")
         raise
     assert isinstance(getattr(module, "__all__", None), list), f"{name} declares no __all__ list"
     missing = [entry for entry in module.__all__ if not hasattr(module, entry)]
