@@ -15,9 +15,11 @@ from hypothesis import settings
 # Under CI (CI=true), hypothesis draws the same examples on every run, so that a run's verdict is about
 # the change and not the draw; elsewhere every run draws new ones (and fuzz/ searches for hours).
 # No deadline: a loaded machine must not fail a property on time.
+# `make test-versions` (TEXTMEND_HYPOTHESIS=versions) repeats the suite on other Pythons with fewer draws.
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
 settings.register_profile("dev", deadline=None)
-settings.load_profile("ci" if os.environ.get("CI") else "dev")
+settings.register_profile("versions", derandomize=True, deadline=None, print_blob=True, max_examples=20)
+settings.load_profile(os.environ.get("TEXTMEND_HYPOTHESIS") or ("ci" if os.environ.get("CI") else "dev"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "scraped-article.txt"
