@@ -1,9 +1,12 @@
-# The quick-start commands: `make demo`, `make test` and `make bench`. Each sets up .venv first if needed.
+# The quick-start commands: `make demo` and `make test`; also `make docs`, `make bench`,
+# `make test-versions`. Each sets up .venv first if needed.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# The other Pythons textmend claims; 3.11 is the main .venv's (see tools/test_versions.sh).
+OTHER_PYTHONS ?= 3.10 3.12 3.13
 
-.PHONY: demo test lint bench clean fuzz
+.PHONY: demo test lint layers docs test-versions bench clean fuzz
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,10 +17,23 @@ $(BIN)/.installed: pyproject.toml
 demo: $(BIN)/.installed
 	$(BIN)/python examples/mend_article.py
 
+# pytest runs the tests, the doctests and every code block of the README and docs/ (tests/test_docs_blocks.py).
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest
-	$(BIN)/ruff check src tests benchmarks examples fuzz
+	$(MAKE) --no-print-directory lint layers docs
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check src tests benchmarks examples fuzz tools
 	$(BIN)/mypy
+
+layers: $(BIN)/.installed
+	$(BIN)/python tools/check_layers.py
+
+docs: $(BIN)/.installed
+	NO_MKDOCS_2_WARNING=1 PYTHONPATH=tools $(BIN)/mkdocs build --strict --quiet
+
+test-versions:
+	tools/test_versions.sh $(OTHER_PYTHONS)
 
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/speed.py
@@ -30,9 +46,5 @@ fuzz: $(BIN)/.installed
 	PYTHONPATH=src $(BIN)/python fuzz/long_properties.py $(FUZZ_EXAMPLES)
 	PYTHONPATH=src PATH=$(CURDIR)/$(BIN):$$PATH bash fuzz/run.sh $(FUZZ_SECONDS)
 
-lint: $(BIN)/.installed
-	$(BIN)/ruff check src tests benchmarks examples fuzz
-	$(BIN)/mypy
-
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(VENV)-* site .pytest_cache .mypy_cache .ruff_cache

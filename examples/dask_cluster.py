@@ -14,7 +14,7 @@ import sys
 from dask.bag import from_sequence
 from distributed import Client, LocalCluster
 
-from textmend.dask import mend_bag
+from textmend.integrations.dask import mend_bag
 
 
 def main(source: str, target: str, scheduler: str | None) -> None:

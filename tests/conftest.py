@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -13,13 +15,38 @@ from hypothesis import settings
 # Under CI (CI=true), hypothesis draws the same examples on every run, so that a run's verdict is about
 # the change and not the draw; elsewhere every run draws new ones (and fuzz/ searches for hours).
 # No deadline: a loaded machine must not fail a property on time.
+# `make test-versions` (TEXTMEND_HYPOTHESIS=versions) repeats the suite on other Pythons with fewer draws.
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
 settings.register_profile("dev", deadline=None)
-settings.load_profile("ci" if os.environ.get("CI") else "dev")
+settings.register_profile("versions", derandomize=True, deadline=None, print_blob=True, max_examples=20)
+settings.load_profile(os.environ.get("TEXTMEND_HYPOTHESIS") or ("ci" if os.environ.get("CI") else "dev"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "scraped-article.txt"
 CASES = Path(__file__).resolve().parent / "cases"
+
+
+def case_rows(table: str) -> list[dict[str, Any]]:
+    """The rows of ``tests/cases/<table>.json`` as written (see ``tests/cases/README.md``)."""
+    rows: list[dict[str, Any]] = json.loads((CASES / f"{table}.json").read_text(encoding="utf-8"))
+    return rows
+
+
+def load_cases(table: str) -> list[Any]:
+    """The rows of ``tests/cases/<table>.json`` as pytest parameters, for ``@pytest.mark.parametrize``.
+
+    Each row's ``why`` is its test id. A row with ``"expect": "fail"`` is a known limit: it runs as a
+    strict xfail, so the suite turns red the day it passes, until the row loses its mark.
+    """
+    params = []
+    for row in case_rows(table):
+        marks = []
+        if row.get("expect") == "fail":
+            marks.append(pytest.mark.xfail(strict=True, reason=row["why"]))
+        elif "expect" in row:
+            raise ValueError(f"{table}.json: 'expect' must be \"fail\" or absent, not {row['expect']!r}")
+        params.append(pytest.param(row, id=row["why"], marks=marks))
+    return params
 
 
 def run_cli(

@@ -79,13 +79,13 @@ def test_params_are_introspectable_and_settable() -> None:
     params = textmend.DEFAULT.get_params()
     assert params["words__language"] == "en"
     assert params["ascii__transliterate"] is False
-    changed = textmend.DEFAULT.set_params(ascii__transliterate=True).enable("ascii")
+    changed = textmend.DEFAULT.with_params(ascii__transliterate=True).enable("ascii")
     assert changed["ascii"].get_params() == {"transliterate": True}
     assert changed("caf\u00e9") == "cafe"
     with pytest.raises(TypeError, match="unknown option for fixer 'words': colour"):
         textmend.DEFAULT.configure("words", colour="red")
     with pytest.raises(TypeError, match="step__option"):
-        textmend.DEFAULT.set_params(language="de")
+        textmend.DEFAULT.with_params(language="de")
 
 
 def test_options_in_constructor() -> None:
@@ -118,6 +118,13 @@ def test_third_party_fixers_register_and_insert() -> None:
     assert after.names[-1] == "test_shout" and after("a!!!!") == "a!!"
     with pytest.raises(ValueError, match="already registered"):
         register(type("Other", (Fixer,), {"name": "test_shout"}))
+
+
+def test_a_fixer_name_with_a_double_underscore_is_refused_at_register_time() -> None:
+    with pytest.raises(textmend.RegistrationError, match="'my__fixer' contains '__'") as caught:
+        register(type("Odd", (Fixer,), {"name": "my__fixer"}))
+    assert isinstance(caught.value, ValueError)
+    assert "my__fixer" not in textmend.registered_fixers()
 
 
 def test_a_broken_fixer_is_reported_clearly() -> None:

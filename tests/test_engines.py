@@ -143,8 +143,8 @@ def test_dask_dataframe_on_a_local_cluster_equals_pandas() -> None:
     import dask.dataframe as dd
     from distributed import Client, LocalCluster
 
-    from textmend.dask import mend_dataframe
-    from textmend.pandas import mend_frame
+    from textmend.integrations import dask as tm_dask
+    from textmend.integrations.pandas import mend_frame
 
     frame = pd.DataFrame({"text": TEXTS * 20, "n": range(len(TEXTS) * 20)}, index=range(1000, 1120))
     cluster = LocalCluster(
@@ -153,7 +153,7 @@ def test_dask_dataframe_on_a_local_cluster_equals_pandas() -> None:
     try:
         with Client(cluster) as client:
             assert len(client.scheduler_info()["workers"]) == 2
-            got = mend_dataframe(dd.from_pandas(frame, npartitions=6), changes=True).compute()
+            got = tm_dask.mend_frame(dd.from_pandas(frame, npartitions=6), changes=True).compute()
     finally:
         cluster.close()
     want = mend_frame(frame, changes=True)

@@ -2,28 +2,26 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import textmend
-from conftest import CASES
+from conftest import case_rows, load_cases
 from textmend import Findings, Pipeline, apply_changes, revert_changes
 from textmend.fixers.entities import EntityFixer
 
 ENTITIES = Pipeline(["ftfy", "entities"])
-TABLE = json.loads((CASES / "entities.json").read_text(encoding="utf-8"))
+TABLE = case_rows("entities")
 
 
 def test_the_table_is_large_and_a_third_negative() -> None:
     assert len(TABLE) >= 150
     assert sum(case["input"] == case["expected"] for case in TABLE) * 3 >= len(TABLE)
-    assert all(set(case) == {"input", "expected", "why"} and case["why"] for case in TABLE)
+    assert all(set(case) - {"expect"} == {"input", "expected", "why"} and case["why"] for case in TABLE)
 
 
-@pytest.mark.parametrize("case", TABLE, ids=[case["input"][:40] for case in TABLE])
+@pytest.mark.parametrize("case", load_cases("entities"))
 def test_case(case: dict[str, str]) -> None:
     document = ENTITIES.mend_document(case["input"])
     assert document.text == case["expected"], case["why"]
@@ -91,7 +89,7 @@ def test_the_gate_lets_every_damaged_case_through_and_skips_semicolon_prose() ->
     assert not fixer.may_apply('said Mr. Bennet; "and I am glad; and it is not; in part; a copy;"')
 
 
-FTFY_TABLE = json.loads((CASES / "ftfy.json").read_text(encoding="utf-8"))
+FTFY_TABLE = case_rows("ftfy")
 
 
 @pytest.mark.parametrize("case", FTFY_TABLE, ids=[case["why"][:60] for case in FTFY_TABLE])

@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 import textmend
-from conftest import CASES
+from conftest import load_cases
 from textmend import apply_changes, revert_changes
 
-IDEMPOTENCE_CASES = json.loads((CASES / "idempotence.json").read_text(encoding="utf-8"))
 
-
-def _marked(case: dict[str, str]) -> object:
-    """A row marked ``"expect": "fail"`` is a known limit: a strict xfail (fixing it turns the suite red)."""
-    marks = [pytest.mark.xfail(strict=True, reason=case["why"])] if case.get("expect") == "fail" else []
-    return pytest.param(case, marks=marks, id=case["why"][:50])
-
-
-@pytest.mark.parametrize("case", [_marked(case) for case in IDEMPOTENCE_CASES])
+@pytest.mark.parametrize("case", load_cases("idempotence"))
 def test_mends_to_expected_and_a_second_run_changes_nothing(case: dict[str, str]) -> None:
     document = textmend.mend_document(case["input"])
     assert document.text == case["expected"], case["why"]

@@ -24,10 +24,11 @@ import textmend
 from conftest import ROOT
 from corpusdata import TEXTS, mend_in_this_process
 from textmend.corpus import Job, mend_chunk, mend_unit
-from textmend.dask import mend_bag, mend_dataframe
 from textmend.errors import RecordError
+from textmend.integrations import dask as tm_dask
+from textmend.integrations.dask import mend_bag
 from textmend.integrations.datatrove import TextmendFormatter, TextmendStep
-from textmend.pandas import mend_frame, mend_series
+from textmend.integrations.pandas import mend_frame, mend_series
 from textmend.records import document_fields, mend_record
 
 
@@ -75,14 +76,33 @@ def test_mend_frame_mends_one_column_and_keeps_the_rest() -> None:
     assert list(mended.index) == list("abcdef") and list(mended["n"]) == list(range(len(TEXTS)))
     assert mended.loc["a", "body"] == "Let\u2019s see how they are usedfor pain."
     assert list(frame["body"]) == TEXTS  # a copy: the input frame is untouched
-    with pytest.raises(ValueError, match="already has a column 'title'"):
+    with pytest.raises(RecordError, match=r"^column 'title' is already there; use a prefix"):
         mend_frame(mended, "body")
+
+
+def test_a_field_clash_is_a_record_error_everywhere() -> None:
+    """The same condition raises the same type: mend_record, both mend_frame and the datatrove step."""
+    from datatrove.data import Document as DatatroveDocument
+
+    frame = pd.DataFrame({"text": ["a"], "teasers": [[]]})
+    attempts = {
+        "mend_record": lambda: mend_record({"text": "a", "teasers": []}),
+        "pandas mend_frame": lambda: mend_frame(frame),
+        "dask mend_frame": lambda: tm_dask.mend_frame(dd.from_pandas(frame, npartitions=1)),
+        "datatrove step": lambda: list(
+            TextmendStep().run(iter([DatatroveDocument("a", "d1", metadata={"teasers": []})]))
+        ),
+    }
+    for name, attempt in attempts.items():
+        with pytest.raises(RecordError, match="'teasers' is already there; use a prefix") as caught:
+            attempt()
+        assert isinstance(caught.value, ValueError), name
 
 
 def test_dask_helpers_equal_pandas_without_a_cluster() -> None:
     frame = pd.DataFrame({"text": TEXTS * 3, "n": range(18)})
     with dask.config.set(scheduler="sync"):
-        got = mend_dataframe(dd.from_pandas(frame, npartitions=4)).compute()
+        got = tm_dask.mend_frame(dd.from_pandas(frame, npartitions=4)).compute()
         texts = mend_bag(dask.bag.from_sequence(TEXTS, npartitions=3)).compute()
         records = mend_bag(dask.bag.from_sequence([{"text": t} for t in TEXTS]), text_field="text").compute()
     pd.testing.assert_frame_equal(got.astype(object), mend_frame(frame).astype(object))
@@ -92,7 +112,7 @@ def test_dask_helpers_equal_pandas_without_a_cluster() -> None:
 
 PICKLED = {
     "default": textmend.DEFAULT,
-    "configured": textmend.DEFAULT.enable("ascii").set_params(ascii__transliterate=True),
+    "configured": textmend.DEFAULT.enable("ascii").with_params(ascii__transliterate=True),
     "job": Job(textmend.DEFAULT.disable("words"), "jsonl", "parquet", "body", True, "x_"),
     "dask partition function": partial(mend_frame, column="body", pipeline=textmend.DEFAULT),
 }

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import doctest
-import json
 from typing import Any
 
 import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import CASES
+from conftest import case_rows, load_cases
 from textmend import Pipeline, apply_changes, revert_changes
 from textmend.fixers import _lines, teasers, titles
 from textmend.fixers.teasers import TeaserFixer
 
 PIPELINE = Pipeline(["teasers", "titles"])
-TEASER_CASES: list[dict[str, Any]] = json.loads((CASES / "teasers.json").read_text(encoding="utf-8"))
-TITLE_CASES: list[dict[str, Any]] = json.loads((CASES / "titles.json").read_text(encoding="utf-8"))
+TEASER_CASES: list[dict[str, Any]] = case_rows("teasers")
+TITLE_CASES: list[dict[str, Any]] = case_rows("titles")
 
 
 def test_the_tables_are_as_large_as_promised() -> None:
@@ -26,7 +25,7 @@ def test_the_tables_are_as_large_as_promised() -> None:
     assert all(case["why"] for case in TEASER_CASES + TITLE_CASES)
 
 
-@pytest.mark.parametrize("case", TEASER_CASES, ids=[case["why"] for case in TEASER_CASES])
+@pytest.mark.parametrize("case", load_cases("teasers"))
 def test_teaser_cases(case: dict[str, Any]) -> None:
     document = PIPELINE.mend_document(case["input"])
     assert document.text == case["expected"]
@@ -42,7 +41,7 @@ def test_teaser_cases(case: dict[str, Any]) -> None:
     assert PIPELINE(document.text) == document.text
 
 
-@pytest.mark.parametrize("case", TITLE_CASES, ids=[case["why"] for case in TITLE_CASES])
+@pytest.mark.parametrize("case", load_cases("titles"))
 def test_title_cases(case: dict[str, Any]) -> None:
     document = PIPELINE.mend_document(case["input"])
     assert document.text == case["expected"]

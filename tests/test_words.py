@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
@@ -10,11 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import textmend
-from conftest import CASES
+from conftest import case_rows, load_cases
 from textmend import Pipeline, apply_changes
 from textmend.fixers.words import RunTogetherWords
 
-CASE_TABLE: list[dict[str, Any]] = json.loads((CASES / "words.json").read_text(encoding="utf-8"))
+CASE_TABLE: list[dict[str, Any]] = case_rows("words")
 
 
 def words(language: str = "en") -> Pipeline:
@@ -28,7 +27,7 @@ def test_the_table_is_big_and_mostly_about_leaving_text_alone() -> None:
     assert all(case["why"] for case in CASE_TABLE)
 
 
-@pytest.mark.parametrize("case", CASE_TABLE, ids=[case["input"][:40] for case in CASE_TABLE])
+@pytest.mark.parametrize("case", load_cases("words"))
 def test_case(case: dict[str, Any]) -> None:
     pipeline = words(case.get("language", "en"))
     document = pipeline.mend_document(case["input"])

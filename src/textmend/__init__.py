@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .changes import apply_changes, revert_changes
 from .default import DEFAULT, mend, mend_document
-from .errors import FixerError, RecordError, TextmendError, UnknownNameError
+from .errors import FixerError, RecordError, RegistrationError, TextmendError, UnknownNameError
 from .fixer import Findings, Fixer, fixer_class, register, registered_fixers
 from .model import Change, Document, Edit, Teaser
 from .pipeline import Pipeline, Step
@@ -27,6 +27,7 @@ __all__ = [
     "FixerError",
     "Pipeline",
     "RecordError",
+    "RegistrationError",
     "Step",
     "Teaser",
     "TextmendError",

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from .errors import FixerError
 from .model import Change, Edit
+
+__all__ = ["apply_changes", "apply_edits", "check_edits", "compose", "revert_changes"]
 
 
 def check_edits(text: str, edits: Iterable[Edit], fixer: str) -> list[Edit]:
@@ -77,89 +80,156 @@ def compose(
 
     An edit that overlaps or touches the output of an earlier change is merged with it into one
     change whose ``fixer`` names both; everything else maps one-to-one.
+
+    >>> compose("ab", "ab", [], [Edit(0, 1, "x", "why", "demo/x")], "f")
+    [Change(fixer='f', start=0, end=1, before='a', after='x', reason='why', kind='demo/x', evidence={})]
     """
     if not edits:
         return list(changes)
-    # Each earlier change's span in ``current``.
-    spans: list[tuple[int, int, Change]] = []
-    shift = 0
-    for change in changes:
-        start = change.start + shift
-        spans.append((start, start + len(change.after), change))
-        shift += len(change.after) - (change.end - change.start)
-
+    spans = _spans_in(changes)
     result: list[Change] = []
-    shift = 0  # current position minus original position, left of the cluster being built
-    i = 0
-    j = 0
+    shift = 0  # current position minus original position, left of what is still to fold
+    i = j = 0
     while i < len(spans) or j < len(edits):
-        # An earlier change that no edit reaches stays as it is.
-        if j == len(edits) or (i < len(spans) and spans[i][1] < edits[j].start):
-            result.append(spans[i][2])
-            shift = spans[i][1] - spans[i][2].end
+        if _change_comes_first(spans, i, edits, j):
+            result.append(spans[i].change)
+            shift = spans[i].end - spans[i].change.end
             i += 1
-            continue
-        edit = edits[j]
-        if (i == len(spans) or spans[i][0] > edit.end) and (
-            j + 1 == len(edits) or edits[j + 1].start > edit.end
-        ):
-            # The common case: an edit that touches nothing else maps straight back to the original.
-            start, end = edit.start - shift, edit.end - shift
-            if original[start:end] != edit.after:
-                before = original[start:end]
-                result.append(
-                    Change(fixer, start, end, before, edit.after, edit.reason, edit.kind, edit.evidence)
-                )
+        elif _edit_stands_alone(spans, i, edits, j):
+            result.extend(_lone_change(original, edits[j], shift, fixer))
             j += 1
-            continue
-        # Grow a cluster around edits[j] from everything that overlaps or touches it.
-        low, high = edit.start, edit.end
-        members: list[tuple[int, int, Change]] = []
-        cluster_edits: list[Edit] = []
-        while True:
-            if i < len(spans) and spans[i][0] <= high and spans[i][1] >= low:
-                low, high = min(low, spans[i][0]), max(high, spans[i][1])
-                members.append(spans[i])
-                i += 1
-            elif j < len(edits) and edits[j].start <= high and edits[j].end >= low:
-                low, high = min(low, edits[j].start), max(high, edits[j].end)
-                cluster_edits.append(edits[j])
-                j += 1
-            else:
-                break
-        end_shift = shift + sum(len(m.after) - (m.end - m.start) for _, _, m in members)
-        start = members[0][2].start if members and members[0][0] == low else low - shift
-        end = members[-1][2].end if members and members[-1][1] == high else high - end_shift
-        shift = end_shift
-        before = original[start:end]
-        after = apply_edits(current[low:high], [_moved(e, -low) for e in cluster_edits])
-        if before == after:
-            continue
-        names = [name for _, _, m in members for name in m.fixers]
-        names.append(fixer)
-        reasons = [m.reason for _, _, m in members if m.reason]
-        reasons.extend(e.reason for e in cluster_edits if e.reason)
-        kinds = [kind for _, _, m in members for kind in m.kinds]
-        kinds.extend(e.kind for e in cluster_edits if e.kind)
-        evidence: dict[str, float] = {}
-        for _, _, member in members:
-            evidence.update(member.evidence)
-        for cluster_edit in cluster_edits:
-            evidence.update(cluster_edit.evidence)
-        result.append(
-            Change(
-                "+".join(dict.fromkeys(names)),
-                start,
-                end,
-                before,
-                after,
-                "; ".join(reasons),
-                "+".join(dict.fromkeys(kinds)),
-                evidence,
-            )
-        )
+        else:
+            members, cluster, i, j = _cluster_at(spans, i, edits, j)
+            merged, shift = _merged_change(original, current, members, cluster, shift, fixer)
+            result.extend(merged)
     return result
 
 
+class _Span(NamedTuple):
+    """An earlier change and where its ``after`` stands in the current text."""
+
+    start: int
+    end: int
+    change: Change
+
+
+def _spans_in(changes: Sequence[Change]) -> list[_Span]:
+    """Where each earlier change's output stands in the text the changes produced.
+
+    >>> [span[:2] for span in _spans_in([Change("f", 0, 3, "abc", "x"), Change("f", 5, 5, "", "yy")])]
+    [(0, 1), (3, 5)]
+    """
+    spans = []
+    shift = 0
+    for change in changes:
+        start = change.start + shift
+        spans.append(_Span(start, start + len(change.after), change))
+        shift += len(change.after) - (change.end - change.start)
+    return spans
+
+
+def _change_comes_first(spans: Sequence[_Span], i: int, edits: Sequence[Edit], j: int) -> bool:
+    """Is the next earlier change wholly left of the next edit, not even touching it (so it stays)?"""
+    return j == len(edits) or (i < len(spans) and spans[i].end < edits[j].start)
+
+
+def _edit_stands_alone(spans: Sequence[_Span], i: int, edits: Sequence[Edit], j: int) -> bool:
+    """Does edit ``j`` touch neither the next earlier change nor the next edit (the common case)?"""
+    edit = edits[j]
+    clear_of_changes = i == len(spans) or spans[i].start > edit.end
+    clear_of_edits = j + 1 == len(edits) or edits[j + 1].start > edit.end
+    return clear_of_changes and clear_of_edits
+
+
+def _lone_change(original: str, edit: Edit, shift: int, fixer: str) -> list[Change]:
+    """The change a lone edit makes to ``original``: none if it puts back what the input had.
+
+    >>> _lone_change("abc", Edit(1, 2, "B", "why"), 0, "f")[0].before
+    'b'
+    """
+    start, end = edit.start - shift, edit.end - shift
+    before = original[start:end]
+    if before == edit.after:
+        return []
+    return [Change(fixer, start, end, before, edit.after, edit.reason, edit.kind, edit.evidence)]
+
+
+def _cluster_at(
+    spans: Sequence[_Span], i: int, edits: Sequence[Edit], j: int
+) -> tuple[list[_Span], list[Edit], int, int]:
+    """Edit ``j`` with every earlier change and edit that overlaps or touches the group, left to right.
+
+    Returns the changes and the edits in the group and the indexes just past them.
+    """
+    low, high = edits[j].start, edits[j].end
+    members: list[_Span] = []
+    cluster: list[Edit] = []
+    while True:
+        if i < len(spans) and spans[i].start <= high and spans[i].end >= low:
+            low, high = min(low, spans[i].start), max(high, spans[i].end)
+            members.append(spans[i])
+            i += 1
+        elif j < len(edits) and edits[j].start <= high and edits[j].end >= low:
+            low, high = min(low, edits[j].start), max(high, edits[j].end)
+            cluster.append(edits[j])
+            j += 1
+        else:
+            return members, cluster, i, j
+
+
+def _merged_change(
+    original: str,
+    current: str,
+    members: Sequence[_Span],
+    cluster: Sequence[Edit],
+    shift: int,
+    fixer: str,
+) -> tuple[list[Change], int]:
+    """One change for a group of earlier changes and new edits, and the shift right of the group.
+
+    No change when the group puts back what the input had.
+    """
+    low = min([span.start for span in members] + [edit.start for edit in cluster])
+    high = max([span.end for span in members] + [edit.end for edit in cluster])
+    olds = [span.change for span in members]
+    end_shift = shift + sum(len(old.after) - (old.end - old.start) for old in olds)
+    start = members[0].change.start if members and members[0].start == low else low - shift
+    end = members[-1].change.end if members and members[-1].end == high else high - end_shift
+    before = original[start:end]
+    after = apply_edits(current[low:high], [_moved(edit, -low) for edit in cluster])
+    if before == after:
+        return [], end_shift
+    parts: list[Change | Edit] = [*olds, *cluster]
+    change = Change(
+        _joined([name for old in olds for name in old.fixers] + [fixer]),
+        start,
+        end,
+        before,
+        after,
+        "; ".join([part.reason for part in parts if part.reason]),
+        _joined([kind for old in olds for kind in old.kinds] + [edit.kind for edit in cluster if edit.kind]),
+        _merged_evidence(parts),
+    )
+    return [change], end_shift
+
+
+def _joined(names: Iterable[str]) -> str:
+    """Names joined with ``+``, each once, in first-seen order: ``entities+ascii``.
+
+    >>> _joined(["entities", "ascii", "entities"])
+    'entities+ascii'
+    """
+    return "+".join(dict.fromkeys(names))
+
+
+def _merged_evidence(parts: Iterable[Change | Edit]) -> dict[str, float]:
+    """The evidence of all ``parts``, later values winning where names repeat."""
+    evidence: dict[str, float] = {}
+    for part in parts:
+        evidence.update(part.evidence)
+    return evidence
+
+
 def _moved(edit: Edit, offset: int) -> Edit:
+    """``edit`` shifted by ``offset`` characters."""
     return dataclasses.replace(edit, start=edit.start + offset, end=edit.end + offset)

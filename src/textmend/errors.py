@@ -10,7 +10,7 @@ no fixer named 'shuot'
 
 from __future__ import annotations
 
-__all__ = ["FixerError", "RecordError", "TextmendError", "UnknownNameError"]
+__all__ = ["FixerError", "RecordError", "RegistrationError", "TextmendError", "UnknownNameError"]
 
 
 class TextmendError(Exception):
@@ -19,6 +19,10 @@ class TextmendError(Exception):
 
 class FixerError(TextmendError, RuntimeError):
     """A fixer proposed edits that cannot be applied: a bug in that fixer, never bad input."""
+
+
+class RegistrationError(TextmendError, ValueError):
+    """A fixer class cannot be registered: it has no name, a name with ``__``, or a name already taken."""
 
 
 class RecordError(TextmendError, ValueError):

@@ -1,19 +1,30 @@
 """What a fixer is, and the registry that lets pipelines name them.
 
-A fixer is a small frozen dataclass: its fields are its options, ``name`` is how pipelines refer to
-it, ``gate`` is a cheap pattern that any text it could change must match (text that does not match is
-skipped without calling the fixer), and :meth:`Fixer.find` proposes edits. Third parties register
-their own with :func:`register`::
+There is one way to write a fixer: a frozen dataclass named ``<Name>Fixer`` whose fields are its
+options, with
+
+- ``name``: how pipelines and the command line call it (one word; ``__`` is refused, since it parts
+  step from option in :meth:`Pipeline.with_params <textmend.Pipeline.with_params>` keys);
+- ``gate``: a compiled ``re``/``regex`` pattern that any text the fixer could change contains, or
+  ``None``. Text the gate finds nothing in is skipped without calling the fixer. A test that is not
+  one pattern (cheaper string methods, or one that depends on the options) is an override of
+  :meth:`Fixer.may_apply` calling a named helper, never an object that pretends to be a pattern;
+- :meth:`Fixer.find`: collect candidates, judge each with named predicates, yield one
+  :class:`~textmend.Edit` per repair, with a ``reason``, a ``kind`` and numeric ``evidence``.
+
+:func:`register` makes the name usable::
 
     @register
     @dataclass(frozen=True)
-    class Shout(Fixer):
+    class ShoutFixer(Fixer):
+        '''Squeeze runs of exclamation marks.'''
+
         name: ClassVar[str] = "shout"
-        gate: ClassVar[Pattern[str] | None] = regex.compile("!!+")
+        gate: ClassVar[Pattern | None] = regex.compile("!!+")
 
         def find(self, text, found):
             for match in self.gate.finditer(text):
-                yield Edit(match.start(), match.end(), "!", "repeated exclamation marks")
+                yield Edit(match.start(), match.end(), "!", "repeated exclamation marks", "shout/repeat")
 """
 
 from __future__ import annotations
@@ -22,8 +33,10 @@ import dataclasses
 from collections.abc import Iterable
 from typing import Any, ClassVar, Protocol, TypeVar
 
-from .errors import UnknownNameError
+from .errors import RegistrationError, UnknownNameError
 from .model import Edit, Teaser
+
+__all__ = ["Findings", "Fixer", "Pattern", "fixer_class", "register", "registered_fixers"]
 
 
 class Pattern(Protocol):
@@ -50,7 +63,8 @@ class Fixer:
     """Base class of all fixers; subclasses are frozen dataclasses whose fields are options."""
 
     name: ClassVar[str] = ""
-    #: Text on which ``gate.search`` finds nothing is left alone without calling :meth:`find`.
+    #: A compiled pattern any text this fixer could change contains, or None: text on which
+    #: ``gate.search`` finds nothing is left alone without calling :meth:`find`.
     gate: ClassVar[Pattern | None] = None
     #: ``True`` when :meth:`find` already decides again until its own edits leave nothing to do, so the
     #: pipeline need not run it a second time on its output (see ``Pipeline.mend_document``).
@@ -63,9 +77,10 @@ class Fixer:
     def may_apply(self, text: str) -> bool:
         """Cheap check: can this fixer change ``text`` at all?
 
-        The pipeline skips the fixer when this is false. A fixer whose test is more than one pattern
-        (``ftfy``, whose test also depends on its options) overrides it; a false answer must mean
-        that :meth:`find` would propose no edit.
+        The pipeline skips the fixer when this is false. By default it asks the ``gate``. A fixer
+        whose test is more than one pattern (``ftfy``, whose test also depends on its options)
+        overrides this method instead, calling a named helper; a false answer must mean that
+        :meth:`find` would propose no edit.
         """
         return self.gate is None or self.gate.search(text) is not None
 
@@ -76,16 +91,21 @@ class Fixer:
 
 _REGISTRY: dict[str, type[Fixer]] = {}
 
-F = TypeVar("F", bound=type[Fixer])
+_F = TypeVar("_F", bound=type[Fixer])
 
 
-def register(cls: F) -> F:
+def register(cls: _F) -> _F:
     """Class decorator: make a fixer class available to pipelines under its ``name``."""
     if not cls.name:
-        raise ValueError(f"{cls.__qualname__} has no name")
+        raise RegistrationError(f"{cls.__qualname__} has no name; give it a ClassVar name such as 'shout'")
+    if "__" in cls.name:
+        raise RegistrationError(
+            f"fixer name {cls.name!r} contains '__', which separates step from option in "
+            "Pipeline.with_params keys; use a single '_'"
+        )
     known = _REGISTRY.get(cls.name)
     if known is not None and known is not cls:
-        raise ValueError(f"a fixer named {cls.name!r} is already registered: {known.__qualname__}")
+        raise RegistrationError(f"a fixer named {cls.name!r} is already registered: {known.__qualname__}")
     _REGISTRY[cls.name] = cls
     return cls
 

@@ -15,6 +15,8 @@ from functools import cache
 from wordfreq import available_languages as wordfreq_languages
 from wordfreq import get_frequency_dict
 
+__all__ = ["available_languages", "common_words", "frequencies", "zipf"]
+
 
 @cache
 def frequencies(language: str = "en") -> dict[str, float]:

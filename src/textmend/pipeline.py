@@ -21,6 +21,8 @@ from .errors import UnknownNameError
 from .fixer import Findings, Fixer, fixer_class
 from .model import Change, Document
 
+__all__ = ["DEFAULT_STEPS", "MAX_ROUNDS", "OPT_IN_STEPS", "Pipeline", "Step", "StepSpec", "check_text"]
+
 StepSpec = Union[str, Fixer, "Step", tuple[str, Mapping[str, Any]]]
 
 
@@ -63,8 +65,10 @@ def check_text(value: object, argument: str = "text") -> str:
 class Pipeline:
     """An ordered list of named fixers.
 
-    Build one from names, fixers or ``(name, options)`` pairs; switch steps on and off, insert new ones
-    before or after a named step, and read or set options with scikit-learn style ``name__option`` keys.
+    Build one from names, fixers or ``(name, options)`` pairs. A pipeline never changes: every
+    method that would change one returns a new pipeline (``enable``, ``disable``, ``only``,
+    ``insert_before``, ``insert_after``, ``append``, ``remove``, ``configure``, ``with_params``), and
+    options read and written as ``step__option`` keys (:meth:`get_params`, :meth:`with_params`).
     """
 
     __slots__ = ("_steps",)
@@ -148,15 +152,15 @@ class Pipeline:
         return pipeline
 
     def enable(self, *names: str) -> Pipeline:
-        """A copy with the named steps switched on."""
+        """A new pipeline with the named steps switched on."""
         return self._switch(names, True)
 
     def disable(self, *names: str) -> Pipeline:
-        """A copy with the named steps switched off."""
+        """A new pipeline with the named steps switched off."""
         return self._switch(names, False)
 
     def only(self, *names: str) -> Pipeline:
-        """A copy in which just the named steps are on."""
+        """A new pipeline in which just the named steps are on."""
         for name in names:
             self._index(name)
         return Pipeline(dataclasses.replace(s, enabled=s.name in names) for s in self._steps)
@@ -168,24 +172,24 @@ class Pipeline:
         return Pipeline(steps)
 
     def insert_before(self, name: str, spec: StepSpec) -> Pipeline:
-        """A copy with a new step (on) right before the step called ``name``."""
+        """A new pipeline with a new step (on) right before the step called ``name``."""
         return self._insert(self._index(name), spec)
 
     def insert_after(self, name: str, spec: StepSpec) -> Pipeline:
-        """A copy with a new step (on) right after the step called ``name``."""
+        """A new pipeline with a new step (on) right after the step called ``name``."""
         return self._insert(self._index(name) + 1, spec)
 
     def append(self, spec: StepSpec) -> Pipeline:
-        """A copy with a new step (on) at the end."""
+        """A new pipeline with a new step (on) at the end."""
         return self._insert(len(self._steps), spec)
 
     def remove(self, name: str) -> Pipeline:
-        """A copy without the step called ``name``."""
+        """A new pipeline without the step called ``name``."""
         index = self._index(name)
         return Pipeline(self._steps[:index] + self._steps[index + 1 :])
 
     def configure(self, name: str, **options: Any) -> Pipeline:
-        """A copy in which the step called ``name`` has the given options."""
+        """A new pipeline in which the step called ``name`` has the given options."""
         index = self._index(name)
         step = self._steps[index]
         try:
@@ -197,8 +201,15 @@ class Pipeline:
             ) from None
         return self._replace(index, dataclasses.replace(step, fixer=fixer))
 
-    def set_params(self, **params: Any) -> Pipeline:
-        """A copy with options set from ``step__option=value`` keywords, as in :meth:`get_params`."""
+    def with_params(self, **params: Any) -> Pipeline:
+        """A new pipeline with options from ``step__option=value`` keywords, named as in :meth:`get_params`.
+
+        Unlike scikit-learn's ``set_params``, this pipeline is left as it was:
+
+        >>> plain = Pipeline(["ascii"])
+        >>> plain.with_params(ascii__transliterate=True)["ascii"].transliterate, plain["ascii"].transliterate
+        (True, False)
+        """
         grouped: dict[str, dict[str, Any]] = {}
         for key, value in params.items():
             name, sep, option = key.partition("__")

@@ -1,7 +1,8 @@
 """Mending records (dicts with a text field), as corpora, data frames and pipelines hold them.
 
-The command line, :mod:`textmend.pandas`, :mod:`textmend.dask` and the datatrove step all write the
-same fields: the mended text in place, then ``title``, ``teasers`` and, when asked, ``changes``.
+The command line, :mod:`textmend.integrations.pandas`, :mod:`textmend.integrations.dask` and the
+datatrove step all write the same fields: the mended text in place, then ``title``, ``teasers`` and,
+when asked, ``changes``; and all refuse to overwrite a field with :func:`check_no_clash`.
 
 >>> mend_record({"id": 7, "text": "Letrsquo;s go"})
 {'id': 7, 'text': 'Let’s go', 'title': None, 'teasers': []}
@@ -10,12 +11,22 @@ same fields: the mended text in place, then ``title``, ``teasers`` and, when ask
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Container, Iterable, Mapping
 from typing import Any
 
+from .default import DEFAULT
 from .errors import RecordError
 from .model import Change, Document, Teaser
 from .pipeline import Pipeline
+
+__all__ = [
+    "added_arrow_fields",
+    "changes_arrow_type",
+    "check_no_clash",
+    "document_fields",
+    "mend_record",
+    "teasers_arrow_type",
+]
 
 
 def document_fields(document: Document, *, changes: bool = False, prefix: str = "") -> dict[str, Any]:
@@ -47,10 +58,7 @@ def mend_record(
     Raises :class:`RecordError` when the text field is missing or not a string, or when the record
     already has a field textmend would write (choose a ``prefix`` then), so nothing is overwritten.
     """
-    if pipeline is None:
-        from .default import DEFAULT
-
-        pipeline = DEFAULT
+    pipeline = DEFAULT if pipeline is None else pipeline
     if text_field not in record:
         raise RecordError(f"no {text_field!r} field")
     text = record[text_field]
@@ -58,13 +66,29 @@ def mend_record(
         raise RecordError(f"field {text_field!r} must be a string, not {_json_type(text)}")
     document = pipeline.mend_document(text)
     added = document_fields(document, changes=changes, prefix=prefix)
-    clash = [name for name in added if name in record]
-    if clash:
-        raise RecordError(f"field {clash[0]!r} is already there; use a prefix for textmend's fields")
+    check_no_clash(record, added)
     mended = dict(record)
     mended[text_field] = document.text
     mended.update(added)
     return mended
+
+
+def check_no_clash(
+    present: Container[str], added: Iterable[str], *, what: str = "field", where: str = ""
+) -> None:
+    """Raise :class:`RecordError` if a name textmend would add is already ``present``: nothing is overwritten.
+
+    The one check behind :func:`mend_record`, ``mend_frame`` and the datatrove step; ``what`` names
+    the kind of name (``column``) and ``where`` (``document 'x': ``) says where it was.
+
+    >>> check_no_clash({"id": 1, "title": "Hi"}, ["title", "teasers"])
+    Traceback (most recent call last):
+    ...
+    textmend.errors.RecordError: field 'title' is already there; use a prefix for textmend's fields
+    """
+    for name in added:
+        if name in present:
+            raise RecordError(f"{where}{what} {name!r} is already there; use a prefix for textmend's {what}s")
 
 
 def _json_type(value: object) -> str:

@@ -18,7 +18,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-__all__ = ["CHROMEDRIVER", "CHROMIUM", "chromium", "console_errors", "missing_browser", "open_page"]
+__all__ = [
+    "CHROMEDRIVER",
+    "CHROMIUM",
+    "READY_TIMEOUT",
+    "chromium",
+    "console_errors",
+    "missing_browser",
+    "open_page",
+]
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"

@@ -26,7 +26,17 @@ from ..pipeline import Pipeline
 from .figures import AuditReport, audit_records
 from .page import render_html
 
-__all__ = ["EXIT_INPUT", "EXIT_OK", "EXIT_USAGE", "add_audit_arguments", "audit_paths", "main", "run_audit"]
+__all__ = [
+    "EXIT_INPUT",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "add_audit_arguments",
+    "audit_paths",
+    "command_of",
+    "main",
+    "pipeline_of",
+    "run_audit",
+]
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 

@@ -23,7 +23,13 @@ from typing import Any
 
 from .figures import AuditReport, json_text
 
-__all__ = ["embedded_json", "render_html"]
+__all__ = [
+    "CHART_BARS",
+    "bar_chart",
+    "embedded_json",
+    "histogram_chart",
+    "render_html",
+]
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}

@@ -1,6 +1,6 @@
 """The built-in fixers; importing this package registers them."""
 
-from .ascii import AsciiPunctuation
+from .ascii import AsciiFixer
 from .entities import EntityFixer
 from .ftfy import FtfyFixer
 from .teasers import TeaserFixer
@@ -8,7 +8,7 @@ from .titles import TitlesFixer
 from .words import RunTogetherWords
 
 __all__ = [
-    "AsciiPunctuation",
+    "AsciiFixer",
     "EntityFixer",
     "FtfyFixer",
     "RunTogetherWords",

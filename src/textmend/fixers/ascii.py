@@ -1,5 +1,11 @@
 """``ascii`` (off by default): typographic punctuation to ASCII, or full transliteration.
 
+What it mends: curly quotes, dashes, the ellipsis and special spaces become their ASCII look-alikes
+(kind ``ascii/punctuation``); with ``transliterate=True`` every run of non-ASCII characters goes
+through unidecode instead (kind ``ascii/transliteration``: ``é`` -> ``e``). What it leaves alone:
+ASCII text, and without ``transliterate`` every letter, accented or not. It is off in the default
+pipeline, since most corpora want their typography kept: switch it on with ``DEFAULT.enable("ascii")``.
+
 >>> from textmend import Pipeline
 >>> Pipeline(["ascii"])("\u2018Let\u2019s\u2019 \u2014 caf\u00e9\u2026")
 "'Let's' - café..."
@@ -9,6 +15,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
@@ -18,6 +25,8 @@ from unidecode import unidecode
 
 from ..fixer import Findings, Fixer, Pattern, register
 from ..model import Edit
+
+__all__ = ["AsciiFixer"]
 
 _PUNCTUATION = {
     "\u2018": "'",
@@ -47,10 +56,10 @@ _NON_ASCII = regex.compile(r"[^\x00-\x7f]+")
 
 @register
 @dataclass(frozen=True)
-class AsciiPunctuation(Fixer):
+class AsciiFixer(Fixer):
     """Replace curly quotes, dashes, ellipses and special spaces with ASCII.
 
-    With ``transliterate=True`` every non-ASCII run goes through ``unidecode`` (``é`` -> ``e``).
+    transliterate: send every non-ASCII run through unidecode instead, ``é`` -> ``e`` (False)
     """
 
     name: ClassVar[str] = "ascii"
@@ -61,7 +70,30 @@ class AsciiPunctuation(Fixer):
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
         if self.transliterate:
             for match in _NON_ASCII.finditer(text):
-                yield Edit(match.start(), match.end(), unidecode(match.group()), "transliterated")
+                run = match.group()
+                yield Edit(
+                    match.start(),
+                    match.end(),
+                    unidecode(run),
+                    f"{run!r} transliterated to ASCII",
+                    "ascii/transliteration",
+                )
         else:
             for match in _TYPOGRAPHIC.finditer(text):
-                yield Edit(match.start(), match.end(), _PUNCTUATION[match.group()], "typographic")
+                mark = match.group()
+                yield Edit(
+                    match.start(),
+                    match.end(),
+                    _PUNCTUATION[mark],
+                    f"typographic {_name(mark)} as ASCII",
+                    "ascii/punctuation",
+                )
+
+
+def _name(character: str) -> str:
+    """The Unicode name of ``character`` in lower case: ``'right single quotation mark'``.
+
+    >>> _name("\u2014")
+    'em dash'
+    """
+    return unicodedata.name(character, f"U+{ord(character):04X}").lower()

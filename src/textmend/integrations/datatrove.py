@@ -24,8 +24,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..default import DEFAULT
 from ..pipeline import Pipeline
-from ..records import added_arrow_fields, document_fields, teasers_arrow_type
+from ..records import added_arrow_fields, check_no_clash, document_fields, teasers_arrow_type
 
 try:
     from datatrove.data import DocumentsPipeline
@@ -40,14 +41,6 @@ except ImportError as error:  # pragma: no cover - depends on the installation
 __all__ = ["TextmendFormatter", "TextmendStep", "parquet_schema", "teasers_arrow_type"]
 
 
-def _default(pipeline: Pipeline | None) -> Pipeline:
-    if pipeline is None:
-        from ..default import DEFAULT
-
-        return DEFAULT
-    return pipeline
-
-
 class TextmendFormatter(BaseFormatter):  # type: ignore[misc]
     """A formatter: each document's text is replaced by the mended text (title and teasers dropped)."""
 
@@ -55,7 +48,7 @@ class TextmendFormatter(BaseFormatter):  # type: ignore[misc]
 
     def __init__(self, pipeline: Pipeline | None = None) -> None:
         super().__init__()
-        self.pipeline = _default(pipeline)
+        self.pipeline = DEFAULT if pipeline is None else pipeline
 
     def format(self, text: str) -> str:
         return self.pipeline(text)
@@ -65,7 +58,8 @@ class TextmendStep(PipelineStep):  # type: ignore[misc]
     """Mend each document's text; put ``title``, ``teasers`` (and ``changes``) into its metadata.
 
     The names are preceded by ``prefix``. A document whose metadata already has one of them stops the
-    run with a ``ValueError``: textmend does not overwrite data; choose a ``prefix`` then.
+    run with a :class:`~textmend.RecordError` (a ``ValueError``): textmend does not overwrite data;
+    choose a ``prefix`` then.
     """
 
     name = "🩹 textmend"
@@ -73,7 +67,7 @@ class TextmendStep(PipelineStep):  # type: ignore[misc]
 
     def __init__(self, pipeline: Pipeline | None = None, *, changes: bool = False, prefix: str = "") -> None:
         super().__init__()
-        self.pipeline = _default(pipeline)
+        self.pipeline = DEFAULT if pipeline is None else pipeline
         self.changes = changes
         self.prefix = prefix
 
@@ -83,11 +77,7 @@ class TextmendStep(PipelineStep):  # type: ignore[misc]
             with self.track_time():
                 document = self.pipeline.mend_document(doc.text)
             fields = document_fields(document, changes=self.changes, prefix=self.prefix)
-            clash = [name for name in fields if name in doc.metadata]
-            if clash:
-                raise ValueError(
-                    f"document {doc.id!r} already has metadata {clash[0]!r}; give TextmendStep a prefix"
-                )
+            check_no_clash(doc.metadata, fields, what="metadata field", where=f"document {doc.id!r}: ")
             if document.changes:
                 self.stat_update("mended")
             self.stat_update("teasers", value=len(document.teasers))

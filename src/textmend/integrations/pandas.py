@@ -1,9 +1,9 @@
-"""pandas helpers: mend a Series of texts, or a DataFrame's text column (``pip install textmend[pandas]``).
+"""pandas: mend a Series of texts, or a DataFrame's text column (``pip install 'textmend[pandas]'``).
 
 Index and row order are kept; missing values (None, NaN, NA) stay missing, with no title and no teasers.
 
 >>> import pandas as pd
->>> from textmend.pandas import mend_series
+>>> from textmend.integrations.pandas import mend_series
 >>> mend_series(pd.Series(["Letrsquo;s go"], index=[7])).loc[7, "text"]
 'Let’s go'
 """
@@ -12,21 +12,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from .pipeline import Pipeline
-from .records import document_fields
+from ..default import DEFAULT
+from ..pipeline import Pipeline
+from ..records import check_no_clash, document_fields
 
 try:
     import pandas as pd
 except ImportError as error:  # pragma: no cover - depends on the installation
-    raise ImportError("textmend.pandas needs pandas: pip install 'textmend[pandas]'") from error
+    raise ImportError(
+        "textmend.integrations.pandas needs pandas: pip install 'textmend[pandas]'"
+    ) from error
 
-
-def _default(pipeline: Pipeline | None) -> Pipeline:
-    if pipeline is None:
-        from .default import DEFAULT
-
-        return DEFAULT
-    return pipeline
+__all__ = ["mend_frame", "mend_series"]
 
 
 def mend_series(
@@ -36,7 +33,7 @@ def mend_series(
 
     ``teasers`` and ``changes`` hold lists of dicts, as :meth:`textmend.Document.to_dict` gives them.
     """
-    pipeline = _default(pipeline)
+    pipeline = DEFAULT if pipeline is None else pipeline
     rows: list[dict[str, Any]] = []
     for value in texts:
         if isinstance(value, str):
@@ -62,13 +59,12 @@ def mend_frame(
 ) -> Any:
     """A copy of ``frame`` with ``column`` mended and ``title``/``teasers`` (``changes``) columns added.
 
-    Raises ``ValueError`` if ``frame`` already has a column textmend would add: pass a ``prefix``.
+    Raises :class:`~textmend.RecordError` (a ``ValueError``) if ``frame`` already has a column
+    textmend would add: pass a ``prefix`` then.
     """
     mended = mend_series(frame[column], pipeline, changes=changes, prefix=prefix)
     added = [name for name in mended.columns if name != "text"]
-    clash = [name for name in added if name in frame.columns]
-    if clash:
-        raise ValueError(f"the frame already has a column {clash[0]!r}; pass a prefix for textmend's columns")
+    check_no_clash(frame.columns, added, what="column")
     result = frame.copy()
     result[column] = mended["text"].astype(frame[column].dtype)
     for name in added:

@@ -1,0 +1,61 @@
+"""Dask: mend a Dask DataFrame's text column, or a bag of texts or records, on any cluster.
+
+``pip install 'textmend[dask]'``. The pipeline travels to the workers pickled (it is small: the word
+list is not in it); each worker process loads the word list once, on its first document. The same code
+runs on a ``LocalCluster`` or against a remote scheduler: see ``examples/dask_cluster.py``.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from ..default import DEFAULT
+from ..pipeline import Pipeline
+from ..records import mend_record
+from .pandas import mend_frame as mend_pandas_frame
+
+try:
+    import dask.bag
+    import dask.dataframe  # noqa: F401
+except ImportError as error:  # pragma: no cover - depends on the installation
+    raise ImportError("textmend.integrations.dask needs dask: pip install 'textmend[dask]'") from error
+
+__all__ = ["mend_bag", "mend_frame"]
+
+
+def mend_frame(
+    frame: Any,
+    column: str = "text",
+    pipeline: Pipeline | None = None,
+    *,
+    changes: bool = False,
+    prefix: str = "",
+) -> Any:
+    """A lazy Dask DataFrame: ``frame`` with ``column`` mended and ``title``/``teasers`` columns added.
+
+    Each partition goes through :func:`textmend.integrations.pandas.mend_frame`; divisions and row
+    order are kept, and a column clash raises :class:`~textmend.RecordError` as soon as it is called.
+    """
+    mend = partial(mend_pandas_frame, column=column, pipeline=pipeline, changes=changes, prefix=prefix)
+    return frame.map_partitions(mend, meta=mend(frame._meta))
+
+
+def mend_bag(
+    bag: Any,
+    pipeline: Pipeline | None = None,
+    *,
+    text_field: str | None = None,
+    changes: bool = False,
+    prefix: str = "",
+) -> Any:
+    """A lazy bag of mended items: texts become mended texts, or with ``text_field``, records (dicts) get
+    their text mended and ``title``/``teasers`` fields added, as :func:`textmend.records.mend_record` does.
+    """
+    if text_field is None:
+        return bag.map(_mend_text, DEFAULT if pipeline is None else pipeline)
+    return bag.map(mend_record, pipeline, text_field=text_field, changes=changes, prefix=prefix)
+
+
+def _mend_text(text: str, pipeline: Pipeline) -> str:
+    return pipeline(text)
