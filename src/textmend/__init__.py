@@ -13,9 +13,7 @@ from .errors import FixerError, RecordError, RegistrationError, TextmendError, U
 from .fixer import Findings, Fixer, fixer_class, register, registered_fixers
 from .model import Change, Document, Edit, Teaser
 from .pipeline import Pipeline, Step
-
-__version__ = "0.1.0"
-
+from .version import __version__
 
 __all__ = [
     "DEFAULT",

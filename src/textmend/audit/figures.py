@@ -28,11 +28,11 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 from urllib.parse import urlsplit
 
-from .. import __version__
 from ..default import DEFAULT
 from ..errors import FixerError
 from ..model import Change, Document
 from ..pipeline import Pipeline
+from ..version import __version__
 
 __all__ = [
     "CHUNK_RECORDS",

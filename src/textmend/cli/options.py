@@ -7,10 +7,10 @@ import logging
 import os
 import sys
 
-from .. import __version__
 from ..default import DEFAULT
 from ..fixer import registered_fixers
 from ..pipeline import Pipeline
+from ..version import __version__
 
 __all__ = [
     "EXIT_FAILED",

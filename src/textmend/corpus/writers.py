@@ -16,6 +16,7 @@ import os
 from typing import IO, Any
 
 from ..records import added_arrow_fields
+from ..version import __version__
 from .files import CorpusError, Target, compressing
 from .work import Job
 
@@ -28,8 +29,6 @@ METADATA_KEY = b"textmend"
 
 def provenance(job: Job, sources: list[str]) -> dict[str, Any]:
     """How an output was made: textmend's version, the pipeline's configuration, the options, the inputs."""
-    from .. import __version__
-
     steps = [
         {"name": step.name, "enabled": step.enabled, "options": step.fixer.get_params()}
         for step in job.pipeline.steps
