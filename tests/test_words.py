@@ -168,3 +168,30 @@ def test_glued_prose_is_split_only_where_a_space_was(glue: list[bool]) -> None:
     document = words().mend_document(damaged)
     assert {change.start for change in document.changes} <= removed
     assert words()(document.text) == document.text
+
+
+SETTLED_IN_THE_PIPELINE = [
+    "He spoke ofthePresident today.",
+    "cats andamp dogs",
+    "Research Randamp D budgets, cats andamp dogs and Letrsquo;s go.",
+    "She was inthePresident's office.ofthe end",
+    "x" * 5_000 + "usedfor",
+]
+
+
+@pytest.mark.parametrize(
+    "text", [*SETTLED_IN_THE_PIPELINE, *(case["input"] for case in CASE_TABLE)], ids=lambda t: t[:40]
+)
+def test_the_default_pipeline_settles_in_one_mend(text: str) -> None:
+    once = textmend.mend(text)
+    assert textmend.mend(once) == once
+
+
+def test_a_document_of_rare_runs_only_is_left_alone_at_a_bounded_cost() -> None:
+    from wordfreq import top_n_list
+
+    vocabulary = top_n_list("en", 5_000)[1_000:]
+    glued = " ".join(f"{a}the{b}" for a, b in zip(vocabulary, reversed(vocabulary), strict=True))
+    assert words()(glued) == glued  # one rare run every 17 characters: no prose
+    sparse = "It was usedfor pain. " + "The end of the story is near. " * 20
+    assert words()(sparse).startswith("It was used for pain.")

@@ -175,7 +175,7 @@ class RunTogetherWords(Fixer):
         camels = []
         if (_LATIN1_LOWER_UPPER if latin1 else _LOWER_UPPER).search(text):
             camels = [m for m in _CAMEL_TOKEN.finditer(text) if not document.in_code(m.start())]
-            if camels and _IDENTIFIER.search(text) is not None:
+            if camels and (_IDENTIFIER.search(text) is not None or too_many_candidates(text, len(camels))):
                 camels = []
         punctuated = []
         if (_LATIN1_NO_SPACE if latin1 else _NO_SPACE).search(text):
@@ -204,7 +204,10 @@ class RunTogetherWords(Fixer):
         ``latin1`` says that the text has no letter beyond Latin-1, so that ``re`` can find the runs.
         """
         runs = (_LATIN1_LOWERCASE_RUN if latin1 else _LOWERCASE_RUN).findall(text)
-        hopeful = _word_filter(self).hopeful(runs)
+        word_filter = _word_filter(self)
+        if too_many_rare_runs(text, word_filter.rare(runs)):
+            return []
+        hopeful = word_filter.hopeful(runs)
         if len(hopeful) > _SEARCHES_BEFORE_COUNTING:
             # Many candidates: one pass over the text costs less than a search for each.
             wanted = set(hopeful)
@@ -230,6 +233,7 @@ class RunTogetherWords(Fixer):
             zipf(token, self.language) >= self.max_joined_zipf
             or self._foreign(token)
             or self._inflected(token)
+            or is_entity_remnant(token)
         ):
             return False
         split = _static_split(self, token)
@@ -255,6 +259,7 @@ class RunTogetherWords(Fixer):
             or not self._has_function_word(split[0])
             or self._foreign(token)
             or self._inflected(token)
+            or is_entity_remnant(token)
             or _dropped_g(split[0], self.language)
         ):
             return False
@@ -282,8 +287,14 @@ class RunTogetherWords(Fixer):
             return
         if not self._common(right.lower(), document):
             return
-        left_is_word = self._common(left, document)
-        if not left_is_word and not (len(left) >= 4 and self._glued(left, match.start(), document, edits)):
+        # A glued left side is split with it ("ofthePresident" -> "of the President"), even when
+        # wordfreq knows the glued form as scraper junk ("ofthe"): else a second mend would split it.
+        left_is_glued = (
+            len(left) >= 4
+            and zipf(left, self.language) < self.max_joined_zipf
+            and self._glued(left, match.start(), document, edits)
+        )
+        if not left_is_glued and not self._common(left, document):
             return
         why = f"{left!r} and {right!r} are words; {token!r} is not"
         edits[cut] = Edit(cut, cut, " ", f"lowercase glued to capitalised: {why}")
@@ -563,6 +574,10 @@ class _WordFilter:
         self.rejected: set[str] = set()
         self.accepted: set[str] = set()
 
+    def rare(self, runs: list[str]) -> set[str]:
+        """The distinct ``runs`` rarer than ``max_joined_zipf``: those a split must be judged for."""
+        return set(runs).difference(self.never)
+
     def hopeful(self, runs: list[str]) -> list[str]:
         """The distinct ``runs`` rarer than ``max_joined_zipf`` that some document could see split."""
         fresh = set(runs).difference(self.never).difference(self.rejected)
@@ -584,6 +599,28 @@ class _WordFilter:
 
 
 _SEEN_SIZE = 1 << 16
+
+# Judging a rare run costs up to a millisecond the first time; prose has a distinct one every 150 to
+# 400 characters (Austen: at most 25 in a 300-word document). A document with more than this many per
+# character (a list of generated identifiers, base64, a word list) is not prose whose glue we can read:
+# its glued words are left alone, which keeps the cost linear on any input.
+_RARE_RUNS_FREE = 50
+_CHARS_PER_RARE_RUN = 200
+# ... and at most this many in one document of any size (Austen's 1.2 MB of novels have 3,100).
+_MOST_RARE_RUNS = 5_000
+
+
+def too_many_rare_runs(text: str, rare: set[str]) -> bool:
+    """Whether ``text`` has too many distinct rare lowercase runs to judge them all at a bounded cost.
+
+    The count depends on the text alone, so mending the result decides the same (splits add no rare run).
+    """
+    return too_many_candidates(text, len(rare))
+
+
+def too_many_candidates(text: str, count: int) -> bool:
+    """Whether ``count`` candidates of one kind are more than ``text`` could hold as prose."""
+    return count > min(_MOST_RARE_RUNS, _RARE_RUNS_FREE + len(text) // _CHARS_PER_RARE_RUN)
 
 
 @lru_cache(maxsize=16)
@@ -614,7 +651,7 @@ def _vouched_split(
     return fixer._best_split(token, _Vouching(vouched))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)
 def _long_parts(token: str, language: str) -> frozenset[str]:
     """The known words of four or more letters inside ``token``: the parts a document could vouch for."""
     return frozenset(
@@ -623,6 +660,31 @@ def _long_parts(token: str, language: str) -> frozenset[str]:
         for j in range(i + 4, min(len(token), i + 24) + 1)
         if j - i < len(token) and zipf(token[i:j], language) > 0
     )
+
+
+# An HTML entity name that lost its "&" (and ";"), which the ``entities`` fixer may restore: a token that
+# holds one is left alone. Typographic names no English word contains anywhere ("Letrsquo", "rsquos");
+# "quot" and "apos" where no word goes on ("quote", "apostle"); "&" written as "and" before a name
+# ("andamp", "Randamp"), and "amp" nested before one ("ampnbsp").
+_NEVER_PROSE_NAMES = (
+    r"[lr]s?[ad]?quo|[sb]dquo|[lr]aquo|[mn]dash|hellip|nbsp|ensp|emsp|thinsp|zwn?j|middot|iexcl|iquest"
+    r"|plusmn|szlig|aelig|oelig|permil|frasl|brvbar|[a-z](?:acute|grave|circ|uml|tilde|cedil|slash)"
+)
+_ENTITY_REMNANT = re.compile(
+    rf"{_NEVER_PROSE_NAMES}|quot(?![aei])|apos(?![ti])|(?:and|amp)(?:amp|lt|gt|quot|apos|{_NEVER_PROSE_NAMES})"
+)
+
+
+def is_entity_remnant(token: str) -> bool:
+    """Whether a lowercase ``token`` holds an HTML entity name that lost its ``&``: ``andamp``, ``nbspthe``.
+
+    Such damage is the ``entities`` fixer's to restore, or to leave alone; splitting it (``an damp``)
+    would hide it. Words that merely contain a name's letters pass: ``quote``, ``camp``, ``apostle``.
+
+    >>> is_entity_remnant("andamp"), is_entity_remnant("rsquos"), is_entity_remnant("quoteof")
+    (True, True, False)
+    """
+    return _ENTITY_REMNANT.search(token) is not None
 
 
 def _rank(state: tuple[float, int, int]) -> tuple[int, float]:
