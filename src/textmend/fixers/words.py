@@ -45,6 +45,7 @@ import regex
 from ..fixer import Findings, Fixer, Pattern, register
 from ..lexicon import available_languages, common_words, zipf
 from ..model import Edit
+from ._language import language_of
 
 # A lowercase word standing alone: not part of a URL, an address, a path, a hashtag or an identifier.
 # A full stop before a capitalised word ends a sentence ("usedfor.The"), not a domain or a file name.
@@ -133,6 +134,8 @@ _AFFIX_PENALTY = 1.5
 _CONTENT_PENALTY = 1.5
 _FOREIGN_ZIPF = 3.5
 _SEARCHES_BEFORE_COUNTING = 8  # see _Document
+_AROUND = 100  # characters on each side of a token whose language decides whether it is foreign
+_CLAUSE_MARK = re.compile(r"[.!?:;\"\u201c\u201d\u00ab\u00bb()\n]")
 _SENTENCE_START_ZIPF = 4.0  # how common a word after ".", "!" or "?" must be, unless the document uses it
 _INFLECTIONS = ("s", "es", "ed", "d", "ing", "r", "er", "st", "est", "ly")
 _EXTRA_PART = 1.5
@@ -182,6 +185,10 @@ class RunTogetherWords(Fixer):
             punctuated = list(_MISSING_SPACE.finditer(text))
         if not (candidates or camels or punctuated):
             return
+        # Only where the text is in the fixer's language: a Dutch "nodig" is no "no dig".
+        candidates = [m for m in candidates if document.speaks(m.start(), m.group(), self.language)]
+        camels = [m for m in camels if document.speaks(m.start(), m.group(1), self.language)]
+        punctuated = [m for m in punctuated if document.speaks(m.start(4), m.group(4).lower(), self.language)]
         edits: dict[int, Edit] = {}
         # Each split adds words the document now uses on their own; decide again until nothing changes,
         # so that mending the result finds nothing more (idempotence).
@@ -464,6 +471,8 @@ class _Document:
         self._lines: list[str] | None = None
         self._line_starts: list[int] = []
         self._code_lines: dict[int, bool] = {}
+        self._language: str | None = None
+        self._line_languages: dict[int, str] = {}
         # Whole-text searches allowed before counting every word once is the cheaper way to answer:
         # a few keep clean text fast, a bound keeps text with many candidates linear.
         self._searches_left = _SEARCHES_BEFORE_COUNTING
@@ -498,18 +507,57 @@ class _Document:
         """Whether the document uses ``word`` (in any case) as a word of its own."""
         return word in self._load_lower()
 
-    def in_code(self, position: int) -> bool:
-        """Whether the line holding ``position`` looks like code (``=``, braces, backticks, ``f(``)."""
+    def _line_index(self, position: int) -> int:
         if self._lines is None:
             self._lines = self.text.split("\n")
             self._line_starts = list(
                 itertools.accumulate((len(line) + 1 for line in self._lines[:-1]), initial=0)
             )
-        index = bisect.bisect_right(self._line_starts, position) - 1
+        return bisect.bisect_right(self._line_starts, position) - 1
+
+    def in_code(self, position: int) -> bool:
+        """Whether the line holding ``position`` looks like code (``=``, braces, backticks, ``f(``)."""
+        index = self._line_index(position)
+        assert self._lines is not None
         code = self._code_lines.get(index)
         if code is None:
             code = self._code_lines[index] = _CODE_LINE.search(self._lines[index]) is not None
         return code
+
+    def language(self, default: str) -> str:
+        """The language of the whole document (``default`` when its markers do not say)."""
+        if self._language is None:
+            self._language = language_of(self.text, default)
+        return self._language
+
+    def line_language(self, position: int, default: str) -> str:
+        """The language of the line holding ``position``; a line too short to say has the document's."""
+        index = self._line_index(position)
+        language = self._line_languages.get(index)
+        if language is None:
+            line = self._lines[index] if self._lines is not None else self.text
+            language = self._line_languages[index] = language_of(line, self.language(default))
+        return language
+
+    def speaks(self, position: int, token: str, language: str) -> bool:
+        """Whether the word ``token`` at ``position`` is written in ``language``: its line is (or says too
+        little, and the document is), and its clause is not another language in which ``token`` is a
+        word (a quoted Spanish sentence in an English article: ``programando``)."""
+        if self.line_language(position, language) != language:
+            return False
+        local = language_of(self.clause(position, len(token)), language)
+        return local == language or zipf(token.lower(), local) == 0.0
+
+    def clause(self, position: int, length: int) -> str:
+        """The clause around ``text[position:position + length]``: up to the nearest sentence or quote
+        marks on both sides, at most ``_AROUND`` characters each way."""
+        start = max(0, position - _AROUND)
+        before = _CLAUSE_MARK.search(self.text[start:position][::-1])
+        if before is not None:
+            start = position - before.start()
+        end = min(len(self.text), position + length + _AROUND)
+        after = _CLAUSE_MARK.search(self.text, position + length, end)
+        return self.text[start : after.start() if after is not None else end]
 
     def used(self, words: frozenset[str]) -> frozenset[str]:
         """Those of the lowercase ``words`` that the document uses (in any case) as words of their own.
