@@ -5,13 +5,13 @@ from .entities import EntityFixer
 from .ftfy_fixer import FtfyFixer
 from .teasers import TeaserFixer
 from .titles import DuplicateTitle
-from .words import RunTogetherWords
+from .words import WordsFixer
 
 __all__ = [
     "AsciiPunctuation",
     "DuplicateTitle",
     "EntityFixer",
     "FtfyFixer",
-    "RunTogetherWords",
     "TeaserFixer",
+    "WordsFixer",
 ]

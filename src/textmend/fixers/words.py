@@ -27,6 +27,20 @@ consonant (``amoment``) or after a function word (``wasa``). A token that is a c
 neighbouring language (``canto``), an inflected word (``togas``), on a line that looks like code, or
 that the document uses again is never split; a word the document uses on its own counts as common
 (``wearableimplantableor`` splits in a text that also says ``wearable`` and ``implantable``).
+
+The fixer acts only on text in its language (English by default): each line, and the clause around
+each candidate, is read with wordfreq's most frequent words of some twenty Latin-script languages (see
+``fixers/_language.py``), and text mostly in another script is never split. A Dutch ``nodig`` stays,
+and so does a Spanish sentence quoted in an English article. A token that holds an HTML entity name
+that lost its ``&`` (``andamp``, ``nbspthe``) is left for the ``entities`` fixer. A document with more
+distinct rare lowercase runs than prose has (one every 200 characters, at most 5,000) keeps its glue,
+which bounds the cost on any input.
+
+Each edit has a ``kind`` (``words/glued``, ``words/camel``, ``words/no-space``) and ``evidence``
+(``joined_zipf``, ``junction``, ``margin``, ``confidence`` from 0 to 1...).
+
+>>> Pipeline(["words"])("Die fromme Frau ging in die Kirche und betete für ihre Kinder.")
+'Die fromme Frau ging in die Kirche und betete für ihre Kinder.'
 """
 
 from __future__ import annotations
@@ -46,6 +60,16 @@ from ..fixer import Findings, Fixer, Pattern, register
 from ..lexicon import available_languages, common_words, zipf
 from ..model import Edit
 from ._language import language_of
+from ._wordlists import (
+    AFTER_DOT,
+    COMPOUND_HEADS,
+    COMPOUNDING,
+    ENTITY_REMNANT,
+    FUNCTION_WORDS,
+    NEIGHBOURS,
+    PREFIXES,
+    SUFFIXES,
+)
 
 # A lowercase word standing alone: not part of a URL, an address, a path, a hashtag or an identifier.
 # A full stop before a capitalised word ends a sentence ("usedfor.The"), not a domain or a file name.
@@ -80,51 +104,6 @@ _WORD_CHAR = re.compile(r"\w")
 # A document that uses one writes about code, and its ``camelCase`` is another identifier.
 _IDENTIFIER = regex.compile(r"(?<!\w)\p{Ll}{1,40}(?:\p{Lu}[\p{Ll}\d]{0,40}){2,8}(?!\w)|[A-Za-z]_[A-Za-z]")
 _CODE_LINE = regex.compile(r"[{}=<>`]|;\s*$|\((?<=\w\()|::|->")
-# Top-level domains and file extensions that look like capitalised words after a dot ("Amazon.Com").
-_AFTER_DOT = frozenset(
-    "com net org edu gov info biz co io uk tv us txt png pdf jpg jpeg gif svg html htm doc docx xls xlsx"  # noqa: SIM905
-    " csv json xml exe zip mp3 mp4 md py js css php".split()
-)
-
-#: Word-forming prefixes per language: split after one only when the rest is a very common word
-#: (``in the`` but not ``incurious``, ``for the`` but not ``forbad``).
-_PREFIXES: dict[str, frozenset[str]] = {
-    "en": frozenset("as at be by down for fore in off on out over so under up with after".split()),  # noqa: SIM905
-}
-#: Words that head compounds with function words (``thereof``, ``whereby``, ``somehow``): a split after
-#: one always asks for more.
-_COMPOUND_HEADS: dict[str, frozenset[str]] = {
-    "en": frozenset("any every here how some there what when where who".split()),  # noqa: SIM905
-}
-#: Function words per language (closed classes: articles, pronouns, prepositions, conjunctions,
-#: auxiliaries, numerals); other languages count any word as common as "the" or "of" (Zipf >= 6).
-_FUNCTION_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        "a an the this that these those some any each every either neither no all both half few many much"  # noqa: SIM905
-        " more most several such what which whose whom who i me my mine myself you your yours yourself he him"
-        " his himself she her hers herself it its itself we us our ours ourselves they them their theirs"
-        " themselves of to in on at by for from with without within about above below under over into onto"
-        " upon out off up down through across after before behind beside besides between beyond during"
-        " except near since than till until toward towards against among around along and or but nor so yet"
-        " if then else because although though while whereas unless whether as am is are was were be been"
-        " being have has had having do does did doing will would shall should can could may might must ought"
-        " not never also very too quite rather just only even still already again ever here there now how"
-        " when where why one two three four five six seven eight nine ten hundred thousand first second last"
-        " next other another same own".split()
-    ),
-}
-#: Languages whose words turn up in text of another language: a token common in one is left alone.
-_NEIGHBOURS = ("en", "fr", "es", "it", "de", "pt")
-#: Word-forming suffixes per language: split before one only after a very common word
-#: (``the way`` but not ``gentlemanlike``).
-_SUFFIXES: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        "able est ever fold ful hood ish less like ly man men most ness one self ship some thing ward wards"  # noqa: SIM905
-        " way ways where wise".split()
-    ),
-}
-#: Languages that write compound nouns as one word: there every junction needs a function word.
-_COMPOUNDING = frozenset({"de", "nl", "sv", "da", "nb", "fi", "hu", "is", "el"})
 
 _KNOWN_ZIPF = 1.5  # a glued form wordfreq knows this well is a name: "wikiHow", "nEurope"
 _SLOPE = 1.3  # each Zipf unit of the joined token asks for 1.3 more at every junction
@@ -145,7 +124,7 @@ _SINGLE_LETTER_PENALTY = 0.75
 
 @register
 @dataclass(frozen=True)
-class RunTogetherWords(Fixer):
+class WordsFixer(Fixer):
     """Split glued words and put a space after sentence punctuation that lost it.
 
     ``language`` picks the wordfreq list (any language wordfreq covers; English by default);
@@ -233,7 +212,7 @@ class RunTogetherWords(Fixer):
         """Whether some document could see the lowercase ``token`` split: the tests of :meth:`_glued`
         that depend on the token alone.
 
-        >>> RunTogetherWords()._splittable("usedfor"), RunTogetherWords()._splittable("therapist")
+        >>> WordsFixer()._splittable("usedfor"), WordsFixer()._splittable("therapist")
         (True, False)
         """
         if (
@@ -276,10 +255,11 @@ class RunTogetherWords(Fixer):
             f"{token!r} (zipf {joined:.1f}) read as {' '.join(parts)!r} "
             f"(weakest junction {junction:.1f}; parts {_zipfs(parts, self, document)})"
         )
+        evidence = glued_evidence(joined, junction, self.margin + _SLOPE * joined, len(parts))
         cut = start
         for part in parts[:-1]:
             cut += len(part)
-            edits[cut] = Edit(cut, cut, " ", reason)
+            edits[cut] = Edit(cut, cut, " ", reason, "words/glued", evidence)
         document.see(parts)
         return True
 
@@ -304,7 +284,13 @@ class RunTogetherWords(Fixer):
         if not left_is_glued and not self._common(left, document):
             return
         why = f"{left!r} and {right!r} are words; {token!r} is not"
-        edits[cut] = Edit(cut, cut, " ", f"lowercase glued to capitalised: {why}")
+        sides = min(self._zipf(left, document), self._zipf(right.lower(), document))
+        evidence = {
+            "joined_zipf": zipf(token.lower(), self.language),
+            "side_zipf": sides,
+            "confidence": _confidence(sides - self.min_zipf),
+        }
+        edits[cut] = Edit(cut, cut, " ", f"lowercase glued to capitalised: {why}", "words/camel", evidence)
         document.see((left, right))
 
     def _punctuated(self, match: regex.Match[str], document: _Document, edits: dict[int, Edit]) -> None:
@@ -314,7 +300,7 @@ class RunTogetherWords(Fixer):
             return
         right = match.group(4)
         lost_newline = match.group(3)
-        if right.lower() in _AFTER_DOT or self._zipf(right.lower(), document) < _SENTENCE_START_ZIPF:
+        if right.lower() in AFTER_DOT or self._zipf(right.lower(), document) < _SENTENCE_START_ZIPF:
             return
         if len(right) == 2 and zipf(right.lower(), self.language) < 5.5:
             return  # "Node.Js": short words after a dot must be as common as "It" or "We"
@@ -337,7 +323,13 @@ class RunTogetherWords(Fixer):
             )
         else:
             reason = f"no space after {match.group(2)!r} before the word {right!r}"
-        edits[start] = Edit(start, end, " ", reason)
+        right_zipf = self._zipf(right.lower(), document)
+        evidence = {
+            "right_zipf": right_zipf,
+            "lost_newline": float(bool(lost_newline)),
+            "confidence": _confidence(right_zipf - _SENTENCE_START_ZIPF),
+        }
+        edits[start] = Edit(start, end, " ", reason, "words/no-space", evidence)
         document.see((right,))
 
     # -- scoring --------------------------------------------------------------------------------
@@ -414,14 +406,14 @@ class RunTogetherWords(Fixer):
             value -= _SINGLE_LETTER_PENALTY  # "abase", "amain": "a" is also a prefix
         if len(right) == 1 and raw_left < _FUNCTION_ZIPF:
             return float("-inf")  # "was a", "of a", but not "hera", "lista"
-        if left in _COMPOUND_HEADS.get(self.language, ()) or (
-            raw_right < _FUNCTION_ZIPF and left in _PREFIXES.get(self.language, ())
+        if left in COMPOUND_HEADS.get(self.language, ()) or (
+            raw_right < _FUNCTION_ZIPF and left in PREFIXES.get(self.language, ())
         ):
             value -= _AFFIX_PENALTY
-        if raw_left < _FUNCTION_ZIPF and right in _SUFFIXES.get(self.language, ()):
+        if raw_left < _FUNCTION_ZIPF and right in SUFFIXES.get(self.language, ()):
             value -= _AFFIX_PENALTY
         if not (self._function_word(left) or self._function_word(right)):
-            if self.language in _COMPOUNDING:
+            if self.language in COMPOUNDING:
                 return float("-inf")
             if min(zl, zr) < _SEEN_ZIPF:  # unless the document uses both on their own
                 value -= _CONTENT_PENALTY  # "school fellow": two content words glue into real compounds
@@ -434,14 +426,14 @@ class RunTogetherWords(Fixer):
 
     def _function_word(self, word: str) -> bool:
         """Whether ``word`` is a function word (``the``, ``of``, ``must``) of the fixer's language."""
-        words = _FUNCTION_WORDS.get(self.language)
+        words = FUNCTION_WORDS.get(self.language)
         return word in words if words is not None else zipf(word, self.language) >= _FUNCTION_ZIPF
 
     def _foreign(self, token: str) -> bool:
         """Whether ``token`` is a common word of another language (``canto``, ``forme``, ``tome``)."""
         return any(
             token in common_words(language, _FOREIGN_ZIPF)
-            for language in _NEIGHBOURS
+            for language in NEIGHBOURS
             if language != self.language
         )
 
@@ -593,7 +585,7 @@ class _EveryWord(_Document):
 
 
 class _Vouching(_Document):
-    """A document that uses just the words ``vouched``: all that :meth:`RunTogetherWords._best_split`
+    """A document that uses just the words ``vouched``: all that :meth:`WordsFixer._best_split`
     asks of a document about a token is which of its :func:`_long_parts` the document uses."""
 
     def __init__(self, vouched: frozenset[str]) -> None:
@@ -612,11 +604,11 @@ class _WordFilter:
     """Which lowercase runs a fixer need look at: set differences first, per-word work once per word.
 
     ``never`` holds the words too common to split (from wordfreq's small list, which the fixer loads
-    anyway); :meth:`RunTogetherWords._splittable` judges the rest, and ``rejected`` and ``accepted``
+    anyway); :meth:`WordsFixer._splittable` judges the rest, and ``rejected`` and ``accepted``
     remember its answers, up to ``_SEEN_SIZE`` of them (then they start again).
     """
 
-    def __init__(self, fixer: RunTogetherWords) -> None:
+    def __init__(self, fixer: WordsFixer) -> None:
         self.fixer = fixer
         self.never = common_words(fixer.language, max(fixer.max_joined_zipf, 3.0))
         self.rejected: set[str] = set()
@@ -672,19 +664,19 @@ def too_many_candidates(text: str, count: int) -> bool:
 
 
 @lru_cache(maxsize=16)
-def _word_filter(fixer: RunTogetherWords) -> _WordFilter:
+def _word_filter(fixer: WordsFixer) -> _WordFilter:
     """The word filter of ``fixer`` (one per set of options, kept for the process)."""
     return _WordFilter(fixer)
 
 
 @lru_cache(maxsize=1 << 16)
-def _static_split(fixer: RunTogetherWords, token: str) -> tuple[tuple[str, ...], float] | None:
+def _static_split(fixer: WordsFixer, token: str) -> tuple[tuple[str, ...], float] | None:
     """``fixer``'s best split of ``token`` by word frequencies alone (cached across documents)."""
     return fixer._best_split(token, _NO_DOCUMENT)
 
 
 @lru_cache(maxsize=1 << 16)
-def _hopeful_split(fixer: RunTogetherWords, token: str) -> tuple[tuple[str, ...], float] | None:
+def _hopeful_split(fixer: WordsFixer, token: str) -> tuple[tuple[str, ...], float] | None:
     """``fixer``'s best split of ``token`` in a document that used every part: ``None`` means no
     document can make ``token`` split (cached across documents)."""
     return fixer._best_split(token, _EVERY_WORD)
@@ -692,10 +684,10 @@ def _hopeful_split(fixer: RunTogetherWords, token: str) -> tuple[tuple[str, ...]
 
 @lru_cache(maxsize=1 << 16)
 def _vouched_split(
-    fixer: RunTogetherWords, token: str, vouched: frozenset[str]
+    fixer: WordsFixer, token: str, vouched: frozenset[str]
 ) -> tuple[tuple[str, ...], float] | None:
     """``fixer``'s best split of ``token`` in a document that uses, of the token's long parts, just
-    ``vouched`` (cached across documents and across the rounds of :meth:`RunTogetherWords.find`)."""
+    ``vouched`` (cached across documents and across the rounds of :meth:`WordsFixer.find`)."""
     return fixer._best_split(token, _Vouching(vouched))
 
 
@@ -710,19 +702,6 @@ def _long_parts(token: str, language: str) -> frozenset[str]:
     )
 
 
-# An HTML entity name that lost its "&" (and ";"), which the ``entities`` fixer may restore: a token that
-# holds one is left alone. Typographic names no English word contains anywhere ("Letrsquo", "rsquos");
-# "quot" and "apos" where no word goes on ("quote", "apostle"); "&" written as "and" before a name
-# ("andamp", "Randamp"), and "amp" nested before one ("ampnbsp").
-_NEVER_PROSE_NAMES = (
-    r"[lr]s?[ad]?quo|[sb]dquo|[lr]aquo|[mn]dash|hellip|nbsp|ensp|emsp|thinsp|zwn?j|middot|iexcl|iquest"
-    r"|plusmn|szlig|aelig|oelig|permil|frasl|brvbar|[a-z](?:acute|grave|circ|uml|tilde|cedil|slash)"
-)
-_ENTITY_REMNANT = re.compile(
-    rf"{_NEVER_PROSE_NAMES}|quot(?![aei])|apos(?![ti])|(?:and|amp)(?:amp|lt|gt|quot|apos|{_NEVER_PROSE_NAMES})"
-)
-
-
 def is_entity_remnant(token: str) -> bool:
     """Whether a lowercase ``token`` holds an HTML entity name that lost its ``&``: ``andamp``, ``nbspthe``.
 
@@ -732,7 +711,26 @@ def is_entity_remnant(token: str) -> bool:
     >>> is_entity_remnant("andamp"), is_entity_remnant("rsquos"), is_entity_remnant("quoteof")
     (True, True, False)
     """
-    return _ENTITY_REMNANT.search(token) is not None
+    return ENTITY_REMNANT.search(token) is not None
+
+
+def glued_evidence(joined: float, junction: float, need: float, parts: int) -> dict[str, float]:
+    """The numbers behind a split of a glued token: ``joined_zipf``, the weakest ``junction``, its
+    ``margin`` over what the token's own frequency asked for, the number of ``parts`` and a
+    ``confidence`` from that margin (0.5 at the threshold, 1.0 three Zipf units above it)."""
+    margin = junction - need
+    return {
+        "joined_zipf": joined,
+        "junction": junction,
+        "margin": margin,
+        "parts": float(parts),
+        "confidence": _confidence(margin),
+    }
+
+
+def _confidence(margin: float) -> float:
+    """How sure a decision is from how far its evidence clears its threshold: 0.5 at it, 1.0 at +3."""
+    return round(min(1.0, max(0.0, 0.5 + margin / 6.0)), 3)
 
 
 def _rank(state: tuple[float, int, int]) -> tuple[int, float]:
@@ -747,5 +745,5 @@ def _dropped_g(parts: tuple[str, ...], language: str) -> bool:
     return language == "en" and parts[-1] == "in" and zipf(parts[-2] + "ing", language) >= 3.0
 
 
-def _zipfs(parts: tuple[str, ...], fixer: RunTogetherWords, document: _Document) -> str:
+def _zipfs(parts: tuple[str, ...], fixer: WordsFixer, document: _Document) -> str:
     return ", ".join(f"{part} {fixer._zipf(part, document):.1f}" for part in parts)
