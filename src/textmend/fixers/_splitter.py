@@ -21,6 +21,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+import regex
+
 from ..lexicon import common_words, zipf
 from ._language import language_of
 from ._wordlists import (
@@ -55,7 +57,7 @@ _WORD = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
 # Signs that a line is code, where camelCase is an identifier and not two glued words.
 # (A "(" after a word character, found from the "(": every branch starts with a punctuation mark.)
-_CODE_LINE = re.compile(r"[{}=<>`]|;\s*$|\((?<=\w\()|::|->")
+_CODE_LINE = regex.compile(r"[{}=<>`]|;\s*$|\((?<=\w\()|::|->")
 
 SLOPE = 1.3  # each Zipf unit of the joined token asks for 1.3 more at every junction
 _FUNCTION_ZIPF = 6.0  # as common as "the", "of", "was", "his": no prefix penalty, no compound reading
