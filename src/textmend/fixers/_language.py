@@ -16,12 +16,13 @@ markers of the fixer's language count for another one: English text whose words 
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import cache
 
 import regex
 from wordfreq import top_n_list
 
-__all__ = ["MARKER_LANGUAGES", "OTHER_SCRIPT", "language_of", "latin_share", "markers"]
+__all__ = ["MARKER_LANGUAGES", "OTHER_SCRIPT", "decided_language", "language_of", "latin_share", "markers"]
 
 #: The languages told apart by their markers: wordfreq's Latin-script languages with a large list.
 MARKER_LANGUAGES = (
@@ -66,18 +67,28 @@ def language_of(text: str, default: str) -> str:
     Only languages of :data:`MARKER_LANGUAGES` are told apart; :data:`OTHER_SCRIPT` for text mostly in
     another script.
     """
+    return decided_language(text, default) or default
+
+
+def decided_language(text: str, default: str) -> str | None:
+    """The language of ``text`` if its markers say (:func:`language_of`), else ``None``: too few markers
+    of any language, as in a heading, a name list or a line of code.
+
+    >>> decided_language("Jean Dupont", "en") is None
+    True
+    """
     if latin_share(text) < _LATIN_SHARE:
         return OTHER_SCRIPT
-    words = [word.lower() for word in _WORD.findall(text)]
-    if not words:
-        return default
+    counts = Counter(match.group().lower() for match in _WORD.finditer(text))
+    if not counts:
+        return None
     own = markers(default) if default in MARKER_LANGUAGES else frozenset()
-    own_hits = sum(word in own for word in words)
-    best, best_hits = default, own_hits
+    own_hits = sum(counts[word] for word in own.intersection(counts))
+    best, best_hits = (default, own_hits) if own_hits >= _MIN_MARKERS else (None, own_hits)
     for language in MARKER_LANGUAGES:
         if language == default:
             continue
-        hits = sum(word in markers(language) and word not in own for word in words)
+        hits = sum(counts[word] for word in markers(language).intersection(counts) if word not in own)
         if hits > _MARGIN * own_hits and hits > best_hits and hits >= _MIN_MARKERS:
             best, best_hits = language, hits
     return best

@@ -24,7 +24,7 @@ from functools import lru_cache
 import regex
 
 from ..lexicon import common_words, zipf
-from ._language import language_of
+from ._language import decided_language, language_of
 from ._wordlists import (
     COMPOUND_HEADS,
     COMPOUNDING,
@@ -49,6 +49,7 @@ __all__ = [
     "static_split",
     "too_many_candidates",
     "too_many_rare_runs",
+    "valid_parts",
     "vouched_split",
     "word_filter",
 ]
@@ -119,11 +120,10 @@ class Splitter:
         # (weakest junction, -parts, start of the part before it)
         states: list[dict[int, tuple[float, int, int]]] = [{} for _ in range(size + 1)]
         states[0][0] = (float("inf"), 0, 0)
-        for i in range(size):
-            for j in range(i + 1, min(size, i + 24) + 1):
-                part = token[i:j]
-                if not states[i] or not self.valid_part(part, first=i == 0, whole=j - i == size):
-                    continue
+        for i, starting_here in enumerate(valid_parts(self, token)):
+            if not states[i]:
+                continue
+            for j, part in starting_here:
                 for k, (weakest, parts, _) in states[i].items():
                     if parts <= -4:
                         continue
@@ -304,7 +304,8 @@ class DocumentWords:
         language = self._line_languages.get(index)
         if language is None:
             line = self._lines[index] if self._lines is not None else self.text
-            language = self._line_languages[index] = language_of(line, self.language(default))
+            decided = decided_language(line, default)
+            language = self._line_languages[index] = decided or self.language(default)
         return language
 
     def speaks(self, position: int, token: str, language: str) -> bool:
@@ -465,6 +466,25 @@ def vouched_split(
     """``fixer``'s best split of ``token`` in a document that uses, of the token's long parts, just
     ``vouched`` (cached across documents and across the rounds of `Splitter.find`)."""
     return splitter.best_split(token, _Vouching(vouched))
+
+
+def valid_parts(splitter: Splitter, token: str) -> tuple[tuple[tuple[int, str], ...], ...]:
+    """For each start ``i`` in ``token``, the ends ``j`` and parts ``token[i:j]`` that may stand as words
+    of a split (:meth:`Splitter.valid_part`): the same for every document, so computed once a token."""
+    return _valid_parts(splitter, token)
+
+
+@lru_cache(maxsize=1 << 12)
+def _valid_parts(splitter: Splitter, token: str) -> tuple[tuple[tuple[int, str], ...], ...]:
+    size = len(token)
+    return tuple(
+        tuple(
+            (j, token[i:j])
+            for j in range(i + 1, min(size, i + 24) + 1)
+            if splitter.valid_part(token[i:j], first=i == 0, whole=j - i == size)
+        )
+        for i in range(size)
+    )
 
 
 @lru_cache(maxsize=1 << 12)
