@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import regex
 
-from ..lexicon import common_words, zipf
+from ..lexicon import common_words, frequencies, zipf
 from ._language import decided_language, language_of
 from ._wordlists import (
     COMPOUND_HEADS,
@@ -165,7 +165,11 @@ class Splitter:
         """How common ``word`` is, counting words the document uses on their own as common (unless they
         are glued words themselves: ``ather`` vouches for nothing)."""
         z = zipf(word, self.language)
-        vouched = len(word) >= 4 and document.uses(word) and static_split(self, word) is None
+        vouched = (
+            len(word) >= 4
+            and document.uses(word)
+            and (document.vouches_for_glue or static_split(self, word) is None)
+        )
         return max(z, _SEEN_ZIPF) if vouched else z
 
     def junction(self, left: str, right: str, document: DocumentWords) -> float:
@@ -230,6 +234,10 @@ class DocumentWords:
     ``latin1`` says that the text has no character beyond Latin-1 and general punctuation, whose
     lower-casing keeps every character one character and a word character or not.
     """
+
+    #: Whether a word the document uses vouches for itself even when it could be glued words (``ather``):
+    #: only for :func:`hopeful_split`'s upper bound.
+    vouches_for_glue = False
 
     def __init__(self, text: str, latin1: bool = False) -> None:
         self.text = text
@@ -355,7 +363,10 @@ def _stands_alone(text: str, word: str) -> bool:
 
 
 class _EveryWord(DocumentWords):
-    """A document that uses every word: the most help a document could give."""
+    """A document that uses every word, even glued ones: more help than any document could give, so
+    that no split it does not allow is allowed by a real one (and cheap: no part is judged itself)."""
+
+    vouches_for_glue = True
 
     def uses(self, word: str) -> bool:
         return True
@@ -417,12 +428,13 @@ class _WordFilter:
 
 _SEEN_SIZE = 1 << 16
 
-# Judging a rare run costs up to a millisecond the first time; prose has a distinct one every 150 to
-# 400 characters (Austen: at most 25 in a 300-word document). A document with more than this many per
-# character (a list of generated identifiers, base64, a word list) is not prose whose glue we can read:
-# its glued words are left alone, which keeps the cost linear on any input.
+# Judging a rare run costs about 0.2 ms the first time; prose has a distinct one every 150 to 400
+# characters (Austen: at most 25 in a 300-word document; Moby-Dick's chapters one every 60 to 150). A
+# document with more than this many per character (generated identifiers, base64, a word list) is not
+# prose whose glue we can read: its glued words are left alone, which keeps the cost linear on any
+# input (at most about 4x the time of prose per MB).
 _RARE_RUNS_FREE = 50
-_CHARS_PER_RARE_RUN = 200
+_CHARS_PER_RARE_RUN = 100
 # ... and at most this many in one document of any size (Austen's 1.2 MB of novels have 3,100).
 _MOST_RARE_RUNS = 5_000
 
@@ -474,14 +486,16 @@ def valid_parts(splitter: Splitter, token: str) -> tuple[tuple[tuple[int, str], 
     return _valid_parts(splitter, token)
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=1 << 12)  # needed while one token is judged (its splits and their parts), not longer
 def _valid_parts(splitter: Splitter, token: str) -> tuple[tuple[tuple[int, str], ...], ...]:
     size = len(token)
+    known = frequencies(splitter.language)  # only known words can be parts: look them up first
+    valid = splitter.valid_part
     return tuple(
         tuple(
-            (j, token[i:j])
+            (j, part)
             for j in range(i + 1, min(size, i + 24) + 1)
-            if splitter.valid_part(token[i:j], first=i == 0, whole=j - i == size)
+            if j - i < size and (part := token[i:j]) in known and valid(part, first=i == 0, whole=False)
         )
         for i in range(size)
     )
