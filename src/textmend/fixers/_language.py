@@ -56,6 +56,8 @@ def markers(language: str) -> frozenset[str]:
 
 def latin_share(text: str) -> float:
     """The weighted share of Latin letters in ``text``: 1.0 for ``"the end"``, 0.0 for ``"安装"``."""
+    if text.isascii():
+        return 1.0
     latin = len(_LATIN.findall(text))
     other = len(_LETTER.findall(text)) - latin
     return latin / (latin + _OTHER_LETTER_WEIGHT * other) if latin or other else 1.0

@@ -249,6 +249,7 @@ class DocumentWords:
         self._code_lines: dict[int, bool] = {}
         self._language: str | None = None
         self._line_languages: dict[int, str] = {}
+        self._clause_languages: dict[tuple[int, int], str] = {}
         # Whole-text searches allowed before counting every word once is the cheaper way to answer:
         # a few keep clean text fast, a bound keeps text with many candidates linear.
         self._searches_left = _SEARCHES_BEFORE_COUNTING
@@ -316,25 +317,34 @@ class DocumentWords:
             language = self._line_languages[index] = decided or self.language(default)
         return language
 
+    def clause_language(self, position: int, length: int, default: str) -> str:
+        """The language of the clause around ``text[position:position + length]`` (see :meth:`clause`),
+        decided once per clause."""
+        clause = self.clause_span(position, length)
+        language = self._clause_languages.get(clause)
+        if language is None:
+            language = self._clause_languages[clause] = language_of(self.text[clause[0] : clause[1]], default)
+        return language
+
     def speaks(self, position: int, token: str, language: str) -> bool:
         """Whether the word ``token`` at ``position`` is written in ``language``: its line is (or says too
         little, and the document is), and its clause is not another language in which ``token`` is a
         word (a quoted Spanish sentence in an English article: ``programando``)."""
         if self.line_language(position, language) != language:
             return False
-        local = language_of(self.clause(position, len(token)), language)
+        local = self.clause_language(position, len(token), language)
         return local == language or zipf(token.lower(), local) == 0.0
 
-    def clause(self, position: int, length: int) -> str:
-        """The clause around ``text[position:position + length]``: up to the nearest sentence or quote
-        marks on both sides, at most ``_AROUND`` characters each way."""
+    def clause_span(self, position: int, length: int) -> tuple[int, int]:
+        """Where the clause around ``text[position:position + length]`` starts and ends: up to the
+        nearest sentence or quote marks on both sides, at most ``_AROUND`` characters each way."""
         start = max(0, position - _AROUND)
         before = _CLAUSE_MARK.search(self.text[start:position][::-1])
         if before is not None:
             start = position - before.start()
         end = min(len(self.text), position + length + _AROUND)
         after = _CLAUSE_MARK.search(self.text, position + length, end)
-        return self.text[start : after.start() if after is not None else end]
+        return start, after.start() if after is not None else end
 
     def used(self, words: frozenset[str]) -> frozenset[str]:
         """Those of the lowercase ``words`` that the document uses (in any case) as words of their own.
@@ -502,13 +512,10 @@ def _valid_parts(splitter: Splitter, token: str) -> tuple[tuple[tuple[int, str],
 
 
 @lru_cache(maxsize=1 << 12)
-def long_parts(token: str, language: str) -> frozenset[str]:
+def long_parts(splitter: Splitter, token: str) -> frozenset[str]:
     """The known words of four or more letters inside ``token``: the parts a document could vouch for."""
     return frozenset(
-        token[i:j]
-        for i in range(len(token))
-        for j in range(i + 4, min(len(token), i + 24) + 1)
-        if j - i < len(token) and zipf(token[i:j], language) > 0
+        part for starting in valid_parts(splitter, token) for _, part in starting if len(part) >= 4
     )
 
 

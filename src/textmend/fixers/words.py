@@ -243,8 +243,13 @@ def camel_candidates(text: str, latin1: bool, document: DocumentWords) -> list[r
     them than prose could."""
     if not (_LATIN1_LOWER_UPPER if latin1 else _LOWER_UPPER).search(text):
         return []
-    camels = [m for m in _CAMEL_TOKEN.finditer(text) if not document.in_code(m.start())]
-    if camels and (_IDENTIFIER.search(text) is not None or too_many_candidates(text, len(camels))):
+    camels = []
+    for match in _CAMEL_TOKEN.finditer(text):
+        if not document.in_code(match.start()):
+            camels.append(match)
+            if too_many_candidates(text, len(camels)):
+                return []  # found without collecting them all: the cost stays bounded
+    if camels and _IDENTIFIER.search(text) is not None:
         return []
     return camels
 
@@ -290,7 +295,7 @@ def glued_split(
     """The best split of ``token`` by frequencies alone, or else with the long parts the document uses."""
     split = static_split(splitter, token)
     if split is None and hopeful_split(splitter, token) is not None:
-        vouched = document.used(long_parts(token, splitter.language))
+        vouched = document.used(long_parts(splitter, token))
         if vouched:
             split = vouched_split(splitter, token, vouched)
     return split
