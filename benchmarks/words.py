@@ -173,6 +173,7 @@ ADVERSARIAL = (
     "5 MB prose",
     "distinct glued candidates",
     "4 x 250 kB, a glued candidate every 150 characters",
+    "4 x 250 kB, a glued candidate every 180 characters",
     "camel-case glue",
     "no space after full stops",
 )
@@ -200,8 +201,9 @@ def adversarial_text(kind: str) -> list[str]:
         )
         return [" ".join(glued)[:MB]]
     if kind.startswith("4 x 250 kB"):
+        every = int(kind.split()[-2])
         out, at = [], 0
-        while (space := text.find(" ", at + 150)) >= 0 and at < MB:
+        while (space := text.find(" ", at + every)) >= 0 and at < MB:
             out.append(
                 text[at:space] + " " + rng.choice(vocabulary) + rng.choice(_JOINERS) + rng.choice(vocabulary)
             )

@@ -444,7 +444,7 @@ _SEEN_SIZE = 1 << 16
 # prose whose glue we can read: its glued words are left alone, which keeps the cost linear on any
 # input (at most about 4x the time of prose per MB).
 _RARE_RUNS_FREE = 50
-_CHARS_PER_RARE_RUN = 100
+_CHARS_PER_RARE_RUN = 110
 # ... and at most this many in one document of any size (Austen's 1.2 MB of novels have 3,100).
 _MOST_RARE_RUNS = 5_000
 
