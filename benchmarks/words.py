@@ -173,7 +173,7 @@ ADVERSARIAL = (
     "5 MB prose",
     "distinct glued candidates",
     "4 x 250 kB, a glued candidate every 150 characters",
-    "4 x 250 kB, a glued candidate every 180 characters",
+    "4 x 250 kB, a glued candidate every 210 characters",
     "camel-case glue",
     "no space after full stops",
 )

@@ -96,17 +96,27 @@ class Splitter:
         >>> Splitter().splittable("usedfor"), Splitter().splittable("therapist")
         (True, False)
         """
-        if (
-            zipf(token, self.language) >= self.max_joined_zipf
-            or self.foreign(token)
-            or self.inflected(token)
-            or is_entity_remnant(token)
-        ):
+        if self.plainly_whole(token):
             return False
         split = static_split(self, token)
         if split is None:
             return hopeful_split(self, token) is not None
         return self.has_function_word(split[0]) and not dropped_g(split[0], self.language)
+
+    def plainly_whole(self, token: str) -> bool:
+        """Whether ``token`` is left whole on cheap tests alone, before any split is scored: a common word,
+        a word of a neighbouring language (``canto``), an inflected word (``togas``) or an entity
+        remnant (``andamp``).
+
+        >>> Splitter().plainly_whole("togas"), Splitter().plainly_whole("usedfor")
+        (True, False)
+        """
+        return (
+            zipf(token, self.language) >= self.max_joined_zipf
+            or self.foreign(token)
+            or self.inflected(token)
+            or is_entity_remnant(token)
+        )
 
     # -- scoring --------------------------------------------------------------------------------
     def best_split(self, token: str, document: DocumentWords) -> tuple[tuple[str, ...], float] | None:
@@ -410,11 +420,18 @@ class _WordFilter:
         self.splitter = splitter
         self.never = common_words(splitter.language, max(splitter.max_joined_zipf, 3.0))
         self.rejected: set[str] = set()
+        self.plain: set[str] = set()
         self.accepted: set[str] = set()
 
     def rare(self, runs: list[str]) -> set[str]:
-        """The distinct ``runs`` rarer than ``max_joined_zipf``: those a split must be judged for."""
-        return set(runs).difference(self.never)
+        """The distinct ``runs`` whose split must be scored: rarer than ``max_joined_zipf`` and not left
+        whole on cheap tests (:meth:`Splitter.plainly_whole`, remembered: it depends on the run alone)."""
+        fresh = set(runs).difference(self.never).difference(self.plain)
+        if len(self.plain) > _SEEN_SIZE:
+            self.plain.clear()
+        plain = {run for run in fresh if self.splitter.plainly_whole(run)}
+        self.plain.update(plain)
+        return fresh.difference(plain)
 
     def hopeful(self, runs: list[str]) -> list[str]:
         """The distinct ``runs`` rarer than ``max_joined_zipf`` that some document could see split."""
@@ -438,13 +455,13 @@ class _WordFilter:
 
 _SEEN_SIZE = 1 << 16
 
-# Judging a rare run costs about 0.2 ms the first time; prose has a distinct one every 150 to 400
-# characters (Austen: at most 25 in a 300-word document; Moby-Dick's chapters one every 60 to 150). A
-# document with more than this many per character (generated identifiers, base64, a word list) is not
-# prose whose glue we can read: its glued words are left alone, which keeps the cost linear on any
-# input (at most about 4x the time of prose per MB).
+# Scoring the splits of a rare run costs about 0.2 ms the first time. Prose has a distinct rare run
+# left after the cheap tests (:meth:`Splitter.plainly_whole`) every 300 characters or more (Moby-Dick's
+# richest chapters: one every 150). A document with more than this many per character (generated
+# identifiers, base64, a word list) is not prose whose glue we can read: its glued words are left
+# alone, which keeps the cost linear on any input (at most about 4x the time of prose per MB).
 _RARE_RUNS_FREE = 50
-_CHARS_PER_RARE_RUN = 110
+_CHARS_PER_RARE_RUN = 150
 # ... and at most this many in one document of any size (Austen's 1.2 MB of novels have 3,100).
 _MOST_RARE_RUNS = 5_000
 

@@ -33,8 +33,8 @@ each candidate, is read with wordfreq's most frequent words of some twenty Latin
 ``fixers/_language.py``), and text mostly in another script is never split. A Dutch ``nodig`` stays,
 and so does a Spanish sentence quoted in an English article. A token that holds an HTML entity name
 that lost its ``&`` (``andamp``, ``nbspthe``) is left for the ``entities`` fixer. A document with more
-distinct rare lowercase runs than prose has (one every 110 characters, at most 5,000) keeps its glue,
-which bounds the cost on any input.
+distinct rare lowercase runs that cheap tests cannot settle than prose has (one every 150 characters,
+at most 5,000) keeps its glue, which bounds the cost on any input.
 
 Each edit has a ``kind`` (``words/glued``, ``words/camel``, ``words/no-space``) and ``evidence``
 (``joined_zipf``, ``junction``, ``margin``, ``confidence`` from 0 to 1...).
