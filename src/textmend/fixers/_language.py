@@ -5,8 +5,10 @@ articles, pronouns, prepositions, auxiliaries). A stretch of text is in the lang
 uses most; the fixer's own language wins ties, and a stretch with fewer than :data:`_MIN_MARKERS`
 markers is undecided (read as the fixer's language). Text that is mostly written in another script
 (Chinese, Japanese, Cyrillic...) is in no Latin-script language. Only markers that are not also
-markers of the fixer's language count for another one: English text whose words are glued keeps the
-``a``, ``in`` and ``to`` it shares with Portuguese or Dutch, and must not turn Portuguese.
+markers of the fixer's language count for another one, and against it only the fixer's markers that
+language does not share: English text whose words are glued keeps the ``a``, ``in`` and ``to`` it
+shares with Portuguese or Dutch, and must not turn Portuguese; Portuguese text keeps its ``a``, ``as``
+and ``no``, and must not stay English.
 
 >>> language_of("de meeste installaties hebben het nodig", "en")
 'nl'
@@ -86,11 +88,18 @@ def decided_language(text: str, default: str) -> str | None:
         return None
     own = markers(default) if default in MARKER_LANGUAGES else frozenset()
     own_hits = sum(counts[word] for word in own.intersection(counts))
-    best, best_hits = (default, own_hits) if own_hits >= _MIN_MARKERS else (None, own_hits)
+    best, best_hits = None, 0
     for language in MARKER_LANGUAGES:
         if language == default:
             continue
-        hits = sum(counts[word] for word in markers(language).intersection(counts) if word not in own)
-        if hits > _MARGIN * own_hits and hits > best_hits and hits >= _MIN_MARKERS:
+        theirs = markers(language)
+        hits = sum(counts[word] for word in theirs.intersection(counts) if word not in own)
+        if hits < _MIN_MARKERS or hits <= best_hits:
+            continue
+        # Against this language, only the fixer's markers it does not share count ("the", not "a").
+        own_only = sum(counts[word] for word in own.intersection(counts) if word not in theirs)
+        if hits > _MARGIN * own_only:
             best, best_hits = language, hits
+    if best is None and own_hits >= _MIN_MARKERS:
+        return default
     return best
