@@ -14,12 +14,19 @@ every token wordfreq does not know), in the same run:
 
 Run from the repository root: ``python benchmarks/words.py`` (with ``PYTHONPATH=src`` or textmend
 installed; wordninja comes with the ``dev`` extra).
+
+``python benchmarks/words.py --adversarial`` instead times inputs built to make the fixer work hardest,
+each in a fresh process after a warm-up call, through the whole default pipeline: CPU seconds per MB
+against 1 MB of the novels as one document, and peak memory growth per input byte.
 """
 
 from __future__ import annotations
 
+import json
 import random
 import re
+import resource
+import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
@@ -156,5 +163,98 @@ def _table(header: list[str], rows: list[list[str]]) -> None:
         print("| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |")
 
 
+# -- adversarial inputs ----------------------------------------------------------------------------
+
+MB = 1_000_000
+ADVERSARIAL = (
+    "prose",
+    "one long word",
+    "one long line",
+    "5 MB prose",
+    "distinct glued candidates",
+    "4 x 250 kB, a glued candidate every 150 characters",
+    "4 x 250 kB, a glued candidate every 210 characters",
+    "camel-case glue",
+    "no space after full stops",
+)
+_JOINERS = ("the", "of", "and", "for", "to", "in")
+
+
+def adversarial_text(kind: str) -> list[str]:
+    """The documents of one adversarial kind, about 1 MB in all (5 MB for "5 MB prose")."""
+    from wordfreq import top_n_list
+
+    text = "\n\n".join(prose.paragraphs())
+    rng = random.Random(SEED)
+    vocabulary = top_n_list("en", 20_000)
+    if kind == "prose":
+        return [text[:MB]]
+    if kind == "5 MB prose":
+        return [(text * (5 * MB // len(text) + 1))[: 5 * MB]]
+    if kind == "one long line":
+        return [re.sub(r"\s+", " ", text)[:MB]]
+    if kind == "one long word":
+        return [re.sub(r"[^a-z]", "", text.lower())[:MB]]
+    if kind == "distinct glued candidates":
+        glued = (
+            rng.choice(vocabulary) + rng.choice(_JOINERS) + rng.choice(vocabulary) for _ in range(MB // 8)
+        )
+        return [" ".join(glued)[:MB]]
+    if kind.startswith("4 x 250 kB"):
+        every = int(kind.split()[-2])
+        out, at = [], 0
+        while (space := text.find(" ", at + every)) >= 0 and at < MB:
+            out.append(
+                text[at:space] + " " + rng.choice(vocabulary) + rng.choice(_JOINERS) + rng.choice(vocabulary)
+            )
+            at = space
+        joined = "".join(out)[:MB]
+        return [joined[i : i + 250_000] for i in range(0, len(joined), 250_000)]
+    if kind == "camel-case glue":
+        glued = (rng.choice(vocabulary) + rng.choice(vocabulary).capitalize() for _ in range(MB // 8))
+        return [" ".join(glued)[:MB]]
+    if kind == "no space after full stops":
+        return [text.replace(". ", ".")[:MB]]
+    raise KeyError(kind)
+
+
+def time_adversarial(kind: str) -> dict[str, float]:
+    """Mend one kind in this process after a warm-up call: CPU seconds, input bytes, peak growth."""
+    import textmend
+
+    textmend.mend("warm up: usedfor the pain.The ofthePresident managementThe well.nAmazon")
+    documents = adversarial_text(kind)
+    with open("/proc/self/statm") as statm:
+        resident = int(statm.read().split()[1]) * resource.getpagesize()
+    started = time.process_time()
+    changes = sum(len(textmend.mend_document(document).changes) for document in documents)
+    seconds = time.process_time() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    size = sum(len(document.encode("utf-8")) for document in documents)
+    return {"seconds": seconds, "bytes": size, "growth": max(0, peak - resident), "changes": changes}
+
+
+def adversarial() -> int:
+    print("| input | MB | CPU s | s per MB | x prose | peak growth, bytes per input byte | changes |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    prose_rate = None
+    for kind in ADVERSARIAL:
+        run = subprocess.run(
+            [sys.executable, __file__, "--adversarial-kind", kind], capture_output=True, text=True, check=True
+        )
+        result = json.loads(run.stdout.strip().splitlines()[-1])
+        rate = result["seconds"] / (result["bytes"] / MB)
+        prose_rate = prose_rate or rate
+        print(
+            f"| {kind} | {result['bytes'] / MB:.1f} | {result['seconds']:.2f} | {rate:.2f} | "
+            f"{rate / prose_rate:.1f} | {result['growth'] / result['bytes']:.1f} | {result['changes']} |",
+            flush=True,
+        )
+    return 0
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    if sys.argv[1:2] == ["--adversarial-kind"]:
+        print(json.dumps(time_adversarial(sys.argv[2])))
+        sys.exit(0)
+    sys.exit(adversarial() if sys.argv[1:] == ["--adversarial"] else main())

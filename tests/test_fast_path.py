@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 import textmend
 from textmend import Edit, Findings, Fixer, Pipeline, fixer_class, registered_fixers
-from textmend.fixers import entities, words
+from textmend.fixers import _splitter, entities, words
 from textmend.fixers._ftfy_lines import NEEDS_FTFY as _NEEDS_FTFY
 from textmend.fixers._ftfy_lines import SUSPECT as _SUSPECT
 from textmend.fixers._ftfy_lines import ascii_needs_ftfy as _ascii_needs_ftfy
@@ -275,7 +275,7 @@ def test_ftfy_ascii_gate_answers_as_its_pattern(text: str) -> None:
 def test_code_line_pattern_is_the_plain_one(pieces: list[str]) -> None:
     line = "".join(pieces)
     plain = regex.compile(r"[{}=<>`]|;\s*$|\w\(|::|->")
-    assert (words._CODE_LINE.search(line) is None) == (plain.search(line) is None)
+    assert (_splitter._CODE_LINE.search(line) is None) == (plain.search(line) is None)
 
 
 def test_the_ftfy_internals_textmend_reads_are_where_it_expects() -> None:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import textmend
 from conftest import case_rows, load_cases
 from textmend import Pipeline, apply_changes
-from textmend.fixers.words import RunTogetherWords
+from textmend.fixers.words import WordsFixer
 
 CASE_TABLE: list[dict[str, Any]] = case_rows("words")
 
@@ -41,6 +41,25 @@ def test_each_split_records_its_evidence() -> None:
     assert (change.fixer, change.before, change.after) == ("words", "", " ")
     assert "'usedfor'" in change.reason and "'used for'" in change.reason
     assert "used 5.8" in change.reason and "for 7.0" in change.reason
+    assert change.kind == "words/glued"
+    assert change.evidence["joined_zipf"] == 0.0 and change.evidence["junction"] > 3.5
+    assert 0.5 <= change.evidence["confidence"] <= 1.0 and change.evidence["margin"] > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("They are usedfor pain.", "words/glued"),
+        ("pain managementThe body adapts.", "words/camel"),
+        ("It hurt.The end.", "words/no-space"),
+        ("It worked well.nAmazon shipped it.", "words/no-space"),
+    ],
+)
+def test_each_edit_has_a_kind_and_a_confidence(text: str, kind: str) -> None:
+    (change,) = words().mend_document(text).changes
+    assert change.kind == kind
+    assert all(isinstance(value, float) for value in change.evidence.values())
+    assert 0.0 <= change.evidence["confidence"] <= 1.0
 
 
 def test_three_words_are_two_changes_with_one_reason() -> None:
@@ -87,13 +106,13 @@ def test_compounding_languages_keep_compounds() -> None:
 
 def test_unknown_language_is_a_value_error_naming_the_known_ones() -> None:
     with pytest.raises(ValueError, match=r"no word list for language 'xx'; it has: .*\ben\b"):
-        RunTogetherWords(language="xx")
+        WordsFixer(language="xx")
     with pytest.raises(ValueError, match="'xx'"):
         textmend.DEFAULT.configure("words", language="xx")
 
 
 def test_gate_skips_text_without_candidates() -> None:
-    fixer = RunTogetherWords()
+    fixer = WordsFixer()
     assert not fixer.may_apply("A B C. 123 Ok? Yes! I am.")
     assert fixer.may_apply("usedfor")
     assert fixer.may_apply("pain.The")
@@ -167,3 +186,30 @@ def test_glued_prose_is_split_only_where_a_space_was(glue: list[bool]) -> None:
     document = words().mend_document(damaged)
     assert {change.start for change in document.changes} <= removed
     assert words()(document.text) == document.text
+
+
+SETTLED_IN_THE_PIPELINE = [
+    "He spoke ofthePresident today.",
+    "cats andamp dogs",
+    "Research Randamp D budgets, cats andamp dogs and Letrsquo;s go.",
+    "She was inthePresident's office.ofthe end",
+    "x" * 5_000 + "usedfor",
+]
+
+
+@pytest.mark.parametrize(
+    "text", [*SETTLED_IN_THE_PIPELINE, *(case["input"] for case in CASE_TABLE)], ids=lambda t: t[:40]
+)
+def test_the_default_pipeline_settles_in_one_mend(text: str) -> None:
+    once = textmend.mend(text)
+    assert textmend.mend(once) == once
+
+
+def test_a_document_of_rare_runs_only_is_left_alone_at_a_bounded_cost() -> None:
+    from wordfreq import top_n_list
+
+    vocabulary = top_n_list("en", 5_000)[1_000:]
+    glued = " ".join(f"{a}the{b}" for a, b in zip(vocabulary, reversed(vocabulary), strict=True))
+    assert words()(glued) == glued  # one rare run every 17 characters: no prose
+    sparse = "It was usedfor pain. " + "The end of the story is near. " * 20
+    assert words()(sparse).startswith("It was used for pain.")

@@ -5,13 +5,13 @@ from .entities import EntityFixer
 from .ftfy import FtfyFixer
 from .teasers import TeaserFixer
 from .titles import TitlesFixer
-from .words import RunTogetherWords
+from .words import WordsFixer
 
 __all__ = [
     "AsciiFixer",
     "EntityFixer",
     "FtfyFixer",
-    "RunTogetherWords",
     "TeaserFixer",
     "TitlesFixer",
+    "WordsFixer",
 ]

@@ -27,24 +27,55 @@ consonant (``amoment``) or after a function word (``wasa``). A token that is a c
 neighbouring language (``canto``), an inflected word (``togas``), on a line that looks like code, or
 that the document uses again is never split; a word the document uses on its own counts as common
 (``wearableimplantableor`` splits in a text that also says ``wearable`` and ``implantable``).
+
+The fixer acts only on text in its language (English by default): each line, and the clause around
+each candidate, is read with wordfreq's most frequent words of some twenty Latin-script languages (see
+``fixers/_language.py``), and text mostly in another script is never split. A Dutch ``nodig`` stays,
+and so does a Spanish sentence quoted in an English article. A token that holds an HTML entity name
+that lost its ``&`` (``andamp``, ``nbspthe``) is left for the ``entities`` fixer. A document with more
+distinct rare lowercase runs that cheap tests cannot settle than prose has (one every 150 characters,
+at most 5,000) keeps its glue, which bounds the cost on any input.
+
+Each edit has a ``kind`` (``words/glued``, ``words/camel``, ``words/no-space``) and ``evidence``
+(``joined_zipf``, ``junction``, ``margin``, ``confidence`` from 0 to 1...).
+
+>>> Pipeline(["words"])("Die fromme Frau ging in die Kirche und betete für ihre Kinder.")
+'Die fromme Frau ging in die Kirche und betete für ihre Kinder.'
 """
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
-from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cache
 from typing import ClassVar
 
 import regex
 
 from ..fixer import Findings, Fixer, Pattern, register
-from ..lexicon import available_languages, common_words, zipf
+from ..lexicon import available_languages, zipf
 from ..model import Edit
+from ._splitter import (
+    SLOPE,
+    DocumentWords,
+    Splitter,
+    confidence,
+    dropped_g,
+    glued_evidence,
+    hopeful_split,
+    is_entity_remnant,
+    long_parts,
+    part_zipfs,
+    static_split,
+    too_many_candidates,
+    too_many_rare_runs,
+    vouched_split,
+    word_filter,
+)
+from ._wordlists import AFTER_DOT
+
+__all__ = ["Repair", "WordsFixer"]
 
 # A lowercase word standing alone: not part of a URL, an address, a path, a hashtag or an identifier.
 # A full stop before a capitalised word ends a sentence ("usedfor.The"), not a domain or a file name.
@@ -70,87 +101,36 @@ _LU = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _LATIN1_LOWERCASE_RUN = re.compile(f"(?<![{_LL}{_LU}])[{_LL}]{{4,40}}")
 _LATIN1_LOWER_UPPER = re.compile(f"[{_LU}](?<=[{_LL}][{_LU}])")  # capitals are rare: look for them first
 _LATIN1_NO_SPACE = re.compile(f"[.!?]n{{0,2}}[{_LU}]")
-# Any word, for what the document shows: which words it uses on their own, and how often.
-_WORD = re.compile(r"\w+")
-_WORD_CHAR = re.compile(r"\w")
-# Signs that a line is code, where camelCase is an identifier and not two glued words.
-# (A "(" after a word character, found from the "(": every branch starts with a punctuation mark.)
 # An identifier the document uses: two or more humps (``getElementById``) or a snake (``snake_case``).
 # A document that uses one writes about code, and its ``camelCase`` is another identifier.
 _IDENTIFIER = regex.compile(r"(?<!\w)\p{Ll}{1,40}(?:\p{Lu}[\p{Ll}\d]{0,40}){2,8}(?!\w)|[A-Za-z]_[A-Za-z]")
-_CODE_LINE = regex.compile(r"[{}=<>`]|;\s*$|\((?<=\w\()|::|->")
-# Top-level domains and file extensions that look like capitalised words after a dot ("Amazon.Com").
-_AFTER_DOT = frozenset(
-    "com net org edu gov info biz co io uk tv us txt png pdf jpg jpeg gif svg html htm doc docx xls xlsx"  # noqa: SIM905
-    " csv json xml exe zip mp3 mp4 md py js css php".split()
-)
-
-#: Word-forming prefixes per language: split after one only when the rest is a very common word
-#: (``in the`` but not ``incurious``, ``for the`` but not ``forbad``).
-_PREFIXES: dict[str, frozenset[str]] = {
-    "en": frozenset("as at be by down for fore in off on out over so under up with after".split()),  # noqa: SIM905
-}
-#: Words that head compounds with function words (``thereof``, ``whereby``, ``somehow``): a split after
-#: one always asks for more.
-_COMPOUND_HEADS: dict[str, frozenset[str]] = {
-    "en": frozenset("any every here how some there what when where who".split()),  # noqa: SIM905
-}
-#: Function words per language (closed classes: articles, pronouns, prepositions, conjunctions,
-#: auxiliaries, numerals); other languages count any word as common as "the" or "of" (Zipf >= 6).
-_FUNCTION_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        "a an the this that these those some any each every either neither no all both half few many much"  # noqa: SIM905
-        " more most several such what which whose whom who i me my mine myself you your yours yourself he him"
-        " his himself she her hers herself it its itself we us our ours ourselves they them their theirs"
-        " themselves of to in on at by for from with without within about above below under over into onto"
-        " upon out off up down through across after before behind beside besides between beyond during"
-        " except near since than till until toward towards against among around along and or but nor so yet"
-        " if then else because although though while whereas unless whether as am is are was were be been"
-        " being have has had having do does did doing will would shall should can could may might must ought"
-        " not never also very too quite rather just only even still already again ever here there now how"
-        " when where why one two three four five six seven eight nine ten hundred thousand first second last"
-        " next other another same own".split()
-    ),
-}
-#: Languages whose words turn up in text of another language: a token common in one is left alone.
-_NEIGHBOURS = ("en", "fr", "es", "it", "de", "pt")
-#: Word-forming suffixes per language: split before one only after a very common word
-#: (``the way`` but not ``gentlemanlike``).
-_SUFFIXES: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        "able est ever fold ful hood ish less like ly man men most ness one self ship some thing ward wards"  # noqa: SIM905
-        " way ways where wise".split()
-    ),
-}
-#: Languages that write compound nouns as one word: there every junction needs a function word.
-_COMPOUNDING = frozenset({"de", "nl", "sv", "da", "nb", "fi", "hu", "is", "el"})
 
 _KNOWN_ZIPF = 1.5  # a glued form wordfreq knows this well is a name: "wikiHow", "nEurope"
-_SLOPE = 1.3  # each Zipf unit of the joined token asks for 1.3 more at every junction
-_FUNCTION_ZIPF = 6.0  # as common as "the", "of", "was", "his": no prefix penalty, no compound reading
-_SEEN_ZIPF = 6.0  # how common a word the document uses on its own counts as
-_AFFIX_PENALTY = 1.5
-_CONTENT_PENALTY = 1.5
-_FOREIGN_ZIPF = 3.5
-_SEARCHES_BEFORE_COUNTING = 8  # see _Document
 _SENTENCE_START_ZIPF = 4.0  # how common a word after ".", "!" or "?" must be, unless the document uses it
-_INFLECTIONS = ("s", "es", "ed", "d", "ing", "r", "er", "st", "est", "ly")
-_EXTRA_PART = 1.5
-_SINGLE_LETTER_NEXT = 4.5  # how common the word after a one-letter word ("a") must be
-_SINGLE_LETTER_PENALTY = 0.75
+_SHORT_AFTER_DOT_ZIPF = 5.5  # a two-letter word after a dot must be as common as "It" or "We" ("Node.Js")
+_AFTER_LOWER_ZIPF = 5.0  # after a lowercase word, "The" or "When", not "List" ("typing.List")
+_SEARCHES_BEFORE_COUNTING = 8  # more candidates than this: one pass over the text, not a search each
+
+
+@dataclass(frozen=True)
+class Repair:
+    """What one detector decided: the ``edits`` to make and the ``words`` they make stand on their own
+    (which the document then counts as used). No edits means "already split", ``None`` "left alone"."""
+
+    edits: tuple[Edit, ...] = ()
+    words: tuple[str, ...] = field(default=())
 
 
 @register
 @dataclass(frozen=True)
-class RunTogetherWords(Fixer):
+class WordsFixer(Fixer):
     """Split glued words and put a space after sentence punctuation that lost it.
 
-    ``language`` picks the wordfreq list (any language wordfreq covers; English by default);
-    ``margin`` is the Zipf value every junction of a split must reach, plus 1.3 for each Zipf unit of the
-    joined token;
-    ``max_joined_zipf`` is the Zipf frequency from which a token counts as a word and is never split
-    (and how common a part of four or more letters must be, so that no part is split later);
-    ``min_zipf`` is how common the words on both sides of a lowercase-to-capital glue must be.
+    ``language``: the wordfreq list and tables (any language wordfreq covers; English by default);
+    ``margin``: the Zipf every junction of a split must reach, plus 1.3 per Zipf unit of the joined token;
+    ``min_zipf``: how common the words on both sides of a lowercase-to-capital glue must be;
+    ``max_joined_zipf``: from this Zipf a token is a word and never split (and parts of four or more
+    letters must be this common, so that no part is split later).
     """
 
     name: ClassVar[str] = "words"
@@ -168,474 +148,261 @@ class RunTogetherWords(Fixer):
             known = ", ".join(sorted(available_languages()))
             raise ValueError(f"wordfreq has no word list for language {self.language!r}; it has: {known}")
 
+    @property
+    def splitter(self) -> Splitter:
+        """The scoring value for this fixer's options (one per set of options, kept for the process)."""
+        return _splitter(self.language, self.margin, self.min_zipf, self.max_joined_zipf)
+
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
+        splitter = self.splitter
         latin1 = text.isascii() or _BEYOND_LATIN1.search(text) is None
-        document = _Document(text, latin1)
-        candidates = self._candidates(text, latin1)
-        camels = []
-        if (_LATIN1_LOWER_UPPER if latin1 else _LOWER_UPPER).search(text):
-            camels = [m for m in _CAMEL_TOKEN.finditer(text) if not document.in_code(m.start())]
-            if camels and _IDENTIFIER.search(text) is not None:
-                camels = []
-        punctuated = []
-        if (_LATIN1_NO_SPACE if latin1 else _NO_SPACE).search(text):
-            punctuated = list(_MISSING_SPACE.finditer(text))
-        if not (candidates or camels or punctuated):
+        document = DocumentWords(text, latin1)
+        glued = glued_candidates(splitter, text, latin1)
+        camels = camel_candidates(text, latin1, document)
+        punctuated = no_space_candidates(text, latin1)
+        if not (glued or camels or punctuated):
             return
+        # Only where the text is in the fixer's language: a Dutch "nodig" is no "no dig".
+        language = self.language
+        glued = [m for m in glued if document.speaks(m.start(), m.group(), language)]
+        camels = [m for m in camels if document.speaks(m.start(), m.group(1), language)]
+        punctuated = [m for m in punctuated if document.speaks(m.start(4), m.group(4).lower(), language)]
         edits: dict[int, Edit] = {}
         # Each split adds words the document now uses on their own; decide again until nothing changes,
         # so that mending the result finds nothing more (idempotence).
         while True:
             before = len(edits)
-            for match in candidates:
-                self._glued(match.group(), match.start(), document, edits)
-            for match in camels:
-                self._camel(match, document, edits)
-            for match in punctuated:
-                self._punctuated(match, document, edits)
+            for repair in _repairs(splitter, document, glued, camels, punctuated, edits):
+                edits.update((edit.start, edit) for edit in repair.edits)
+                document.see(repair.words)
             if len(edits) == before:
                 break
         yield from sorted(edits.values(), key=lambda e: e.start)
 
-    def _candidates(self, text: str, latin1: bool) -> list[regex.Match[str]]:
-        """The lowercase tokens that could be glued words: rarer than ``max_joined_zipf`` and splittable
-        by word frequencies alone or with help from words a document could use.
 
-        ``latin1`` says that the text has no letter beyond Latin-1, so that ``re`` can find the runs.
-        """
-        runs = (_LATIN1_LOWERCASE_RUN if latin1 else _LOWERCASE_RUN).findall(text)
-        hopeful = _word_filter(self).hopeful(runs)
-        if len(hopeful) > _SEARCHES_BEFORE_COUNTING:
-            # Many candidates: one pass over the text costs less than a search for each.
-            wanted = set(hopeful)
-            return [match for match in _LOWER_TOKEN.finditer(text) if match.group() in wanted]
-        matches = []
-        for word in hopeful:
-            at = text.find(word)
-            while at >= 0:
-                match = _LOWER_TOKEN.match(text, at)
-                if match is not None and match.end() == at + len(word):
-                    matches.append(match)
-                at = text.find(word, at + 1)
-        return sorted(matches, key=lambda match: match.start())
-
-    def _splittable(self, token: str) -> bool:
-        """Whether some document could see the lowercase ``token`` split: the tests of :meth:`_glued`
-        that depend on the token alone.
-
-        >>> RunTogetherWords()._splittable("usedfor"), RunTogetherWords()._splittable("therapist")
-        (True, False)
-        """
-        if (
-            zipf(token, self.language) >= self.max_joined_zipf
-            or self._foreign(token)
-            or self._inflected(token)
-        ):
-            return False
-        split = _static_split(self, token)
-        if split is None:
-            return _hopeful_split(self, token) is not None
-        return self._has_function_word(split[0]) and not _dropped_g(split[0], self.language)
-
-    # -- the three kinds of damage -------------------------------------------------------------
-    def _glued(self, token: str, start: int, document: _Document, edits: dict[int, Edit]) -> bool:
-        """Split a glued lowercase ``token`` at ``start``; return whether it is (now) split."""
-        if any(start + cut in edits for cut in range(1, len(token))):
-            return True
-        if document.repeats(token):
-            return False
-        split = _static_split(self, token)
-        if split is None and _hopeful_split(self, token) is not None:
-            vouched = document.used(_long_parts(token, self.language))
-            if vouched:
-                split = _vouched_split(self, token, vouched)
-        if (
-            split is None
-            or document.in_code(start)
-            or not self._has_function_word(split[0])
-            or self._foreign(token)
-            or self._inflected(token)
-            or _dropped_g(split[0], self.language)
-        ):
-            return False
-        parts, junction = split
-        joined = zipf(token, self.language)
-        reason = (
-            f"{token!r} (zipf {joined:.1f}) read as {' '.join(parts)!r} "
-            f"(weakest junction {junction:.1f}; parts {_zipfs(parts, self, document)})"
-        )
-        cut = start
-        for part in parts[:-1]:
-            cut += len(part)
-            edits[cut] = Edit(cut, cut, " ", reason)
-        document.see(parts)
-        return True
-
-    def _camel(self, match: regex.Match[str], document: _Document, edits: dict[int, Edit]) -> None:
-        """``managementThe`` -> ``management The`` when both sides are words the reader would know."""
-        cut = match.end(1)
-        if cut in edits:
-            return
-        left, right = match.group(1), match.group(2)
-        token = match.group()
-        if document.repeats(token) or zipf(token.lower(), self.language) >= _KNOWN_ZIPF:
-            return
-        if not self._common(right.lower(), document):
-            return
-        left_is_word = self._common(left, document)
-        if not left_is_word and not (len(left) >= 4 and self._glued(left, match.start(), document, edits)):
-            return
-        why = f"{left!r} and {right!r} are words; {token!r} is not"
-        edits[cut] = Edit(cut, cut, " ", f"lowercase glued to capitalised: {why}")
-        document.see((left, right))
-
-    def _punctuated(self, match: regex.Match[str], document: _Document, edits: dict[int, Edit]) -> None:
-        """``pain.The`` -> ``pain. The``; ``well.nAmazon`` -> ``well. Amazon`` (a ``\\n`` lost its ``\\``)."""
-        start, end = match.end(2), match.start(4)
-        if start in edits:
-            return
-        right = match.group(4)
-        lost_newline = match.group(3)
-        if right.lower() in _AFTER_DOT or self._zipf(right.lower(), document) < _SENTENCE_START_ZIPF:
-            return
-        if len(right) == 2 and zipf(right.lower(), self.language) < 5.5:
-            return  # "Node.Js": short words after a dot must be as common as "It" or "We"
-        if right.lower().startswith(match.group(1).lower()):
-            return  # "decimal.Decimal", "pickle.Pickler": a module and its class
-        if (
-            not lost_newline
-            and match.group(1).islower()
-            and zipf(right.lower(), self.language) < 5.0
-            and document.text.count(right) < 2
-        ):
-            return  # "typing.List": after a lowercase word, "The", "When" or a name the text repeats
-        if lost_newline and zipf((lost_newline + right).lower(), self.language) >= _KNOWN_ZIPF:
-            return
-        if document.in_code(match.start()):
-            return
-        if lost_newline:
-            reason = (
-                f"no space after {match.group(2)!r}; {lost_newline!r} is left of a '\\n' that lost its '\\'"
-            )
-        else:
-            reason = f"no space after {match.group(2)!r} before the word {right!r}"
-        edits[start] = Edit(start, end, " ", reason)
-        document.see((right,))
-
-    # -- scoring --------------------------------------------------------------------------------
-    def _best_split(self, token: str, document: _Document) -> tuple[tuple[str, ...], float] | None:
-        """The parts of ``token`` whose weakest junction beats the joined token by ``margin``, if any.
-
-        Among such splits the one with fewer parts wins, then the one with the strongest weakest junction.
-        """
-        need = self.margin + _SLOPE * zipf(token, self.language)
-        size = len(token)
-        # states[j][i]: the best split of token[:j] whose last part is token[i:j], as
-        # (weakest junction, -parts, start of the part before it)
-        states: list[dict[int, tuple[float, int, int]]] = [{} for _ in range(size + 1)]
-        states[0][0] = (float("inf"), 0, 0)
-        for i in range(size):
-            for j in range(i + 1, min(size, i + 24) + 1):
-                part = token[i:j]
-                if not states[i] or not self._valid_part(part, first=i == 0, whole=j - i == size):
-                    continue
-                for k, (weakest, parts, _) in states[i].items():
-                    if parts <= -4:
-                        continue
-                    if parts:
-                        weakest = min(weakest, self._junction(token[k:i], part, document))
-                        # a third or fourth part asks for more evidence
-                        if weakest - _EXTRA_PART * max(0, -parts - 1) < need:
-                            continue
-                    state = (weakest, parts - 1, k)
-                    known = states[j].get(i)
-                    if known is None or _rank(state) > _rank(known):
-                        states[j][i] = state
-        ends = {k: state for k, state in states[size].items() if state[1] <= -2}
-        if not ends:
-            return None
-        k = max(ends, key=lambda start: _rank(ends[start]))
-        weakest = ends[k][0]
-        parts_found: list[str] = []
-        end = size
-        while end > 0:
-            parts_found.append(token[k:end])
-            end, k = k, states[end][k][2]
-        return tuple(reversed(parts_found)), weakest
-
-    def _valid_part(self, part: str, *, first: bool, whole: bool) -> bool:
-        """Whether ``part`` may stand as a word of a split by its own frequency and length."""
-        if whole:
-            return False
-        z = zipf(part, self.language)
-        if len(part) == 1:
-            return z >= _FUNCTION_ZIPF and not (self.language == "en" and part == "i")
-        if len(part) == 2:
-            return z >= 5.5
-        if len(part) == 3:
-            return z >= 4.0
-        return z > 0.0
-
-    def _zipf(self, word: str, document: _Document) -> float:
-        """How common ``word`` is, counting words the document uses on their own as common (unless they
-        are glued words themselves: ``ather`` vouches for nothing)."""
-        z = zipf(word, self.language)
-        vouched = len(word) >= 4 and document.uses(word) and _static_split(self, word) is None
-        return max(z, _SEEN_ZIPF) if vouched else z
-
-    def _junction(self, left: str, right: str, document: _Document) -> float:
-        """The Zipf value the pair ``left right`` would have, less penalties for word-forming readings."""
-        raw_left, raw_right = zipf(left, self.language), zipf(right, self.language)
-        zl, zr = self._zipf(left, document), self._zipf(right, document)
-        if any(len(part) >= 4 and z < self.max_joined_zipf for part, z in ((left, zl), (right, zr))):
-            return float("-inf")  # a rare part could itself be glued words: then the split would go on
-        value = zl + zr - 9.0
-        if len(left) == 1 and (right[0] in "aeiou" or not _SINGLE_LETTER_NEXT <= raw_right < _FUNCTION_ZIPF):
-            return float("-inf")  # "a moment", but not "a the", "a was", "anew" or "acutest"
-        if len(left) == 1:
-            value -= _SINGLE_LETTER_PENALTY  # "abase", "amain": "a" is also a prefix
-        if len(right) == 1 and raw_left < _FUNCTION_ZIPF:
-            return float("-inf")  # "was a", "of a", but not "hera", "lista"
-        if left in _COMPOUND_HEADS.get(self.language, ()) or (
-            raw_right < _FUNCTION_ZIPF and left in _PREFIXES.get(self.language, ())
-        ):
-            value -= _AFFIX_PENALTY
-        if raw_left < _FUNCTION_ZIPF and right in _SUFFIXES.get(self.language, ()):
-            value -= _AFFIX_PENALTY
-        if not (self._function_word(left) or self._function_word(right)):
-            if self.language in _COMPOUNDING:
-                return float("-inf")
-            if min(zl, zr) < _SEEN_ZIPF:  # unless the document uses both on their own
-                value -= _CONTENT_PENALTY  # "school fellow": two content words glue into real compounds
-        return value
-
-    def _has_function_word(self, parts: tuple[str, ...]) -> bool:
-        """Whether a split has a function word (``the``, ``of``, ``a``) in it: two or more content words
-        alone (``filepath``, ``backtrace``, ``schoolfellow``) are too often one word."""
-        return any(self._function_word(part) for part in parts)
-
-    def _function_word(self, word: str) -> bool:
-        """Whether ``word`` is a function word (``the``, ``of``, ``must``) of the fixer's language."""
-        words = _FUNCTION_WORDS.get(self.language)
-        return word in words if words is not None else zipf(word, self.language) >= _FUNCTION_ZIPF
-
-    def _foreign(self, token: str) -> bool:
-        """Whether ``token`` is a common word of another language (``canto``, ``forme``, ``tome``)."""
-        return any(
-            token in common_words(language, _FOREIGN_ZIPF)
-            for language in _NEIGHBOURS
-            if language != self.language
-        )
-
-    def _inflected(self, token: str) -> bool:
-        """Whether ``token`` is an inflected form of a word (``togas``, ``overspreading``)."""
-        return self.language == "en" and any(
-            token.endswith(suffix) and len(token) - len(suffix) >= 4 and zipf(token[: -len(suffix)]) >= 2.5
-            for suffix in _INFLECTIONS
-        )
-
-    def _common(self, word: str, document: _Document) -> bool:
-        return self._zipf(word, document) >= self.min_zipf
+@cache
+def _splitter(language: str, margin: float, min_zipf: float, max_joined_zipf: float) -> Splitter:
+    return Splitter(language, margin, min_zipf, max_joined_zipf)
 
 
-class _Document:
-    """What the document shows: how often each word occurs in it, counted once and only when asked.
+def _repairs(
+    splitter: Splitter,
+    document: DocumentWords,
+    glued: list[regex.Match[str]],
+    camels: list[regex.Match[str]],
+    punctuated: list[regex.Match[str]],
+    taken: Mapping[int, Edit],
+) -> Iterator[Repair]:
+    """One round of judging every candidate, in text order per kind; ``taken`` grows as the caller
+    applies each repair, so that a later candidate sees the earlier ones."""
+    for match in glued:
+        repair = glued_repair(splitter, match.group(), match.start(), document, taken)
+        if repair is not None:
+            yield repair
+    for match in camels:
+        repair = camel_repair(splitter, match, document, taken)
+        if repair is not None:
+            yield repair
+    for match in punctuated:
+        repair = no_space_repair(splitter, match, document, taken)
+        if repair is not None:
+            yield repair
 
-    ``latin1`` says that the text has no character beyond Latin-1 and general punctuation, whose
-    lower-casing keeps every character one character and a word character or not.
+
+# -- collecting candidates -----------------------------------------------------------------------
+
+
+def glued_candidates(splitter: Splitter, text: str, latin1: bool) -> list[regex.Match[str]]:
+    """The lowercase tokens that could be glued words: rarer than ``max_joined_zipf`` and splittable
+    by word frequencies alone or with help from words a document could use.
+
+    ``latin1`` says that the text has no letter beyond Latin-1, so that ``re`` can find the runs.
     """
-
-    def __init__(self, text: str, latin1: bool = False) -> None:
-        self.text = text
-        self._latin1 = latin1
-        self._counts: Counter[str] | None = None
-        self._lower: set[str] | None = None
-        self._lines: list[str] | None = None
-        self._line_starts: list[int] = []
-        self._code_lines: dict[int, bool] = {}
-        # Whole-text searches allowed before counting every word once is the cheaper way to answer:
-        # a few keep clean text fast, a bound keeps text with many candidates linear.
-        self._searches_left = _SEARCHES_BEFORE_COUNTING
-
-    def _load_counts(self) -> Counter[str]:
-        if self._counts is None:
-            self._counts = Counter(_WORD.findall(self.text))
-        return self._counts
-
-    def _load_lower(self) -> set[str]:
-        if self._lower is None:
-            if self._latin1:
-                self._lower = set(_WORD.findall(self.text.lower()))
-            else:
-                self._lower = {word.lower() for word in self._load_counts()}
-        return self._lower
-
-    def _may_search(self) -> bool:
-        """Whether one more whole-text search is within the budget (counts nothing when it is not)."""
-        if self._searches_left <= 0:
-            return False
-        self._searches_left -= 1
-        return True
-
-    def repeats(self, token: str) -> bool:
-        """Whether ``token`` occurs in the document more than once as a word of its own."""
-        if self._counts is None and self._may_search() and self.text.count(token) <= 1:
-            return False
-        return self._load_counts()[token] > 1
-
-    def uses(self, word: str) -> bool:
-        """Whether the document uses ``word`` (in any case) as a word of its own."""
-        return word in self._load_lower()
-
-    def in_code(self, position: int) -> bool:
-        """Whether the line holding ``position`` looks like code (``=``, braces, backticks, ``f(``)."""
-        if self._lines is None:
-            self._lines = self.text.split("\n")
-            self._line_starts = list(
-                itertools.accumulate((len(line) + 1 for line in self._lines[:-1]), initial=0)
-            )
-        index = bisect.bisect_right(self._line_starts, position) - 1
-        code = self._code_lines.get(index)
-        if code is None:
-            code = self._code_lines[index] = _CODE_LINE.search(self._lines[index]) is not None
-        return code
-
-    def used(self, words: frozenset[str]) -> frozenset[str]:
-        """Those of the lowercase ``words`` that the document uses (in any case) as words of their own.
-
-        Before all the document's words are collected, Latin-1 text is searched for just these.
-        """
-        if self._lower is not None or not self._latin1 or not self._may_search():
-            return words.intersection(self._load_lower())
-        lowered = self.text.lower()
-        return frozenset(word for word in words if _stands_alone(lowered, word))
-
-    def see(self, words: tuple[str, ...]) -> None:
-        """Record words that a split made stand on their own."""
-        self._load_lower().update(word.lower() for word in words)
+    runs = (_LATIN1_LOWERCASE_RUN if latin1 else _LOWERCASE_RUN).findall(text)
+    words = word_filter(splitter)
+    if too_many_rare_runs(text, words.rare(runs)):
+        return []
+    hopeful = words.hopeful(runs)
+    if len(hopeful) > _SEARCHES_BEFORE_COUNTING:
+        # Many candidates: one pass over the text costs less than a search for each.
+        wanted = set(hopeful)
+        return [match for match in _LOWER_TOKEN.finditer(text) if match.group() in wanted]
+    matches = []
+    for word in hopeful:
+        at = text.find(word)
+        while at >= 0:
+            match = _LOWER_TOKEN.match(text, at)
+            if match is not None and match.end() == at + len(word):
+                matches.append(match)
+            at = text.find(word, at + 1)
+    return sorted(matches, key=lambda match: match.start())
 
 
-def _stands_alone(text: str, word: str) -> bool:
-    """Whether ``word`` occurs in ``text`` as a word of its own: a whole match of ``_WORD``."""
-    at = text.find(word)
-    while at >= 0:
-        end = at + len(word)
-        if (at == 0 or _WORD_CHAR.match(text, at - 1) is None) and _WORD_CHAR.match(text, end) is None:
-            return True
-        at = text.find(word, at + 1)
-    return False
+def camel_candidates(text: str, latin1: bool, document: DocumentWords) -> list[regex.Match[str]]:
+    """``managementThe`` tokens outside code lines, unless the text uses identifiers or has more of
+    them than prose could."""
+    if not (_LATIN1_LOWER_UPPER if latin1 else _LOWER_UPPER).search(text):
+        return []
+    camels = []
+    for match in _CAMEL_TOKEN.finditer(text):
+        if not document.in_code(match.start()):
+            camels.append(match)
+            if too_many_candidates(text, len(camels)):
+                return []  # found without collecting them all: the cost stays bounded
+    if camels and _IDENTIFIER.search(text) is not None:
+        return []
+    return camels
 
 
-class _EveryWord(_Document):
-    """A document that uses every word: the most help a document could give."""
-
-    def uses(self, word: str) -> bool:
-        return True
-
-
-class _Vouching(_Document):
-    """A document that uses just the words ``vouched``: all that :meth:`RunTogetherWords._best_split`
-    asks of a document about a token is which of its :func:`_long_parts` the document uses."""
-
-    def __init__(self, vouched: frozenset[str]) -> None:
-        super().__init__("")
-        self.vouched = vouched
-
-    def uses(self, word: str) -> bool:
-        return word in self.vouched
+def no_space_candidates(text: str, latin1: bool) -> list[regex.Match[str]]:
+    """``pain.The`` and ``well.nAmazon``: sentence punctuation glued to a capitalised word."""
+    if not (_LATIN1_NO_SPACE if latin1 else _NO_SPACE).search(text):
+        return []
+    return list(_MISSING_SPACE.finditer(text))
 
 
-_NO_DOCUMENT = _Document("")
-_EVERY_WORD = _EveryWord("")
+# -- the three kinds of damage -------------------------------------------------------------------
 
 
-class _WordFilter:
-    """Which lowercase runs a fixer need look at: set differences first, per-word work once per word.
+def glued_repair(
+    splitter: Splitter, token: str, start: int, document: DocumentWords, taken: Mapping[int, Edit]
+) -> Repair | None:
+    """The split of a glued lowercase ``token`` at ``start`` (``usedfor`` -> ``used for``), if any.
 
-    ``never`` holds the words too common to split (from wordfreq's small list, which the fixer loads
-    anyway); :meth:`RunTogetherWords._splittable` judges the rest, and ``rejected`` and ``accepted``
-    remember its answers, up to ``_SEEN_SIZE`` of them (then they start again).
+    An empty repair when ``taken`` already splits it; ``None`` when it stays whole.
     """
-
-    def __init__(self, fixer: RunTogetherWords) -> None:
-        self.fixer = fixer
-        self.never = common_words(fixer.language, max(fixer.max_joined_zipf, 3.0))
-        self.rejected: set[str] = set()
-        self.accepted: set[str] = set()
-
-    def hopeful(self, runs: list[str]) -> list[str]:
-        """The distinct ``runs`` rarer than ``max_joined_zipf`` that some document could see split."""
-        fresh = set(runs).difference(self.never).difference(self.rejected)
-        if not fresh:
-            return []
-        found = fresh.intersection(self.accepted)
-        if len(found) == len(fresh):
-            return list(found)
-        if len(self.rejected) + len(self.accepted) > _SEEN_SIZE:
-            self.rejected.clear()
-            self.accepted.clear()
-        for word in fresh.difference(found):
-            if self.fixer._splittable(word):
-                found.add(word)
-                self.accepted.add(word)
-            else:
-                self.rejected.add(word)
-        return list(found)
+    if any(start + cut in taken for cut in range(1, len(token))):
+        return Repair()
+    if document.repeats(token):
+        return None
+    split = glued_split(splitter, token, document)
+    if split is None or not is_glued_reading(splitter, token, split[0]) or document.in_code(start):
+        return None
+    parts, junction = split
+    joined = zipf(token, splitter.language)
+    reason = (
+        f"{token!r} (zipf {joined:.1f}) read as {' '.join(parts)!r} "
+        f"(weakest junction {junction:.1f}; parts {part_zipfs(parts, splitter, document)})"
+    )
+    evidence = glued_evidence(joined, junction, splitter.margin + SLOPE * joined, len(parts))
+    cuts = [start + sum(len(part) for part in parts[: index + 1]) for index in range(len(parts) - 1)]
+    return Repair(tuple(Edit(cut, cut, " ", reason, "words/glued", evidence) for cut in cuts), parts)
 
 
-_SEEN_SIZE = 1 << 16
-
-
-@lru_cache(maxsize=16)
-def _word_filter(fixer: RunTogetherWords) -> _WordFilter:
-    """The word filter of ``fixer`` (one per set of options, kept for the process)."""
-    return _WordFilter(fixer)
-
-
-@lru_cache(maxsize=1 << 16)
-def _static_split(fixer: RunTogetherWords, token: str) -> tuple[tuple[str, ...], float] | None:
-    """``fixer``'s best split of ``token`` by word frequencies alone (cached across documents)."""
-    return fixer._best_split(token, _NO_DOCUMENT)
-
-
-@lru_cache(maxsize=1 << 16)
-def _hopeful_split(fixer: RunTogetherWords, token: str) -> tuple[tuple[str, ...], float] | None:
-    """``fixer``'s best split of ``token`` in a document that used every part: ``None`` means no
-    document can make ``token`` split (cached across documents)."""
-    return fixer._best_split(token, _EVERY_WORD)
-
-
-@lru_cache(maxsize=1 << 16)
-def _vouched_split(
-    fixer: RunTogetherWords, token: str, vouched: frozenset[str]
+def glued_split(
+    splitter: Splitter, token: str, document: DocumentWords
 ) -> tuple[tuple[str, ...], float] | None:
-    """``fixer``'s best split of ``token`` in a document that uses, of the token's long parts, just
-    ``vouched`` (cached across documents and across the rounds of :meth:`RunTogetherWords.find`)."""
-    return fixer._best_split(token, _Vouching(vouched))
+    """The best split of ``token`` by frequencies alone, or else with the long parts the document uses."""
+    split = static_split(splitter, token)
+    if split is None and hopeful_split(splitter, token) is not None:
+        vouched = document.used(long_parts(splitter, token))
+        if vouched:
+            split = vouched_split(splitter, token, vouched)
+    return split
 
 
-@lru_cache(maxsize=1 << 16)
-def _long_parts(token: str, language: str) -> frozenset[str]:
-    """The known words of four or more letters inside ``token``: the parts a document could vouch for."""
-    return frozenset(
-        token[i:j]
-        for i in range(len(token))
-        for j in range(i + 4, min(len(token), i + 24) + 1)
-        if j - i < len(token) and zipf(token[i:j], language) > 0
+def is_glued_reading(splitter: Splitter, token: str, parts: tuple[str, ...]) -> bool:
+    """Whether ``parts`` may be read for ``token``: a function word among them, and ``token`` no word
+    of a neighbouring language (``canto``), no inflected word (``togas``), no entity remnant
+    (``andamp``) and no dropped ``g`` (``readin``)."""
+    return (
+        splitter.has_function_word(parts)
+        and not splitter.foreign(token)
+        and not splitter.inflected(token)
+        and not is_entity_remnant(token)
+        and not dropped_g(parts, splitter.language)
     )
 
 
-def _rank(state: tuple[float, int, int]) -> tuple[int, float]:
-    """How good a partial split is: fewer parts first (``as soon``, not ``as so on``), then the weakest
-    junction, less what each part beyond the second costs."""
-    weakest, parts, _ = state
-    return parts, weakest - _EXTRA_PART * max(0, -parts - 2)
+def camel_repair(
+    splitter: Splitter, match: regex.Match[str], document: DocumentWords, taken: Mapping[int, Edit]
+) -> Repair | None:
+    """``managementThe`` -> ``management The`` when both sides are words the reader would know; a glued
+    left side is split with it (``ofthePresident`` -> ``of the President``), even when wordfreq knows
+    the glued form as scraper junk (``ofthe``): else a second mend would split it."""
+    cut = match.end(1)
+    left, right = match.group(1), match.group(2)
+    token = match.group()
+    if cut in taken or document.repeats(token) or zipf(token.lower(), splitter.language) >= _KNOWN_ZIPF:
+        return None
+    if not splitter.common(right.lower(), document):
+        return None
+    left_repair = None
+    if len(left) >= 4 and zipf(left, splitter.language) < splitter.max_joined_zipf:
+        left_repair = glued_repair(splitter, left, match.start(), document, taken)
+    if left_repair is None and not splitter.common(left, document):
+        return None
+    sides = min(splitter.zipf_in(left, document), splitter.zipf_in(right.lower(), document))
+    evidence = {
+        "joined_zipf": zipf(token.lower(), splitter.language),
+        "side_zipf": sides,
+        "confidence": confidence(sides - splitter.min_zipf),
+    }
+    why = f"{left!r} and {right!r} are words; {token!r} is not"
+    edit = Edit(cut, cut, " ", f"lowercase glued to capitalised: {why}", "words/camel", evidence)
+    before = left_repair or Repair()
+    return Repair((*before.edits, edit), (*before.words, left, right))
 
 
-def _dropped_g(parts: tuple[str, ...], language: str) -> bool:
-    """Whether ``parts`` end in "X in" where "Xing" is a word: ``readin`` is ``readin'``, not ``read in``."""
-    return language == "en" and parts[-1] == "in" and zipf(parts[-2] + "ing", language) >= 3.0
+def no_space_repair(
+    splitter: Splitter, match: regex.Match[str], document: DocumentWords, taken: Mapping[int, Edit]
+) -> Repair | None:
+    """``pain.The`` -> ``pain. The``; ``well.nAmazon`` -> ``well. Amazon`` (a ``\\n`` lost its ``\\``)."""
+    start, end = match.end(2), match.start(4)
+    left, mark, lost_newline, right = match.group(1, 2, 3, 4)
+    if (
+        start in taken
+        or not starts_a_sentence(splitter, right, document)
+        or is_short_word_after_dot(splitter, right)
+        or names_its_module(left, right)
+        or (not lost_newline and is_attribute(splitter, left, right, document))
+        or (lost_newline and is_known_with_n(splitter, lost_newline, right))
+        or document.in_code(match.start())
+    ):
+        return None
+    if lost_newline:
+        reason = f"no space after {mark!r}; {lost_newline!r} is left of a '\\n' that lost its '\\'"
+    else:
+        reason = f"no space after {mark!r} before the word {right!r}"
+    right_zipf = splitter.zipf_in(right.lower(), document)
+    evidence = {
+        "right_zipf": right_zipf,
+        "lost_newline": float(bool(lost_newline)),
+        "confidence": confidence(right_zipf - _SENTENCE_START_ZIPF),
+    }
+    return Repair((Edit(start, end, " ", reason, "words/no-space", evidence),), (right,))
 
 
-def _zipfs(parts: tuple[str, ...], fixer: RunTogetherWords, document: _Document) -> str:
-    return ", ".join(f"{part} {fixer._zipf(part, document):.1f}" for part in parts)
+# -- rules for a missing space after a full stop ------------------------------------------------
+
+
+def starts_a_sentence(splitter: Splitter, right: str, document: DocumentWords) -> bool:
+    """Whether ``right`` after ``.`` reads as the start of a sentence: common (``The``) or used by the
+    document, and no domain or file extension (``Amazon.Com``, ``notes.Txt``)."""
+    lower = right.lower()
+    return lower not in AFTER_DOT and splitter.zipf_in(lower, document) >= _SENTENCE_START_ZIPF
+
+
+def is_short_word_after_dot(splitter: Splitter, right: str) -> bool:
+    """Whether ``right`` is a two-letter word rarer than ``It`` or ``We``: ``Node.Js``."""
+    return len(right) == 2 and zipf(right.lower(), splitter.language) < _SHORT_AFTER_DOT_ZIPF
+
+
+def names_its_module(left: str, right: str) -> bool:
+    """Whether ``right`` repeats ``left``, as a module and its class do: ``decimal.Decimal``."""
+    return right.lower().startswith(left.lower())
+
+
+def is_attribute(splitter: Splitter, left: str, right: str, document: DocumentWords) -> bool:
+    """Whether ``left.right`` after a lowercase word reads as an attribute (``typing.List``): not a
+    very common sentence opener (``The``, ``When``) nor a name the text repeats."""
+    return (
+        left.islower()
+        and zipf(right.lower(), splitter.language) < _AFTER_LOWER_ZIPF
+        and document.text.count(right) < 2
+    )
+
+
+def is_known_with_n(splitter: Splitter, lost_newline: str, right: str) -> bool:
+    """Whether the ``n`` before ``right`` belongs to a word wordfreq knows: ``nEurope``, not ``nAmazon``."""
+    return zipf((lost_newline + right).lower(), splitter.language) >= _KNOWN_ZIPF

@@ -1,0 +1,105 @@
+"""Which language a stretch of text is in, from wordfreq's own lists: no model, nothing more to install.
+
+Each language of :data:`MARKER_LANGUAGES` is known by its most frequent words (wordfreq's top 100:
+articles, pronouns, prepositions, auxiliaries). A stretch of text is in the language whose markers it
+uses most; the fixer's own language wins ties, and a stretch with fewer than :data:`_MIN_MARKERS`
+markers is undecided (read as the fixer's language). Text that is mostly written in another script
+(Chinese, Japanese, Cyrillic...) is in no Latin-script language. Only markers that are not also
+markers of the fixer's language count for another one, and against it only the fixer's markers that
+language does not share: English text whose words are glued keeps the ``a``, ``in`` and ``to`` it
+shares with Portuguese or Dutch, and must not turn Portuguese; Portuguese text keeps its ``a``, ``as``
+and ``no``, and must not stay English.
+
+>>> language_of("de meeste installaties hebben het nodig", "en")
+'nl'
+>>> language_of("it was usedfor pain in the end", "en")
+'en'
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+
+import regex
+from wordfreq import top_n_list
+
+__all__ = ["MARKER_LANGUAGES", "OTHER_SCRIPT", "decided_language", "language_of", "latin_share", "markers"]
+
+#: The languages told apart by their markers: wordfreq's Latin-script languages with a large list.
+MARKER_LANGUAGES = (
+    "en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "fi", "pl", "cs", "ro", "hu", "tr", "ca",
+    "id",
+)  # fmt: skip
+#: What :func:`language_of` says of text written mostly in a script other than Latin.
+OTHER_SCRIPT = "other-script"
+# How many top words of each language count as its markers; a short list keeps words shared by
+# related languages ("in", "is", "de") from deciding alone.
+_MARKERS = 100
+# Fewer markers than this decide nothing: a heading, a name list, a line of code.
+_MIN_MARKERS = 3
+# Another language must show this many times the fixer's language's markers: mending glued words of
+# the fixer's language adds a few of its markers, and must not turn the decision on a second mend.
+_MARGIN = 2
+# Text whose letters are less than this share Latin is written in another script; a letter of
+# another script weighs as much as a word of Latin letters (a Chinese character is a word).
+_LATIN_SHARE = 0.5
+_OTHER_LETTER_WEIGHT = 5
+_WORD = regex.compile(r"\p{L}+")
+_LATIN = regex.compile(r"\p{Script=Latin}")
+_LETTER = regex.compile(r"\p{L}")
+
+
+@cache
+def markers(language: str) -> frozenset[str]:
+    """The most frequent words of ``language`` (``"the"``, ``"of"`` for English; ``"het"`` for Dutch)."""
+    return frozenset(top_n_list(language, _MARKERS, wordlist="small"))
+
+
+def latin_share(text: str) -> float:
+    """The weighted share of Latin letters in ``text``: 1.0 for ``"the end"``, 0.0 for ``"安装"``."""
+    if text.isascii():
+        return 1.0
+    latin = len(_LATIN.findall(text))
+    other = len(_LETTER.findall(text)) - latin
+    return latin / (latin + _OTHER_LETTER_WEIGHT * other) if latin or other else 1.0
+
+
+def language_of(text: str, default: str) -> str:
+    """The language of ``text``: the one whose markers it uses most (``default`` on a tie or too few).
+
+    Only languages of :data:`MARKER_LANGUAGES` are told apart; :data:`OTHER_SCRIPT` for text mostly in
+    another script.
+    """
+    return decided_language(text, default) or default
+
+
+def decided_language(text: str, default: str) -> str | None:
+    """The language of ``text`` if its markers say (:func:`language_of`), else ``None``: too few markers
+    of any language, as in a heading, a name list or a line of code.
+
+    >>> decided_language("Jean Dupont", "en") is None
+    True
+    """
+    if latin_share(text) < _LATIN_SHARE:
+        return OTHER_SCRIPT
+    counts = Counter(match.group().lower() for match in _WORD.finditer(text))
+    if not counts:
+        return None
+    own = markers(default) if default in MARKER_LANGUAGES else frozenset()
+    own_hits = sum(counts[word] for word in own.intersection(counts))
+    best, best_hits = None, 0
+    for language in MARKER_LANGUAGES:
+        if language == default:
+            continue
+        theirs = markers(language)
+        hits = sum(counts[word] for word in theirs.intersection(counts) if word not in own)
+        if hits < _MIN_MARKERS or hits <= best_hits:
+            continue
+        # Against this language, only the fixer's markers it does not share count ("the", not "a").
+        own_only = sum(counts[word] for word in own.intersection(counts) if word not in theirs)
+        if hits > _MARGIN * own_only:
+            best, best_hits = language, hits
+    if best is None and own_hits >= _MIN_MARKERS:
+        return default
+    return best

@@ -1,0 +1,585 @@
+"""How the ``words`` fixer scores a split: the :class:`Splitter` value and what a document shows.
+
+A :class:`Splitter` holds the options that decide splits (language, margin, frequency floors) and owns
+the scoring: each junction of a candidate split gets the Zipf value the pair would have if the two words
+were independent, less penalties for word-forming readings, and every junction must reach
+``margin + 1.3 * zipf(token)``. :class:`DocumentWords` is what one document shows (which words it uses
+on their own, which lines are code, which language each line is in). The language tables it reads are
+in ``_wordlists.py``.
+
+>>> parts, junction = Splitter().best_split("usedfor", DocumentWords(""))
+>>> parts, round(junction, 1)
+(('used', 'for'), 3.8)
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ..lexicon import common_words, frequencies, zipf
+from ._language import OTHER_SCRIPT, decided_language, language_of
+from ._wordlists import (
+    COMPOUND_HEADS,
+    COMPOUNDING,
+    ENTITY_REMNANT,
+    FUNCTION_WORDS,
+    NEIGHBOURS,
+    PREFIXES,
+    SUFFIXES,
+)
+
+__all__ = [
+    "SLOPE",
+    "DocumentWords",
+    "Splitter",
+    "confidence",
+    "dropped_g",
+    "glued_evidence",
+    "hopeful_split",
+    "is_entity_remnant",
+    "long_parts",
+    "part_zipfs",
+    "static_split",
+    "too_many_candidates",
+    "too_many_rare_runs",
+    "valid_parts",
+    "vouched_split",
+    "word_filter",
+]
+
+_WORD = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
+# Signs that a line is code, where camelCase is an identifier and not two glued words.
+# (A "(" after a word character, found from the "(": every branch starts with a punctuation mark.)
+_CODE_LINE = regex.compile(r"[{}=<>`]|;\s*$|\((?<=\w\()|::|->")
+
+SLOPE = 1.3  # each Zipf unit of the joined token asks for 1.3 more at every junction
+_FUNCTION_ZIPF = 6.0  # as common as "the", "of", "was", "his": no prefix penalty, no compound reading
+_SEEN_ZIPF = 6.0  # how common a word the document uses on its own counts as
+_AFFIX_PENALTY = 1.5
+_CONTENT_PENALTY = 1.5
+_FOREIGN_ZIPF = 3.5
+_SEARCHES_BEFORE_COUNTING = 8  # see DocumentWords
+_AROUND = 100  # characters on each side of a token whose language decides whether it is foreign
+_CLAUSE_MARK = re.compile(r"[.!?:;\"\u201c\u201d\u00ab\u00bb()\n]")
+_INFLECTIONS = ("s", "es", "ed", "d", "ing", "r", "er", "st", "est", "ly")
+_EXTRA_PART = 1.5
+_SINGLE_LETTER_NEXT = 4.5  # how common the word after a one-letter word ("a") must be
+_SINGLE_LETTER_PENALTY = 0.75
+
+
+@dataclass(frozen=True)
+class Splitter:
+    """The scoring of glued-word splits for one set of options (a value: hashable, cached per process).
+
+    ``language``: the wordfreq list and language tables; ``margin``: Zipf every junction must reach,
+    plus ``SLOPE`` per Zipf unit of the joined token; ``min_zipf``: how common both sides of a
+    lowercase-to-capital glue must be; ``max_joined_zipf``: from this Zipf a token is a word, never split.
+    """
+
+    language: str = "en"
+    margin: float = 1.0
+    min_zipf: float = 3.0
+    max_joined_zipf: float = 3.5
+
+    def splittable(self, token: str) -> bool:
+        """Whether some document could see the lowercase ``token`` split: the tests of ``words.glued_repair``
+        that depend on the token alone.
+
+        >>> Splitter().splittable("usedfor"), Splitter().splittable("therapist")
+        (True, False)
+        """
+        if self.plainly_whole(token):
+            return False
+        split = static_split(self, token)
+        if split is None:
+            return hopeful_split(self, token) is not None
+        return self.has_function_word(split[0]) and not dropped_g(split[0], self.language)
+
+    def plainly_whole(self, token: str) -> bool:
+        """Whether ``token`` is left whole on cheap tests alone, before any split is scored: a common word,
+        a word of a neighbouring language (``canto``), an inflected word (``togas``) or an entity
+        remnant (``andamp``).
+
+        >>> Splitter().plainly_whole("togas"), Splitter().plainly_whole("usedfor")
+        (True, False)
+        """
+        return (
+            zipf(token, self.language) >= self.max_joined_zipf
+            or self.foreign(token)
+            or self.inflected(token)
+            or is_entity_remnant(token)
+        )
+
+    # -- scoring --------------------------------------------------------------------------------
+    def best_split(self, token: str, document: DocumentWords) -> tuple[tuple[str, ...], float] | None:
+        """The parts of ``token`` whose weakest junction beats the joined token by ``margin``, if any.
+
+        Among such splits the one with fewer parts wins, then the one with the strongest weakest junction.
+        """
+        need = self.margin + SLOPE * zipf(token, self.language)
+        size = len(token)
+        # states[j][i]: the best split of token[:j] whose last part is token[i:j], as
+        # (weakest junction, -parts, start of the part before it)
+        states: list[dict[int, tuple[float, int, int]]] = [{} for _ in range(size + 1)]
+        states[0][0] = (float("inf"), 0, 0)
+        for i, starting_here in enumerate(valid_parts(self, token)):
+            if not states[i]:
+                continue
+            for j, part in starting_here:
+                for k, (weakest, parts, _) in states[i].items():
+                    if parts <= -4:
+                        continue
+                    if parts:
+                        weakest = min(weakest, self.junction(token[k:i], part, document))
+                        # a third or fourth part asks for more evidence
+                        if weakest - _EXTRA_PART * max(0, -parts - 1) < need:
+                            continue
+                    state = (weakest, parts - 1, k)
+                    known = states[j].get(i)
+                    if known is None or _rank(state) > _rank(known):
+                        states[j][i] = state
+        ends = {k: state for k, state in states[size].items() if state[1] <= -2}
+        if not ends:
+            return None
+        k = max(ends, key=lambda start: _rank(ends[start]))
+        weakest = ends[k][0]
+        parts_found: list[str] = []
+        end = size
+        while end > 0:
+            parts_found.append(token[k:end])
+            end, k = k, states[end][k][2]
+        return tuple(reversed(parts_found)), weakest
+
+    def valid_part(self, part: str, *, first: bool, whole: bool) -> bool:
+        """Whether ``part`` may stand as a word of a split by its own frequency and length."""
+        if whole:
+            return False
+        z = zipf(part, self.language)
+        if len(part) == 1:
+            return z >= _FUNCTION_ZIPF and not (self.language == "en" and part == "i")
+        if len(part) == 2:
+            return z >= 5.5
+        if len(part) == 3:
+            return z >= 4.0
+        return z > 0.0
+
+    def zipf_in(self, word: str, document: DocumentWords) -> float:
+        """How common ``word`` is, counting words the document uses on their own as common (unless they
+        are glued words themselves: ``ather`` vouches for nothing)."""
+        z = zipf(word, self.language)
+        vouched = (
+            len(word) >= 4
+            and document.uses(word)
+            and (document.vouches_for_glue or static_split(self, word) is None)
+        )
+        return max(z, _SEEN_ZIPF) if vouched else z
+
+    def junction(self, left: str, right: str, document: DocumentWords) -> float:
+        """The Zipf value the pair ``left right`` would have, less penalties for word-forming readings."""
+        raw_left, raw_right = zipf(left, self.language), zipf(right, self.language)
+        zl, zr = self.zipf_in(left, document), self.zipf_in(right, document)
+        if any(len(part) >= 4 and z < self.max_joined_zipf for part, z in ((left, zl), (right, zr))):
+            return float("-inf")  # a rare part could itself be glued words: then the split would go on
+        value = zl + zr - 9.0
+        if len(left) == 1 and (right[0] in "aeiou" or not _SINGLE_LETTER_NEXT <= raw_right < _FUNCTION_ZIPF):
+            return float("-inf")  # "a moment", but not "a the", "a was", "anew" or "acutest"
+        if len(left) == 1:
+            value -= _SINGLE_LETTER_PENALTY  # "abase", "amain": "a" is also a prefix
+        if len(right) == 1 and raw_left < _FUNCTION_ZIPF:
+            return float("-inf")  # "was a", "of a", but not "hera", "lista"
+        if left in COMPOUND_HEADS.get(self.language, ()) or (
+            raw_right < _FUNCTION_ZIPF and left in PREFIXES.get(self.language, ())
+        ):
+            value -= _AFFIX_PENALTY
+        if raw_left < _FUNCTION_ZIPF and right in SUFFIXES.get(self.language, ()):
+            value -= _AFFIX_PENALTY
+        if not (self.function_word(left) or self.function_word(right)):
+            if self.language in COMPOUNDING:
+                return float("-inf")
+            if min(zl, zr) < _SEEN_ZIPF:  # unless the document uses both on their own
+                value -= _CONTENT_PENALTY  # "school fellow": two content words glue into real compounds
+        return value
+
+    def has_function_word(self, parts: tuple[str, ...]) -> bool:
+        """Whether a split has a function word (``the``, ``of``, ``a``) in it: two or more content words
+        alone (``filepath``, ``backtrace``, ``schoolfellow``) are too often one word."""
+        return any(self.function_word(part) for part in parts)
+
+    def function_word(self, word: str) -> bool:
+        """Whether ``word`` is a function word (``the``, ``of``, ``must``) of the fixer's language."""
+        words = FUNCTION_WORDS.get(self.language)
+        return word in words if words is not None else zipf(word, self.language) >= _FUNCTION_ZIPF
+
+    def foreign(self, token: str) -> bool:
+        """Whether ``token`` is a common word of another language (``canto``, ``forme``, ``tome``)."""
+        return any(
+            token in common_words(language, _FOREIGN_ZIPF)
+            for language in NEIGHBOURS
+            if language != self.language
+        )
+
+    def inflected(self, token: str) -> bool:
+        """Whether ``token`` is an inflected form of a word (``togas``, ``overspreading``)."""
+        return self.language == "en" and any(
+            token.endswith(suffix) and len(token) - len(suffix) >= 4 and zipf(token[: -len(suffix)]) >= 2.5
+            for suffix in _INFLECTIONS
+        )
+
+    def common(self, word: str, document: DocumentWords) -> bool:
+        """Whether ``word`` may stand beside a glue: ``min_zipf`` common, or used by the document."""
+        return self.zipf_in(word, document) >= self.min_zipf
+
+
+class DocumentWords:
+    """What the document shows: how often each word occurs in it, counted once and only when asked.
+
+    ``latin1`` says that the text has no character beyond Latin-1 and general punctuation, whose
+    lower-casing keeps every character one character and a word character or not.
+    """
+
+    #: Whether a word the document uses vouches for itself even when it could be glued words (``ather``):
+    #: only for :func:`hopeful_split`'s upper bound.
+    vouches_for_glue = False
+
+    def __init__(self, text: str, latin1: bool = False) -> None:
+        self.text = text
+        self._latin1 = latin1
+        self._counts: Counter[str] | None = None
+        self._lower: set[str] | None = None
+        self._lines: list[str] | None = None
+        self._line_starts: list[int] = []
+        self._code_lines: dict[int, bool] = {}
+        self._language: str | None = None
+        self._line_languages: dict[int, str] = {}
+        self._clause_languages: dict[tuple[int, int], str] = {}
+        # Whole-text searches allowed before counting every word once is the cheaper way to answer:
+        # a few keep clean text fast, a bound keeps text with many candidates linear.
+        self._searches_left = _SEARCHES_BEFORE_COUNTING
+
+    def _load_counts(self) -> Counter[str]:
+        if self._counts is None:
+            self._counts = Counter(_WORD.findall(self.text))
+        return self._counts
+
+    def _load_lower(self) -> set[str]:
+        if self._lower is None:
+            if self._latin1:
+                self._lower = set(_WORD.findall(self.text.lower()))
+            else:
+                self._lower = {word.lower() for word in self._load_counts()}
+        return self._lower
+
+    def _may_search(self) -> bool:
+        """Whether one more whole-text search is within the budget (counts nothing when it is not)."""
+        if self._searches_left <= 0:
+            return False
+        self._searches_left -= 1
+        return True
+
+    def repeats(self, token: str) -> bool:
+        """Whether ``token`` occurs in the document more than once as a word of its own."""
+        if self._counts is None and self._may_search() and self.text.count(token) <= 1:
+            return False
+        return self._load_counts()[token] > 1
+
+    def uses(self, word: str) -> bool:
+        """Whether the document uses ``word`` (in any case) as a word of its own."""
+        return word in self._load_lower()
+
+    def _line_index(self, position: int) -> int:
+        if self._lines is None:
+            self._lines = self.text.split("\n")
+            self._line_starts = list(
+                itertools.accumulate((len(line) + 1 for line in self._lines[:-1]), initial=0)
+            )
+        return bisect.bisect_right(self._line_starts, position) - 1
+
+    def in_code(self, position: int) -> bool:
+        """Whether the line holding ``position`` looks like code (``=``, braces, backticks, ``f(``)."""
+        index = self._line_index(position)
+        assert self._lines is not None
+        code = self._code_lines.get(index)
+        if code is None:
+            code = self._code_lines[index] = _CODE_LINE.search(self._lines[index]) is not None
+        return code
+
+    def language(self, default: str) -> str:
+        """The language of the whole document (``default`` when its markers do not say)."""
+        if self._language is None:
+            self._language = language_of(self.text, default)
+        return self._language
+
+    def line_language(self, position: int, default: str) -> str:
+        """The language of the line holding ``position``; a line too short to say has the document's."""
+        index = self._line_index(position)
+        language = self._line_languages.get(index)
+        if language is None:
+            line = self._lines[index] if self._lines is not None else self.text
+            decided = decided_language(line, default)
+            language = self._line_languages[index] = decided or self.language(default)
+        return language
+
+    def clause_language(self, position: int, length: int, default: str) -> str:
+        """The language of the clause around ``text[position:position + length]`` (see :meth:`clause`),
+        decided once per clause."""
+        clause = self.clause_span(position, length)
+        language = self._clause_languages.get(clause)
+        if language is None:
+            language = self._clause_languages[clause] = language_of(self.text[clause[0] : clause[1]], default)
+        return language
+
+    def speaks(self, position: int, token: str, language: str) -> bool:
+        """Whether the word ``token`` at ``position`` is written in ``language``: its line is (or says too
+        little, and the document is), and its clause is not another language in which ``token`` is a
+        word (a quoted Spanish sentence in an English article: ``programando``)."""
+        if self.line_language(position, language) != language:
+            return False
+        local = self.clause_language(position, len(token), language)
+        if local == OTHER_SCRIPT:
+            return False  # a Latin token inside a clause of another script: nothing to read it by
+        return local == language or zipf(token.lower(), local) == 0.0
+
+    def clause_span(self, position: int, length: int) -> tuple[int, int]:
+        """Where the clause around ``text[position:position + length]`` starts and ends: up to the
+        nearest sentence or quote marks on both sides, at most ``_AROUND`` characters each way."""
+        start = max(0, position - _AROUND)
+        before = _CLAUSE_MARK.search(self.text[start:position][::-1])
+        if before is not None:
+            start = position - before.start()
+        end = min(len(self.text), position + length + _AROUND)
+        after = _CLAUSE_MARK.search(self.text, position + length, end)
+        return start, after.start() if after is not None else end
+
+    def used(self, words: frozenset[str]) -> frozenset[str]:
+        """Those of the lowercase ``words`` that the document uses (in any case) as words of their own.
+
+        Before all the document's words are collected, Latin-1 text is searched for just these.
+        """
+        if self._lower is not None or not self._latin1 or not self._may_search():
+            return words.intersection(self._load_lower())
+        lowered = self.text.lower()
+        return frozenset(word for word in words if _stands_alone(lowered, word))
+
+    def see(self, words: tuple[str, ...]) -> None:
+        """Record words that a split made stand on their own."""
+        self._load_lower().update(word.lower() for word in words)
+
+
+def _stands_alone(text: str, word: str) -> bool:
+    """Whether ``word`` occurs in ``text`` as a word of its own: a whole match of ``_WORD``."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or _WORD_CHAR.match(text, at - 1) is None) and _WORD_CHAR.match(text, end) is None:
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+class _EveryWord(DocumentWords):
+    """A document that uses every word, even glued ones: more help than any document could give, so
+    that no split it does not allow is allowed by a real one (and cheap: no part is judged itself)."""
+
+    vouches_for_glue = True
+
+    def uses(self, word: str) -> bool:
+        return True
+
+
+class _Vouching(DocumentWords):
+    """A document that uses just the words ``vouched``: all that `Splitter._best_split`
+    asks of a document about a token is which of its :func:`long_parts` the document uses."""
+
+    def __init__(self, vouched: frozenset[str]) -> None:
+        super().__init__("")
+        self.vouched = vouched
+
+    def uses(self, word: str) -> bool:
+        return word in self.vouched
+
+
+_NO_DOCUMENT = DocumentWords("")
+_EVERY_WORD = _EveryWord("")
+
+
+class _WordFilter:
+    """Which lowercase runs a fixer need look at: set differences first, per-word work once per word.
+
+    ``never`` holds the words too common to split (from wordfreq's small list, which the fixer loads
+    anyway); :meth:`Splitter.splittable` judges the rest, and ``rejected`` and ``accepted``
+    remember its answers, up to ``_SEEN_SIZE`` of them (then they start again).
+    """
+
+    def __init__(self, splitter: Splitter) -> None:
+        self.splitter = splitter
+        self.never = common_words(splitter.language, max(splitter.max_joined_zipf, 3.0))
+        self.rejected: set[str] = set()
+        self.plain: set[str] = set()
+        self.accepted: set[str] = set()
+
+    def rare(self, runs: list[str]) -> set[str]:
+        """The distinct ``runs`` whose split must be scored: rarer than ``max_joined_zipf`` and not left
+        whole on cheap tests (:meth:`Splitter.plainly_whole`, remembered: it depends on the run alone)."""
+        fresh = set(runs).difference(self.never).difference(self.plain)
+        if len(self.plain) > _SEEN_SIZE:
+            self.plain.clear()
+        plain = {run for run in fresh if self.splitter.plainly_whole(run)}
+        self.plain.update(plain)
+        return fresh.difference(plain)
+
+    def hopeful(self, runs: list[str]) -> list[str]:
+        """The distinct ``runs`` rarer than ``max_joined_zipf`` that some document could see split."""
+        fresh = set(runs).difference(self.never).difference(self.rejected)
+        if not fresh:
+            return []
+        found = fresh.intersection(self.accepted)
+        if len(found) == len(fresh):
+            return list(found)
+        if len(self.rejected) + len(self.accepted) > _SEEN_SIZE:
+            self.rejected.clear()
+            self.accepted.clear()
+        for word in fresh.difference(found):
+            if self.splitter.splittable(word):
+                found.add(word)
+                self.accepted.add(word)
+            else:
+                self.rejected.add(word)
+        return list(found)
+
+
+_SEEN_SIZE = 1 << 16
+
+# Scoring the splits of a rare run costs about 0.2 ms the first time. Prose has a distinct rare run
+# left after the cheap tests (:meth:`Splitter.plainly_whole`) every 300 characters or more (Moby-Dick's
+# richest chapters: one every 150). A document with more than this many per character (generated
+# identifiers, base64, a word list) is not prose whose glue we can read: its glued words are left
+# alone, which keeps the cost linear on any input (at most about 4x the time of prose per MB).
+_RARE_RUNS_FREE = 50
+_CHARS_PER_RARE_RUN = 150
+# ... and at most this many in one document of any size (Austen's 1.2 MB of novels have 3,100).
+_MOST_RARE_RUNS = 5_000
+
+
+def too_many_rare_runs(text: str, rare: set[str]) -> bool:
+    """Whether ``text`` has too many distinct rare lowercase runs to judge them all at a bounded cost.
+
+    The count depends on the text alone, so mending the result decides the same (splits add no rare run).
+    """
+    return too_many_candidates(text, len(rare))
+
+
+def too_many_candidates(text: str, count: int) -> bool:
+    """Whether ``count`` candidates of one kind are more than ``text`` could hold as prose."""
+    return count > min(_MOST_RARE_RUNS, _RARE_RUNS_FREE + len(text) // _CHARS_PER_RARE_RUN)
+
+
+@lru_cache(maxsize=16)
+def word_filter(splitter: Splitter) -> _WordFilter:
+    """The word filter of ``fixer`` (one per set of options, kept for the process)."""
+    return _WordFilter(splitter)
+
+
+@lru_cache(maxsize=1 << 16)
+def static_split(splitter: Splitter, token: str) -> tuple[tuple[str, ...], float] | None:
+    """``fixer``'s best split of ``token`` by word frequencies alone (cached across documents)."""
+    return splitter.best_split(token, _NO_DOCUMENT)
+
+
+@lru_cache(maxsize=1 << 16)
+def hopeful_split(splitter: Splitter, token: str) -> tuple[tuple[str, ...], float] | None:
+    """``fixer``'s best split of ``token`` in a document that used every part: ``None`` means no
+    document can make ``token`` split (cached across documents)."""
+    return splitter.best_split(token, _EVERY_WORD)
+
+
+@lru_cache(maxsize=1 << 16)
+def vouched_split(
+    splitter: Splitter, token: str, vouched: frozenset[str]
+) -> tuple[tuple[str, ...], float] | None:
+    """``fixer``'s best split of ``token`` in a document that uses, of the token's long parts, just
+    ``vouched`` (cached across documents and across the rounds of `Splitter.find`)."""
+    return splitter.best_split(token, _Vouching(vouched))
+
+
+def valid_parts(splitter: Splitter, token: str) -> tuple[tuple[tuple[int, str], ...], ...]:
+    """For each start ``i`` in ``token``, the ends ``j`` and parts ``token[i:j]`` that may stand as words
+    of a split (:meth:`Splitter.valid_part`): the same for every document, so computed once a token."""
+    return _valid_parts(splitter, token)
+
+
+@lru_cache(maxsize=1 << 12)  # needed while one token is judged (its splits and their parts), not longer
+def _valid_parts(splitter: Splitter, token: str) -> tuple[tuple[tuple[int, str], ...], ...]:
+    size = len(token)
+    known = frequencies(splitter.language)  # only known words can be parts: look them up first
+    valid = splitter.valid_part
+    return tuple(
+        tuple(
+            (j, part)
+            for j in range(i + 1, min(size, i + 24) + 1)
+            if j - i < size and (part := token[i:j]) in known and valid(part, first=i == 0, whole=False)
+        )
+        for i in range(size)
+    )
+
+
+@lru_cache(maxsize=1 << 12)
+def long_parts(splitter: Splitter, token: str) -> frozenset[str]:
+    """The known words of four or more letters inside ``token``: the parts a document could vouch for."""
+    return frozenset(
+        part for starting in valid_parts(splitter, token) for _, part in starting if len(part) >= 4
+    )
+
+
+def is_entity_remnant(token: str) -> bool:
+    """Whether a lowercase ``token`` holds an HTML entity name that lost its ``&``: ``andamp``, ``nbspthe``.
+
+    Such damage is the ``entities`` fixer's to restore, or to leave alone; splitting it (``an damp``)
+    would hide it. Words that merely contain a name's letters pass: ``quote``, ``camp``, ``apostle``.
+
+    >>> is_entity_remnant("andamp"), is_entity_remnant("rsquos"), is_entity_remnant("quoteof")
+    (True, True, False)
+    """
+    return ENTITY_REMNANT.search(token) is not None
+
+
+def glued_evidence(joined: float, junction: float, need: float, parts: int) -> dict[str, float]:
+    """The numbers behind a split of a glued token: ``joined_zipf``, the weakest ``junction``, its
+    ``margin`` over what the token's own frequency asked for, the number of ``parts`` and a
+    ``confidence`` from that margin (0.5 at the threshold, 1.0 three Zipf units above it)."""
+    margin = junction - need
+    return {
+        "joined_zipf": joined,
+        "junction": junction,
+        "margin": margin,
+        "parts": float(parts),
+        "confidence": confidence(margin),
+    }
+
+
+def confidence(margin: float) -> float:
+    """How sure a decision is from how far its evidence clears its threshold: 0.5 at it, 1.0 at +3."""
+    return round(min(1.0, max(0.0, 0.5 + margin / 6.0)), 3)
+
+
+def _rank(state: tuple[float, int, int]) -> tuple[int, float]:
+    """How good a partial split is: fewer parts first (``as soon``, not ``as so on``), then the weakest
+    junction, less what each part beyond the second costs."""
+    weakest, parts, _ = state
+    return parts, weakest - _EXTRA_PART * max(0, -parts - 2)
+
+
+def dropped_g(parts: tuple[str, ...], language: str) -> bool:
+    """Whether ``parts`` end in "X in" where "Xing" is a word: ``readin`` is ``readin'``, not ``read in``."""
+    return language == "en" and parts[-1] == "in" and zipf(parts[-2] + "ing", language) >= 3.0
+
+
+def part_zipfs(parts: tuple[str, ...], splitter: Splitter, document: DocumentWords) -> str:
+    return ", ".join(f"{part} {splitter.zipf_in(part, document):.1f}" for part in parts)
