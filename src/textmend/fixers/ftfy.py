@@ -7,6 +7,8 @@ ftfy's own quote uncurling is off here: turning typographic quotes into ASCII is
   code, ``&lt;b&gt;`` stays escaped on every line (ftfy decodes the lines before the first ``<``).
 - Chinese, Japanese and Korean text keeps its full-width punctuation, digits and ideographic space
   (``你好，世界！``); full-width Latin is narrowed only in lines without CJK text.
+- Mojibake quoted as an example, a whole token in quotation marks (``le type « Ã© »``), stays as
+  written: a text about encodings means it so.
 - Only the lines that need ftfy are given to it, and ``"\\r"`` line breaks in plain ASCII lines are
   mended without it, so a page of 10,000 empty lines costs no more than prose.
 
@@ -36,7 +38,7 @@ from ..model import Edit
 from ._edits import merged_runs
 from ._ftfy_lines import NEEDS_FTFY, Normalization, could_change, fix_line
 
-__all__ = ["MAX_ALIGNED", "FtfyFixer", "kind_of"]
+__all__ = ["MAX_ALIGNED", "FtfyFixer", "is_quoted_example", "kind_of"]
 
 
 @register
@@ -88,7 +90,7 @@ class FtfyFixer(Fixer):
             if self.may_apply(line):
                 fixed = self.fix_line(line, markup=markup)
                 if fixed != line:
-                    yield from _differences(line, fixed, start)
+                    yield from (e for e in _differences(line, fixed, start) if not _quoted_mojibake(text, e))
 
     def fix_line(self, line: str, *, markup: bool | None = None) -> str:
         """What ftfy makes of one line, as a second run would leave it (see ``_ftfy_lines.fix_line``).
@@ -166,6 +168,34 @@ def kind_of(before: str, after: str) -> str:
 def _edit(start: int, before: str, after: str, kind: str) -> Edit:
     evidence = {"characters": float(len(before)), "characters_after": float(len(after))}
     return Edit(start, start + len(before), after, f"ftfy ({kind.partition('/')[2]})", kind, evidence)
+
+
+# Quotation marks that open and close a quoted example: « », “ ”, „ “, " ", ' ', ‘ ’, 「 」, 『 』.
+_OPENING_QUOTES = "«“„\"'‘「『‹"
+_CLOSING_QUOTES = "»”“\"'’」』›"
+
+
+def _quoted_mojibake(text: str, edit: Edit) -> bool:
+    return edit.kind == "ftfy/mojibake" and is_quoted_example(text, edit.start, edit.end)
+
+
+def is_quoted_example(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a whole token standing in quotation marks: mojibake quoted as an
+    example (``des séquences du type « Ã© »``, ``「Ã©」``), which a text about encodings means as written.
+
+    Mojibake to mend is glued to the letters of its word (``cafÃ©``); a quoted one stands alone.
+
+    >>> is_quoted_example("du type « Ã© », il", 10, 12), is_quoted_example("un cafÃ© noir", 6, 8)
+    (True, False)
+    """
+    before = start - 1 if start >= 1 and text[start - 1] == " " else start
+    after = end + 1 if end < len(text) and text[end] == " " else end
+    return (
+        before >= 1
+        and text[before - 1] in _OPENING_QUOTES
+        and after < len(text)
+        and text[after] in _CLOSING_QUOTES
+    )
 
 
 def _differences(before: str, after: str, offset: int) -> Iterator[Edit]:
