@@ -21,7 +21,16 @@ from .errors import UnknownNameError
 from .fixer import Findings, Fixer, fixer_class
 from .model import Change, Document
 
-__all__ = ["DEFAULT_STEPS", "MAX_ROUNDS", "OPT_IN_STEPS", "Pipeline", "Step", "StepSpec", "check_text"]
+__all__ = [
+    "DEFAULT_STEPS",
+    "MAX_PASSES",
+    "MAX_ROUNDS",
+    "OPT_IN_STEPS",
+    "Pipeline",
+    "Step",
+    "StepSpec",
+    "check_text",
+]
 
 StepSpec = Union[str, Fixer, "Step", tuple[str, Mapping[str, Any]]]
 

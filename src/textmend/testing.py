@@ -28,6 +28,32 @@ except ImportError as error:  # pragma: no cover - depends on the environment
 
 import textmend
 
+__all__ = [
+    "ADVERSARIAL",
+    "ENTITY_NAMES",
+    "ENTITY_TABLE",
+    "JOINERS",
+    "KINDS",
+    "MENDABLE_KINDS",
+    "NUMERIC_REFERENCES",
+    "REFERENCE_CONTEXTS",
+    "REFERENCE_DAMAGE",
+    "TEASER_HEADINGS",
+    "TEASER_WIDTH",
+    "TYPOGRAPHIC_WORDS",
+    "WORDS",
+    "Damaged",
+    "articles",
+    "assert_mends_to",
+    "damage",
+    "damaged",
+    "damaged_references",
+    "prose",
+    "sentences",
+    "text_diff",
+    "titles",
+]
+
 #: Common English words for generated prose, with a few function words (:data:`JOINERS`) among them.
 _WORD_LIST = """
 the of from his their that into

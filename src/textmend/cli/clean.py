@@ -12,7 +12,12 @@ from typing import Any
 from ..corpus import DEFAULT_MAX_ERRORS, FORMATS, ErrorLimit, Report, mend_file
 from .options import EXIT_OK, EXIT_SKIPPED, UsageError, pipeline_from_args, positive_count
 
-__all__ = ["Progress", "add_parser", "run"]
+__all__ = [
+    "EPILOG",
+    "Progress",
+    "add_parser",
+    "run",
+]
 
 EPILOG = f"""\
 examples:

@@ -21,6 +21,7 @@ __all__ = [
     "common_options",
     "configure_logging",
     "debugging",
+    "list_fixers",
     "names",
     "pipeline_from_args",
     "pipeline_options",

@@ -42,6 +42,7 @@ __all__ = [
     "WorkerDied",
     "format_of",
     "json_value",
+    "log",
     "mend_chunk",
     "mend_file",
     "mend_unit",

@@ -34,8 +34,13 @@ __all__ = [
     "CorpusError",
     "InputFile",
     "Target",
+    "compressing",
     "compression_of",
     "expand_inputs",
+    "format_hint",
+    "is_remote",
+    "local_path",
+    "log",
     "open_input",
     "strip_compression",
 ]

@@ -14,7 +14,14 @@ from typing import Any
 
 from .files import CorpusError, InputFile, is_remote, local_path, open_input, strip_compression
 
-__all__ = ["FORMATS", "Raw", "Reader", "Unit", "format_of"]
+__all__ = [
+    "FORMATS",
+    "Raw",
+    "Reader",
+    "Unit",
+    "format_of",
+    "wide_encoding",
+]
 
 FORMATS = ("jsonl", "json", "parquet", "text")
 _SUFFIXES = {

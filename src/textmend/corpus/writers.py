@@ -20,7 +20,13 @@ from ..version import __version__
 from .files import CorpusError, Target, compressing
 from .work import Job
 
-__all__ = ["LineWriter", "ParquetWriter", "provenance"]
+__all__ = [
+    "METADATA_KEY",
+    "LineWriter",
+    "ParquetWriter",
+    "provenance",
+    "provenance_json",
+]
 
 _PARQUET_ROWS = 1000
 #: The key of the Parquet schema metadata that says how the file was made.

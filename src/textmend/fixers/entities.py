@@ -62,6 +62,46 @@ from ..model import Edit
 from ._edits import merged_runs
 from ._ftfy_lines import could_change, fix_line
 
+__all__ = [
+    "NO_EVIDENCE",
+    "Candidate",
+    "Damage",
+    "EntityFixer",
+    "Evidence",
+    "Strength",
+    "after_sentence",
+    "after_two_spaces",
+    "and_is_lost_ampersand",
+    "between_capitals",
+    "between_names",
+    "candidates_with_ampersand",
+    "candidates_without_ampersand",
+    "changes_markup",
+    "closes_plural_possessive",
+    "closes_quote",
+    "decode_name",
+    "decode_number",
+    "decode_reference",
+    "followed_by_word",
+    "glued_to_next",
+    "inside",
+    "is_damage",
+    "is_dash",
+    "is_english_word",
+    "is_number_damage",
+    "is_typographic",
+    "name_ending",
+    "name_strength",
+    "outermost",
+    "outermost_in_order",
+    "repaired",
+    "space_is_lost_ampersand",
+    "span_end",
+    "text_order",
+    "without_lines_ftfy_would_change",
+    "would_make_a_reference",
+]
+
 _NUMBER = r"#[xX][0-9A-Fa-f]{1,6}(?![0-9A-Fa-f])|#[0-9]{1,7}(?![0-9])"
 _NAME = r"[A-Za-z][A-Za-z0-9]{1,31}"
 

@@ -38,7 +38,12 @@ from ..model import Edit
 from ._edits import merged_runs
 from ._ftfy_lines import NEEDS_FTFY, Normalization, could_change, fix_line
 
-__all__ = ["MAX_ALIGNED", "FtfyFixer", "is_quoted_example", "kind_of"]
+__all__ = [
+    "MAX_ALIGNED",
+    "FtfyFixer",
+    "is_quoted_example",
+    "kind_of",
+]
 
 
 @register

@@ -38,7 +38,19 @@ from ..fixer import Findings, Fixer, register
 from ..model import Edit
 from ._lines import LIST_ITEM, Line, next_line, word_count
 
-__all__ = ["TitlesFixer", "glued_rest", "looks_like_site", "looks_like_title", "same_title", "title_key"]
+__all__ = [
+    "MAX_SITE_LENGTH",
+    "MAX_SITE_WORDS",
+    "MAX_TITLE_LENGTH",
+    "MIN_GLUED_WORDS",
+    "TitlesFixer",
+    "glued_rest",
+    "looks_like_site",
+    "looks_like_title",
+    "page_titles",
+    "same_title",
+    "title_key",
+]
 
 _NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 _CLOSING = "\"'\u201d\u2019)]"

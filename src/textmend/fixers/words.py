@@ -75,7 +75,23 @@ from ._splitter import (
 )
 from ._wordlists import AFTER_DOT
 
-__all__ = ["Repair", "WordsFixer"]
+__all__ = [
+    "Repair",
+    "WordsFixer",
+    "camel_candidates",
+    "camel_repair",
+    "glued_candidates",
+    "glued_repair",
+    "glued_split",
+    "is_attribute",
+    "is_glued_reading",
+    "is_known_with_n",
+    "is_short_word_after_dot",
+    "names_its_module",
+    "no_space_candidates",
+    "no_space_repair",
+    "starts_a_sentence",
+]
 
 # A lowercase word standing alone: not part of a URL, an address, a path, a hashtag or an identifier.
 # A full stop before a capitalised word ends a sentence ("usedfor.The"), not a domain or a file name.
