@@ -1,4 +1,4 @@
-"""scikit-learn: :class:`TextmendTransformer` mends texts inside an sklearn ``Pipeline`` (``textmend[sklearn]``).
+"""scikit-learn: :class:`TextmendTransformer` mends texts in an sklearn ``Pipeline`` (``textmend[sklearn]``).
 
 It is an estimator in scikit-learn's sense: its parameters are its constructor's arguments
 (``disable``, ``enable``, ``params``), so ``get_params``/``set_params``, ``clone`` and ``GridSearchCV``
@@ -59,12 +59,12 @@ class TextmendTransformer(TransformerMixin, BaseEstimator):  # type: ignore[misc
         pipeline = DEFAULT.enable(*self.enable).disable(*self.disable)
         return pipeline.with_params(**dict(self.params or {}))
 
-    def fit(self, X: Any, y: Any = None) -> TextmendTransformer:  # noqa: N803 - scikit-learn's names
+    def fit(self, X: Any, y: Any = None) -> TextmendTransformer:
         """Return ``self``: nothing is learnt yet (see the class docstring)."""
         self.provenance_ = provenance(self.pipeline())
         return self
 
-    def transform(self, X: Any) -> Any:  # noqa: N803 - scikit-learn's names
+    def transform(self, X: Any) -> Any:
         """The mended texts of ``X`` as a 1-D object array, in ``X``'s order."""
         pipeline = self.pipeline()
         values = _texts(X)
@@ -87,7 +87,7 @@ class TextmendTransformer(TransformerMixin, BaseEstimator):  # type: ignore[misc
         return tags
 
 
-def _texts(X: Any) -> list[Any]:  # noqa: N803 - scikit-learn's names
+def _texts(X: Any) -> list[Any]:
     """The values of a 1-D input, or of the one column of a 2-D input (array or DataFrame)."""
     if hasattr(X, "iloc") and getattr(X, "ndim", 1) == 2:
         X = X.iloc[:, 0]

@@ -32,7 +32,7 @@ log = logging.getLogger("textmend")
 
 
 class SparkMender:
-    """A ``mapInPandas`` function: each pandas batch mended by :func:`textmend.integrations.pandas.mend_frame`.
+    """A ``mapInPandas`` function: pandas batches mended by :func:`textmend.integrations.pandas.mend_frame`.
 
     ``column``, ``pipeline``, ``changes``, ``prefix`` and ``strict`` mean what they mean there;
     :meth:`schema` is the output schema for a given input schema.
@@ -59,7 +59,8 @@ class SparkMender:
         fields = []
         for field in schema.fields:
             if field.name == self.column:
-                metadata = {**(field.metadata or {}), PROVENANCE_KEY: json.dumps(self.provenance, default=repr)}
+                about = json.dumps(self.provenance, default=repr)
+                metadata = {**(field.metadata or {}), PROVENANCE_KEY: about}
                 field = spark_types.StructField(field.name, field.dataType, field.nullable, metadata)
             fields.append(field)
         for added in added_arrow_fields(changes=self.changes, prefix=self.prefix):
@@ -68,10 +69,14 @@ class SparkMender:
 
     def __call__(self, frames: Iterator[Any]) -> Iterator[Any]:
         for frame in frames:
-            mended = mend_frame(
-                frame, self.column, self.pipeline, changes=self.changes, prefix=self.prefix, strict=self.strict
+            yield mend_frame(
+                frame,
+                self.column,
+                self.pipeline,
+                changes=self.changes,
+                prefix=self.prefix,
+                strict=self.strict,
             )
-            yield mended
 
 
 def mend_dataframe(
