@@ -17,12 +17,10 @@ from typing import Any
 
 from ..default import DEFAULT
 from ..pipeline import Pipeline
-from ..records import PROVENANCE_KEY, added_arrow_fields, provenance
-from .pandas import mend_frame
+from ..records import PROVENANCE_KEY, added_arrow_fields, check_no_clash, provenance
 
 try:
     from pyspark.sql import types as spark_types
-    from pyspark.sql.pandas.types import from_arrow_type
 except ImportError as error:  # pragma: no cover - depends on the installation
     raise ImportError("textmend.integrations.spark needs pyspark: pip install 'textmend[spark]'") from error
 
@@ -56,6 +54,8 @@ class SparkMender:
 
     def schema(self, schema: Any) -> Any:
         """The output ``StructType`` for input ``schema``: its fields, then textmend's (with their types)."""
+        from pyspark.sql.pandas.types import from_arrow_type  # imports pandas and pyarrow: only when used
+
         fields = []
         for field in schema.fields:
             if field.name == self.column:
@@ -68,6 +68,9 @@ class SparkMender:
         return spark_types.StructType(fields)
 
     def __call__(self, frames: Iterator[Any]) -> Iterator[Any]:
+        """Mend each pandas batch of a partition (runs on Spark's Python workers)."""
+        from .pandas import mend_frame
+
         for frame in frames:
             yield mend_frame(
                 frame,
@@ -92,8 +95,6 @@ def mend_dataframe(
 
     Raises :class:`~textmend.RecordError` at once if ``frame`` has a column textmend would add.
     """
-    from ..records import check_no_clash
-
     mender = SparkMender(column, pipeline, changes=changes, prefix=prefix, strict=strict)
     added = [field.name for field in added_arrow_fields(changes=changes, prefix=prefix)]
     check_no_clash(frame.columns, added, what="column")
