@@ -113,11 +113,10 @@ class TextmendParquetWriter(ParquetWriter):  # type: ignore[misc]
         super().__init__(output_folder, expand_metadata=True, **options)
         self.changes = step.changes
         self.prefix = step.prefix
-        self.provenance_metadata = provenance_metadata(step.provenance)
+        self.provenance = step.provenance
         if self.schema is not None:
-            self.schema = self.schema.with_metadata(
-                {**(self.schema.metadata or {}), **self.provenance_metadata}
-            )
+            metadata = {**(self.schema.metadata or {}), **provenance_metadata(self.provenance)}
+            self.schema = self.schema.with_metadata(metadata)
 
     def _write(self, document: dict[str, Any], file_handler: Any, filename: str) -> None:
         if self.schema is None:
@@ -132,7 +131,7 @@ class TextmendParquetWriter(ParquetWriter):  # type: ignore[misc]
         names = {field.name for field in added}
         others = {key: value for key, value in document.items() if key not in names}
         inferred = pa.RecordBatch.from_pylist([others]).schema if others else pa.schema([])
-        return pa.schema([*inferred, *added], metadata=self.provenance_metadata)
+        return pa.schema([*inferred, *added], metadata=provenance_metadata(self.provenance))
 
 
 def parquet_schema(*, changes: bool = False, prefix: str = "", **metadata: Any) -> Any:
