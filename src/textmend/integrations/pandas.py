@@ -57,8 +57,9 @@ def mend_series(
             for label, value in zip(texts.index, texts, strict=True)
         ]
         frame = pd.DataFrame(rows, index=texts.index, columns=columns, dtype=object)
-        if isinstance(texts.dtype, pd.StringDtype):
-            frame["text"] = frame["text"].astype(texts.dtype)  # str or missing: nothing is lost
+        if texts.dtype != object and pd.api.types.is_string_dtype(texts.dtype):
+            # StringDtype ("str", "string") or pyarrow's string: str or missing, so nothing is lost
+            frame["text"] = frame["text"].astype(texts.dtype)
         elif texts.dtype != object:
             frame["text"] = texts  # a numeric, boolean or date column holds no text: as it was
     frame.attrs[PROVENANCE_KEY] = provenance(pipeline, changes=changes, prefix=prefix)
