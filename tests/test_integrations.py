@@ -262,7 +262,7 @@ INTEGRATIONS = {
     "datatrove.pipeline.writers, datatrove.utils.typeshelper",
     "hf": "datasets",
     "ray": "ray.data",
-    "spark": "pyspark.sql.types",
+    "spark": "pyspark.sql.types, pyspark.sql.pandas.types, pandas, pyarrow",  # mapInPandas needs both
     "sklearn": "numpy, sklearn.base",
 }
 IMPORT_BUDGET = 0.05

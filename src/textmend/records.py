@@ -15,6 +15,7 @@ import json
 from collections.abc import Container, Iterable, Mapping
 from typing import Any
 
+from . import __version__
 from .default import DEFAULT
 from .errors import RecordError
 from .model import Change, Document, Teaser
@@ -156,8 +157,6 @@ def provenance(pipeline: Pipeline | None = None, **options: Any) -> dict[str, An
     >>> [step["name"] for step in about["steps"] if not step["enabled"]]
     ['words', 'ascii']
     """
-    from . import __version__
-
     pipeline = DEFAULT if pipeline is None else pipeline
     steps = [
         {"name": step.name, "enabled": step.enabled, "options": step.fixer.get_params()}

@@ -18,9 +18,11 @@ from typing import Any
 from ..default import DEFAULT
 from ..pipeline import Pipeline
 from ..records import PROVENANCE_KEY, added_arrow_fields, check_no_clash, provenance
+from .pandas import mend_frame
 
 try:
     from pyspark.sql import types as spark_types
+    from pyspark.sql.pandas.types import from_arrow_type
 except ImportError as error:  # pragma: no cover - depends on the installation
     raise ImportError("textmend.integrations.spark needs pyspark: pip install 'textmend[spark]'") from error
 
@@ -54,8 +56,6 @@ class SparkMender:
 
     def schema(self, schema: Any) -> Any:
         """The output ``StructType`` for input ``schema``: its fields, then textmend's (with their types)."""
-        from pyspark.sql.pandas.types import from_arrow_type  # imports pandas and pyarrow: only when used
-
         fields = []
         for field in schema.fields:
             if field.name == self.column:
@@ -69,8 +69,6 @@ class SparkMender:
 
     def __call__(self, frames: Iterator[Any]) -> Iterator[Any]:
         """Mend each pandas batch of a partition (runs on Spark's Python workers)."""
-        from .pandas import mend_frame
-
         for frame in frames:
             yield mend_frame(
                 frame,
