@@ -143,7 +143,8 @@ def to_parquet(dataset: Any, path: str, **options: Any) -> None:
     """Write ``dataset`` to one Parquet file with its provenance in the schema metadata under ``textmend``.
 
     ``Dataset.from_parquet(path)`` reads it back with the same features; ``options`` go to
-    ``pyarrow.parquet.write_table``.
+    ``pyarrow.parquet.write_table``. The table is gathered in memory; for a dataset larger than memory
+    use ``dataset.to_parquet`` (no provenance in the file) and keep :func:`provenance_of` beside it.
     """
     import pyarrow.parquet as pq
 
