@@ -22,6 +22,7 @@ from .model import Change, Document, Teaser
 from .pipeline import Pipeline
 
 __all__ = [
+    "PROVENANCE_KEY",
     "added_arrow_fields",
     "changes_arrow_type",
     "check_no_clash",

@@ -28,7 +28,7 @@ except ImportError as error:  # pragma: no cover - depends on the installation
 
 __all__ = ["mend_bag", "mend_frame", "parquet_schema"]
 
-log = logging.getLogger("textmend")
+_log = logging.getLogger("textmend")
 
 
 def mend_frame(
@@ -49,7 +49,7 @@ def mend_frame(
     mend = partial(
         mend_pandas_frame, column=column, pipeline=pipeline, changes=changes, prefix=prefix, strict=strict
     )
-    log.debug("mending column %r of a Dask DataFrame with %d partitions", column, frame.npartitions)
+    _log.debug("mending column %r of a Dask DataFrame with %d partitions", column, frame.npartitions)
     return frame.map_partitions(mend, meta=mend(frame._meta))
 
 

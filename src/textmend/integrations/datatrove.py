@@ -43,7 +43,7 @@ __all__ = [
     "teasers_arrow_type",
 ]
 
-log = logging.getLogger("textmend")
+_log = logging.getLogger("textmend")
 
 
 class TextmendFormatter(BaseFormatter):  # type: ignore[misc]
@@ -82,7 +82,7 @@ class TextmendStep(PipelineStep):  # type: ignore[misc]
         return provenance(self.pipeline, changes=self.changes, prefix=self.prefix)
 
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
-        log.debug("datatrove task %d of %d: %r", rank, world_size, self.pipeline)
+        _log.debug("datatrove task %d of %d: %r", rank, world_size, self.pipeline)
         for doc in data:
             self.stat_update(StatHints.total)
             with self.track_time():

@@ -36,7 +36,7 @@ except ImportError as error:  # pragma: no cover - depends on the installation
 
 __all__ = ["features", "mend_batch", "mend_dataset", "provenance_of", "to_parquet"]
 
-log = logging.getLogger("textmend")
+_log = logging.getLogger("textmend")
 
 
 def features(base: Any = None, *, changes: bool = False, prefix: str = "") -> Any:
@@ -115,7 +115,7 @@ def mend_dataset(
     """
     pipeline = DEFAULT if pipeline is None else pipeline
     options = {"text_field": text_field, "changes": changes, "prefix": prefix, "strict": strict}
-    log.info("mending %d rows of column %r with num_proc=%s", len(dataset), text_field, num_proc)
+    _log.info("mending %d rows of column %r with num_proc=%s", len(dataset), text_field, num_proc)
     mended = dataset.map(
         mend_batch,
         batched=True,

@@ -30,7 +30,7 @@ except ImportError as error:  # pragma: no cover - depends on the installation
 
 __all__ = ["mend_frame", "mend_series"]
 
-log = logging.getLogger("textmend")
+_log = logging.getLogger("textmend")
 
 
 def mend_series(
@@ -63,7 +63,7 @@ def mend_series(
         elif texts.dtype != object:
             frame["text"] = texts  # a numeric, boolean or date column holds no text: as it was
     frame.attrs[PROVENANCE_KEY] = provenance(pipeline, changes=changes, prefix=prefix)
-    log.debug("mended %d values of a %s column", len(frame), texts.dtype)
+    _log.debug("mended %d values of a %s column", len(frame), texts.dtype)
     return frame
 
 

@@ -25,7 +25,7 @@ except ImportError as error:  # pragma: no cover - depends on the installation
 
 __all__ = ["TextmendMapper"]
 
-log = logging.getLogger("textmend")
+_log = logging.getLogger("textmend")
 
 
 class TextmendMapper:
@@ -52,7 +52,7 @@ class TextmendMapper:
         self.provenance = provenance(self.pipeline, text_field=column, changes=changes, prefix=prefix)
         self._metadata = provenance_metadata(self.provenance)
         self.pipeline("usedfor")  # load the word list now, once for this actor
-        log.debug("Ray actor ready: %r", self.pipeline)
+        _log.debug("Ray actor ready: %r", self.pipeline)
 
     def __call__(self, batch: Any) -> Any:
         """The mended batch as an Arrow table: the input's columns, then textmend's."""

@@ -25,7 +25,7 @@ except ImportError as error:  # pragma: no cover - depends on the installation
 
 __all__ = ["TextmendTransformer"]
 
-log = logging.getLogger("textmend")
+_log = logging.getLogger("textmend")
 
 
 class TextmendTransformer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
@@ -71,7 +71,7 @@ class TextmendTransformer(TransformerMixin, BaseEstimator):  # type: ignore[misc
         out = np.empty(len(values), dtype=object)
         for n, value in enumerate(values):
             out[n] = pipeline(value) if isinstance(value, str) else value
-        log.debug("mended %d texts with %r", len(values), pipeline)
+        _log.debug("mended %d texts with %r", len(values), pipeline)
         return out
 
     def get_feature_names_out(self, input_features: Any = None) -> Any:

@@ -28,7 +28,7 @@ except ImportError as error:  # pragma: no cover - depends on the installation
 
 __all__ = ["SparkMender", "mend_dataframe"]
 
-log = logging.getLogger("textmend")
+_log = logging.getLogger("textmend")
 
 
 class SparkMender:
@@ -96,6 +96,6 @@ def mend_dataframe(
     mender = SparkMender(column, pipeline, changes=changes, prefix=prefix, strict=strict)
     added = [field.name for field in added_arrow_fields(changes=changes, prefix=prefix)]
     check_no_clash(frame.columns, added, what="column")
-    log.debug("mending Spark column %r with %r", column, mender.pipeline)
+    _log.debug("mending Spark column %r with %r", column, mender.pipeline)
     return frame.mapInPandas(mender, mender.schema(frame.schema))
 
