@@ -9,6 +9,7 @@ import subprocess
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
+from pathlib import Path
 
 import cloudpickle
 import dask
@@ -65,8 +66,10 @@ def test_mend_series_keeps_index_order_and_missing_values() -> None:
         "t_teasers",
         "t_changes",
     ]
-    with pytest.raises(TypeError, match="texts must hold str"):
-        mend_series(pd.Series([b"bytes"]))
+    kept = mend_series(pd.Series([b"bytes", 7, 1.5]))
+    assert list(kept["text"]) == [b"bytes", 7, 1.5] and list(kept["teasers"]) == [[], [], []]
+    with pytest.raises(RecordError, match=r"^row 1 holds int 7, not a string; convert the column to str"):
+        mend_series(pd.Series(["a", 7]), strict=True)
 
 
 def test_mend_frame_mends_one_column_and_keeps_the_rest() -> None:
@@ -194,3 +197,108 @@ def test_a_jsonl_record_is_mended_like_its_text(text: str, fields: dict[str, int
         "text": textmend.mend(text),
         **document_fields(textmend.mend_document(text)),
     }
+
+
+STRING_DTYPES = ["object", "str", "string[python]", "string[pyarrow]", "large_string[pyarrow]"]
+
+
+@pytest.mark.parametrize("dtype", STRING_DTYPES)
+def test_a_text_column_keeps_its_dtype_and_its_missing_values(dtype: str) -> None:
+    import pyarrow as pa
+
+    kind = pd.ArrowDtype(pa.large_string()) if dtype == "large_string[pyarrow]" else dtype
+    column = pd.Series([TEXTS[0], None, TEXTS[2]], dtype=kind, index=[3, 1, 2])
+    mended = mend_frame(pd.DataFrame({"text": column}))
+    assert mended["text"].dtype == column.dtype
+    assert mended["text"][3] == textmend.mend(TEXTS[0]) and mended["text"][2] == textmend.mend(TEXTS[2])
+    assert pd.isna(mended["text"][1]) and mended["title"][1] is None and mended["teasers"][1] == []
+
+
+def test_na_none_nan_and_non_str_values_come_back_as_they_went_in() -> None:
+    values = [TEXTS[0], None, pd.NA, float("nan"), 42, b"raw", ("a",)]
+    mended = mend_frame(pd.DataFrame({"text": pd.Series(values, dtype=object)}))
+    got = list(mended["text"])
+    assert got[0] == textmend.mend(TEXTS[0])
+    assert got[1] is None and got[2] is pd.NA and got[3] != got[3] and got[4:] == [42, b"raw", ("a",)]
+    numbers = pd.DataFrame({"text": [1, 2]})
+    assert mend_frame(numbers)["text"].dtype == "int64"
+    with pytest.raises(RecordError, match=r"^row 4 holds int 42"):
+        mend_frame(pd.DataFrame({"text": values}), strict=True)
+    missing = pd.DataFrame({"text": pd.Series(values[:4], dtype=object)})
+    assert list(mend_frame(missing, strict=True)["text"])[1:3] == [None, pd.NA]
+
+
+def test_a_categorical_column_stays_categorical_and_loses_nothing() -> None:
+    """Changed values become categories (they used to turn into NaN); equal results merge."""
+    raw = [TEXTS[0], "Let’s see how they are used for pain.", None, TEXTS[1], TEXTS[0]]
+    column = pd.Categorical(raw, categories=[TEXTS[1], TEXTS[0], raw[1], "unused"], ordered=True)
+    mended = mend_frame(pd.DataFrame({"text": column, "n": range(5)}), changes=True)
+    assert isinstance(mended["text"].dtype, pd.CategoricalDtype)
+    want = [None if text is None else textmend.mend(text) for text in raw]
+    assert [None if pd.isna(v) else v for v in mended["text"]] == want
+    assert list(mended["text"].cat.categories) == [TEXTS[1], raw[1], "unused"]
+    assert not mended["text"].cat.ordered  # two categories merged: their order no longer holds
+    assert mended["changes"][0] == document_fields(textmend.mend_document(TEXTS[0]), changes=True)["changes"]
+    assert mended["teasers"][0] is not mended["teasers"][4]  # rows of one category share no list
+    kept = mend_frame(pd.DataFrame({"text": pd.Categorical(["b", "a"], ordered=True)}))
+    assert kept["text"].cat.ordered and list(kept["text"]) == ["b", "a"]
+
+
+def test_the_result_carries_its_provenance_into_parquet(tmp_path: Path) -> None:
+    pipeline = textmend.DEFAULT.disable("words")
+    mended = mend_frame(pd.DataFrame({"body": [TEXTS[0]]}), "body", pipeline, prefix="tm_")
+    about = mended.attrs["textmend"]
+    assert about["textmend_version"] == textmend.__version__ and about["pipeline"] == repr(pipeline)
+    assert about["text_field"] == "body" and about["prefix"] == "tm_" and not about["changes"]
+    mended.to_parquet(tmp_path / "out.parquet")
+    assert pd.read_parquet(tmp_path / "out.parquet").attrs["textmend"] == about
+
+
+#: Each integration module and the engine modules it imports; it may add this many seconds to them.
+INTEGRATIONS = {
+    "pandas": "pandas",
+    "dask": "dask.bag, dask.dataframe",
+    "datatrove": "datatrove.data, datatrove.pipeline.base, datatrove.pipeline.formatters.base, "
+    "datatrove.pipeline.writers, datatrove.utils.typeshelper",
+    "hf": "datasets",
+    "ray": "ray.data",
+    "spark": "pyspark.sql.types, pyspark.sql.pandas.types, pandas, pyarrow",  # mapInPandas needs both
+    "sklearn": "numpy, sklearn.base",
+}
+IMPORT_BUDGET = 0.05
+
+
+@pytest.mark.parametrize("name", list(INTEGRATIONS))
+def test_an_integration_adds_little_import_time_to_its_engine(name: str) -> None:
+    """Best of three fresh interpreters: the engine and textmend first, then the integration module."""
+    code = (
+        "import time\n"
+        f"import {INTEGRATIONS[name]}, textmend, textmend.records\n"
+        "start = time.perf_counter()\n"
+        f"import textmend.integrations.{name}\n"
+        "print(time.perf_counter() - start)\n"
+    )
+    times = []
+    for _ in range(3):
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+            env={"PYTHONPATH": str(ROOT / "src"), "RAY_DISABLE_USAGE_STATS": "1"},
+        )
+        times.append(float(result.stdout))
+    assert min(times) <= IMPORT_BUDGET, f"textmend.integrations.{name} adds {min(times) * 1000:.0f} ms"
+
+
+def test_importing_textmend_loads_no_engine() -> None:
+    code = (
+        "import sys, textmend, textmend.records, textmend.integrations; textmend.mend('usedfor');"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'pandas', 'pyarrow', 'numpy', 'dask',"
+        " 'distributed', 'datatrove', 'datasets', 'ray', 'pyspark', 'sklearn'}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, env={"PYTHONPATH": str(ROOT / "src")}, timeout=120
+    )
+    assert result.stdout == b"[]\n", result.stderr

@@ -11,22 +11,30 @@ when asked, ``changes``; and all refuse to overwrite a field with :func:`check_n
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Container, Iterable, Mapping
 from typing import Any
 
+from . import __version__
 from .default import DEFAULT
 from .errors import RecordError
 from .model import Change, Document, Teaser
 from .pipeline import Pipeline
 
 __all__ = [
+    "PROVENANCE_KEY",
     "added_arrow_fields",
     "changes_arrow_type",
     "check_no_clash",
     "document_fields",
     "mend_record",
+    "provenance",
+    "provenance_metadata",
     "teasers_arrow_type",
 ]
+
+#: The key under which outputs carry :func:`provenance` (Parquet schema metadata, ``Dataset.info``).
+PROVENANCE_KEY = "textmend"
 
 
 def document_fields(document: Document, *, changes: bool = False, prefix: str = "") -> dict[str, Any]:
@@ -136,3 +144,33 @@ def added_arrow_fields(*, changes: bool = False, prefix: str = "") -> list[Any]:
     if changes:
         fields.append(pa.field(f"{prefix}changes", changes_arrow_type()))
     return fields
+
+
+def provenance(pipeline: Pipeline | None = None, **options: Any) -> dict[str, Any]:
+    """How an output was made: textmend's version, the pipeline's configuration and the given options.
+
+    Every integration puts this into what it writes (Parquet schema metadata under ``"textmend"``) or
+    exposes it as a ``provenance`` attribute, as the corpus command does.
+
+    >>> about = provenance(DEFAULT.disable("words"), text_field="body")
+    >>> about["pipeline"].startswith("Pipeline([ftfy("), about["text_field"]
+    (True, 'body')
+    >>> [step["name"] for step in about["steps"] if not step["enabled"]]
+    ['words', 'ascii']
+    """
+    pipeline = DEFAULT if pipeline is None else pipeline
+    steps = [
+        {"name": step.name, "enabled": step.enabled, "options": step.fixer.get_params()}
+        for step in pipeline.steps
+    ]
+    return {"textmend_version": __version__, "pipeline": repr(pipeline), "steps": steps, **options}
+
+
+def provenance_metadata(about: Mapping[str, Any]) -> dict[bytes, bytes]:
+    """A :func:`provenance` as Arrow schema metadata: ``{b"textmend": <JSON>}``.
+
+    >>> json.loads(provenance_metadata(provenance())[b"textmend"])["pipeline"].startswith("Pipeline(")
+    True
+    """
+    text = json.dumps(dict(about), ensure_ascii=False, sort_keys=True, default=repr)
+    return {PROVENANCE_KEY.encode(): text.encode()}

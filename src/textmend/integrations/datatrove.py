@@ -1,44 +1,49 @@
 """datatrove steps: mend documents inside a datatrove pipeline (``pip install textmend[datatrove]``).
 
 :class:`TextmendFormatter` mends ``doc.text`` like any datatrove formatter; :class:`TextmendStep` also
-writes the title and teasers it finds into ``doc.metadata``. Parquet writers cannot infer the type of a
-teasers column made of empty lists, so give them :func:`parquet_schema`::
-
-    import pyarrow as pa
-    from datatrove.executor import LocalPipelineExecutor
-    from datatrove.pipeline.readers import JsonlReader
-    from datatrove.pipeline.writers import ParquetWriter
-    from textmend.integrations.datatrove import TextmendStep, parquet_schema
-
-    LocalPipelineExecutor(
-        [
-            JsonlReader("crawl/"),
-            TextmendStep(),
-            ParquetWriter("mended/", expand_metadata=True, schema=parquet_schema(file_path=pa.string())),
-        ],
-        tasks=4,
-    ).run()
+writes the title and teasers it finds into ``doc.metadata``, next to every metadata field the reader
+gave (``url``, ``file_path``, ...). :class:`TextmendParquetWriter` writes those documents to Parquet
+with textmend's column types (datatrove's own writer guesses them from the first document, which fails
+on an empty teasers list) and the step's provenance in the schema metadata. Local executors start
+worker processes that import the main script again: keep the run under ``if __name__ == "__main__":``.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from ..default import DEFAULT
 from ..pipeline import Pipeline
-from ..records import added_arrow_fields, check_no_clash, document_fields, teasers_arrow_type
+from ..records import (
+    added_arrow_fields,
+    check_no_clash,
+    document_fields,
+    provenance,
+    provenance_metadata,
+    teasers_arrow_type,
+)
 
 try:
     from datatrove.data import DocumentsPipeline
     from datatrove.pipeline.base import PipelineStep
     from datatrove.pipeline.formatters.base import BaseFormatter
+    from datatrove.pipeline.writers import ParquetWriter
     from datatrove.utils.typeshelper import StatHints
 except ImportError as error:  # pragma: no cover - depends on the installation
     raise ImportError(
         "textmend.integrations.datatrove needs datatrove: pip install 'textmend[datatrove]'"
     ) from error
 
-__all__ = ["TextmendFormatter", "TextmendStep", "parquet_schema", "teasers_arrow_type"]
+__all__ = [
+    "TextmendFormatter",
+    "TextmendParquetWriter",
+    "TextmendStep",
+    "parquet_schema",
+    "teasers_arrow_type",
+]
+
+_log = logging.getLogger("textmend")
 
 
 class TextmendFormatter(BaseFormatter):  # type: ignore[misc]
@@ -59,7 +64,7 @@ class TextmendStep(PipelineStep):  # type: ignore[misc]
 
     The names are preceded by ``prefix``. A document whose metadata already has one of them stops the
     run with a :class:`~textmend.RecordError` (a ``ValueError``): textmend does not overwrite data;
-    choose a ``prefix`` then.
+    choose a ``prefix`` then. ``provenance`` is :func:`textmend.records.provenance` of the step.
     """
 
     name = "🩹 textmend"
@@ -71,7 +76,13 @@ class TextmendStep(PipelineStep):  # type: ignore[misc]
         self.changes = changes
         self.prefix = prefix
 
+    @property
+    def provenance(self) -> dict[str, Any]:
+        """How this step mends: textmend's version, the pipeline's configuration, ``changes``, ``prefix``."""
+        return provenance(self.pipeline, changes=self.changes, prefix=self.prefix)
+
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
+        _log.debug("datatrove task %d of %d: %r", rank, world_size, self.pipeline)
         for doc in data:
             self.stat_update(StatHints.total)
             with self.track_time():
@@ -84,6 +95,43 @@ class TextmendStep(PipelineStep):  # type: ignore[misc]
             doc.text = document.text
             doc.metadata.update(fields)
             yield doc
+
+
+class TextmendParquetWriter(ParquetWriter):  # type: ignore[misc]
+    """datatrove's ``ParquetWriter`` with ``expand_metadata=True`` and the types of textmend's columns.
+
+    ``step`` is the :class:`TextmendStep` before it (its ``changes``, ``prefix`` and provenance are
+    used). Without ``schema``, each file's schema is the first document's metadata columns, as
+    datatrove infers them, then textmend's: give ``schema=parquet_schema(...)`` when a metadata field
+    can be missing or null in the first document. Other keywords go to ``ParquetWriter``.
+    """
+
+    schema: Any
+
+    def __init__(self, output_folder: Any, step: TextmendStep | None = None, **options: Any) -> None:
+        step = TextmendStep() if step is None else step
+        super().__init__(output_folder, expand_metadata=True, **options)
+        self.changes = step.changes
+        self.prefix = step.prefix
+        self.provenance = step.provenance
+        if self.schema is not None:
+            metadata = {**(self.schema.metadata or {}), **provenance_metadata(self.provenance)}
+            self.schema = self.schema.with_metadata(metadata)
+
+    def _write(self, document: dict[str, Any], file_handler: Any, filename: str) -> None:
+        if self.schema is None:
+            self.schema = self._schema_of(document)
+        super()._write(document, file_handler, filename)
+
+    def _schema_of(self, document: dict[str, Any]) -> Any:
+        """The first document's columns as Arrow infers them, textmend's with their own types."""
+        import pyarrow as pa
+
+        added = added_arrow_fields(changes=self.changes, prefix=self.prefix)
+        names = {field.name for field in added}
+        others = {key: value for key, value in document.items() if key not in names}
+        inferred = pa.RecordBatch.from_pylist([others]).schema if others else pa.schema([])
+        return pa.schema([*inferred, *added], metadata=provenance_metadata(self.provenance))
 
 
 def parquet_schema(*, changes: bool = False, prefix: str = "", **metadata: Any) -> Any:

@@ -1,0 +1,101 @@
+"""Spark: mend a DataFrame's text column with ``mapInPandas`` (``pip install 'textmend[spark]'``; Java 17+).
+
+:func:`mend_dataframe` is the whole recipe: it runs a :class:`SparkMender` over each partition with
+``mapInPandas`` and gives Spark the output schema, the input's columns then ``title``, ``teasers``
+(and ``changes``) with textmend's types. Each Python worker builds the pipeline on its first batch
+and loads the word list once. :func:`textmend.records.provenance` is the mender's ``provenance``
+attribute and the ``"textmend"`` metadata of the text column's field, which Spark keeps in the
+Parquet files it writes.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+from ..default import DEFAULT
+from ..pipeline import Pipeline
+from ..records import PROVENANCE_KEY, added_arrow_fields, check_no_clash, provenance
+from .pandas import mend_frame
+
+try:
+    from pyspark.sql import types as spark_types
+    from pyspark.sql.pandas.types import from_arrow_type
+except ImportError as error:  # pragma: no cover - depends on the installation
+    raise ImportError("textmend.integrations.spark needs pyspark: pip install 'textmend[spark]'") from error
+
+__all__ = ["SparkMender", "mend_dataframe"]
+
+_log = logging.getLogger("textmend")
+
+
+class SparkMender:
+    """A ``mapInPandas`` function: pandas batches mended by :func:`textmend.integrations.pandas.mend_frame`.
+
+    ``column``, ``pipeline``, ``changes``, ``prefix`` and ``strict`` mean what they mean there;
+    :meth:`schema` is the output schema for a given input schema.
+    """
+
+    def __init__(
+        self,
+        column: str = "text",
+        pipeline: Pipeline | None = None,
+        *,
+        changes: bool = False,
+        prefix: str = "",
+        strict: bool = False,
+    ) -> None:
+        self.column = column
+        self.pipeline = DEFAULT if pipeline is None else pipeline
+        self.changes = changes
+        self.prefix = prefix
+        self.strict = strict
+        self.provenance = provenance(self.pipeline, text_field=column, changes=changes, prefix=prefix)
+
+    def schema(self, schema: Any) -> Any:
+        """The output ``StructType`` for input ``schema``: its fields, then textmend's (with their types)."""
+        fields = []
+        for field in schema.fields:
+            if field.name == self.column:
+                about = json.dumps(self.provenance, default=repr)
+                metadata = {**(field.metadata or {}), PROVENANCE_KEY: about}
+                field = spark_types.StructField(field.name, field.dataType, field.nullable, metadata)
+            fields.append(field)
+        for added in added_arrow_fields(changes=self.changes, prefix=self.prefix):
+            fields.append(spark_types.StructField(added.name, from_arrow_type(added.type), True))
+        return spark_types.StructType(fields)
+
+    def __call__(self, frames: Iterator[Any]) -> Iterator[Any]:
+        """Mend each pandas batch of a partition (runs on Spark's Python workers)."""
+        for frame in frames:
+            yield mend_frame(
+                frame,
+                self.column,
+                self.pipeline,
+                changes=self.changes,
+                prefix=self.prefix,
+                strict=self.strict,
+            )
+
+
+def mend_dataframe(
+    frame: Any,
+    column: str = "text",
+    pipeline: Pipeline | None = None,
+    *,
+    changes: bool = False,
+    prefix: str = "",
+    strict: bool = False,
+) -> Any:
+    """A lazy Spark DataFrame: ``frame`` with ``column`` mended and textmend's columns added.
+
+    Raises :class:`~textmend.RecordError` at once if ``frame`` has a column textmend would add.
+    """
+    mender = SparkMender(column, pipeline, changes=changes, prefix=prefix, strict=strict)
+    added = [field.name for field in added_arrow_fields(changes=changes, prefix=prefix)]
+    check_no_clash(frame.columns, added, what="column")
+    _log.debug("mending Spark column %r with %r", column, mender.pipeline)
+    return frame.mapInPandas(mender, mender.schema(frame.schema))
+
