@@ -221,6 +221,12 @@ def test_dask_to_parquet_on_a_local_cluster_with_two_workers(tmp_path: Path) -> 
         assert [textmend.Change.from_dict(change) for change in changes] == list(document.changes)
 
 
+# Ray's servers listen on every interface (and one agent on the machine's own address) even with a
+# loopback node address: traffic this workplace must not make by default. The test runs where asked.
+@pytest.mark.skipif(
+    os.environ.get("TEXTMEND_TEST_RAY") != "1",
+    reason="Ray binds more than loopback; set TEXTMEND_TEST_RAY=1 to run it on a machine where that is fine",
+)
 @pytest.mark.timeout(300, method="thread")
 def test_ray_recipe_with_two_cpus_writes_parquet_with_types_and_provenance(tmp_path: Path) -> None:
     items = crawl(tmp_path, 1200)
