@@ -24,6 +24,8 @@ PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
 
 _FENCE = re.compile(r"^(?P<indent> *)```(?P<lang>[\w+-]*)\s*$")
 _NOT_RUN = re.compile(r"^\s*<!--\s*not run:\s*\S.*-->\s*$")
+# An integration's recipe: run by tests/test_engine_recipes.py against the real engine, not here.
+_RECIPE = re.compile(r"^\s*<!--\s*recipe\s*-->\s*$")
 
 #: How long one page's blocks may take, in seconds (the datatrove and Dask examples start executors).
 PAGE_TIMEOUT = 300
@@ -37,6 +39,7 @@ class Block:
     line: int
     code: str
     skipped: bool
+    recipe: bool = False
 
 
 def blocks_of(text: str) -> list[Block]:
@@ -59,7 +62,8 @@ def blocks_of(text: str) -> list[Block]:
             end += 1
         body = [line[len(indent) :] if line.startswith(indent) else line for line in lines[index + 1 : end]]
         skipped = index > 0 and _NOT_RUN.match(lines[index - 1]) is not None
-        found.append(Block(opening["lang"], index + 1, "\n".join(body) + "\n", skipped))
+        recipe = index > 0 and _RECIPE.match(lines[index - 1]) is not None
+        found.append(Block(opening["lang"], index + 1, "\n".join(body) + "\n", skipped, recipe))
         index = end + 1
     return found
 
@@ -94,7 +98,9 @@ def _python_blocks(page: Path) -> list[Block]:
 
 @pytest.mark.parametrize("page", [page for page in PAGES if _python_blocks(page)], ids=_page_id)
 def test_python_blocks_run_as_written(page: Path, tmp_path: Path) -> None:
-    runnable = [(block.line, block.code) for block in _python_blocks(page) if not block.skipped]
+    runnable = [
+        (block.line, block.code) for block in _python_blocks(page) if not (block.skipped or block.recipe)
+    ]
     (tmp_path / "examples").symlink_to(ROOT / "examples")
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")]))
