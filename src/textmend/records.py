@@ -163,7 +163,10 @@ def provenance(pipeline: Pipeline | None = None, **options: Any) -> dict[str, An
         {"name": step.name, "enabled": step.enabled, "options": step.fixer.get_params()}
         for step in pipeline.steps
     ]
-    return {"textmend_version": __version__, "pipeline": repr(pipeline), "steps": steps, **options}
+    about = {"textmend_version": __version__, "pipeline": repr(pipeline), "steps": steps, **options}
+    # As JSON gives it back (tuples of options become lists), so a stored copy compares equal.
+    loaded: dict[str, Any] = json.loads(json.dumps(about, ensure_ascii=False, default=repr))
+    return loaded
 
 
 def provenance_metadata(about: Mapping[str, Any]) -> dict[bytes, bytes]:

@@ -15,8 +15,8 @@ import json
 import os
 from typing import IO, Any
 
+from .. import records
 from ..records import added_arrow_fields
-from ..version import __version__
 from .files import CorpusError, Target, compressing
 from .work import Job
 
@@ -34,20 +34,11 @@ METADATA_KEY = b"textmend"
 
 
 def provenance(job: Job, sources: list[str]) -> dict[str, Any]:
-    """How an output was made: textmend's version, the pipeline's configuration, the options, the inputs."""
-    steps = [
-        {"name": step.name, "enabled": step.enabled, "options": step.fixer.get_params()}
-        for step in job.pipeline.steps
-    ]
-    return {
-        "textmend_version": __version__,
-        "pipeline": repr(job.pipeline),
-        "steps": steps,
-        "text_field": job.text_field,
-        "changes": job.changes,
-        "prefix": job.prefix,
-        "inputs": sources,
-    }
+    """How an output was made: textmend's version, the pipeline's configuration, the options, the inputs
+    (:func:`textmend.records.provenance`, as every integration writes it)."""
+    return records.provenance(
+        job.pipeline, text_field=job.text_field, changes=job.changes, prefix=job.prefix, inputs=sources
+    )
 
 
 def provenance_json(data: dict[str, Any]) -> str:
