@@ -38,7 +38,7 @@ WHAT = {
     "dask": "LocalCluster(2 workers), read_json, `mend_frame`, to_parquet",
     "datatrove": "LocalPipelineExecutor(tasks=2, workers=2), JsonlReader, step, `TextmendParquetWriter`",
     "ray": "ray.init(num_cpus=2), read_json, `TextmendMapper` x2, write_parquet",
-    "spark": "local[2], read.json, `mend_dataframe`, write.parquet",
+    "spark": "local[2], read.json, `mend_frame`, write.parquet",
 }
 
 
@@ -194,7 +194,7 @@ def run_engine(name: str, source: Path, out: Path) -> float:
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         from pyspark.sql import SparkSession
 
-        from textmend.integrations.spark import mend_dataframe
+        from textmend.integrations.spark import mend_frame
 
         spark = (
             SparkSession.builder.master("local[2]")
@@ -206,7 +206,7 @@ def run_engine(name: str, source: Path, out: Path) -> float:
         spark.sparkContext.setLogLevel("ERROR")
         start = time.perf_counter()
         frame = spark.read.json(str(source)).repartition(4)
-        mend_dataframe(frame, "text").write.parquet(str(out / "out"))
+        mend_frame(frame, "text").write.parquet(str(out / "out"))
         seconds = time.perf_counter() - start
         spark.stop()
         return seconds

@@ -1,6 +1,6 @@
 """Spark: mend a DataFrame's text column with ``mapInPandas`` (``pip install 'textmend[spark]'``; Java 17+).
 
-:func:`mend_dataframe` is the whole recipe: it runs a :class:`SparkMender` over each partition with
+:func:`mend_frame` is the whole recipe: it runs a :class:`SparkMender` over each partition with
 ``mapInPandas`` and gives Spark the output schema, the input's columns then ``title``, ``teasers``
 (and ``changes``) with textmend's types. Each Python worker builds the pipeline on its first batch
 and loads the word list once. :func:`textmend.records.provenance` is the mender's ``provenance``
@@ -26,7 +26,7 @@ try:
 except ImportError as error:  # pragma: no cover - depends on the installation
     raise ImportError("textmend.integrations.spark needs pyspark: pip install 'textmend[spark]'") from error
 
-__all__ = ["SparkMender", "mend_dataframe"]
+__all__ = ["SparkMender", "mend_frame"]
 
 _log = logging.getLogger("textmend")
 
@@ -80,7 +80,7 @@ class SparkMender:
             )
 
 
-def mend_dataframe(
+def mend_frame(
     frame: Any,
     column: str = "text",
     pipeline: Pipeline | None = None,
