@@ -18,7 +18,7 @@ from typing import Any
 from ..default import DEFAULT
 from ..pipeline import Pipeline
 from ..records import PROVENANCE_KEY, added_arrow_fields, check_no_clash, provenance
-from .pandas import mend_frame
+from . import pandas as _pandas
 
 try:
     from pyspark.sql import types as spark_types
@@ -70,7 +70,7 @@ class SparkMender:
     def __call__(self, frames: Iterator[Any]) -> Iterator[Any]:
         """Mend each pandas batch of a partition (runs on Spark's Python workers)."""
         for frame in frames:
-            yield mend_frame(
+            yield _pandas.mend_frame(
                 frame,
                 self.column,
                 self.pipeline,
