@@ -15,10 +15,12 @@ what to do``; ``--debug`` or ``TEXTMEND_DEBUG=1`` adds the Python traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import traceback
 from collections.abc import Sequence
+from typing import NoReturn
 
 from ..audit import add_audit_arguments, run_audit
 from ..errors import TextmendError
@@ -102,6 +104,16 @@ def _fail(
     return status
 
 
+def _leave_now(status: int) -> NoReturn:
+    """Exit at once after an interruption: the temporary output is already removed and the workers
+    ended, so nothing is left to do, and waiting for the interpreter's own shutdown (threads, queues
+    half-used when the signal came) could hang a run that the user asked to stop."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(status)
+
+
 def run() -> None:
     """Entry point: :func:`main` with broken pipes, Ctrl-C and unexpected errors handled."""
     try:
@@ -112,7 +124,11 @@ def run() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         status = EXIT_OK
     except KeyboardInterrupt:
-        status = 130
+        _leave_now(130)
+    except SystemExit as stop:
+        if stop.code in (130, 143):  # SIGTERM, turned into SystemExit by ``textmend clean``
+            _leave_now(stop.code)
+        raise
     except Exception as error:  # a bug of textmend's own: say so, and how to see more
         if debugging(None) or "--debug" in sys.argv:
             raise

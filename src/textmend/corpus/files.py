@@ -22,6 +22,7 @@ import logging
 import lzma
 import os
 import re
+import select
 import stat
 import sys
 from collections.abc import Iterator
@@ -133,6 +134,39 @@ class _Counting(io.RawIOBase):
         return size
 
 
+# How long a read of standard input waits before it looks for a Ctrl-C that came in the meantime.
+_STDIN_POLL = 0.25
+
+
+class _InterruptibleStdin(io.RawIOBase):
+    """Standard input read one system call at a time, waiting in short steps.
+
+    A signal that lands just before a blocking read of a pipe would otherwise wait until more input
+    comes (Python handles it only between reads): waiting with ``select`` in short steps returns to
+    Python often enough that Ctrl-C and SIGTERM stop a run reading a pipe that stays open.
+    """
+
+    def __init__(self, descriptor: int) -> None:
+        self._descriptor = descriptor
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not select.select([self._descriptor], [], [], _STDIN_POLL)[0]:
+            pass
+        data = os.read(self._descriptor, len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _stdin() -> IO[bytes]:
+    """Standard input as bytes: interruptible where ``select`` works on it (POSIX pipes, terminals)."""
+    if os.name != "posix":
+        return sys.stdin.buffer
+    return io.BufferedReader(_InterruptibleStdin(sys.stdin.fileno()))
+
+
 class InputFile:
     """One input file opened for reading: ``stream`` is decompressed, ``position`` counts raw bytes."""
 
@@ -187,7 +221,7 @@ def _zstandard(name: str) -> Any:
 def open_input(path: str) -> Iterator[InputFile]:
     """``path`` (``-`` for stdin) opened for reading, decompressed by its first bytes."""
     if path == "-":
-        yield InputFile("<stdin>", sys.stdin.buffer, None)
+        yield InputFile("<stdin>", _stdin(), None)
         return
     try:
         if is_remote(path):

@@ -228,6 +228,25 @@ def check_main_guard(workers: int) -> None:
         raise CorpusError(message.format(where=f'{path} has no `if __name__ == "__main__":` guard'))
 
 
+# The signals a user stops a run with.
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def _signals_for_the_main_thread() -> Iterator[None]:
+    """Block Ctrl-C and SIGTERM in this thread while it may start a queue's feeder thread, which inherits
+    the mask: the kernel then delivers them to the main thread, which wakes from a blocking read (of
+    stdin, say) to stop the run, instead of to a helper thread, which would leave it waiting."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no per-thread masks
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 class WorkerPool:
     """``workers`` processes, each with its own queue, so the parent knows which chunk each one holds.
 
@@ -262,7 +281,8 @@ class WorkerPool:
         in_flight: deque[tuple[int, str, str]] = deque()
         for number, chunk in enumerate(chunks):
             worker = number % workers
-            self._tasks[worker].put(chunk)
+            with _signals_for_the_main_thread():
+                self._tasks[worker].put(chunk)
             in_flight.append((worker, chunk[0][0], chunk[-1][0]))
             if len(in_flight) >= 2 * workers:
                 yield self._result(*in_flight.popleft())
@@ -287,7 +307,7 @@ class WorkerPool:
         """Stop the workers: let them finish (``wait``) or end them now."""
         for process, tasks in zip(self._processes, self._tasks, strict=True):
             if wait and process.is_alive():
-                with contextlib.suppress(OSError, ValueError):
+                with contextlib.suppress(OSError, ValueError), _signals_for_the_main_thread():
                     tasks.put(None)
         for process in self._processes:
             process.join(timeout=5 if wait else 0.1)
