@@ -134,7 +134,10 @@ def _public_top_level_names(path: Path) -> set[str]:
     return {name for name in names if not name.startswith("_")}
 
 
-OPTIONAL = {"pandas", "dask", "distributed", "datatrove", "hypothesis", "pyarrow"}
+OPTIONAL = {
+    "pandas", "dask", "distributed", "datatrove", "hypothesis", "pyarrow", "datasets", "ray", "pyspark",
+    "sklearn", "numpy", "selenium",
+}
 
 
 @pytest.mark.parametrize("name", _module_names())

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The core test subset on each other Python that textmend claims (pyproject's classifiers):
 #   tools/test_versions.sh 3.10 3.12 3.13
-# For each version: a venv in .venv-X.Y with textmend[test,testing] (made once, kept), then pytest
+# For each version: a venv in .venv-X.Y with textmend[test,testing,corpus] (made once, kept), then pytest
 # without the engines, the adapters (pandas, Dask, datatrove), the docs and the benchmark. 3.11 is the
 # main .venv, where `make test` runs everything; here hypothesis draws 20 examples a property, not 100.
 # A version whose interpreter is missing fails the run:
@@ -24,12 +24,12 @@ for version in "$@"; do
     start=$(date +%s)
     if [ ! -f "$venv/.installed" ] || [ pyproject.toml -nt "$venv/.installed" ]; then
         "$python" -m venv --clear "$venv"
-        "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -e '.[test,testing]'
+        "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -e '.[test,testing,corpus]'
         touch "$venv/.installed"
     fi
     echo "== Python $("$venv/bin/python" -c 'import platform; print(platform.python_version())') ($python)"
     if ! TEXTMEND_HYPOTHESIS=versions "$venv/bin/python" -m pytest -q -p no:cacheprovider -m "not engine and not browser" tests src \
-        --ignore=tests/test_engines.py --ignore=tests/test_integrations.py \
+        --ignore=tests/test_engines.py --ignore=tests/test_engine_recipes.py --ignore=tests/test_integrations.py \
         --ignore=tests/test_corpus_cli.py --ignore=tests/test_docs_blocks.py \
         --ignore=tests/test_benchmark.py --ignore=src/textmend/integrations; then
         status=1
