@@ -344,7 +344,9 @@ def test_kill_9_of_one_worker_is_one_clear_line_and_nothing_half_written(tmp_pat
         process.stdin.close()
     assert process.wait(timeout=120) == 1
     assert process.stderr is not None
-    [message] = process.stderr.read().decode().splitlines()
+    stderr = process.stderr.read().decode()
+    assert len(stderr.splitlines()) == 1, stderr
+    message = stderr.rstrip("\n")
     pattern = (
         rf"textmend: worker process \d \(pid {victim}\) was killed by SIGKILL \(which the kernel's "
         r"out-of-memory killer also sends\) while mending <stdin>:(\d+) to <stdin>:(\d+); the run stopped, "
