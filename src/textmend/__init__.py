@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from .changes import apply_changes, revert_changes
+from .corpus_model import CorpusModel
 from .default import DEFAULT, mend, mend_document
 from .errors import FixerError, RecordError, RegistrationError, TextmendError, UnknownNameError
 from .fixer import Findings, Fixer, fixer_class, register, registered_fixers
@@ -18,6 +19,7 @@ from .version import __version__
 __all__ = [
     "DEFAULT",
     "Change",
+    "CorpusModel",
     "Document",
     "Edit",
     "Findings",

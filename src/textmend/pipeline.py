@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Union
 
 from .changes import apply_edits, check_edits, compose
+from .corpus_model import CorpusModel
 from .errors import UnknownNameError
 from .fixer import Findings, Fixer, fixer_class
 from .model import Change, Document
@@ -228,6 +229,18 @@ class Pipeline:
         pipeline = self
         for name, options in grouped.items():
             pipeline = pipeline.configure(name, **options)
+        return pipeline
+
+    def with_model(self, model: CorpusModel | None) -> Pipeline:
+        """A new pipeline whose fixers consult ``model`` (from :func:`textmend.fit`); ``None`` removes it.
+
+        Every step whose fixer has a ``model`` option gets it; the others are left as they are, and
+        this pipeline is unchanged, as with :meth:`with_params`.
+        """
+        pipeline = self
+        for step in self._steps:
+            if "model" in {field.name for field in dataclasses.fields(step.fixer)}:
+                pipeline = pipeline.configure(step.name, model=model)
         return pipeline
 
     # -- running -----------------------------------------------------------------------------
