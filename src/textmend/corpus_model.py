@@ -37,7 +37,8 @@ class CorpusModel:
 
     ``words``: lowercase word -> occurrences; ``word_documents``: lowercase word -> documents it is in;
     ``pairs``: (left, right) lowercase words side by side -> occurrences; ``titles``: normalised title
-    -> documents with that title; ``damage``: damage form (see :data:`DAMAGE_FORMS`) -> repairs seen;
+    -> documents with that title; ``tails``: normalised line of a document's last block (the lines after
+    its body's last blank line, at most a few) -> documents ending with it, for boilerplate; ``damage``: damage form (see :data:`DAMAGE_FORMS`) -> repairs seen;
     ``sites``: site -> documents; ``documents`` and ``tokens``: totals. ``pruned``: the largest count
     pruning dropped (0: the counts are exact).
     """
@@ -49,6 +50,7 @@ class CorpusModel:
         "pairs",
         "pruned",
         "sites",
+        "tails",
         "titles",
         "tokens",
         "word_documents",
@@ -59,6 +61,7 @@ class CorpusModel:
     word_documents: Mapping[str, int]
     pairs: Mapping[tuple[str, str], int]
     titles: Mapping[str, int]
+    tails: Mapping[str, int]
     damage: Mapping[str, int]
     sites: Mapping[str, int]
     documents: int
@@ -73,6 +76,7 @@ class CorpusModel:
         word_documents: Mapping[str, int] | None = None,
         pairs: Mapping[tuple[str, str], int] | None = None,
         titles: Mapping[str, int] | None = None,
+        tails: Mapping[str, int] | None = None,
         damage: Mapping[str, int] | None = None,
         sites: Mapping[str, int] | None = None,
         documents: int = 0,
@@ -84,6 +88,7 @@ class CorpusModel:
             "word_documents": word_documents,
             "pairs": pairs,
             "titles": titles,
+            "tails": tails,
             "damage": damage,
             "sites": sites,
         }
@@ -123,6 +128,10 @@ class CorpusModel:
         """Whether ``line`` is the title of a document of the corpus."""
         return self.title_count(line) > 0
 
+    def tail_count(self, line: str) -> int:
+        """How many documents of the corpus end with a block holding ``line`` (compared normalised)."""
+        return self.tails.get(normal_title(line), 0)
+
     def damage_share(self, form: str) -> float:
         """The share of the corpus's entity repairs that had damage ``form`` (0 when none was seen)."""
         total = sum(self.damage.values())
@@ -136,6 +145,7 @@ class CorpusModel:
             word_documents=_added(self.word_documents, other.word_documents),
             pairs=_added(self.pairs, other.pairs),
             titles=_added(self.titles, other.titles),
+            tails=_added(self.tails, other.tails),
             damage=_added(self.damage, other.damage),
             sites=_added(self.sites, other.sites),
             documents=self.documents + other.documents,
@@ -154,6 +164,7 @@ class CorpusModel:
             "word_documents": dict(self.word_documents),
             "pairs": {f"{left} {right}": n for (left, right), n in self.pairs.items()},
             "titles": dict(self.titles),
+            "tails": dict(self.tails),
             "damage": dict(self.damage),
             "sites": dict(self.sites),
             "documents": self.documents,
@@ -173,6 +184,7 @@ class CorpusModel:
             word_documents=data.get("word_documents"),
             pairs=pairs,
             titles=data.get("titles"),
+            tails=data.get("tails"),
             damage=data.get("damage"),
             sites=data.get("sites"),
             documents=data.get("documents", 0),
