@@ -37,8 +37,9 @@ class CorpusModel:
 
     ``words``: lowercase word -> occurrences; ``word_documents``: lowercase word -> documents it is in;
     ``pairs``: (left, right) lowercase words side by side -> occurrences; ``titles``: normalised title
-    -> documents with that title; ``tails``: normalised line of a document's last block (the lines after
-    its body's last blank line, at most a few) -> documents ending with it, for boilerplate; ``damage``: damage form (see :data:`DAMAGE_FORMS`) -> repairs seen;
+    -> documents with that title; ``tails``: normalised line of a document's last block (the lines
+    after its body's last blank line, at most a few) -> documents ending with it, for boilerplate;
+    ``damage``: damage form (see :data:`DAMAGE_FORMS`) -> repairs seen;
     ``sites``: site -> documents; ``documents`` and ``tokens``: totals. ``pruned``: the largest count
     pruning dropped (0: the counts are exact).
     """
