@@ -49,13 +49,16 @@ from typing import ClassVar
 
 import regex
 
+from ..corpus_model import CorpusModel, normal_title
 from ..fixer import Findings, Fixer, register
 from ..model import Edit, Teaser
 from . import _teaser_forms as forms
-from ._lines import LIST_ITEM, Line, ends_sentence, lines_from_end, word_count
+from ._lines import LIST_ITEM, Line, ends_sentence, lines_from_end, lines_from_start, word_count
 
 __all__ = [
+    "BOILERPLATE_SHARE",
     "MAX_BLOCKS",
+    "MAX_BOILERPLATE_LINES",
     "MAX_HEADLINE_LENGTH",
     "MAX_HEADLINE_WORDS",
     "MAX_LIST_ITEMS",
@@ -63,6 +66,8 @@ __all__ = [
     "MAX_SECTIONS",
     "MAX_SNIPPET_LENGTH",
     "MAX_TITLE_LENGTH",
+    "MIN_BOILERPLATE_DOCUMENTS",
+    "MIN_CORPUS_TITLE_WORDS",
     "MIN_CUT_LENGTH",
     "MIN_HEADLINE_WORDS",
     "MIN_LABELLED_WORDS",
@@ -70,10 +75,13 @@ __all__ = [
     "MIN_SNIPPET_WORDS",
     "MIN_WHOLE_SNIPPET_WORDS",
     "MIN_WIDTH",
+    "CorpusEvidence",
     "TeaserFixer",
+    "boilerplate_section",
     "bullets_agree",
     "common_width",
     "compiled_forms",
+    "corpus_section",
     "cut_inside_title_word",
     "ends_like_prose",
     "find_region",
@@ -81,7 +89,9 @@ __all__ = [
     "headline_score",
     "in_capitals",
     "inline_read_more",
+    "is_boilerplate_line",
     "is_convincing",
+    "is_corpus_title_line",
     "is_cut_snippet",
     "is_heading",
     "is_snippet",
@@ -136,6 +146,16 @@ MIN_SNIPPET_WORDS = 4
 #: An uncut snippet (a short article shown whole) has at least this many: a shorter sentence under a
 #: title is a description ("See also" / "PEP 3104" / "The specification for the statement.").
 MIN_WHOLE_SNIPPET_WORDS = 12
+
+#: Corpus titles alone (no heading) make a block when it holds this many words in all: one title of
+#: three words, or several shorter ones; a last line "Quickly" that is also some post's title stays.
+MIN_CORPUS_TITLE_WORDS = 3
+#: A trailing line is boilerplate when at least this share of the corpus's documents end with it...
+BOILERPLATE_SHARE = 0.05
+#: ... and at least this many: a few documents ending alike ("Thanks for reading") is chance.
+MIN_BOILERPLATE_DOCUMENTS = 10
+#: A boilerplate block has at most this many lines (a footer, a signature, a disclaimer).
+MAX_BOILERPLATE_LINES = 8
 
 _OPENING = "\"'\u201c\u2018\u201e\u00ab\u2039(\u00bf\u00a1[<"
 _CLOSING = "\"'\u201d\u2019\u00bb\u203a)]"
@@ -747,11 +767,125 @@ def _read_more_evidence(labelled: Sequence[tuple[str, str]]) -> dict[str, float]
     }
 
 
-#: The forms tried at the end of the text, most specific first.
-_TRAILING_FORMS = ("read-more", "seed", "pairs", "list")
+# -- what the corpus says: other documents' titles, and endings many documents share ---------------------
+@dataclass(frozen=True, slots=True)
+class CorpusEvidence:
+    """A :class:`~textmend.CorpusModel` read for one document, whose own title (normalised) is no
+    other document's title."""
+
+    model: CorpusModel
+    own_title: str
+
+    @classmethod
+    def of(cls, model: CorpusModel, text: str, title: str | None) -> CorpusEvidence:
+        """The evidence for a document: its title as found, or else its first line."""
+        if title is None:
+            first = lines_from_start(text, 1)
+            title = first[0].text if first else ""
+        return cls(model, normal_title(title))
+
+    def other_titles(self, line: str) -> int:
+        """How many documents of the corpus have ``line`` as their title, when it is not this one's."""
+        return 0 if normal_title(line) == self.own_title else self.model.title_count(line)
+
+    def tail_documents(self, line: str) -> int:
+        """How many documents of the corpus end with a block holding ``line``."""
+        return self.model.tail_count(line)
 
 
-def trailing_section(text: str, end: int, found: _Forms) -> _Section | None:
+def is_corpus_title_line(title: str, corpus: CorpusEvidence) -> bool:
+    """Whether a (bullet-less) line is the title of another document of the corpus and reads as a
+    title, not as the end of a sentence: at most 20 words, no final ``.`` ``,`` ``;`` ``:``, no URL.
+
+    A line that is this document's own title is not (see :class:`CorpusEvidence`).
+    """
+    stripped = title.strip()
+    return (
+        len(stripped) <= MAX_HEADLINE_LENGTH
+        and word_count(stripped) <= MAX_HEADLINE_WORDS
+        and not ends_like_prose(stripped)
+        and _URL.search(stripped) is None
+        and corpus.other_titles(stripped) > 0
+    )
+
+
+def corpus_section(lines: Sequence[Line], found: _Forms, corpus: CorpusEvidence) -> _Section | None:
+    """Titles of other documents of the corpus at the end of ``lines``, one a line, behind one kind of
+    bullet or none, with or without a known heading above (``...the vote.`` / ``Storm hits the
+    coast``): a block even as a single title, when it holds three words or more in all and a body
+    line is left above it."""
+    items: list[tuple[str | None, str]] = []
+    index = 0
+    while index < len(lines) and len(items) <= MAX_LIST_ITEMS:
+        bullet, title = split_bullet(lines[index].text, found.bullets)
+        if is_heading(lines[index].text, found) or not is_corpus_title_line(title, corpus):
+            break
+        items.append((bullet, title))
+        index += 1
+    if not items or len(items) > MAX_LIST_ITEMS:
+        return None
+    if sum(word_count(title) for _, title in items) < MIN_CORPUS_TITLE_WORDS:
+        return None
+    heading = heading_above(lines, index, found)
+    body_index = heading[1] if heading is not None else index
+    if body_index >= len(lines):
+        return None  # nothing but titles: not sure what this text is
+    items.reverse()
+    if not bullets_agree([bullet for bullet, _ in items]):
+        return None
+    label = heading[0] if heading is not None else None
+    teasers = [Teaser(title, "", False, "", None, label, "corpus", bullet) for bullet, title in items]
+    evidence = {
+        "lines": float(len(items) + (heading is not None)),
+        "heading_known": float(heading is not None),
+        "corpus_titles": float(len(items)),
+        "title_documents": float(min(corpus.other_titles(title) for _, title in items)),
+        "confidence": 0.97 if heading is not None else 0.9,
+    }
+    reason = f"{len(items)} line(s) that are titles of other documents of the corpus"
+    return _Section(lines[body_index].end, teasers, "corpus", evidence, reason)
+
+
+def is_boilerplate_line(line: str, corpus: CorpusEvidence) -> bool:
+    """Whether many documents of the corpus end with a block holding ``line``: at least 5% of them
+    and at least ten (so a closing line a few documents share by chance stays)."""
+    ending = corpus.tail_documents(line)
+    return (
+        ending >= MIN_BOILERPLATE_DOCUMENTS
+        and ending >= BOILERPLATE_SHARE * corpus.model.documents
+    )
+
+
+def boilerplate_section(lines: Sequence[Line], corpus: CorpusEvidence) -> _Section | None:
+    """Lines at the end of ``lines`` that end many documents of the corpus (a footer, a signature):
+    taken out as data (teasers of form ``boilerplate``), never when nothing else is left."""
+    index = 0
+    while index < len(lines) and index <= MAX_BOILERPLATE_LINES:
+        if not is_boilerplate_line(lines[index].text, corpus):
+            break
+        index += 1
+    if index == 0 or index > MAX_BOILERPLATE_LINES or index >= len(lines):
+        return None
+    block = [line.text.strip() for line in reversed(lines[:index])]
+    shares = [corpus.tail_documents(line) / max(1, corpus.model.documents) for line in block]
+    teasers = [Teaser(line, "", False, "", None, None, "boilerplate") for line in block]
+    evidence = {
+        "lines": float(index),
+        "heading_known": 0.0,
+        "tail_share": min(shares),
+        "confidence": min(0.99, 0.7 + 0.5 * min(shares)),
+    }
+    reason = f"{index} line(s) that end {min(shares):.0%} or more of the corpus's documents"
+    return _Section(lines[index].end, teasers, "boilerplate", evidence, reason)
+
+
+#: The forms tried at the end of the text, most specific first; the corpus's evidence last.
+_TRAILING_FORMS = ("read-more", "seed", "pairs", "list", "corpus", "boilerplate")
+
+
+def trailing_section(
+    text: str, end: int, found: _Forms, corpus: CorpusEvidence | None = None
+) -> _Section | None:
     """The block of any form that ends ``text[:end]``, the most specific form first."""
     lines = lines_from_end(text, 2 * MAX_LIST_ITEMS + 6, end)
     if len(lines) < 2:
@@ -763,20 +897,28 @@ def trailing_section(text: str, end: int, found: _Forms) -> _Section | None:
             section = read_more_section(lines, found)
         elif form == "pairs":
             section = pairs_section(lines, found)
-        else:
+        elif form == "list":
             section = list_section(lines, found)
+        elif corpus is None:
+            section = None
+        elif form == "corpus":
+            section = corpus_section(lines, found, corpus)
+        else:
+            section = boilerplate_section(lines, corpus)
         if section is not None:
             return section
     return None
 
 
-def trailing_sections(text: str, found: _Forms) -> list[tuple[int, _Section]]:
+def trailing_sections(
+    text: str, found: _Forms, corpus: CorpusEvidence | None = None
+) -> list[tuple[int, _Section]]:
     """The blocks at the end of ``text``, one above another, each with the end of its span; the
     topmost first."""
     sections: list[tuple[int, _Section]] = []
     end = len(text)
     while len(sections) < MAX_SECTIONS:
-        section = trailing_section(text, end, found)
+        section = trailing_section(text, end, found, corpus)
         if section is None:
             break
         sections.append((end, section))
@@ -833,6 +975,7 @@ class TeaserFixer(Fixer):
     labels: labels of ``<label>: <title>`` lines added to the built-in table (``("MORE",)``)
     bullets: list bullets added to the built-in ones (``("+",)``)
     cut_marks: snippet cut-off marks added to the built-in ones (``(" [more]",)``)
+    model: a fitted corpus model: its documents' titles and shared endings are evidence too (None)
     """
 
     name: ClassVar[str] = "teasers"
@@ -841,6 +984,7 @@ class TeaserFixer(Fixer):
     labels: tuple[str, ...] = ()
     bullets: tuple[str, ...] = ()
     cut_marks: tuple[str, ...] = ()
+    model: CorpusModel | None = None
 
     def may_apply(self, text: str) -> bool:
         """A block needs a body line above it: the text has at least two lines."""
@@ -854,7 +998,8 @@ class TeaserFixer(Fixer):
 
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
         tables = self.forms()
-        sections = trailing_sections(text, tables)
+        corpus = None if self.model is None else CorpusEvidence.of(self.model, text, found.title)
+        sections = trailing_sections(text, tables, corpus)
         stop = sections[0][1].body_end if sections else len(text)
         inline = list(inline_read_more(text, stop, tables))
         for group in inline:
