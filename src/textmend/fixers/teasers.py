@@ -89,6 +89,7 @@ __all__ = [
     "headline_score",
     "in_capitals",
     "inline_read_more",
+    "introduces_list",
     "is_boilerplate_line",
     "is_convincing",
     "is_corpus_title_line",
@@ -803,17 +804,29 @@ def is_corpus_title_line(title: str, corpus: CorpusEvidence) -> bool:
     return (
         len(stripped) <= MAX_HEADLINE_LENGTH
         and word_count(stripped) <= MAX_HEADLINE_WORDS
-        and not ends_like_prose(stripped)
+        and not ends_like_prose(stripped, _ELLIPSES)
         and _URL.search(stripped) is None
         and corpus.other_titles(stripped) > 0
     )
+
+
+def introduces_list(line: str, found: _Forms) -> bool:
+    """Whether a line that is no known heading introduces what follows as the article's own list
+    (``Earlier coverage:``, ``The winners:``): it ends with a colon.
+
+    >>> introduces_list("Highlights:", compiled_forms()), introduces_list("Related:", compiled_forms())
+    (True, False)
+    """
+    stripped = line.strip()
+    return stripped.endswith(":") and not is_heading(stripped, found)
 
 
 def corpus_section(lines: Sequence[Line], found: _Forms, corpus: CorpusEvidence) -> _Section | None:
     """Titles of other documents of the corpus at the end of ``lines``, one a line, behind one kind of
     bullet or none, with or without a known heading above (``...the vote.`` / ``Storm hits the
     coast``): a block even as a single title, when it holds three words or more in all and a body
-    line is left above it."""
+    line is left above it. Under a line of the article's own that introduces a list (``Earlier
+    coverage:``) they stay."""
     items: list[tuple[str | None, str]] = []
     index = 0
     while index < len(lines) and len(items) <= MAX_LIST_ITEMS:
@@ -830,6 +843,10 @@ def corpus_section(lines: Sequence[Line], found: _Forms, corpus: CorpusEvidence)
     body_index = heading[1] if heading is not None else index
     if body_index >= len(lines):
         return None  # nothing but titles: not sure what this text is
+    if heading is None and introduces_list(lines[index].text, found):
+        return None  # the article lists them itself, under its own words
+    if heading is None and split_bullet(lines[index].text, found.bullets)[0] is not None:
+        return None  # the list goes on above with items that are no titles: whose list it is is unclear
     items.reverse()
     if not bullets_agree([bullet for bullet, _ in items]):
         return None
