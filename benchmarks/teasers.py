@@ -469,16 +469,22 @@ def run_corpus(docs: list[dict[str, str]], everything: list[dict[str, str]], sho
                     exact[form, name].append(ok)
                     if not ok and show > 0 and name != "no model":
                         show -= 1
-                        print(f"--- {form}\n{text[-300:]}\n>>> {document.text[-100:]!r}\n{document.teasers}\n")
+                        print(
+                            f"--- {form}\n{text[-300:]}\n>>> {document.text[-100:]!r}\n{document.teasers}\n"
+                        )
             for kind in CONTENT:
                 text = body + "\n" + content_list(kind, rng, others)
                 damaged[kind].append(pipelines["with the corpus's titles"](text) != text)
-    print(f"\n| bare teasers (no heading) | documents | exact, no model | exact, with the corpus's titles |")
+    print("\n| bare teasers (no heading) | documents | exact, no model | exact, with the corpus's titles |")
     print("| --- | ---: | ---: | ---: |")
     for form in [*CORPUS_FORMS, "all"]:
         rows = CORPUS_FORMS if form == "all" else [form]
         cells = [[ok for row in rows for ok in exact[row, name]] for name in pipelines]
-        print(f"| {form} | {len(cells[0])} | " + " | ".join(f"{100 * sum(c) / len(c):.1f}%" for c in cells) + " |")
+        print(
+            f"| {form} | {len(cells[0])} | "
+            + " | ".join(f"{100 * sum(c) / len(c):.1f}%" for c in cells)
+            + " |"
+        )
     print("\n| must stay unchanged, with the model | documents | damaged |")
     print("| --- | ---: | ---: |")
     for kind, bad in damaged.items():

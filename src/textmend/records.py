@@ -44,8 +44,8 @@ def document_fields(document: Document, *, changes: bool = False, prefix: str = 
     >>> from textmend import mend_document
     >>> document_fields(mend_document("Letrsquo;s"), changes=True, prefix="tm_")["tm_changes"][0]["after"]
     '’'
-    >>> document_fields(mend_document("Storm hits the coast | The Gazette\\nStorm hits the coast\\nIt rained."))
-    {'title': 'Storm hits the coast', 'site': 'The Gazette', 'teasers': []}
+    >>> document_fields(mend_document("Storm hits | The Gazette\\nStorm hits\\nIt rained."))
+    {'title': 'Storm hits', 'site': 'The Gazette', 'teasers': []}
     """
     fields: dict[str, Any] = {f"{prefix}title": document.title}
     if document.site is not None:

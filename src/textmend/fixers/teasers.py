@@ -789,6 +789,10 @@ class CorpusEvidence:
         """How many documents of the corpus have ``line`` as their title, when it is not this one's."""
         return 0 if normal_title(line) == self.own_title else self.model.title_count(line)
 
+    def has_body(self, lines: Sequence[Line]) -> bool:
+        """Whether ``lines`` hold more than this document's own title."""
+        return any(normal_title(line.text) != self.own_title for line in lines)
+
     def tail_documents(self, line: str) -> int:
         """How many documents of the corpus end with a block holding ``line``."""
         return self.model.tail_count(line)
@@ -841,8 +845,8 @@ def corpus_section(lines: Sequence[Line], found: _Forms, corpus: CorpusEvidence)
         return None
     heading = heading_above(lines, index, found)
     body_index = heading[1] if heading is not None else index
-    if body_index >= len(lines):
-        return None  # nothing but titles: not sure what this text is
+    if not corpus.has_body(lines[body_index:]):
+        return None  # nothing but titles (its own and others'): not sure what this text is
     if heading is None and introduces_list(lines[index].text, found):
         return None  # the article lists them itself, under its own words
     if heading is None and split_bullet(lines[index].text, found.bullets)[0] is not None:
@@ -867,10 +871,7 @@ def is_boilerplate_line(line: str, corpus: CorpusEvidence) -> bool:
     """Whether many documents of the corpus end with a block holding ``line``: at least 5% of them
     and at least ten (so a closing line a few documents share by chance stays)."""
     ending = corpus.tail_documents(line)
-    return (
-        ending >= MIN_BOILERPLATE_DOCUMENTS
-        and ending >= BOILERPLATE_SHARE * corpus.model.documents
-    )
+    return ending >= MIN_BOILERPLATE_DOCUMENTS and ending >= BOILERPLATE_SHARE * corpus.model.documents
 
 
 def boilerplate_section(lines: Sequence[Line], corpus: CorpusEvidence) -> _Section | None:
