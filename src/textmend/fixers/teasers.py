@@ -100,15 +100,18 @@ __all__ = [
     "is_truncated",
     "is_whole_snippet",
     "list_section",
+    "names_articles",
     "looks_cut",
     "looks_like_headline",
     "looks_like_listed_headline",
+    "looks_like_lower_case_title",
     "looks_like_teaser_title",
     "pairs_section",
     "parse_region",
     "read_more_line",
     "read_more_section",
     "reads_as_headlines",
+    "reads_as_titles",
     "seed_section",
     "split_bullet",
     "starts_like_headline",
@@ -177,6 +180,7 @@ class _Forms:
     """The compiled tables: heading and label patterns, bullets, cut marks and separators."""
 
     heading: regex.Pattern[str]
+    article_heading: regex.Pattern[str]
     label: regex.Pattern[str]
     bullets: tuple[str, ...]
     cut_marks: tuple[str, ...]
@@ -203,12 +207,14 @@ def compiled_forms(
         rf"(?i)(?:{phrases}|(?:{prefixes})[ \t]+[^\n.!?:]{{1,60}}?)[ \t]*:?",
         flags=regex.V0,
     )
+    article_heading = regex.compile(rf"(?i)(?:{_phrase_pattern(forms.ARTICLE_HEADINGS)})[ \t]*:?")
     label = regex.compile(
         rf"(?im)^[ \t]*(?P<label>(?:{_phrase_pattern(forms.LABELS + labels)})[ \t]*[:|])[ \t]*"
         r"(?P<title>[^\n]*)$"
     )
     return _Forms(
         heading,
+        article_heading,
         label,
         tuple(dict.fromkeys(forms.BULLETS + bullets)),
         tuple(sorted(set(forms.CUT_MARKS + cut_marks), key=len, reverse=True)),
@@ -278,6 +284,17 @@ def looks_like_listed_headline(line: str) -> bool:
     )
 
 
+def looks_like_lower_case_title(line: str) -> bool:
+    """Whether a line is a title a weblog wrote in lower case: two words or more, and a headline in
+    every other way (no final full stop, no sentence ending inside it, no URL).
+
+    >>> looks_like_lower_case_title("curb your celebrity"), looks_like_lower_case_title("and so on.")
+    (True, False)
+    """
+    stripped = line.strip()
+    return stripped[:1].islower() and looks_like_headline(stripped[:1].upper() + stripped[1:], 2)
+
+
 def in_capitals(line: str) -> bool:
     """Whether every cased letter of a line is a capital (``BAHIA COCOA REVIEW``, not ``iPhone 15``)."""
     return line.upper() == line and line.lower() != line
@@ -339,7 +356,8 @@ def bullets_agree(marks: Sequence[str | None]) -> bool:
 
 def is_snippet(line: str) -> bool:
     """Whether a stripped line could be a snippet of an article: no lower-case start (a sentence, a
-    quote, a dash or a tag may open it), four words or more, no ``,`` ``;`` ``:`` at the end.
+    quote, a dash or a tag may open it), four words or more, no ``,`` or ``;`` at the end (a snippet
+    ending ``:`` counts only beside a cut one: see :func:`is_whole_snippet`).
 
     >>> is_snippet("People using the drug could be affected, researchers claim"), is_snippet("and so on")
     (True, False)
@@ -348,13 +366,20 @@ def is_snippet(line: str) -> bool:
         not line[:1].islower()
         and word_count(line) >= MIN_SNIPPET_WORDS
         and len(line) <= MAX_SNIPPET_LENGTH
-        and line[-1:] not in ",;:"
+        and line[-1:] not in ",;"
     )
 
 
 def is_whole_snippet(line: str) -> bool:
-    """Whether a snippet is a short article shown whole: a finished sentence of twelve words or more."""
-    return ends_sentence(line) and word_count(line) >= MIN_WHOLE_SNIPPET_WORDS
+    """Whether a snippet is a short article shown whole: twelve words or more, ending as a sentence
+    does or on a word (feed summaries often have no final full stop), not on ``:``.
+
+    >>> is_whole_snippet("The launch is postponed until Monday, the first time bad weather has delayed a flight")
+    True
+    >>> is_whole_snippet("Here is a list of the things I intend to read again once the fog lifts:")
+    False
+    """
+    return (ends_sentence(line) or line[-1:].isalnum()) and word_count(line) >= MIN_WHOLE_SNIPPET_WORDS
 
 
 def is_cut_snippet(line: str, cut_marks: Sequence[str]) -> bool:
@@ -611,6 +636,26 @@ def seed_section(text: str, end: int, found: _Forms) -> _Section | None:
     return _Section(region.body_end, teasers, "seed", evidence, reason)
 
 
+def names_articles(heading: str, found: _Forms) -> bool:
+    """Whether a known heading says that articles follow (``Related stories``, ``Lesen Sie auch``),
+    not just things (``Recommended``, ``Popular``, which a review may put above products).
+
+    >>> names_articles("Related stories:", compiled_forms()), names_articles("Recommended", compiled_forms())
+    (True, False)
+    """
+    return found.article_heading.fullmatch(heading.strip()) is not None
+
+
+def reads_as_titles(titles: Sequence[str], heading: str, found: _Forms) -> bool:
+    """Whether a block's titles read as titles of articles: fewer than half in lower case, and under a
+    heading that does not name articles, at least half more than a short run of capitalised names
+    (see :func:`reads_as_headlines`)."""
+    lower_case = sum(looks_like_lower_case_title(title) for title in titles)
+    if 2 * lower_case >= len(titles):
+        return False
+    return names_articles(heading, found) or reads_as_headlines(titles)
+
+
 def is_heading(line: str, found: _Forms) -> bool:
     """Whether a line is a known heading phrase alone (``Most popular``, ``More from Business:``).
 
@@ -640,15 +685,19 @@ def list_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
     index = 0
     while index < len(lines) and len(items) <= MAX_LIST_ITEMS:
         bullet, title = split_bullet(lines[index].text, found.bullets)
-        if is_heading(lines[index].text, found) or not looks_like_headline(title, MIN_LISTED_WORDS):
+        if is_heading(lines[index].text, found) or not (
+            looks_like_headline(title, MIN_LISTED_WORDS) or looks_like_lower_case_title(title)
+        ):
             break
         items.append((bullet, title))
         index += 1
-    if not items or len(items) > MAX_LIST_ITEMS or not reads_as_headlines([t for _, t in items]):
+    if not items or len(items) > MAX_LIST_ITEMS:
         return None
     heading = heading_above(lines, index, found)
     items.reverse()
     if heading is None or not bullets_agree([bullet for bullet, _ in items]):
+        return None
+    if not reads_as_titles([title for _, title in items], heading[0], found):
         return None
     teasers = [Teaser(title, "", False, "", None, heading[0], "list", bullet) for bullet, title in items]
     score = sum(headline_score(title) for _, title in items) / len(items)
@@ -689,7 +738,7 @@ def pairs_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
     pairs.reverse()
     if heading is None or not bullets_agree([bullet for bullet, _, _ in pairs]):
         return None
-    if cuts == 0 and not reads_as_headlines([title for _, title, _ in pairs]):
+    if cuts == 0 and not reads_as_titles([title for _, title, _ in pairs], heading[0], found):
         return None  # names with descriptions (products in a review); a cut snippet is furniture
     if len({title.casefold() for _, title, _ in pairs}) < len(pairs):
         return None  # a refrain
