@@ -154,6 +154,16 @@ def styled(headline: str, style: str) -> str:
 _MARKUP = re.compile(r"\[IMG:[^\]]*\]\s*|(?<!\w)[_*]|[_*](?!\w)")
 
 
+# HTML tags two weblog feeds left in their titles (``<strong>Two New AmphetaDesk Hacks</strong>``): a
+# page renders them, so a scraper's text has none (Reuters' ``<AXP>`` ticker marks are text and stay).
+_TITLE_TAGS = re.compile(r"</?strong>")
+
+
+def rendered(headline: str) -> str:
+    """A headline as a page shows it: HTML tags rendered."""
+    return _TITLE_TAGS.sub("", headline)
+
+
 def first_words(text: str) -> str:
     """The start of an article as a teaser shows it: its first paragraph, markup rendered."""
     return " ".join(_MARKUP.sub("", text.split("\n\n")[0]).split())
@@ -172,7 +182,7 @@ class Page:
         """``count`` other articles not linked before on this page: (headline as styled, first words)."""
         chosen = self.rng.sample(self.unused, count)
         self.unused = [other for other in self.unused if other not in chosen]
-        return [(styled(o["title"], self.style), first_words(o["text"])) for o in chosen]
+        return [(styled(rendered(o["title"]), self.style), first_words(o["text"])) for o in chosen]
 
     def gap(self) -> str:
         return self.rng.choice(["\n", "\n", "\n\n"])

@@ -143,7 +143,8 @@ HEADINGS: tuple[str, ...] = (
 
 #: The headings of :data:`HEADINGS` that say what follows are articles (stories, posts, news, reading):
 #: under one of these, short titles in title case (``Turkey City Lexicon``) are titles, not the names
-#: of products a review lists under ``Recommended`` or ``Popular``.
+#: of products a review lists under ``Recommended`` or ``Popular`` (``Further reading`` is left out:
+#: it lists books as often as articles).
 ARTICLE_HEADINGS: tuple[str, ...] = (
     "Related articles",
     "Related stories",
@@ -155,9 +156,6 @@ ARTICLE_HEADINGS: tuple[str, ...] = (
     "Read next",
     "Read also",
     "Also read",
-    "Further reading",
-    "More reading",
-    "Recommended reading",
     "Recommended stories",
     "Recommended articles",
     "Most read",

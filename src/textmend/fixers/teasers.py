@@ -105,6 +105,7 @@ __all__ = [
     "looks_like_headline",
     "looks_like_listed_headline",
     "looks_like_lower_case_title",
+    "looks_like_pair_title",
     "looks_like_teaser_title",
     "pairs_section",
     "parse_region",
@@ -165,8 +166,12 @@ _OPENING = "\"'\u201c\u2018\u201e\u00ab\u2039(\u00bf\u00a1[<"
 _CLOSING = "\"'\u201d\u2019\u00bb\u203a)]"
 _SENTENCE_END = frozenset(".!?\"'\u201d\u2019)]")
 _ELLIPSES = ("...", "\u2026")
-# "finished. Then": a sentence ending inside the line, so the line is prose, not a headline.
-_SENTENCE_BREAK = regex.compile(r"\p{Ll}{2}\.[\"'\u201d\u2019]?\s+[\p{Lu}\"'\u201c]")
+# "finished. Then": a sentence ending inside the line, so the line is prose, not a headline. The word
+# before the full stop is lower-case or four letters long at least: "Wed. OSXCon Keynote" and "Acme
+# Inc. Buys Rival" are headlines with an abbreviation.
+_SENTENCE_BREAK = regex.compile(
+    r"(?:(?<!\p{L})\p{Ll}{2,}|\p{L}{3,}\p{Ll})\.[\"'\u201d\u2019]?\s+[\p{Lu}\"'\u201c]"
+)
 # A link or an image tag: headlines have none ("[IMG: http://...] Check this out!").
 _URL = regex.compile(r"://|\bwww\.")
 _LOWER_WORD = regex.compile(r"(?:^|\s)\p{Ll}")
@@ -293,6 +298,22 @@ def looks_like_lower_case_title(line: str) -> bool:
     """
     stripped = line.strip()
     return stripped[:1].islower() and looks_like_headline(stripped[:1].upper() + stripped[1:], 2)
+
+
+def looks_like_pair_title(line: str) -> bool:
+    """Whether the line above a snippet reads as its title: a headline, or a headline trailing off
+    with an ellipsis right after a word (``26-hour days...``): the snippet below shows it is a title,
+    not a cut snippet itself.
+
+    >>> looks_like_pair_title("26-hour days..."), looks_like_pair_title("The council said it would ...")
+    (True, False)
+    """
+    stripped = line.strip()
+    for ellipsis in _ELLIPSES:
+        if stripped.endswith(ellipsis) and stripped[: -len(ellipsis)][-1:].isalnum():
+            stripped = stripped[: -len(ellipsis)]
+            break
+    return looks_like_headline(stripped, MIN_LISTED_WORDS)
 
 
 def in_capitals(line: str) -> bool:
@@ -724,7 +745,7 @@ def pairs_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
         snippet = lines[index].text.strip()
         bullet, title = split_bullet(lines[index + 1].text, found.bullets)
         if is_heading(lines[index + 1].text, found) or not (
-            is_snippet(snippet) and looks_like_headline(title, MIN_LISTED_WORDS)
+            is_snippet(snippet) and looks_like_pair_title(title)
         ):
             break
         pairs.append((bullet, title, snippet))
