@@ -301,11 +301,11 @@ def test_bare_bulleted_titles_and_titles_under_a_heading_are_taken_with_the_mode
     assert document.text == BODY
     assert [(t.form, t.bullet) for t in document.teasers] == [("corpus", "\u2022"), ("corpus", "\u2022")]
     # Title-case titles of two or three words read as names to the list rule; the model knows them.
-    named = BODY + "\nRelated stories\nTurkey City Lexicon\nQuickly"
+    named = BODY + "\nRecommended\nTurkey City Lexicon\nQuickly"
     assert DEFAULT(named) == named
     document = WITH_MODEL.mend_document(named)
     assert document.text == BODY
-    assert {t.heading for t in document.teasers} == {"Related stories"}
+    assert {t.heading for t in document.teasers} == {"Recommended"}
 
 
 @pytest.mark.parametrize(
