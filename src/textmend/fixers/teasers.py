@@ -105,7 +105,7 @@ __all__ = [
     "looks_like_headline",
     "looks_like_listed_headline",
     "looks_like_lower_case_title",
-    "looks_like_pair_title",
+    "looks_like_linked_title",
     "looks_like_teaser_title",
     "pairs_section",
     "parse_region",
@@ -300,20 +300,21 @@ def looks_like_lower_case_title(line: str) -> bool:
     return stripped[:1].islower() and looks_like_headline(stripped[:1].upper() + stripped[1:], 2)
 
 
-def looks_like_pair_title(line: str) -> bool:
-    """Whether the line above a snippet reads as its title: a headline, or a headline trailing off
-    with an ellipsis right after a word (``26-hour days...``): the snippet below shows it is a title,
-    not a cut snippet itself.
+def looks_like_linked_title(line: str, min_words: int = MIN_LISTED_WORDS) -> bool:
+    """Whether a line that something else marks as a link's title (a snippet below it, a ``Read
+    more:`` label before it) reads as one: a headline, or a headline trailing off with an ellipsis
+    right after a word (``26-hour days...``, ``"I read that yesterday..."``), as some titles do.
 
-    >>> looks_like_pair_title("26-hour days..."), looks_like_pair_title("The council said it would ...")
+    >>> looks_like_linked_title("26-hour days..."), looks_like_linked_title("The council said it would ...")
     (True, False)
     """
     stripped = line.strip()
+    unquoted = stripped.rstrip(_CLOSING)
     for ellipsis in _ELLIPSES:
-        if stripped.endswith(ellipsis) and stripped[: -len(ellipsis)][-1:].isalnum():
-            stripped = stripped[: -len(ellipsis)]
+        if unquoted.endswith(ellipsis) and unquoted[: -len(ellipsis)][-1:].isalnum():
+            stripped = unquoted[: -len(ellipsis)] + stripped[len(unquoted) :]
             break
-    return looks_like_headline(stripped, MIN_LISTED_WORDS)
+    return looks_like_headline(stripped, min_words)
 
 
 def in_capitals(line: str) -> bool:
@@ -745,7 +746,7 @@ def pairs_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
         snippet = lines[index].text.strip()
         bullet, title = split_bullet(lines[index + 1].text, found.bullets)
         if is_heading(lines[index + 1].text, found) or not (
-            is_snippet(snippet) and looks_like_pair_title(title)
+            is_snippet(snippet) and looks_like_linked_title(title)
         ):
             break
         pairs.append((bullet, title, snippet))
@@ -797,7 +798,7 @@ def read_more_line(line: str, found: _Forms) -> tuple[str, str] | None:
     True
     """
     match = found.label.fullmatch(line)
-    if match is None or not looks_like_headline(match["title"], MIN_LABELLED_WORDS):
+    if match is None or not looks_like_linked_title(match["title"], MIN_LABELLED_WORDS):
         return None
     return match["label"], match["title"].strip()
 
