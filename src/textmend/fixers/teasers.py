@@ -149,7 +149,8 @@ MAX_NAME_RUN_WORDS = 4
 #: A snippet of the pairs form has at least this many words.
 MIN_SNIPPET_WORDS = 4
 #: An uncut snippet (a short article shown whole) has at least this many: a shorter sentence under a
-#: title is a description ("See also" / "PEP 3104" / "The specification for the statement.").
+#: title is a description ("See also" / "PEP 3104" / "The specification for the statement."), unless
+#: the heading names articles ("Related stories"; see :func:`names_articles`).
 MIN_WHOLE_SNIPPET_WORDS = 12
 
 #: Corpus titles alone (no heading) make a block when it holds this many words in all: one title of
@@ -392,21 +393,26 @@ def is_snippet(line: str) -> bool:
     )
 
 
-def is_whole_snippet(line: str) -> bool:
+def is_whole_snippet(line: str, min_words: int = MIN_WHOLE_SNIPPET_WORDS) -> bool:
     """Whether a snippet is a short article shown whole: twelve words or more, ending as a sentence
-    does or on a word (feed summaries often have no final full stop), not on ``:``.
+    does or on a word (feed summaries often have no final full stop), not on ``:``; or (under a
+    heading that names articles) ``min_words`` or more ending with a full stop, so the next title of
+    a list is not read as a snippet.
 
     >>> is_whole_snippet("The launch is postponed until Monday, the first time bad weather has delayed a flight")
     True
     >>> is_whole_snippet("Here is a list of the things I intend to read again once the fog lifts:")
     False
     """
-    return (ends_sentence(line) or line[-1:].isalnum()) and word_count(line) >= MIN_WHOLE_SNIPPET_WORDS
+    words = word_count(line)
+    if words >= MIN_WHOLE_SNIPPET_WORDS:
+        return ends_sentence(line) or line[-1:].isalnum()
+    return words >= min_words and line.rstrip(_CLOSING).endswith(".") and not line.endswith(_ELLIPSES)
 
 
 def is_cut_snippet(line: str, cut_marks: Sequence[str]) -> bool:
-    """Whether a line is a snippet cut short: a sentence start, four words or more, a cut mark at
-    the end.
+    """Whether a line is a snippet cut short: no lower-case start (a sentence, a quote, a dash may
+    open it), four words or more, a cut mark at the end.
 
     >>> is_cut_snippet("The council voted on Tuesday to approve a budget that...", ["..."])
     True
@@ -414,7 +420,7 @@ def is_cut_snippet(line: str, cut_marks: Sequence[str]) -> bool:
     stripped = line.strip()
     return (
         stripped.endswith(tuple(cut_marks))
-        and starts_like_headline(stripped)
+        and not stripped[:1].islower()
         and word_count(stripped) >= MIN_SNIPPET_WORDS
         and len(stripped) <= MAX_SNIPPET_LENGTH
     )
@@ -754,11 +760,12 @@ def pairs_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
     cuts = sum(is_cut_snippet(snippet, found.cut_marks) for _, _, snippet in pairs)
     if not pairs or len(pairs) > MAX_BLOCKS:
         return None
-    if cuts == 0 and not all(is_whole_snippet(snippet) for _, _, snippet in pairs):
-        return None
     heading = heading_above(lines, index, found)
     pairs.reverse()
     if heading is None or not bullets_agree([bullet for bullet, _, _ in pairs]):
+        return None
+    shortest = MIN_SNIPPET_WORDS if names_articles(heading[0], found) else MIN_WHOLE_SNIPPET_WORDS
+    if cuts == 0 and not all(is_whole_snippet(snippet, shortest) for _, _, snippet in pairs):
         return None
     if cuts == 0 and not reads_as_titles([title for _, title, _ in pairs], heading[0], found):
         return None  # names with descriptions (products in a review); a cut snippet is furniture
