@@ -751,9 +751,9 @@ def pairs_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
     while index + 1 < len(lines) and len(pairs) <= MAX_BLOCKS:
         snippet = lines[index].text.strip()
         bullet, title = split_bullet(lines[index + 1].text, found.bullets)
-        if is_heading(lines[index + 1].text, found) or not (
-            is_snippet(snippet) and looks_like_linked_title(title)
-        ):
+        if is_heading(lines[index].text, found) or is_heading(lines[index + 1].text, found):
+            break  # a heading ends the block (another block's may sit right above)
+        if not (is_snippet(snippet) and looks_like_linked_title(title)):
             break
         pairs.append((bullet, title, snippet))
         index += 2
