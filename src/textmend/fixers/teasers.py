@@ -796,8 +796,9 @@ def pairs_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
     return _Section(lines[heading[1]].end, teasers, "pairs", evidence, reason)
 
 
-def read_more_line(line: str, found: _Forms) -> tuple[str, str] | None:
-    """The label and title of a ``Read more: <title>`` line whose title reads as a headline.
+def read_more_line(line: str, found: _Forms, *, lower_case: bool = False) -> tuple[str, str] | None:
+    """The label and title of a ``Read more: <title>`` line whose title reads as a headline (or, with
+    ``lower_case``, as a title written in lower case: see :func:`looks_like_lower_case_title`).
 
     >>> read_more_line("READ MORE: City approves budget", compiled_forms())
     ('READ MORE:', 'City approves budget')
@@ -805,23 +806,32 @@ def read_more_line(line: str, found: _Forms) -> tuple[str, str] | None:
     True
     """
     match = found.label.fullmatch(line)
-    if match is None or not looks_like_linked_title(match["title"], MIN_LABELLED_WORDS):
+    if match is None:
         return None
-    return match["label"], match["title"].strip()
+    title = match["title"]
+    if not (
+        looks_like_linked_title(title, MIN_LABELLED_WORDS)
+        or (lower_case and looks_like_lower_case_title(title))
+    ):
+        return None
+    return match["label"], title.strip()
 
 
 def read_more_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
-    """One or more ``Read more: <title>`` lines at the end of ``lines``, a body line above them."""
+    """One or more ``Read more: <title>`` lines at the end of ``lines``, a body line above them; fewer
+    than half of them may have a title in lower case (``Also read: curb your celebrity``)."""
     labelled: list[tuple[str, str]] = []
     index = 0
     while index < len(lines) and len(labelled) <= MAX_BLOCKS:
-        parsed = read_more_line(lines[index].text, found)
+        parsed = read_more_line(lines[index].text, found, lower_case=True)
         if parsed is None:
             break
         labelled.append(parsed)
         index += 1
     if not labelled or index >= len(lines) or len(labelled) > MAX_BLOCKS:
         return None
+    if 2 * sum(looks_like_lower_case_title(title) for _, title in labelled) >= len(labelled):
+        return None  # "Related: the council's report" is a clause of the article
     labelled.reverse()
     return _Section(
         lines[index].end,
