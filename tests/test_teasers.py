@@ -295,6 +295,14 @@ def test_a_bare_single_title_of_another_document_is_a_teaser_with_the_model() ->
     assert revert_changes(document.text, document.changes) == text
 
 
+def test_a_bare_title_under_a_one_line_body_is_a_teaser_with_the_model() -> None:
+    """The first line is this document's own title only when the corpus knows it as a title."""
+    text = "The council approved the new budget on Tuesday.\n\nStorm leaves thousands without power\n"
+    document = WITH_MODEL.mend_document(text)
+    assert document.text == "The council approved the new budget on Tuesday."
+    assert [t.form for t in document.teasers] == ["corpus"]
+
+
 def test_bare_bulleted_titles_and_titles_under_a_heading_are_taken_with_the_model() -> None:
     text = BODY + "\n\n• Storm leaves thousands without power\n\n• Why Bees Matter More Than You Think\n"
     document = WITH_MODEL.mend_document(text)

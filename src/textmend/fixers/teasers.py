@@ -120,6 +120,7 @@ __all__ = [
     "trailing_section",
     "trailing_sections",
     "without_ellipsis",
+    "without_trailing_off",
 ]
 
 #: More blocks than this at the end of a text is not a teaser list we are sure of: keep it all.
@@ -309,13 +310,18 @@ def looks_like_linked_title(line: str, min_words: int = MIN_LISTED_WORDS) -> boo
     >>> looks_like_linked_title("26-hour days..."), looks_like_linked_title("The council said it would ...")
     (True, False)
     """
+    return looks_like_headline(without_trailing_off(line), min_words)
+
+
+def without_trailing_off(line: str) -> str:
+    """A stripped line without the ellipsis a title may trail off with, right after a word and
+    before any closing quote (``"I read that yesterday..."`` -> ``"I read that yesterday"``)."""
     stripped = line.strip()
     unquoted = stripped.rstrip(_CLOSING)
     for ellipsis in _ELLIPSES:
         if unquoted.endswith(ellipsis) and unquoted[: -len(ellipsis)][-1:].isalnum():
-            stripped = unquoted[: -len(ellipsis)] + stripped[len(unquoted) :]
-            break
-    return looks_like_headline(stripped, min_words)
+            return unquoted[: -len(ellipsis)] + stripped[len(unquoted) :]
+    return stripped
 
 
 def in_capitals(line: str) -> bool:
@@ -867,10 +873,11 @@ class CorpusEvidence:
 
     @classmethod
     def of(cls, model: CorpusModel, text: str, title: str | None) -> CorpusEvidence:
-        """The evidence for a document: its title as found, or else its first line."""
+        """The evidence for a document: its title as found, or else its first line when that is a
+        title of the corpus (the fit counted this document's own title too)."""
         if title is None:
             first = lines_from_start(text, 1)
-            title = first[0].text if first else ""
+            title = first[0].text if first and model.is_title(first[0].text) else ""
         return cls(model, normal_title(title))
 
     def other_titles(self, line: str) -> int:
@@ -896,7 +903,7 @@ def is_corpus_title_line(title: str, corpus: CorpusEvidence) -> bool:
     return (
         len(stripped) <= MAX_HEADLINE_LENGTH
         and word_count(stripped) <= MAX_HEADLINE_WORDS
-        and not ends_like_prose(stripped, _ELLIPSES)
+        and not ends_like_prose(without_trailing_off(stripped))
         and _URL.search(stripped) is None
         and corpus.other_titles(stripped) > 0
     )
