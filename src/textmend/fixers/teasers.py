@@ -12,19 +12,27 @@ Scraped news articles end with links to other articles, in a few layouts that si
 - ``pairs``: a known heading above titles, each followed by a snippet of the linked article cut with
   ``...`` or ``…``;
 
-and mixtures of these, one block above another. Each block found goes in one edit (kind
-``teaser/<form>``, with numeric evidence), and each linked article becomes a :class:`~textmend.Teaser`
-that keeps the heading, bullet and separator it came with. The heading phrases, labels, bullets and cut
-marks are tables (:mod:`textmend.fixers._teaser_forms`) that the options extend.
+and mixtures of these, one block above another. With a corpus model (``model=``, or
+``Pipeline.with_model``) two more:
 
-What stays: a list that belongs to the article. Only a known heading or label makes titles teasers;
-every listed line must look like a headline (capital start, no final full stop, no sentence ending
-inside it, no URL, at most 20 words), and at least half of a list must be more than a short run of
-capitalised names (three words or more, with a lower-case word, or set in capitals); so ingredients,
-numbered steps, references, key dates, bylines, bullet points that are sentences, products and
-``The winners:`` with film titles stay, as does a heading phrase used in prose (``See also the
-council's report.``). Without a heading, the seed form needs the evidence of a cut (see
-:func:`is_convincing`).
+- ``corpus``: trailing lines that are titles of other documents of the corpus, with no heading and
+  even a single one;
+- ``boilerplate``: trailing lines that end many documents of the corpus (5% and ten at least).
+
+Each block found goes in one edit (kind ``teaser/<form>``, with numeric evidence), and each linked
+article (or boilerplate line) becomes a :class:`~textmend.Teaser` that keeps the heading, bullet and
+separator it came with. The heading phrases, labels, bullets and cut marks are tables
+(:mod:`textmend.fixers._teaser_forms`) that the options extend.
+
+What stays: a list that belongs to the article. Only a known heading or label (or, with a model, the
+corpus's titles) makes titles teasers; every listed line must look like a headline (capital start, no
+final full stop, no sentence ending inside it, no URL, at most 20 words; fewer than half of a block
+may be lower-case titles), and at least half of a list must be more than a short run of capitalised
+names (three words or more, with a lower-case word, or set in capitals) unless its heading names
+articles (``Related stories``); so ingredients, numbered steps, references, key dates, bylines, bullet
+points that are sentences, products and ``The winners:`` with film titles stay, as does a heading
+phrase used in prose (``See also the council's report.``). Without a heading, the seed form needs the
+evidence of a cut (see :func:`is_convincing`).
 
 >>> from textmend import Pipeline
 >>> text = "Body.\\nRelated\\nOne Title\\nOne Title The first words of i\\nTwo\\nTwo All of it."
