@@ -108,13 +108,13 @@ __all__ = [
     "is_truncated",
     "is_whole_snippet",
     "list_section",
-    "names_articles",
     "looks_cut",
     "looks_like_headline",
+    "looks_like_linked_title",
     "looks_like_listed_headline",
     "looks_like_lower_case_title",
-    "looks_like_linked_title",
     "looks_like_teaser_title",
+    "names_articles",
     "pairs_section",
     "parse_region",
     "read_more_line",
@@ -413,7 +413,7 @@ def is_whole_snippet(line: str, min_words: int = MIN_WHOLE_SNIPPET_WORDS) -> boo
     heading that names articles) ``min_words`` or more ending with a full stop, so the next title of
     a list is not read as a snippet.
 
-    >>> is_whole_snippet("The launch is postponed until Monday, the first time bad weather has delayed a flight")
+    >>> is_whole_snippet("The launch is postponed until Monday, the first time bad weather delayed a flight")
     True
     >>> is_whole_snippet("Here is a list of the things I intend to read again once the fog lifts:")
     False
