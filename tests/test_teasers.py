@@ -10,7 +10,7 @@ from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import case_rows, load_cases
-from textmend import Pipeline, apply_changes, revert_changes
+from textmend import DEFAULT, CorpusModel, Pipeline, apply_changes, revert_changes
 from textmend.fixers import _lines, teasers, titles
 from textmend.fixers.teasers import TeaserFixer
 
@@ -263,3 +263,121 @@ def test_hostile_furniture_finishes() -> None:
     assert PIPELINE(spaces) == spaces
     title = "\na" + " " * 1_000_000 + "b\nc"
     assert PIPELINE(title) == title
+
+
+# -- with a corpus model: other documents' titles and shared endings --------------------------------------
+CORPUS = CorpusModel.from_counts(
+    titles={
+        "storm leaves thousands without power": 1,
+        "city approves new budget": 2,
+        "why bees matter more than you think": 1,
+        "quickly": 1,
+        "turkey city lexicon": 1,
+        "five questions about the new tax rules": 1,
+    },
+    tails={"© 2002 the daily news": 60, "follow us for updates": 45, "thanks for reading": 4},
+    documents=200,
+)
+WITH_MODEL = DEFAULT.with_model(CORPUS)
+
+
+def test_a_bare_single_title_of_another_document_is_a_teaser_with_the_model() -> None:
+    text = BODY + "\nStorm leaves thousands without power"
+    assert DEFAULT.mend_document(text).teasers == []
+    document = WITH_MODEL.mend_document(text)
+    assert document.text == BODY
+    assert [(t.title, t.heading, t.form, t.bullet) for t in document.teasers] == [
+        ("Storm leaves thousands without power", None, "corpus", None)
+    ]
+    (change,) = document.changes
+    assert change.kind == "teaser/corpus" and change.fixer == "teasers"
+    assert change.evidence["corpus_titles"] == 1.0 and change.evidence["lines"] == 1.0
+    assert revert_changes(document.text, document.changes) == text
+
+
+def test_a_bare_title_under_a_one_line_body_is_a_teaser_with_the_model() -> None:
+    """The first line is this document's own title only when the corpus knows it as a title."""
+    text = "The council approved the new budget on Tuesday.\n\nStorm leaves thousands without power\n"
+    document = WITH_MODEL.mend_document(text)
+    assert document.text == "The council approved the new budget on Tuesday."
+    assert [t.form for t in document.teasers] == ["corpus"]
+
+
+def test_bare_bulleted_titles_and_titles_under_a_heading_are_taken_with_the_model() -> None:
+    text = BODY + "\n\n• Storm leaves thousands without power\n\n• Why Bees Matter More Than You Think\n"
+    document = WITH_MODEL.mend_document(text)
+    assert document.text == BODY
+    assert [(t.form, t.bullet) for t in document.teasers] == [("corpus", "\u2022"), ("corpus", "\u2022")]
+    # Title-case titles of two or three words read as names to the list rule; the model knows them.
+    named = BODY + "\nRecommended\nTurkey City Lexicon\nQuickly"
+    assert DEFAULT(named) == named
+    document = WITH_MODEL.mend_document(named)
+    assert document.text == BODY
+    assert {t.heading for t in document.teasers} == {"Recommended"}
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("City approves new budget\n" + BODY + "\nCity approves new budget", "this document's own title"),
+        (BODY + "\nQuickly", "one word: a last line that is also some post's title"),
+        (
+            BODY + "\nThe winners:\n- Storm leaves thousands without power\n- City approves new budget",
+            "the article's own list",
+        ),
+        (BODY + "\nKey dates:\n- March 1: Storm\n- City approves new budget", "a list that goes on above"),
+        (BODY + "\nStorm leaves thousands without power.", "a sentence, not a title"),
+        ("Storm leaves thousands without power\nCity approves new budget", "titles and nothing else"),
+        (BODY + "\nThanks for reading", "an ending four documents of 200 share"),
+        ("Follow us for updates\n\u00a9 2002 The Daily News", "boilerplate that is the only content"),
+    ],
+)
+def test_look_alikes_stay_with_the_model(text: str, why: str) -> None:
+    assert WITH_MODEL(text) == DEFAULT(text), why
+
+
+def test_boilerplate_comes_back_as_data() -> None:
+    text = BODY + "\n\nFollow us for updates\n\u00a9 2002 The Daily News\n"
+    assert DEFAULT(text) == text
+    document = WITH_MODEL.mend_document(text)
+    assert document.text == BODY
+    assert [(t.title, t.form) for t in document.teasers] == [
+        ("Follow us for updates", "boilerplate"),
+        ("\u00a9 2002 The Daily News", "boilerplate"),
+    ]
+    (change,) = document.changes
+    assert change.kind == "teaser/boilerplate" and change.evidence["tail_share"] == 45 / 200
+    assert revert_changes(document.text, document.changes) == text
+
+
+def test_teasers_above_boilerplate_are_both_taken() -> None:
+    text = BODY + "\nMost popular\n- Storm leaves thousands without power\n\u00a9 2002 The Daily News"
+    document = WITH_MODEL.mend_document(text)
+    assert document.text == BODY
+    assert [t.form for t in document.teasers] == ["list", "boilerplate"]
+    assert document.changes[0].kinds == ("teaser/list", "teaser/boilerplate")
+
+
+corpus_lines = st.sampled_from(
+    [
+        "Storm leaves thousands without power",
+        "- City approves new budget",
+        "• Why bees matter more than you think",
+        "Quickly",
+        "Follow us for updates",
+        "\u00a9 2002 The Daily News",
+        "Thanks for reading",
+        "Related",
+        "Highlights:",
+        "",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(sentences, headlines, corpus_lines), max_size=14).map("\n".join))
+def test_with_a_model_mending_is_reversible_and_idempotent(text: str) -> None:
+    document = WITH_MODEL.mend_document(text)
+    assert revert_changes(document.text, document.changes) == text
+    assert WITH_MODEL(WITH_MODEL(text)) == WITH_MODEL(text)
+    assert text.strip() == "" or document.text.strip() != ""

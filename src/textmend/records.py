@@ -38,16 +38,19 @@ PROVENANCE_KEY = "textmend"
 
 
 def document_fields(document: Document, *, changes: bool = False, prefix: str = "") -> dict[str, Any]:
-    """The fields textmend adds for ``document``: title, teasers (dicts) and optionally changes.
+    """The fields textmend adds for ``document``: title, site (only when the page title named one),
+    teasers (dicts) and optionally changes.
 
     >>> from textmend import mend_document
     >>> document_fields(mend_document("Letrsquo;s"), changes=True, prefix="tm_")["tm_changes"][0]["after"]
     '’'
+    >>> document_fields(mend_document("Storm hits | The Gazette\\nStorm hits\\nIt rained."))
+    {'title': 'Storm hits', 'site': 'The Gazette', 'teasers': []}
     """
-    fields: dict[str, Any] = {
-        f"{prefix}title": document.title,
-        f"{prefix}teasers": [teaser.to_dict() for teaser in document.teasers],
-    }
+    fields: dict[str, Any] = {f"{prefix}title": document.title}
+    if document.site is not None:
+        fields[f"{prefix}site"] = document.site
+    fields[f"{prefix}teasers"] = [teaser.to_dict() for teaser in document.teasers]
     if changes:
         fields[f"{prefix}changes"] = [change.to_dict() for change in document.changes]
     return fields

@@ -12,19 +12,27 @@ Scraped news articles end with links to other articles, in a few layouts that si
 - ``pairs``: a known heading above titles, each followed by a snippet of the linked article cut with
   ``...`` or ``…``;
 
-and mixtures of these, one block above another. Each block found goes in one edit (kind
-``teaser/<form>``, with numeric evidence), and each linked article becomes a :class:`~textmend.Teaser`
-that keeps the heading, bullet and separator it came with. The heading phrases, labels, bullets and cut
-marks are tables (:mod:`textmend.fixers._teaser_forms`) that the options extend.
+and mixtures of these, one block above another. With a corpus model (``model=``, or
+``Pipeline.with_model``) two more:
 
-What stays: a list that belongs to the article. Only a known heading or label makes titles teasers;
-every listed line must look like a headline (capital start, no final full stop, no sentence ending
-inside it, no URL, at most 20 words), and at least half of a list must be more than a short run of
-capitalised names (three words or more, with a lower-case word, or set in capitals); so ingredients,
-numbered steps, references, key dates, bylines, bullet points that are sentences, products and
-``The winners:`` with film titles stay, as does a heading phrase used in prose (``See also the
-council's report.``). Without a heading, the seed form needs the evidence of a cut (see
-:func:`is_convincing`).
+- ``corpus``: trailing lines that are titles of other documents of the corpus, with no heading and
+  even a single one;
+- ``boilerplate``: trailing lines that end many documents of the corpus (5% and ten at least).
+
+Each block found goes in one edit (kind ``teaser/<form>``, with numeric evidence), and each linked
+article (or boilerplate line) becomes a :class:`~textmend.Teaser` that keeps the heading, bullet and
+separator it came with. The heading phrases, labels, bullets and cut marks are tables
+(:mod:`textmend.fixers._teaser_forms`) that the options extend.
+
+What stays: a list that belongs to the article. Only a known heading or label (or, with a model, the
+corpus's titles) makes titles teasers; every listed line must look like a headline (capital start, no
+final full stop, no sentence ending inside it, no URL, at most 20 words; fewer than half of a block
+may be lower-case titles), and at least half of a list must be more than a short run of capitalised
+names (three words or more, with a lower-case word, or set in capitals) unless its heading names
+articles (``Related stories``); so ingredients, numbered steps, references, key dates, bylines, bullet
+points that are sentences, products and ``The winners:`` with film titles stay, as does a heading
+phrase used in prose (``See also the council's report.``). Without a heading, the seed form needs the
+evidence of a cut (see :func:`is_convincing`).
 
 >>> from textmend import Pipeline
 >>> text = "Body.\\nRelated\\nOne Title\\nOne Title The first words of i\\nTwo\\nTwo All of it."
@@ -49,13 +57,16 @@ from typing import ClassVar
 
 import regex
 
+from ..corpus_model import CorpusModel, normal_title
 from ..fixer import Findings, Fixer, register
 from ..model import Edit, Teaser
 from . import _teaser_forms as forms
-from ._lines import LIST_ITEM, Line, ends_sentence, lines_from_end, word_count
+from ._lines import LIST_ITEM, Line, ends_sentence, lines_from_end, lines_from_start, word_count
 
 __all__ = [
+    "BOILERPLATE_SHARE",
     "MAX_BLOCKS",
+    "MAX_BOILERPLATE_LINES",
     "MAX_HEADLINE_LENGTH",
     "MAX_HEADLINE_WORDS",
     "MAX_LIST_ITEMS",
@@ -63,6 +74,8 @@ __all__ = [
     "MAX_SECTIONS",
     "MAX_SNIPPET_LENGTH",
     "MAX_TITLE_LENGTH",
+    "MIN_BOILERPLATE_DOCUMENTS",
+    "MIN_CORPUS_TITLE_WORDS",
     "MIN_CUT_LENGTH",
     "MIN_HEADLINE_WORDS",
     "MIN_LABELLED_WORDS",
@@ -70,10 +83,13 @@ __all__ = [
     "MIN_SNIPPET_WORDS",
     "MIN_WHOLE_SNIPPET_WORDS",
     "MIN_WIDTH",
+    "CorpusEvidence",
     "TeaserFixer",
+    "boilerplate_section",
     "bullets_agree",
     "common_width",
     "compiled_forms",
+    "corpus_section",
     "cut_inside_title_word",
     "ends_like_prose",
     "find_region",
@@ -81,7 +97,10 @@ __all__ = [
     "headline_score",
     "in_capitals",
     "inline_read_more",
+    "introduces_list",
+    "is_boilerplate_line",
     "is_convincing",
+    "is_corpus_title_line",
     "is_cut_snippet",
     "is_heading",
     "is_snippet",
@@ -91,13 +110,17 @@ __all__ = [
     "list_section",
     "looks_cut",
     "looks_like_headline",
+    "looks_like_linked_title",
     "looks_like_listed_headline",
+    "looks_like_lower_case_title",
     "looks_like_teaser_title",
+    "names_articles",
     "pairs_section",
     "parse_region",
     "read_more_line",
     "read_more_section",
     "reads_as_headlines",
+    "reads_as_titles",
     "seed_section",
     "split_bullet",
     "starts_like_headline",
@@ -105,6 +128,7 @@ __all__ = [
     "trailing_section",
     "trailing_sections",
     "without_ellipsis",
+    "without_trailing_off",
 ]
 
 #: More blocks than this at the end of a text is not a teaser list we are sure of: keep it all.
@@ -134,15 +158,30 @@ MAX_NAME_RUN_WORDS = 4
 #: A snippet of the pairs form has at least this many words.
 MIN_SNIPPET_WORDS = 4
 #: An uncut snippet (a short article shown whole) has at least this many: a shorter sentence under a
-#: title is a description ("See also" / "PEP 3104" / "The specification for the statement.").
+#: title is a description ("See also" / "PEP 3104" / "The specification for the statement."), unless
+#: the heading names articles ("Related stories"; see :func:`names_articles`).
 MIN_WHOLE_SNIPPET_WORDS = 12
+
+#: Corpus titles alone (no heading) make a block when it holds this many words in all: one title of
+#: three words, or several shorter ones; a last line "Quickly" that is also some post's title stays.
+MIN_CORPUS_TITLE_WORDS = 3
+#: A trailing line is boilerplate when at least this share of the corpus's documents end with it...
+BOILERPLATE_SHARE = 0.05
+#: ... and at least this many: a few documents ending alike ("Thanks for reading") is chance.
+MIN_BOILERPLATE_DOCUMENTS = 10
+#: A boilerplate block has at most this many lines (a footer, a signature, a disclaimer).
+MAX_BOILERPLATE_LINES = 8
 
 _OPENING = "\"'\u201c\u2018\u201e\u00ab\u2039(\u00bf\u00a1[<"
 _CLOSING = "\"'\u201d\u2019\u00bb\u203a)]"
 _SENTENCE_END = frozenset(".!?\"'\u201d\u2019)]")
 _ELLIPSES = ("...", "\u2026")
-# "finished. Then": a sentence ending inside the line, so the line is prose, not a headline.
-_SENTENCE_BREAK = regex.compile(r"\p{Ll}{2}\.[\"'\u201d\u2019]?\s+[\p{Lu}\"'\u201c]")
+# "finished. Then": a sentence ending inside the line, so the line is prose, not a headline. The word
+# before the full stop is lower-case or four letters long at least: "Wed. OSXCon Keynote" and "Acme
+# Inc. Buys Rival" are headlines with an abbreviation.
+_SENTENCE_BREAK = regex.compile(
+    r"(?:(?<!\p{L})\p{Ll}{2,}|\p{L}{3,}\p{Ll})\.[\"'\u201d\u2019]?\s+[\p{Lu}\"'\u201c]"
+)
 # A link or an image tag: headlines have none ("[IMG: http://...] Check this out!").
 _URL = regex.compile(r"://|\bwww\.")
 _LOWER_WORD = regex.compile(r"(?:^|\s)\p{Ll}")
@@ -156,6 +195,7 @@ class _Forms:
     """The compiled tables: heading and label patterns, bullets, cut marks and separators."""
 
     heading: regex.Pattern[str]
+    article_heading: regex.Pattern[str]
     label: regex.Pattern[str]
     bullets: tuple[str, ...]
     cut_marks: tuple[str, ...]
@@ -182,12 +222,14 @@ def compiled_forms(
         rf"(?i)(?:{phrases}|(?:{prefixes})[ \t]+[^\n.!?:]{{1,60}}?)[ \t]*:?",
         flags=regex.V0,
     )
+    article_heading = regex.compile(rf"(?i)(?:{_phrase_pattern(forms.ARTICLE_HEADINGS)})[ \t]*:?")
     label = regex.compile(
         rf"(?im)^[ \t]*(?P<label>(?:{_phrase_pattern(forms.LABELS + labels)})[ \t]*[:|])[ \t]*"
         r"(?P<title>[^\n]*)$"
     )
     return _Forms(
         heading,
+        article_heading,
         label,
         tuple(dict.fromkeys(forms.BULLETS + bullets)),
         tuple(sorted(set(forms.CUT_MARKS + cut_marks), key=len, reverse=True)),
@@ -257,6 +299,39 @@ def looks_like_listed_headline(line: str) -> bool:
     )
 
 
+def looks_like_lower_case_title(line: str) -> bool:
+    """Whether a line is a title a weblog wrote in lower case: two words or more, and a headline in
+    every other way (no final full stop, no sentence ending inside it, no URL).
+
+    >>> looks_like_lower_case_title("curb your celebrity"), looks_like_lower_case_title("and so on.")
+    (True, False)
+    """
+    stripped = line.strip()
+    return stripped[:1].islower() and looks_like_headline(stripped[:1].upper() + stripped[1:], 2)
+
+
+def looks_like_linked_title(line: str, min_words: int = MIN_LISTED_WORDS) -> bool:
+    """Whether a line that something else marks as a link's title (a snippet below it, a ``Read
+    more:`` label before it) reads as one: a headline, or a headline trailing off with an ellipsis
+    right after a word (``26-hour days...``, ``"I read that yesterday..."``), as some titles do.
+
+    >>> looks_like_linked_title("26-hour days..."), looks_like_linked_title("The council said it would ...")
+    (True, False)
+    """
+    return looks_like_headline(without_trailing_off(line), min_words)
+
+
+def without_trailing_off(line: str) -> str:
+    """A stripped line without the ellipsis a title may trail off with, right after a word and
+    before any closing quote (``"I read that yesterday..."`` -> ``"I read that yesterday"``)."""
+    stripped = line.strip()
+    unquoted = stripped.rstrip(_CLOSING)
+    for ellipsis in _ELLIPSES:
+        if unquoted.endswith(ellipsis) and unquoted[: -len(ellipsis)][-1:].isalnum():
+            return unquoted[: -len(ellipsis)] + stripped[len(unquoted) :]
+    return stripped
+
+
 def in_capitals(line: str) -> bool:
     """Whether every cased letter of a line is a capital (``BAHIA COCOA REVIEW``, not ``iPhone 15``)."""
     return line.upper() == line and line.lower() != line
@@ -318,7 +393,8 @@ def bullets_agree(marks: Sequence[str | None]) -> bool:
 
 def is_snippet(line: str) -> bool:
     """Whether a stripped line could be a snippet of an article: no lower-case start (a sentence, a
-    quote, a dash or a tag may open it), four words or more, no ``,`` ``;`` ``:`` at the end.
+    quote, a dash or a tag may open it), four words or more, no ``,`` or ``;`` at the end (a snippet
+    ending ``:`` counts only beside a cut one: see :func:`is_whole_snippet`).
 
     >>> is_snippet("People using the drug could be affected, researchers claim"), is_snippet("and so on")
     (True, False)
@@ -327,18 +403,30 @@ def is_snippet(line: str) -> bool:
         not line[:1].islower()
         and word_count(line) >= MIN_SNIPPET_WORDS
         and len(line) <= MAX_SNIPPET_LENGTH
-        and line[-1:] not in ",;:"
+        and line[-1:] not in ",;"
     )
 
 
-def is_whole_snippet(line: str) -> bool:
-    """Whether a snippet is a short article shown whole: a finished sentence of twelve words or more."""
-    return ends_sentence(line) and word_count(line) >= MIN_WHOLE_SNIPPET_WORDS
+def is_whole_snippet(line: str, min_words: int = MIN_WHOLE_SNIPPET_WORDS) -> bool:
+    """Whether a snippet is a short article shown whole: twelve words or more, ending as a sentence
+    does or on a word (feed summaries often have no final full stop), not on ``:``; or (under a
+    heading that names articles) ``min_words`` or more ending with a full stop, so the next title of
+    a list is not read as a snippet.
+
+    >>> is_whole_snippet("The launch is postponed until Monday, the first time bad weather delayed a flight")
+    True
+    >>> is_whole_snippet("Here is a list of the things I intend to read again once the fog lifts:")
+    False
+    """
+    words = word_count(line)
+    if words >= MIN_WHOLE_SNIPPET_WORDS:
+        return ends_sentence(line) or line[-1:].isalnum()
+    return words >= min_words and line.rstrip(_CLOSING).endswith(".") and not line.endswith(_ELLIPSES)
 
 
 def is_cut_snippet(line: str, cut_marks: Sequence[str]) -> bool:
-    """Whether a line is a snippet cut short: a sentence start, four words or more, a cut mark at
-    the end.
+    """Whether a line is a snippet cut short: no lower-case start (a sentence, a quote, a dash may
+    open it), four words or more, a cut mark at the end.
 
     >>> is_cut_snippet("The council voted on Tuesday to approve a budget that...", ["..."])
     True
@@ -346,7 +434,7 @@ def is_cut_snippet(line: str, cut_marks: Sequence[str]) -> bool:
     stripped = line.strip()
     return (
         stripped.endswith(tuple(cut_marks))
-        and starts_like_headline(stripped)
+        and not stripped[:1].islower()
         and word_count(stripped) >= MIN_SNIPPET_WORDS
         and len(stripped) <= MAX_SNIPPET_LENGTH
     )
@@ -590,6 +678,26 @@ def seed_section(text: str, end: int, found: _Forms) -> _Section | None:
     return _Section(region.body_end, teasers, "seed", evidence, reason)
 
 
+def names_articles(heading: str, found: _Forms) -> bool:
+    """Whether a known heading says that articles follow (``Related stories``, ``Lesen Sie auch``),
+    not just things (``Recommended``, ``Popular``, which a review may put above products).
+
+    >>> names_articles("Related stories:", compiled_forms()), names_articles("Recommended", compiled_forms())
+    (True, False)
+    """
+    return found.article_heading.fullmatch(heading.strip()) is not None
+
+
+def reads_as_titles(titles: Sequence[str], heading: str, found: _Forms) -> bool:
+    """Whether a block's titles read as titles of articles: fewer than half in lower case, and under a
+    heading that does not name articles, at least half more than a short run of capitalised names
+    (see :func:`reads_as_headlines`)."""
+    lower_case = sum(looks_like_lower_case_title(title) for title in titles)
+    if 2 * lower_case >= len(titles):
+        return False
+    return names_articles(heading, found) or reads_as_headlines(titles)
+
+
 def is_heading(line: str, found: _Forms) -> bool:
     """Whether a line is a known heading phrase alone (``Most popular``, ``More from Business:``).
 
@@ -619,15 +727,19 @@ def list_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
     index = 0
     while index < len(lines) and len(items) <= MAX_LIST_ITEMS:
         bullet, title = split_bullet(lines[index].text, found.bullets)
-        if is_heading(lines[index].text, found) or not looks_like_headline(title, MIN_LISTED_WORDS):
+        if is_heading(lines[index].text, found) or not (
+            looks_like_headline(title, MIN_LISTED_WORDS) or looks_like_lower_case_title(title)
+        ):
             break
         items.append((bullet, title))
         index += 1
-    if not items or len(items) > MAX_LIST_ITEMS or not reads_as_headlines([t for _, t in items]):
+    if not items or len(items) > MAX_LIST_ITEMS:
         return None
     heading = heading_above(lines, index, found)
     items.reverse()
     if heading is None or not bullets_agree([bullet for bullet, _ in items]):
+        return None
+    if not reads_as_titles([title for _, title in items], heading[0], found):
         return None
     teasers = [Teaser(title, "", False, "", None, heading[0], "list", bullet) for bullet, title in items]
     score = sum(headline_score(title) for _, title in items) / len(items)
@@ -653,22 +765,23 @@ def pairs_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
     while index + 1 < len(lines) and len(pairs) <= MAX_BLOCKS:
         snippet = lines[index].text.strip()
         bullet, title = split_bullet(lines[index + 1].text, found.bullets)
-        if is_heading(lines[index + 1].text, found) or not (
-            is_snippet(snippet) and looks_like_headline(title, MIN_LISTED_WORDS)
-        ):
+        if is_heading(lines[index].text, found) or is_heading(lines[index + 1].text, found):
+            break  # a heading ends the block (another block's may sit right above)
+        if not (is_snippet(snippet) and looks_like_linked_title(title)):
             break
         pairs.append((bullet, title, snippet))
         index += 2
     cuts = sum(is_cut_snippet(snippet, found.cut_marks) for _, _, snippet in pairs)
     if not pairs or len(pairs) > MAX_BLOCKS:
         return None
-    if cuts == 0 and not all(is_whole_snippet(snippet) for _, _, snippet in pairs):
-        return None
     heading = heading_above(lines, index, found)
     pairs.reverse()
     if heading is None or not bullets_agree([bullet for bullet, _, _ in pairs]):
         return None
-    if cuts == 0 and not reads_as_headlines([title for _, title, _ in pairs]):
+    shortest = MIN_SNIPPET_WORDS if names_articles(heading[0], found) else MIN_WHOLE_SNIPPET_WORDS
+    if cuts == 0 and not all(is_whole_snippet(snippet, shortest) for _, _, snippet in pairs):
+        return None
+    if cuts == 0 and not reads_as_titles([title for _, title, _ in pairs], heading[0], found):
         return None  # names with descriptions (products in a review); a cut snippet is furniture
     if len({title.casefold() for _, title, _ in pairs}) < len(pairs):
         return None  # a refrain
@@ -697,8 +810,9 @@ def pairs_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
     return _Section(lines[heading[1]].end, teasers, "pairs", evidence, reason)
 
 
-def read_more_line(line: str, found: _Forms) -> tuple[str, str] | None:
-    """The label and title of a ``Read more: <title>`` line whose title reads as a headline.
+def read_more_line(line: str, found: _Forms, *, lower_case: bool = False) -> tuple[str, str] | None:
+    """The label and title of a ``Read more: <title>`` line whose title reads as a headline (or, with
+    ``lower_case``, as a title written in lower case: see :func:`looks_like_lower_case_title`).
 
     >>> read_more_line("READ MORE: City approves budget", compiled_forms())
     ('READ MORE:', 'City approves budget')
@@ -706,23 +820,32 @@ def read_more_line(line: str, found: _Forms) -> tuple[str, str] | None:
     True
     """
     match = found.label.fullmatch(line)
-    if match is None or not looks_like_headline(match["title"], MIN_LABELLED_WORDS):
+    if match is None:
         return None
-    return match["label"], match["title"].strip()
+    title = match["title"]
+    if not (
+        looks_like_linked_title(title, MIN_LABELLED_WORDS)
+        or (lower_case and looks_like_lower_case_title(title))
+    ):
+        return None
+    return match["label"], title.strip()
 
 
 def read_more_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
-    """One or more ``Read more: <title>`` lines at the end of ``lines``, a body line above them."""
+    """One or more ``Read more: <title>`` lines at the end of ``lines``, a body line above them; fewer
+    than half of them may have a title in lower case (``Also read: curb your celebrity``)."""
     labelled: list[tuple[str, str]] = []
     index = 0
     while index < len(lines) and len(labelled) <= MAX_BLOCKS:
-        parsed = read_more_line(lines[index].text, found)
+        parsed = read_more_line(lines[index].text, found, lower_case=True)
         if parsed is None:
             break
         labelled.append(parsed)
         index += 1
     if not labelled or index >= len(lines) or len(labelled) > MAX_BLOCKS:
         return None
+    if 2 * sum(looks_like_lower_case_title(title) for _, title in labelled) >= len(labelled):
+        return None  # "Related: the council's report" is a clause of the article
     labelled.reverse()
     return _Section(
         lines[index].end,
@@ -747,11 +870,143 @@ def _read_more_evidence(labelled: Sequence[tuple[str, str]]) -> dict[str, float]
     }
 
 
-#: The forms tried at the end of the text, most specific first.
-_TRAILING_FORMS = ("read-more", "seed", "pairs", "list")
+# -- what the corpus says: other documents' titles, and endings many documents share ---------------------
+@dataclass(frozen=True, slots=True)
+class CorpusEvidence:
+    """A :class:`~textmend.CorpusModel` read for one document, whose own title (normalised) is no
+    other document's title."""
+
+    model: CorpusModel
+    own_title: str
+
+    @classmethod
+    def of(cls, model: CorpusModel, text: str, title: str | None) -> CorpusEvidence:
+        """The evidence for a document: its title as found, or else its first line when that is a
+        title of the corpus (the fit counted this document's own title too)."""
+        if title is None:
+            first = lines_from_start(text, 1)
+            title = first[0].text if first and model.is_title(first[0].text) else ""
+        return cls(model, normal_title(title))
+
+    def other_titles(self, line: str) -> int:
+        """How many documents of the corpus have ``line`` as their title, when it is not this one's."""
+        return 0 if normal_title(line) == self.own_title else self.model.title_count(line)
+
+    def has_body(self, lines: Sequence[Line]) -> bool:
+        """Whether ``lines`` hold more than this document's own title."""
+        return any(normal_title(line.text) != self.own_title for line in lines)
+
+    def tail_documents(self, line: str) -> int:
+        """How many documents of the corpus end with a block holding ``line``."""
+        return self.model.tail_count(line)
 
 
-def trailing_section(text: str, end: int, found: _Forms) -> _Section | None:
+def is_corpus_title_line(title: str, corpus: CorpusEvidence) -> bool:
+    """Whether a (bullet-less) line is the title of another document of the corpus and reads as a
+    title, not as the end of a sentence: at most 20 words, no final ``.`` ``,`` ``;`` ``:``, no URL.
+
+    A line that is this document's own title is not (see :class:`CorpusEvidence`).
+    """
+    stripped = title.strip()
+    return (
+        len(stripped) <= MAX_HEADLINE_LENGTH
+        and word_count(stripped) <= MAX_HEADLINE_WORDS
+        and not ends_like_prose(without_trailing_off(stripped))
+        and _URL.search(stripped) is None
+        and corpus.other_titles(stripped) > 0
+    )
+
+
+def introduces_list(line: str, found: _Forms) -> bool:
+    """Whether a line that is no known heading introduces what follows as the article's own list
+    (``Earlier coverage:``, ``The winners:``): it ends with a colon.
+
+    >>> introduces_list("Highlights:", compiled_forms()), introduces_list("Related:", compiled_forms())
+    (True, False)
+    """
+    stripped = line.strip()
+    return stripped.endswith(":") and not is_heading(stripped, found)
+
+
+def corpus_section(lines: Sequence[Line], found: _Forms, corpus: CorpusEvidence) -> _Section | None:
+    """Titles of other documents of the corpus at the end of ``lines``, one a line, behind one kind of
+    bullet or none, with or without a known heading above (``...the vote.`` / ``Storm hits the
+    coast``): a block even as a single title, when it holds three words or more in all and a body
+    line is left above it. Under a line of the article's own that introduces a list (``Earlier
+    coverage:``) they stay."""
+    items: list[tuple[str | None, str]] = []
+    index = 0
+    while index < len(lines) and len(items) <= MAX_LIST_ITEMS:
+        bullet, title = split_bullet(lines[index].text, found.bullets)
+        if is_heading(lines[index].text, found) or not is_corpus_title_line(title, corpus):
+            break
+        items.append((bullet, title))
+        index += 1
+    if not items or len(items) > MAX_LIST_ITEMS:
+        return None
+    if sum(word_count(title) for _, title in items) < MIN_CORPUS_TITLE_WORDS:
+        return None
+    heading = heading_above(lines, index, found)
+    body_index = heading[1] if heading is not None else index
+    if not corpus.has_body(lines[body_index:]):
+        return None  # nothing but titles (its own and others'): not sure what this text is
+    if heading is None and introduces_list(lines[index].text, found):
+        return None  # the article lists them itself, under its own words
+    if heading is None and split_bullet(lines[index].text, found.bullets)[0] is not None:
+        return None  # the list goes on above with items that are no titles: whose list it is is unclear
+    items.reverse()
+    if not bullets_agree([bullet for bullet, _ in items]):
+        return None
+    label = heading[0] if heading is not None else None
+    teasers = [Teaser(title, "", False, "", None, label, "corpus", bullet) for bullet, title in items]
+    evidence = {
+        "lines": float(len(items) + (heading is not None)),
+        "heading_known": float(heading is not None),
+        "corpus_titles": float(len(items)),
+        "title_documents": float(min(corpus.other_titles(title) for _, title in items)),
+        "confidence": 0.97 if heading is not None else 0.9,
+    }
+    reason = f"{len(items)} line(s) that are titles of other documents of the corpus"
+    return _Section(lines[body_index].end, teasers, "corpus", evidence, reason)
+
+
+def is_boilerplate_line(line: str, corpus: CorpusEvidence) -> bool:
+    """Whether many documents of the corpus end with a block holding ``line``: at least 5% of them
+    and at least ten (so a closing line a few documents share by chance stays)."""
+    ending = corpus.tail_documents(line)
+    return ending >= MIN_BOILERPLATE_DOCUMENTS and ending >= BOILERPLATE_SHARE * corpus.model.documents
+
+
+def boilerplate_section(lines: Sequence[Line], corpus: CorpusEvidence) -> _Section | None:
+    """Lines at the end of ``lines`` that end many documents of the corpus (a footer, a signature):
+    taken out as data (teasers of form ``boilerplate``), never when nothing else is left."""
+    index = 0
+    while index < len(lines) and index <= MAX_BOILERPLATE_LINES:
+        if not is_boilerplate_line(lines[index].text, corpus):
+            break
+        index += 1
+    if index == 0 or index > MAX_BOILERPLATE_LINES or index >= len(lines):
+        return None
+    block = [line.text.strip() for line in reversed(lines[:index])]
+    shares = [corpus.tail_documents(line) / max(1, corpus.model.documents) for line in block]
+    teasers = [Teaser(line, "", False, "", None, None, "boilerplate") for line in block]
+    evidence = {
+        "lines": float(index),
+        "heading_known": 0.0,
+        "tail_share": min(shares),
+        "confidence": min(0.99, 0.7 + 0.5 * min(shares)),
+    }
+    reason = f"{index} line(s) that end {min(shares):.0%} or more of the corpus's documents"
+    return _Section(lines[index].end, teasers, "boilerplate", evidence, reason)
+
+
+#: The forms tried at the end of the text, most specific first; the corpus's evidence last.
+_TRAILING_FORMS = ("read-more", "seed", "pairs", "list", "corpus", "boilerplate")
+
+
+def trailing_section(
+    text: str, end: int, found: _Forms, corpus: CorpusEvidence | None = None
+) -> _Section | None:
     """The block of any form that ends ``text[:end]``, the most specific form first."""
     lines = lines_from_end(text, 2 * MAX_LIST_ITEMS + 6, end)
     if len(lines) < 2:
@@ -763,20 +1018,28 @@ def trailing_section(text: str, end: int, found: _Forms) -> _Section | None:
             section = read_more_section(lines, found)
         elif form == "pairs":
             section = pairs_section(lines, found)
-        else:
+        elif form == "list":
             section = list_section(lines, found)
+        elif corpus is None:
+            section = None
+        elif form == "corpus":
+            section = corpus_section(lines, found, corpus)
+        else:
+            section = boilerplate_section(lines, corpus)
         if section is not None:
             return section
     return None
 
 
-def trailing_sections(text: str, found: _Forms) -> list[tuple[int, _Section]]:
+def trailing_sections(
+    text: str, found: _Forms, corpus: CorpusEvidence | None = None
+) -> list[tuple[int, _Section]]:
     """The blocks at the end of ``text``, one above another, each with the end of its span; the
     topmost first."""
     sections: list[tuple[int, _Section]] = []
     end = len(text)
     while len(sections) < MAX_SECTIONS:
-        section = trailing_section(text, end, found)
+        section = trailing_section(text, end, found, corpus)
         if section is None:
             break
         sections.append((end, section))
@@ -833,6 +1096,7 @@ class TeaserFixer(Fixer):
     labels: labels of ``<label>: <title>`` lines added to the built-in table (``("MORE",)``)
     bullets: list bullets added to the built-in ones (``("+",)``)
     cut_marks: snippet cut-off marks added to the built-in ones (``(" [more]",)``)
+    model: a fitted corpus model: its documents' titles and shared endings are evidence too (None)
     """
 
     name: ClassVar[str] = "teasers"
@@ -841,6 +1105,7 @@ class TeaserFixer(Fixer):
     labels: tuple[str, ...] = ()
     bullets: tuple[str, ...] = ()
     cut_marks: tuple[str, ...] = ()
+    model: CorpusModel | None = None
 
     def may_apply(self, text: str) -> bool:
         """A block needs a body line above it: the text has at least two lines."""
@@ -854,7 +1119,8 @@ class TeaserFixer(Fixer):
 
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
         tables = self.forms()
-        sections = trailing_sections(text, tables)
+        corpus = None if self.model is None else CorpusEvidence.of(self.model, text, found.title)
+        sections = trailing_sections(text, tables, corpus)
         stop = sections[0][1].body_end if sections else len(text)
         inline = list(inline_read_more(text, stop, tables))
         for group in inline:
