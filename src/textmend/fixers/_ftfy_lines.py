@@ -229,7 +229,7 @@ def fix_line(
         return text
 
     result = fixed(line)
-    parts = list(lines(result))
-    if len(parts) == 1:
+    if "\n" not in result.rstrip("\n"):
         return result
-    return "".join(fixed(part) for part in parts)
+    # Only the new lines ftfy could still change go through it again ("\r" * 10**6 is a million lines).
+    return "".join(fixed(part) if could_change(part, normalization) else part for part in lines(result))
