@@ -780,7 +780,10 @@ def without_lines_ftfy_would_change(text: str, edits: list[Edit], markup: bool =
         last = first
         while last < len(edits) and edits[last].start < end:
             last += 1
-        line = apply_edits(text[start:end], [_moved(edit, -start) for edit in edits[first:last]])
+        if start == 0 and end == len(text):  # one line: the edits as they are, not a moved copy
+            line = apply_edits(text, edits[first:last])
+        else:
+            line = apply_edits(text[start:end], [_moved(edit, -start) for edit in edits[first:last]])
         if not could_change(line, "NFC") or fix_line(line, markup=markup) == line:
             yield from edits[first:last]
         first = last
@@ -810,8 +813,9 @@ class EntityFixer(Fixer):
 
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
         markup = "<" in text if found.markup is None else found.markup
-        # Runs of one repair are merged as they come (``lt;lt;lt;``), so a page of them keeps few edits.
-        edits = list(merged_runs(text, self._repairs(text, markup)))
+        # Runs of one repair of one name are merged as they come (``lt;lt;lt;``), so a page of them keeps
+        # few edits; different names (``eacute;teacute;``) stay one change each, for the audit.
+        edits = list(merged_runs(text, self._repairs(text, markup), gap=0, same_reason=True))
         return without_lines_ftfy_would_change(text, edits, markup)
 
     def _repairs(self, text: str, markup: bool) -> Iterator[Edit]:
