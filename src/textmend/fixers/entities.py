@@ -56,6 +56,7 @@ from typing import ClassVar
 import regex
 
 from ..changes import apply_edits
+from ..corpus_model import CorpusModel
 from ..fixer import Findings, Fixer, register
 from ..lexicon import zipf
 from ..model import Edit
@@ -74,11 +75,13 @@ __all__ = [
     "and_is_lost_ampersand",
     "between_capitals",
     "between_names",
+    "between_words",
     "candidates_with_ampersand",
     "candidates_without_ampersand",
     "changes_markup",
     "closes_plural_possessive",
     "closes_quote",
+    "corpus_evidence",
     "decode_name",
     "decode_number",
     "decode_reference",
@@ -599,6 +602,21 @@ def between_capitals(glued: str, text: str, end: int) -> bool:
     return 1 <= len(glued) <= 3 and glued.isupper() and _CAPITALS_AFTER.match(text, end) is not None
 
 
+def between_words(text: str, at: int, end: int) -> bool:
+    """Whether a reference at ``text[at:end]`` stands between two words, each glued to it or one space
+    away: ``issue #39; then``, ``said hi#8221; then``; not ``issues #38, #39; and`` (after a comma).
+
+    What a corpus model may decide: its damage form says nothing about references among numbers and
+    punctuation.
+
+    >>> between_words("issue #39; then", 6, 10), between_words("issues #38, #39; and", 12, 16)
+    (True, False)
+    """
+    before = at - 1 if text[at - 1 : at] == " " else at
+    after = end + 1 if text[end : end + 1] == " " else end
+    return text[before - 1 : before].isalpha() and text[after : after + 1].isalpha()
+
+
 def is_typographic(character: str) -> bool:
     """Whether a decoded number is punctuation, a symbol or a space that markup encodes: ``—``, ``€``.
 
@@ -803,13 +821,49 @@ def _label(reference: str, damage: str) -> tuple[str, str]:
     return f"&{reference}; {damage}", Damage(damage).kind
 
 
+#: A corpus model decides ambiguous repairs only when it saw at least this many repairs (a handful
+#: says nothing about how a corpus was damaged) ...
+_CORPUS_REPAIRS = 20
+#: ... and this share of them had the damage form in question (``#39;`` after a space in a corpus
+#: where the ``&`` mostly became a space).
+_CORPUS_SHARE = 0.5
+# The corpus model's name of each form of damage that document evidence stands for.
+_CORPUS_FORMS = {"spaced": "space", "dropped": "dropped"}
+
+
+def corpus_evidence(model: CorpusModel | None, evidence: Evidence) -> tuple[Evidence, float] | None:
+    """The document's ``evidence`` with what a corpus ``model`` adds, and the model's share of the
+    damage form it added; ``None`` when the model adds nothing (none, too few repairs seen, no form
+    with a clear majority, or the document already shows that form).
+
+    >>> space = CorpusModel.from_counts(damage={"space": 90, "dropped": 10})
+    >>> corpus_evidence(space, NO_EVIDENCE)
+    (Evidence(dropped=False, spaced=True), 0.9)
+    >>> corpus_evidence(space, Evidence(spaced=True)) is None, corpus_evidence(None, NO_EVIDENCE)
+    (True, None)
+    """
+    if model is None or sum(model.damage.values()) < _CORPUS_REPAIRS:
+        return None
+    shown = {"spaced": evidence.spaced, "dropped": evidence.dropped}
+    share = 0.0
+    for field, form in _CORPUS_FORMS.items():
+        if not shown[field] and model.damage_share(form) >= _CORPUS_SHARE:
+            shown[field], share = True, model.damage_share(form)
+    return None if share == 0.0 else (Evidence(**shown), share)
+
+
 @register
 @dataclass(frozen=True)
 class EntityFixer(Fixer):
-    """Decode HTML references that lost their ``&`` or semicolon or were escaped twice, on evidence."""
+    """Decode HTML references that lost their ``&`` or semicolon or were escaped twice, on evidence.
+
+    model: a :class:`~textmend.corpus_model.CorpusModel` whose damage form decides ambiguous cases (None)
+    """
 
     name: ClassVar[str] = "entities"
     gate: ClassVar[_Gate] = _Gate()
+
+    model: CorpusModel | None = None
 
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
         markup = "<" in text if found.markup is None else found.markup
@@ -845,18 +899,35 @@ class EntityFixer(Fixer):
         candidates_again = first if few else candidates()
         del first
         numbers = _numbers_for(evidence, markup)
+        # A corpus model adds the damage form its corpus has to a document that does not show it: the
+        # candidates the document alone leaves alone are judged again with it.
+        corpus = corpus_evidence(self.model, evidence)
+        corpus_numbers = _numbers_for(corpus[0], markup, corpus[1]) if corpus is not None else None
         position = 0
         left_alone_end = -1
-        for candidate in (evidence.reread(c, text) for c in candidates_again):
+        for found_candidate in candidates_again:
+            candidate = evidence.reread(found_candidate, text)
             if candidate.start < position:
                 continue
             # A reference glued to the end of a candidate left alone stays too if its repair would put
             # a letter or digit after that candidate ("thamp;&#82" to "thamp;R"): a second run would
             # judge the candidate again, now followed by a word.
-            gives_word_to_left = candidate.start == left_alone_end and candidate.decoded[:1].isalnum()
-            if not gives_word_to_left and is_damage(candidate, text, evidence):
+            if candidate.start == left_alone_end and candidate.decoded[:1].isalnum():
+                left_alone_end = candidate.end
+            elif is_damage(candidate, text, evidence):
                 position = candidate.end
                 yield _edit(candidate, numbers(candidate.strength, len(candidate.glued)), markup)
+            elif corpus is not None and corpus_numbers is not None:
+                candidate = corpus[0].reread(found_candidate, text)
+                if (
+                    candidate.start >= position
+                    and between_words(text, candidate.at, candidate.end)
+                    and is_damage(candidate, text, corpus[0])
+                ):
+                    position = candidate.end
+                    yield _edit(candidate, corpus_numbers(candidate.strength, len(candidate.glued)), markup)
+                else:
+                    left_alone_end = candidate.end
             else:
                 left_alone_end = candidate.end
 
@@ -868,13 +939,16 @@ _KEPT_CANDIDATES = 1000
 _CONFIDENCE = {Strength.MARKUP: 0.95, Strength.SYNTAX: 0.85, Strength.WORD: 0.7}
 
 
-def _numbers_for(evidence: Evidence, markup: bool) -> Callable[[Strength, int], Mapping[str, float]]:
+def _numbers_for(
+    evidence: Evidence, markup: bool, corpus_share: float | None = None
+) -> Callable[[Strength, int], Mapping[str, float]]:
     """The evidence numbers of a repair, by strength of name and letters glued before it: one shared
-    mapping per pair in a document, so that a page of repairs does not hold a dict for each."""
+    mapping per pair in a document, so that a page of repairs does not hold a dict for each. A repair
+    that a corpus model decided carries the model's share of that damage (``corpus_damage_share``)."""
 
     @functools.cache
     def numbers(strength: Strength, glued: int) -> Mapping[str, float]:
-        return {
+        result = {
             "confidence": _CONFIDENCE[strength],
             "name_is_markup": float(strength is Strength.MARKUP),
             "glued_letters": float(glued),
@@ -882,6 +956,9 @@ def _numbers_for(evidence: Evidence, markup: bool) -> Callable[[Strength, int], 
             "document_shows_spaced": float(evidence.spaced),
             "markup": float(markup),
         }
+        if corpus_share is not None:
+            result["corpus_damage_share"] = corpus_share
+        return result
 
     return numbers
 
