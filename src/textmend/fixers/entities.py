@@ -55,7 +55,6 @@ from typing import ClassVar
 
 import regex
 
-from ..changes import apply_edits
 from ..corpus_model import CorpusModel
 from ..fixer import Findings, Fixer, register
 from ..lexicon import zipf
@@ -346,6 +345,7 @@ def decode_name(name: str) -> str | None:
     return html.entities.html5.get(name + ";")
 
 
+@functools.lru_cache(maxsize=4096)
 def decode_number(reference: str) -> str | None:
     """The character of ``#nnn`` or ``#xhhh`` as HTML5 decodes it, if printable: ``#146`` is ``’``."""
     decoded = html.unescape(f"&{reference};")
@@ -798,17 +798,23 @@ def without_lines_ftfy_would_change(text: str, edits: list[Edit], markup: bool =
         last = first
         while last < len(edits) and edits[last].start < end:
             last += 1
-        if start == 0 and end == len(text):  # one line: the edits as they are, not a moved copy
-            line = apply_edits(text, edits[first:last])
-        else:
-            line = apply_edits(text[start:end], [_moved(edit, -start) for edit in edits[first:last]])
+        line = _edited_line(text, start, end, edits, first, last)
         if not could_change(line, "NFC") or fix_line(line, markup=markup) == line:
             yield from edits[first:last]
         first = last
 
 
-def _moved(edit: Edit, offset: int) -> Edit:
-    return dataclasses.replace(edit, start=edit.start + offset, end=edit.end + offset)
+def _edited_line(text: str, start: int, end: int, edits: list[Edit], first: int, last: int) -> str:
+    """``text[start:end]`` with ``edits[first:last]`` (which lie inside it) made: no edit is copied."""
+    parts = []
+    position = start
+    for index in range(first, last):
+        edit = edits[index]
+        parts.append(text[position : edit.start])
+        parts.append(edit.after)
+        position = edit.end
+    parts.append(text[position:end])
+    return "".join(parts)
 
 
 def _reason(candidate: Candidate) -> str:
