@@ -156,14 +156,16 @@ _AND_WORD_ZIPF = 3.0
 # Every repair needs an "&", a number or a name that is never prose, as in :func:`name_strength`:
 # ambiguous names are repaired only in texts that also show one of those.
 _NUMBER_SIGN = re.compile(r"#[0-9xX]")
+# A reference that kept its "&" starts "&#" or "&" and a letter ("&amp;", "&#8217"): "R & D" has none.
+_AMPERSAND_REFERENCE = re.compile(r"&[#A-Za-z]")
 _NEVER_PROSE_ENDINGS = tuple(
     f"{name};" for name in sorted(_MARKUP_NAMES | _SYNTAX_NAMES, key=len, reverse=True) + _ACCENTS.split("|")
 )
 
 
 class _Gate:
-    """The fixer's gate: the text has an ``&``, a ``#`` before a digit or ``x``, or a ``;`` after a name
-    that is never prose (``rsquo;``, ``lt;``, ``acute;``).
+    """The fixer's gate: the text has an ``&`` before ``#`` or a letter, a ``#`` before a digit or ``x``,
+    or a ``;`` after a name that is never prose (``rsquo;``, ``lt;``, ``acute;``).
 
     String methods, not one pattern: prose has a semicolon every few hundred characters, and looking
     behind each one is several times faster than a regex scan of the whole text.
@@ -173,7 +175,9 @@ class _Gate:
     """
 
     def search(self, text: str, /) -> bool | None:
-        if "&" in text or ("#" in text and _NUMBER_SIGN.search(text) is not None):
+        if ("&" in text and _AMPERSAND_REFERENCE.search(text) is not None) or (
+            "#" in text and _NUMBER_SIGN.search(text) is not None
+        ):
             return True
         at = text.find(";")
         while at >= 0:
