@@ -382,6 +382,7 @@ def corpus_command(data: dict[str, list[str]], directory: Path, quick: bool) -> 
                 f"{rates[workers] / rates[1]:.2f}x",
                 f"{parent / wall:.0%}",
                 f"{children:.1f}",
+                f"{size / 1e6 / (parent + children):.2f}",
             ]
         )
     return rows
@@ -541,7 +542,17 @@ def main() -> None:
     )
     print(
         table(
-            ["workers", "MB", "wall s", "MB/s", "x 1 worker", "parent CPU share", "workers' CPU s"], command
+            [
+                "workers",
+                "MB",
+                "wall s",
+                "MB/s",
+                "x 1 worker",
+                "parent CPU share",
+                "workers' CPU s",
+                "MB per CPU s",
+            ],
+            command,
         )
     )
     print("\nStartup and memory (fresh interpreter each)\n")
