@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import textmend
+from textmend.fixers import entities
 from textmend.fixers._ftfy_lines import could_change, fix_line
 
 # Characters around "&": references ftfy decodes, an "&" alone, mojibake pieces, controls and breaks.
@@ -39,3 +40,14 @@ def test_crlf_lines_are_one_change_per_kilobyte_that_reverts_exactly() -> None:
     assert 7 <= len(document.changes) <= 9
     assert textmend.revert_changes(document.text, document.changes) == text
     assert textmend.apply_changes(text, document.changes) == document.text
+
+
+_URL_PIECES = st.sampled_from(
+    ["://", "www.", "http", "s", "a", "b1", "+", ".", "-", " ", "/", "?x=1&copy=2", ";j=1", "<", '"', "\n"]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_URL_PIECES, max_size=25).map("".join))
+def test_url_spans_are_the_urls_a_whole_text_scan_finds(text: str) -> None:
+    assert entities.url_spans(text) == [match.span() for match in entities._URL.finditer(text)]

@@ -100,6 +100,7 @@ __all__ = [
     "space_is_lost_ampersand",
     "span_end",
     "text_order",
+    "url_spans",
     "without_lines_ftfy_would_change",
     "would_make_a_reference",
 ]
@@ -194,6 +195,8 @@ class Strength(Enum):
     SYNTAX = "syntax"  # "amp", "lt", "gt": not words, but the tails of many ("camp", "salt")
     WORD = "word"  # English words or fragments: "copy", "not", "it", "times", "part"
 
+    __hash__ = object.__hash__  # members are singletons: identity, not Enum's hash of the name in Python
+
 
 class Damage(Enum):
     """What happened to the ``&`` of a reference (the value is how reasons describe it)."""
@@ -203,6 +206,8 @@ class Damage(Enum):
     DROPPED = "without its &"
     SPACED = "with its & turned into a space"
     AND = "with its & turned into 'and'"
+
+    __hash__ = object.__hash__  # members are singletons: identity, not Enum's hash of the name in Python
 
     @property
     def kind(self) -> str:
@@ -688,6 +693,34 @@ def _word_before(text: str, end: int) -> str:
 # -- finding candidates -------------------------------------------------------------------------
 
 
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the URLs in ``text``, as ``_URL.finditer`` finds them, tried only where a URL can
+    start: up to 16 characters before each ``://`` (its scheme) and at each ``www.``.
+
+    >>> url_spans("see https://a.org/?x=1&copy=2 and www.b.org;jsessionid=1 ok")
+    [(4, 29), (34, 56)]
+    """
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while True:
+        markers = [found for found in (text.find("://", position), text.find("www.", position)) if found >= 0]
+        if not markers:
+            return spans
+        marker = min(markers)
+        for start in range(max(position, marker - _SCHEME_LONGEST), marker + 1):
+            match = _URL.match(text, start)
+            if match is not None:
+                spans.append(match.span())
+                position = match.end()
+                break
+        else:
+            position = marker + 1
+
+
+# A URL's scheme and "://" start at most this many characters before the "://" (see ``_URL``).
+_SCHEME_LONGEST = 16
+
+
 def candidates_with_ampersand(matches: list[regex.Match[str]]) -> Iterator[Candidate]:
     """The references among ``matches`` of ``_WITH_AMPERSAND`` that were escaped twice or lost their
     semicolon. Well-formed references are ftfy's to decode, and in text with a ``<`` meant as written.
@@ -883,7 +916,7 @@ class EntityFixer(Fixer):
         return without_lines_ftfy_would_change(text, edits, markup)
 
     def _repairs(self, text: str, markup: bool) -> Iterator[Edit]:
-        urls = [match.span() for match in _URL.finditer(text)] if "/" in text or "www." in text else []
+        urls = url_spans(text)
         matches = list(_WITH_AMPERSAND.finditer(text))
         references = [match.span() for match in matches]
 
