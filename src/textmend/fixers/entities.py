@@ -20,6 +20,10 @@ written instead of decoding it (``<p>Letrsquo;s</p>`` becomes ``<p>Let&rsquo;s</
 has a kind (``entity/dropped``, ``entity/space``, ``entity/and``, ``entity/double-escaped``,
 ``entity/no-semicolon``) and numeric evidence (``confidence``, ``name_is_markup``, ...).
 
+With a corpus model (``Pipeline.with_model``, issue #16), the damage form the corpus shows decides the
+ambiguous references between words that the document alone leaves: in a corpus whose ``&`` mostly
+became a space, ``issue #39; then`` is restored; such changes carry ``corpus_damage_share``.
+
 Numeric references are decoded as HTML5 says (``#146;`` is ``’``, ``#151;`` is ``—``; ``#x2019;`` too).
 
 Many entity names are English words (``copy; not``, ``it;``, ``and;``, ``times;``) or the tails of
