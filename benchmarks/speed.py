@@ -1,34 +1,43 @@
-"""How fast textmend is, next to the tools users would pick instead, on the same inputs.
+"""How fast textmend is next to ``ftfy.fix_text``, on the same texts, warm and cold; print markdown tables.
 
-    python benchmarks/speed.py            # the full run (one to two minutes on 2 cores)
+    python benchmarks/speed.py            # the full run (a few minutes on 2 cores)
     python benchmarks/speed.py --quick    # a small slice, once: checks that the script works
 
-It times textmend's default pipeline against ``ftfy.fix_text``, and textmend's run-together-words
-step alone against ``wordninja.split`` on every unknown lowercase token, over four corpora built from
-the bundled public-domain prose (``benchmarks/data/*.txt.gz``) cut into 4 KB documents:
+The texts (issue #18): real documents from the licensed corpora of ``benchmarks/corpora.py`` (sources
+and licences in ``benchmarks/data/README.md``), and the bundled public-domain Austen prose cut into 4 KB
+documents:
 
-- clean: the prose as bundled (plain ASCII);
-- clean, curly: the same with typographic quotes and dashes, as most web text has;
-- clean, accented: the curly prose with an acute accent on about one word in a hundred (``thé``),
-  standing in for the names and loanwords of real prose;
-- damaged: the curly prose with the damage textmend mends: typographic characters as entities that
-  lost their ``&`` (``Letrsquo;s``) and one well-formed ``&amp;`` (ftfy's domain) per document, or,
-  in every tenth document, the whole text as mojibake (``Itâ€™s``, ftfy's domain) instead; then
-  joined words (``usedfor``, 2% of word pairs) and three trailing related-article teasers;
-- mixed: the curly prose with every fourth document damaged.
+- clean: Austen as bundled (plain ASCII); Austen with typographic quotes and dashes (curly), and with
+  an acute accent on about one word in fifty (accented); the news, technical-documentation and
+  informal (mailing lists, forum) domains as they are (test split);
+- damaged, news (& to space): the news domain with every ``'``, ``"`` and ``&`` written as a
+  reference whose ``&`` became a space (``Iraq #39;s``, `` quot;``, `` amp;``), as in scraped news
+  rows; the rate (references per KB) is printed;
+- damaged, abstracts (& dropped, and): the scientific abstracts of the test split as one line each,
+  every ``'``, ``"``, ``&`` and character beyond ASCII that HTML names written as its reference
+  without the ``&`` (``plusmn;``, ``#39;``) in even records, with the ``&`` turned into ``and``
+  (``andplusmn;``) in odd ones;
+- damaged (mixed): curly Austen with the damage textmend mends: entities that lost their ``&``
+  (``Letrsquo;s``) and one well-formed ``&amp;`` per document, or in every tenth document the whole
+  text as mojibake; then joined words (2% of word pairs) and three trailing related-article teasers;
+  and mixed: curly Austen with every fourth document so damaged;
+- short records: the first 100-300 bytes (cut at a space) of news and informal documents, as titles
+  and comments are: the fixed cost per call, in microseconds per record.
 
-Throughput is input megabytes (UTF-8) per CPU second, best of five runs (or of as many as fit in
-three CPU seconds): CPU time, not wall time, so that other work on a shared machine skews the ratios
-less (for this single-threaded work the two agree on an idle machine). Startup is ``import`` plus the
-first call (which loads the word list), in a fresh interpreter, median of five, as CPU and as wall
-time; peak memory is the maximum resident set size of a fresh interpreter that mends the mixed corpus.
-Ratios are the point: absolute numbers vary from machine to machine.
+Warm: megabytes (UTF-8) per CPU second, best of five runs (or of those that fit in three CPU seconds),
+after one call. Cold: a fresh interpreter imports the tool, mends one warm-up sentence, then makes
+one pass over texts it has never seen (so every word is new to textmend's caches). CPU time
+throughout, so that other work on a shared machine skews the ratios less. The corpus command
+(``mend_file``) is timed with 1 and 2 workers on JSONL made of these sets, with the parent process's
+share of a CPU (it reads, parses and writes). Ratios are the point: absolute numbers vary.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import html.entities
+import json
 import os
 import platform
 import random
@@ -37,11 +46,13 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from importlib.util import find_spec
 from pathlib import Path
 
+import corpora
 import prose
 
 HERE = Path(__file__).resolve().parent
@@ -52,9 +63,12 @@ if find_spec("textmend") is None:  # run from a checkout without installing: use
 DOCUMENT_SIZE = 4000
 #: A short damaged text that needs every default step, for the first call.
 FIRST_CALL = (
-    "The Title\nThe Title.\nItâ€™s here: Letrsquo;s see how they are usedfor pain &amp; more.\n"
+    "The Title\nThe Title.\nIt\u00e2\u20ac\u2122s here: Letrsquo;s see how they are usedfor pain &amp; more."
+    "\n"
     "\u201cQuoted,\u201d she said.\n-\nOther News\nOther News Its first words are cut"
 )
+#: The one sentence a cold interpreter mends before it is timed.
+WARM_UP = "Letrsquo;s see: the caf\u00c3\u00a9 is usedfor tea &amp; more."
 Tool = Callable[[str], object]
 
 
@@ -127,22 +141,78 @@ def damage(doc: str, rng: random.Random, garbled: bool) -> str:
     return body + "\n" + "\n".join(teasers)
 
 
-def corpora(quick: bool) -> dict[str, list[str]]:
+_SPACED = {"&": " amp;", "'": " #39;", '"': " quot;"}
+_NAMES = {chr(code): name for code, name in html.entities.codepoint2name.items() if code > 127}
+_NAMES.update({"&": "amp", "'": "#39", '"': "quot"})
+
+
+def spaced_entities(text: str) -> str:
+    """News rows as scraped: every ``&``, ``'`` and ``"`` as a reference whose ``&`` became a space."""
+    return text.translate(str.maketrans(_SPACED))  # type: ignore[arg-type]
+
+
+def dropped_entities(text: str, ampersand: str) -> str:
+    """An abstract as one line, every character HTML names written as its reference with the ``&``
+    dropped (``ampersand=""``) or turned into ``"and"``."""
+    line = " ".join(text.split("\n\n")).replace("\n", " ")
+    return "".join(f"{ampersand}{_NAMES[c]};" if c in _NAMES else c for c in line)
+
+
+def short_records(texts: list[str], rng: random.Random) -> list[str]:
+    """The first 100-300 bytes of each text, cut at a space: titles and comments."""
+    records = []
+    for text in texts:
+        cut = text.rfind(" ", 0, rng.randint(100, 300))
+        if cut >= 100:
+            records.append(text[:cut])
+    return records
+
+
+def damage_rate(damaged: list[str], clean: list[str]) -> float:
+    """Repairs to make per KB of damaged text: references written in place of a character."""
+    made = sum(
+        len(re.findall(r"(?:and)?(?:#[0-9]+|[A-Za-z]+);", d)) - len(re.findall(r"\w;", c))
+        for d, c in zip(damaged, clean, strict=True)
+    )
+    return made / (megabytes(damaged) * 1000)
+
+
+def corpora_sets(quick: bool) -> tuple[dict[str, list[str]], dict[str, float]]:
+    """The named sets of documents, and the damage rate of the damaged ones (repairs per KB)."""
     docs = documents(paragraphs())
-    if quick:
-        docs = docs[:20]
+    limit = 20 if quick else None
+    docs = docs[:limit]
     rng = random.Random(8)
     curly_docs = [curly(d) for d in docs]
     damaged = [damage(d, rng, garbled=i % 10 == 9) for i, d in enumerate(curly_docs)]
     mixed = [damaged[i] if i % 4 == 3 else d for i, d in enumerate(curly_docs)]
     accented_docs = [accented(d, rng) for d in curly_docs]
-    return {
+    real = {
+        name: [r["text"] or "" for r in corpora.load(name, "all" if name == "news" else "test")][:limit]
+        for name in ("news", "technical", "informal", "scientific")
+    }
+    news_damaged = [spaced_entities(t) for t in real["news"]]
+    abstracts = [dropped_entities(t, "and" if i % 2 else "") for i, t in enumerate(real["scientific"])]
+    sets = {
         "clean": docs,
         "clean, curly": curly_docs,
         "clean, accented": accented_docs,
+        "clean news": real["news"],
+        "clean technical": real["technical"],
+        "clean informal": real["informal"],
         "damaged": damaged,
+        "damaged news (& to space)": news_damaged,
+        "damaged abstracts (& dropped, and)": abstracts,
         "mixed": mixed,
+        "short records": short_records(real["news"] + real["informal"], rng),
     }
+    rates = {
+        "damaged news (& to space)": damage_rate(news_damaged, real["news"]),
+        "damaged abstracts (& dropped, and)": damage_rate(
+            abstracts, [" ".join(t.split("\n\n")).replace("\n", " ") for t in real["scientific"]]
+        ),
+    }
+    return sets, rates
 
 
 def megabytes(docs: list[str]) -> float:
@@ -150,7 +220,6 @@ def megabytes(docs: list[str]) -> float:
 
 
 # -- the tools -----------------------------------------------------------------------------------
-# Each builder imports only what its tool needs, so that a worker's memory is that tool's own.
 def textmend_default() -> Tool:
     import textmend
 
@@ -163,29 +232,7 @@ def ftfy_fix_text() -> Tool:
     return ftfy.fix_text  # type: ignore[no-any-return]
 
 
-def textmend_words() -> Tool:
-    import textmend
-
-    return textmend.DEFAULT.only("words")
-
-
-def wordninja_unknown() -> Tool:
-    """What a segmenter does for this job: split each distinct unknown lowercase token."""
-    import regex
-    import wordninja
-    from wordfreq import get_frequency_dict
-
-    known = get_frequency_dict("en", "best")  # the word list textmend uses
-    token = regex.compile(r"\b[a-z]{5,40}\b")
-    return lambda text: [wordninja.split(t) for t in set(token.findall(text)).difference(known)]
-
-
-TOOLS: dict[str, Callable[[], Tool]] = {
-    "textmend": textmend_default,
-    "ftfy": ftfy_fix_text,
-    "words step": textmend_words,
-    "wordninja": wordninja_unknown,
-}
+TOOLS: dict[str, Callable[[], Tool]] = {"textmend": textmend_default, "ftfy": ftfy_fix_text}
 
 
 def steps() -> dict[str, Tool]:
@@ -198,11 +245,7 @@ def steps() -> dict[str, Tool]:
 
 
 def throughput(tool: Tool, docs: list[str], repeats: int, budget: float = 3.0) -> float:
-    """Megabytes per CPU second, best of ``repeats`` runs over ``docs`` (fewer for a slow tool).
-
-    Runs stop once they have taken ``budget`` CPU seconds, so that the whole benchmark stays within a
-    few minutes whatever the speed of the fixers.
-    """
+    """Megabytes per CPU second, best of ``repeats`` runs over ``docs`` (fewer for a slow tool)."""
     tool(docs[0])
     best = float("inf")
     spent = 0.0
@@ -218,10 +261,9 @@ def throughput(tool: Tool, docs: list[str], repeats: int, budget: float = 3.0) -
 
 
 # -- fresh interpreters --------------------------------------------------------------------------
-_STARTUP = {
-    "textmend": ("import textmend", "textmend.mend(SAMPLE)"),
-    "ftfy": ("import ftfy", "ftfy.fix_text(SAMPLE)"),
-    "wordninja": ("import wordninja", "wordninja.split('usedfor')"),
+_IMPORTS = {
+    "textmend": ("import textmend", "textmend.mend"),
+    "ftfy": ("import ftfy", "ftfy.fix_text"),
 }
 
 
@@ -237,10 +279,10 @@ def _environment() -> dict[str, str]:
 
 def startup(tool: str, runs: int) -> tuple[float, float]:
     """Median CPU and wall seconds for ``import`` plus the first call, each in a fresh interpreter."""
-    imports, call = _STARTUP[tool]
+    imports, call = _IMPORTS[tool]
     code = (
         f"import time\nSAMPLE = {FIRST_CALL!r}\ncpu, wall = time.process_time(), time.perf_counter()\n"
-        f"{imports}\n{call}\nprint(time.process_time() - cpu, time.perf_counter() - wall)"
+        f"{imports}\n{call}(SAMPLE)\nprint(time.process_time() - cpu, time.perf_counter() - wall)"
     )
     env = _environment()
     cpu, wall = [], []
@@ -253,6 +295,23 @@ def startup(tool: str, runs: int) -> tuple[float, float]:
     return statistics.median(cpu), statistics.median(wall)
 
 
+def cold(tool: str, docs: list[str], directory: Path) -> float:
+    """Megabytes per CPU second of one first pass over ``docs`` in a fresh interpreter that has
+    imported ``tool`` and mended :data:`WARM_UP`."""
+    path = directory / "cold.json"
+    path.write_text(json.dumps(docs), encoding="utf-8")
+    imports, call = _IMPORTS[tool]
+    code = (
+        f"import json, time\n{imports}\nrun = {call}\nrun({WARM_UP!r})\n"
+        f"docs = json.loads(open({str(path)!r}, encoding='utf-8').read())\n"
+        "start = time.process_time()\nfor doc in docs:\n    run(doc)\nprint(time.process_time() - start)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=_environment(), capture_output=True, text=True, check=True
+    )
+    return megabytes(docs) / float(out.stdout)
+
+
 def peak_memory(tool: str, quick: bool) -> float:
     """Peak resident megabytes of a fresh interpreter that runs ``tool`` over the mixed corpus."""
     command = [sys.executable, __file__, "--worker", tool] + (["--quick"] if quick else [])
@@ -262,7 +321,7 @@ def peak_memory(tool: str, quick: bool) -> float:
 
 def worker(tool: str, quick: bool) -> None:
     """The child side of :func:`peak_memory`: print this process's peak RSS in MB."""
-    docs = corpora(quick)["mixed"]
+    docs = corpora_sets(quick)[0]["mixed"]
     if tool != "python":
         run = TOOLS[tool]()
         for doc in docs:
@@ -284,6 +343,51 @@ def _peak_rss_megabytes() -> float:
     )
 
 
+# -- the corpus command --------------------------------------------------------------------------
+def corpus_command(data: dict[str, list[str]], directory: Path, quick: bool) -> list[list[str]]:
+    """``mend_file`` on JSONL made of every set (repeated to a few MB) with 1 and 2 workers: MB/s of
+    input per wall second, and the parent's CPU seconds per wall second (its share of one core)."""
+    from textmend.corpus import mend_file
+
+    texts = [doc for docs in data.values() for doc in docs]
+    target_mb = 0.5 if quick else 6.0
+    source = directory / "corpus.jsonl"
+    size = 0.0
+    with source.open("w", encoding="utf-8") as out:
+        count = 0
+        while size < target_mb * 1e6:
+            for text in texts:
+                line = json.dumps({"id": count, "text": text}, ensure_ascii=False) + "\n"
+                out.write(line)
+                size += len(line.encode("utf-8"))
+                count += 1
+    rows = []
+    rates = {}
+    for workers in (1, 2):
+        target = directory / f"out-{workers}.jsonl"
+        before, wall = os.times(), time.perf_counter()
+        mend_file(str(source), str(target), workers=workers)
+        after, wall = os.times(), time.perf_counter() - wall
+        parent = (after.user + after.system) - (before.user + before.system)
+        children = (after.children_user + after.children_system) - (
+            before.children_user + before.children_system
+        )
+        rates[workers] = size / 1e6 / wall
+        rows.append(
+            [
+                str(workers),
+                f"{size / 1e6:.1f}",
+                f"{wall:.1f}",
+                f"{rates[workers]:.2f}",
+                f"{rates[workers] / rates[1]:.2f}x",
+                f"{parent / wall:.0%}",
+                f"{children:.1f}",
+                f"{size / 1e6 / (parent + children):.2f}",
+            ]
+        )
+    return rows
+
+
 # -- checks that the comparison is fair ----------------------------------------------------------
 def checks(data: dict[str, list[str]]) -> list[str]:
     """Clean prose must come through unchanged, and nothing ftfy would fix may be left behind."""
@@ -292,9 +396,9 @@ def checks(data: dict[str, list[str]]) -> list[str]:
     import textmend
 
     lines = []
-    for name in ("clean", "clean, curly", "clean, accented"):
+    for name in [name for name in data if name.startswith("clean")]:
         changed = sum(1 for doc in data[name] if textmend.mend(doc) != doc)
-        lines.append(f"{name}: textmend changed {changed} of {len(data[name])} documents (0 expected)")
+        lines.append(f"{name}: textmend changed {changed} of {len(data[name])} documents")
     # textmend keeps quotes curly (ASCII is the opt-in `ascii` step), so ask ftfy the same.
     leftover = sum(
         1
@@ -316,6 +420,25 @@ def table(header: list[str], rows: list[list[str]]) -> str:
     )
 
 
+#: The sets timed cold (a fresh interpreter each), and those each step is timed on alone.
+COLD_SETS = (
+    "clean news",
+    "clean technical",
+    "clean informal",
+    "damaged news (& to space)",
+    "damaged abstracts (& dropped, and)",
+    "short records",
+)
+STEP_SETS = (
+    "clean",
+    "clean news",
+    "clean technical",
+    "damaged news (& to space)",
+    "damaged abstracts (& dropped, and)",
+    "damaged",
+)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="a small slice, run once")
@@ -326,54 +449,111 @@ def main() -> None:
         return
     repeats, runs = (1, 1) if args.quick else (5, 5)
     began = time.perf_counter()
-    data = corpora(args.quick)
+    data, rates = corpora_sets(args.quick)
     timed = {name: build() for name, build in TOOLS.items()}
     speed = {
         (tool, name): throughput(run, docs, repeats)
         for name, docs in data.items()
         for tool, run in timed.items()
     }
+    with tempfile.TemporaryDirectory(prefix="textmend-speed-") as temporary:
+        directory = Path(temporary)
+        frozen = {(tool, name): cold(tool, data[name], directory) for name in COLD_SETS for tool in TOOLS}
+        command = corpus_command(data, directory, args.quick)
     alone = steps()
     step_speed = {
-        (step, name): throughput(run, docs, repeats)
-        for name, docs in data.items()
+        (step, name): throughput(run, data[name], repeats)
+        for name in STEP_SETS
         for step, run in alone.items()
     }
-    first = {tool: startup(tool, runs) for tool in _STARTUP}
-    memory = {tool: peak_memory(tool, args.quick) for tool in ["python", *_STARTUP]}
+    first = {tool: startup(tool, runs) for tool in _IMPORTS}
+    memory = {tool: peak_memory(tool, args.quick) for tool in ["python", *_IMPORTS]}
 
     print(
         f"textmend speed — {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{datetime.date.today()}{' (quick)' if args.quick else ''}\n"
     )
-    rows = [
-        [
-            name,
-            f"{megabytes(docs):.2f}",
-            f"{speed['textmend', name]:.1f}",
-            f"{speed['ftfy', name]:.1f}",
-            f"{speed['textmend', name] / speed['ftfy', name]:.1f}x",
-            f"{speed['words step', name]:.1f}",
-            f"{speed['wordninja', name]:.1f}",
-            f"{speed['words step', name] / speed['wordninja', name]:.1f}x",
-        ]
-        for name, docs in data.items()
-    ]
+    print(
+        f"Throughput, MB per CPU second: warm (best of {repeats}) and cold (a first pass in a fresh "
+        "process)\n"
+    )
+    rows = []
+    for name, docs in data.items():
+        warm = speed["textmend", name] / speed["ftfy", name]
+        if name in COLD_SETS:
+            cold_cells = [
+                f"{frozen['textmend', name]:.1f}",
+                f"{frozen['ftfy', name]:.1f}",
+                f"{frozen['textmend', name] / frozen['ftfy', name]:.2f}x",
+            ]
+        else:
+            cold_cells = ["-", "-", "-"]
+        rows.append(
+            [
+                name,
+                str(len(docs)),
+                f"{megabytes(docs):.2f}",
+                f"{speed['textmend', name]:.1f}",
+                f"{speed['ftfy', name]:.1f}",
+                f"{warm:.2f}x",
+                *cold_cells,
+            ]
+        )
     header = [
         "corpus",
+        "docs",
         "MB",
         "textmend",
         "ftfy",
-        "textmend/ftfy",
-        "words step",
-        "wordninja",
-        "words/wordninja",
+        "warm x ftfy",
+        "cold textmend",
+        "cold ftfy",
+        "cold x ftfy",
     ]
-    print(f"Throughput, MB per CPU second (best of {repeats}, or of the runs that fit in 3 s)\n")
     print(table(header, rows))
-    print("\nEach default step alone (and all but words), MB per CPU second\n")
     print(
-        table(["corpus", *alone], [[name, *(f"{step_speed[s, name]:.1f}" for s in alone)] for name in data])
+        "\nDamage rates (repairs per KB): " + ", ".join(f"{name} {rate:.1f}" for name, rate in rates.items())
+    )
+    short = data["short records"]
+    per = {tool: megabytes(short) / speed[tool, "short records"] / len(short) * 1e6 for tool in TOOLS}
+    print(
+        f"\nShort records ({len(short)}, {megabytes(short) * 1e6 / len(short):.0f} bytes on average), "
+        "microseconds per record, warm\n"
+    )
+    print(table(["tool", "µs per record"], [[tool, f"{value:.0f}"] for tool, value in per.items()]))
+    print("\nEach default step alone (and all but words), MB per CPU second, warm\n")
+    print(
+        table(
+            ["corpus", *alone], [[name, *(f"{step_speed[s, name]:.1f}" for s in alone)] for name in STEP_SETS]
+        )
+    )
+    print("\nShare of the default pipeline's time in the words step (1 - all but words / all), warm\n")
+    print(
+        table(
+            ["corpus", "words share"],
+            [
+                [name, f"{1 - speed['textmend', name] / step_speed['all but words', name]:.0%}"]
+                for name in STEP_SETS
+            ],
+        )
+    )
+    print(
+        "\nThe corpus command (mend_file, JSONL in and out), by workers; parent = its CPU per wall second\n"
+    )
+    print(
+        table(
+            [
+                "workers",
+                "MB",
+                "wall s",
+                "MB/s",
+                "x 1 worker",
+                "parent CPU share",
+                "workers' CPU s",
+                "MB per CPU s",
+            ],
+            command,
+        )
     )
     print("\nStartup and memory (fresh interpreter each)\n")
     rows = [
@@ -389,27 +569,38 @@ def main() -> None:
     print("\nChecks\n")
     for line in checks(data):
         print(f"- {line}")
-    clean_ratio = min(
-        speed["textmend", n] / speed["ftfy", n] for n in ("clean", "clean, curly", "clean, accented")
-    )
+
+    def ratio(name: str) -> float:
+        return speed["textmend", name] / speed["ftfy", name]
+
+    damaged_sets = ["damaged news (& to space)", "damaged abstracts (& dropped, and)", "damaged"]
+    clean_cold = min(frozen["textmend", n] / frozen["ftfy", n] for n in COLD_SETS if n.startswith("clean"))
+    two = float(command[1][4].rstrip("x"))
     targets = [
-        ("clean prose >= 5x ftfy", clean_ratio >= 5, f"{clean_ratio:.1f}x"),
         (
-            "damaged prose >= ftfy",
-            speed["textmend", "damaged"] >= speed["ftfy", "damaged"],
-            f"{speed['textmend', 'damaged'] / speed['ftfy', 'damaged']:.1f}x",
+            "damaged >= 1x ftfy on each damaged set",
+            min(map(ratio, damaged_sets)) >= 1,
+            ", ".join(f"{ratio(n):.2f}x" for n in damaged_sets),
         ),
         (
-            "first call < 0.5 s",
-            first["textmend"][0] < 0.5,
-            f"{first['textmend'][0]:.3f} s CPU, {first['textmend'][1]:.3f} s wall",
+            "clean warm >= 5x ftfy",
+            min(ratio(n) for n in ("clean", "clean news", "clean technical")) >= 5,
+            ", ".join(f"{ratio(n):.2f}x" for n in ("clean", "clean news", "clean technical")),
         ),
+        (
+            "curly and accented >= 7x ftfy",
+            min(ratio("clean, curly"), ratio("clean, accented")) >= 7,
+            f"{ratio('clean, curly'):.1f}x, {ratio('clean, accented'):.1f}x",
+        ),
+        ("cold clean >= 2x ftfy", clean_cold >= 2, f"{clean_cold:.2f}x at worst"),
+        ("2 workers >= 1.6x one", two >= 1.6, f"{two:.2f}x"),
+        ("first call < 0.5 s", first["textmend"][0] < 0.5, f"{first['textmend'][0]:.3f} s CPU"),
         ("peak memory < 200 MB", memory["textmend"] < 200, f"{memory['textmend']:.0f} MB"),
     ]
     print("\nTargets\n")
     for label, met, value in targets:
         print(f"- {label}: {'met' if met else 'NOT met'} ({value})")
-    print(f"\n({time.perf_counter() - began:.0f} s)")
+    print(f"\n({time.perf_counter() - began:.0f} s; load average {os.getloadavg()[0]:.1f})")
 
 
 if __name__ == "__main__":

@@ -589,7 +589,6 @@ def test_workers_from_a_script_without_a_main_guard_are_refused_with_the_fix(
 
 
 # -- CRLF -> LF as one compact change ---------------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="needs the ftfy fixer to record line breaks as one change (reported)")
 def test_crlf_to_lf_is_one_change_per_document_that_reverts_exactly() -> None:
     text = "one\r\ntwo\r\nthree\r\n" * 50
     document = textmend.mend_document(text)

@@ -39,14 +39,25 @@ def check_edits(text: str, edits: Iterable[Edit], fixer: str) -> list[Edit]:
 
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     """Apply sorted, non-overlapping ``edits`` to ``text``."""
+    pieces: list[str] = []  # joined chunks: a page of small repairs holds no list of all its parts
     parts: list[str] = []
     position = 0
     for edit in edits:
         parts.append(text[position : edit.start])
         parts.append(edit.after)
         position = edit.end
+        if len(parts) >= _CHUNK:
+            pieces.append("".join(parts))
+            parts.clear()
     parts.append(text[position:])
-    return "".join(parts)
+    if not pieces:
+        return "".join(parts)
+    pieces.append("".join(parts))
+    return "".join(pieces)
+
+
+#: How many parts :func:`apply_edits` joins at a time.
+_CHUNK = 4096
 
 
 def apply_changes(text: str, changes: Sequence[Change]) -> str:
@@ -147,11 +158,22 @@ def _lone_change(original: str, edit: Edit, shift: int, fixer: str) -> list[Chan
     >>> _lone_change("abc", Edit(1, 2, "B", "why"), 0, "f")[0].before
     'b'
     """
-    start, end = edit.start - shift, edit.end - shift
+    start, end = (edit.start - shift, edit.end - shift) if shift else (edit.start, edit.end)
     before = original[start:end]
     if before == edit.after:
         return []
+    if len(before) <= _SHARED_LENGTH:  # "rsquo;" ten thousand times is one string
+        before = _SHARED.setdefault(before, before)
+        if len(_SHARED) > _SHARED_SIZE:
+            _SHARED.clear()
     return [Change(fixer, start, end, before, edit.after, edit.reason, edit.kind, edit.evidence)]
+
+
+#: Short ``before`` texts are shared between changes (a page of the same repair keeps one copy), in a
+#: table of at most ``_SHARED_SIZE`` strings that starts again when full.
+_SHARED_LENGTH = 12
+_SHARED_SIZE = 4096
+_SHARED: dict[str, str] = {}
 
 
 def _cluster_at(

@@ -197,13 +197,17 @@ def kinds_of(change: Change) -> tuple[str, ...]:
 def entity_name(before: str) -> str:
     """The entity a damaged reference named, read from the text the fixer replaced.
 
+    A run of one reference merged into one change (``lt;lt;lt;``) names it once.
+
     >>> entity_name("rsquo;"), entity_name(" #39;"), entity_name("&amp;eacute;"), entity_name("andapos;")
     ('rsquo', '#39', 'eacute', 'apos')
+    >>> entity_name("lt;lt;lt;"), entity_name("#39;#39;")
+    ('lt', '#39')
     """
     name = before.strip().removesuffix(";")
     while name.startswith(("&amp;", "amp;")):
         name = name.split(";", 1)[1] if ";" in name else name
-    name = name.lstrip("&")
+    name = name.lstrip("&").split(";", 1)[0]
     if name.startswith("and") and len(name) > 3:  # the "&" written as a word: "andapos;"
         name = name[3:]
     return name[:40] or "(empty)"

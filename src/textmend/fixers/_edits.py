@@ -22,8 +22,13 @@ MERGE_GAP = 1
 MAX_MERGED = 1024
 
 
-def merged_runs(text: str, edits: Iterable[Edit]) -> Iterator[Edit]:
-    """The sorted ``edits``, with each run of same-kind edits close together merged into one.
+def merged_runs(
+    text: str, edits: Iterable[Edit], gap: int = MERGE_GAP, same_reason: bool = False
+) -> Iterator[Edit]:
+    """The sorted ``edits``, with each run of same-kind edits at most ``gap`` characters apart merged
+    into one (never more than :data:`MAX_MERGED` characters of input). With ``same_reason``, only edits
+    with the same reason make a run (``lt;lt;lt;``, not ``eacute;teacute;``), so a merged change still
+    names one entity.
 
     >>> run = [Edit(0, 1, "A", "", "k"), Edit(1, 2, "B", "", "k")]
     >>> [(e.start, e.end, e.after, e.evidence) for e in merged_runs("ab", run)]
@@ -33,7 +38,8 @@ def merged_runs(text: str, edits: Iterable[Edit]) -> Iterator[Edit]:
     for edit in edits:
         if run and (
             edit.kind != run[0].kind
-            or edit.start - run[-1].end > MERGE_GAP
+            or (same_reason and edit.reason != run[0].reason)
+            or edit.start - run[-1].end > gap
             or edit.end - run[0].start > MAX_MERGED
         ):
             yield _merged(text, run)

@@ -22,7 +22,7 @@ from typing import Literal
 
 import ftfy
 from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
-from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
+from ftfy.chardata import CONTROL_CHARS, HTML_ENTITY_RE, LIGATURES, WIDTH_MAP
 
 __all__ = [
     "NEEDS_FTFY",
@@ -32,6 +32,7 @@ __all__ = [
     "could_change",
     "fix_line",
     "has_cjk",
+    "has_reference",
     "lines",
     "looks_like_mojibake",
     "narrow",
@@ -58,16 +59,15 @@ def _char_class(codes: list[int]) -> str:
 
 # The characters one of ftfy's character fixes acts on: "&" (entities), C1 controls, line breaks,
 # surrogates, control characters and terminal escapes, Latin ligatures and full/half-width forms.
-_TARGETS = _char_class(
-    [
-        *[ord("&"), ord("\r"), 0x2028, 0x2029],
-        *range(0x80, 0xA0),
-        *range(0xD800, 0xE000),
-        *CONTROL_CHARS,
-        *LIGATURES,
-        *WIDTH_MAP,
-    ]
-)
+_TARGET_CODES = [
+    *[ord("&"), ord("\r"), 0x2028, 0x2029],
+    *range(0x80, 0xA0),
+    *range(0xD800, 0xE000),
+    *CONTROL_CHARS,
+    *LIGATURES,
+    *WIDTH_MAP,
+]
+_TARGETS = _char_class(_TARGET_CODES)
 # Every sequence ftfy's mojibake test (``is_bad``) looks for has a character of one of these
 # categories, or one of the Cyrillic and Greek capitals it names; typographic quotes, dashes and
 # ellipses alone never make text look like mojibake.
@@ -84,7 +84,8 @@ _MOJIBAKE_CATEGORIES = (
 )
 _MOJIBAKE = "".join(MOJIBAKE_CATEGORIES[name] for name in _MOJIBAKE_CATEGORIES) + "ВГРСЂΒΓΞΟ"
 SUSPECT = re.compile(f"[{_TARGETS}{_MOJIBAKE}]")
-_FIX_TARGET = re.compile(f"[{_TARGETS}]")
+# The targets but "&": an "&" is ftfy's only when a reference follows it (``HTML_ENTITY_RE``).
+_FIX_TARGET = re.compile(f"[{_char_class([code for code in _TARGET_CODES if code != ord('&')])}]")
 _MOJIBAKE_CHAR = re.compile(f"[{_MOJIBAKE}]")
 # ftfy's longest mojibake sequence is 7 characters; look a little further either side.
 _REACH = 16
@@ -160,9 +161,19 @@ def could_change(text: str, normalization: Normalization) -> bool:
         return True
     return SUSPECT.search(text) is not None and (
         _FIX_TARGET.search(text) is not None
+        or has_reference(text)
         or looks_like_mojibake(text)
         or _MOJIBAKE_AT_LINE_START.search(text) is not None
     )
+
+
+def has_reference(text: str) -> bool:
+    """Whether ``text`` has an HTML reference ftfy decodes (an ``&`` alone, as in ``R & D``, is no work).
+
+    >>> has_reference("R & D"), has_reference("R &amp; D")
+    (False, True)
+    """
+    return "&" in text and HTML_ENTITY_RE.search(text) is not None
 
 
 def only_line_breaks(line: str) -> bool:
@@ -229,7 +240,7 @@ def fix_line(
         return text
 
     result = fixed(line)
-    parts = list(lines(result))
-    if len(parts) == 1:
+    if "\n" not in result.rstrip("\n"):
         return result
-    return "".join(fixed(part) for part in parts)
+    # Only the new lines ftfy could still change go through it again ("\r" * 10**6 is a million lines).
+    return "".join(fixed(part) if could_change(part, normalization) else part for part in lines(result))

@@ -20,6 +20,10 @@ written instead of decoding it (``<p>Letrsquo;s</p>`` becomes ``<p>Let&rsquo;s</
 has a kind (``entity/dropped``, ``entity/space``, ``entity/and``, ``entity/double-escaped``,
 ``entity/no-semicolon``) and numeric evidence (``confidence``, ``name_is_markup``, ...).
 
+With a corpus model (``Pipeline.with_model``, issue #16), the damage form the corpus shows decides the
+ambiguous references between words that the document alone leaves: in a corpus whose ``&`` mostly
+became a space, ``issue #39; then`` is restored; such changes carry ``corpus_damage_share``.
+
 Numeric references are decoded as HTML5 says (``#146;`` is ``’``, ``#151;`` is ``—``; ``#x2019;`` too).
 
 Many entity names are English words (``copy; not``, ``it;``, ``and;``, ``times;``) or the tails of
@@ -55,7 +59,7 @@ from typing import ClassVar
 
 import regex
 
-from ..changes import apply_edits
+from ..corpus_model import CorpusModel
 from ..fixer import Findings, Fixer, register
 from ..lexicon import zipf
 from ..model import Edit
@@ -74,11 +78,13 @@ __all__ = [
     "and_is_lost_ampersand",
     "between_capitals",
     "between_names",
+    "between_words",
     "candidates_with_ampersand",
     "candidates_without_ampersand",
     "changes_markup",
     "closes_plural_possessive",
     "closes_quote",
+    "corpus_evidence",
     "decode_name",
     "decode_number",
     "decode_reference",
@@ -98,6 +104,7 @@ __all__ = [
     "space_is_lost_ampersand",
     "span_end",
     "text_order",
+    "url_spans",
     "without_lines_ftfy_would_change",
     "would_make_a_reference",
 ]
@@ -154,14 +161,16 @@ _AND_WORD_ZIPF = 3.0
 # Every repair needs an "&", a number or a name that is never prose, as in :func:`name_strength`:
 # ambiguous names are repaired only in texts that also show one of those.
 _NUMBER_SIGN = re.compile(r"#[0-9xX]")
+# A reference that kept its "&" starts "&#" or "&" and a letter ("&amp;", "&#8217"): "R & D" has none.
+_AMPERSAND_REFERENCE = re.compile(r"&[#A-Za-z]")
 _NEVER_PROSE_ENDINGS = tuple(
     f"{name};" for name in sorted(_MARKUP_NAMES | _SYNTAX_NAMES, key=len, reverse=True) + _ACCENTS.split("|")
 )
 
 
 class _Gate:
-    """The fixer's gate: the text has an ``&``, a ``#`` before a digit or ``x``, or a ``;`` after a name
-    that is never prose (``rsquo;``, ``lt;``, ``acute;``).
+    """The fixer's gate: the text has an ``&`` before ``#`` or a letter, a ``#`` before a digit or ``x``,
+    or a ``;`` after a name that is never prose (``rsquo;``, ``lt;``, ``acute;``).
 
     String methods, not one pattern: prose has a semicolon every few hundred characters, and looking
     behind each one is several times faster than a regex scan of the whole text.
@@ -171,7 +180,9 @@ class _Gate:
     """
 
     def search(self, text: str, /) -> bool | None:
-        if "&" in text or ("#" in text and _NUMBER_SIGN.search(text) is not None):
+        if ("&" in text and _AMPERSAND_REFERENCE.search(text) is not None) or (
+            "#" in text and _NUMBER_SIGN.search(text) is not None
+        ):
             return True
         at = text.find(";")
         while at >= 0:
@@ -188,6 +199,8 @@ class Strength(Enum):
     SYNTAX = "syntax"  # "amp", "lt", "gt": not words, but the tails of many ("camp", "salt")
     WORD = "word"  # English words or fragments: "copy", "not", "it", "times", "part"
 
+    __hash__ = object.__hash__  # members are singletons: identity, not Enum's hash of the name in Python
+
 
 class Damage(Enum):
     """What happened to the ``&`` of a reference (the value is how reasons describe it)."""
@@ -197,6 +210,8 @@ class Damage(Enum):
     DROPPED = "without its &"
     SPACED = "with its & turned into a space"
     AND = "with its & turned into 'and'"
+
+    __hash__ = object.__hash__  # members are singletons: identity, not Enum's hash of the name in Python
 
     @property
     def kind(self) -> str:
@@ -343,6 +358,7 @@ def decode_name(name: str) -> str | None:
     return html.entities.html5.get(name + ";")
 
 
+@functools.lru_cache(maxsize=4096)
 def decode_number(reference: str) -> str | None:
     """The character of ``#nnn`` or ``#xhhh`` as HTML5 decodes it, if printable: ``#146`` is ``’``."""
     decoded = html.unescape(f"&{reference};")
@@ -599,6 +615,21 @@ def between_capitals(glued: str, text: str, end: int) -> bool:
     return 1 <= len(glued) <= 3 and glued.isupper() and _CAPITALS_AFTER.match(text, end) is not None
 
 
+def between_words(text: str, at: int, end: int) -> bool:
+    """Whether a reference at ``text[at:end]`` stands between two words, each glued to it or one space
+    away: ``issue #39; then``, ``said hi#8221; then``; not ``issues #38, #39; and`` (after a comma).
+
+    What a corpus model may decide: its damage form says nothing about references among numbers and
+    punctuation.
+
+    >>> between_words("issue #39; then", 6, 10), between_words("issues #38, #39; and", 12, 16)
+    (True, False)
+    """
+    before = at - 1 if text[at - 1 : at] == " " else at
+    after = end + 1 if text[end : end + 1] == " " else end
+    return text[before - 1 : before].isalpha() and text[after : after + 1].isalpha()
+
+
 def is_typographic(character: str) -> bool:
     """Whether a decoded number is punctuation, a symbol or a space that markup encodes: ``—``, ``€``.
 
@@ -664,6 +695,34 @@ def _word_before(text: str, end: int) -> str:
 
 
 # -- finding candidates -------------------------------------------------------------------------
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the URLs in ``text``, as ``_URL.finditer`` finds them, tried only where a URL can
+    start: up to 16 characters before each ``://`` (its scheme) and at each ``www.``.
+
+    >>> url_spans("see https://a.org/?x=1&copy=2 and www.b.org;jsessionid=1 ok")
+    [(4, 29), (34, 56)]
+    """
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while True:
+        markers = [found for found in (text.find("://", position), text.find("www.", position)) if found >= 0]
+        if not markers:
+            return spans
+        marker = min(markers)
+        for start in range(max(position, marker - _SCHEME_LONGEST), marker + 1):
+            match = _URL.match(text, start)
+            if match is not None:
+                spans.append(match.span())
+                position = match.end()
+                break
+        else:
+            position = marker + 1
+
+
+# A URL's scheme and "://" start at most this many characters before the "://" (see ``_URL``).
+_SCHEME_LONGEST = 16
 
 
 def candidates_with_ampersand(matches: list[regex.Match[str]]) -> Iterator[Candidate]:
@@ -780,14 +839,23 @@ def without_lines_ftfy_would_change(text: str, edits: list[Edit], markup: bool =
         last = first
         while last < len(edits) and edits[last].start < end:
             last += 1
-        line = apply_edits(text[start:end], [_moved(edit, -start) for edit in edits[first:last]])
+        line = _edited_line(text, start, end, edits, first, last)
         if not could_change(line, "NFC") or fix_line(line, markup=markup) == line:
             yield from edits[first:last]
         first = last
 
 
-def _moved(edit: Edit, offset: int) -> Edit:
-    return dataclasses.replace(edit, start=edit.start + offset, end=edit.end + offset)
+def _edited_line(text: str, start: int, end: int, edits: list[Edit], first: int, last: int) -> str:
+    """``text[start:end]`` with ``edits[first:last]`` (which lie inside it) made: no edit is copied."""
+    parts = []
+    position = start
+    for index in range(first, last):
+        edit = edits[index]
+        parts.append(text[position : edit.start])
+        parts.append(edit.after)
+        position = edit.end
+    parts.append(text[position:end])
+    return "".join(parts)
 
 
 def _reason(candidate: Candidate) -> str:
@@ -800,22 +868,59 @@ def _label(reference: str, damage: str) -> tuple[str, str]:
     return f"&{reference}; {damage}", Damage(damage).kind
 
 
+#: A corpus model decides ambiguous repairs only when it saw at least this many repairs (a handful
+#: says nothing about how a corpus was damaged) ...
+_CORPUS_REPAIRS = 20
+#: ... and this share of them had the damage form in question (``#39;`` after a space in a corpus
+#: where the ``&`` mostly became a space).
+_CORPUS_SHARE = 0.5
+# The corpus model's name of each form of damage that document evidence stands for.
+_CORPUS_FORMS = {"spaced": "space", "dropped": "dropped"}
+
+
+def corpus_evidence(model: CorpusModel | None, evidence: Evidence) -> tuple[Evidence, float] | None:
+    """The document's ``evidence`` with what a corpus ``model`` adds, and the model's share of the
+    damage form it added; ``None`` when the model adds nothing (none, too few repairs seen, no form
+    with a clear majority, or the document already shows that form).
+
+    >>> space = CorpusModel.from_counts(damage={"space": 90, "dropped": 10})
+    >>> corpus_evidence(space, NO_EVIDENCE)
+    (Evidence(dropped=False, spaced=True), 0.9)
+    >>> corpus_evidence(space, Evidence(spaced=True)) is None, corpus_evidence(None, NO_EVIDENCE)
+    (True, None)
+    """
+    if model is None or sum(model.damage.values()) < _CORPUS_REPAIRS:
+        return None
+    shown = {"spaced": evidence.spaced, "dropped": evidence.dropped}
+    share = 0.0
+    for field, form in _CORPUS_FORMS.items():
+        if not shown[field] and model.damage_share(form) >= _CORPUS_SHARE:
+            shown[field], share = True, model.damage_share(form)
+    return None if share == 0.0 else (Evidence(**shown), share)
+
+
 @register
 @dataclass(frozen=True)
 class EntityFixer(Fixer):
-    """Decode HTML references that lost their ``&`` or semicolon or were escaped twice, on evidence."""
+    """Decode HTML references that lost their ``&`` or semicolon or were escaped twice, on evidence.
+
+    model: a :class:`~textmend.corpus_model.CorpusModel` whose damage form decides ambiguous cases (None)
+    """
 
     name: ClassVar[str] = "entities"
     gate: ClassVar[_Gate] = _Gate()
 
+    model: CorpusModel | None = None
+
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
         markup = "<" in text if found.markup is None else found.markup
-        # Runs of one repair are merged as they come (``lt;lt;lt;``), so a page of them keeps few edits.
-        edits = list(merged_runs(text, self._repairs(text, markup)))
+        # Runs of one repair of one name are merged as they come (``lt;lt;lt;``), so a page of them keeps
+        # few edits; different names (``eacute;teacute;``) stay one change each, for the audit.
+        edits = list(merged_runs(text, self._repairs(text, markup), gap=0, same_reason=True))
         return without_lines_ftfy_would_change(text, edits, markup)
 
     def _repairs(self, text: str, markup: bool) -> Iterator[Edit]:
-        urls = [match.span() for match in _URL.finditer(text)] if "/" in text or "www." in text else []
+        urls = url_spans(text)
         matches = list(_WITH_AMPERSAND.finditer(text))
         references = [match.span() for match in matches]
 
@@ -841,18 +946,35 @@ class EntityFixer(Fixer):
         candidates_again = first if few else candidates()
         del first
         numbers = _numbers_for(evidence, markup)
+        # A corpus model adds the damage form its corpus has to a document that does not show it: the
+        # candidates the document alone leaves alone are judged again with it.
+        corpus = corpus_evidence(self.model, evidence)
+        corpus_numbers = _numbers_for(corpus[0], markup, corpus[1]) if corpus is not None else None
         position = 0
         left_alone_end = -1
-        for candidate in (evidence.reread(c, text) for c in candidates_again):
+        for found_candidate in candidates_again:
+            candidate = evidence.reread(found_candidate, text)
             if candidate.start < position:
                 continue
             # A reference glued to the end of a candidate left alone stays too if its repair would put
             # a letter or digit after that candidate ("thamp;&#82" to "thamp;R"): a second run would
             # judge the candidate again, now followed by a word.
-            gives_word_to_left = candidate.start == left_alone_end and candidate.decoded[:1].isalnum()
-            if not gives_word_to_left and is_damage(candidate, text, evidence):
+            if candidate.start == left_alone_end and candidate.decoded[:1].isalnum():
+                left_alone_end = candidate.end
+            elif is_damage(candidate, text, evidence):
                 position = candidate.end
                 yield _edit(candidate, numbers(candidate.strength, len(candidate.glued)), markup)
+            elif corpus is not None and corpus_numbers is not None:
+                candidate = corpus[0].reread(found_candidate, text)
+                if (
+                    candidate.start >= position
+                    and between_words(text, candidate.at, candidate.end)
+                    and is_damage(candidate, text, corpus[0])
+                ):
+                    position = candidate.end
+                    yield _edit(candidate, corpus_numbers(candidate.strength, len(candidate.glued)), markup)
+                else:
+                    left_alone_end = candidate.end
             else:
                 left_alone_end = candidate.end
 
@@ -864,13 +986,16 @@ _KEPT_CANDIDATES = 1000
 _CONFIDENCE = {Strength.MARKUP: 0.95, Strength.SYNTAX: 0.85, Strength.WORD: 0.7}
 
 
-def _numbers_for(evidence: Evidence, markup: bool) -> Callable[[Strength, int], Mapping[str, float]]:
+def _numbers_for(
+    evidence: Evidence, markup: bool, corpus_share: float | None = None
+) -> Callable[[Strength, int], Mapping[str, float]]:
     """The evidence numbers of a repair, by strength of name and letters glued before it: one shared
-    mapping per pair in a document, so that a page of repairs does not hold a dict for each."""
+    mapping per pair in a document, so that a page of repairs does not hold a dict for each. A repair
+    that a corpus model decided carries the model's share of that damage (``corpus_damage_share``)."""
 
     @functools.cache
     def numbers(strength: Strength, glued: int) -> Mapping[str, float]:
-        return {
+        result = {
             "confidence": _CONFIDENCE[strength],
             "name_is_markup": float(strength is Strength.MARKUP),
             "glued_letters": float(glued),
@@ -878,6 +1003,9 @@ def _numbers_for(evidence: Evidence, markup: bool) -> Callable[[Strength, int], 
             "document_shows_spaced": float(evidence.spaced),
             "markup": float(markup),
         }
+        if corpus_share is not None:
+            result["corpus_damage_share"] = corpus_share
+        return result
 
     return numbers
 

@@ -35,7 +35,7 @@ from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
 
 from ..fixer import Findings, Fixer, Pattern, register
 from ..model import Edit
-from ._edits import merged_runs
+from ._edits import MAX_MERGED, merged_runs
 from ._ftfy_lines import NEEDS_FTFY, Normalization, could_change, fix_line
 
 __all__ = [
@@ -120,8 +120,13 @@ _BREAK_RUN = re.compile(r"[\r\n]*\r[\r\n]*")
 
 
 def _line_breaks(text: str, start: int, end: int) -> Iterator[Edit]:
-    """The edits that turn the ``"\\r\\n"`` and ``"\\r"`` of ``text[start:end]`` into ``"\\n"``: one per
-    run of line breaks (``"\\r\\n\\r\\n"`` becomes ``"\\n\\n"``)."""
+    """The edits that turn the ``"\\r\\n"`` and ``"\\r"`` of ``text[start:end]`` into ``"\\n"``: the runs of
+    line breaks (``"\\r\\n\\r\\n"`` becomes ``"\\n\\n"``) of each :data:`~._edits.MAX_MERGED` characters
+    as one change, so that a CRLF document of a page is one change that reverts exactly."""
+    return merged_runs(text, _break_runs(text, start, end), gap=MAX_MERGED)
+
+
+def _break_runs(text: str, start: int, end: int) -> Iterator[Edit]:
     for run in _BREAK_RUN.finditer(text, start, end):
         after = run.group().replace("\r\n", "\n").replace("\r", "\n")
         count = float(run.group().count("\r"))
