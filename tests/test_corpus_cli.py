@@ -162,8 +162,10 @@ def test_an_interrupted_run_leaves_no_output_and_no_temporary(
     target = tmp_path / "out.jsonl"
     process = _start_on_stdin(target, workers, 600 if workers == "2" else 50)  # 2: chunks reach the workers
     process.send_signal(sent)
-    assert process.wait(timeout=60) == status
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == status
     assert not target.exists() and leftovers(tmp_path) == []
+    assert b"Traceback" not in stderr and b"leaked" not in stderr, stderr.decode()  # nothing left behind
 
 
 def test_a_killed_run_leaves_no_output(tmp_path: Path) -> None:

@@ -331,20 +331,39 @@ def test_kill_9_of_the_parent_takes_the_workers_and_a_rerun_is_clean(tmp_path: P
     assert read_jsonl(target.read_bytes())[0]["text"] == "Let\u2019s"
 
 
+def _sending_a_result(pid: int) -> bool:
+    """Whether a thread of ``pid`` waits to write to a pipe: a worker whose result the parent has not
+    read yet (the parent waits for more of stdin), killed there, leaves half a result in the pipe."""
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(OSError):
+            if "pipe_write" in (task / "wchan").read_text():
+                return True
+    return False
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
-def test_kill_9_of_one_worker_is_one_clear_line_and_nothing_half_written(tmp_path: Path) -> None:
+@pytest.mark.parametrize("moment", ["starting", "sending a result"])
+def test_kill_9_of_one_worker_is_one_clear_line_and_nothing_half_written(tmp_path: Path, moment: str) -> None:
     target = tmp_path / "out.jsonl"
     target.write_bytes(b"previous run\n")
     process = _start(target, 2)
     victim = sorted(_children(process.pid))[0]
+    if moment == "sending a result":
+        deadline = time.monotonic() + 60
+        while not _sending_a_result(victim):
+            if time.monotonic() > deadline:  # /proc/PID/wchan says "0" on kernels that hide it
+                process.kill()
+                pytest.skip("never saw the worker wait to send its result (/proc/PID/wchan)")
+            time.sleep(0.05)
     os.kill(victim, signal.SIGKILL)
-    with contextlib.suppress(BrokenPipeError):  # the run may stop before it has read them all
-        _feed(process, 2500, 20000)  # more chunks: one of them goes to the dead worker
-        assert process.stdin is not None
-        process.stdin.close()
-    assert process.wait(timeout=120) == 1
-    assert process.stderr is not None
-    stderr = process.stderr.read().decode()
+    more = b"".join(b'{"id": %d, "text": "usedfor"}\n' % n for n in range(2500, 22500))
+    try:  # more chunks: one of them goes to the dead worker; the run may stop before it reads them all
+        _, stderr_bytes = process.communicate(more, timeout=120)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        raise AssertionError("the run hung after a worker was killed") from None
+    assert process.returncode == 1
+    stderr = stderr_bytes.decode()
     assert len(stderr.splitlines()) == 1, stderr
     message = stderr.rstrip("\n")
     pattern = (

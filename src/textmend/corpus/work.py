@@ -16,12 +16,15 @@ import decimal
 import json
 import multiprocessing
 import os
+import pickle
 import queue
 import signal
 import sys
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from typing import Any
 
 from ..errors import RecordError
@@ -184,14 +187,21 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="textmend-parent-watch", daemon=True).start()
 
 
-def _work(job: Job, tasks: Any, results: Any, parent: int) -> None:
+def _work(job: Job, tasks: Connection, results: Connection, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _die_with_parent(parent)
     while True:
-        chunk = tasks.get()
-        if chunk is None:
+        try:
+            data = tasks.recv_bytes()
+        except (EOFError, OSError):  # the parent is gone
             return
-        results.put(mend_chunk(job, chunk))
+        if not data:  # the parent's "no more chunks"
+            return
+        outcomes = mend_chunk(job, pickle.loads(data))
+        try:
+            results.send_bytes(pickle.dumps(outcomes, pickle.HIGHEST_PROTOCOL))
+        except OSError:  # the parent stopped reading: it ended the run
+            return
 
 
 def _ending(exitcode: int | None) -> str:
@@ -234,8 +244,8 @@ _STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 @contextlib.contextmanager
 def _signals_for_the_main_thread() -> Iterator[None]:
-    """Block Ctrl-C and SIGTERM in this thread while it may start a queue's feeder thread, which inherits
-    the mask: the kernel then delivers them to the main thread, which wakes from a blocking read (of
+    """Block Ctrl-C and SIGTERM in this thread while it starts a helper thread, which inherits the
+    mask: the kernel then delivers them to the main thread, which wakes from a blocking read (of
     stdin, say) to stop the run, instead of to a helper thread, which would leave it waiting."""
     if not hasattr(signal, "pthread_sigmask"):  # Windows: no per-thread masks
         yield
@@ -247,30 +257,77 @@ def _signals_for_the_main_thread() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
+class _Sender:
+    """Sends one worker its chunks from a thread of the parent, so the parent never waits on a worker
+    that is busy; a worker that died ends the thread quietly (the parent reports it)."""
+
+    def __init__(self, connection: Connection, name: str) -> None:
+        self._connection = connection
+        self._chunks: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        with _signals_for_the_main_thread():
+            self._thread = threading.Thread(target=self._send_all, name=name, daemon=True)
+            self._thread.start()
+
+    def send(self, chunk: list[Unit]) -> None:
+        self._chunks.put(pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL))
+
+    def finish(self) -> None:
+        """Tell the worker there is no more work, once it has every chunk already sent."""
+        self._chunks.put(b"")
+
+    def stop(self) -> None:
+        """Stop sending (the worker is being ended): the thread ends, closing its end of the pipe."""
+        self._chunks.put(None)
+
+    def _send_all(self) -> None:
+        try:
+            while (data := self._chunks.get()) is not None:
+                self._connection.send_bytes(data)
+        except OSError:  # the worker is gone (BrokenPipeError): the parent says so, not this thread
+            pass
+        finally:
+            self._connection.close()
+
+
 class WorkerPool:
-    """``workers`` processes, each with its own queue, so the parent knows which chunk each one holds.
+    """``workers`` processes, each with its own pair of pipes, so the parent knows which chunk each holds.
 
     Chunks go round robin and come back in input order; at most two per worker are in flight, so
     memory stays bounded on any input size. Workers are started with ``spawn`` (safe whatever threads
-    this process runs) and end when the parent ends, even by ``kill -9``.
+    this process runs) and end when the parent ends, even by ``kill -9``. Plain pipes, with each end
+    held by one process only, make a worker's death visible at once: the parent reads the end of its
+    results (never waits for the rest of a result cut short), and no lock or semaphore is shared.
     """
 
     def __init__(self, job: Job, workers: int) -> None:
         check_main_guard(workers)
         context = multiprocessing.get_context("spawn")
-        self._tasks = [context.Queue() for _ in range(workers)]
-        self._results = [context.Queue() for _ in range(workers)]
-        self._processes = [
-            context.Process(
-                target=_work,
-                args=(job, self._tasks[n], self._results[n], os.getpid()),
-                name=f"textmend-worker-{n + 1}",
-                daemon=True,
-            )
-            for n in range(workers)
-        ]
-        for process in self._processes:
-            process.start()
+        self._processes: list[BaseProcess] = []
+        self._senders: list[_Sender] = []
+        self._results: list[Connection] = []
+        try:
+            for n in range(workers):
+                self._start(context, job, n)
+        except BaseException:  # Ctrl-C while starting: end the workers started so far
+            self.close(wait=False)
+            raise
+
+    def _start(self, context: Any, job: Job, n: int) -> None:
+        """Start worker ``n`` with its two pipes; the parent keeps only its own ends."""
+        task_reader, task_writer = context.Pipe(duplex=False)
+        result_reader, result_writer = context.Pipe(duplex=False)
+        process = context.Process(
+            target=_work,
+            args=(job, task_reader, result_writer, os.getpid()),
+            name=f"textmend-worker-{n + 1}",
+            daemon=True,
+        )
+        process.start()
+        task_reader.close()  # the worker's ends are the worker's alone
+        result_writer.close()
+        self._processes.append(process)
+        self._senders.append(_Sender(task_writer, f"textmend-send-{n + 1}"))
+        self._results.append(result_reader)
 
     @property
     def pids(self) -> list[int]:
@@ -281,8 +338,7 @@ class WorkerPool:
         in_flight: deque[tuple[int, str, str]] = deque()
         for number, chunk in enumerate(chunks):
             worker = number % workers
-            with _signals_for_the_main_thread():
-                self._tasks[worker].put(chunk)
+            self._senders[worker].send(chunk)
             in_flight.append((worker, chunk[0][0], chunk[-1][0]))
             if len(in_flight) >= 2 * workers:
                 yield self._result(*in_flight.popleft())
@@ -290,30 +346,36 @@ class WorkerPool:
             yield self._result(*in_flight.popleft())
 
     def _result(self, worker: int, first: str, last: str) -> list[Outcome]:
+        results = self._results[worker]
+        process = self._processes[worker]
         while True:
             try:
-                return self._results[worker].get(timeout=_RESULT_POLL)  # type: ignore[no-any-return]
-            except queue.Empty:
-                process = self._processes[worker]
-                if not process.is_alive():
-                    process.join()
-                    raise WorkerDied(
-                        f"worker process {worker + 1} (pid {process.pid}) {_ending(process.exitcode)} "
-                        f"while mending {first} to {last}; the run stopped, so nothing from {first} on was "
-                        "written; rerun it, with fewer --workers if memory is short"
-                    ) from None
+                if results.poll(_RESULT_POLL):
+                    return pickle.loads(results.recv_bytes())  # type: ignore[no-any-return]
+            except (EOFError, OSError):  # the worker's end closed, its last result cut short or never sent
+                pass
+            else:
+                if process.is_alive():
+                    continue
+                if results.poll(0):  # it finished this chunk just before it died
+                    continue
+            process.join(timeout=5)
+            raise WorkerDied(
+                f"worker process {worker + 1} (pid {process.pid}) {_ending(process.exitcode)} "
+                f"while mending {first} to {last}; the run stopped, so nothing from {first} on was "
+                "written; rerun it, with fewer --workers if memory is short"
+            ) from None
 
     def close(self, *, wait: bool) -> None:
         """Stop the workers: let them finish (``wait``) or end them now."""
-        for process, tasks in zip(self._processes, self._tasks, strict=True):
-            if wait and process.is_alive():
-                with contextlib.suppress(OSError, ValueError), _signals_for_the_main_thread():
-                    tasks.put(None)
+        for sender in self._senders:
+            if wait:
+                sender.finish()
+            sender.stop()
         for process in self._processes:
             process.join(timeout=5 if wait else 0.1)
             if process.is_alive():
                 process.kill()
                 process.join()
-        for each in (*self._tasks, *self._results):
-            each.cancel_join_thread()
-            each.close()
+        for results in self._results:
+            results.close()
