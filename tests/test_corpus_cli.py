@@ -333,3 +333,26 @@ def test_fixers_are_chosen_as_in_the_single_file_command(tmp_path: Path) -> None
     assert read_jsonl(result.stdout)[0]["text"] == "Letrsquo;s see, used for pain"
     result = clean(source, "-o", "-", "--pipeline", "entities", "--workers", "2")
     assert read_jsonl(result.stdout)[0]["text"] == "Let\u2019s see, usedfor pain"
+
+
+SITE_PAGE = (
+    "Storm hits the coast | The Daily News\n\nStorm hits the coast\n\n"
+    "The storm reached the coast on Monday and closed the harbour for two days.\n"
+)
+SITE_IN_FIELDS = "site" in textmend.records.empty_fields()
+
+
+@pytest.mark.xfail(
+    not SITE_IN_FIELDS, strict=True, reason="records.document_fields has no 'site' yet (the teasers branch)"
+)
+def test_a_site_name_in_the_title_line_is_a_site_column_in_jsonl_and_parquet(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", [{"id": 1, "text": SITE_PAGE}, {"id": 2, "text": "usedfor"}])
+    assert clean(source, "-o", tmp_path / "out.jsonl", "--prefix", "tm_").returncode == 0
+    first, second = read_jsonl((tmp_path / "out.jsonl").read_bytes())
+    assert (first["tm_title"], first["tm_site"]) == ("Storm hits the coast", "The Daily News")
+    assert second["tm_site"] is None
+    assert clean(source, "-o", tmp_path / "out.parquet", "--prefix", "tm_").returncode == 0
+    table = pq.read_table(tmp_path / "out.parquet")
+    assert table.schema.field("tm_site").type == pa.string() and table.schema.field("tm_site").nullable
+    assert table.column("tm_site").to_pylist() == ["The Daily News", None]
+    assert table.column_names.index("tm_site") > table.column_names.index("tm_title")
