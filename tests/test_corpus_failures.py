@@ -157,6 +157,75 @@ def test_under_on_error_fail_a_raising_fixer_stops_the_run_with_one_line(tmp_pat
     assert not (tmp_path / "out.jsonl").exists() and leftovers(tmp_path) == []
 
 
+# -- a record that makes a fixer run for ever: the per-record timeout --------------------------------
+SLOW_FIXER = f'''
+import time
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textmend import Fixer, register
+
+
+@register
+@dataclass(frozen=True)
+class StallFixer(Fixer):
+    """Sleeps on one marker and spins on another, as a fixer stuck on one text would."""
+
+    name: ClassVar[str] = "stall"
+
+    def find(self, text, found):
+        if "SLEEP-{MARKER}" in text:
+            time.sleep(3600)
+        if "SPIN-{MARKER}" in text:
+            while True:
+                pass
+        return ()
+'''
+STALL_SCRIPT = """
+import sys
+
+import stallfixer
+import textmend
+from textmend.corpus import mend_file
+
+if __name__ == "__main__":
+    pipeline = textmend.Pipeline(["entities", "stall"])
+    report = mend_file(sys.argv[1], sys.argv[2], pipeline=pipeline, workers=int(sys.argv[3]),
+                       on_error="skip", max_errors=5, timeout=1)
+    print(report.written, report.skipped)
+"""
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_record_a_fixer_never_finishes_is_skipped_after_the_timeout(tmp_path: Path, workers: str) -> None:
+    (tmp_path / "stallfixer.py").write_text(SLOW_FIXER, encoding="utf-8")
+    (tmp_path / "job.py").write_text(STALL_SCRIPT, encoding="utf-8")
+    items = [{"text": f"Letrsquo;s go {n}"} for n in range(300)]
+    items[7]["text"] = f"SLEEP-{MARKER}"
+    items[250]["text"] = f"SPIN-{MARKER}"
+    source = write_jsonl(tmp_path / "in.jsonl", items)
+    target = tmp_path / "out.jsonl"
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, str(tmp_path / "job.py"), str(source), str(target), workers],
+        capture_output=True,
+        env=environment(PYTHONPATH=str(tmp_path)),
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    assert time.monotonic() - started < 60
+    assert result.stdout.decode().split() == ["298", "2"]
+    warnings = result.stderr.decode().splitlines()
+    assert warnings == [
+        f"{source}:{line}: took longer than 1 s (--timeout); a fixer may loop on this text (skipped)"
+        for line in (8, 251)
+    ]
+    written = read_jsonl(target.read_bytes())
+    assert len(written) == 298 and written[7]["text"] == "Let\u2019s go 8"
+
+
 # -- JSONL -> Parquet: the schema covers every record, or the run refuses ----------------------------
 def test_jsonl_to_parquet_schema_covers_fields_and_types_first_seen_late(tmp_path: Path) -> None:
     items: list[dict[str, Any]] = [{"id": n, "text": "usedfor", "score": n} for n in range(2500)]
@@ -518,6 +587,7 @@ def test_outputs_say_how_they_were_made(tmp_path: Path) -> None:
             "argument --workers: 'abc' is not a whole number; give one such as 2",
         ),
         (["-", "-o", "-", "--max-errors", "lots"], 2, "a percentage (e.g. 1%), not 'lots'"),
+        (["-", "-o", "-", "--timeout", "soon"], 2, "'soon' is not a number of seconds above 0"),
         (["-", "-o", "out.dat"], 2, "cannot tell the output format of 'out.dat' from its name"),
         (["'no*match*.jsonl'", "-o", "-"], 1, "no file matches this pattern"),
     ],

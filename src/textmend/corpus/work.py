@@ -21,6 +21,7 @@ import queue
 import signal
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from multiprocessing.connection import Connection
@@ -36,6 +37,7 @@ from .readers import Raw, Unit
 __all__ = [
     "Job",
     "Outcome",
+    "RecordTimeout",
     "WorkerDied",
     "WorkerPool",
     "check_main_guard",
@@ -62,6 +64,7 @@ class Job:
     text_field: str = "text"
     changes: bool = False
     prefix: str = ""
+    timeout: float | None = None  # seconds one record may take; None: no limit
 
 
 def json_value(value: object) -> object:
@@ -149,17 +152,74 @@ def _size(raw: Raw, text_field: str) -> int:
 
 
 def mend_chunk(job: Job, chunk: list[Unit] | list[tuple[Any, Raw]]) -> list[Outcome]:
-    """Mend a chunk of records; a record that raises anything becomes an outcome with its error."""
+    """Mend a chunk of records; a record that raises anything, or takes longer than ``job.timeout``
+    seconds, becomes an outcome with its error."""
     outcomes: list[Outcome] = []
-    for where, raw in chunk:
-        try:
-            outcomes.append((where, _size(raw, job.text_field), mend_unit(job, raw), None))
-        except RecordError as error:
-            outcomes.append((where, _size(raw, job.text_field), None, str(error)))
-        except Exception as error:  # a fixer's bug: this record's error, and the run goes on
-            message = f"textmend failed on this record: {type(error).__name__}: {error}"
-            outcomes.append((where, _size(raw, job.text_field), None, message))
+    with _record_alarm(job.timeout) as alarm:
+        for where, raw in chunk:
+            try:
+                alarm.start()
+                try:
+                    output = mend_unit(job, raw)
+                finally:
+                    alarm.stop()
+                outcomes.append((where, _size(raw, job.text_field), output, None))
+            except RecordError as error:
+                outcomes.append((where, _size(raw, job.text_field), None, str(error)))
+            except RecordTimeout:
+                message = f"took longer than {job.timeout:g} s (--timeout); a fixer may loop on this text"
+                outcomes.append((where, _size(raw, job.text_field), None, message))
+            except Exception as error:  # a fixer's bug: this record's error, and the run goes on
+                message = f"textmend failed on this record: {type(error).__name__}: {error}"
+                outcomes.append((where, _size(raw, job.text_field), None, message))
     return outcomes
+
+
+class RecordTimeout(BaseException):
+    """Raised inside a fixer whose record ran past the timeout (a BaseException, so that a fixer's
+    own ``except Exception`` cannot swallow it)."""
+
+
+class _Alarm:
+    """Interrupts the record being mended after ``seconds`` (SIGALRM); does nothing when off."""
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+
+    def start(self) -> None:
+        if self.seconds:
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def stop(self) -> None:
+        if self.seconds:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def _ring(signum: int, frame: object) -> None:
+    raise RecordTimeout
+
+
+@contextlib.contextmanager
+def _record_alarm(seconds: float | None) -> Iterator[_Alarm]:
+    """A per-record alarm where this process can have one (POSIX, main thread), else none.
+
+    Python code that loops or sleeps is interrupted; code that never returns to Python (a C
+    extension stuck in a loop) is not: the parent's watchdog ends such a worker.
+    """
+    usable = (
+        seconds is not None
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield _Alarm(None)
+        return
+    previous = signal.signal(signal.SIGALRM, _ring)
+    try:
+        yield _Alarm(seconds)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 # -- worker processes ---------------------------------------------------------------------------------
@@ -289,6 +349,16 @@ class _Sender:
             self._connection.close()
 
 
+# Slack the parent's watchdog gives a worker on top of the per-record timeouts: its start, a slow machine.
+_WATCHDOG_SLACK = 30.0
+
+
+def _watchdog(timeout: float, records: int) -> float:
+    """How long the parent waits for a chunk of ``records`` before it ends the worker: the worker may
+    still hold the chunk before it (two in flight), each record may use its whole timeout."""
+    return 2 * records * timeout + _WATCHDOG_SLACK
+
+
 class WorkerPool:
     """``workers`` processes, each with its own pair of pipes, so the parent knows which chunk each holds.
 
@@ -301,6 +371,7 @@ class WorkerPool:
 
     def __init__(self, job: Job, workers: int) -> None:
         check_main_guard(workers)
+        self._timeout = job.timeout
         context = multiprocessing.get_context("spawn")
         self._processes: list[BaseProcess] = []
         self._senders: list[_Sender] = []
@@ -335,19 +406,20 @@ class WorkerPool:
 
     def map(self, chunks: Iterable[list[Unit]]) -> Iterator[list[Outcome]]:
         workers = len(self._processes)
-        in_flight: deque[tuple[int, str, str]] = deque()
+        in_flight: deque[tuple[int, str, str, int]] = deque()
         for number, chunk in enumerate(chunks):
             worker = number % workers
             self._senders[worker].send(chunk)
-            in_flight.append((worker, chunk[0][0], chunk[-1][0]))
+            in_flight.append((worker, chunk[0][0], chunk[-1][0], len(chunk)))
             if len(in_flight) >= 2 * workers:
                 yield self._result(*in_flight.popleft())
         while in_flight:
             yield self._result(*in_flight.popleft())
 
-    def _result(self, worker: int, first: str, last: str) -> list[Outcome]:
+    def _result(self, worker: int, first: str, last: str, records: int) -> list[Outcome]:
         results = self._results[worker]
         process = self._processes[worker]
+        deadline = None if self._timeout is None else time.monotonic() + _watchdog(self._timeout, records)
         while True:
             try:
                 if results.poll(_RESULT_POLL):
@@ -355,10 +427,18 @@ class WorkerPool:
             except (EOFError, OSError):  # the worker's end closed, its last result cut short or never sent
                 pass
             else:
-                if process.is_alive():
+                if process.is_alive() and (deadline is None or time.monotonic() < deadline):
                     continue
                 if results.poll(0):  # it finished this chunk just before it died
                     continue
+            if process.is_alive():  # stuck where the per-record alarm cannot reach (in C code)
+                process.kill()
+                process.join()
+                raise WorkerDied(
+                    f"worker process {worker + 1} (pid {process.pid}) did not finish {first} to {last} "
+                    f"within --timeout {self._timeout:g} s a record, even interrupted, so it was ended; "
+                    f"nothing from {first} on was written; find the record with workers=1 and a debugger"
+                )
             process.join(timeout=5)
             raise WorkerDied(
                 f"worker process {worker + 1} (pid {process.pid}) {_ending(process.exitcode)} "
