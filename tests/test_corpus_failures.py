@@ -36,7 +36,12 @@ from textmend.records import mend_record
 #: Makes the entities fixer raise today (the trust issue fixes it); the marker fixer below raises for good.
 ENTITIES_POISON = "He won the race; then he left. Letrsquo;s go."
 MARKER = "POISON-PILL"
-POISON_FIXER = f'''
+
+
+def fixer_module(name: str, summary: str, find_body: str) -> str:
+    """The source of a module that registers a fixer ``name`` whose ``find`` runs ``find_body``."""
+    return f'''
+import time
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -45,16 +50,23 @@ from textmend import Fixer, register
 
 @register
 @dataclass(frozen=True)
-class PoisonFixer(Fixer):
-    """Raises on a marker string, as a fixer with a bug would."""
+class {name.capitalize()}Fixer(Fixer):
+    """{summary}"""
 
-    name: ClassVar[str] = "poison"
+    name: ClassVar[str] = "{name}"
 
     def find(self, text, found):
-        if "{MARKER}" in text:
-            raise ZeroDivisionError("poisoned on purpose")
+{find_body}
         return ()
 '''
+
+
+POISON_FIXER = fixer_module(
+    "poison",
+    "Raises on a marker string, as a fixer with a bug would.",
+    f'''        if "{MARKER}" in text:
+            raise ZeroDivisionError("poisoned on purpose")''',
+)
 
 
 def environment(**extra: str) -> dict[str, str]:
@@ -158,29 +170,15 @@ def test_under_on_error_fail_a_raising_fixer_stops_the_run_with_one_line(tmp_pat
 
 
 # -- a record that makes a fixer run for ever: the per-record timeout --------------------------------
-SLOW_FIXER = f'''
-import time
-from dataclasses import dataclass
-from typing import ClassVar
-
-from textmend import Fixer, register
-
-
-@register
-@dataclass(frozen=True)
-class StallFixer(Fixer):
-    """Sleeps on one marker and spins on another, as a fixer stuck on one text would."""
-
-    name: ClassVar[str] = "stall"
-
-    def find(self, text, found):
-        if "SLEEP-{MARKER}" in text:
+SLOW_FIXER = fixer_module(
+    "stall",
+    "Sleeps on one marker and spins on another, as a fixer stuck on one text would.",
+    f"""        if "SLEEP-{MARKER}" in text:
             time.sleep(3600)
         if "SPIN-{MARKER}" in text:
             while True:
-                pass
-        return ()
-'''
+                pass""",
+)
 STALL_SCRIPT = """
 import sys
 
