@@ -425,13 +425,12 @@ class WorkerPool:
                 if results.poll(_RESULT_POLL):
                     return pickle.loads(results.recv_bytes())  # type: ignore[no-any-return]
             except (EOFError, OSError):  # the worker's end closed, its last result cut short or never sent
-                pass
-            else:
-                if process.is_alive() and (deadline is None or time.monotonic() < deadline):
-                    continue
+                break
+            if not process.is_alive():
                 if results.poll(0):  # it finished this chunk just before it died
                     continue
-            if process.is_alive():  # stuck where the per-record alarm cannot reach (in C code)
+                break
+            if deadline is not None and time.monotonic() > deadline:  # stuck where the alarm cannot reach
                 process.kill()
                 process.join()
                 raise WorkerDied(
@@ -439,12 +438,12 @@ class WorkerPool:
                     f"within --timeout {self._timeout:g} s a record, even interrupted, so it was ended; "
                     f"nothing from {first} on was written; find the record with workers=1 and a debugger"
                 )
-            process.join(timeout=5)
-            raise WorkerDied(
-                f"worker process {worker + 1} (pid {process.pid}) {_ending(process.exitcode)} "
-                f"while mending {first} to {last}; the run stopped, so nothing from {first} on was "
-                "written; rerun it, with fewer --workers if memory is short"
-            ) from None
+        process.join(timeout=5)
+        raise WorkerDied(
+            f"worker process {worker + 1} (pid {process.pid}) {_ending(process.exitcode)} "
+            f"while mending {first} to {last}; the run stopped, so nothing from {first} on was "
+            "written; rerun it, with fewer --workers if memory is short"
+        )
 
     def close(self, *, wait: bool) -> None:
         """Stop the workers: let them finish (``wait``) or end them now."""
