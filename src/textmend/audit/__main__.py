@@ -3,6 +3,7 @@
 :func:`main` is ``textmend audit``: the same parser, fixer options and messages.
 """
 
+import logging
 import sys
 from collections.abc import Iterable
 
@@ -14,9 +15,17 @@ __all__ = ["main"]
 def main(argv: Iterable[str] | None = None) -> int:
     """``textmend audit`` with ``argv`` (default ``sys.argv[1:]``); the exit status.
 
-    ``main(["crawl.jsonl", "-o", "report.html"])``
+    ``main(["crawl.jsonl", "-o", "report.html"])``. Called from Python, it leaves the ``textmend``
+    logger as it found it (the command line points it at stderr for the run).
     """
-    return command_line(["audit", *(sys.argv[1:] if argv is None else argv)])
+    logger = logging.getLogger("textmend")
+    handlers, level, propagate = list(logger.handlers), logger.level, logger.propagate
+    try:
+        return command_line(["audit", *(sys.argv[1:] if argv is None else argv)])
+    finally:
+        logger.handlers[:] = handlers
+        logger.setLevel(level)
+        logger.propagate = propagate
 
 
 if __name__ == "__main__":
