@@ -64,9 +64,8 @@ def title_of(paragraph: str) -> str:
     return " ".join(w.capitalize() for w in words if w)
 
 
-def document(pool: list[str], rng: random.Random) -> str:
-    start = rng.randrange(len(pool) - 8)
-    body = pool[start : start + rng.randint(3, 8)]
+def damage(body: list[str], rng: random.Random) -> str:
+    """The paragraphs of ``body`` as one text, some damaged, sometimes under a duplicated title."""
     damaged = []
     for paragraph in body:
         if rng.random() < 0.3:
@@ -80,6 +79,13 @@ def document(pool: list[str], rng: random.Random) -> str:
     if rng.random() < 0.2:
         title = title_of(body[0])
         text = f"{title}\n{title}\n{text}"
+    return text
+
+
+def document(pool: list[str], rng: random.Random) -> str:
+    start = rng.randrange(len(pool) - 8)
+    body = pool[start : start + rng.randint(3, 8)]
+    text = damage(body, rng)
     if rng.random() < 0.25:
         for _ in range(rng.randint(1, 2)):
             other = pool[rng.randrange(len(pool))]

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import zstandard
-from corpus import mojibake, paragraphs, run_words_together, strip_entities, title_of
+from corpus import damage, paragraphs
 
 from textmend import Fixer, register
 
@@ -50,21 +50,8 @@ class PoisonFixer(Fixer):
 
 
 def document(pool: list[str], rng: random.Random) -> str:
-    body = [pool[rng.randrange(len(pool))] for _ in range(rng.randint(3, 8))]
-    damaged = []
-    for paragraph in body:
-        if rng.random() < 0.3:
-            paragraph = strip_entities(paragraph, rng)
-        if rng.random() < 0.3:
-            paragraph = run_words_together(paragraph, rng)
-        if rng.random() < 0.1:
-            paragraph = mojibake(paragraph, rng)
-        damaged.append(paragraph)
-    text = "\n".join(damaged)
-    if rng.random() < 0.2:
-        title = title_of(body[0])
-        text = f"{title}\n{title}\n{text}"
-    return text
+    """Random, non-consecutive paragraphs, damaged as in ``corpus.py``."""
+    return damage([pool[rng.randrange(len(pool))] for _ in range(rng.randint(3, 8))], rng)
 
 
 def generate(path: Path, megabytes: float) -> tuple[int, int, list[int]]:

@@ -14,7 +14,8 @@ import pytest
 
 from auditdata import HOSTILE, RECORDS
 from textmend import DEFAULT, Pipeline
-from textmend.audit import audit_paths, audit_records, main, render_html
+from textmend.audit import audit_paths, audit_records, render_html
+from textmend.audit.__main__ import main
 from textmend.audit.figures import (
     MAX_SAMPLE_BYTES,
     MAX_SAMPLES,

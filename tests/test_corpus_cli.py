@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyarrow as pa
@@ -162,8 +163,10 @@ def test_an_interrupted_run_leaves_no_output_and_no_temporary(
     target = tmp_path / "out.jsonl"
     process = _start_on_stdin(target, workers, 600 if workers == "2" else 50)  # 2: chunks reach the workers
     process.send_signal(sent)
-    assert process.wait(timeout=60) == status
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == status
     assert not target.exists() and leftovers(tmp_path) == []
+    assert b"Traceback" not in stderr and b"leaked" not in stderr, stderr.decode()  # nothing left behind
 
 
 def test_a_killed_run_leaves_no_output(tmp_path: Path) -> None:
@@ -331,3 +334,88 @@ def test_fixers_are_chosen_as_in_the_single_file_command(tmp_path: Path) -> None
     assert read_jsonl(result.stdout)[0]["text"] == "Letrsquo;s see, used for pain"
     result = clean(source, "-o", "-", "--pipeline", "entities", "--workers", "2")
     assert read_jsonl(result.stdout)[0]["text"] == "Let\u2019s see, usedfor pain"
+
+
+SITE_PAGE = (
+    "Storm hits the coast | The Daily News\n\nStorm hits the coast\n\n"
+    "The storm reached the coast on Monday and closed the harbour for two days.\n"
+)
+SITE_IN_FIELDS = "site" in textmend.records.empty_fields()
+
+
+@pytest.mark.xfail(
+    not SITE_IN_FIELDS, strict=True, reason="records.document_fields has no 'site' yet (the teasers branch)"
+)
+def test_a_site_name_in_the_title_line_is_a_site_column_in_jsonl_and_parquet(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", [{"id": 1, "text": SITE_PAGE}, {"id": 2, "text": "usedfor"}])
+    assert clean(source, "-o", tmp_path / "out.jsonl", "--prefix", "tm_").returncode == 0
+    first, second = read_jsonl((tmp_path / "out.jsonl").read_bytes())
+    assert (first["tm_title"], first["tm_site"]) == ("Storm hits the coast", "The Daily News")
+    assert second["tm_site"] is None
+    assert clean(source, "-o", tmp_path / "out.parquet", "--prefix", "tm_").returncode == 0
+    table = pq.read_table(tmp_path / "out.parquet")
+    assert table.schema.field("tm_site").type == pa.string() and table.schema.field("tm_site").nullable
+    assert table.column("tm_site").to_pylist() == ["The Daily News", None]
+    assert table.column_names.index("tm_site") > table.column_names.index("tm_title")
+
+
+# -- s3:// for real: moto's S3 server on 127.0.0.1, started and stopped here --------------------------
+@pytest.fixture
+def s3_server() -> Iterator[dict[str, str]]:
+    """A local S3 (moto's server mode) on loopback; yields the environment that points s3fs at it."""
+    pytest.importorskip("s3fs", reason="needs the s3 extra: pip install 'textmend[s3]'")
+    server_module = pytest.importorskip(
+        "moto.server", reason="needs the s3 extra: pip install 'textmend[s3]'"
+    )
+    server = server_module.ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    try:
+        host, port = server.get_host_and_port()
+        yield {
+            "FSSPEC_S3_ENDPOINT_URL": f"http://{host}:{port}",
+            "AWS_ACCESS_KEY_ID": "textmend-test",
+            "AWS_SECRET_ACCESS_KEY": "textmend-test",
+            "AWS_DEFAULT_REGION": "us-east-1",
+        }
+    finally:
+        server.stop()
+
+
+@pytest.mark.engine
+def test_s3_inputs_and_outputs_through_a_local_s3_server(s3_server: dict[str, str]) -> None:
+    import fsspec
+    import zstandard
+
+    fs = fsspec.filesystem(
+        "s3", endpoint_url=s3_server["FSSPEC_S3_ENDPOINT_URL"], key="textmend-test", secret="textmend-test"
+    )
+    fs.mkdir("corpus")
+    items = records(30)
+    first, second = (
+        b"".join(json.dumps(item).encode() + b"\n" for item in part) for part in (items[:15], items[15:])
+    )
+    fs.pipe("corpus/in/part-0.jsonl.zst", zstandard.ZstdCompressor().compress(first))
+    fs.pipe("corpus/in/part-1.jsonl.gz", gzip.compress(second))
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), **s3_server)
+
+    def clean_s3(*args: str) -> subprocess.CompletedProcess[bytes]:
+        command = [sys.executable, "-m", "textmend", "clean", *args]
+        return subprocess.run(command, capture_output=True, env=env, cwd=ROOT, timeout=120, check=False)
+
+    result = clean_s3(
+        "s3://corpus/in/part-*", "--input-format", "jsonl", "-o", "s3://corpus/out/mended.jsonl.gz"
+    )
+    assert (result.returncode, result.stderr) == (0, b"")
+    fs.invalidate_cache()
+    assert read_jsonl(gzip.decompress(fs.cat("corpus/out/mended.jsonl.gz"))) == expected(items)
+    sidecar = json.loads(fs.cat("corpus/out/mended.jsonl.gz.textmend.json"))
+    assert sidecar["written"] == 30 and sidecar["inputs"][0].endswith("part-0.jsonl.zst")
+    result = clean_s3(
+        "s3://corpus/out/mended.jsonl.gz", "-o", "s3://corpus/out/mended.parquet", "--prefix", "tm_"
+    )
+    assert (result.returncode, result.stderr) == (0, b"")
+    fs.invalidate_cache()
+    with fs.open("corpus/out/mended.parquet", "rb") as handle:
+        table = pq.read_table(handle)
+    assert table.column("text").to_pylist() == [row["text"] for row in expected(items)]
+    assert b"textmend" in table.schema.metadata

@@ -36,7 +36,12 @@ from textmend.records import mend_record
 #: Makes the entities fixer raise today (the trust issue fixes it); the marker fixer below raises for good.
 ENTITIES_POISON = "He won the race; then he left. Letrsquo;s go."
 MARKER = "POISON-PILL"
-POISON_FIXER = f'''
+
+
+def fixer_module(name: str, summary: str, find_body: str) -> str:
+    """The source of a module that registers a fixer ``name`` whose ``find`` runs ``find_body``."""
+    return f'''
+import time
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -45,16 +50,23 @@ from textmend import Fixer, register
 
 @register
 @dataclass(frozen=True)
-class PoisonFixer(Fixer):
-    """Raises on a marker string, as a fixer with a bug would."""
+class {name.capitalize()}Fixer(Fixer):
+    """{summary}"""
 
-    name: ClassVar[str] = "poison"
+    name: ClassVar[str] = "{name}"
 
     def find(self, text, found):
-        if "{MARKER}" in text:
-            raise ZeroDivisionError("poisoned on purpose")
+{find_body}
         return ()
 '''
+
+
+POISON_FIXER = fixer_module(
+    "poison",
+    "Raises on a marker string, as a fixer with a bug would.",
+    f'''        if "{MARKER}" in text:
+            raise ZeroDivisionError("poisoned on purpose")''',
+)
 
 
 def environment(**extra: str) -> dict[str, str]:
@@ -155,6 +167,61 @@ def test_under_on_error_fail_a_raising_fixer_stops_the_run_with_one_line(tmp_pat
         f"textmend: {source}:2: textmend failed on this record: ZeroDivisionError: poisoned on purpose"
     ]
     assert not (tmp_path / "out.jsonl").exists() and leftovers(tmp_path) == []
+
+
+# -- a record that makes a fixer run for ever: the per-record timeout --------------------------------
+SLOW_FIXER = fixer_module(
+    "stall",
+    "Sleeps on one marker and spins on another, as a fixer stuck on one text would.",
+    f"""        if "SLEEP-{MARKER}" in text:
+            time.sleep(3600)
+        if "SPIN-{MARKER}" in text:
+            while True:
+                pass""",
+)
+STALL_SCRIPT = """
+import sys
+
+import stallfixer
+import textmend
+from textmend.corpus import mend_file
+
+if __name__ == "__main__":
+    pipeline = textmend.Pipeline(["entities", "stall"])
+    report = mend_file(sys.argv[1], sys.argv[2], pipeline=pipeline, workers=int(sys.argv[3]),
+                       on_error="skip", max_errors=5, timeout=1)
+    print(report.written, report.skipped)
+"""
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_record_a_fixer_never_finishes_is_skipped_after_the_timeout(tmp_path: Path, workers: str) -> None:
+    (tmp_path / "stallfixer.py").write_text(SLOW_FIXER, encoding="utf-8")
+    (tmp_path / "job.py").write_text(STALL_SCRIPT, encoding="utf-8")
+    items = [{"text": f"Letrsquo;s go {n}"} for n in range(300)]
+    items[7]["text"] = f"SLEEP-{MARKER}"
+    items[250]["text"] = f"SPIN-{MARKER}"
+    source = write_jsonl(tmp_path / "in.jsonl", items)
+    target = tmp_path / "out.jsonl"
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, str(tmp_path / "job.py"), str(source), str(target), workers],
+        capture_output=True,
+        env=environment(PYTHONPATH=str(tmp_path)),
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    assert time.monotonic() - started < 60
+    assert result.stdout.decode().split() == ["298", "2"]
+    warnings = result.stderr.decode().splitlines()
+    assert warnings == [
+        f"{source}:{line}: took longer than 1 s (--timeout); a fixer may loop on this text (skipped)"
+        for line in (8, 251)
+    ]
+    written = read_jsonl(target.read_bytes())
+    assert len(written) == 298 and written[7]["text"] == "Let\u2019s go 8"
 
 
 # -- JSONL -> Parquet: the schema covers every record, or the run refuses ----------------------------
@@ -331,20 +398,39 @@ def test_kill_9_of_the_parent_takes_the_workers_and_a_rerun_is_clean(tmp_path: P
     assert read_jsonl(target.read_bytes())[0]["text"] == "Let\u2019s"
 
 
+def _sending_a_result(pid: int) -> bool:
+    """Whether a thread of ``pid`` waits to write to a pipe: a worker whose result the parent has not
+    read yet (the parent waits for more of stdin), killed there, leaves half a result in the pipe."""
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(OSError):
+            if "pipe_write" in (task / "wchan").read_text():
+                return True
+    return False
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
-def test_kill_9_of_one_worker_is_one_clear_line_and_nothing_half_written(tmp_path: Path) -> None:
+@pytest.mark.parametrize("moment", ["starting", "sending a result"])
+def test_kill_9_of_one_worker_is_one_clear_line_and_nothing_half_written(tmp_path: Path, moment: str) -> None:
     target = tmp_path / "out.jsonl"
     target.write_bytes(b"previous run\n")
     process = _start(target, 2)
     victim = sorted(_children(process.pid))[0]
+    if moment == "sending a result":
+        deadline = time.monotonic() + 60
+        while not _sending_a_result(victim):
+            if time.monotonic() > deadline:  # /proc/PID/wchan says "0" on kernels that hide it
+                process.kill()
+                pytest.skip("never saw the worker wait to send its result (/proc/PID/wchan)")
+            time.sleep(0.05)
     os.kill(victim, signal.SIGKILL)
-    with contextlib.suppress(BrokenPipeError):  # the run may stop before it has read them all
-        _feed(process, 2500, 20000)  # more chunks: one of them goes to the dead worker
-        assert process.stdin is not None
-        process.stdin.close()
-    assert process.wait(timeout=120) == 1
-    assert process.stderr is not None
-    stderr = process.stderr.read().decode()
+    more = b"".join(b'{"id": %d, "text": "usedfor"}\n' % n for n in range(2500, 22500))
+    try:  # more chunks: one of them goes to the dead worker; the run may stop before it reads them all
+        _, stderr_bytes = process.communicate(more, timeout=120)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        raise AssertionError("the run hung after a worker was killed") from None
+    assert process.returncode == 1
+    stderr = stderr_bytes.decode()
     assert len(stderr.splitlines()) == 1, stderr
     message = stderr.rstrip("\n")
     pattern = (
@@ -499,6 +585,7 @@ def test_outputs_say_how_they_were_made(tmp_path: Path) -> None:
             "argument --workers: 'abc' is not a whole number; give one such as 2",
         ),
         (["-", "-o", "-", "--max-errors", "lots"], 2, "a percentage (e.g. 1%), not 'lots'"),
+        (["-", "-o", "-", "--timeout", "soon"], 2, "'soon' is not a number of seconds above 0"),
         (["-", "-o", "out.dat"], 2, "cannot tell the output format of 'out.dat' from its name"),
         (["'no*match*.jsonl'", "-o", "-"], 1, "no file matches this pattern"),
     ],

@@ -27,6 +27,7 @@ __all__ = [
     "changes_arrow_type",
     "check_no_clash",
     "document_fields",
+    "empty_fields",
     "mend_record",
     "provenance",
     "provenance_metadata",
@@ -139,14 +140,27 @@ def _list_of_structs(cls: type[Any]) -> Any:
     return pa.list_(pa.struct(fields))
 
 
+def empty_fields(*, changes: bool = False, prefix: str = "") -> dict[str, Any]:
+    """Every field :func:`document_fields` adds, empty: for a value that was not mended (``None``).
+
+    Its keys, in order, are the names of textmend's columns; adapters take them from here, never
+    spell them out, so a field added to :func:`document_fields` reaches every output.
+
+    >>> list(empty_fields(prefix="tm_"))[:2], empty_fields()["teasers"]
+    (['tm_title', 'tm_teasers'], [])
+    """
+    return document_fields(Document(""), changes=changes, prefix=prefix)
+
+
 def added_arrow_fields(*, changes: bool = False, prefix: str = "") -> list[Any]:
-    """The Arrow fields for what :func:`document_fields` adds: title, teasers and optionally changes."""
+    """The Arrow fields for what :func:`document_fields` adds, in its order (title, teasers, ...)."""
     import pyarrow as pa
 
-    fields = [pa.field(f"{prefix}title", pa.string()), pa.field(f"{prefix}teasers", teasers_arrow_type())]
-    if changes:
-        fields.append(pa.field(f"{prefix}changes", changes_arrow_type()))
-    return fields
+    types = {"teasers": teasers_arrow_type(), "changes": changes_arrow_type()}  # others: nullable strings
+    return [
+        pa.field(name, types.get(name[len(prefix) :], pa.string()))
+        for name in empty_fields(changes=changes, prefix=prefix)
+    ]
 
 
 def provenance(pipeline: Pipeline | None = None, **options: Any) -> dict[str, Any]:

@@ -15,7 +15,7 @@ True
 
 from __future__ import annotations
 
-from .command import add_audit_arguments, audit_paths, main, run_audit
+from .command import add_audit_arguments, audit_paths, run_audit
 from .figures import AuditReport, audit_records
 from .page import render_html
 
@@ -24,7 +24,6 @@ __all__ = [
     "add_audit_arguments",
     "audit_paths",
     "audit_records",
-    "main",
     "render_html",
     "run_audit",
 ]

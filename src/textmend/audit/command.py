@@ -15,7 +15,7 @@ import json
 import os
 import shlex
 import sys
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from ..corpus.files import CorpusError, expand_inputs
@@ -33,8 +33,6 @@ __all__ = [
     "add_audit_arguments",
     "audit_paths",
     "command_of",
-    "main",
-    "pipeline_of",
     "run_audit",
 ]
 
@@ -131,10 +129,6 @@ def _write(path: str, text: str) -> None:
 
 
 # -- the command line --------------------------------------------------------------------------------
-def _names(value: str) -> list[str]:
-    return [name.strip() for name in value.split(",") if name.strip()]
-
-
 def _positive(value: str) -> int:
     try:
         number = int(value)
@@ -145,9 +139,9 @@ def _positive(value: str) -> int:
     return number
 
 
-def add_audit_arguments(parser: argparse.ArgumentParser, *, pipeline_options: bool = True) -> None:
-    """Add the ``textmend audit`` arguments to ``parser`` (``pipeline_options=False`` leaves out
-    ``--pipeline``/``--enable``/``--disable`` when the parser has them already)."""
+def add_audit_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the ``textmend audit`` arguments to ``parser``; the fixers to run (``--pipeline``,
+    ``--enable``, ``--disable``) come from the command line's shared options (``textmend.cli.options``)."""
     parser.add_argument("inputs", nargs="+", metavar="IN", help="corpus files (JSONL, .gz, Parquet, text)")
     parser.add_argument("-o", "--output", metavar="HTML", help="write the HTML report here")
     parser.add_argument("--json", metavar="JSON", dest="json_output", help="write the figures as JSON here")
@@ -158,10 +152,6 @@ def add_audit_arguments(parser: argparse.ArgumentParser, *, pipeline_options: bo
         "--group-by", metavar="FIELD", help="break figures down by this field (a URL field: by host)"
     )
     parser.add_argument("--text-field", default="text", metavar="NAME", help="the field holding the text")
-    if pipeline_options:
-        parser.add_argument("--pipeline", type=_names, metavar="NAMES", help="comma-separated fixers to run")
-        parser.add_argument("--enable", type=_names, default=[], metavar="NAMES", help="switch fixers on")
-        parser.add_argument("--disable", type=_names, default=[], metavar="NAMES", help="switch fixers off")
 
 
 def command_of(args: argparse.Namespace) -> str:
@@ -184,24 +174,10 @@ def command_of(args: argparse.Namespace) -> str:
     return shlex.join(words)
 
 
-def pipeline_of(args: argparse.Namespace) -> Pipeline:
-    """The pipeline ``--pipeline``, ``--enable`` and ``--disable`` ask for (DEFAULT otherwise)."""
-    names = getattr(args, "pipeline", None)
-    chosen = DEFAULT if names is None else Pipeline(names)
-    return chosen.enable(*(getattr(args, "enable", None) or [])).disable(
-        *(getattr(args, "disable", None) or [])
-    )
-
-
-def run_audit(args: argparse.Namespace) -> int:
-    """Run ``textmend audit`` with parsed arguments; return the exit status."""
+def run_audit(args: argparse.Namespace, pipeline: Pipeline) -> int:
+    """Run ``textmend audit`` with parsed arguments and the pipeline they chose; return the exit status."""
     if args.output is None and args.json_output is None:
         sys.stderr.write("textmend audit: nothing to write; give -o report.html and/or --json report.json\n")
-        return EXIT_USAGE
-    try:
-        pipeline = pipeline_of(args)
-    except (KeyError, ValueError) as error:
-        sys.stderr.write(f"textmend audit: {error.args[0] if error.args else error}\n")
         return EXIT_USAGE
     try:
         report = audit_paths(
@@ -224,14 +200,3 @@ def run_audit(args: argparse.Namespace) -> int:
         f"{report.changes:,} changes, {report.skipped:,} skipped\n"
     )
     return EXIT_OK
-
-
-def main(argv: Iterable[str] | None = None) -> int:
-    """``textmend audit`` on its own: parse ``argv`` (default: ``sys.argv[1:]``) and run it."""
-    parser = argparse.ArgumentParser(
-        prog="textmend audit",
-        description="Report what textmend would change in a corpus, changing nothing: "
-        "one self-contained HTML page and/or the figures as JSON.",
-    )
-    add_audit_arguments(parser)
-    return run_audit(parser.parse_args(None if argv is None else list(argv)))

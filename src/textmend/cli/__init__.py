@@ -35,6 +35,7 @@ from .options import (
     configure_logging,
     debugging,
     list_fixers,
+    pipeline_from_args,
     pipeline_options,
 )
 
@@ -62,10 +63,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="report what textmend would change in a corpus, changing nothing (HTML and JSON)",
         description="A dry run over a corpus: one self-contained HTML report and its figures as JSON.",
     )
-    add_audit_arguments(audit_parser, pipeline_options=False)
-    audit_parser.set_defaults(command=run_audit)
+    add_audit_arguments(audit_parser)
+    audit_parser.set_defaults(command=_audit)
     placeholders.add_parsers(subparsers, [common])
     return parser
+
+
+def _audit(args: argparse.Namespace) -> int:
+    return run_audit(args, pipeline_from_args(args))
 
 
 def _with_subcommand(arguments: list[str]) -> list[str]:

@@ -77,9 +77,25 @@ def add_parser(subparsers: argparse._SubParsersAction, parents: list[argparse.Ar
         help="with --on-error skip: fail once more records than this were skipped "
         f"(default {DEFAULT_MAX_ERRORS.replace('%', '%%')})",
     )
+    parser.add_argument(
+        "--timeout",
+        type=_seconds,
+        metavar="S",
+        help="a record that takes longer than S seconds is a bad record (skipped with --on-error skip)",
+    )
     parser.add_argument("--input-format", choices=FORMATS, help="instead of guessing from IN's name")
     parser.add_argument("--output-format", choices=FORMATS, help="instead of guessing from OUT's name")
     parser.set_defaults(command=run)
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not seconds > 0 or seconds == float("inf"):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds above 0; give one such as 10")
+    return seconds
 
 
 def _limit(value: str) -> str:
@@ -150,6 +166,7 @@ def run(args: argparse.Namespace) -> int:
             on_error=args.on_error,
             max_errors=args.max_errors,
             on_progress=progress,
+            timeout=args.timeout,
         )
     except ValueError as error:
         raise UsageError(str(error)) from None

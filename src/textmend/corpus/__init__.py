@@ -128,6 +128,7 @@ def mend_file(
     max_errors: str | int = DEFAULT_MAX_ERRORS,
     on_skip: Callable[[str], None] | None = None,
     on_progress: Callable[[Report], None] | None = None,
+    timeout: float | None = None,
 ) -> Report:
     """Mend every record of ``source`` into ``target``; return a :class:`Report`.
 
@@ -135,6 +136,8 @@ def mend_file(
     URL or ``-`` (stdout). Formats come from the names unless given; other fields pass through, and
     ``title``, ``teasers`` (and with ``changes=True`` the ``changes``) are added, each name preceded by
     ``prefix``. Skipped records go to ``on_skip`` (default: a warning on the ``textmend`` logger).
+    ``timeout`` (seconds) makes a record that takes longer that record's error ("took longer than
+    N s"), so a fixer that loops on one text cannot hold up the run.
     Raises :class:`CorpusError` when the run fails; the target is then left as it was.
     """
     if pipeline is None:
@@ -143,6 +146,8 @@ def mend_file(
         raise ValueError(f"on_error must be 'fail' or 'skip', not {on_error!r}")
     if workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers!r}")
+    if timeout is not None and not timeout > 0:
+        raise ValueError(f"timeout must be a number of seconds above 0, not {timeout!r}")
     limit = ErrorLimit.parse(max_errors)
     # Everything about the output is checked before a byte of input is read.
     out = Target(target)
@@ -153,6 +158,7 @@ def mend_file(
         text_field,
         changes,
         prefix,
+        timeout,
     )
     if "parquet" in (job.input_format, job.output_format):
         _need_pyarrow()

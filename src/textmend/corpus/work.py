@@ -16,12 +16,16 @@ import decimal
 import json
 import multiprocessing
 import os
+import pickle
 import queue
 import signal
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from typing import Any
 
 from ..errors import RecordError
@@ -33,6 +37,7 @@ from .readers import Raw, Unit
 __all__ = [
     "Job",
     "Outcome",
+    "RecordTimeout",
     "WorkerDied",
     "WorkerPool",
     "check_main_guard",
@@ -59,6 +64,7 @@ class Job:
     text_field: str = "text"
     changes: bool = False
     prefix: str = ""
+    timeout: float | None = None  # seconds one record may take; None: no limit
 
 
 def json_value(value: object) -> object:
@@ -146,17 +152,74 @@ def _size(raw: Raw, text_field: str) -> int:
 
 
 def mend_chunk(job: Job, chunk: list[Unit] | list[tuple[Any, Raw]]) -> list[Outcome]:
-    """Mend a chunk of records; a record that raises anything becomes an outcome with its error."""
+    """Mend a chunk of records; a record that raises anything, or takes longer than ``job.timeout``
+    seconds, becomes an outcome with its error."""
     outcomes: list[Outcome] = []
-    for where, raw in chunk:
-        try:
-            outcomes.append((where, _size(raw, job.text_field), mend_unit(job, raw), None))
-        except RecordError as error:
-            outcomes.append((where, _size(raw, job.text_field), None, str(error)))
-        except Exception as error:  # a fixer's bug: this record's error, and the run goes on
-            message = f"textmend failed on this record: {type(error).__name__}: {error}"
-            outcomes.append((where, _size(raw, job.text_field), None, message))
+    with _record_alarm(job.timeout) as alarm:
+        for where, raw in chunk:
+            try:
+                alarm.start()
+                try:
+                    output = mend_unit(job, raw)
+                finally:
+                    alarm.stop()
+                outcomes.append((where, _size(raw, job.text_field), output, None))
+            except RecordError as error:
+                outcomes.append((where, _size(raw, job.text_field), None, str(error)))
+            except RecordTimeout:
+                message = f"took longer than {job.timeout:g} s (--timeout); a fixer may loop on this text"
+                outcomes.append((where, _size(raw, job.text_field), None, message))
+            except Exception as error:  # a fixer's bug: this record's error, and the run goes on
+                message = f"textmend failed on this record: {type(error).__name__}: {error}"
+                outcomes.append((where, _size(raw, job.text_field), None, message))
     return outcomes
+
+
+class RecordTimeout(BaseException):
+    """Raised inside a fixer whose record ran past the timeout (a BaseException, so that a fixer's
+    own ``except Exception`` cannot swallow it)."""
+
+
+class _Alarm:
+    """Interrupts the record being mended after ``seconds`` (SIGALRM); does nothing when off."""
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+
+    def start(self) -> None:
+        if self.seconds:
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def stop(self) -> None:
+        if self.seconds:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def _ring(signum: int, frame: object) -> None:
+    raise RecordTimeout
+
+
+@contextlib.contextmanager
+def _record_alarm(seconds: float | None) -> Iterator[_Alarm]:
+    """A per-record alarm where this process can have one (POSIX, main thread), else none.
+
+    Python code that loops or sleeps is interrupted; code that never returns to Python (a C
+    extension stuck in a loop) is not: the parent's watchdog ends such a worker.
+    """
+    usable = (
+        seconds is not None
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield _Alarm(None)
+        return
+    previous = signal.signal(signal.SIGALRM, _ring)
+    try:
+        yield _Alarm(seconds)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 # -- worker processes ---------------------------------------------------------------------------------
@@ -184,14 +247,21 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="textmend-parent-watch", daemon=True).start()
 
 
-def _work(job: Job, tasks: Any, results: Any, parent: int) -> None:
+def _work(job: Job, tasks: Connection, results: Connection, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _die_with_parent(parent)
     while True:
-        chunk = tasks.get()
-        if chunk is None:
+        try:
+            data = tasks.recv_bytes()
+        except (EOFError, OSError):  # the parent is gone
             return
-        results.put(mend_chunk(job, chunk))
+        if not data:  # the parent's "no more chunks"
+            return
+        outcomes = mend_chunk(job, pickle.loads(data))
+        try:
+            results.send_bytes(pickle.dumps(outcomes, pickle.HIGHEST_PROTOCOL))
+        except OSError:  # the parent stopped reading: it ended the run
+            return
 
 
 def _ending(exitcode: int | None) -> str:
@@ -234,8 +304,8 @@ _STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 @contextlib.contextmanager
 def _signals_for_the_main_thread() -> Iterator[None]:
-    """Block Ctrl-C and SIGTERM in this thread while it may start a queue's feeder thread, which inherits
-    the mask: the kernel then delivers them to the main thread, which wakes from a blocking read (of
+    """Block Ctrl-C and SIGTERM in this thread while it starts a helper thread, which inherits the
+    mask: the kernel then delivers them to the main thread, which wakes from a blocking read (of
     stdin, say) to stop the run, instead of to a helper thread, which would leave it waiting."""
     if not hasattr(signal, "pthread_sigmask"):  # Windows: no per-thread masks
         yield
@@ -247,30 +317,88 @@ def _signals_for_the_main_thread() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
+class _Sender:
+    """Sends one worker its chunks from a thread of the parent, so the parent never waits on a worker
+    that is busy; a worker that died ends the thread quietly (the parent reports it)."""
+
+    def __init__(self, connection: Connection, name: str) -> None:
+        self._connection = connection
+        self._chunks: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        with _signals_for_the_main_thread():
+            self._thread = threading.Thread(target=self._send_all, name=name, daemon=True)
+            self._thread.start()
+
+    def send(self, chunk: list[Unit]) -> None:
+        self._chunks.put(pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL))
+
+    def finish(self) -> None:
+        """Tell the worker there is no more work, once it has every chunk already sent."""
+        self._chunks.put(b"")
+
+    def stop(self) -> None:
+        """Stop sending (the worker is being ended): the thread ends, closing its end of the pipe."""
+        self._chunks.put(None)
+
+    def _send_all(self) -> None:
+        try:
+            while (data := self._chunks.get()) is not None:
+                self._connection.send_bytes(data)
+        except OSError:  # the worker is gone (BrokenPipeError): the parent says so, not this thread
+            pass
+        finally:
+            self._connection.close()
+
+
+# Slack the parent's watchdog gives a worker on top of the per-record timeouts: its start, a slow machine.
+_WATCHDOG_SLACK = 30.0
+
+
+def _watchdog(timeout: float, records: int) -> float:
+    """How long the parent waits for a chunk of ``records`` before it ends the worker: the worker may
+    still hold the chunk before it (two in flight), each record may use its whole timeout."""
+    return 2 * records * timeout + _WATCHDOG_SLACK
+
+
 class WorkerPool:
-    """``workers`` processes, each with its own queue, so the parent knows which chunk each one holds.
+    """``workers`` processes, each with its own pair of pipes, so the parent knows which chunk each holds.
 
     Chunks go round robin and come back in input order; at most two per worker are in flight, so
     memory stays bounded on any input size. Workers are started with ``spawn`` (safe whatever threads
-    this process runs) and end when the parent ends, even by ``kill -9``.
+    this process runs) and end when the parent ends, even by ``kill -9``. Plain pipes, with each end
+    held by one process only, make a worker's death visible at once: the parent reads the end of its
+    results (never waits for the rest of a result cut short), and no lock or semaphore is shared.
     """
 
     def __init__(self, job: Job, workers: int) -> None:
         check_main_guard(workers)
+        self._timeout = job.timeout
         context = multiprocessing.get_context("spawn")
-        self._tasks = [context.Queue() for _ in range(workers)]
-        self._results = [context.Queue() for _ in range(workers)]
-        self._processes = [
-            context.Process(
-                target=_work,
-                args=(job, self._tasks[n], self._results[n], os.getpid()),
-                name=f"textmend-worker-{n + 1}",
-                daemon=True,
-            )
-            for n in range(workers)
-        ]
-        for process in self._processes:
-            process.start()
+        self._processes: list[BaseProcess] = []
+        self._senders: list[_Sender] = []
+        self._results: list[Connection] = []
+        try:
+            for n in range(workers):
+                self._start(context, job, n)
+        except BaseException:  # Ctrl-C while starting: end the workers started so far
+            self.close(wait=False)
+            raise
+
+    def _start(self, context: Any, job: Job, n: int) -> None:
+        """Start worker ``n`` with its two pipes; the parent keeps only its own ends."""
+        task_reader, task_writer = context.Pipe(duplex=False)
+        result_reader, result_writer = context.Pipe(duplex=False)
+        process = context.Process(
+            target=_work,
+            args=(job, task_reader, result_writer, os.getpid()),
+            name=f"textmend-worker-{n + 1}",
+            daemon=True,
+        )
+        process.start()
+        task_reader.close()  # the worker's ends are the worker's alone
+        result_writer.close()
+        self._processes.append(process)
+        self._senders.append(_Sender(task_writer, f"textmend-send-{n + 1}"))
+        self._results.append(result_reader)
 
     @property
     def pids(self) -> list[int]:
@@ -278,42 +406,55 @@ class WorkerPool:
 
     def map(self, chunks: Iterable[list[Unit]]) -> Iterator[list[Outcome]]:
         workers = len(self._processes)
-        in_flight: deque[tuple[int, str, str]] = deque()
+        in_flight: deque[tuple[int, str, str, int]] = deque()
         for number, chunk in enumerate(chunks):
             worker = number % workers
-            with _signals_for_the_main_thread():
-                self._tasks[worker].put(chunk)
-            in_flight.append((worker, chunk[0][0], chunk[-1][0]))
+            self._senders[worker].send(chunk)
+            in_flight.append((worker, chunk[0][0], chunk[-1][0], len(chunk)))
             if len(in_flight) >= 2 * workers:
                 yield self._result(*in_flight.popleft())
         while in_flight:
             yield self._result(*in_flight.popleft())
 
-    def _result(self, worker: int, first: str, last: str) -> list[Outcome]:
+    def _result(self, worker: int, first: str, last: str, records: int) -> list[Outcome]:
+        results = self._results[worker]
+        process = self._processes[worker]
+        deadline = None if self._timeout is None else time.monotonic() + _watchdog(self._timeout, records)
         while True:
             try:
-                return self._results[worker].get(timeout=_RESULT_POLL)  # type: ignore[no-any-return]
-            except queue.Empty:
-                process = self._processes[worker]
-                if not process.is_alive():
-                    process.join()
-                    raise WorkerDied(
-                        f"worker process {worker + 1} (pid {process.pid}) {_ending(process.exitcode)} "
-                        f"while mending {first} to {last}; the run stopped, so nothing from {first} on was "
-                        "written; rerun it, with fewer --workers if memory is short"
-                    ) from None
+                if results.poll(_RESULT_POLL):
+                    return pickle.loads(results.recv_bytes())  # type: ignore[no-any-return]
+            except (EOFError, OSError):  # the worker's end closed, its last result cut short or never sent
+                break
+            if not process.is_alive():
+                if results.poll(0):  # it finished this chunk just before it died
+                    continue
+                break
+            if deadline is not None and time.monotonic() > deadline:  # stuck where the alarm cannot reach
+                process.kill()
+                process.join()
+                raise WorkerDied(
+                    f"worker process {worker + 1} (pid {process.pid}) did not finish {first} to {last} "
+                    f"within --timeout {self._timeout:g} s a record, even interrupted, so it was ended; "
+                    f"nothing from {first} on was written; find the record with workers=1 and a debugger"
+                )
+        process.join(timeout=5)
+        raise WorkerDied(
+            f"worker process {worker + 1} (pid {process.pid}) {_ending(process.exitcode)} "
+            f"while mending {first} to {last}; the run stopped, so nothing from {first} on was "
+            "written; rerun it, with fewer --workers if memory is short"
+        )
 
     def close(self, *, wait: bool) -> None:
         """Stop the workers: let them finish (``wait``) or end them now."""
-        for process, tasks in zip(self._processes, self._tasks, strict=True):
-            if wait and process.is_alive():
-                with contextlib.suppress(OSError, ValueError), _signals_for_the_main_thread():
-                    tasks.put(None)
+        for sender in self._senders:
+            if wait:
+                sender.finish()
+            sender.stop()
         for process in self._processes:
             process.join(timeout=5 if wait else 0.1)
             if process.is_alive():
                 process.kill()
                 process.join()
-        for each in (*self._tasks, *self._results):
-            each.cancel_join_thread()
-            each.close()
+        for results in self._results:
+            results.close()

@@ -25,6 +25,7 @@ from ..records import (
     added_arrow_fields,
     check_no_clash,
     document_fields,
+    empty_fields,
     provenance,
     provenance_metadata,
 )
@@ -42,7 +43,8 @@ _log = logging.getLogger("textmend")
 def features(base: Any = None, *, changes: bool = False, prefix: str = "") -> Any:
     """The ``datasets.Features`` of :func:`mend_batch` output: ``base``'s features, then textmend's fields.
 
-    >>> list(features(datasets.Features({"id": datasets.Value("int64"), "text": datasets.Value("string")})))
+    >>> base = datasets.Features({"id": datasets.Value("int64"), "text": datasets.Value("string")})
+    >>> list(features(base))[:4]
     ['id', 'text', 'title', 'teasers']
     """
     import pyarrow as pa
@@ -73,7 +75,8 @@ def mend_batch(
     pipeline = DEFAULT if pipeline is None else pipeline
     if text_field not in batch:
         raise RecordError(f"no {text_field!r} column; pass text_field= with the name of the text column")
-    names = [f"{prefix}title", f"{prefix}teasers"] + ([f"{prefix}changes"] if changes else [])
+    empty = empty_fields(changes=changes, prefix=prefix)
+    names = list(empty)
     check_no_clash(batch, names, what="column")
     out: dict[str, list[Any]] = {name: list(values) for name, values in batch.items()}
     added: dict[str, list[Any]] = {name: [] for name in names}
@@ -84,8 +87,7 @@ def mend_batch(
                     f"row {row} of the batch holds {type(value).__name__}, not a string; leave strict=False"
                     " to pass such values through unchanged"
                 )
-            fields: dict[str, Any] = {name: [] for name in names}
-            fields[f"{prefix}title"] = None
+            fields: dict[str, Any] = dict(empty)
         else:
             document = pipeline.mend_document(value)
             out[text_field][row] = document.text

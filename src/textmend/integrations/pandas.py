@@ -21,7 +21,7 @@ from typing import Any
 from ..default import DEFAULT
 from ..errors import RecordError
 from ..pipeline import Pipeline
-from ..records import PROVENANCE_KEY, check_no_clash, document_fields, provenance
+from ..records import PROVENANCE_KEY, check_no_clash, document_fields, empty_fields, provenance
 
 try:
     import pandas as pd
@@ -48,7 +48,7 @@ def mend_series(
     string nor missing comes back unchanged, or with ``strict=True`` raises :class:`~textmend.RecordError`.
     """
     pipeline = DEFAULT if pipeline is None else pipeline
-    columns = ["text", f"{prefix}title", f"{prefix}teasers"] + ([f"{prefix}changes"] if changes else [])
+    columns = ["text", *empty_fields(changes=changes, prefix=prefix)]
     if isinstance(texts.dtype, pd.CategoricalDtype):
         frame = _mend_categorical(texts, pipeline, columns, changes=changes, prefix=prefix, strict=strict)
     else:
@@ -105,10 +105,7 @@ def _row(
             f"row {label!r} holds {type(value).__name__} {value!r:.60}, not a string; "
             "convert the column to str, or leave strict=False to pass such values through unchanged"
         )
-    row: dict[str, Any] = {"text": value, f"{prefix}title": None, f"{prefix}teasers": []}
-    if changes:
-        row[f"{prefix}changes"] = []
-    return row
+    return {"text": value, **empty_fields(changes=changes, prefix=prefix)}
 
 
 def _mend_categorical(

@@ -10,13 +10,12 @@ types (so Parquet never guesses a teasers column's type from a batch of empty li
 
 from __future__ import annotations
 
+import functools
 import logging
 from typing import Any
 
-from ..default import DEFAULT
-from ..pipeline import Pipeline
-from ..records import added_arrow_fields, provenance, provenance_metadata
-from .pandas import mend_frame
+from ..records import provenance_metadata
+from ._frames import FrameOptions
 
 try:
     import ray.data  # noqa: F401
@@ -28,45 +27,28 @@ __all__ = ["TextmendMapper"]
 _log = logging.getLogger("textmend")
 
 
-class TextmendMapper:
+class TextmendMapper(FrameOptions):
     """A ``map_batches`` callable class: ``ds.map_batches(TextmendMapper, batch_format="pandas", ...)``.
 
-    ``column`` is the text column; ``pipeline``, ``changes``, ``prefix`` and ``strict`` mean what they
-    mean for :func:`textmend.integrations.pandas.mend_frame`. Pass them as ``fn_constructor_kwargs``.
+    ``column``, ``pipeline``, ``changes``, ``prefix`` and ``strict`` (:class:`FrameOptions`) mean what
+    they mean for :func:`textmend.integrations.pandas.mend_frame`. Pass them as ``fn_constructor_kwargs``.
     """
 
-    def __init__(
-        self,
-        column: str = "text",
-        pipeline: Pipeline | None = None,
-        *,
-        changes: bool = False,
-        prefix: str = "",
-        strict: bool = False,
-    ) -> None:
-        self.column = column
-        self.pipeline = DEFAULT if pipeline is None else pipeline
-        self.changes = changes
-        self.prefix = prefix
-        self.strict = strict
-        self.provenance = provenance(self.pipeline, text_field=column, changes=changes, prefix=prefix)
-        self._metadata = provenance_metadata(self.provenance)
-        self.pipeline("usedfor")  # load the word list now, once for this actor
-        _log.debug("Ray actor ready: %r", self.pipeline)
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self.steps("usedfor")  # load the word list now, once for this actor
+        _log.debug("Ray actor ready: %r", self.steps)
+
+    @functools.cached_property
+    def _metadata(self) -> dict[bytes, bytes]:
+        return provenance_metadata(self.provenance)
 
     def __call__(self, batch: Any) -> Any:
         """The mended batch as an Arrow table: the input's columns, then textmend's."""
         import pyarrow as pa
 
-        mended = mend_frame(
-            batch,
-            self.column,
-            self.pipeline,
-            changes=self.changes,
-            prefix=self.prefix,
-            strict=self.strict,
-        )
-        added = added_arrow_fields(changes=self.changes, prefix=self.prefix)
+        mended = self.mend(batch)
+        added = self.added_fields()
         names = [field.name for field in added]
         mended.attrs.clear()
         base = pa.Table.from_pandas(mended.drop(columns=names), preserve_index=False)

@@ -15,10 +15,9 @@ import logging
 from collections.abc import Iterator
 from typing import Any
 
-from ..default import DEFAULT
 from ..pipeline import Pipeline
-from ..records import PROVENANCE_KEY, added_arrow_fields, check_no_clash, provenance
-from . import pandas as _pandas
+from ..records import PROVENANCE_KEY, check_no_clash
+from ._frames import FrameOptions
 
 try:
     from pyspark.sql import types as spark_types
@@ -31,28 +30,12 @@ __all__ = ["SparkMender", "mend_frame"]
 _log = logging.getLogger("textmend")
 
 
-class SparkMender:
+class SparkMender(FrameOptions):
     """A ``mapInPandas`` function: pandas batches mended by :func:`textmend.integrations.pandas.mend_frame`.
 
-    ``column``, ``pipeline``, ``changes``, ``prefix`` and ``strict`` mean what they mean there;
-    :meth:`schema` is the output schema for a given input schema.
+    ``column``, ``pipeline``, ``changes``, ``prefix`` and ``strict`` (:class:`FrameOptions`) mean what
+    they mean there; :meth:`schema` is the output schema for a given input schema.
     """
-
-    def __init__(
-        self,
-        column: str = "text",
-        pipeline: Pipeline | None = None,
-        *,
-        changes: bool = False,
-        prefix: str = "",
-        strict: bool = False,
-    ) -> None:
-        self.column = column
-        self.pipeline = DEFAULT if pipeline is None else pipeline
-        self.changes = changes
-        self.prefix = prefix
-        self.strict = strict
-        self.provenance = provenance(self.pipeline, text_field=column, changes=changes, prefix=prefix)
 
     def schema(self, schema: Any) -> Any:
         """The output ``StructType`` for input ``schema``: its fields, then textmend's (with their types)."""
@@ -63,21 +46,14 @@ class SparkMender:
                 metadata = {**(field.metadata or {}), PROVENANCE_KEY: about}
                 field = spark_types.StructField(field.name, field.dataType, field.nullable, metadata)
             fields.append(field)
-        for added in added_arrow_fields(changes=self.changes, prefix=self.prefix):
+        for added in self.added_fields():
             fields.append(spark_types.StructField(added.name, from_arrow_type(added.type), True))
         return spark_types.StructType(fields)
 
     def __call__(self, frames: Iterator[Any]) -> Iterator[Any]:
         """Mend each pandas batch of a partition (runs on Spark's Python workers)."""
         for frame in frames:
-            yield _pandas.mend_frame(
-                frame,
-                self.column,
-                self.pipeline,
-                changes=self.changes,
-                prefix=self.prefix,
-                strict=self.strict,
-            )
+            yield self.mend(frame)
 
 
 def mend_frame(
@@ -94,8 +70,6 @@ def mend_frame(
     Raises :class:`~textmend.RecordError` at once if ``frame`` has a column textmend would add.
     """
     mender = SparkMender(column, pipeline, changes=changes, prefix=prefix, strict=strict)
-    added = [field.name for field in added_arrow_fields(changes=changes, prefix=prefix)]
-    check_no_clash(frame.columns, added, what="column")
-    _log.debug("mending Spark column %r with %r", column, mender.pipeline)
+    check_no_clash(frame.columns, [field.name for field in mender.added_fields()], what="column")
+    _log.debug("mending Spark column %r with %r", column, mender.steps)
     return frame.mapInPandas(mender, mender.schema(frame.schema))
-
