@@ -42,11 +42,11 @@ def test_jsonl_records_are_mended_and_other_fields_pass_through(tmp_path: Path) 
     assert (result.returncode, result.stderr) == (0, b"")
     mended = read_jsonl((tmp_path / "out.jsonl").read_bytes())
     assert mended == expected(items)
-    assert [list(record) for record in mended] == [[*item, "title", "teasers"] for item in items]
+    assert [list(record) for record in mended] == [[*item, "title", "site", "teasers"] for item in items]
     assert mended[0]["text"] == "Let\u2019s see how they are used for pain."
     assert mended[2]["teasers"][0]["title"] == "A Related Title"
     assert mended[6]["title"].startswith("Do Opioid Receptors 'Reset'")
-    assert mended[1] == {**items[1], "title": None, "teasers": []}
+    assert mended[1] == {**items[1], "title": None, "site": None, "teasers": []}
 
 
 def test_changes_prefix_and_text_field(tmp_path: Path) -> None:
@@ -81,7 +81,7 @@ def test_jsonl_to_parquet_has_an_explicit_teasers_type(tmp_path: Path) -> None:
     table = pq.read_table(tmp_path / "out.parquet")
     assert table.schema.field("teasers").type == teasers_arrow_type()
     assert table.schema.field("title").type == pa.string()
-    assert table.column_names == ["id", "text", "title", "teasers", "changes"]
+    assert table.column_names == ["id", "text", "title", "site", "teasers", "changes"]
     rows = table.to_pylist()
     for row in rows:  # Arrow gives a map back as key/value pairs; Change.from_dict reads both
         row["changes"] = [textmend.Change.from_dict(change).to_dict() for change in row["changes"]]
@@ -339,12 +339,6 @@ def test_fixers_are_chosen_as_in_the_single_file_command(tmp_path: Path) -> None
 SITE_PAGE = (
     "Storm hits the coast | The Daily News\n\nStorm hits the coast\n\n"
     "The storm reached the coast on Monday and closed the harbour for two days.\n"
-)
-SITE_IN_FIELDS = "site" in textmend.records.empty_fields()
-
-
-@pytest.mark.xfail(
-    not SITE_IN_FIELDS, strict=True, reason="records.document_fields has no 'site' yet (the teasers branch)"
 )
 def test_a_site_name_in_the_title_line_is_a_site_column_in_jsonl_and_parquet(tmp_path: Path) -> None:
     source = write_jsonl(tmp_path / "in.jsonl", [{"id": 1, "text": SITE_PAGE}, {"id": 2, "text": "usedfor"}])

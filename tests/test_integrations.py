@@ -35,12 +35,13 @@ from textmend.records import document_fields, mend_record
 
 def test_mend_record_adds_fields_and_refuses_to_overwrite() -> None:
     record = {"id": 1, "text": "Letrsquo;s go"}
-    assert mend_record(record) == {"id": 1, "text": "Let\u2019s go", "title": None, "teasers": []}
+    assert mend_record(record) == {"id": 1, "text": "Let\u2019s go", "title": None, "site": None, "teasers": []}
     assert record == {"id": 1, "text": "Letrsquo;s go"}  # the input is not touched
     assert list(mend_record(record, changes=True, prefix="x_")) == [
         "id",
         "text",
         "x_title",
+        "x_site",
         "x_teasers",
         "x_changes",
     ]
@@ -56,13 +57,14 @@ def test_mend_series_keeps_index_order_and_missing_values() -> None:
     texts = pd.Series([TEXTS[0], None, TEXTS[2], TEXTS[1]], index=[30, 10, 20, 5])
     frame = mend_series(texts)
     assert list(frame.index) == [30, 10, 20, 5]
-    assert list(frame.columns) == ["text", "title", "teasers"]
+    assert list(frame.columns) == ["text", "title", "site", "teasers"]
     assert frame.loc[30, "text"] == textmend.mend(TEXTS[0])
     assert pd.isna(frame.loc[10, "text"]) and frame.loc[10, "teasers"] == []
     assert frame.loc[20, "teasers"] == document_fields(textmend.mend_document(TEXTS[2]))["teasers"]
     assert list(mend_series(texts, changes=True, prefix="t_").columns) == [
         "text",
         "t_title",
+        "t_site",
         "t_teasers",
         "t_changes",
     ]
@@ -75,7 +77,7 @@ def test_mend_series_keeps_index_order_and_missing_values() -> None:
 def test_mend_frame_mends_one_column_and_keeps_the_rest() -> None:
     frame = pd.DataFrame({"body": TEXTS, "n": range(len(TEXTS))}, index=list("abcdef"))
     mended = mend_frame(frame, "body", textmend.DEFAULT.disable("words"))
-    assert list(mended.columns) == ["body", "n", "title", "teasers"]
+    assert list(mended.columns) == ["body", "n", "title", "site", "teasers"]
     assert list(mended.index) == list("abcdef") and list(mended["n"]) == list(range(len(TEXTS)))
     assert mended.loc["a", "body"] == "Let\u2019s see how they are usedfor pain."
     assert list(frame["body"]) == TEXTS  # a copy: the input frame is untouched
@@ -149,9 +151,9 @@ def test_datatrove_steps_pickle_small_and_still_work(dumps: object) -> None:
 def test_mend_chunk_reports_bad_records_by_position() -> None:
     job = Job(textmend.DEFAULT)
     outcomes = mend_chunk(job, [(3, b'{"text": "Letrsquo;s"}'), (4, b"{"), (5, {"text": "x"})])
-    assert outcomes[0] == (3, 22, '{"text":"Let\u2019s","title":null,"teasers":[]}\n'.encode(), None)
+    assert outcomes[0] == (3, 22, '{"text":"Let\u2019s","title":null,"site":null,"teasers":[]}\n'.encode(), None)
     assert outcomes[1][0] == 4 and outcomes[1][2] is None and outcomes[1][3].startswith("invalid JSON")  # type: ignore[union-attr]
-    assert outcomes[2][2] == b'{"text":"x","title":null,"teasers":[]}\n'
+    assert outcomes[2][2] == b'{"text":"x","title":null,"site":null,"teasers":[]}\n'
 
 
 @pytest.mark.timeout(120)

@@ -5,7 +5,7 @@ datatrove step all write the same fields: the mended text in place, then ``title
 when asked, ``changes``; and all refuse to overwrite a field with :func:`check_no_clash`.
 
 >>> mend_record({"id": 7, "text": "Letrsquo;s go"})
-{'id': 7, 'text': 'Let’s go', 'title': None, 'teasers': []}
+{'id': 7, 'text': 'Let’s go', 'title': None, 'site': None, 'teasers': []}
 """
 
 from __future__ import annotations
@@ -39,8 +39,9 @@ PROVENANCE_KEY = "textmend"
 
 
 def document_fields(document: Document, *, changes: bool = False, prefix: str = "") -> dict[str, Any]:
-    """The fields textmend adds for ``document``: title, site (only when the page title named one),
-    teasers (dicts) and optionally changes.
+    """The fields textmend adds for ``document``: title, site (the site name a page title carried, or
+    ``None``), teasers (dicts) and optionally changes. Every document gets the same fields, so columns
+    and schemas stay alike across records.
 
     >>> from textmend import mend_document
     >>> document_fields(mend_document("Letrsquo;s"), changes=True, prefix="tm_")["tm_changes"][0]["after"]
@@ -48,9 +49,7 @@ def document_fields(document: Document, *, changes: bool = False, prefix: str = 
     >>> document_fields(mend_document("Storm hits | The Gazette\\nStorm hits\\nIt rained."))
     {'title': 'Storm hits', 'site': 'The Gazette', 'teasers': []}
     """
-    fields: dict[str, Any] = {f"{prefix}title": document.title}
-    if document.site is not None:
-        fields[f"{prefix}site"] = document.site
+    fields: dict[str, Any] = {f"{prefix}title": document.title, f"{prefix}site": document.site}
     fields[f"{prefix}teasers"] = [teaser.to_dict() for teaser in document.teasers]
     if changes:
         fields[f"{prefix}changes"] = [change.to_dict() for change in document.changes]
@@ -147,7 +146,7 @@ def empty_fields(*, changes: bool = False, prefix: str = "") -> dict[str, Any]:
     spell them out, so a field added to :func:`document_fields` reaches every output.
 
     >>> list(empty_fields(prefix="tm_"))[:2], empty_fields()["teasers"]
-    (['tm_title', 'tm_teasers'], [])
+    (['tm_title', 'tm_site'], [])
     """
     return document_fields(Document(""), changes=changes, prefix=prefix)
 

@@ -44,8 +44,8 @@ def features(base: Any = None, *, changes: bool = False, prefix: str = "") -> An
     """The ``datasets.Features`` of :func:`mend_batch` output: ``base``'s features, then textmend's fields.
 
     >>> base = datasets.Features({"id": datasets.Value("int64"), "text": datasets.Value("string")})
-    >>> list(features(base))[:4]
-    ['id', 'text', 'title', 'teasers']
+    >>> list(features(base))[:5]
+    ['id', 'text', 'title', 'site', 'teasers']
     """
     import pyarrow as pa
 
