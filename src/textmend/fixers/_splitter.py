@@ -23,6 +23,7 @@ from functools import lru_cache
 
 import regex
 
+from ..corpus_model import CorpusModel
 from ..lexicon import common_words, frequencies, zipf
 from ._language import OTHER_SCRIPT, decided_language, language_of
 from ._wordlists import (
@@ -40,6 +41,9 @@ __all__ = [
     "DocumentWords",
     "Splitter",
     "confidence",
+    "corpus_evidence",
+    "corpus_split",
+    "corpus_word",
     "dropped_g",
     "glued_evidence",
     "hopeful_split",
@@ -59,6 +63,9 @@ _WORD_CHAR = re.compile(r"\w")
 # Signs that a line is code, where camelCase is an identifier and not two glued words.
 # (A "(" after a word character, found from the "(": every branch starts with a punctuation mark.)
 _CODE_LINE = regex.compile(r"[{}=<>`]|;\s*$|\((?<=\w\()|::|->")
+# How far around a glued lowercase token a code sign makes it an identifier: its own clause of code
+# (``x = usedfor(y)``), not a whole line of prose that somewhere says ``(p < 0.05)`` or ``Ca(2+)``.
+_CODE_REACH = 24
 
 SLOPE = 1.3  # each Zipf unit of the joined token asks for 1.3 more at every junction
 _FUNCTION_ZIPF = 6.0  # as common as "the", "of", "was", "his": no prefix penalty, no compound reading
@@ -303,13 +310,37 @@ class DocumentWords:
         return bisect.bisect_right(self._line_starts, position) - 1
 
     def in_code(self, position: int) -> bool:
-        """Whether the line holding ``position`` looks like code (``=``, braces, backticks, ``f(``)."""
+        """Whether the line holding ``position`` looks like code (``=``, braces, backticks, ``f(``).
+
+        Glued lowercase tokens ask :meth:`code_near` instead: a long line of prose may hold one sign."""
         index = self._line_index(position)
         assert self._lines is not None
         code = self._code_lines.get(index)
         if code is None:
             code = self._code_lines[index] = _CODE_LINE.search(self._lines[index]) is not None
         return code
+
+    def line_at(self, position: int) -> str:
+        """The line holding ``position``."""
+        index = self._line_index(position)
+        assert self._lines is not None
+        return self._lines[index]
+
+    def code_near(self, position: int, length: int) -> bool:
+        """Whether code signs stand within ``_CODE_REACH`` characters of ``text[position:position + length]``
+        on its line (``x = usedfor(y)``), unlike a line of prose whose code sign is further off (``the
+        results (p < 0.05) areusedfor``)."""
+        index = self._line_index(position)
+        if not self.in_code(position):
+            return False  # the whole line is prose: nothing near either
+        start = max(self._line_starts[index], position - _CODE_REACH)
+        assert self._lines is not None
+        line_end = self._line_starts[index] + len(self._lines[index])
+        end = min(line_end, position + length + _CODE_REACH)
+        window = self.text[start:end]
+        if end == line_end:
+            return _CODE_LINE.search(window) is not None
+        return _CODE_LINE.search(window + " x") is not None
 
     def language(self, default: str) -> str:
         """The language of the whole document (``default`` when its markers do not say)."""
@@ -459,11 +490,12 @@ _SEEN_SIZE = 1 << 16
 
 # Scoring the splits of a rare run costs about 0.2 ms the first time. Prose has a distinct rare run
 # left after the cheap tests (:meth:`Splitter.plainly_whole`) every 300 characters or more (Moby-Dick's
-# richest chapters: one every 150). A document with more than this many per character (generated
-# identifiers, base64, a word list) is not prose whose glue we can read: its glued words are left
-# alone, which keeps the cost linear on any input (at most about 4x the time of prose per MB).
+# richest chapters: one every 120, and each glued word of damaged text adds one more: at 150 the
+# glue of a third of its chapters went unmended). A document with more than this many per character
+# (generated identifiers, base64, a word list) is not prose whose glue we can read: its glued words
+# are left alone, which keeps the cost linear on any input.
 _RARE_RUNS_FREE = 50
-_CHARS_PER_RARE_RUN = 150
+_CHARS_PER_RARE_RUN = 75
 # ... and at most this many in one document of any size (Austen's 1.2 MB of novels have 3,100).
 _MOST_RARE_RUNS = 5_000
 
@@ -567,6 +599,87 @@ def glued_evidence(joined: float, junction: float, need: float, parts: int) -> d
 def confidence(margin: float) -> float:
     """How sure a decision is from how far its evidence clears its threshold: 0.5 at it, 1.0 at +3."""
     return round(min(1.0, max(0.0, 0.5 + margin / 6.0)), 3)
+
+
+# -- what a fitted corpus says (see CorpusModel) -------------------------------------------------
+
+# A token the corpus uses this often, in this many documents, is a word of the corpus ("rustup",
+# "histoscores"): the ones a single damaged document glued (count 1) do not pass.
+_CORPUS_WORD_COUNT = 2
+_CORPUS_WORD_DOCUMENTS = 2
+# Parts side by side this many times more often than the glued form: the glued form is damage the
+# corpus repeats ("ofthe" scraped from many pages beside thousands of "of the"), not a word.
+_PAIR_OVER_JOINED = 5
+# At least this many pairs before the corpus alone splits two content words ("twelve years").
+_CORPUS_PAIR_MIN = 3
+# A token wordfreq knows this well is split by its rules alone: corpus pairs split only unknown glue
+# ("takeplace"), never a rare word that a common pair happens to spell ("inmost": "in most").
+_CORPUS_SPLIT_ZIPF = 1.0
+# A part of a corpus split: known to wordfreq this well, or used this often by the corpus.
+_CORPUS_PART_ZIPF = 3.0
+_CORPUS_PART_COUNT = 5
+
+
+def corpus_word(model: CorpusModel, token: str, parts: tuple[str, ...] | None, line: str) -> bool:
+    """Whether the fitted corpus uses ``token`` as a word of its own: in several documents, not only in
+    a block that ends many documents (a page template: ``Readmore``), and not far less often than its
+    ``parts`` side by side.
+
+    >>> model = CorpusModel.from_counts(words={"rustup": 9}, word_documents={"rustup": 4}, documents=4)
+    >>> corpus_word(model, "rustup", ("rust", "up"), "install rustup first")
+    True
+    """
+    if model.count(token) < _CORPUS_WORD_COUNT or model.spread(token) < _CORPUS_WORD_DOCUMENTS:
+        return False
+    if is_template_line(model, line):
+        return False
+    if parts is not None and len(parts) == 2:
+        return model.pair(*parts) < _PAIR_OVER_JOINED * model.count(token)
+    return True
+
+
+def is_template_line(model: CorpusModel, line: str) -> bool:
+    """Whether ``line`` is a line that ends several documents of the corpus: boilerplate a page
+    template repeats (``Readmore``), whose tokens are no evidence of words."""
+    return model.tail_count(line) >= _CORPUS_WORD_DOCUMENTS
+
+
+def corpus_split(splitter: Splitter, model: CorpusModel, token: str) -> tuple[tuple[str, str], int] | None:
+    """The two words ``token`` reads as by the corpus's pairs (``twelveyears`` -> ``twelve years``),
+    with their pair count: both parts words, side by side at least ``_CORPUS_PAIR_MIN`` times and
+    ``_PAIR_OVER_JOINED`` times as often as the glued form. Only for tokens wordfreq barely knows.
+
+    >>> model = CorpusModel.from_counts(words={"twelve": 9, "years": 30}, pairs={("twelve", "years"): 6})
+    >>> corpus_split(Splitter(), model, "twelveyears")
+    (('twelve', 'years'), 6)
+    """
+    if zipf(token, splitter.language) >= _CORPUS_SPLIT_ZIPF or splitter.plainly_whole(token):
+        return None
+    best: tuple[tuple[str, str], int] | None = None
+    floor = max(_CORPUS_PAIR_MIN, _PAIR_OVER_JOINED * model.count(token))
+    for cut in range(2, len(token) - 1):
+        left, right = token[:cut], token[cut:]
+        pairs = model.pair(left, right)
+        if pairs < floor or (best is not None and pairs <= best[1]):
+            continue
+        if _corpus_part(splitter, model, left) and _corpus_part(splitter, model, right):
+            best = (left, right), pairs
+    return best
+
+
+def _corpus_part(splitter: Splitter, model: CorpusModel, part: str) -> bool:
+    if len(part) <= 2:
+        return zipf(part, splitter.language) >= 5.5
+    return zipf(part, splitter.language) >= _CORPUS_PART_ZIPF or model.count(part) >= _CORPUS_PART_COUNT
+
+
+def corpus_evidence(model: CorpusModel, token: str, parts: tuple[str, ...]) -> dict[str, float]:
+    """The corpus's numbers behind a decision on ``token``: its count and document count, and for a
+    split into two its parts' pair count (``corpus_count``, ``corpus_spread``, ``corpus_pair``)."""
+    evidence = {"corpus_count": float(model.count(token)), "corpus_spread": float(model.spread(token))}
+    if len(parts) == 2:
+        evidence["corpus_pair"] = float(model.pair(*parts))
+    return evidence
 
 
 def _rank(state: tuple[float, int, int]) -> tuple[int, float]:

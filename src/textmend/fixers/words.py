@@ -53,6 +53,7 @@ from typing import ClassVar
 
 import regex
 
+from ..corpus_model import CorpusModel
 from ..fixer import Findings, Fixer, Pattern, register
 from ..lexicon import available_languages, zipf
 from ..model import Edit
@@ -61,10 +62,14 @@ from ._splitter import (
     DocumentWords,
     Splitter,
     confidence,
+    corpus_evidence,
+    corpus_split,
+    corpus_word,
     dropped_g,
     glued_evidence,
     hopeful_split,
     is_entity_remnant,
+    is_template_line,
     long_parts,
     part_zipfs,
     static_split,
@@ -146,7 +151,9 @@ class WordsFixer(Fixer):
     ``margin``: the Zipf every junction of a split must reach, plus 1.3 per Zipf unit of the joined token;
     ``min_zipf``: how common the words on both sides of a lowercase-to-capital glue must be;
     ``max_joined_zipf``: from this Zipf a token is a word and never split (and parts of four or more
-    letters must be this common, so that no part is split later).
+    letters must be this common, so that no part is split later);
+    ``model``: a fitted :class:`~textmend.corpus_model.CorpusModel` (``Pipeline.with_model``): a token
+    the corpus uses is a word, and two words the corpus puts side by side far more often are split.
     """
 
     name: ClassVar[str] = "words"
@@ -158,6 +165,7 @@ class WordsFixer(Fixer):
     margin: float = 1.0
     min_zipf: float = 3.0
     max_joined_zipf: float = 3.5
+    model: CorpusModel | None = None
 
     def __post_init__(self) -> None:
         if self.language not in available_languages():
@@ -188,7 +196,7 @@ class WordsFixer(Fixer):
         # so that mending the result finds nothing more (idempotence).
         while True:
             before = len(edits)
-            for repair in _repairs(splitter, document, glued, camels, punctuated, edits):
+            for repair in _repairs(splitter, document, glued, camels, punctuated, edits, self.model):
                 edits.update((edit.start, edit) for edit in repair.edits)
                 document.see(repair.words)
             if len(edits) == before:
@@ -208,15 +216,16 @@ def _repairs(
     camels: list[regex.Match[str]],
     punctuated: list[regex.Match[str]],
     taken: Mapping[int, Edit],
+    model: CorpusModel | None = None,
 ) -> Iterator[Repair]:
     """One round of judging every candidate, in text order per kind; ``taken`` grows as the caller
     applies each repair, so that a later candidate sees the earlier ones."""
     for match in glued:
-        repair = glued_repair(splitter, match.group(), match.start(), document, taken)
+        repair = glued_repair(splitter, match.group(), match.start(), document, taken, model)
         if repair is not None:
             yield repair
     for match in camels:
-        repair = camel_repair(splitter, match, document, taken)
+        repair = camel_repair(splitter, match, document, taken, model)
         if repair is not None:
             yield repair
     for match in punctuated:
@@ -281,10 +290,17 @@ def no_space_candidates(text: str, latin1: bool) -> list[regex.Match[str]]:
 
 
 def glued_repair(
-    splitter: Splitter, token: str, start: int, document: DocumentWords, taken: Mapping[int, Edit]
+    splitter: Splitter,
+    token: str,
+    start: int,
+    document: DocumentWords,
+    taken: Mapping[int, Edit],
+    model: CorpusModel | None = None,
 ) -> Repair | None:
     """The split of a glued lowercase ``token`` at ``start`` (``usedfor`` -> ``used for``), if any.
 
+    With a fitted ``model``, a token the corpus uses is a word (:func:`corpus_word`), and a token the
+    rules leave whole is split where the corpus has its parts side by side (:func:`corpus_split`).
     An empty repair when ``taken`` already splits it; ``None`` when it stays whole.
     """
     if any(start + cut in taken for cut in range(1, len(token))):
@@ -292,7 +308,13 @@ def glued_repair(
     if document.repeats(token):
         return None
     split = glued_split(splitter, token, document)
-    if split is None or not is_glued_reading(splitter, token, split[0]) or document.in_code(start):
+    if model is not None:
+        line = document.line_at(start)
+        if corpus_word(model, token, split[0] if split else None, line):
+            return None
+        if split is None or not is_glued_reading(splitter, token, split[0]):
+            return corpus_repair(splitter, model, token, start, document, line)
+    if split is None or not is_glued_reading(splitter, token, split[0]) or document.code_near(start, len(token)):
         return None
     parts, junction = split
     joined = zipf(token, splitter.language)
@@ -301,8 +323,52 @@ def glued_repair(
         f"(weakest junction {junction:.1f}; parts {part_zipfs(parts, splitter, document)})"
     )
     evidence = glued_evidence(joined, junction, splitter.margin + SLOPE * joined, len(parts))
+    if model is not None:
+        evidence.update(corpus_evidence(model, token, parts))
+    return _split_at(token, start, parts, reason, evidence)
+
+
+def corpus_repair(
+    splitter: Splitter, model: CorpusModel, token: str, start: int, document: DocumentWords, line: str
+) -> Repair | None:
+    """The split the fitted corpus reads in ``token`` when the rules alone leave it whole: two words the
+    corpus puts side by side far more often than it writes them glued (``twelveyears``), or two
+    common words glued on a line that ends many of its documents (a template's ``relatedarticles``)."""
+    if document.code_near(start, len(token)):
+        return None
+    found = corpus_split(splitter, model, token)
+    if found is not None:
+        parts, pairs = found
+        reason = (
+            f"{token!r} read as {' '.join(parts)!r}: the fitted corpus has {' '.join(parts)!r} {pairs} times"
+            f" and {token!r} {model.count(token)} times"
+        )
+    elif is_template_line(model, line) and not splitter.plainly_whole(token):
+        hopeful = hopeful_split(splitter, token)
+        if hopeful is None or len(hopeful[0]) != 2 or not all(
+            zipf(part, splitter.language) >= splitter.min_zipf for part in hopeful[0]
+        ):
+            return None
+        parts = (hopeful[0][0], hopeful[0][1])
+        reason = (
+            f"{token!r} read as {' '.join(parts)!r}: it stands on a line that ends"
+            f" {model.tail_count(line)} documents of the fitted corpus (a template), both parts common words"
+        )
+    else:
+        return None
+    evidence = {
+        "joined_zipf": zipf(token, splitter.language),
+        **corpus_evidence(model, token, parts),
+        "confidence": confidence(min(3.0, model.pair(*parts) / max(1, model.count(token)) / 10)),
+    }
+    return _split_at(token, start, parts, reason, evidence)
+
+
+def _split_at(
+    token: str, start: int, parts: tuple[str, ...], reason: str, evidence: Mapping[str, float]
+) -> Repair:
     cuts = [start + sum(len(part) for part in parts[: index + 1]) for index in range(len(parts) - 1)]
-    return Repair(tuple(Edit(cut, cut, " ", reason, "words/glued", evidence) for cut in cuts), parts)
+    return Repair(tuple(Edit(cut, cut, " ", reason, "words/glued", dict(evidence)) for cut in cuts), parts)
 
 
 def glued_split(
@@ -331,7 +397,11 @@ def is_glued_reading(splitter: Splitter, token: str, parts: tuple[str, ...]) -> 
 
 
 def camel_repair(
-    splitter: Splitter, match: regex.Match[str], document: DocumentWords, taken: Mapping[int, Edit]
+    splitter: Splitter,
+    match: regex.Match[str],
+    document: DocumentWords,
+    taken: Mapping[int, Edit],
+    model: CorpusModel | None = None,
 ) -> Repair | None:
     """``managementThe`` -> ``management The`` when both sides are words the reader would know; a glued
     left side is split with it (``ofthePresident`` -> ``of the President``), even when wordfreq knows
@@ -341,11 +411,13 @@ def camel_repair(
     token = match.group()
     if cut in taken or document.repeats(token) or zipf(token.lower(), splitter.language) >= _KNOWN_ZIPF:
         return None
+    if model is not None and corpus_word(model, token.lower(), None, document.line_at(match.start())):
+        return None  # a name the corpus uses: "microReid", "iPhone"
     if not splitter.common(right.lower(), document):
         return None
     left_repair = None
     if len(left) >= 4 and zipf(left, splitter.language) < splitter.max_joined_zipf:
-        left_repair = glued_repair(splitter, left, match.start(), document, taken)
+        left_repair = glued_repair(splitter, left, match.start(), document, taken, model)
     if left_repair is None and not splitter.common(left, document):
         return None
     sides = min(splitter.zipf_in(left, document), splitter.zipf_in(right.lower(), document))
