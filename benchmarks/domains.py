@@ -171,10 +171,15 @@ def measure(name: str, split: str, pipe: Pipeline, default: Pipeline, joins: int
     for doc in docs:
         result.words += sum(not c.isspace() for c in doc) if by_character else len(_TOKEN.findall(doc))
         mended = pipe.mend_document(doc)
-        for change in mended.changes:
-            word = _word_at(doc, change.start, change.end)
+        words: dict[tuple[int, int], list[textmend.Change]] = {}
+        for change in mended.changes:  # a word split in three is two changes, one changed word
+            words.setdefault(_word_span(doc, change.start, change.end), []).append(change)
+        for (start, end), changes in words.items():
             result.changed_words += 1
-            result.false_changes[f"{word} -> {_word_after(doc, change)}"] += 1
+            after = doc[start:end]
+            for change in sorted(changes, key=lambda c: c.start, reverse=True):
+                after = after[: change.start - start] + change.after + after[change.end - start :]
+            result.false_changes[f"{doc[start:end]} -> {after}"] += 1
         result.changed_default += len(default.mend_document(doc).changes) if default is not pipe else 0
     if name not in BY_CHARACTER and joins:
         for damaged in damage(docs, joins, SEED):
@@ -194,23 +199,13 @@ def measure(name: str, split: str, pipe: Pipeline, default: Pipeline, joins: int
     return result
 
 
-def _word_at(text: str, start: int, end: int) -> str:
-    left = start
-    while left > 0 and not text[left - 1].isspace():
-        left -= 1
-    right = end
-    while right < len(text) and not text[right].isspace():
-        right += 1
-    return text[left:right]
-
-
-def _word_after(text: str, change: textmend.Change) -> str:
-    word = _word_at(text, change.start, change.end)
-    left = change.start
-    while left > 0 and not text[left - 1].isspace():
-        left -= 1
-    offset = change.start - left
-    return word[:offset] + change.after + word[offset + len(change.before) :]
+def _word_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the whitespace-delimited word holding ``text[start:end]`` starts and ends."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return start, end
 
 
 def per_100k(count: int, words: int) -> str:

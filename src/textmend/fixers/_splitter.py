@@ -195,6 +195,8 @@ class Splitter:
         zl, zr = self.zipf_in(left, document), self.zipf_in(right, document)
         if any(len(part) >= 4 and z < self.max_joined_zipf for part, z in ((left, zl), (right, zr))):
             return float("-inf")  # a rare part could itself be glued words: then the split would go on
+        if zipf(left + right, self.language) >= self.max_joined_zipf:
+            return float("-inf")  # a part of three would cut a word in two: "game so me", "do or", "are as"
         value = zl + zr - 9.0
         if len(left) == 1 and (right[0] in "aeiou" or not _SINGLE_LETTER_NEXT <= raw_right < _FUNCTION_ZIPF):
             return float("-inf")  # "a moment", but not "a the", "a was", "anew" or "acutest"
@@ -207,6 +209,8 @@ class Splitter:
         ):
             value -= _AFFIX_PENALTY
         if raw_left < _FUNCTION_ZIPF and right in SUFFIXES.get(self.language, ()):
+            if len(left) >= 4 and not self.function_word(left):
+                return float("-inf")  # a content word and a suffix make a word: "headmost", "gamesome"
             value -= _AFFIX_PENALTY
         if not (self.function_word(left) or self.function_word(right)):
             if self.language in COMPOUNDING:
@@ -611,7 +615,7 @@ _CORPUS_WORD_DOCUMENTS = 2
 # corpus repeats ("ofthe" scraped from many pages beside thousands of "of the"), not a word.
 _PAIR_OVER_JOINED = 5
 # At least this many pairs before the corpus alone splits two content words ("twelve years").
-_CORPUS_PAIR_MIN = 3
+_CORPUS_PAIR_MIN = 10
 # A token wordfreq knows this well is split by its rules alone: corpus pairs split only unknown glue
 # ("takeplace"), never a rare word that a common pair happens to spell ("inmost": "in most").
 _CORPUS_SPLIT_ZIPF = 1.0
@@ -649,9 +653,9 @@ def corpus_split(splitter: Splitter, model: CorpusModel, token: str) -> tuple[tu
     with their pair count: both parts words, side by side at least ``_CORPUS_PAIR_MIN`` times and
     ``_PAIR_OVER_JOINED`` times as often as the glued form. Only for tokens wordfreq barely knows.
 
-    >>> model = CorpusModel.from_counts(words={"twelve": 9, "years": 30}, pairs={("twelve", "years"): 6})
+    >>> model = CorpusModel.from_counts(words={"twelve": 9, "years": 30}, pairs={("twelve", "years"): 16})
     >>> corpus_split(Splitter(), model, "twelveyears")
-    (('twelve', 'years'), 6)
+    (('twelve', 'years'), 16)
     """
     if zipf(token, splitter.language) >= _CORPUS_SPLIT_ZIPF or splitter.plainly_whole(token):
         return None

@@ -91,6 +91,7 @@ __all__ = [
     "is_attribute",
     "is_glued_reading",
     "is_known_with_n",
+    "is_module",
     "is_short_word_after_dot",
     "names_its_module",
     "no_space_candidates",
@@ -483,12 +484,19 @@ def names_its_module(left: str, right: str) -> bool:
 
 def is_attribute(splitter: Splitter, left: str, right: str, document: DocumentWords) -> bool:
     """Whether ``left.right`` after a lowercase word reads as an attribute (``typing.List``): not a
-    very common sentence opener (``The``, ``When``) nor a name the text repeats."""
+    very common sentence opener (``The``, ``When``) nor a name the text repeats, unless ``left`` is a
+    module the text cites again (:func:`is_module`)."""
     return (
         left.islower()
         and zipf(right.lower(), splitter.language) < _AFTER_LOWER_ZIPF
-        and document.text.count(right) < 2
+        and (document.text.count(right) < 2 or is_module(left, document))
     )
+
+
+def is_module(left: str, document: DocumentWords) -> bool:
+    """Whether the document writes ``left.`` before a word more than once: a module whose names it
+    cites (``numbers.Integral`` and ``numbers.Real``; ``typing.List`` and ``typing.cast``)."""
+    return len(regex.findall(rf"(?<![\w.]){regex.escape(left)}\.\w", document.text)) >= 2
 
 
 def is_known_with_n(splitter: Splitter, lost_newline: str, right: str) -> bool:
