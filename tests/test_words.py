@@ -213,3 +213,23 @@ def test_a_document_of_rare_runs_only_is_left_alone_at_a_bounded_cost() -> None:
     assert words()(glued) == glued  # one rare run every 17 characters: no prose
     sparse = "It was usedfor pain. " + "The end of the story is near. " * 20
     assert words()(sparse).startswith("It was used for pain.")
+
+
+def test_the_caches_across_documents_stay_capped_on_a_stream_of_new_tokens() -> None:
+    from textmend.fixers._splitter import CACHE_SIZE, cache_sizes
+
+    pipeline = words()
+    letters = "bcdfghjklmnpqrstvwxz"
+    # 20,000 distinct rare tokens in prose, half glued to a function word: each is new to every cache
+    for batch in range(100):
+        tokens = []
+        for index in range(200):
+            n = batch * 200 + index
+            stem = "".join(letters[(n // 20**k) % 20] + "aeiou"[(n // 5**k) % 5] for k in range(4))
+            tokens.append(f"the{stem}" if index % 2 else stem)
+        pipeline(" and the old house stood there, as it had stood for many years before them, ".join(tokens))
+    sizes = cache_sizes()
+    assert CACHE_SIZE <= 10_000
+    assert all(size <= CACHE_SIZE for size in sizes.values()), sizes
+    assert sizes["word_filter"] > CACHE_SIZE // 4  # the stream did reach the caches
+    assert max(sizes["static_split"], sizes["hopeful_split"]) > CACHE_SIZE // 2, sizes
