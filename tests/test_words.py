@@ -233,3 +233,75 @@ def test_the_caches_across_documents_stay_capped_on_a_stream_of_new_tokens() -> 
     assert all(size <= CACHE_SIZE for size in sizes.values()), sizes
     assert sizes["word_filter"] > CACHE_SIZE // 4  # the stream did reach the caches
     assert max(sizes["static_split"], sizes["hopeful_split"]) > CACHE_SIZE // 2, sizes
+
+
+# -- with a fitted corpus model ----------------------------------------------------------------
+
+
+def _counted(texts: list[str]) -> Any:
+    """A model of ``texts`` as ``textmend.fit`` counts them (lowercase words, documents, pairs, last
+    lines), built here so that these tests do not depend on the fitting code."""
+    import re
+    from collections import Counter
+
+    from textmend.corpus_model import CorpusModel, normal_title
+
+    words: Counter[str] = Counter()
+    spread: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    tails: Counter[str] = Counter()
+    for text in texts:
+        tokens = [t.lower() for t in re.findall(r"[^\W\d_]+", text)]
+        words.update(tokens)
+        spread.update(set(tokens))
+        pairs.update(zip(tokens, tokens[1:], strict=False))
+        tails[normal_title(text.rstrip().split("\n")[-1])] += 1
+    return CorpusModel.from_counts(
+        words=words, word_documents=spread, pairs=pairs, tails=tails, documents=len(texts)
+    )
+
+
+_TOOLS = [f"Run rustup to update, then build crate number {n} with cargo." for n in range(6)]
+
+
+def test_a_word_the_corpus_uses_is_never_split() -> None:
+    text = "First install rustup on the machine."
+    assert words()(text) == "First install rust up on the machine."
+    fitted = words().with_model(_counted(_TOOLS))
+    assert fitted(text) == text
+    assert words().with_model(_counted(_TOOLS[:1]))(text) != text  # one document is no evidence
+
+
+def test_two_words_the_corpus_puts_side_by_side_are_split_with_its_numbers() -> None:
+    corpus = [f"He served for twelve years in document {n}; twelve years is long." for n in range(8)]
+    text = "She stayed twelveyears abroad."
+    assert words()(text) == text  # two content words: the rules alone leave them
+    document = words().with_model(_counted(corpus)).mend_document(text)
+    assert document.text == "She stayed twelve years abroad."
+    (change,) = document.changes
+    assert change.evidence["corpus_pair"] == 16.0 and change.evidence["corpus_count"] == 0.0
+    assert "fitted corpus" in change.reason
+
+
+def test_fitting_on_damaged_text_still_splits_the_template_join() -> None:
+    corpus = [f"Story {n} about the harbour and its boats.\n\nrelatedarticles" for n in range(20)]
+    corpus += [f"Story {n} says the related work and the articles matter." for n in range(20, 25)]
+    model = _counted(corpus)
+    assert model.count("relatedarticles") == 20  # the template made it "frequent"
+    mended = words().with_model(model)("A story about boats.\n\nrelatedarticles")
+    assert mended == "A story about boats.\n\nrelated articles"
+
+
+def test_fitting_on_text_with_a_repeated_glue_still_splits_it() -> None:
+    corpus = [f"Page {n}: the best ofthe year, and one of the best of the lot." for n in range(10)]
+    corpus += [f"Most of the people, most of the time, {n}." for n in range(30)]
+    fitted = words().with_model(_counted(corpus))
+    assert fitted("It was one ofthe best.") == "It was one of the best."
+
+
+def test_with_model_keeps_fixers_hashable_and_the_pipeline_unchanged() -> None:
+    pipeline = words()
+    model = _counted(_TOOLS)
+    fitted = pipeline.with_model(model)
+    assert fitted is not pipeline and pipeline("install rustup now") == "install rust up now"
+    assert hash(WordsFixer(model=model)) == hash(WordsFixer(model=_counted(_TOOLS)))

@@ -67,7 +67,7 @@ _WORD_CHAR = re.compile(r"\w")
 _CODE_LINE = regex.compile(r"[{}=<>`]|;\s*$|\((?<=\w\()|::|->")
 # How far around a glued lowercase token a code sign makes it an identifier: its own clause of code
 # (``x = usedfor(y)``), not a whole line of prose that somewhere says ``(p < 0.05)`` or ``Ca(2+)``.
-_CODE_REACH = 24
+_CODE_REACH = 12
 
 SLOPE = 1.3  # each Zipf unit of the joined token asks for 1.3 more at every junction
 _FUNCTION_ZIPF = 6.0  # as common as "the", "of", "was", "his": no prefix penalty, no compound reading
