@@ -80,6 +80,7 @@ _AROUND = 100  # characters on each side of a token whose language decides wheth
 _CLAUSE_MARK = re.compile(r"[.!?:;\"\u201c\u201d\u00ab\u00bb()\n]")
 _INFLECTIONS = ("s", "es", "ed", "d", "ing", "r", "er", "st", "est", "ly")
 _EXTRA_PART = 1.5
+_RARE_PART_ZIPF = 2.0  # a part rarer than max_joined_zipf must be known this well ("wharves" 2.5)
 _SINGLE_LETTER_NEXT = 4.5  # how common the word after a one-letter word ("a") must be
 _SINGLE_LETTER_PENALTY = 0.75
 
@@ -195,7 +196,10 @@ class Splitter:
         """The Zipf value the pair ``left right`` would have, less penalties for word-forming readings."""
         raw_left, raw_right = zipf(left, self.language), zipf(right, self.language)
         zl, zr = self.zipf_in(left, document), self.zipf_in(right, document)
-        if any(len(part) >= 4 and z < self.max_joined_zipf for part, z in ((left, zl), (right, zr))):
+        if any(
+            len(part) >= 4 and z < self.max_joined_zipf and not self.settled_word(part)
+            for part, z in ((left, zl), (right, zr))
+        ):
             return float("-inf")  # a rare part could itself be glued words: then the split would go on
         if zipf(left + right, self.language) >= self.max_joined_zipf:
             return float("-inf")  # a part of three would cut a word in two: "game so me", "do or", "are as"
@@ -220,6 +224,11 @@ class Splitter:
             if min(zl, zr) < _SEEN_ZIPF:  # unless the document uses both on their own
                 value -= _CONTENT_PENALTY  # "school fellow": two content words glue into real compounds
         return value
+
+    def settled_word(self, part: str) -> bool:
+        """Whether ``part`` is a word wordfreq knows (``wharves``, ``secretion``) that no document could
+        see split: a part that stays whole, so that a split with it settles at once."""
+        return _RARE_PART_ZIPF <= zipf(part, self.language) and hopeful_split(self, part) is None
 
     def has_function_word(self, parts: tuple[str, ...]) -> bool:
         """Whether a split has a function word (``the``, ``of``, ``a``) in it: two or more content words
