@@ -490,14 +490,22 @@ def is_attribute(splitter: Splitter, left: str, right: str, document: DocumentWo
     right_zipf = zipf(right.lower(), splitter.language)
     return left.islower() and (
         (right_zipf < _AFTER_LOWER_ZIPF and document.text.count(right) < 2)
-        or (right_zipf < _MODULE_NAME_ZIPF and is_module(left, document))
+        or (right_zipf < _MODULE_NAME_ZIPF and is_module(splitter, left, document))
     )
 
 
-def is_module(left: str, document: DocumentWords) -> bool:
-    """Whether the document writes ``left.`` before a word more than once: a module whose names it
-    cites (``numbers.Integral`` and ``numbers.Real``; ``typing.List`` and ``typing.cast``)."""
-    return len(regex.findall(rf"(?<![\w.]){regex.escape(left)}\.\w", document.text)) >= 2
+def is_module(splitter: Splitter, left: str, document: DocumentWords) -> bool:
+    """Whether the document writes ``left.`` before a name more than once: a module whose names it
+    cites (``numbers.Integral`` and ``numbers.Real``; ``typing.List`` and ``typing.cast``).
+
+    A name is a lowercase word or one rarer than ``The``: those are the ones this keeps together, so
+    that mending the result decides the same (``here.They`` is split, and was never counted).
+    """
+    names = regex.findall(rf"(?<![\w.]){regex.escape(left)}\.(\w+)", document.text)
+    return (
+        sum(name[0].islower() or zipf(name.lower(), splitter.language) < _MODULE_NAME_ZIPF for name in names)
+        >= 2
+    )
 
 
 def is_known_with_n(splitter: Splitter, lost_newline: str, right: str) -> bool:
