@@ -269,7 +269,8 @@ def test_a_word_the_corpus_uses_is_never_split() -> None:
     assert words()(text) == "First install rust up on the machine."
     fitted = words().with_model(_counted(_TOOLS))
     assert fitted(text) == text
-    assert words().with_model(_counted(_TOOLS[:1]))(text) != text  # one document is no evidence
+    damaged = _counted(["Install rustup now.", *[f"It would rust up in {n} days." for n in range(6)]])
+    assert words().with_model(damaged)(text) != text  # once, beside six "rust up": damage, no word
 
 
 def test_two_words_the_corpus_puts_side_by_side_are_split_with_its_numbers() -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -98,6 +99,18 @@ class Splitter:
     margin: float = 1.0
     min_zipf: float = 3.0
     max_joined_zipf: float = 3.5
+    model: CorpusModel | None = None
+
+    def corpus_zipf(self, word: str) -> float:
+        """How common ``word`` is in the fitted corpus, on wordfreq's Zipf scale (0 without a model, or
+        when the corpus has it fewer than ``_CORPUS_WORD_COUNT`` times or in one document only)."""
+        model = self.model
+        if model is None or not model.tokens:
+            return 0.0
+        count = model.count(word)
+        if count < _CORPUS_WORD_COUNT or model.spread(word) < _CORPUS_WORD_DOCUMENTS:
+            return 0.0
+        return math.log10(count * 1e9 / model.tokens)
 
     def splittable(self, token: str) -> bool:
         """Whether some document could see the lowercase ``token`` split: the tests of ``words.glued_repair``
@@ -111,7 +124,9 @@ class Splitter:
         split = static_split(self, token)
         if split is None:
             return hopeful_split(self, token) is not None
-        return self.has_function_word(split[0]) and not dropped_g(split[0], self.language)
+        # two content words are split only on a fitted corpus's evidence
+        readable = self.has_function_word(split[0]) or self.model is not None
+        return readable and not dropped_g(split[0], self.language)
 
     def plainly_whole(self, token: str) -> bool:
         """Whether ``token`` is left whole on cheap tests alone, before any split is scored: a common word,
@@ -196,6 +211,8 @@ class Splitter:
         """The Zipf value the pair ``left right`` would have, less penalties for word-forming readings."""
         raw_left, raw_right = zipf(left, self.language), zipf(right, self.language)
         zl, zr = self.zipf_in(left, document), self.zipf_in(right, document)
+        if self.model is not None:  # a word the corpus uses often is as common as it is there
+            zl, zr = max(zl, self.corpus_zipf(left)), max(zr, self.corpus_zipf(right))
         if any(
             len(part) >= 4 and z < self.max_joined_zipf and not self.settled_word(part)
             for part, z in ((left, zl), (right, zr))
@@ -637,8 +654,11 @@ def confidence(margin: float) -> float:
 
 # -- what a fitted corpus says (see CorpusModel) -------------------------------------------------
 
-# A token the corpus uses this often, in this many documents, is a word of the corpus ("rustup",
-# "histoscores"): the ones a single damaged document glued (count 1) do not pass.
+# A token the corpus has is a word of the corpus ("rustup", "histoscores"), unless its parts stand
+# side by side far more often (below): glue a damaged document left in the corpus ("usedfor" once
+# beside a hundred "used for") is no word. A token the rules found no split for (a name before a
+# capital) must be in this many documents, this often.
+_CORPUS_WORD_SEEN = 1
 _CORPUS_WORD_COUNT = 2
 _CORPUS_WORD_DOCUMENTS = 2
 # Parts side by side this many times more often than the glued form: the glued form is damage the
@@ -655,21 +675,20 @@ _CORPUS_PART_COUNT = 5
 
 
 def corpus_word(model: CorpusModel, token: str, parts: tuple[str, ...] | None, line: str) -> bool:
-    """Whether the fitted corpus uses ``token`` as a word of its own: in several documents, not only in
-    a block that ends many documents (a page template: ``Readmore``), and not far less often than its
-    ``parts`` side by side.
+    """Whether the fitted corpus uses ``token`` as a word of its own: not only in a block that ends many
+    documents (a page template: ``Readmore``), and not far less often than any two of its ``parts``
+    side by side (``None``: no split was found; then in several documents).
 
     >>> model = CorpusModel.from_counts(words={"rustup": 9}, word_documents={"rustup": 4}, documents=4)
     >>> corpus_word(model, "rustup", ("rust", "up"), "install rustup first")
     True
     """
-    if model.count(token) < _CORPUS_WORD_COUNT or model.spread(token) < _CORPUS_WORD_DOCUMENTS:
+    count = model.count(token)
+    if count < _CORPUS_WORD_SEEN or is_template_line(model, line):
         return False
-    if is_template_line(model, line):
-        return False
-    if parts is not None and len(parts) == 2:
-        return model.pair(*parts) < _PAIR_OVER_JOINED * model.count(token)
-    return True
+    if parts is None:
+        return count >= _CORPUS_WORD_COUNT and model.spread(token) >= _CORPUS_WORD_DOCUMENTS
+    return all(model.pair(left, right) < _PAIR_OVER_JOINED * count for left, right in itertools.pairwise(parts))
 
 
 def is_template_line(model: CorpusModel, line: str) -> bool:

@@ -24,9 +24,18 @@ word-forming prefix or suffix (``incurious``, ``gentlemanlike``), two content wo
 third or fourth part each ask for more, and among good splits the one with fewer parts wins (``as
 soon``, not ``as so on``). A one-letter part is only ``a``, before a common word that starts with a
 consonant (``amoment``) or after a function word (``wasa``). A token that is a common word of a
-neighbouring language (``canto``), an inflected word (``togas``), on a line that looks like code, or
-that the document uses again is never split; a word the document uses on its own counts as common
-(``wearableimplantableor`` splits in a text that also says ``wearable`` and ``implantable``).
+neighbouring language (``canto``), an inflected word (``togas``), a content word with a suffix
+(``headmost``), a token beside a code sign (``x = usedfor(y)``; one ``(p < 0.05)`` further along a line
+of prose stops nothing), or that the document uses again is never split; a word the document uses on
+its own counts as common (``wearableimplantableor`` splits in a text that also says ``wearable`` and
+``implantable``).
+
+With a fitted corpus model (``Pipeline.with_model(textmend.fit(texts))``) the corpus is evidence too:
+a token it uses is a word of that corpus and stays (``rustup``), unless its parts stand side by side
+there far more often (damage the corpus repeats: ``ofthe``) or it only stands on lines that end many
+documents (a template's ``relatedarticles``); a word it uses often counts as that common in a split;
+and two content words it puts side by side far more often than it glues them are split
+(``twelveyears``). Such changes carry ``corpus_count``, ``corpus_spread`` and ``corpus_pair``.
 
 The fixer acts only on text in its language (English by default): each line, and the clause around
 each candidate, is read with wordfreq's most frequent words of some twenty Latin-script languages (see
@@ -48,7 +57,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import lru_cache
 from typing import ClassVar
 
 import regex
@@ -177,7 +186,7 @@ class WordsFixer(Fixer):
     @property
     def splitter(self) -> Splitter:
         """The scoring value for this fixer's options (one per set of options, kept for the process)."""
-        return _splitter(self.language, self.margin, self.min_zipf, self.max_joined_zipf)
+        return _splitter(self.language, self.margin, self.min_zipf, self.max_joined_zipf, self.model)
 
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
         splitter = self.splitter
@@ -206,9 +215,11 @@ class WordsFixer(Fixer):
         yield from sorted(edits.values(), key=lambda e: e.start)
 
 
-@cache
-def _splitter(language: str, margin: float, min_zipf: float, max_joined_zipf: float) -> Splitter:
-    return Splitter(language, margin, min_zipf, max_joined_zipf)
+@lru_cache(maxsize=16)  # one per set of options (and model): a process that fits many models holds few
+def _splitter(
+    language: str, margin: float, min_zipf: float, max_joined_zipf: float, model: CorpusModel | None
+) -> Splitter:
+    return Splitter(language, margin, min_zipf, max_joined_zipf, model)
 
 
 def _repairs(
