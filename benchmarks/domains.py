@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import itertools
 import os
 import platform
 import random
@@ -81,7 +82,7 @@ def count_model(texts: Iterable[str]) -> CorpusModel:
         tokens = [token.lower() for token in _MODEL_WORD.findall(text)]
         words.update(tokens)
         spread.update(set(tokens))
-        pairs.update(zip(tokens, tokens[1:], strict=False))
+        pairs.update(itertools.pairwise(tokens))
     return CorpusModel.from_counts(words=words, word_documents=spread, pairs=pairs, documents=len(texts))
 
 
@@ -108,9 +109,7 @@ def damage(docs: list[str], joins: int, seed: int) -> list[Damaged]:
     rng = random.Random(seed)
     candidates: list[list[re.Match[str]]] = []
     for doc in docs:
-        pairs = [
-            m for m in _PAIR.finditer(doc) if zipf(m.group(1) + m.group(2)) < COMMON_GLUED_ZIPF
-        ]
+        pairs = [m for m in _PAIR.finditer(doc) if zipf(m.group(1) + m.group(2)) < COMMON_GLUED_ZIPF]
         rng.shuffle(pairs)
         candidates.append(pairs)
     out: list[Damaged] = []
@@ -134,16 +133,20 @@ def damage(docs: list[str], joins: int, seed: int) -> list[Damaged]:
             if not chosen:
                 continue
             chosen.sort(key=lambda m: m.start())
-            pieces, at, shift, made_here = [], 0, 0, []
-            for match in chosen:
+            pieces, at, made_here = [], 0, []
+            for shift, match in enumerate(chosen):  # each earlier join took one space out
                 pieces.append(doc[at : match.start()])
                 start = match.start() - shift
                 made_here.append(
-                    Join(start + len(match.group(1)), start, start + len(match.group(0)) - 1, *match.group(1, 2))
+                    Join(
+                        start + len(match.group(1)),
+                        start,
+                        start + len(match.group(0)) - 1,
+                        *match.group(1, 2),
+                    )
                 )
                 pieces.append(match.group(1) + match.group(2))
                 at = match.end()
-                shift += 1
             pieces.append(doc[at:])
             out.append(Damaged(doc, "".join(pieces), made_here))
             made += len(chosen)
@@ -191,9 +194,11 @@ def measure(name: str, split: str, pipe: Pipeline, default: Pipeline, joins: int
                 if inside == [(join.cut, join.cut, " ")]:
                     result.recovered += 1
                 else:
-                    shown = " ".join(
-                        damaged.text[join.start : s] + "|" + a for s, _, a in inside
-                    ) if inside else ""
+                    shown = (
+                        " ".join(damaged.text[join.start : s] + "|" + a for s, _, a in inside)
+                        if inside
+                        else ""
+                    )
                     result.missed[f"{join.left}+{join.right}{' (' + shown + ')' if shown else ''}"] += 1
     result.seconds = time.process_time() - started
     return result
@@ -213,7 +218,9 @@ def per_100k(count: int, words: int) -> str:
 
 
 def recall(result: Result) -> str:
-    return f"{result.recovered / result.joins:.3f} ({result.recovered}/{result.joins})" if result.joins else "-"
+    return (
+        f"{result.recovered / result.joins:.3f} ({result.recovered}/{result.joins})" if result.joins else "-"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -266,7 +273,12 @@ def main(argv: list[str] | None = None) -> int:
     for language in languages:
         results[language, "unfitted"] = measure(language, args.split, words_only, default, 0)
 
-    header = ["domain", "words", *[f"changed /100k ({c})" for c in columns], *[f"recall ({c})" for c in columns]]
+    header = [
+        "domain",
+        "words",
+        *[f"changed /100k ({c})" for c in columns],
+        *[f"recall ({c})" for c in columns],
+    ]
     rows = []
     totals = {c: Result() for c in columns}
     for domain in domains:
@@ -281,7 +293,9 @@ def main(argv: list[str] | None = None) -> int:
             t.joins += r.joins
             t.recovered += r.recovered
     rs = [totals[c] for c in columns]
-    rows.append(["**all**", f"{rs[0].words:,}", *[per_100k(r.changed_words, r.words) for r in rs], *map(recall, rs)])
+    rows.append(
+        ["**all**", f"{rs[0].words:,}", *[per_100k(r.changed_words, r.words) for r in rs], *map(recall, rs)]
+    )
     print("words fixer alone: changed words per 100k (count), recall of synthetic joins (recovered/joins)\n")
     _table(header, rows)
     if "unfitted" in columns:
@@ -290,7 +304,11 @@ def main(argv: list[str] | None = None) -> int:
         _table(
             header,
             [
-                [d, f"{results[d, columns[0]].words:,}", *[per_100k(results[d, c].changed_default, results[d, c].words) for c in columns]]
+                [
+                    d,
+                    f"{results[d, columns[0]].words:,}",
+                    *[per_100k(results[d, c].changed_default, results[d, c].words) for c in columns],
+                ]
                 for d in domains
             ],
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import pytest
@@ -254,7 +255,7 @@ def _counted(texts: list[str]) -> Any:
         tokens = [t.lower() for t in re.findall(r"[^\W\d_]+", text)]
         words.update(tokens)
         spread.update(set(tokens))
-        pairs.update(zip(tokens, tokens[1:], strict=False))
+        pairs.update(itertools.pairwise(tokens))
         tails[normal_title(text.rstrip().split("\n")[-1])] += 1
     return CorpusModel.from_counts(
         words=words, word_documents=spread, pairs=pairs, tails=tails, documents=len(texts)

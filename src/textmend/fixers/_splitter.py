@@ -42,6 +42,7 @@ __all__ = [
     "SLOPE",
     "DocumentWords",
     "Splitter",
+    "cache_sizes",
     "confidence",
     "corpus_evidence",
     "corpus_split",
@@ -58,7 +59,6 @@ __all__ = [
     "valid_parts",
     "vouched_split",
     "word_filter",
-    "cache_sizes",
 ]
 
 _WORD = re.compile(r"\w+")
@@ -245,7 +245,7 @@ class Splitter:
     def settled_word(self, part: str) -> bool:
         """Whether ``part`` is a word wordfreq knows (``wharves``, ``secretion``) that no document could
         see split: a part that stays whole, so that a split with it settles at once."""
-        return _RARE_PART_ZIPF <= zipf(part, self.language) and hopeful_split(self, part) is None
+        return zipf(part, self.language) >= _RARE_PART_ZIPF and hopeful_split(self, part) is None
 
     def has_function_word(self, parts: tuple[str, ...]) -> bool:
         """Whether a split has a function word (``the``, ``of``, ``a``) in it: two or more content words
@@ -688,7 +688,9 @@ def corpus_word(model: CorpusModel, token: str, parts: tuple[str, ...] | None, l
         return False
     if parts is None:
         return count >= _CORPUS_WORD_COUNT and model.spread(token) >= _CORPUS_WORD_DOCUMENTS
-    return all(model.pair(left, right) < _PAIR_OVER_JOINED * count for left, right in itertools.pairwise(parts))
+    return all(
+        model.pair(left, right) < _PAIR_OVER_JOINED * count for left, right in itertools.pairwise(parts)
+    )
 
 
 def is_template_line(model: CorpusModel, line: str) -> bool:

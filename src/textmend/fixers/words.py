@@ -327,7 +327,11 @@ def glued_repair(
             return None
         if split is None or not is_glued_reading(splitter, token, split[0]):
             return corpus_repair(splitter, model, token, start, document, line)
-    if split is None or not is_glued_reading(splitter, token, split[0]) or document.code_near(start, len(token)):
+    if (
+        split is None
+        or not is_glued_reading(splitter, token, split[0])
+        or document.code_near(start, len(token))
+    ):
         return None
     parts, junction = split
     joined = zipf(token, splitter.language)
@@ -358,8 +362,10 @@ def corpus_repair(
         )
     elif is_template_line(model, line) and not splitter.plainly_whole(token):
         hopeful = hopeful_split(splitter, token)
-        if hopeful is None or len(hopeful[0]) != 2 or not all(
-            zipf(part, splitter.language) >= splitter.min_zipf for part in hopeful[0]
+        if (
+            hopeful is None
+            or len(hopeful[0]) != 2
+            or not all(zipf(part, splitter.language) >= splitter.min_zipf for part in hopeful[0])
         ):
             return None
         parts = (hopeful[0][0], hopeful[0][1])
@@ -512,11 +518,13 @@ def is_module(splitter: Splitter, left: str, document: DocumentWords) -> bool:
     A name is a lowercase word or one rarer than ``The``: those are the ones this keeps together, so
     that mending the result decides the same (``here.They`` is split, and was never counted).
     """
-    names = regex.findall(rf"(?<![\w.]){regex.escape(left)}\.(\w+)", document.text)
-    return (
-        sum(name[0].islower() or zipf(name.lower(), splitter.language) < _MODULE_NAME_ZIPF for name in names)
-        >= 2
-    )
+    names: list[str] = regex.findall(rf"(?<![\w.]){regex.escape(left)}\.(\w+)", document.text)
+    kept = [
+        name
+        for name in names
+        if name[0].islower() or zipf(name.lower(), splitter.language) < _MODULE_NAME_ZIPF
+    ]
+    return len(kept) >= 2
 
 
 def is_known_with_n(splitter: Splitter, lost_newline: str, right: str) -> bool:
