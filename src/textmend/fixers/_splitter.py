@@ -110,7 +110,7 @@ class Splitter:
         count = model.count(word)
         if count < _CORPUS_WORD_COUNT or model.spread(word) < _CORPUS_WORD_DOCUMENTS:
             return 0.0
-        return math.log10(count * 1e9 / model.tokens)
+        return math.log10(count * 1e9 / model.tokens) - _CORPUS_DISCOUNT
 
     def splittable(self, token: str) -> bool:
         """Whether some document could see the lowercase ``token`` split: the tests of ``words.glued_repair``
@@ -659,6 +659,10 @@ def confidence(margin: float) -> float:
 # beside a hundred "used for") is no word. A token the rules found no split for (a name before a
 # capital) must be in this many documents, this often.
 _CORPUS_WORD_SEEN = 1
+# How much less a word's frequency in the fitted corpus counts than wordfreq's: a small corpus is a
+# noisy sample, and a word common in one field ("implement" in manuals) must not make another field's
+# word ("implementor") read as glue.
+_CORPUS_DISCOUNT = 1.0
 _CORPUS_WORD_COUNT = 2
 _CORPUS_WORD_DOCUMENTS = 2
 # Parts side by side this many times more often than the glued form: the glued form is damage the
