@@ -307,3 +307,12 @@ def test_with_model_keeps_fixers_hashable_and_the_pipeline_unchanged() -> None:
     fitted = pipeline.with_model(model)
     assert fitted is not pipeline and pipeline("install rustup now") == "install rust up now"
     assert hash(WordsFixer(model=model)) == hash(WordsFixer(model=_counted(_TOOLS)))
+
+
+def test_a_split_that_decides_the_language_of_the_text_settles_in_one_mend() -> None:
+    # 'e.g.' reads as Portuguese ('e') until 'usedfor' becomes 'used for': the second mend would
+    # then split 'ofthe' too, so the first does.
+    text = "ofthe e.g. \n the of of usedfor e.g. e.g. e.g. e.g."
+    mended = words()(text)
+    assert mended == "of the e.g. \n the of of used for e.g. e.g. e.g. e.g."
+    assert words()(mended) == mended

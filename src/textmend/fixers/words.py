@@ -54,8 +54,10 @@ Each edit has a ``kind`` (``words/glued``, ``words/camel``, ``words/no-space``) 
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import ClassVar
@@ -199,20 +201,96 @@ class WordsFixer(Fixer):
             return
         # Only where the text is in the fixer's language: a Dutch "nodig" is no "no dig".
         language = self.language
-        glued = [m for m in glued if document.speaks(m.start(), m.group(), language)]
-        camels = [m for m in camels if document.speaks(m.start(), m.group(1), language)]
-        punctuated = [m for m in punctuated if document.speaks(m.start(4), m.group(4).lower(), language)]
+        kinds: dict[str, tuple[list[regex.Match[str]], _Where]] = {
+            "glued": (glued, _glued_word),
+            "camels": (camels, _camel_word),
+            "punctuated": (punctuated, _sentence_word),
+        }
+        chosen: dict[str, list[regex.Match[str]]] = {kind: [] for kind in kinds}
+        waiting: dict[str, list[regex.Match[str]]] = {kind: [] for kind in kinds}
+        for kind, (matches, where) in kinds.items():
+            for match in matches:
+                (chosen if document.speaks(*where(match), language) else waiting)[kind].append(match)
         edits: dict[int, Edit] = {}
-        # Each split adds words the document now uses on their own; decide again until nothing changes,
-        # so that mending the result finds nothing more (idempotence).
         while True:
-            before = len(edits)
-            for repair in _repairs(splitter, document, glued, camels, punctuated, edits, self.model):
-                edits.update((edit.start, edit) for edit in repair.edits)
-                document.see(repair.words)
-            if len(edits) == before:
+            # Each split adds words the document now uses on their own; decide again until nothing
+            # changes, so that mending the result finds nothing more (idempotence).
+            while True:
+                before = len(edits)
+                for repair in _repairs(
+                    splitter,
+                    document,
+                    chosen["glued"],
+                    chosen["camels"],
+                    chosen["punctuated"],
+                    edits,
+                    self.model,
+                ):
+                    edits.update((edit.start, edit) for edit in repair.edits)
+                    document.see(repair.words)
+                if len(edits) == before:
+                    break
+            # The splits may have decided the language of a line ("usedfor" -> "used for" is English):
+            # what the mended text speaks is judged as a second mend would judge it.
+            if not (edits and any(waiting.values())) or not _speak_now(
+                text, edits, kinds, chosen, waiting, self
+            ):
                 break
         yield from sorted(edits.values(), key=lambda e: e.start)
+
+
+_Where = Callable[[regex.Match[str]], tuple[int, str]]
+
+
+def _glued_word(match: regex.Match[str]) -> tuple[int, str]:
+    """Where a glued candidate starts, and the token whose language counts."""
+    return match.start(), match.group()
+
+
+def _camel_word(match: regex.Match[str]) -> tuple[int, str]:
+    """Where a camel candidate starts, and its lowercase side."""
+    return match.start(), match.group(1)
+
+
+def _sentence_word(match: regex.Match[str]) -> tuple[int, str]:
+    """Where the word after a missing space starts, lowercased."""
+    return match.start(4), match.group(4).lower()
+
+
+def _speak_now(
+    text: str,
+    edits: Mapping[int, Edit],
+    kinds: Mapping[str, tuple[list[regex.Match[str]], _Where]],
+    chosen: dict[str, list[regex.Match[str]]],
+    waiting: dict[str, list[regex.Match[str]]],
+    fixer: WordsFixer,
+) -> bool:
+    """Move the ``waiting`` candidates that the text as mended by ``edits`` speaks in the fixer's
+    language into ``chosen``; whether any moved."""
+    ordered = sorted(edits.values(), key=lambda e: e.start)
+    pieces, at = [], 0
+    for edit in ordered:
+        pieces += [text[at : edit.start], edit.after]
+        at = edit.end
+    mended = "".join([*pieces, text[at:]])
+    document = DocumentWords(mended)
+    starts = [edit.start for edit in ordered]
+    growth = list(itertools.accumulate(len(e.after) - (e.end - e.start) for e in ordered))
+    moved = False
+    for kind, (_, where) in kinds.items():
+        still = []
+        for match in waiting[kind]:
+            position, token = where(match)
+            index = bisect.bisect_right(starts, position) - 1
+            shifted = position + (growth[index] if index >= 0 else 0)
+            if document.speaks(shifted, token, fixer.language):
+                chosen[kind].append(match)
+                moved = True
+            else:
+                still.append(match)
+        waiting[kind] = still
+        chosen[kind].sort(key=lambda m: m.start())
+    return moved
 
 
 @lru_cache(maxsize=16)  # one per set of options (and model): a process that fits many models holds few
