@@ -316,3 +316,23 @@ def test_a_split_that_decides_the_language_of_the_text_settles_in_one_mend() -> 
     mended = words()(text)
     assert mended == "of the e.g. \n the of of used for e.g. e.g. e.g. e.g."
     assert words()(mended) == mended
+
+
+def test_the_domains_benchmark_runs_on_a_slice_and_reports_counts() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    run = subprocess.run(
+        [sys.executable, "domains.py", "--domains", "news", "--languages", "nl", "--joins", "60"],
+        cwd=root / "benchmarks",
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={"PYTHONPATH": str(root / "src"), "PATH": ""},
+        check=True,
+    )
+    rows = [line for line in run.stdout.splitlines() if line.startswith("| news |")]
+    assert rows and "/60)" in rows[0]  # recall with its counts, 60 joins
+    assert any(line.startswith("| nl |") and "0.00 (0)" in line for line in run.stdout.splitlines())
