@@ -142,6 +142,8 @@ _KNOWN_ZIPF = 1.5  # a glued form wordfreq knows this well is a name: "wikiHow",
 _SENTENCE_START_ZIPF = 4.0  # how common a word after ".", "!" or "?" must be, unless the document uses it
 _SHORT_AFTER_DOT_ZIPF = 5.5  # a two-letter word after a dot must be as common as "It" or "We" ("Node.Js")
 _AFTER_LOWER_ZIPF = 5.0  # after a lowercase word, "The" or "When", not "List" ("typing.List")
+# A class name: two capitalised humps or more ("DistributionFinder", "HTMLParser" is not needed).
+_CLASS_NAME = regex.compile(r"\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*)+")
 _MODULE_NAME_ZIPF = 6.0  # a module's name may be any word rarer than "The" or "It" ("numbers.Real")
 _SEARCHES_BEFORE_COUNTING = 8  # more candidates than this: one pass over the text, not a search each
 
@@ -581,8 +583,11 @@ def names_its_module(left: str, right: str) -> bool:
 def is_attribute(splitter: Splitter, left: str, right: str, document: DocumentWords) -> bool:
     """Whether ``left.right`` after a lowercase word reads as an attribute (``typing.List``): not a
     very common sentence opener (``The``, ``When``) nor a name the text repeats, unless ``left`` is a
-    module the text cites again (:func:`is_module`)."""
+    module the text cites again (:func:`is_module`). After a class name of two humps or more
+    (``DistributionFinder.Context``) anything rarer than ``The`` is a member."""
     right_zipf = zipf(right.lower(), splitter.language)
+    if _CLASS_NAME.fullmatch(left):
+        return right_zipf < _MODULE_NAME_ZIPF  # "DistributionFinder.Context": a class and its member
     return left.islower() and (
         (right_zipf < _AFTER_LOWER_ZIPF and document.text.count(right) < 2)
         or (right_zipf < _MODULE_NAME_ZIPF and is_module(splitter, left, document))
