@@ -51,6 +51,7 @@ __all__ = [
     "glued_evidence",
     "hopeful_split",
     "is_entity_remnant",
+    "is_template_line",
     "long_parts",
     "part_zipfs",
     "static_split",
