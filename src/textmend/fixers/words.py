@@ -96,6 +96,7 @@ __all__ = [
     "WordsFixer",
     "camel_candidates",
     "camel_repair",
+    "corpus_repair",
     "glued_candidates",
     "glued_repair",
     "glued_split",
