@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import pytest
@@ -213,3 +214,125 @@ def test_a_document_of_rare_runs_only_is_left_alone_at_a_bounded_cost() -> None:
     assert words()(glued) == glued  # one rare run every 17 characters: no prose
     sparse = "It was usedfor pain. " + "The end of the story is near. " * 20
     assert words()(sparse).startswith("It was used for pain.")
+
+
+def test_the_caches_across_documents_stay_capped_on_a_stream_of_new_tokens() -> None:
+    from textmend.fixers._splitter import CACHE_SIZE, cache_sizes
+
+    pipeline = words()
+    letters = "bcdfghjklmnpqrstvwxz"
+    # 20,000 distinct rare tokens in prose, half glued to a function word: each is new to every cache
+    for batch in range(100):
+        tokens = []
+        for index in range(200):
+            n = batch * 200 + index
+            stem = "".join(letters[(n // 20**k) % 20] + "aeiou"[(n // 5**k) % 5] for k in range(4))
+            tokens.append(f"the{stem}" if index % 2 else stem)
+        pipeline(" and the old house stood there, as it had stood for many years before them, ".join(tokens))
+    sizes = cache_sizes()
+    assert CACHE_SIZE <= 10_000
+    assert all(size <= CACHE_SIZE for size in sizes.values()), sizes
+    assert sizes["word_filter"] > CACHE_SIZE // 4  # the stream did reach the caches
+    assert max(sizes["static_split"], sizes["hopeful_split"]) > CACHE_SIZE // 2, sizes
+
+
+# -- with a fitted corpus model ----------------------------------------------------------------
+
+
+def _counted(texts: list[str]) -> Any:
+    """A model of ``texts`` as ``textmend.fit`` counts them (lowercase words, documents, pairs, last
+    lines), built here so that these tests do not depend on the fitting code."""
+    import re
+    from collections import Counter
+
+    from textmend.corpus_model import CorpusModel, normal_title
+
+    words: Counter[str] = Counter()
+    spread: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    tails: Counter[str] = Counter()
+    for text in texts:
+        tokens = [t.lower() for t in re.findall(r"[^\W\d_]+", text)]
+        words.update(tokens)
+        spread.update(set(tokens))
+        pairs.update(itertools.pairwise(tokens))
+        tails[normal_title(text.rstrip().split("\n")[-1])] += 1
+    return CorpusModel.from_counts(
+        words=words, word_documents=spread, pairs=pairs, tails=tails, documents=len(texts)
+    )
+
+
+_TOOLS = [f"Run rustup to update, then build crate number {n} with cargo." for n in range(6)]
+
+
+def test_a_word_the_corpus_uses_is_never_split() -> None:
+    text = "First install rustup on the machine."
+    assert words()(text) == "First install rust up on the machine."
+    fitted = words().with_model(_counted(_TOOLS))
+    assert fitted(text) == text
+    damaged = _counted(["Install rustup now.", *[f"It would rust up in {n} days." for n in range(6)]])
+    assert words().with_model(damaged)(text) != text  # once, beside six "rust up": damage, no word
+
+
+def test_two_words_the_corpus_puts_side_by_side_are_split_with_its_numbers() -> None:
+    corpus = [f"He served for twelve years in document {n}; twelve years is long." for n in range(8)]
+    text = "She stayed twelveyears abroad."
+    assert words()(text) == text  # two content words: the rules alone leave them
+    document = words().with_model(_counted(corpus)).mend_document(text)
+    assert document.text == "She stayed twelve years abroad."
+    (change,) = document.changes
+    assert change.evidence["corpus_pair"] == 16.0 and change.evidence["corpus_count"] == 0.0
+    assert "fitted corpus" in change.reason
+
+
+def test_fitting_on_damaged_text_still_splits_the_template_join() -> None:
+    corpus = [f"Story {n} about the harbour and its boats.\n\nrelatedarticles" for n in range(20)]
+    corpus += [f"Story {n} says the related work and the articles matter." for n in range(20, 25)]
+    model = _counted(corpus)
+    assert model.count("relatedarticles") == 20  # the template made it "frequent"
+    mended = words().with_model(model)("A story about boats.\n\nrelatedarticles")
+    assert mended == "A story about boats.\n\nrelated articles"
+
+
+def test_fitting_on_text_with_a_repeated_glue_still_splits_it() -> None:
+    corpus = [f"Page {n}: the best ofthe year, and one of the best of the lot." for n in range(10)]
+    corpus += [f"Most of the people, most of the time, {n}." for n in range(30)]
+    fitted = words().with_model(_counted(corpus))
+    assert fitted("It was one ofthe best.") == "It was one of the best."
+
+
+def test_with_model_keeps_fixers_hashable_and_the_pipeline_unchanged() -> None:
+    pipeline = words()
+    model = _counted(_TOOLS)
+    fitted = pipeline.with_model(model)
+    assert fitted is not pipeline and pipeline("install rustup now") == "install rust up now"
+    assert hash(WordsFixer(model=model)) == hash(WordsFixer(model=_counted(_TOOLS)))
+
+
+def test_a_split_that_decides_the_language_of_the_text_settles_in_one_mend() -> None:
+    # 'e.g.' reads as Portuguese ('e') until 'usedfor' becomes 'used for': the second mend would
+    # then split 'ofthe' too, so the first does.
+    text = "ofthe e.g. \n the of of usedfor e.g. e.g. e.g. e.g."
+    mended = words()(text)
+    assert mended == "of the e.g. \n the of of used for e.g. e.g. e.g. e.g."
+    assert words()(mended) == mended
+
+
+def test_the_domains_benchmark_runs_on_a_slice_and_reports_counts() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    run = subprocess.run(
+        [sys.executable, "domains.py", "--domains", "news", "--languages", "nl", "--joins", "60"],
+        cwd=root / "benchmarks",
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={"PYTHONPATH": str(root / "src"), "PATH": ""},
+        check=True,
+    )
+    rows = [line for line in run.stdout.splitlines() if line.startswith("| news |")]
+    assert rows and "/60)" in rows[0]  # recall with its counts, 60 joins
+    assert any(line.startswith("| nl |") and "0.00 (0)" in line for line in run.stdout.splitlines())

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from functools import lru_cache
 
 import regex
 
+from ..corpus_model import CorpusModel
 from ..lexicon import common_words, frequencies, zipf
 from ._language import OTHER_SCRIPT, decided_language, language_of
 from ._wordlists import (
@@ -36,14 +38,20 @@ from ._wordlists import (
 )
 
 __all__ = [
+    "CACHE_SIZE",
     "SLOPE",
     "DocumentWords",
     "Splitter",
+    "cache_sizes",
     "confidence",
+    "corpus_evidence",
+    "corpus_split",
+    "corpus_word",
     "dropped_g",
     "glued_evidence",
     "hopeful_split",
     "is_entity_remnant",
+    "is_template_line",
     "long_parts",
     "part_zipfs",
     "static_split",
@@ -59,6 +67,9 @@ _WORD_CHAR = re.compile(r"\w")
 # Signs that a line is code, where camelCase is an identifier and not two glued words.
 # (A "(" after a word character, found from the "(": every branch starts with a punctuation mark.)
 _CODE_LINE = regex.compile(r"[{}=<>`]|;\s*$|\((?<=\w\()|::|->")
+# How far around a glued lowercase token a code sign makes it an identifier: its own clause of code
+# (``x = usedfor(y)``), not a whole line of prose that somewhere says ``(p < 0.05)`` or ``Ca(2+)``.
+_CODE_REACH = 12
 
 SLOPE = 1.3  # each Zipf unit of the joined token asks for 1.3 more at every junction
 _FUNCTION_ZIPF = 6.0  # as common as "the", "of", "was", "his": no prefix penalty, no compound reading
@@ -71,6 +82,7 @@ _AROUND = 100  # characters on each side of a token whose language decides wheth
 _CLAUSE_MARK = re.compile(r"[.!?:;\"\u201c\u201d\u00ab\u00bb()\n]")
 _INFLECTIONS = ("s", "es", "ed", "d", "ing", "r", "er", "st", "est", "ly")
 _EXTRA_PART = 1.5
+_RARE_PART_ZIPF = 2.0  # a part rarer than max_joined_zipf must be known this well ("wharves" 2.5)
 _SINGLE_LETTER_NEXT = 4.5  # how common the word after a one-letter word ("a") must be
 _SINGLE_LETTER_PENALTY = 0.75
 
@@ -88,6 +100,18 @@ class Splitter:
     margin: float = 1.0
     min_zipf: float = 3.0
     max_joined_zipf: float = 3.5
+    model: CorpusModel | None = None
+
+    def corpus_zipf(self, word: str) -> float:
+        """How common ``word`` is in the fitted corpus, on wordfreq's Zipf scale (0 without a model, or
+        when the corpus has it fewer than ``_CORPUS_WORD_COUNT`` times or in one document only)."""
+        model = self.model
+        if model is None or not model.tokens:
+            return 0.0
+        count = model.count(word)
+        if count < _CORPUS_WORD_COUNT or model.spread(word) < _CORPUS_WORD_DOCUMENTS:
+            return 0.0
+        return math.log10(count * 1e9 / model.tokens) - _CORPUS_DISCOUNT
 
     def splittable(self, token: str) -> bool:
         """Whether some document could see the lowercase ``token`` split: the tests of ``words.glued_repair``
@@ -101,7 +125,9 @@ class Splitter:
         split = static_split(self, token)
         if split is None:
             return hopeful_split(self, token) is not None
-        return self.has_function_word(split[0]) and not dropped_g(split[0], self.language)
+        # two content words are split only on a fitted corpus's evidence
+        readable = self.has_function_word(split[0]) or self.model is not None
+        return readable and not dropped_g(split[0], self.language)
 
     def plainly_whole(self, token: str) -> bool:
         """Whether ``token`` is left whole on cheap tests alone, before any split is scored: a common word,
@@ -186,8 +212,15 @@ class Splitter:
         """The Zipf value the pair ``left right`` would have, less penalties for word-forming readings."""
         raw_left, raw_right = zipf(left, self.language), zipf(right, self.language)
         zl, zr = self.zipf_in(left, document), self.zipf_in(right, document)
-        if any(len(part) >= 4 and z < self.max_joined_zipf for part, z in ((left, zl), (right, zr))):
+        if self.model is not None:  # a word the corpus uses often is as common as it is there
+            zl, zr = max(zl, self.corpus_zipf(left)), max(zr, self.corpus_zipf(right))
+        if any(
+            len(part) >= 4 and z < self.max_joined_zipf and not self.settled_word(part)
+            for part, z in ((left, zl), (right, zr))
+        ):
             return float("-inf")  # a rare part could itself be glued words: then the split would go on
+        if zipf(left + right, self.language) >= self.max_joined_zipf:
+            return float("-inf")  # a part of three would cut a word in two: "game so me", "do or", "are as"
         value = zl + zr - 9.0
         if len(left) == 1 and (right[0] in "aeiou" or not _SINGLE_LETTER_NEXT <= raw_right < _FUNCTION_ZIPF):
             return float("-inf")  # "a moment", but not "a the", "a was", "anew" or "acutest"
@@ -200,6 +233,8 @@ class Splitter:
         ):
             value -= _AFFIX_PENALTY
         if raw_left < _FUNCTION_ZIPF and right in SUFFIXES.get(self.language, ()):
+            if len(left) >= 4 and not self.function_word(left):
+                return float("-inf")  # a content word and a suffix make a word: "headmost", "gamesome"
             value -= _AFFIX_PENALTY
         if not (self.function_word(left) or self.function_word(right)):
             if self.language in COMPOUNDING:
@@ -207,6 +242,11 @@ class Splitter:
             if min(zl, zr) < _SEEN_ZIPF:  # unless the document uses both on their own
                 value -= _CONTENT_PENALTY  # "school fellow": two content words glue into real compounds
         return value
+
+    def settled_word(self, part: str) -> bool:
+        """Whether ``part`` is a word wordfreq knows (``wharves``, ``secretion``) that no document could
+        see split: a part that stays whole, so that a split with it settles at once."""
+        return zipf(part, self.language) >= _RARE_PART_ZIPF and hopeful_split(self, part) is None
 
     def has_function_word(self, parts: tuple[str, ...]) -> bool:
         """Whether a split has a function word (``the``, ``of``, ``a``) in it: two or more content words
@@ -303,13 +343,37 @@ class DocumentWords:
         return bisect.bisect_right(self._line_starts, position) - 1
 
     def in_code(self, position: int) -> bool:
-        """Whether the line holding ``position`` looks like code (``=``, braces, backticks, ``f(``)."""
+        """Whether the line holding ``position`` looks like code (``=``, braces, backticks, ``f(``).
+
+        Glued lowercase tokens ask :meth:`code_near` instead: a long line of prose may hold one sign."""
         index = self._line_index(position)
         assert self._lines is not None
         code = self._code_lines.get(index)
         if code is None:
             code = self._code_lines[index] = _CODE_LINE.search(self._lines[index]) is not None
         return code
+
+    def line_at(self, position: int) -> str:
+        """The line holding ``position``."""
+        index = self._line_index(position)
+        assert self._lines is not None
+        return self._lines[index]
+
+    def code_near(self, position: int, length: int) -> bool:
+        """Whether code signs stand within ``_CODE_REACH`` characters of ``text[position:position + length]``
+        on its line (``x = usedfor(y)``), unlike a line of prose whose code sign is further off (``the
+        results (p < 0.05) areusedfor``)."""
+        index = self._line_index(position)
+        if not self.in_code(position):
+            return False  # the whole line is prose: nothing near either
+        start = max(self._line_starts[index], position - _CODE_REACH)
+        assert self._lines is not None
+        line_end = self._line_starts[index] + len(self._lines[index])
+        end = min(line_end, position + length + _CODE_REACH)
+        window = self.text[start:end]
+        if end == line_end:
+            return _CODE_LINE.search(window) is not None
+        return _CODE_LINE.search(window + " x") is not None
 
     def language(self, default: str) -> str:
         """The language of the whole document (``default`` when its markers do not say)."""
@@ -429,9 +493,9 @@ class _WordFilter:
         """The distinct ``runs`` whose split must be scored: rarer than ``max_joined_zipf`` and not left
         whole on cheap tests (:meth:`Splitter.plainly_whole`, remembered: it depends on the run alone)."""
         fresh = set(runs).difference(self.never).difference(self.plain)
-        if len(self.plain) > _SEEN_SIZE:
-            self.plain.clear()
         plain = {run for run in fresh if self.splitter.plainly_whole(run)}
+        if len(self.plain) + len(plain) > _SEEN_SIZE:
+            self.plain.clear()
         self.plain.update(plain)
         return fresh.difference(plain)
 
@@ -443,7 +507,7 @@ class _WordFilter:
         found = fresh.intersection(self.accepted)
         if len(found) == len(fresh):
             return list(found)
-        if len(self.rejected) + len(self.accepted) > _SEEN_SIZE:
+        if len(self.rejected) + len(self.accepted) + len(fresh) > _SEEN_SIZE:
             self.rejected.clear()
             self.accepted.clear()
         for word in fresh.difference(found):
@@ -455,15 +519,21 @@ class _WordFilter:
         return list(found)
 
 
-_SEEN_SIZE = 1 << 16
+# How many tokens each cache across documents keeps (the splits of static_split, hopeful_split and
+# vouched_split, and the word filter's answers). A long stream of documents brings new rare tokens
+# forever: a bounded cache keeps the memory of a worker flat (at 65,536 entries each, a 1 GB corpus
+# run grew 47% after its first 5%), and 8,192 still hold every rare token of a few MB of prose.
+CACHE_SIZE = 1 << 13
+_SEEN_SIZE = CACHE_SIZE
 
 # Scoring the splits of a rare run costs about 0.2 ms the first time. Prose has a distinct rare run
 # left after the cheap tests (:meth:`Splitter.plainly_whole`) every 300 characters or more (Moby-Dick's
-# richest chapters: one every 150). A document with more than this many per character (generated
-# identifiers, base64, a word list) is not prose whose glue we can read: its glued words are left
-# alone, which keeps the cost linear on any input (at most about 4x the time of prose per MB).
+# richest chapters: one every 120, and each glued word of damaged text adds one more: at 150 the
+# glue of a third of its chapters went unmended). A document with more than this many per character
+# (generated identifiers, base64, a word list) is not prose whose glue we can read: its glued words
+# are left alone, which keeps the cost linear on any input.
 _RARE_RUNS_FREE = 50
-_CHARS_PER_RARE_RUN = 150
+_CHARS_PER_RARE_RUN = 75
 # ... and at most this many in one document of any size (Austen's 1.2 MB of novels have 3,100).
 _MOST_RARE_RUNS = 5_000
 
@@ -487,26 +557,40 @@ def word_filter(splitter: Splitter) -> _WordFilter:
     return _WordFilter(splitter)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=CACHE_SIZE)
 def static_split(splitter: Splitter, token: str) -> tuple[tuple[str, ...], float] | None:
     """``fixer``'s best split of ``token`` by word frequencies alone (cached across documents)."""
     return splitter.best_split(token, _NO_DOCUMENT)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=CACHE_SIZE)
 def hopeful_split(splitter: Splitter, token: str) -> tuple[tuple[str, ...], float] | None:
     """``fixer``'s best split of ``token`` in a document that used every part: ``None`` means no
     document can make ``token`` split (cached across documents)."""
     return splitter.best_split(token, _EVERY_WORD)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=CACHE_SIZE)
 def vouched_split(
     splitter: Splitter, token: str, vouched: frozenset[str]
 ) -> tuple[tuple[str, ...], float] | None:
     """``fixer``'s best split of ``token`` in a document that uses, of the token's long parts, just
     ``vouched`` (cached across documents and across the rounds of `Splitter.find`)."""
     return splitter.best_split(token, _Vouching(vouched))
+
+
+def cache_sizes() -> dict[str, int]:
+    """How many entries each cache across documents holds now (none grows past ``CACHE_SIZE``)."""
+    sizes = {
+        "static_split": static_split.cache_info().currsize,
+        "hopeful_split": hopeful_split.cache_info().currsize,
+        "vouched_split": vouched_split.cache_info().currsize,
+        "valid_parts": _valid_parts.cache_info().currsize,
+        "long_parts": long_parts.cache_info().currsize,
+    }
+    filters = [word_filter(Splitter())]  # the default options' filter; others are alike
+    sizes["word_filter"] = max(max(len(f.plain), len(f.rejected) + len(f.accepted)) for f in filters)
+    return sizes
 
 
 def valid_parts(splitter: Splitter, token: str) -> tuple[tuple[tuple[int, str], ...], ...]:
@@ -567,6 +651,95 @@ def glued_evidence(joined: float, junction: float, need: float, parts: int) -> d
 def confidence(margin: float) -> float:
     """How sure a decision is from how far its evidence clears its threshold: 0.5 at it, 1.0 at +3."""
     return round(min(1.0, max(0.0, 0.5 + margin / 6.0)), 3)
+
+
+# -- what a fitted corpus says (see CorpusModel) -------------------------------------------------
+
+# A token the corpus has is a word of the corpus ("rustup", "histoscores"), unless its parts stand
+# side by side far more often (below): glue a damaged document left in the corpus ("usedfor" once
+# beside a hundred "used for") is no word. A token the rules found no split for (a name before a
+# capital) must be in this many documents, this often.
+_CORPUS_WORD_SEEN = 1
+# How much less a word's frequency in the fitted corpus counts than wordfreq's: a small corpus is a
+# noisy sample, and a word common in one field ("implement" in manuals) must not make another field's
+# word ("implementor") read as glue.
+_CORPUS_DISCOUNT = 1.0
+_CORPUS_WORD_COUNT = 2
+_CORPUS_WORD_DOCUMENTS = 2
+# Parts side by side this many times more often than the glued form: the glued form is damage the
+# corpus repeats ("ofthe" scraped from many pages beside thousands of "of the"), not a word.
+_PAIR_OVER_JOINED = 5
+# At least this many pairs before the corpus alone splits two content words ("twelve years").
+_CORPUS_PAIR_MIN = 10
+# A token wordfreq knows this well is split by its rules alone: corpus pairs split only unknown glue
+# ("takeplace"), never a rare word that a common pair happens to spell ("inmost": "in most").
+_CORPUS_SPLIT_ZIPF = 1.0
+# A part of a corpus split: known to wordfreq this well, or used this often by the corpus.
+_CORPUS_PART_ZIPF = 3.0
+_CORPUS_PART_COUNT = 5
+
+
+def corpus_word(model: CorpusModel, token: str, parts: tuple[str, ...] | None, line: str) -> bool:
+    """Whether the fitted corpus uses ``token`` as a word of its own: not only in a block that ends many
+    documents (a page template: ``Readmore``), and not far less often than any two of its ``parts``
+    side by side (``None``: no split was found; then in several documents).
+
+    >>> model = CorpusModel.from_counts(words={"rustup": 9}, word_documents={"rustup": 4}, documents=4)
+    >>> corpus_word(model, "rustup", ("rust", "up"), "install rustup first")
+    True
+    """
+    count = model.count(token)
+    if count < _CORPUS_WORD_SEEN or is_template_line(model, line):
+        return False
+    if parts is None:
+        return count >= _CORPUS_WORD_COUNT and model.spread(token) >= _CORPUS_WORD_DOCUMENTS
+    return all(
+        model.pair(left, right) < _PAIR_OVER_JOINED * count for left, right in itertools.pairwise(parts)
+    )
+
+
+def is_template_line(model: CorpusModel, line: str) -> bool:
+    """Whether ``line`` is a line that ends several documents of the corpus: boilerplate a page
+    template repeats (``Readmore``), whose tokens are no evidence of words."""
+    return model.tail_count(line) >= _CORPUS_WORD_DOCUMENTS
+
+
+def corpus_split(splitter: Splitter, model: CorpusModel, token: str) -> tuple[tuple[str, str], int] | None:
+    """The two words ``token`` reads as by the corpus's pairs (``twelveyears`` -> ``twelve years``),
+    with their pair count: both parts words, side by side at least ``_CORPUS_PAIR_MIN`` times and
+    ``_PAIR_OVER_JOINED`` times as often as the glued form. Only for tokens wordfreq barely knows.
+
+    >>> model = CorpusModel.from_counts(words={"twelve": 9, "years": 30}, pairs={("twelve", "years"): 16})
+    >>> corpus_split(Splitter(), model, "twelveyears")
+    (('twelve', 'years'), 16)
+    """
+    if zipf(token, splitter.language) >= _CORPUS_SPLIT_ZIPF or splitter.plainly_whole(token):
+        return None
+    best: tuple[tuple[str, str], int] | None = None
+    floor = max(_CORPUS_PAIR_MIN, _PAIR_OVER_JOINED * model.count(token))
+    for cut in range(2, len(token) - 1):
+        left, right = token[:cut], token[cut:]
+        pairs = model.pair(left, right)
+        if pairs < floor or (best is not None and pairs <= best[1]):
+            continue
+        if _corpus_part(splitter, model, left) and _corpus_part(splitter, model, right):
+            best = (left, right), pairs
+    return best
+
+
+def _corpus_part(splitter: Splitter, model: CorpusModel, part: str) -> bool:
+    if len(part) <= 2:
+        return zipf(part, splitter.language) >= 5.5
+    return zipf(part, splitter.language) >= _CORPUS_PART_ZIPF or model.count(part) >= _CORPUS_PART_COUNT
+
+
+def corpus_evidence(model: CorpusModel, token: str, parts: tuple[str, ...]) -> dict[str, float]:
+    """The corpus's numbers behind a decision on ``token``: its count and document count, and for a
+    split into two its parts' pair count (``corpus_count``, ``corpus_spread``, ``corpus_pair``)."""
+    evidence = {"corpus_count": float(model.count(token)), "corpus_spread": float(model.spread(token))}
+    if len(parts) == 2:
+        evidence["corpus_pair"] = float(model.pair(*parts))
+    return evidence
 
 
 def _rank(state: tuple[float, int, int]) -> tuple[int, float]:

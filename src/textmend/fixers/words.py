@@ -24,9 +24,18 @@ word-forming prefix or suffix (``incurious``, ``gentlemanlike``), two content wo
 third or fourth part each ask for more, and among good splits the one with fewer parts wins (``as
 soon``, not ``as so on``). A one-letter part is only ``a``, before a common word that starts with a
 consonant (``amoment``) or after a function word (``wasa``). A token that is a common word of a
-neighbouring language (``canto``), an inflected word (``togas``), on a line that looks like code, or
-that the document uses again is never split; a word the document uses on its own counts as common
-(``wearableimplantableor`` splits in a text that also says ``wearable`` and ``implantable``).
+neighbouring language (``canto``), an inflected word (``togas``), a content word with a suffix
+(``headmost``), a token beside a code sign (``x = usedfor(y)``; one ``(p < 0.05)`` further along a line
+of prose stops nothing), or that the document uses again is never split; a word the document uses on
+its own counts as common (``wearableimplantableor`` splits in a text that also says ``wearable`` and
+``implantable``).
+
+With a fitted corpus model (``Pipeline.with_model(textmend.fit(texts))``) the corpus is evidence too:
+a token it uses is a word of that corpus and stays (``rustup``), unless its parts stand side by side
+there far more often (damage the corpus repeats: ``ofthe``) or it only stands on lines that end many
+documents (a template's ``relatedarticles``); a word it uses often counts as that common in a split;
+and two content words it puts side by side far more often than it glues them are split
+(``twelveyears``). Such changes carry ``corpus_count``, ``corpus_spread`` and ``corpus_pair``.
 
 The fixer acts only on text in its language (English by default): each line, and the clause around
 each candidate, is read with wordfreq's most frequent words of some twenty Latin-script languages (see
@@ -45,14 +54,17 @@ Each edit has a ``kind`` (``words/glued``, ``words/camel``, ``words/no-space``) 
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import lru_cache
 from typing import ClassVar
 
 import regex
 
+from ..corpus_model import CorpusModel
 from ..fixer import Findings, Fixer, Pattern, register
 from ..lexicon import available_languages, zipf
 from ..model import Edit
@@ -61,10 +73,14 @@ from ._splitter import (
     DocumentWords,
     Splitter,
     confidence,
+    corpus_evidence,
+    corpus_split,
+    corpus_word,
     dropped_g,
     glued_evidence,
     hopeful_split,
     is_entity_remnant,
+    is_template_line,
     long_parts,
     part_zipfs,
     static_split,
@@ -80,12 +96,14 @@ __all__ = [
     "WordsFixer",
     "camel_candidates",
     "camel_repair",
+    "corpus_repair",
     "glued_candidates",
     "glued_repair",
     "glued_split",
     "is_attribute",
     "is_glued_reading",
     "is_known_with_n",
+    "is_module",
     "is_short_word_after_dot",
     "names_its_module",
     "no_space_candidates",
@@ -125,6 +143,9 @@ _KNOWN_ZIPF = 1.5  # a glued form wordfreq knows this well is a name: "wikiHow",
 _SENTENCE_START_ZIPF = 4.0  # how common a word after ".", "!" or "?" must be, unless the document uses it
 _SHORT_AFTER_DOT_ZIPF = 5.5  # a two-letter word after a dot must be as common as "It" or "We" ("Node.Js")
 _AFTER_LOWER_ZIPF = 5.0  # after a lowercase word, "The" or "When", not "List" ("typing.List")
+# A class name: two capitalised humps or more ("DistributionFinder", "HTMLParser" is not needed).
+_CLASS_NAME = regex.compile(r"\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*)+")
+_MODULE_NAME_ZIPF = 6.0  # a module's name may be any word rarer than "The" or "It" ("numbers.Real")
 _SEARCHES_BEFORE_COUNTING = 8  # more candidates than this: one pass over the text, not a search each
 
 
@@ -146,7 +167,9 @@ class WordsFixer(Fixer):
     ``margin``: the Zipf every junction of a split must reach, plus 1.3 per Zipf unit of the joined token;
     ``min_zipf``: how common the words on both sides of a lowercase-to-capital glue must be;
     ``max_joined_zipf``: from this Zipf a token is a word and never split (and parts of four or more
-    letters must be this common, so that no part is split later).
+    letters must be this common, so that no part is split later);
+    ``model``: a fitted :class:`~textmend.corpus_model.CorpusModel` (``Pipeline.with_model``): a token
+    the corpus uses is a word, and two words the corpus puts side by side far more often are split.
     """
 
     name: ClassVar[str] = "words"
@@ -158,6 +181,7 @@ class WordsFixer(Fixer):
     margin: float = 1.0
     min_zipf: float = 3.0
     max_joined_zipf: float = 3.5
+    model: CorpusModel | None = None
 
     def __post_init__(self) -> None:
         if self.language not in available_languages():
@@ -167,7 +191,7 @@ class WordsFixer(Fixer):
     @property
     def splitter(self) -> Splitter:
         """The scoring value for this fixer's options (one per set of options, kept for the process)."""
-        return _splitter(self.language, self.margin, self.min_zipf, self.max_joined_zipf)
+        return _splitter(self.language, self.margin, self.min_zipf, self.max_joined_zipf, self.model)
 
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
         splitter = self.splitter
@@ -180,25 +204,103 @@ class WordsFixer(Fixer):
             return
         # Only where the text is in the fixer's language: a Dutch "nodig" is no "no dig".
         language = self.language
-        glued = [m for m in glued if document.speaks(m.start(), m.group(), language)]
-        camels = [m for m in camels if document.speaks(m.start(), m.group(1), language)]
-        punctuated = [m for m in punctuated if document.speaks(m.start(4), m.group(4).lower(), language)]
+        kinds: dict[str, tuple[list[regex.Match[str]], _Where]] = {
+            "glued": (glued, _glued_word),
+            "camels": (camels, _camel_word),
+            "punctuated": (punctuated, _sentence_word),
+        }
+        chosen: dict[str, list[regex.Match[str]]] = {kind: [] for kind in kinds}
+        waiting: dict[str, list[regex.Match[str]]] = {kind: [] for kind in kinds}
+        for kind, (matches, where) in kinds.items():
+            for match in matches:
+                (chosen if document.speaks(*where(match), language) else waiting)[kind].append(match)
         edits: dict[int, Edit] = {}
-        # Each split adds words the document now uses on their own; decide again until nothing changes,
-        # so that mending the result finds nothing more (idempotence).
         while True:
-            before = len(edits)
-            for repair in _repairs(splitter, document, glued, camels, punctuated, edits):
-                edits.update((edit.start, edit) for edit in repair.edits)
-                document.see(repair.words)
-            if len(edits) == before:
+            # Each split adds words the document now uses on their own; decide again until nothing
+            # changes, so that mending the result finds nothing more (idempotence).
+            while True:
+                before = len(edits)
+                for repair in _repairs(
+                    splitter,
+                    document,
+                    chosen["glued"],
+                    chosen["camels"],
+                    chosen["punctuated"],
+                    edits,
+                    self.model,
+                ):
+                    edits.update((edit.start, edit) for edit in repair.edits)
+                    document.see(repair.words)
+                if len(edits) == before:
+                    break
+            # The splits may have decided the language of a line ("usedfor" -> "used for" is English):
+            # what the mended text speaks is judged as a second mend would judge it.
+            if not (edits and any(waiting.values())) or not _speak_now(
+                text, edits, kinds, chosen, waiting, self
+            ):
                 break
         yield from sorted(edits.values(), key=lambda e: e.start)
 
 
-@cache
-def _splitter(language: str, margin: float, min_zipf: float, max_joined_zipf: float) -> Splitter:
-    return Splitter(language, margin, min_zipf, max_joined_zipf)
+_Where = Callable[[regex.Match[str]], tuple[int, str]]
+
+
+def _glued_word(match: regex.Match[str]) -> tuple[int, str]:
+    """Where a glued candidate starts, and the token whose language counts."""
+    return match.start(), match.group()
+
+
+def _camel_word(match: regex.Match[str]) -> tuple[int, str]:
+    """Where a camel candidate starts, and its lowercase side."""
+    return match.start(), match.group(1)
+
+
+def _sentence_word(match: regex.Match[str]) -> tuple[int, str]:
+    """Where the word after a missing space starts, lowercased."""
+    return match.start(4), match.group(4).lower()
+
+
+def _speak_now(
+    text: str,
+    edits: Mapping[int, Edit],
+    kinds: Mapping[str, tuple[list[regex.Match[str]], _Where]],
+    chosen: dict[str, list[regex.Match[str]]],
+    waiting: dict[str, list[regex.Match[str]]],
+    fixer: WordsFixer,
+) -> bool:
+    """Move the ``waiting`` candidates that the text as mended by ``edits`` speaks in the fixer's
+    language into ``chosen``; whether any moved."""
+    ordered = sorted(edits.values(), key=lambda e: e.start)
+    pieces, at = [], 0
+    for edit in ordered:
+        pieces += [text[at : edit.start], edit.after]
+        at = edit.end
+    mended = "".join([*pieces, text[at:]])
+    document = DocumentWords(mended)
+    starts = [edit.start for edit in ordered]
+    growth = list(itertools.accumulate(len(e.after) - (e.end - e.start) for e in ordered))
+    moved = False
+    for kind, (_, where) in kinds.items():
+        still = []
+        for match in waiting[kind]:
+            position, token = where(match)
+            index = bisect.bisect_right(starts, position) - 1
+            shifted = position + (growth[index] if index >= 0 else 0)
+            if document.speaks(shifted, token, fixer.language):
+                chosen[kind].append(match)
+                moved = True
+            else:
+                still.append(match)
+        waiting[kind] = still
+        chosen[kind].sort(key=lambda m: m.start())
+    return moved
+
+
+@lru_cache(maxsize=16)  # one per set of options (and model): a process that fits many models holds few
+def _splitter(
+    language: str, margin: float, min_zipf: float, max_joined_zipf: float, model: CorpusModel | None
+) -> Splitter:
+    return Splitter(language, margin, min_zipf, max_joined_zipf, model)
 
 
 def _repairs(
@@ -208,15 +310,16 @@ def _repairs(
     camels: list[regex.Match[str]],
     punctuated: list[regex.Match[str]],
     taken: Mapping[int, Edit],
+    model: CorpusModel | None = None,
 ) -> Iterator[Repair]:
     """One round of judging every candidate, in text order per kind; ``taken`` grows as the caller
     applies each repair, so that a later candidate sees the earlier ones."""
     for match in glued:
-        repair = glued_repair(splitter, match.group(), match.start(), document, taken)
+        repair = glued_repair(splitter, match.group(), match.start(), document, taken, model)
         if repair is not None:
             yield repair
     for match in camels:
-        repair = camel_repair(splitter, match, document, taken)
+        repair = camel_repair(splitter, match, document, taken, model)
         if repair is not None:
             yield repair
     for match in punctuated:
@@ -281,10 +384,17 @@ def no_space_candidates(text: str, latin1: bool) -> list[regex.Match[str]]:
 
 
 def glued_repair(
-    splitter: Splitter, token: str, start: int, document: DocumentWords, taken: Mapping[int, Edit]
+    splitter: Splitter,
+    token: str,
+    start: int,
+    document: DocumentWords,
+    taken: Mapping[int, Edit],
+    model: CorpusModel | None = None,
 ) -> Repair | None:
     """The split of a glued lowercase ``token`` at ``start`` (``usedfor`` -> ``used for``), if any.
 
+    With a fitted ``model``, a token the corpus uses is a word (:func:`corpus_word`), and a token the
+    rules leave whole is split where the corpus has its parts side by side (:func:`corpus_split`).
     An empty repair when ``taken`` already splits it; ``None`` when it stays whole.
     """
     if any(start + cut in taken for cut in range(1, len(token))):
@@ -292,7 +402,17 @@ def glued_repair(
     if document.repeats(token):
         return None
     split = glued_split(splitter, token, document)
-    if split is None or not is_glued_reading(splitter, token, split[0]) or document.in_code(start):
+    if model is not None:
+        line = document.line_at(start)
+        if corpus_word(model, token, split[0] if split else None, line):
+            return None
+        if split is None or not is_glued_reading(splitter, token, split[0]):
+            return corpus_repair(splitter, model, token, start, document, line)
+    if (
+        split is None
+        or not is_glued_reading(splitter, token, split[0])
+        or document.code_near(start, len(token))
+    ):
         return None
     parts, junction = split
     joined = zipf(token, splitter.language)
@@ -301,8 +421,54 @@ def glued_repair(
         f"(weakest junction {junction:.1f}; parts {part_zipfs(parts, splitter, document)})"
     )
     evidence = glued_evidence(joined, junction, splitter.margin + SLOPE * joined, len(parts))
+    if model is not None:
+        evidence.update(corpus_evidence(model, token, parts))
+    return _split_at(token, start, parts, reason, evidence)
+
+
+def corpus_repair(
+    splitter: Splitter, model: CorpusModel, token: str, start: int, document: DocumentWords, line: str
+) -> Repair | None:
+    """The split the fitted corpus reads in ``token`` when the rules alone leave it whole: two words the
+    corpus puts side by side far more often than it writes them glued (``twelveyears``), or two
+    common words glued on a line that ends many of its documents (a template's ``relatedarticles``)."""
+    if document.code_near(start, len(token)):
+        return None
+    found = corpus_split(splitter, model, token)
+    if found is not None:
+        parts, pairs = found
+        reason = (
+            f"{token!r} read as {' '.join(parts)!r}: the fitted corpus has {' '.join(parts)!r} {pairs} times"
+            f" and {token!r} {model.count(token)} times"
+        )
+    elif is_template_line(model, line) and not splitter.plainly_whole(token):
+        hopeful = hopeful_split(splitter, token)
+        if (
+            hopeful is None
+            or len(hopeful[0]) != 2
+            or not all(zipf(part, splitter.language) >= splitter.min_zipf for part in hopeful[0])
+        ):
+            return None
+        parts = (hopeful[0][0], hopeful[0][1])
+        reason = (
+            f"{token!r} read as {' '.join(parts)!r}: it stands on a line that ends"
+            f" {model.tail_count(line)} documents of the fitted corpus (a template), both parts common words"
+        )
+    else:
+        return None
+    evidence = {
+        "joined_zipf": zipf(token, splitter.language),
+        **corpus_evidence(model, token, parts),
+        "confidence": confidence(min(3.0, model.pair(*parts) / max(1, model.count(token)) / 10)),
+    }
+    return _split_at(token, start, parts, reason, evidence)
+
+
+def _split_at(
+    token: str, start: int, parts: tuple[str, ...], reason: str, evidence: Mapping[str, float]
+) -> Repair:
     cuts = [start + sum(len(part) for part in parts[: index + 1]) for index in range(len(parts) - 1)]
-    return Repair(tuple(Edit(cut, cut, " ", reason, "words/glued", evidence) for cut in cuts), parts)
+    return Repair(tuple(Edit(cut, cut, " ", reason, "words/glued", dict(evidence)) for cut in cuts), parts)
 
 
 def glued_split(
@@ -331,7 +497,11 @@ def is_glued_reading(splitter: Splitter, token: str, parts: tuple[str, ...]) -> 
 
 
 def camel_repair(
-    splitter: Splitter, match: regex.Match[str], document: DocumentWords, taken: Mapping[int, Edit]
+    splitter: Splitter,
+    match: regex.Match[str],
+    document: DocumentWords,
+    taken: Mapping[int, Edit],
+    model: CorpusModel | None = None,
 ) -> Repair | None:
     """``managementThe`` -> ``management The`` when both sides are words the reader would know; a glued
     left side is split with it (``ofthePresident`` -> ``of the President``), even when wordfreq knows
@@ -341,11 +511,13 @@ def camel_repair(
     token = match.group()
     if cut in taken or document.repeats(token) or zipf(token.lower(), splitter.language) >= _KNOWN_ZIPF:
         return None
+    if model is not None and corpus_word(model, token.lower(), None, document.line_at(match.start())):
+        return None  # a name the corpus uses: "microReid", "iPhone"
     if not splitter.common(right.lower(), document):
         return None
     left_repair = None
     if len(left) >= 4 and zipf(left, splitter.language) < splitter.max_joined_zipf:
-        left_repair = glued_repair(splitter, left, match.start(), document, taken)
+        left_repair = glued_repair(splitter, left, match.start(), document, taken, model)
     if left_repair is None and not splitter.common(left, document):
         return None
     sides = min(splitter.zipf_in(left, document), splitter.zipf_in(right.lower(), document))
@@ -411,12 +583,32 @@ def names_its_module(left: str, right: str) -> bool:
 
 def is_attribute(splitter: Splitter, left: str, right: str, document: DocumentWords) -> bool:
     """Whether ``left.right`` after a lowercase word reads as an attribute (``typing.List``): not a
-    very common sentence opener (``The``, ``When``) nor a name the text repeats."""
-    return (
-        left.islower()
-        and zipf(right.lower(), splitter.language) < _AFTER_LOWER_ZIPF
-        and document.text.count(right) < 2
+    very common sentence opener (``The``, ``When``) nor a name the text repeats, unless ``left`` is a
+    module the text cites again (:func:`is_module`). After a class name of two humps or more
+    (``DistributionFinder.Context``) anything rarer than ``The`` is a member."""
+    right_zipf = zipf(right.lower(), splitter.language)
+    if _CLASS_NAME.fullmatch(left):
+        return right_zipf < _MODULE_NAME_ZIPF  # "DistributionFinder.Context": a class and its member
+    return left.islower() and (
+        (right_zipf < _AFTER_LOWER_ZIPF and document.text.count(right) < 2)
+        or (right_zipf < _MODULE_NAME_ZIPF and is_module(splitter, left, document))
     )
+
+
+def is_module(splitter: Splitter, left: str, document: DocumentWords) -> bool:
+    """Whether the document writes ``left.`` before a name more than once: a module whose names it
+    cites (``numbers.Integral`` and ``numbers.Real``; ``typing.List`` and ``typing.cast``).
+
+    A name is a lowercase word or one rarer than ``The``: those are the ones this keeps together, so
+    that mending the result decides the same (``here.They`` is split, and was never counted).
+    """
+    names: list[str] = regex.findall(rf"(?<![\w.]){regex.escape(left)}\.(\w+)", document.text)
+    kept = [
+        name
+        for name in names
+        if name[0].islower() or zipf(name.lower(), splitter.language) < _MODULE_NAME_ZIPF
+    ]
+    return len(kept) >= 2
 
 
 def is_known_with_n(splitter: Splitter, lost_newline: str, right: str) -> bool:
