@@ -21,7 +21,7 @@ import signal
 import sys
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ..errors import RecordError
@@ -39,6 +39,7 @@ __all__ = [
     "json_value",
     "mend_chunk",
     "mend_unit",
+    "read_record",
 ]
 
 #: What became of a record: where it was, its size in bytes, its output (or None) and error (or None).
@@ -82,21 +83,26 @@ def json_value(value: object) -> object:
     raise TypeError(f"a {type(value).__name__} value ({value!r}) has no JSON form; write Parquet instead")
 
 
-def mend_unit(job: Job, raw: Raw) -> Raw:
-    """Parse one raw record, mend it and encode it for the output format; :class:`RecordError` if bad."""
+def read_record(raw: Raw, input_format: str, text_field: str) -> dict[str, Any]:
+    """The record a raw unit holds (a text line becomes ``{text_field: line}``); :class:`RecordError`
+    if it is not valid UTF-8, not a JSON object, or has no ``text_field``."""
     if isinstance(raw, bytes):
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as error:
             raise RecordError(f"not valid UTF-8 at byte {error.start}") from None
-        record = {job.text_field: line} if job.input_format == "text" else _parse_json(line)
+        record = {text_field: line} if input_format == "text" else _parse_json(line)
     else:
         record = raw
-    if job.text_field not in record:
+    if text_field not in record:
         fields = ", ".join(repr(name) for name in list(record)[:12]) or "none"
-        raise RecordError(
-            f"no {job.text_field!r} field (fields here: {fields}); choose one with --text-field"
-        )
+        raise RecordError(f"no {text_field!r} field (fields here: {fields}); choose one with --text-field")
+    return record
+
+
+def mend_unit(job: Job, raw: Raw) -> Raw:
+    """Parse one raw record, mend it and encode it for the output format; :class:`RecordError` if bad."""
+    record = read_record(raw, job.input_format, job.text_field)
     mended = mend_record(
         record, job.pipeline, text_field=job.text_field, changes=job.changes, prefix=job.prefix
     )
@@ -184,14 +190,14 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="textmend-parent-watch", daemon=True).start()
 
 
-def _work(job: Job, tasks: Any, results: Any, parent: int) -> None:
+def _work(job: Any, tasks: Any, results: Any, parent: int, work: Callable[[Any, Any], Any]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _die_with_parent(parent)
     while True:
         chunk = tasks.get()
         if chunk is None:
             return
-        results.put(mend_chunk(job, chunk))
+        results.put(work(job, chunk))
 
 
 def _ending(exitcode: int | None) -> str:
@@ -252,10 +258,12 @@ class WorkerPool:
 
     Chunks go round robin and come back in input order; at most two per worker are in flight, so
     memory stays bounded on any input size. Workers are started with ``spawn`` (safe whatever threads
-    this process runs) and end when the parent ends, even by ``kill -9``.
+    this process runs) and end when the parent ends, even by ``kill -9``. Each chunk's result is
+    ``work(job, chunk)``: :func:`mend_chunk` unless another module-level function is given (``textmend
+    fit`` fits chunks).
     """
 
-    def __init__(self, job: Job, workers: int) -> None:
+    def __init__(self, job: Any, workers: int, work: Callable[[Any, Any], Any] = mend_chunk) -> None:
         check_main_guard(workers)
         context = multiprocessing.get_context("spawn")
         self._tasks = [context.Queue() for _ in range(workers)]
@@ -263,7 +271,7 @@ class WorkerPool:
         self._processes = [
             context.Process(
                 target=_work,
-                args=(job, self._tasks[n], self._results[n], os.getpid()),
+                args=(job, self._tasks[n], self._results[n], os.getpid(), work),
                 name=f"textmend-worker-{n + 1}",
                 daemon=True,
             )
@@ -276,7 +284,7 @@ class WorkerPool:
     def pids(self) -> list[int]:
         return [process.pid or 0 for process in self._processes]
 
-    def map(self, chunks: Iterable[list[Unit]]) -> Iterator[list[Outcome]]:
+    def map(self, chunks: Iterable[list[Unit]]) -> Iterator[Any]:
         workers = len(self._processes)
         in_flight: deque[tuple[int, str, str]] = deque()
         for number, chunk in enumerate(chunks):
@@ -289,10 +297,10 @@ class WorkerPool:
         while in_flight:
             yield self._result(*in_flight.popleft())
 
-    def _result(self, worker: int, first: str, last: str) -> list[Outcome]:
+    def _result(self, worker: int, first: str, last: str) -> Any:
         while True:
             try:
-                return self._results[worker].get(timeout=_RESULT_POLL)  # type: ignore[no-any-return]
+                return self._results[worker].get(timeout=_RESULT_POLL)
             except queue.Empty:
                 process = self._processes[worker]
                 if not process.is_alive():
