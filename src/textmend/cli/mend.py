@@ -9,10 +9,9 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from ..model import Change, Document
-from ..pipeline import Pipeline
-from .options import EXIT_OK, add_model_options, pipeline_from_args
+from .options import EXIT_OK, add_model_options, model_line, pipeline_from_args
 
-__all__ = ["InputError", "add_parser", "evidence_text", "explain", "model_line", "read_text", "run"]
+__all__ = ["InputError", "add_parser", "evidence_text", "explain", "read_text", "run"]
 
 
 class InputError(Exception):
@@ -85,23 +84,12 @@ def evidence_text(change: Change) -> str:
     return " ".join(f"{name}={value:.3g}" for name, value in sorted(change.evidence.items()))
 
 
-def model_line(pipeline: Pipeline) -> str | None:
-    """``# model <digest> (N documents, M tokens)`` for the model the pipeline's fixers consult, or None."""
-    for step in pipeline.steps:
-        model = getattr(step.fixer, "model", None)
-        if model is not None:
-            return f"# model {model.digest} ({model.documents:,} documents, {model.tokens:,} tokens)\n"
-    return None
-
-
-def _render(
-    document: Document, source: str, args: argparse.Namespace, out: TextIO, pipeline: Pipeline
-) -> None:
+def _render(document: Document, source: str, args: argparse.Namespace, out: TextIO, header: str) -> None:
     if args.json:
         json.dump(document.to_dict(), out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif args.explain:
-        out.write(model_line(pipeline) or "")
+        out.write(header)
         explain(source, document.changes, out)
     else:
         out.write(document.text)
@@ -113,6 +101,6 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stdout
     if hasattr(out, "reconfigure"):
         out.reconfigure(encoding="utf-8", newline="")
-    _render(pipeline.mend_document(source), source, args, out, pipeline)
+    _render(pipeline.mend_document(source), source, args, out, model_line(pipeline))
     out.flush()
     return EXIT_OK

@@ -16,6 +16,7 @@ from ..default import DEFAULT
 from ..fitting import DEFAULT_MAX_PAIRS, DEFAULT_MAX_TITLES, DEFAULT_MAX_WORDS, load_model
 from ..fixer import registered_fixers
 from ..pipeline import Pipeline
+from ..records import model_of
 from ..version import __version__
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "fit_corpus",
     "fit_job",
     "list_fixers",
+    "model_line",
     "names",
     "pipeline_from_args",
     "pipeline_options",
@@ -182,6 +184,15 @@ def fit_corpus(
     finally:
         if progress is not None:
             progress.close()
+
+
+def model_line(pipeline: Pipeline) -> str:
+    """``# model <digest> (N documents, M tokens)`` and a newline for the model the pipeline's fixers
+    consult (what ``--explain`` prints first), or nothing."""
+    model = model_of(pipeline)
+    if model is None:
+        return ""
+    return f"# model {model.digest} ({model.documents:,} documents, {model.tokens:,} tokens)\n"
 
 
 def add_model_options(parser: argparse.ArgumentParser, *, fit: bool) -> None:
