@@ -18,10 +18,11 @@ Words and pairs are read from the text as the ``entities`` and ``titles`` fixers
 sees when it mends. Fitting changes nothing: the texts are only read.
 
 Memory is bounded: each table holds at most twice its cap (``max_words``, ``max_pairs``, ``max_titles``)
-while fitting and at most its cap in the model. When a table grows past twice its cap, the keys counted
-no more often than its cap-th largest count are dropped, and that count is added to the table's error
-bound. The model's ``pruned`` is the largest bound: every count kept is at most ``pruned`` below the
-true count, and a key that was dropped occurred at most ``pruned`` times. With no pruning (``pruned ==
+while fitting and at most its cap in the model. When a table grows past twice its cap, it is cut to the
+``cap`` keys with the largest counts (of keys tied at the last count kept, the first in string order),
+and the largest count dropped is added to the table's error bound. The model's ``pruned`` is the
+largest bound: every count kept is at most ``pruned`` below the true count, and a key that was dropped
+occurred at most ``pruned`` times. With no pruning (``pruned ==
 0``) the counts are exact, and fitting is map-reduce: ``fit(a + b) == fit(a).merge(fit(b))``.
 
 >>> model = fit(["Let us take place here.", "They take place there.", "Letrsquo;s go"])
@@ -31,7 +32,6 @@ true count, and a key that was dropped occurred at most ``pruned`` times. With n
 
 from __future__ import annotations
 
-import heapq
 import os
 import re
 from collections import Counter
@@ -336,17 +336,21 @@ def _split_pair(key: str) -> tuple[str, str]:
 
 
 def pruned(counts: Counter[str], cap: int) -> tuple[Counter[str], int]:
-    """``counts`` without every key counted no more than its ``cap``-th largest count, and that count.
+    """The ``cap`` keys of ``counts`` with the largest counts, and the largest count dropped.
 
-    At most ``cap`` keys stay (fewer when counts tie); which ones depends on the counts alone.
+    Among keys tied at the last count kept, the first in string order stay, so the result depends on
+    the counts alone, never on the order of the keys.
 
-    >>> pruned(Counter({"a": 5, "b": 3, "c": 3, "d": 1}), 2)
-    (Counter({'a': 5}), 3)
+    >>> pruned(Counter({"a": 5, "c": 3, "b": 3, "d": 1}), 2)
+    (Counter({'a': 5, 'b': 3}), 3)
     """
     if len(counts) <= cap:
         return counts, 0
-    threshold = heapq.nlargest(cap, counts.values())[-1]
-    return Counter({key: n for key, n in counts.items() if n > threshold}), threshold
+    threshold = sorted(counts.values(), reverse=True)[cap - 1]
+    kept = Counter({key: n for key, n in counts.items() if n > threshold})
+    tied = sorted(key for key, n in counts.items() if n == threshold)
+    kept.update(dict.fromkeys(tied[: cap - len(kept)], threshold))
+    return kept, threshold
 
 
 def fit(
