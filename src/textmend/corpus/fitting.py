@@ -13,7 +13,8 @@ of workers. A bad record is reported with its ``file:line`` and stops the run, o
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from contextlib import closing
 
 from ..corpus_model import CorpusModel
 from ..errors import RecordError
@@ -99,22 +100,16 @@ def fit_files(
     report = Report(total_bytes=_total(readers))
     fitter = job.fitter()
     skip = on_skip or _log_skip
-    for counts, records, problems in _fitted(job, readers, workers):
-        fitter.update(counts)
-        report.records += records
-        report.written += records - len(problems)
-        for where, why in problems:
-            message = f"{where}: {why}"
-            report.first_error = report.first_error or message
-            report.skipped += 1
-            if on_error == "fail":
-                raise CorpusError(message)
-            skip(message)
-            if limit.passed(report, final=False):
-                raise CorpusError(_too_many(report, limit))
-        report.bytes_read = sum(reader.bytes_read for reader in readers)
-        if on_progress is not None:
-            on_progress(report)
+    with closing(_fitted(job, readers, workers)) as fitted:  # on failure or Ctrl-C, stop workers now
+        for counts, records, problems in fitted:
+            fitter.update(counts)
+            report.records += records
+            report.written += records - len(problems)
+            for where, why in problems:
+                _skip_or_stop(report, f"{where}: {why}", on_error == "fail", skip, limit)
+            report.bytes_read = sum(reader.bytes_read for reader in readers)
+            if on_progress is not None:
+                on_progress(report)
     if report.records and not report.written:
         raise CorpusError(
             f"all {report.records:,} records were skipped, so there is nothing to fit; the first: "
@@ -123,6 +118,19 @@ def fit_files(
     if limit.passed(report, final=True):
         raise CorpusError(_too_many(report, limit))
     return fitter.model(), report
+
+
+def _skip_or_stop(
+    report: Report, message: str, fail_fast: bool, skip: Callable[[str], None], limit: ErrorLimit
+) -> None:
+    """Count one bad record; stop the run (CorpusError) under ``fail`` or past the error limit."""
+    report.first_error = report.first_error or message
+    report.skipped += 1
+    if fail_fast:
+        raise CorpusError(message)
+    skip(message)
+    if limit.passed(report, final=False):
+        raise CorpusError(_too_many(report, limit))
 
 
 def _reader(path: str, given: str | None) -> Reader:
@@ -169,7 +177,9 @@ def _fit_formatted(job: FitJob, chunk: _Chunk) -> tuple[Fitter, int, list[Proble
     return fit_chunk(dataclasses.replace(job, input_format=chunk.input_format), chunk)
 
 
-def _fitted(job: FitJob, readers: list[Reader], workers: int) -> Iterator[tuple[Fitter, int, list[Problem]]]:
+def _fitted(
+    job: FitJob, readers: list[Reader], workers: int
+) -> Generator[tuple[Fitter, int, list[Problem]], None, None]:
     chunks = _chunks(readers)
     if workers <= 1:
         for formatted in chunks:
