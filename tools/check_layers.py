@@ -4,8 +4,8 @@
 
 The floors, from the bottom:
 
-- core: ``model``, ``fixer``, ``changes``, ``pipeline``, ``lexicon``, ``errors``, ``version``, ``corpus_model``: imports
-  only core;
+- core: ``model``, ``fixer``, ``changes``, ``pipeline``, ``lexicon``, ``errors``, ``version``,
+  ``corpus_model``: imports only core;
 - fixers: the modules under ``fixers/``: import core, and shared helpers from underscore modules
   (``fixers/_lines.py``), never another fixer's module nor the ``fixers`` package itself;
 - edge: everything else (the package root, ``default``, ``records``, ``corpus``, the CLI,
