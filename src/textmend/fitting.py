@@ -405,9 +405,10 @@ def load_model(path: str | os.PathLike[str]) -> CorpusModel:
     """The model saved at ``path``; :class:`~textmend.ModelFileError` if it is not one this textmend reads.
 
     >>> import os, tempfile
-    >>> path = os.path.join(tempfile.mkdtemp(), "news.textmend")
-    >>> save_model(fit(["The rustup tool."]), path)
-    >>> load_model(path).count("rustup")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = os.path.join(folder, "news.textmend")
+    ...     save_model(fit(["The rustup tool."]), path)
+    ...     load_model(path).count("rustup")
     1
     """
     return CorpusModel.load(path)
