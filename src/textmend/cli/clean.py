@@ -15,9 +15,8 @@ from .options import (
     UsageError,
     add_fit_options,
     add_model_options,
-    error_limit,
+    add_run_options,
     pipeline_from_args,
-    positive_count,
 )
 
 __all__ = [
@@ -67,24 +66,7 @@ def add_parser(subparsers: argparse._SubParsersAction, parents: list[argparse.Ar
     parser.add_argument(
         "--prefix", default="", metavar="P", help="put P before the names of the fields added"
     )
-    parser.add_argument(
-        "--workers", type=positive_count, default=1, metavar="N", help="processes to mend with"
-    )
-    parser.add_argument(
-        "--on-error",
-        choices=("fail", "skip"),
-        default="fail",
-        help="stop at the first bad record (default), or skip bad records, reporting each",
-    )
-    parser.add_argument(
-        "--max-errors",
-        type=error_limit,
-        default=DEFAULT_MAX_ERRORS,
-        metavar="N|P%",
-        help="with --on-error skip: fail once more records than this were skipped "
-        f"(default {DEFAULT_MAX_ERRORS.replace('%', '%%')})",
-    )
-    parser.add_argument("--input-format", choices=FORMATS, help="instead of guessing from IN's name")
+    add_run_options(parser, "mend")
     parser.add_argument("--output-format", choices=FORMATS, help="instead of guessing from OUT's name")
     add_model_options(parser, fit=True)
     add_fit_options(parser, text_field=False)

@@ -7,16 +7,15 @@ import logging
 import os
 import sys
 
-from ..corpus import DEFAULT_MAX_ERRORS, FORMATS
+from ..corpus import DEFAULT_MAX_ERRORS
 from .options import (
     EXIT_OK,
     EXIT_SKIPPED,
     Progress,
     UsageError,
     add_fit_options,
-    error_limit,
+    add_run_options,
     fit_corpus,
-    positive_count,
 )
 
 __all__ = ["EPILOG", "add_parser", "check_writable", "run"]
@@ -53,24 +52,7 @@ def add_parser(subparsers: argparse._SubParsersAction, parents: list[argparse.Ar
     )
     parser.add_argument("inputs", metavar="IN", nargs="+", help="files, globs or URLs to read; - for stdin")
     parser.add_argument("-o", "--output", metavar="MODEL", required=True, help="the model file to write")
-    parser.add_argument(
-        "--workers", type=positive_count, default=1, metavar="N", help="processes to fit with"
-    )
-    parser.add_argument(
-        "--on-error",
-        choices=("fail", "skip"),
-        default="fail",
-        help="stop at the first bad record (default), or skip bad records, reporting each",
-    )
-    parser.add_argument(
-        "--max-errors",
-        type=error_limit,
-        default=DEFAULT_MAX_ERRORS,
-        metavar="N|P%",
-        help=f"with --on-error skip: fail once more records than this were skipped "
-        f"(default {DEFAULT_MAX_ERRORS.replace('%', '%%')})",
-    )
-    parser.add_argument("--input-format", choices=FORMATS, help="instead of guessing from each IN's name")
+    add_run_options(parser, "fit")
     add_fit_options(parser, text_field=True)
     parser.set_defaults(command=run)
 

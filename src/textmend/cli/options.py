@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from ..corpus import ErrorLimit, Report
+from ..corpus import DEFAULT_MAX_ERRORS, FORMATS, ErrorLimit, Report
 from ..corpus.fitting import FitJob, fit_files
 from ..corpus_model import CorpusModel
 from ..default import DEFAULT
@@ -28,6 +28,7 @@ __all__ = [
     "UsageError",
     "add_fit_options",
     "add_model_options",
+    "add_run_options",
     "common_options",
     "configure_logging",
     "debugging",
@@ -64,6 +65,29 @@ def positive_count(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"{value!r} is less than 1; give 1 or more")
     return number
+
+
+def add_run_options(parser: argparse.ArgumentParser, verb: str) -> None:
+    """``--workers``, ``--on-error``, ``--max-errors`` and ``--input-format``: how a corpus is read and
+    what a bad record does (``clean`` and ``fit``); ``verb`` says what the workers do."""
+    parser.add_argument(
+        "--workers", type=positive_count, default=1, metavar="N", help=f"processes to {verb} with"
+    )
+    parser.add_argument(
+        "--on-error",
+        choices=("fail", "skip"),
+        default="fail",
+        help="stop at the first bad record (default), or skip bad records, reporting each",
+    )
+    parser.add_argument(
+        "--max-errors",
+        type=error_limit,
+        default=DEFAULT_MAX_ERRORS,
+        metavar="N|P%",
+        help="with --on-error skip: fail once more records than this were skipped "
+        f"(default {DEFAULT_MAX_ERRORS.replace('%', '%%')})",
+    )
+    parser.add_argument("--input-format", choices=FORMATS, help="instead of guessing from IN's name")
 
 
 def error_limit(value: str) -> str:
