@@ -64,9 +64,10 @@ __all__ = [
     "words_of",
 ]
 
-#: Distinct words a model keeps (twice as many while fitting): about 100 MB of memory at the peak.
+#: Distinct words a model keeps (twice as many while fitting). With the default caps a fitter's tables
+#: stay under about 500 MB at their peak (``benchmarks/fit.py`` measures it; docs/fitting.md).
 DEFAULT_MAX_WORDS = 500_000
-#: Distinct word pairs a model keeps (twice as many while fitting): about 200 MB at the peak.
+#: Distinct word pairs a model keeps (twice as many while fitting).
 DEFAULT_MAX_PAIRS = 1_000_000
 #: Distinct titles, tail lines and sites a model keeps, each (twice as many while fitting).
 DEFAULT_MAX_TITLES = 200_000
