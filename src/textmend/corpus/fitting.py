@@ -24,7 +24,7 @@ from .files import CorpusError, expand_inputs
 from .readers import FORMATS, Reader, Unit, format_of
 from .work import WorkerPool, read_record
 
-__all__ = ["FitJob", "fit_chunk", "fit_files"]
+__all__ = ["FitJob", "Problem", "fit_chunk", "fit_files"]
 
 # A chunk a worker fits at once: big enough that adding its counts costs the parent little.
 _CHUNK_BYTES = 1 << 20
