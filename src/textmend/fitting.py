@@ -58,6 +58,7 @@ __all__ = [
     "load_model",
     "pairs_of",
     "prepared",
+    "pruned",
     "save_model",
     "site_of",
     "tail_lines",
