@@ -114,13 +114,6 @@ def test_top_level_help_lists_the_subcommands() -> None:
     assert all(name in text for name in ("mend", "clean", "fit", "audit"))
 
 
-@pytest.mark.parametrize("subcommand", ["fit"])
-def test_placeholders_say_not_yet_and_exit_2(subcommand: str) -> None:
-    result = run_cli(subcommand, "corpus.jsonl")
-    assert result.returncode == 2 and result.stdout == b""
-    assert result.stderr.decode().startswith(f"textmend: not yet: `textmend {subcommand}`")
-
-
 def test_the_cli_package_has_no_import_circle() -> None:
     """cli/__init__ imports the subcommand modules; they import only options; corpus never imports cli."""
     import ast

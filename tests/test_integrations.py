@@ -35,7 +35,8 @@ from textmend.records import document_fields, mend_record
 
 def test_mend_record_adds_fields_and_refuses_to_overwrite() -> None:
     record = {"id": 1, "text": "Letrsquo;s go"}
-    assert mend_record(record) == {"id": 1, "text": "Let\u2019s go", "title": None, "site": None, "teasers": []}
+    mended = {"id": 1, "text": "Let\u2019s go", "title": None, "site": None, "teasers": []}
+    assert mend_record(record) == mended
     assert record == {"id": 1, "text": "Letrsquo;s go"}  # the input is not touched
     assert list(mend_record(record, changes=True, prefix="x_")) == [
         "id",
@@ -151,7 +152,8 @@ def test_datatrove_steps_pickle_small_and_still_work(dumps: object) -> None:
 def test_mend_chunk_reports_bad_records_by_position() -> None:
     job = Job(textmend.DEFAULT)
     outcomes = mend_chunk(job, [(3, b'{"text": "Letrsquo;s"}'), (4, b"{"), (5, {"text": "x"})])
-    assert outcomes[0] == (3, 22, '{"text":"Let\u2019s","title":null,"site":null,"teasers":[]}\n'.encode(), None)
+    line = '{"text":"Let\u2019s","title":null,"site":null,"teasers":[]}\n'.encode()
+    assert outcomes[0] == (3, 22, line, None)
     assert outcomes[1][0] == 4 and outcomes[1][2] is None and outcomes[1][3].startswith("invalid JSON")  # type: ignore[union-attr]
     assert outcomes[2][2] == b'{"text":"x","title":null,"site":null,"teasers":[]}\n'
 

@@ -10,7 +10,15 @@ from __future__ import annotations
 from .changes import apply_changes, revert_changes
 from .corpus_model import CorpusModel
 from .default import DEFAULT, mend, mend_document
-from .errors import FixerError, RecordError, RegistrationError, TextmendError, UnknownNameError
+from .errors import (
+    FixerError,
+    ModelFileError,
+    RecordError,
+    RegistrationError,
+    TextmendError,
+    UnknownNameError,
+)
+from .fitting import fit, load_model, save_model
 from .fixer import Findings, Fixer, fixer_class, register, registered_fixers
 from .model import Change, Document, Edit, Teaser
 from .pipeline import Pipeline, Step
@@ -25,6 +33,7 @@ __all__ = [
     "Findings",
     "Fixer",
     "FixerError",
+    "ModelFileError",
     "Pipeline",
     "RecordError",
     "RegistrationError",
@@ -34,10 +43,13 @@ __all__ = [
     "UnknownNameError",
     "__version__",
     "apply_changes",
+    "fit",
     "fixer_class",
+    "load_model",
     "mend",
     "mend_document",
     "register",
     "registered_fixers",
     "revert_changes",
+    "save_model",
 ]

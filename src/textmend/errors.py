@@ -10,7 +10,14 @@ no fixer named 'shuot'
 
 from __future__ import annotations
 
-__all__ = ["FixerError", "RecordError", "RegistrationError", "TextmendError", "UnknownNameError"]
+__all__ = [
+    "FixerError",
+    "ModelFileError",
+    "RecordError",
+    "RegistrationError",
+    "TextmendError",
+    "UnknownNameError",
+]
 
 
 class TextmendError(Exception):
@@ -27,6 +34,10 @@ class RegistrationError(TextmendError, ValueError):
 
 class RecordError(TextmendError, ValueError):
     """One record cannot be mended (no text field, text not a string, a field clash); the message says why."""
+
+
+class ModelFileError(TextmendError, ValueError):
+    """A file is not a model this textmend reads (another format version, damaged, not a model at all)."""
 
 
 class UnknownNameError(TextmendError, KeyError):

@@ -16,6 +16,7 @@ from collections.abc import Container, Iterable, Mapping
 from typing import Any
 
 from . import __version__
+from .corpus_model import CorpusModel
 from .default import DEFAULT
 from .errors import RecordError
 from .model import Change, Document, Teaser
@@ -29,6 +30,7 @@ __all__ = [
     "document_fields",
     "empty_fields",
     "mend_record",
+    "model_of",
     "provenance",
     "provenance_metadata",
     "teasers_arrow_type",
@@ -176,13 +178,34 @@ def provenance(pipeline: Pipeline | None = None, **options: Any) -> dict[str, An
     """
     pipeline = DEFAULT if pipeline is None else pipeline
     steps = [
-        {"name": step.name, "enabled": step.enabled, "options": step.fixer.get_params()}
+        {"name": step.name, "enabled": step.enabled, "options": _options(step.fixer.get_params())}
         for step in pipeline.steps
     ]
-    about = {"textmend_version": __version__, "pipeline": repr(pipeline), "steps": steps, **options}
+    about: dict[str, Any] = {"textmend_version": __version__, "pipeline": repr(pipeline), "steps": steps}
+    model = model_of(pipeline)
+    if model is not None:  # which corpus model mended the output
+        about["model"] = {"digest": model.digest, "documents": model.documents, "tokens": model.tokens}
+    about.update(options)
     # As JSON gives it back (tuples of options become lists), so a stored copy compares equal.
     loaded: dict[str, Any] = json.loads(json.dumps(about, ensure_ascii=False, default=repr))
     return loaded
+
+
+def model_of(pipeline: Pipeline) -> CorpusModel | None:
+    """The corpus model the pipeline's fixers consult (:meth:`Pipeline.with_model` gives all the same one)."""
+    for step in pipeline.steps:
+        model = getattr(step.fixer, "model", None)
+        if isinstance(model, CorpusModel):
+            return model
+    return None
+
+
+def _options(params: Mapping[str, Any]) -> dict[str, Any]:
+    """A fixer's options for the provenance: a corpus model by its digest, not its counts."""
+    return {
+        name: f"CorpusModel({value.digest})" if isinstance(value, CorpusModel) else value
+        for name, value in params.items()
+    }
 
 
 def provenance_metadata(about: Mapping[str, Any]) -> dict[bytes, bytes]:

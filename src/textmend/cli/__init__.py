@@ -5,7 +5,8 @@
     textmend --explain - < article.txt   # one line per change: where, fixer, kind, before -> after
     textmend clean crawl.jsonl.zst -o mended.parquet --workers 2
     textmend audit crawl.jsonl.gz -o report.html --json report.json   # what it would change
-    textmend fit                         # planned; it says "not yet"
+    textmend fit crawl.jsonl.zst -o crawl.textmend      # learn the corpus's words, titles, damage
+    textmend clean crawl.jsonl.zst -o mended.jsonl --model crawl.textmend   # mend with that model
 
 A first argument that is not a subcommand is a file for ``mend``: ``textmend FILE`` is ``textmend mend
 FILE`` (name a file called ``clean`` as ``./clean``). Errors are one line, ``textmend: what, where,
@@ -24,7 +25,7 @@ from typing import NoReturn
 
 from ..audit import add_audit_arguments, run_audit
 from ..errors import TextmendError
-from . import clean, mend, placeholders
+from . import clean, fit, mend
 from .mend import InputError
 from .options import (
     EXIT_FAILED,
@@ -65,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_audit_arguments(audit_parser)
     audit_parser.set_defaults(command=_audit)
-    placeholders.add_parsers(subparsers, [common])
+    fit.add_parser(subparsers, [common])
     return parser
 
 

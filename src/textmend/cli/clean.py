@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import argparse
-import os
 import signal
 import sys
 from types import FrameType
-from typing import Any
 
-from ..corpus import DEFAULT_MAX_ERRORS, FORMATS, ErrorLimit, Report, mend_file
-from .options import EXIT_OK, EXIT_SKIPPED, UsageError, pipeline_from_args, positive_count
+from ..corpus import DEFAULT_MAX_ERRORS, FORMATS, mend_file
+from .options import (
+    EXIT_OK,
+    EXIT_SKIPPED,
+    Progress,
+    UsageError,
+    add_fit_options,
+    add_model_options,
+    add_run_options,
+    pipeline_from_args,
+)
 
 __all__ = [
     "EPILOG",
-    "Progress",
     "add_parser",
     "run",
 ]
@@ -60,31 +66,16 @@ def add_parser(subparsers: argparse._SubParsersAction, parents: list[argparse.Ar
     parser.add_argument(
         "--prefix", default="", metavar="P", help="put P before the names of the fields added"
     )
-    parser.add_argument(
-        "--workers", type=positive_count, default=1, metavar="N", help="processes to mend with"
-    )
-    parser.add_argument(
-        "--on-error",
-        choices=("fail", "skip"),
-        default="fail",
-        help="stop at the first bad record (default), or skip bad records, reporting each",
-    )
-    parser.add_argument(
-        "--max-errors",
-        type=_limit,
-        default=DEFAULT_MAX_ERRORS,
-        metavar="N|P%",
-        help="with --on-error skip: fail once more records than this were skipped "
-        f"(default {DEFAULT_MAX_ERRORS.replace('%', '%%')})",
-    )
+    add_run_options(parser, "mend")
     parser.add_argument(
         "--timeout",
         type=_seconds,
         metavar="S",
         help="a record that takes longer than S seconds is a bad record (skipped with --on-error skip)",
     )
-    parser.add_argument("--input-format", choices=FORMATS, help="instead of guessing from IN's name")
     parser.add_argument("--output-format", choices=FORMATS, help="instead of guessing from OUT's name")
+    add_model_options(parser, fit=True)
+    add_fit_options(parser, text_field=False)
     parser.set_defaults(command=run)
 
 
@@ -96,52 +87,6 @@ def _seconds(value: str) -> float:
     if not seconds > 0 or seconds == float("inf"):
         raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds above 0; give one such as 10")
     return seconds
-
-
-def _limit(value: str) -> str:
-    try:
-        ErrorLimit.parse(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error).replace("max_errors", "it")) from None
-    return value
-
-
-class Progress:
-    """Records, MB, %, rate and ETA on a terminal, drawn by tqdm; nothing when stderr is not one."""
-
-    def __init__(self) -> None:
-        self._bar: Any = None
-
-    def __call__(self, report: Report) -> None:
-        if self._bar is None:
-            from tqdm import tqdm
-
-            self._bar = tqdm(
-                total=report.total_bytes,
-                unit="B",
-                unit_scale=True,
-                unit_divisor=1000,
-                desc="textmend",
-                file=sys.stderr,
-                ncols=_size().columns,
-                nrows=_size().lines,
-                mininterval=0.2,
-            )
-        self._bar.set_postfix_str(f"{report.records:,} records", refresh=False)
-        self._bar.update(report.bytes_read - self._bar.n)
-
-    def close(self) -> None:
-        if self._bar is not None:
-            self._bar.close()
-
-
-def _size() -> os.terminal_size:
-    """The terminal's size, or 100 x 24 where it reports none (a fresh pseudo-terminal)."""
-    try:
-        size = os.get_terminal_size(sys.stderr.fileno())
-    except OSError:
-        size = os.terminal_size((0, 0))
-    return os.terminal_size((size.columns or 100, size.lines or 24))
 
 
 def _terminate(signum: int, frame: FrameType | None) -> None:

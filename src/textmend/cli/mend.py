@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from ..model import Change, Document
-from .options import EXIT_OK, pipeline_from_args
+from .options import EXIT_OK, add_model_options, model_line, pipeline_from_args
 
-__all__ = ["InputError", "add_parser", "explain", "read_text", "run"]
+__all__ = ["InputError", "add_parser", "evidence_text", "explain", "read_text", "run"]
 
 
 class InputError(Exception):
@@ -30,8 +30,11 @@ def add_parser(subparsers: argparse._SubParsersAction, parents: list[argparse.Ar
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print text, title, teasers and changes as JSON")
     output.add_argument(
-        "--explain", action="store_true", help="print each change (where, fixer, kind, before -> after, why)"
+        "--explain",
+        action="store_true",
+        help="print each change (where, fixer, kind, before -> after, why, the evidence numbers)",
     )
+    add_model_options(parser, fit=False)
     parser.set_defaults(command=run)
 
 
@@ -60,19 +63,33 @@ def _position(text: str, offset: int) -> str:
 
 
 def explain(text: str, changes: Sequence[Change], out: TextIO) -> None:
-    """Write one line per change: ``line:column fixer kind: 'before' -> 'after'  (reason)``."""
+    """Write one line per change: ``line:column fixer kind: 'before' -> 'after'  (reason)  [evidence]``,
+    the evidence as ``name=number`` pairs, the numbers that decided the change."""
     for change in changes:
         reason = f"  ({change.reason})" if change.reason else ""
         before = change.before if len(change.before) <= 60 else change.before[:57] + "..."
         label = f"{change.fixer} {change.kind}" if change.kind else change.fixer
-        out.write(f"{_position(text, change.start)} {label}: {before!r} -> {change.after!r}{reason}\n")
+        evidence = f"  [{evidence_text(change)}]" if change.evidence else ""
+        out.write(
+            f"{_position(text, change.start)} {label}: {before!r} -> {change.after!r}{reason}{evidence}\n"
+        )
 
 
-def _render(document: Document, source: str, args: argparse.Namespace, out: TextIO) -> None:
+def evidence_text(change: Change) -> str:
+    """A change's evidence as ``name=number`` pairs, in name order, numbers to 3 significant digits.
+
+    >>> evidence_text(Change("words", 0, 7, "usedfor", "used for", evidence={"junction": 3.8141, "n": 2.0}))
+    'junction=3.81 n=2'
+    """
+    return " ".join(f"{name}={value:.3g}" for name, value in sorted(change.evidence.items()))
+
+
+def _render(document: Document, source: str, args: argparse.Namespace, out: TextIO, header: str) -> None:
     if args.json:
         json.dump(document.to_dict(), out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif args.explain:
+        out.write(header)
         explain(source, document.changes, out)
     else:
         out.write(document.text)
@@ -84,6 +101,6 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stdout
     if hasattr(out, "reconfigure"):
         out.reconfigure(encoding="utf-8", newline="")
-    _render(pipeline.mend_document(source), source, args, out)
+    _render(pipeline.mend_document(source), source, args, out, model_line(pipeline))
     out.flush()
     return EXIT_OK

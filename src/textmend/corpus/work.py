@@ -23,7 +23,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any
@@ -44,6 +44,7 @@ __all__ = [
     "json_value",
     "mend_chunk",
     "mend_unit",
+    "read_record",
 ]
 
 #: What became of a record: where it was, its size in bytes, its output (or None) and error (or None).
@@ -88,21 +89,26 @@ def json_value(value: object) -> object:
     raise TypeError(f"a {type(value).__name__} value ({value!r}) has no JSON form; write Parquet instead")
 
 
-def mend_unit(job: Job, raw: Raw) -> Raw:
-    """Parse one raw record, mend it and encode it for the output format; :class:`RecordError` if bad."""
+def read_record(raw: Raw, input_format: str, text_field: str) -> dict[str, Any]:
+    """The record a raw unit holds (a text line becomes ``{text_field: line}``); :class:`RecordError`
+    if it is not valid UTF-8, not a JSON object, or has no ``text_field``."""
     if isinstance(raw, bytes):
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as error:
             raise RecordError(f"not valid UTF-8 at byte {error.start}") from None
-        record = {job.text_field: line} if job.input_format == "text" else _parse_json(line)
+        record = {text_field: line} if input_format == "text" else _parse_json(line)
     else:
         record = raw
-    if job.text_field not in record:
+    if text_field not in record:
         fields = ", ".join(repr(name) for name in list(record)[:12]) or "none"
-        raise RecordError(
-            f"no {job.text_field!r} field (fields here: {fields}); choose one with --text-field"
-        )
+        raise RecordError(f"no {text_field!r} field (fields here: {fields}); choose one with --text-field")
+    return record
+
+
+def mend_unit(job: Job, raw: Raw) -> Raw:
+    """Parse one raw record, mend it and encode it for the output format; :class:`RecordError` if bad."""
+    record = read_record(raw, job.input_format, job.text_field)
     mended = mend_record(
         record, job.pipeline, text_field=job.text_field, changes=job.changes, prefix=job.prefix
     )
@@ -247,7 +253,9 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="textmend-parent-watch", daemon=True).start()
 
 
-def _work(job: Job, tasks: Connection, results: Connection, parent: int) -> None:
+def _work(
+    job: Any, tasks: Connection, results: Connection, parent: int, work: Callable[[Any, Any], Any]
+) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _die_with_parent(parent)
     while True:
@@ -257,7 +265,7 @@ def _work(job: Job, tasks: Connection, results: Connection, parent: int) -> None
             return
         if not data:  # the parent's "no more chunks"
             return
-        outcomes = mend_chunk(job, pickle.loads(data))
+        outcomes = work(job, pickle.loads(data))
         try:
             results.send_bytes(pickle.dumps(outcomes, pickle.HIGHEST_PROTOCOL))
         except OSError:  # the parent stopped reading: it ended the run
@@ -367,29 +375,31 @@ class WorkerPool:
     this process runs) and end when the parent ends, even by ``kill -9``. Plain pipes, with each end
     held by one process only, make a worker's death visible at once: the parent reads the end of its
     results (never waits for the rest of a result cut short), and no lock or semaphore is shared.
+    Each chunk's result is ``work(job, chunk)``: :func:`mend_chunk` unless another module-level
+    function is given (``textmend fit`` fits chunks).
     """
 
-    def __init__(self, job: Job, workers: int) -> None:
+    def __init__(self, job: Any, workers: int, work: Callable[[Any, Any], Any] = mend_chunk) -> None:
         check_main_guard(workers)
-        self._timeout = job.timeout
+        self._timeout: float | None = getattr(job, "timeout", None)
         context = multiprocessing.get_context("spawn")
         self._processes: list[BaseProcess] = []
         self._senders: list[_Sender] = []
         self._results: list[Connection] = []
         try:
             for n in range(workers):
-                self._start(context, job, n)
+                self._start(context, job, n, work)
         except BaseException:  # Ctrl-C while starting: end the workers started so far
             self.close(wait=False)
             raise
 
-    def _start(self, context: Any, job: Job, n: int) -> None:
+    def _start(self, context: Any, job: Any, n: int, work: Callable[[Any, Any], Any]) -> None:
         """Start worker ``n`` with its two pipes; the parent keeps only its own ends."""
         task_reader, task_writer = context.Pipe(duplex=False)
         result_reader, result_writer = context.Pipe(duplex=False)
         process = context.Process(
             target=_work,
-            args=(job, task_reader, result_writer, os.getpid()),
+            args=(job, task_reader, result_writer, os.getpid(), work),
             name=f"textmend-worker-{n + 1}",
             daemon=True,
         )
@@ -404,7 +414,7 @@ class WorkerPool:
     def pids(self) -> list[int]:
         return [process.pid or 0 for process in self._processes]
 
-    def map(self, chunks: Iterable[list[Unit]]) -> Iterator[list[Outcome]]:
+    def map(self, chunks: Iterable[list[Unit]]) -> Iterator[Any]:
         workers = len(self._processes)
         in_flight: deque[tuple[int, str, str, int]] = deque()
         for number, chunk in enumerate(chunks):
@@ -416,14 +426,14 @@ class WorkerPool:
         while in_flight:
             yield self._result(*in_flight.popleft())
 
-    def _result(self, worker: int, first: str, last: str, records: int) -> list[Outcome]:
+    def _result(self, worker: int, first: str, last: str, records: int) -> Any:
         results = self._results[worker]
         process = self._processes[worker]
         deadline = None if self._timeout is None else time.monotonic() + _watchdog(self._timeout, records)
         while True:
             try:
                 if results.poll(_RESULT_POLL):
-                    return pickle.loads(results.recv_bytes())  # type: ignore[no-any-return]
+                    return pickle.loads(results.recv_bytes())
             except (EOFError, OSError):  # the worker's end closed, its last result cut short or never sent
                 break
             if not process.is_alive():

@@ -1,0 +1,206 @@
+"""Fitting a model on corpus files: what ``textmend fit`` and ``textmend clean --fit`` run.
+
+The files are read as ``textmend clean`` reads them (JSONL, JSON, Parquet or text, compressed, local
+or remote, globs), cut into chunks, and each chunk is fitted on its own (in worker processes with
+``workers`` > 1); the chunks' counts are added in input order, so the model is the same for any number
+of workers. A bad record is reported with its ``file:line`` and stops the run, or with
+``on_error="skip"`` is left out and counted, as in ``clean``::
+
+    model, report = fit_files(["crawl.jsonl.zst"], workers=2)
+    model.save("crawl.textmend")
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from contextlib import closing
+
+from ..corpus_model import CorpusModel
+from ..errors import RecordError
+from ..fitting import DEFAULT_MAX_PAIRS, DEFAULT_MAX_TITLES, DEFAULT_MAX_WORDS, Fitter
+from . import DEFAULT_MAX_ERRORS, ErrorLimit, Report, log
+from .files import CorpusError, expand_inputs
+from .readers import FORMATS, Reader, Unit, format_of
+from .work import WorkerPool, read_record
+
+__all__ = ["FitJob", "Problem", "fit_chunk", "fit_files"]
+
+# A chunk a worker fits at once: big enough that adding its counts costs the parent little.
+_CHUNK_BYTES = 1 << 20
+_CHUNK_RECORDS = 2000
+
+#: A bad record: where it was (``file:line``) and why.
+Problem = tuple[str, str]
+
+
+@dataclasses.dataclass(frozen=True)
+class FitJob:
+    """How to read and count each record: the input format, the fields, the caps."""
+
+    input_format: str = "jsonl"
+    text_field: str = "text"
+    title_field: str = "title"
+    site_field: str = "url"
+    max_words: int = DEFAULT_MAX_WORDS
+    max_pairs: int = DEFAULT_MAX_PAIRS
+    max_titles: int = DEFAULT_MAX_TITLES
+
+    def fitter(self) -> Fitter:
+        """An empty fitter with this job's fields and caps."""
+        return Fitter(
+            text_field=self.text_field,
+            title_field=self.title_field,
+            site_field=self.site_field,
+            max_words=self.max_words,
+            max_pairs=self.max_pairs,
+            max_titles=self.max_titles,
+        )
+
+
+def fit_chunk(job: FitJob, chunk: Sequence[Unit]) -> tuple[Fitter, int, list[Problem]]:
+    """Fit one chunk: its counts, how many records were read, and the bad ones (where, why)."""
+    fitter = job.fitter()
+    problems: list[Problem] = []
+    for where, raw in chunk:
+        try:
+            fitter.add_record(read_record(raw, job.input_format, job.text_field))
+        except RecordError as error:
+            problems.append((where, str(error)))
+        except Exception as error:  # a fixer's bug: this record's error, and the run goes on
+            problems.append((where, f"textmend failed on this record: {type(error).__name__}: {error}"))
+    return fitter, len(chunk), problems
+
+
+def fit_files(
+    sources: Sequence[str],
+    *,
+    job: FitJob | None = None,
+    input_format: str | None = None,
+    workers: int = 1,
+    on_error: str = "fail",
+    max_errors: str | int = DEFAULT_MAX_ERRORS,
+    on_skip: Callable[[str], None] | None = None,
+    on_progress: Callable[[Report], None] | None = None,
+) -> tuple[CorpusModel, Report]:
+    """Fit a model on every record of ``sources`` (paths, globs, URLs or ``-``); return it and a
+    :class:`Report` (``written`` counts the records fitted).
+
+    ``input_format`` overrides the formats the names imply (``job.input_format`` is set per file).
+    Raises :class:`CorpusError` when the run fails (a bad record under ``on_error="fail"``, too many
+    skipped, a worker killed).
+    """
+    job = job or FitJob()
+    if on_error not in ("fail", "skip"):
+        raise ValueError(f"on_error must be 'fail' or 'skip', not {on_error!r}")
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers!r}")
+    limit = ErrorLimit.parse(max_errors)
+    readers = [_reader(path, input_format) for source in sources for path in expand_inputs(source)]
+    report = Report(total_bytes=_total(readers))
+    fitter = job.fitter()
+    skip = on_skip or _log_skip
+    with closing(_fitted(job, readers, workers)) as fitted:  # on failure or Ctrl-C, stop workers now
+        for counts, records, problems in fitted:
+            fitter.update(counts)
+            report.records += records
+            report.written += records - len(problems)
+            for where, why in problems:
+                _skip_or_stop(report, f"{where}: {why}", on_error == "fail", skip, limit)
+            report.bytes_read = sum(reader.bytes_read for reader in readers)
+            if on_progress is not None:
+                on_progress(report)
+    if report.records and not report.written:
+        raise CorpusError(
+            f"all {report.records:,} records were skipped, so there is nothing to fit; the first: "
+            f"{report.first_error}"
+        )
+    if limit.passed(report, final=True):
+        raise CorpusError(_too_many(report, limit))
+    return fitter.model(), report
+
+
+def _skip_or_stop(
+    report: Report, message: str, fail_fast: bool, skip: Callable[[str], None], limit: ErrorLimit
+) -> None:
+    """Count one bad record; stop the run (CorpusError) under ``fail`` or past the error limit."""
+    report.first_error = report.first_error or message
+    report.skipped += 1
+    if fail_fast:
+        raise CorpusError(message)
+    skip(message)
+    if limit.passed(report, final=False):
+        raise CorpusError(_too_many(report, limit))
+
+
+def _reader(path: str, given: str | None) -> Reader:
+    if given is not None and given not in FORMATS:
+        raise ValueError(f"unknown input format {given!r}; known: {', '.join(FORMATS)}")
+    found = given or ("jsonl" if path == "-" else format_of(path))
+    if found is None:
+        raise ValueError(
+            f"cannot tell the input format of {path!r} from its name; name it .jsonl, .json, .parquet "
+            "or .txt (optionally .gz, .zst, .bz2 or .xz), or give --input-format"
+        )
+    return Reader([path], found)
+
+
+def _total(readers: Iterable[Reader]) -> int | None:
+    sizes = [reader.total_bytes for reader in readers]
+    return None if None in sizes else sum(size for size in sizes if size is not None)
+
+
+class _Chunk(list[Unit]):
+    """Records of one file, and that file's format (inputs may mix formats)."""
+
+    def __init__(self, input_format: str) -> None:
+        super().__init__()
+        self.input_format = input_format
+
+
+def _chunks(readers: Iterable[Reader]) -> Iterator[_Chunk]:
+    """Each reader's records in chunks (a chunk never spans two files)."""
+    for reader in readers:
+        chunk = _Chunk(reader.format)
+        size = 0
+        for unit in reader:
+            chunk.append(unit)
+            size += len(unit[1]) if isinstance(unit[1], bytes) else 1024
+            if size >= _CHUNK_BYTES or len(chunk) >= _CHUNK_RECORDS:
+                yield chunk
+                chunk, size = _Chunk(reader.format), 0
+        if chunk:
+            yield chunk
+
+
+def _fit_formatted(job: FitJob, chunk: _Chunk) -> tuple[Fitter, int, list[Problem]]:
+    return fit_chunk(dataclasses.replace(job, input_format=chunk.input_format), chunk)
+
+
+def _fitted(
+    job: FitJob, readers: list[Reader], workers: int
+) -> Generator[tuple[Fitter, int, list[Problem]], None, None]:
+    chunks = _chunks(readers)
+    if workers <= 1:
+        for formatted in chunks:
+            yield _fit_formatted(job, formatted)
+        return
+    pool = WorkerPool(job, workers, work=_fit_formatted)
+    finished = False
+    try:
+        yield from pool.map(chunks)
+        finished = True
+    finally:
+        pool.close(wait=finished)
+
+
+def _log_skip(message: str) -> None:
+    log.warning("%s (skipped)", message)
+
+
+def _too_many(report: Report, limit: ErrorLimit) -> str:
+    return (
+        f"{report.skipped:,} of {report.records:,} records read were bad, more than --max-errors {limit} "
+        f"allows, so the run stopped and no model was written; the first: {report.first_error}. "
+        "Fix the input or the options, or raise --max-errors"
+    )
