@@ -300,11 +300,31 @@ def test_sklearn_recipe_searches_a_textmend_option_in_a_real_pipeline() -> None:
         "disable": (),
         "enable": ("ascii",),
         "params": {"ascii__transliterate": True},
+        "learn": True,
+        "model": None,
     }
     assert mend.set_params(disable=("words",)) is mend and mend.pipeline().enabled_names[-1] == "ascii"
     assert mend.fit(["x"]) is mend and mend.provenance_["pipeline"] == repr(mend.pipeline())
+    assert mend.model_ is not None and mend.model_.count("x") == 1
     assert list(mend.transform(["usedfor caf\u00e9", None])) == ["usedfor cafe", None]
     assert list(mend.get_feature_names_out()) == ["text"]
+
+
+def test_sklearn_fit_learns_the_corpus_words_that_transform_then_keeps_whole() -> None:
+    from sklearn.base import clone
+
+    from textmend.integrations.sklearn import TextmendTransformer
+
+    # Unfitted, the words fixer reads "weblogging" as "we blogging"; a corpus that uses the word in
+    # every document teaches the fitted transformer that it is a word.
+    corpus = [f"Post {n}: weblogging is what we do, and weblogging takes time." for n in range(40)]
+    text = ["I like weblogging a lot."]
+    unfitted = TextmendTransformer(learn=False).fit(corpus)
+    fitted = clone(TextmendTransformer()).fit(corpus)
+    assert unfitted.model_ is None and list(unfitted.transform(text)) == ["I like we blogging a lot."]
+    assert fitted.model_ is not None and fitted.model_.count("weblogging") == 80
+    assert fitted.model_.documents == 40 and list(fitted.transform(text)) == text
+    assert fitted.provenance_["pipeline"] != unfitted.provenance_["pipeline"]
 
 
 def test_pandas_recipe_runs_in_place() -> None:

@@ -1,8 +1,8 @@
 """scikit-learn: :class:`TextmendTransformer` mends texts in an sklearn ``Pipeline`` (``textmend[sklearn]``).
 
 It is an estimator in scikit-learn's sense: its parameters are its constructor's arguments
-(``disable``, ``enable``, ``params``), so ``get_params``/``set_params``, ``clone`` and ``GridSearchCV``
-work on them, e.g. ``{"mend__disable": [(), ("words",)]}``. Put it before a vectoriser.
+(``disable``, ``enable``, ``params``, ``learn``, ``model``), so ``get_params``/``set_params``,
+``clone`` and ``GridSearchCV`` work on them, e.g. ``{"mend__disable": [(), ("words",)]}``. Put it before a vectoriser.
 """
 
 from __future__ import annotations
@@ -11,7 +11,9 @@ import logging
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ..corpus_model import CorpusModel
 from ..default import DEFAULT
+from ..fitting import fit as fit_model
 from ..pipeline import Pipeline
 from ..records import provenance
 
@@ -35,8 +37,13 @@ class TextmendTransformer(TransformerMixin, BaseEstimator):  # type: ignore[misc
     ``enable``: names of fixers to switch on (``("ascii",)``).
     ``params``: fixer options as ``{"step__option": value}``, as :meth:`textmend.Pipeline.with_params` takes.
 
-    ``fit`` learns nothing yet and returns ``self`` (it will fit a corpus model once ``textmend.fit``
-    exists); it sets ``provenance_``, :func:`textmend.records.provenance` of the configured pipeline.
+    ``learn``: whether ``fit`` learns a corpus model from the texts it is given (:func:`textmend.fit`,
+    merged with ``model`` when there is one); ``False`` keeps ``model`` as it is.
+    ``model``: a :class:`~textmend.CorpusModel` fitted elsewhere (a bigger corpus), or ``None``.
+
+    ``fit`` sets ``model_`` (the model ``transform`` consults, or ``None``) and ``provenance_``
+    (:func:`textmend.records.provenance` of the pipeline with that model) and returns ``self``.
+    Unfitted, ``transform`` uses ``model``.
     ``transform`` takes a 1-D sequence of texts (list, array, Series) or a one-column 2-D input and
     gives a 1-D object array, which text vectorisers take.
 
@@ -49,18 +56,29 @@ class TextmendTransformer(TransformerMixin, BaseEstimator):  # type: ignore[misc
         disable: Iterable[str] = (),
         enable: Iterable[str] = (),
         params: Mapping[str, Any] | None = None,
+        learn: bool = True,
+        model: CorpusModel | None = None,
     ) -> None:
         self.disable = disable
         self.enable = enable
         self.params = params
+        self.learn = learn
+        self.model = model
 
     def pipeline(self) -> Pipeline:
-        """The textmend pipeline these parameters configure."""
+        """The textmend pipeline these parameters configure, with the fitted model once there is one."""
         pipeline = DEFAULT.enable(*self.enable).disable(*self.disable)
-        return pipeline.with_params(**dict(self.params or {}))
+        pipeline = pipeline.with_params(**dict(self.params or {}))
+        model = getattr(self, "model_", self.model)
+        return pipeline if model is None else pipeline.with_model(model)
 
     def fit(self, X: Any, y: Any = None) -> TextmendTransformer:
-        """Return ``self``: nothing is learnt yet (see the class docstring)."""
+        """Learn a corpus model from the texts of ``X`` (unless ``learn`` is false); return ``self``."""
+        model = self.model
+        if self.learn:
+            learnt = fit_model(value for value in _texts(X) if isinstance(value, str))
+            model = learnt if model is None else model.merge(learnt)
+        self.model_ = model
         self.provenance_ = provenance(self.pipeline())
         return self
 
