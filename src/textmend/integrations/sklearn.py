@@ -2,7 +2,8 @@
 
 It is an estimator in scikit-learn's sense: its parameters are its constructor's arguments
 (``disable``, ``enable``, ``params``, ``learn``, ``model``), so ``get_params``/``set_params``,
-``clone`` and ``GridSearchCV`` work on them, e.g. ``{"mend__disable": [(), ("words",)]}``. Put it before a vectoriser.
+``clone`` and ``GridSearchCV`` work on them, e.g. ``{"mend__disable": [(), ("words",)]}``. Put it
+before a vectoriser.
 """
 
 from __future__ import annotations
