@@ -235,7 +235,7 @@ def test_jsonl_to_parquet_schema_covers_fields_and_types_first_seen_late(tmp_pat
     assert (result.returncode, result.stderr) == (0, b"")
     table = pq.read_table(tmp_path / "out.parquet")
     assert table.schema.field("score").type == pa.float64()
-    assert table.column_names == ["id", "text", "score", "late", "title", "teasers"]
+    assert table.column_names == ["id", "text", "score", "late", "title", "site", "teasers"]
     rows = table.to_pylist()
     assert [row["score"] for row in rows] == [float(item["score"]) for item in items]
     assert rows[2200]["late"] == {"a": 1, "b": None} and rows[2300]["late"] == {"a": 2, "b": "x"}
@@ -333,7 +333,7 @@ def test_a_symlink_output_replaces_the_file_it_names_and_stays_a_link(tmp_path: 
 def test_dev_stdout_is_written_through() -> None:
     result = run_cli("clean", "-", "-o", "/dev/stdout", stdin=b'{"text": "Letrsquo;s"}\n')
     assert result.returncode == 0, result.stderr
-    assert read_jsonl(result.stdout) == [{"text": "Let\u2019s", "title": None, "teasers": []}]
+    assert read_jsonl(result.stdout) == [{"text": "Let\u2019s", "title": None, "site": None, "teasers": []}]
 
 
 # -- kill -9 of the parent, kill -9 of a worker ------------------------------------------------------

@@ -251,7 +251,8 @@ def _damage_entities(draw: st.DrawFn, text: str, kinds: list[str]) -> tuple[str,
 
 def _join_words(draw: st.DrawFn, text: str) -> tuple[str, bool]:
     """Delete a few spaces between two lowercase words, one of them in :data:`JOINERS` (so that the
-    glued word has one reading); no word is joined twice, no glued word repeats."""
+    glued word has one reading), never a word to itself; no word is joined twice, no glued word
+    repeats."""
     tokens = text.split(" ")
     spots = [
         i
@@ -264,6 +265,7 @@ def _join_words(draw: st.DrawFn, text: str) -> tuple[str, bool]:
         and tokens[i + 1].isascii()
         and "\n" not in tokens[i + 1]
         and (tokens[i] in JOINERS or tokens[i + 1].rstrip(",.") in JOINERS)
+        and tokens[i] != tokens[i + 1].rstrip(",.")  # "the the" glued is no damage anyone can read back
     ]
     if not spots:
         return text, False
