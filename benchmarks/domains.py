@@ -19,8 +19,7 @@ Per domain:
   the cut, and nothing else changed inside the glued token.
 
 Columns: unfitted; fitted on the same domain's dev split; fitted on another domain's dev split (the
-``OTHER`` domain). The model is built with ``textmend.fit`` when it exists, else with ``count_model``
-here (lowercase word counts, document counts, adjacent pairs: the same counts).
+``OTHER`` domain). The models are built with ``textmend.fit``.
 
 Run from the repository root: ``PYTHONPATH=src python benchmarks/domains.py`` (about 10 minutes on
 two shared cores); ``--domains news,scientific`` for some, ``--joins 500`` for a quick look.
@@ -30,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import itertools
 import os
 import platform
 import random
@@ -38,7 +36,6 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import corpora
@@ -63,27 +60,6 @@ OTHER = {
 BY_CHARACTER = frozenset({"ja", "zh"})
 _PAIR = re.compile(r"(?<![\w'\-.@/])([a-z]+) ([a-z]+)(?![\w'\-@/]|\.\w)")
 _TOKEN = re.compile(r"\S+")
-_MODEL_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
-
-
-def count_model(texts: Iterable[str]) -> CorpusModel:
-    """A model of ``texts``: lowercase word counts, the documents each word is in, adjacent pairs.
-
-    Used when ``textmend.fit`` is not there; it counts what the ``words`` fixer asks of a model.
-    """
-    fit = getattr(textmend, "fit", None)
-    texts = list(texts)
-    if fit is not None:
-        return fit(texts)  # type: ignore[no-any-return]
-    words: Counter[str] = Counter()
-    spread: Counter[str] = Counter()
-    pairs: Counter[tuple[str, str]] = Counter()
-    for text in texts:
-        tokens = [token.lower() for token in _MODEL_WORD.findall(text)]
-        words.update(tokens)
-        spread.update(set(tokens))
-        pairs.update(itertools.pairwise(tokens))
-    return CorpusModel.from_counts(words=words, word_documents=spread, pairs=pairs, documents=len(texts))
 
 
 @dataclass
@@ -242,17 +218,17 @@ def main(argv: list[str] | None = None) -> int:
 
     def model(domain: str) -> CorpusModel:
         if domain not in models:
-            models[domain] = count_model(str(r["text"]) for r in corpora.load(domain, fit_dev))
+            models[domain] = textmend.fit(str(r["text"]) for r in corpora.load(domain, fit_dev))
         return models[domain]
 
-    fit_name = "textmend.fit" if hasattr(textmend, "fit") else "benchmarks/domains.py count_model"
     print(
-        f"words across domains: {args.split} split, models fitted on the {fit_dev} split with {fit_name};"
+        f"words across domains: {args.split} split, models fitted on the {fit_dev} split with textmend.fit;"
         f" seed {SEED}, up to {args.joins:,} joins per domain"
     )
     print(
-        f"{datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, {platform.machine()} {os.cpu_count()}"
-        f" cores (shared), Python {platform.python_version()}, textmend {textmend.__version__}\n"
+        f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, {platform.machine()} "
+        f"{os.cpu_count()} cores (shared), Python {platform.python_version()}, "
+        f"textmend {textmend.__version__}\n"
     )
     results: dict[tuple[str, str], Result] = {}
     for domain in domains:
