@@ -40,12 +40,17 @@ __all__ = [
     "Job",
     "Report",
     "WorkerDied",
+    "check_run_options",
+    "choose_format",
+    "count_bad_record",
     "format_of",
     "json_value",
     "log",
+    "log_skip",
     "mend_chunk",
     "mend_file",
     "mend_unit",
+    "too_many",
 ]
 
 log = logging.getLogger("textmend")
@@ -142,10 +147,7 @@ def mend_file(
     """
     if pipeline is None:
         pipeline = DEFAULT
-    if on_error not in ("fail", "skip"):
-        raise ValueError(f"on_error must be 'fail' or 'skip', not {on_error!r}")
-    if workers < 1:
-        raise ValueError(f"workers must be at least 1, not {workers!r}")
+    check_run_options(on_error, workers)
     if timeout is not None and not timeout > 0:
         raise ValueError(f"timeout must be a number of seconds above 0, not {timeout!r}")
     limit = ErrorLimit.parse(max_errors)
@@ -153,8 +155,8 @@ def mend_file(
     out = Target(target)
     job = Job(
         pipeline,
-        _choose_format(source, input_format, "input"),
-        _choose_format("-" if out.is_stream else target, output_format, "output"),
+        choose_format(source, input_format, "input"),
+        choose_format("-" if out.is_stream else target, output_format, "output"),
         text_field,
         changes,
         prefix,
@@ -177,7 +179,7 @@ def mend_file(
         writer = LineWriter(out, array=job.output_format == "json")
     try:
         fail_fast = on_error == "fail"
-        report = _run(job, reader, writer, workers, limit, fail_fast, on_skip or _log_skip, on_progress)
+        report = _run(job, reader, writer, workers, limit, fail_fast, on_skip or log_skip, on_progress)
         writer.close()
         out.commit()
     except BaseException:
@@ -195,11 +197,21 @@ def _need_pyarrow() -> None:
         raise CorpusError("Parquet needs pyarrow; install it: pip install 'textmend[corpus]'") from None
 
 
-def _log_skip(message: str) -> None:
+def check_run_options(on_error: str, workers: int) -> None:
+    """Refuse an ``on_error`` other than ``"fail"`` or ``"skip"``, and fewer than one worker (ValueError)."""
+    if on_error not in ("fail", "skip"):
+        raise ValueError(f"on_error must be 'fail' or 'skip', not {on_error!r}")
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers!r}")
+
+
+def log_skip(message: str) -> None:
+    """The default ``on_skip``: a warning on the ``textmend`` logger."""
     log.warning("%s (skipped)", message)
 
 
-def _choose_format(path: str, given: str | None, which: str) -> str:
+def choose_format(path: str, given: str | None, which: str) -> str:
+    """The format of ``path`` (``which``: "input" or "output"): ``given``, or what its name implies."""
     if given is not None:
         if given not in FORMATS:
             raise ValueError(f"unknown {which} format {given!r}; known: {', '.join(FORMATS)}")
@@ -263,14 +275,7 @@ def _run(
                     writer.write(output, where)
                     report.written += 1
                     continue
-                message = f"{where}: {error}"
-                report.first_error = report.first_error or message
-                report.skipped += 1
-                if fail_fast:
-                    raise CorpusError(message)
-                on_skip(message)
-                if limit.passed(report, final=False):
-                    raise CorpusError(_too_many(report, limit))
+                count_bad_record(report, f"{where}: {error}", fail_fast, on_skip, limit)
             report.bytes_read = reader.bytes_read
             if on_progress is not None:
                 on_progress(report)
@@ -281,14 +286,34 @@ def _run(
             f"{report.first_error}"
         )
     if limit.passed(report, final=True):
-        raise CorpusError(_too_many(report, limit))
+        raise CorpusError(too_many(report, limit))
     return report
 
 
-def _too_many(report: Report, limit: ErrorLimit) -> str:
+def count_bad_record(
+    report: Report,
+    message: str,
+    fail_fast: bool,
+    on_skip: Callable[[str], None],
+    limit: ErrorLimit,
+    lost: str = "nothing was written",
+) -> None:
+    """Count one bad record; stop the run (CorpusError) under ``fail`` or past the error limit, saying
+    what the stop ``lost``."""
+    report.first_error = report.first_error or message
+    report.skipped += 1
+    if fail_fast:
+        raise CorpusError(message)
+    on_skip(message)
+    if limit.passed(report, final=False):
+        raise CorpusError(too_many(report, limit, lost))
+
+
+def too_many(report: Report, limit: ErrorLimit, lost: str = "nothing was written") -> str:
+    """The message of a run stopped by ``--max-errors``, saying what the stop ``lost``."""
     return (
         f"{report.skipped:,} of {report.records:,} records read were bad, more than --max-errors {limit} "
-        f"allows, so the run stopped and nothing was written; the first: {report.first_error}. "
+        f"allows, so the run stopped and {lost}; the first: {report.first_error}. "
         "Fix the input or the options, or raise --max-errors"
     )
 

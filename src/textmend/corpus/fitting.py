@@ -19,13 +19,24 @@ from contextlib import closing
 from ..corpus_model import CorpusModel
 from ..errors import RecordError
 from ..fitting import DEFAULT_MAX_PAIRS, DEFAULT_MAX_TITLES, DEFAULT_MAX_WORDS, Fitter
-from . import DEFAULT_MAX_ERRORS, ErrorLimit, Report, log
+from . import (
+    DEFAULT_MAX_ERRORS,
+    ErrorLimit,
+    Report,
+    check_run_options,
+    choose_format,
+    count_bad_record,
+    log_skip,
+    too_many,
+)
 from .files import CorpusError, expand_inputs
-from .readers import FORMATS, Reader, Unit, format_of
+from .readers import Reader, Unit
 from .work import WorkerPool, read_record
 
 __all__ = ["FitJob", "Problem", "fit_chunk", "fit_files"]
 
+# What a stopped fit run leaves out (in its --max-errors message).
+_LOST = "no model was written"
 # A chunk a worker fits at once: big enough that adding its counts costs the parent little.
 _CHUNK_BYTES = 1 << 20
 _CHUNK_RECORDS = 2000
@@ -91,22 +102,19 @@ def fit_files(
     skipped, a worker killed).
     """
     job = job or FitJob()
-    if on_error not in ("fail", "skip"):
-        raise ValueError(f"on_error must be 'fail' or 'skip', not {on_error!r}")
-    if workers < 1:
-        raise ValueError(f"workers must be at least 1, not {workers!r}")
+    check_run_options(on_error, workers)
     limit = ErrorLimit.parse(max_errors)
     readers = [_reader(path, input_format) for source in sources for path in expand_inputs(source)]
     report = Report(total_bytes=_total(readers))
     fitter = job.fitter()
-    skip = on_skip or _log_skip
+    skip = on_skip or log_skip
     with closing(_fitted(job, readers, workers)) as fitted:  # on failure or Ctrl-C, stop workers now
         for counts, records, problems in fitted:
             fitter.update(counts)
             report.records += records
             report.written += records - len(problems)
             for where, why in problems:
-                _skip_or_stop(report, f"{where}: {why}", on_error == "fail", skip, limit)
+                count_bad_record(report, f"{where}: {why}", on_error == "fail", skip, limit, _LOST)
             report.bytes_read = sum(reader.bytes_read for reader in readers)
             if on_progress is not None:
                 on_progress(report)
@@ -116,33 +124,12 @@ def fit_files(
             f"{report.first_error}"
         )
     if limit.passed(report, final=True):
-        raise CorpusError(_too_many(report, limit))
+        raise CorpusError(too_many(report, limit, _LOST))
     return fitter.model(), report
 
 
-def _skip_or_stop(
-    report: Report, message: str, fail_fast: bool, skip: Callable[[str], None], limit: ErrorLimit
-) -> None:
-    """Count one bad record; stop the run (CorpusError) under ``fail`` or past the error limit."""
-    report.first_error = report.first_error or message
-    report.skipped += 1
-    if fail_fast:
-        raise CorpusError(message)
-    skip(message)
-    if limit.passed(report, final=False):
-        raise CorpusError(_too_many(report, limit))
-
-
 def _reader(path: str, given: str | None) -> Reader:
-    if given is not None and given not in FORMATS:
-        raise ValueError(f"unknown input format {given!r}; known: {', '.join(FORMATS)}")
-    found = given or ("jsonl" if path == "-" else format_of(path))
-    if found is None:
-        raise ValueError(
-            f"cannot tell the input format of {path!r} from its name; name it .jsonl, .json, .parquet "
-            "or .txt (optionally .gz, .zst, .bz2 or .xz), or give --input-format"
-        )
-    return Reader([path], found)
+    return Reader([path], choose_format(path, given, "input"))
 
 
 def _total(readers: Iterable[Reader]) -> int | None:
@@ -194,13 +181,3 @@ def _fitted(
         pool.close(wait=finished)
 
 
-def _log_skip(message: str) -> None:
-    log.warning("%s (skipped)", message)
-
-
-def _too_many(report: Report, limit: ErrorLimit) -> str:
-    return (
-        f"{report.skipped:,} of {report.records:,} records read were bad, more than --max-errors {limit} "
-        f"allows, so the run stopped and no model was written; the first: {report.first_error}. "
-        "Fix the input or the options, or raise --max-errors"
-    )
