@@ -1,7 +1,7 @@
 """Mending records (dicts with a text field), as corpora, data frames and pipelines hold them.
 
 The command line, :mod:`textmend.integrations.pandas`, :mod:`textmend.integrations.dask` and the
-datatrove step all write the same fields: the mended text in place, then ``title``, ``teasers`` and,
+datatrove step all write the same fields: the mended text in place, then ``title``, ``site``, ``teasers`` and,
 when asked, ``changes``; and all refuse to overwrite a field with :func:`check_no_clash`.
 
 >>> mend_record({"id": 7, "text": "Letrsquo;s go"})

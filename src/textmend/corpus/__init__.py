@@ -139,7 +139,8 @@ def mend_file(
 
     ``source`` is a path, a ``file://`` or fsspec URL, a glob, or ``-`` (stdin); ``target`` a path,
     URL or ``-`` (stdout). Formats come from the names unless given; other fields pass through, and
-    ``title``, ``teasers`` (and with ``changes=True`` the ``changes``) are added, each name preceded by
+    ``title``, ``site``, ``teasers`` (and with ``changes=True`` the ``changes``) are added, each name
+    preceded by
     ``prefix``. Skipped records go to ``on_skip`` (default: a warning on the ``textmend`` logger).
     ``timeout`` (seconds) makes a record that takes longer that record's error ("took longer than
     N s"), so a fixer that loops on one text cannot hold up the run.

@@ -40,7 +40,7 @@ def mend_frame(
     prefix: str = "",
     strict: bool = False,
 ) -> Any:
-    """A lazy Dask DataFrame: ``frame`` with ``column`` mended and ``title``/``teasers`` columns added.
+    """A lazy Dask DataFrame: ``frame`` with ``column`` mended and textmend's columns added.
 
     Each partition goes through :func:`textmend.integrations.pandas.mend_frame`; divisions and row
     order are kept, and a column clash raises :class:`~textmend.RecordError` as soon as it is called.
@@ -56,8 +56,8 @@ def mend_frame(
 def parquet_schema(mended: Any) -> Any:
     """The Arrow schema for ``mended.to_parquet(..., schema=...)``, ``mended`` coming from :func:`mend_frame`.
 
-    The input's columns keep the types Arrow gives their ``meta``; ``title``, ``teasers`` (``changes``)
-    get textmend's types; the schema metadata holds :func:`textmend.records.provenance`.
+    The input's columns keep the types Arrow gives their ``meta``; ``title``, ``site``, ``teasers``
+    (``changes``) get textmend's types; the schema metadata holds :func:`textmend.records.provenance`.
     """
     import pyarrow as pa
 
@@ -82,7 +82,7 @@ def mend_bag(
     prefix: str = "",
 ) -> Any:
     """A lazy bag of mended items: texts become mended texts, or with ``text_field``, records (dicts) get
-    their text mended and ``title``/``teasers`` fields added, as :func:`textmend.records.mend_record` does.
+    their text mended and textmend's fields added, as :func:`textmend.records.mend_record` does.
     """
     if text_field is None:
         return bag.map(_mend_text, DEFAULT if pipeline is None else pipeline)

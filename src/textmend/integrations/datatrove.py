@@ -60,7 +60,8 @@ class TextmendFormatter(BaseFormatter):  # type: ignore[misc]
 
 
 class TextmendStep(PipelineStep):  # type: ignore[misc]
-    """Mend each document's text; put ``title``, ``teasers`` (and ``changes``) into its metadata.
+    """Mend each document's text; put textmend's fields (``title``, ``site``, ``teasers``, ``changes``)
+    into its metadata.
 
     The names are preceded by ``prefix``. A document whose metadata already has one of them stops the
     run with a :class:`~textmend.RecordError` (a ``ValueError``): textmend does not overwrite data;

@@ -41,7 +41,8 @@ def mend_series(
     prefix: str = "",
     strict: bool = False,
 ) -> Any:
-    """A DataFrame with the index of ``texts``: columns ``text``, ``title``, ``teasers`` (and ``changes``).
+    """A DataFrame with the index of ``texts``: ``text`` then textmend's columns (``title``, ``site``,
+    ``teasers``, ``changes``).
 
     ``text`` has the dtype of ``texts`` (object, string or categorical); ``teasers`` and ``changes``
     hold lists of dicts, as :meth:`textmend.Document.to_dict` gives them. A value that is neither a
@@ -76,7 +77,8 @@ def mend_frame(
     prefix: str = "",
     strict: bool = False,
 ) -> Any:
-    """A copy of ``frame`` with ``column`` mended and ``title``/``teasers`` (``changes``) columns added.
+    """A copy of ``frame`` with ``column`` mended and textmend's columns (``title``, ``site``, ``teasers``,
+    ``changes``) added.
 
     Raises :class:`~textmend.RecordError` (a ``ValueError``) if ``frame`` already has a column
     textmend would add (pass a ``prefix`` then), or with ``strict=True`` if ``column`` holds a value

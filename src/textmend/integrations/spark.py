@@ -1,7 +1,7 @@
 """Spark: mend a DataFrame's text column with ``mapInPandas`` (``pip install 'textmend[spark]'``; Java 17+).
 
 :func:`mend_frame` is the whole recipe: it runs a :class:`SparkMender` over each partition with
-``mapInPandas`` and gives Spark the output schema, the input's columns then ``title``, ``teasers``
+``mapInPandas`` and gives Spark the output schema, the input's columns then ``title``, ``site``, ``teasers``
 (and ``changes``) with textmend's types. Each Python worker builds the pipeline on its first batch
 and loads the word list once. :func:`textmend.records.provenance` is the mender's ``provenance``
 attribute and the ``"textmend"`` metadata of the text column's field, which Spark keeps in the
