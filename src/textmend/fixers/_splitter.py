@@ -388,6 +388,8 @@ class DocumentWords:
         if language is None:
             line = self._lines[index] if self._lines is not None else self.text
             decided = decided_language(line, default)
+            if decided is None and len(line) == len(self.text):
+                self._language = default  # a one-line text: what language_of says, without a second count
             language = self._line_languages[index] = decided or self.language(default)
         return language
 
@@ -396,6 +398,8 @@ class DocumentWords:
         decided once per clause."""
         clause = self.clause_span(position, length)
         language = self._clause_languages.get(clause)
+        if language is None and clause == (0, len(self.text)) and self._language is not None:
+            language = self._language  # the clause is the whole text: its language is known
         if language is None:
             language = self._clause_languages[clause] = language_of(self.text[clause[0] : clause[1]], default)
         return language
