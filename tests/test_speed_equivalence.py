@@ -10,8 +10,10 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from textmend.fixers import _language
+from textmend.fixers import _language, words
+from textmend.fixers._splitter import Splitter, too_many_rare_runs, word_filter
 from textmend.fixers._language import MARKER_LANGUAGES, OTHER_SCRIPT, decided_language, latin_share, markers
+from textmend.fixers.words import WordsFixer
 
 _WORD = regex.compile(r"\p{L}+")
 
@@ -83,3 +85,85 @@ def test_only_dotted_i_lowercases_to_more_than_one_letter() -> None:
         if len(lowered) != 1 or (letter.match(lowered) is not None) != is_letter:
             differing.append(char)
     assert differing == [_language._DOTTED_I]
+
+
+def plain_latin_share(text: str) -> float:
+    """latin_share as it was before the speed work: two counts over every non-ASCII text."""
+    if text.isascii():
+        return 1.0
+    latin = len(regex.findall(r"\p{Script=Latin}", text))
+    other = len(regex.findall(r"\p{L}", text)) - latin
+    return latin / (latin + _language._OTHER_LETTER_WEIGHT * other) if latin or other else 1.0
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        _TEXTS, st.text(max_size=40), st.text(alphabet="a\u00b5\u00e9\u00ff\u2019\u0101\u5b89 ", max_size=20)
+    )
+)
+def test_latin_share_answers_as_the_plain_count(text: str) -> None:
+    assert latin_share(text) == plain_latin_share(text)
+
+
+# -- candidate collection in words.py --------------------------------------------------------------
+
+# Letters of every case and script, runs around the patterns' length limits, and every character the
+# candidate patterns look at before or after a token.
+_WORD_PIECES = st.sampled_from(
+    ["usedfor", "the", "The", "iPhone", "managementThe", "pain", "Amazon", "n", "nn", "x", "a" * 39,
+     "a" * 40, "b" * 41, "A" * 3, ".", "!", "?", " ", " ", "\n", "@", "/", "#", "\\", "&", "-", "+", "$",
+     "%", "(", "[", ":", "_", "1", "\u00e9", "\u00c9", "\u00df", "\u00b5", "\u00b2", "\u2019", "\u0101",
+     "\u0100", "\u03c3", "\u03a3", "\u5b89"]
+)  # fmt: skip
+_WORD_TEXTS = st.lists(_WORD_PIECES, max_size=40).map("".join)
+
+
+def _is_latin1(text: str) -> bool:
+    return text.isascii() or words._BEYOND_LATIN1.search(text) is None
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_WORD_TEXTS)
+def test_camel_and_no_space_matches_are_those_finditer_finds(text: str) -> None:
+    latin1 = _is_latin1(text)
+    junctions = words._lower_upper_junctions(text, latin1)
+    found = words._matches_at(words._CAMEL_TOKEN, text, junctions, words._LOWERCASE_BEFORE)
+    assert [m.span() for m in found] == [m.span() for m in words._CAMEL_TOKEN.finditer(text)]
+    punctuated = words.no_space_candidates(text, latin1)
+    assert [m.span() for m in punctuated] == [m.span() for m in words._MISSING_SPACE.finditer(text)]
+
+
+def plain_glued_candidates(splitter: Splitter, text: str, latin1: bool) -> list[regex.Match[str]]:
+    """glued_candidates as it was before the speed work (the many-candidates branch scanned every token)."""
+    runs = (words._LATIN1_LOWERCASE_RUN if latin1 else words._LOWERCASE_RUN).findall(text)
+    found = word_filter(splitter)
+    if too_many_rare_runs(text, found.rare(runs)):
+        return []
+    hopeful = found.hopeful(runs)
+    if len(hopeful) > words._SEARCHES_BEFORE_COUNTING:
+        wanted = set(hopeful)
+        return [match for match in words._LOWER_TOKEN.finditer(text) if match.group() in wanted]
+    matches = []
+    for word in hopeful:
+        at = text.find(word)
+        while at >= 0:
+            match = words._LOWER_TOKEN.match(text, at)
+            if match is not None and match.end() == at + len(word):
+                matches.append(match)
+            at = text.find(word, at + 1)
+    return sorted(matches, key=lambda match: match.start())
+
+
+_GLUED_PIECES = st.one_of(
+    _WORD_PIECES, st.sampled_from(["ofthe", "andthe", "isthe", "usedin", "tothe", "inthe", "forthe", "onthe", "bythe", "atthe", "itwas", "wasthe", "withthe", "fromthe", "tothem"])
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_GLUED_PIECES, max_size=60).map("".join))
+def test_glued_candidates_are_those_the_token_scan_finds(text: str) -> None:
+    splitter = WordsFixer().splitter
+    latin1 = _is_latin1(text)
+    found = words.glued_candidates(splitter, text, latin1)
+    assert [m.span() for m in found] == [m.span() for m in plain_glued_candidates(splitter, text, latin1)]

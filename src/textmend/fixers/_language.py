@@ -66,8 +66,8 @@ def markers(language: str) -> frozenset[str]:
 
 def latin_share(text: str) -> float:
     """The weighted share of Latin letters in ``text``: 1.0 for ``"the end"``, 0.0 for ``"安装"``."""
-    if text.isascii():
-        return 1.0
+    if text.isascii() or ("\u00b5" not in text and _BEYOND_LATIN1.search(text) is None):
+        return 1.0  # every letter of Latin-1 but the micro sign is a Latin letter
     latin = len(_LATIN.findall(text))
     other = len(_LETTER.findall(text)) - latin
     return latin / (latin + _OTHER_LETTER_WEIGHT * other) if latin or other else 1.0

@@ -345,7 +345,11 @@ def glued_candidates(splitter: Splitter, text: str, latin1: bool) -> list[regex.
     if len(hopeful) > _SEARCHES_BEFORE_COUNTING:
         # Many candidates: one pass over the text costs less than a search for each.
         wanted = set(hopeful)
-        return [match for match in _LOWER_TOKEN.finditer(text) if match.group() in wanted]
+        return [
+            match
+            for run in (_LATIN1_LOWERCASE_RUN if latin1 else _LOWERCASE_RUN).finditer(text)
+            if run.group() in wanted and (match := _LOWER_TOKEN.match(text, run.start())) is not None
+        ]
     matches = []
     for word in hopeful:
         at = text.find(word)
@@ -360,10 +364,8 @@ def glued_candidates(splitter: Splitter, text: str, latin1: bool) -> list[regex.
 def camel_candidates(text: str, latin1: bool, document: DocumentWords) -> list[regex.Match[str]]:
     """``managementThe`` tokens outside code lines, unless the text uses identifiers or has more of
     them than prose could."""
-    if not (_LATIN1_LOWER_UPPER if latin1 else _LOWER_UPPER).search(text):
-        return []
     camels = []
-    for match in _CAMEL_TOKEN.finditer(text):
+    for match in _matches_at(_CAMEL_TOKEN, text, _lower_upper_junctions(text, latin1), _LOWERCASE_BEFORE):
         if not document.in_code(match.start()):
             camels.append(match)
             if too_many_candidates(text, len(camels)):
@@ -375,9 +377,42 @@ def camel_candidates(text: str, latin1: bool, document: DocumentWords) -> list[r
 
 def no_space_candidates(text: str, latin1: bool) -> list[regex.Match[str]]:
     """``pain.The`` and ``well.nAmazon``: sentence punctuation glued to a capitalised word."""
-    if not (_LATIN1_NO_SPACE if latin1 else _NO_SPACE).search(text):
-        return []
-    return list(_MISSING_SPACE.finditer(text))
+    looks = (_LATIN1_NO_SPACE if latin1 else _NO_SPACE).finditer(text)
+    return list(_matches_at(_MISSING_SPACE, text, (look.start() for look in looks), _LETTERS_BEFORE))
+
+
+# Every match of ``_CAMEL_TOKEN`` has one lowercase-to-capital junction, and every match of
+# ``_MISSING_SPACE`` one punctuation mark; each starts where the run of lowercase letters (of letters)
+# before it starts. Found backwards from the junction or the mark, one character more than a match
+# can hold: a longer run starts no match.
+_LOWERCASE_BEFORE = regex.compile(r"(?r)\p{Ll}{1,41}")
+_LETTERS_BEFORE = regex.compile(r"(?r)\p{L}{1,41}")
+
+
+def _lower_upper_junctions(text: str, latin1: bool) -> Iterator[int]:
+    """Where each capital that follows a lowercase letter stands: ``[6]`` for ``"wordsThe"``."""
+    if latin1:
+        return (look.start() for look in _LATIN1_LOWER_UPPER.finditer(text))
+    return (look.start() + 1 for look in _LOWER_UPPER.finditer(text))
+
+
+def _matches_at(
+    pattern: regex.Pattern[str], text: str, anchors: Iterator[int], run_before: regex.Pattern[str]
+) -> Iterator[regex.Match[str]]:
+    """The matches of ``pattern`` that ``pattern.finditer(text)`` finds, found only where one can be:
+    at the start of the run of ``run_before`` that ends at each of the ascending ``anchors``.
+
+    A match that would overlap the one before is not one ``finditer`` finds (it goes on after each).
+    """
+    end = 0
+    for anchor in anchors:
+        run = run_before.match(text, max(0, anchor - 41), anchor)
+        if run is None:
+            continue
+        match = pattern.match(text, run.start())
+        if match is not None and match.start() >= end:
+            end = match.end()
+            yield match
 
 
 # -- the three kinds of damage -------------------------------------------------------------------
