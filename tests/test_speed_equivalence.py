@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textmend.fixers import _language, words
-from textmend.fixers._splitter import Splitter, too_many_rare_runs, word_filter
 from textmend.fixers._language import MARKER_LANGUAGES, OTHER_SCRIPT, decided_language, latin_share, markers
+from textmend.fixers._splitter import Splitter, too_many_rare_runs, word_filter
 from textmend.fixers.words import WordsFixer
 
 _WORD = regex.compile(r"\p{L}+")
@@ -156,8 +156,10 @@ def plain_glued_candidates(splitter: Splitter, text: str, latin1: bool) -> list[
 
 
 _GLUED_PIECES = st.one_of(
-    _WORD_PIECES, st.sampled_from(["ofthe", "andthe", "isthe", "usedin", "tothe", "inthe", "forthe", "onthe", "bythe", "atthe", "itwas", "wasthe", "withthe", "fromthe", "tothem"])
-)
+    _WORD_PIECES,
+    st.sampled_from(["ofthe", "andthe", "isthe", "usedin", "tothe", "inthe", "forthe", "onthe", "bythe",
+                     "atthe", "itwas", "wasthe", "withthe", "fromthe", "tothem"]),
+)  # fmt: skip
 
 
 @settings(max_examples=800, deadline=None)

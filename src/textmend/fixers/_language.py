@@ -124,7 +124,7 @@ def _lowercase_words(text: str) -> list[str]:
     lowered = text.lower()
     if lowered.isascii() or _BEYOND_LATIN1.search(lowered) is None:
         return _LATIN1_WORD.findall(lowered)
-    return _WORD.findall(lowered)  # type: ignore[no-any-return]
+    return _WORD.findall(lowered)
 
 
 class _Contest:
