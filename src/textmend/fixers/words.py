@@ -364,6 +364,8 @@ def glued_candidates(splitter: Splitter, text: str, latin1: bool) -> list[regex.
 def camel_candidates(text: str, latin1: bool, document: DocumentWords) -> list[regex.Match[str]]:
     """``managementThe`` tokens outside code lines, unless the text uses identifiers or has more of
     them than prose could."""
+    if not (_LATIN1_LOWER_UPPER if latin1 else _LOWER_UPPER).search(text):
+        return []  # most texts: one C-level search and no more
     camels = []
     for match in _matches_at(_CAMEL_TOKEN, text, _lower_upper_junctions(text, latin1), _LOWERCASE_BEFORE):
         if not document.in_code(match.start()):
@@ -377,7 +379,10 @@ def camel_candidates(text: str, latin1: bool, document: DocumentWords) -> list[r
 
 def no_space_candidates(text: str, latin1: bool) -> list[regex.Match[str]]:
     """``pain.The`` and ``well.nAmazon``: sentence punctuation glued to a capitalised word."""
-    looks = (_LATIN1_NO_SPACE if latin1 else _NO_SPACE).finditer(text)
+    look_for = _LATIN1_NO_SPACE if latin1 else _NO_SPACE
+    if not look_for.search(text):
+        return []  # most texts: one C-level search and no more
+    looks = look_for.finditer(text)
     return list(_matches_at(_MISSING_SPACE, text, (look.start() for look in looks), _LETTERS_BEFORE))
 
 
