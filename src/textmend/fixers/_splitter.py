@@ -294,6 +294,7 @@ class DocumentWords:
         self._latin1 = latin1
         self._counts: Counter[str] | None = None
         self._lower: set[str] | None = None
+        self._lowered: str | None = None  # the text lowercased, for :meth:`used`
         self._lines: list[str] | None = None
         self._line_starts: list[int] = []
         self._code_lines: dict[int, bool] = {}
@@ -312,7 +313,8 @@ class DocumentWords:
     def _load_lower(self) -> set[str]:
         if self._lower is None:
             if self._latin1:
-                self._lower = set(_WORD.findall(self.text.lower()))
+                lowered = self._lowered if self._lowered is not None else self.text.lower()
+                self._lower = set(_WORD.findall(lowered))
             else:
                 self._lower = {word.lower() for word in self._load_counts()}
         return self._lower
@@ -433,7 +435,9 @@ class DocumentWords:
         """
         if self._lower is not None or not self._latin1 or not self._may_search():
             return words.intersection(self._load_lower())
-        lowered = self.text.lower()
+        if self._lowered is None:
+            self._lowered = self.text.lower()
+        lowered = self._lowered
         return frozenset(word for word in words if _stands_alone(lowered, word))
 
     def see(self, words: tuple[str, ...]) -> None:
