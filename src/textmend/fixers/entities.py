@@ -925,17 +925,17 @@ class EntityFixer(Fixer):
         references = [match.span() for match in matches]
 
         def candidates() -> Iterator[Candidate]:
-            ordered = heapq.merge(
-                candidates_with_ampersand(matches),
-                candidates_without_ampersand(text, references),
-                key=text_order,
-            )
+            without = candidates_without_ampersand(text, references)
+            # Most damaged text kept no "&": then there is nothing to merge.
+            ordered = without
+            if matches:
+                ordered = heapq.merge(candidates_with_ampersand(matches), without, key=text_order)
             return outermost_in_order(
                 candidate
                 for candidate in ordered
-                if not inside(urls, candidate.start)
-                and not changes_markup(candidate, markup)
-                and not would_make_a_reference(candidate, text)
+                if not (urls and inside(urls, candidate.start))
+                and not (markup and changes_markup(candidate, markup))
+                and not (candidate.decoded == "&" and would_make_a_reference(candidate, text))
             )
 
         # A text with few candidates keeps them; one with many reads them twice (once for the
