@@ -99,14 +99,16 @@ def decided_language(text: str, default: str) -> str | None:
     present = table.every_marker.intersection(counts)
     own_hits = sum(counts[word] for word in table.own.intersection(present))
     best, best_hits = None, 0
-    if not table.only_theirs_anywhere.isdisjoint(present):
-        for language, only_theirs, only_own in table.rivals:
-            hits = sum(counts[word] for word in only_theirs.intersection(present))
+    theirs_present = table.only_theirs_anywhere.intersection(present)
+    # No other language can show _MIN_MARKERS markers when all of them together show fewer.
+    if sum(counts[word] for word in theirs_present) >= _MIN_MARKERS:
+        hits_of, own_only_of = table.tally(theirs_present, present, counts)
+        for index, language in enumerate(table.languages):
+            hits = hits_of[index]
             if hits < _MIN_MARKERS or hits <= best_hits:
                 continue
             # Against this language, only the fixer's markers it does not share count ("the", not "a").
-            own_only = sum(counts[word] for word in only_own.intersection(present))
-            if hits > _MARGIN * own_only:
+            if hits > _MARGIN * own_only_of[index]:
                 best, best_hits = language, hits
     if best is None and own_hits >= _MIN_MARKERS:
         return default
@@ -137,13 +139,37 @@ class _Contest:
 
     def __init__(self, default: str) -> None:
         self.own = markers(default) if default in MARKER_LANGUAGES else frozenset()
-        self.rivals = tuple(
-            (language, markers(language) - self.own, self.own - markers(language))
-            for language in MARKER_LANGUAGES
-            if language != default
-        )
-        self.only_theirs_anywhere = frozenset().union(*(theirs for _, theirs, _ in self.rivals))
+        self.languages = tuple(language for language in MARKER_LANGUAGES if language != default)
+        rivals = [(markers(language) - self.own, self.own - markers(language)) for language in self.languages]
+        self.only_theirs_anywhere = frozenset().union(*(theirs for theirs, _ in rivals))
         self.every_marker = self.own | self.only_theirs_anywhere
+        # For each marker word, the indexes (in ``languages``) of the languages it counts for, and of
+        # those it counts against (a marker of the fixer's language that they do not share).
+        self.theirs_of: dict[str, tuple[int, ...]] = {
+            word: tuple(index for index, (theirs, _) in enumerate(rivals) if word in theirs)
+            for word in self.only_theirs_anywhere
+        }
+        self.against: dict[str, tuple[int, ...]] = {
+            word: tuple(index for index, (_, own_only) in enumerate(rivals) if word in own_only)
+            for word in self.own
+        }
+
+    def tally(
+        self, theirs_present: frozenset[str], present: frozenset[str], counts: Counter[str]
+    ) -> tuple[list[int], list[int]]:
+        """For each language of ``languages``: how often the text uses its markers that are not the
+        fixer's, and the fixer's markers that are not its own."""
+        hits = [0] * len(self.languages)
+        own_only = [0] * len(self.languages)
+        for word in theirs_present:
+            count = counts[word]
+            for index in self.theirs_of[word]:
+                hits[index] += count
+        for word in self.own.intersection(present):
+            count = counts[word]
+            for index in self.against[word]:
+                own_only[index] += count
+        return hits, own_only
 
 
 @cache
