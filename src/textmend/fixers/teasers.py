@@ -114,6 +114,7 @@ __all__ = [
     "looks_like_listed_headline",
     "looks_like_lower_case_title",
     "looks_like_teaser_title",
+    "mostly_lower_case",
     "names_articles",
     "pairs_section",
     "parse_region",
@@ -124,6 +125,7 @@ __all__ = [
     "seed_section",
     "split_bullet",
     "starts_like_headline",
+    "stands_apart",
     "starts_sentence",
     "trailing_section",
     "trailing_sections",
@@ -172,6 +174,8 @@ MIN_BOILERPLATE_DOCUMENTS = 10
 #: A boilerplate block has at most this many lines (a footer, a signature, a disclaimer).
 MAX_BOILERPLATE_LINES = 8
 
+# Signs that open a headline with a sum of money ("$15,000 umbrella stand").
+_CURRENCY = "$\u00a3\u20ac\u00a5"
 _OPENING = "\"'\u201c\u2018\u201e\u00ab\u2039(\u00bf\u00a1[<"
 _CLOSING = "\"'\u201d\u2019\u00bb\u203a)]"
 _SENTENCE_END = frozenset(".!?\"'\u201d\u2019)]")
@@ -239,12 +243,18 @@ def compiled_forms(
 
 # -- what a line is -----------------------------------------------------------------------------------
 def starts_like_headline(line: str) -> bool:
-    """Whether a stripped line starts as a headline does: a capital or digit, after opening marks.
+    """Whether a stripped line starts as a headline does: a capital or digit, after opening marks, or
+    a sum of money (``$15,000 umbrella stand``; a currency sign alone before a word is no start).
 
     >>> starts_like_headline("\u201cWe will win\u201d, says mayor"), starts_like_headline("and then")
     (True, False)
+    >>> starts_like_headline("$15,000 umbrella stand"), starts_like_headline("$ and cents")
+    (True, False)
     """
-    first = line.lstrip(_OPENING)[:1]
+    opened = line.lstrip(_OPENING)
+    first = opened[:1]
+    if first in _CURRENCY:
+        return opened[1:2].isdigit()
     return first.isupper() or first.isdigit()
 
 
@@ -282,14 +292,15 @@ def looks_like_headline(line: str, min_words: int = MIN_HEADLINE_WORDS) -> bool:
 
 def looks_like_listed_headline(line: str) -> bool:
     """Whether an item of a list reads as a headline, not a name: a short item of capitalised words
-    only (a product, a film, a person) is a name; one all in capitals is a headline set in capitals.
+    only (a product, a film, a person) is a name; one all in capitals is a headline set in capitals;
+    a title may trail off (``26-hour days on Mars...``). Two words (``Council budget``) are a topic.
 
     >>> looks_like_listed_headline("Storm hits coast"), looks_like_listed_headline("Apple AirPods Pro 2")
     (True, False)
-    >>> looks_like_listed_headline("BAHIA COCOA REVIEW")
-    True
+    >>> looks_like_listed_headline("BAHIA COCOA REVIEW"), looks_like_listed_headline("Council budget")
+    (True, False)
     """
-    stripped = line.strip()
+    stripped = without_trailing_off(line)
     if not looks_like_headline(stripped):
         return False
     return (
@@ -688,12 +699,23 @@ def names_articles(heading: str, found: _Forms) -> bool:
     return found.article_heading.fullmatch(heading.strip()) is not None
 
 
+def mostly_lower_case(titles: Sequence[str]) -> bool:
+    """Whether half of a block's titles or more start in lower case (``quick hack``): weblogs write
+    a few titles so, but a block mostly so is prose.
+
+    >>> mostly_lower_case(["quick hack", "City approves budget"]), mostly_lower_case(["quick hack", "Budget"])
+    (True, True)
+    >>> mostly_lower_case(["quick hack", "City approves budget", "Storm hits coast"])
+    False
+    """
+    return 2 * sum(looks_like_lower_case_title(title) for title in titles) >= len(titles)
+
+
 def reads_as_titles(titles: Sequence[str], heading: str, found: _Forms) -> bool:
     """Whether a block's titles read as titles of articles: fewer than half in lower case, and under a
     heading that does not name articles, at least half more than a short run of capitalised names
     (see :func:`reads_as_headlines`)."""
-    lower_case = sum(looks_like_lower_case_title(title) for title in titles)
-    if 2 * lower_case >= len(titles):
+    if mostly_lower_case(titles):
         return False
     return names_articles(heading, found) or reads_as_headlines(titles)
 
@@ -728,7 +750,7 @@ def list_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
     while index < len(lines) and len(items) <= MAX_LIST_ITEMS:
         bullet, title = split_bullet(lines[index].text, found.bullets)
         if is_heading(lines[index].text, found) or not (
-            looks_like_headline(title, MIN_LISTED_WORDS) or looks_like_lower_case_title(title)
+            looks_like_linked_title(title) or looks_like_lower_case_title(title)
         ):
             break
         items.append((bullet, title))
@@ -767,7 +789,9 @@ def pairs_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
         bullet, title = split_bullet(lines[index + 1].text, found.bullets)
         if is_heading(lines[index].text, found) or is_heading(lines[index + 1].text, found):
             break  # a heading ends the block (another block's may sit right above)
-        if not (is_snippet(snippet) and looks_like_linked_title(title)):
+        if not (
+            is_snippet(snippet) and (looks_like_linked_title(title) or looks_like_lower_case_title(title))
+        ):
             break
         pairs.append((bullet, title, snippet))
         index += 2
@@ -785,6 +809,8 @@ def pairs_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
         return None  # names with descriptions (products in a review); a cut snippet is furniture
     if len({title.casefold() for _, title, _ in pairs}) < len(pairs):
         return None  # a refrain
+    if mostly_lower_case([title for _, title, _ in pairs]):
+        return None  # a clause above its continuation, not titles above snippets
     teasers = [
         Teaser(
             title,
@@ -1075,11 +1101,34 @@ def inline_read_more(text: str, stop: int, found: _Forms) -> Iterator[_Inline]:
         yield from _closed_group(text, stop, group)
 
 
+def stands_apart(text: str, above_end: int, start: int, end: int, below_start: int) -> bool:
+    """Whether the lines ``text[start:end]`` stand apart from the paragraph ending at ``above_end``
+    and from the next (starting at ``below_start``), a blank line on each side, when that paragraph
+    ends as a lead-in (``:``) or trails off (``...``). Right under a line ending ``:`` with no blank
+    line, they are its list.
+
+    >>> text = "He wrote:\\n\\nRead more: A\\n\\nNext."
+    >>> stands_apart(text, 9, 11, 23, 25), stands_apart(text.replace(":\\n\\n", ":\\n", 1), 9, 10, 22, 24)
+    (True, False)
+    """
+    paragraph = text[:above_end].rstrip()
+    return (
+        (paragraph.endswith(":") or paragraph.endswith(_ELLIPSES))
+        and text.count("\n", above_end, start) >= 2
+        and text.count("\n", end, below_start) >= 2
+    )
+
+
 def _closed_group(text: str, stop: int, group: Sequence[regex.Match[str]]) -> Iterator[_Inline]:
     """The group as an :class:`_Inline`, when a paragraph ending a sentence is above and one below."""
     above = lines_from_end(text, 1, group[0].start())
     below = _CONTENT.search(text, group[-1].end(), stop)
-    if not above or not ends_sentence(above[0].text) or below is None:
+    if not above or below is None:
+        return
+    if not (
+        ends_sentence(above[0].text)
+        or stands_apart(text, above[0].end, group[0].start(), group[-1].end(), below.start())
+    ):
         return
     end = text.rfind("\n", 0, below.start()) + 1  # the next paragraph's line keeps its indent
     labelled = [(m["label"], m["title"].strip()) for m in group]
