@@ -72,11 +72,13 @@ __all__ = [
     "MAX_LIST_ITEMS",
     "MAX_NAME_RUN_WORDS",
     "MAX_SECTIONS",
+    "MAX_SENTENCE_TITLES",
     "MAX_SNIPPET_LENGTH",
     "MAX_TITLE_LENGTH",
     "MIN_BOILERPLATE_DOCUMENTS",
     "MIN_CORPUS_TITLE_WORDS",
     "MIN_CUT_LENGTH",
+    "MIN_HEADLINES_BESIDE_SENTENCE",
     "MIN_HEADLINE_WORDS",
     "MIN_LABELLED_WORDS",
     "MIN_LISTED_WORDS",
@@ -103,6 +105,7 @@ __all__ = [
     "is_corpus_title_line",
     "is_cut_snippet",
     "is_heading",
+    "is_listed_title",
     "is_snippet",
     "is_teaser_pair",
     "is_truncated",
@@ -113,6 +116,8 @@ __all__ = [
     "looks_like_linked_title",
     "looks_like_listed_headline",
     "looks_like_lower_case_title",
+    "looks_like_sentence_title",
+    "may_hold_sentence_title",
     "looks_like_teaser_title",
     "mostly_lower_case",
     "names_articles",
@@ -155,6 +160,10 @@ MIN_LISTED_WORDS = 1
 #: ... and this many at most: longer lines are sentences of the article.
 MAX_HEADLINE_WORDS = 20
 MAX_HEADLINE_LENGTH = 250
+#: A block may hold this many titles written as sentences ("Perl. It's just a language.")...
+MAX_SENTENCE_TITLES = 1
+#: ... beside this many headlines at least: the article's own bullet points are sentences throughout.
+MIN_HEADLINES_BESIDE_SENTENCE = 2
 #: A listed title this short needs a lower-case word: "Apple AirPods Pro 2" names a product.
 MAX_NAME_RUN_WORDS = 4
 #: A snippet of the pairs form has at least this many words.
@@ -288,6 +297,40 @@ def looks_like_headline(line: str, min_words: int = MIN_HEADLINE_WORDS) -> bool:
         and _SENTENCE_BREAK.search(stripped) is None
         and _URL.search(stripped) is None
     )
+
+
+def looks_like_sentence_title(line: str) -> bool:
+    """Whether a line is a title a weblog wrote as sentences (``Perl. It's just a language.``): two
+    sentences or more, and a headline in every other way (capital start, two to 20 words, no URL). A
+    single sentence (``The vote was close.``) is a bullet point of the article.
+
+    >>> looks_like_sentence_title("Perl. It's just a language."), looks_like_sentence_title("and so on.")
+    (True, False)
+    >>> looks_like_sentence_title("The vote was close.")
+    False
+    """
+    stripped = line.strip()
+    return (
+        len(stripped) <= MAX_HEADLINE_LENGTH
+        and 2 <= word_count(stripped) <= MAX_HEADLINE_WORDS
+        and starts_like_headline(stripped)
+        and not stripped.endswith((",", ";", ":", *_ELLIPSES))
+        and _SENTENCE_BREAK.search(stripped) is not None
+        and _URL.search(stripped) is None
+    )
+
+
+def may_hold_sentence_title(titles: Sequence[str], headlines: int) -> bool:
+    """Whether a block of ``titles``, ``headlines`` of them read as headlines, may count the others
+    as titles written as sentences: at most one such title, beside two headlines or more (a list of
+    sentences is the article's own bullet points).
+
+    >>> may_hold_sentence_title(["Storm hits coast", "Perl. It's just a language.", "City votes"], 2)
+    True
+    >>> may_hold_sentence_title(["Add the flour.", "Bake it."], 0)
+    False
+    """
+    return len(titles) - headlines <= MAX_SENTENCE_TITLES and headlines >= MIN_HEADLINES_BESIDE_SENTENCE
 
 
 def looks_like_listed_headline(line: str) -> bool:
@@ -742,6 +785,12 @@ def heading_above(lines: Sequence[Line], index: int, found: _Forms) -> tuple[str
     return (lines[index].text.strip(), above) if above < len(lines) else None
 
 
+def is_listed_title(title: str) -> bool:
+    """Whether an item of a list under a known heading reads as a title: a headline, one trailing off
+    (``26-hour days...``) or one a weblog wrote in lower case (``quick hack``)."""
+    return looks_like_linked_title(title) or looks_like_lower_case_title(title)
+
+
 def list_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
     """The list form at the end of ``lines``: a known heading above titles that read as headlines,
     all behind one kind of bullet or none (``Most popular`` / ``• City approves budget`` / ...)."""
@@ -750,9 +799,9 @@ def list_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
     while index < len(lines) and len(items) <= MAX_LIST_ITEMS:
         bullet, title = split_bullet(lines[index].text, found.bullets)
         if is_heading(lines[index].text, found) or not (
-            looks_like_linked_title(title) or looks_like_lower_case_title(title)
+            is_listed_title(title) or (items and looks_like_sentence_title(title))
         ):
-            break
+            break  # a sentence below the list is the article's closing line, not a title
         items.append((bullet, title))
         index += 1
     if not items or len(items) > MAX_LIST_ITEMS:
@@ -760,6 +809,9 @@ def list_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
     heading = heading_above(lines, index, found)
     items.reverse()
     if heading is None or not bullets_agree([bullet for bullet, _ in items]):
+        return None
+    headlines = sum(is_listed_title(title) for _, title in items)
+    if headlines < len(items) and not may_hold_sentence_title([title for _, title in items], headlines):
         return None
     if not reads_as_titles([title for _, title in items], heading[0], found):
         return None
@@ -789,9 +841,7 @@ def pairs_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
         bullet, title = split_bullet(lines[index + 1].text, found.bullets)
         if is_heading(lines[index].text, found) or is_heading(lines[index + 1].text, found):
             break  # a heading ends the block (another block's may sit right above)
-        if not (
-            is_snippet(snippet) and (looks_like_linked_title(title) or looks_like_lower_case_title(title))
-        ):
+        if not (is_snippet(snippet) and (is_listed_title(title) or looks_like_sentence_title(title))):
             break
         pairs.append((bullet, title, snippet))
         index += 2
@@ -809,8 +859,12 @@ def pairs_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
         return None  # names with descriptions (products in a review); a cut snippet is furniture
     if len({title.casefold() for _, title, _ in pairs}) < len(pairs):
         return None  # a refrain
-    if mostly_lower_case([title for _, title, _ in pairs]):
+    titles = [title for _, title, _ in pairs]
+    if mostly_lower_case(titles):
         return None  # a clause above its continuation, not titles above snippets
+    headlines = sum(is_listed_title(title) for title in titles)
+    if headlines < len(pairs) and not (cuts and may_hold_sentence_title(titles, headlines)):
+        return None  # sentences above sentences: paragraphs of the article
     teasers = [
         Teaser(
             title,
