@@ -463,18 +463,20 @@ def is_snippet(line: str) -> bool:
 
 def is_whole_snippet(line: str, min_words: int = MIN_WHOLE_SNIPPET_WORDS) -> bool:
     """Whether a snippet is a short article shown whole: twelve words or more, ending as a sentence
-    does or on a word (feed summaries often have no final full stop), not on ``:``; or (under a
-    heading that names articles) ``min_words`` or more ending with a full stop, so the next title of
-    a list is not read as a snippet.
+    does, on a word (feed summaries often have no final full stop) or on the ``:`` of a first
+    paragraph that leads in to a quote; or (under a heading that names articles) ``min_words`` or
+    more ending with a full stop, so the next title of a list is not read as a snippet.
 
     >>> is_whole_snippet("The launch is postponed until Monday, the first time bad weather delayed a flight")
     True
     >>> is_whole_snippet("Here is a list of the things I intend to read again once the fog lifts:")
+    True
+    >>> is_whole_snippet("Barbie has been made over as a Bond girl:", 4)
     False
     """
     words = word_count(line)
     if words >= MIN_WHOLE_SNIPPET_WORDS:
-        return ends_sentence(line) or line[-1:].isalnum()
+        return ends_sentence(line) or line[-1:].isalnum() or line.endswith(":")
     return words >= min_words and line.rstrip(_CLOSING).endswith(".") and not line.endswith(_ELLIPSES)
 
 
