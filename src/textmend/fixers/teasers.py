@@ -110,6 +110,7 @@ __all__ = [
     "is_teaser_pair",
     "is_truncated",
     "is_whole_snippet",
+    "labelled_sentence_title",
     "list_section",
     "looks_cut",
     "looks_like_headline",
@@ -913,17 +914,38 @@ def read_more_line(line: str, found: _Forms, *, lower_case: bool = False) -> tup
     return match["label"], title.strip()
 
 
+def labelled_sentence_title(line: str, found: _Forms) -> tuple[str, str] | None:
+    """The label and title of a ``Read more: <title>`` line whose title is written as sentences
+    (see :func:`looks_like_sentence_title`), which only counts beside headlines.
+
+    >>> labelled_sentence_title("Also read: Perl. It's just a language.", compiled_forms())
+    ('Also read:', "Perl. It's just a language.")
+    """
+    match = found.label.fullmatch(line)
+    if match is None or not looks_like_sentence_title(match["title"]):
+        return None
+    return match["label"], match["title"].strip()
+
+
 def read_more_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
     """One or more ``Read more: <title>`` lines at the end of ``lines``, a body line above them; fewer
-    than half of them may have a title in lower case (``Also read: curb your celebrity``)."""
+    than half of them may have a title in lower case (``Also read: curb your celebrity``), and one
+    beside two headlines may be written as sentences (``Also read: Perl. It's just a language.``)."""
     labelled: list[tuple[str, str]] = []
+    sentences: list[int] = []  # where titles written as sentences are in ``labelled``
     index = 0
     while index < len(lines) and len(labelled) <= MAX_BLOCKS:
         parsed = read_more_line(lines[index].text, found, lower_case=True)
         if parsed is None:
-            break
+            parsed = labelled_sentence_title(lines[index].text, found)
+            if parsed is None:
+                break
+            sentences.append(len(labelled))
         labelled.append(parsed)
         index += 1
+    titles = [title for _, title in labelled]
+    if sentences and not may_hold_sentence_title(titles, len(titles) - len(sentences)):
+        labelled, index = labelled[: sentences[0]], sentences[0]  # the lines below the first sentence
     if not labelled or index >= len(lines) or len(labelled) > MAX_BLOCKS:
         return None
     if 2 * sum(looks_like_lower_case_title(title) for _, title in labelled) >= len(labelled):
