@@ -94,6 +94,7 @@ __all__ = [
     "corpus_section",
     "cut_inside_title_word",
     "ends_like_prose",
+    "ends_paragraph",
     "find_region",
     "heading_above",
     "headline_score",
@@ -186,6 +187,8 @@ MAX_BOILERPLATE_LINES = 8
 
 # Signs that open a headline with a sum of money ("$15,000 umbrella stand").
 _CURRENCY = "$\u00a3\u20ac\u00a5"
+# Marks of emphasis (``_word_``, ``*word*``) a scraper may leave around the end of a paragraph.
+_EMPHASIS = "_*"
 _OPENING = "\"'\u201c\u2018\u201e\u00ab\u2039(\u00bf\u00a1[<"
 _CLOSING = "\"'\u201d\u2019\u00bb\u203a)]"
 _SENTENCE_END = frozenset(".!?\"'\u201d\u2019)]")
@@ -1179,6 +1182,16 @@ def inline_read_more(text: str, stop: int, found: _Forms) -> Iterator[_Inline]:
         yield from _closed_group(text, stop, group)
 
 
+def ends_paragraph(line: str) -> bool:
+    """Whether a line ends a sentence, also behind the marks of emphasis a scraper kept
+    (``...steal Netscape's thunder. _``, ``*the end.*``).
+
+    >>> ends_paragraph("He said so. _"), ends_paragraph("Lines Below Chaos Above")
+    (True, False)
+    """
+    return ends_sentence(line.rstrip().rstrip(_EMPHASIS).rstrip())
+
+
 def stands_apart(text: str, above_end: int, start: int, end: int, below_start: int) -> bool:
     """Whether the lines ``text[start:end]`` stand apart from the paragraph ending at ``above_end``
     and from the next (starting at ``below_start``), a blank line on each side, when that paragraph
@@ -1204,7 +1217,7 @@ def _closed_group(text: str, stop: int, group: Sequence[regex.Match[str]]) -> It
     if not above or below is None:
         return
     if not (
-        ends_sentence(above[0].text)
+        ends_paragraph(above[0].text)
         or stands_apart(text, above[0].end, group[0].start(), group[-1].end(), below.start())
     ):
         return
