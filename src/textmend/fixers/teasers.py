@@ -849,6 +849,8 @@ def pairs_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
             break  # a heading ends the block (another block's may sit right above)
         if not (is_snippet(snippet) and (is_listed_title(title) or looks_like_sentence_title(title))):
             break
+        if bullet is not None and split_bullet(snippet, found.bullets)[0] is not None:
+            break  # two items of a bulleted list, not a title above its snippet
         pairs.append((bullet, title, snippet))
         index += 2
     cuts = sum(is_cut_snippet(snippet, found.cut_marks) for _, _, snippet in pairs)
