@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -95,6 +96,7 @@ __all__ = [
     "cut_inside_title_word",
     "ends_like_prose",
     "ends_paragraph",
+    "ends_with_teaser_pair",
     "find_region",
     "heading_above",
     "headline_score",
@@ -119,8 +121,9 @@ __all__ = [
     "looks_like_listed_headline",
     "looks_like_lower_case_title",
     "looks_like_sentence_title",
-    "may_hold_sentence_title",
     "looks_like_teaser_title",
+    "may_hold_sentence_title",
+    "may_hold_teasers",
     "mostly_lower_case",
     "names_articles",
     "pairs_section",
@@ -131,8 +134,8 @@ __all__ = [
     "reads_as_titles",
     "seed_section",
     "split_bullet",
-    "starts_like_headline",
     "stands_apart",
+    "starts_like_headline",
     "starts_sentence",
     "trailing_section",
     "trailing_sections",
@@ -217,12 +220,21 @@ class _Forms:
     bullets: tuple[str, ...]
     cut_marks: tuple[str, ...]
     separators: frozenset[str]
+    #: Any line that could be a known heading or start a labelled line, found in one fast scan
+    #: (``re``, looser than ``heading`` and ``label``): a text without one holds no teaser block but
+    #: a seed block at its very end.
+    candidate: re.Pattern[str]
 
 
 def _phrase_pattern(phrases: Sequence[str]) -> str:
     """An alternation of ``phrases``, longest first, spaces matching any run of spaces."""
     ordered = sorted({phrase.strip() for phrase in phrases if phrase.strip()}, key=len, reverse=True)
     return "|".join(r"\s+".join(regex.escape(word) for word in phrase.split()) for phrase in ordered)
+
+
+# Spaces that ``str.strip`` takes off a line, within the line (a run across lines would make the
+# fast scan quadratic on a text of blank lines).
+_SPACE = r"[^\S\n]*"
 
 
 @functools.lru_cache(maxsize=64)
@@ -240,9 +252,15 @@ def compiled_forms(
         flags=regex.V0,
     )
     article_heading = regex.compile(rf"(?i)(?:{_phrase_pattern(forms.ARTICLE_HEADINGS)})[ \t]*:?")
+    labels_pattern = _phrase_pattern(forms.LABELS + labels)
     label = regex.compile(
-        rf"(?im)^[ \t]*(?P<label>(?:{_phrase_pattern(forms.LABELS + labels)})[ \t]*[:|])[ \t]*"
+        rf"(?im)^[ \t]*(?P<label>(?:{labels_pattern})[ \t]*[:|])[ \t]*"
         r"(?P<title>[^\n]*)$"
+    )
+    candidate = re.compile(
+        rf"^{_SPACE}(?:(?:{labels_pattern}){_SPACE}[:|]"
+        rf"|(?:{phrases}|(?:{prefixes})[ \t]+[^\n.!?:]{{1,60}}?)[ \t]*:?{_SPACE}$)",
+        re.IGNORECASE | re.MULTILINE,
     )
     return _Forms(
         heading,
@@ -251,6 +269,7 @@ def compiled_forms(
         tuple(dict.fromkeys(forms.BULLETS + bullets)),
         tuple(sorted(set(forms.CUT_MARKS + cut_marks), key=len, reverse=True)),
         frozenset(forms.SEPARATORS),
+        candidate,
     )
 
 
@@ -1228,6 +1247,38 @@ def _closed_group(text: str, stop: int, group: Sequence[regex.Match[str]]) -> It
     yield _Inline(group[0].start(), end, labelled)
 
 
+# -- the fast test -------------------------------------------------------------------------------------
+def may_hold_teasers(text: str, found: _Forms) -> bool:
+    """Whether ``text`` could hold a teaser block of the forms the tables describe: a line that could
+    be a known heading or a labelled line anywhere (one fast scan), or a seed block's title and
+    snippet as its last two lines. Only the corpus forms need neither (the fixer asks this only
+    without a model). A text for which this is false is one :func:`trailing_sections` and
+    :func:`inline_read_more` find nothing in, so it is left alone without reading it.
+
+    >>> tables = compiled_forms()
+    >>> may_hold_teasers("The vote was close.\\nMembers will meet in May.", tables)
+    False
+    >>> may_hold_teasers("The vote was close.\\nMost popular\\n- City approves budget", tables)
+    True
+    >>> may_hold_teasers("Body.\\nOne Title\\nOne Title The first words of i", tables)
+    True
+    """
+    return found.candidate.search(text) is not None or ends_with_teaser_pair(text)
+
+
+def ends_with_teaser_pair(text: str) -> bool:
+    """Whether the last two non-blank lines of ``text`` are a title and a snippet repeating it (the
+    first block :func:`parse_region` reads).
+
+    >>> ends_with_teaser_pair("Body.\\nWhy Cats Purr\\nWhy Cats Purr Cats purr when")
+    True
+    >>> ends_with_teaser_pair("Body.\\nWhy Cats Purr\\nDogs bark")
+    False
+    """
+    lines = lines_from_end(text, 2)
+    return len(lines) == 2 and is_teaser_pair(lines[1].text.strip(), lines[0].text)
+
+
 # -- the fixer --------------------------------------------------------------------------------------------
 @register
 @dataclass(frozen=True)
@@ -1250,8 +1301,9 @@ class TeaserFixer(Fixer):
     model: CorpusModel | None = None
 
     def may_apply(self, text: str) -> bool:
-        """A block needs a body line above it: the text has at least two lines."""
-        return "\n" in text
+        """A block needs a body line above it (the text has two lines at least), and without a model
+        a known heading, a label or a seed block at the end (see :func:`may_hold_teasers`)."""
+        return "\n" in text and (self.model is not None or may_hold_teasers(text, self.forms()))
 
     def forms(self) -> _Forms:
         """The tables with this fixer's additions, compiled."""
