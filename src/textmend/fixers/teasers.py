@@ -27,12 +27,14 @@ separator it came with. The heading phrases, labels, bullets and cut marks are t
 What stays: a list that belongs to the article. Only a known heading or label (or, with a model, the
 corpus's titles) makes titles teasers; every listed line must look like a headline (capital start, no
 final full stop, no sentence ending inside it, no URL, at most 20 words; fewer than half of a block
-may be lower-case titles), and at least half of a list must be more than a short run of capitalised
-names (three words or more, with a lower-case word, or set in capitals) unless its heading names
-articles (``Related stories``); so ingredients, numbered steps, references, key dates, bylines, bullet
-points that are sentences, products and ``The winners:`` with film titles stay, as does a heading
-phrase used in prose (``See also the council's report.``). Without a heading, the seed form needs the
-evidence of a cut (see :func:`is_convincing`).
+may be lower-case titles, and one beside two headlines may be written as two sentences), and at least
+half of a list must be more than a short run of capitalised names (three words or more, with a
+lower-case word, or set in capitals) unless its heading names articles (``Related stories``); so
+ingredients, numbered steps, references, key dates, bylines, bullet points that are sentences,
+products and ``The winners:`` with film titles stay, as does a heading phrase used in prose (``See
+also the council's report.``). Without a heading, the seed form needs the evidence of a cut (see
+:func:`is_convincing`). Without a model, a text with no line that could be a known heading or a label
+and no seed block at its end is left alone unread (see :func:`may_hold_teasers`).
 
 >>> from textmend import Pipeline
 >>> text = "Body.\\nRelated\\nOne Title\\nOne Title The first words of i\\nTwo\\nTwo All of it."
