@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import doctest
+import importlib.util
+import random
+import re
 from typing import Any
 
 import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import case_rows, load_cases
+from conftest import ROOT, case_rows, load_cases
 from textmend import DEFAULT, CorpusModel, Pipeline, apply_changes, revert_changes
+from textmend.fixer import Findings
 from textmend.fixers import _lines, teasers, titles
 from textmend.fixers.teasers import TeaserFixer
+from textmend.model import Edit
 
 PIPELINE = Pipeline(["teasers", "titles"])
 TEASER_CASES: list[dict[str, Any]] = case_rows("teasers")
@@ -381,3 +386,89 @@ def test_with_a_model_mending_is_reversible_and_idempotent(text: str) -> None:
     assert revert_changes(document.text, document.changes) == text
     assert WITH_MODEL(WITH_MODEL(text)) == WITH_MODEL(text)
     assert text.strip() == "" or document.text.strip() != ""
+
+
+# -- the fast test: it never passes over a text that the full reading would change --------------------
+FIXER = TeaserFixer()
+
+
+def full_reading(text: str, fixer: TeaserFixer = FIXER) -> list[Edit]:
+    """The edits the fixer proposes when it reads ``text`` whole, without its fast test."""
+    return list(fixer.find(text, Findings()))
+
+
+def skipped_wrongly(text: str, fixer: TeaserFixer = FIXER) -> bool:
+    """Whether the fast test passes over ``text`` although the full reading would change it."""
+    return not fixer.may_apply(text) and full_reading(text, fixer) != []
+
+
+def benchmark_pages() -> list[str]:
+    """Pages of benchmarks/teasers.py (every teaser form, content list and title form) for a slice
+    of the news corpus, and each page cut after every line from its end (so blocks end anywhere)."""
+    spec = importlib.util.spec_from_file_location("teaser_benchmark", ROOT / "benchmarks" / "teasers.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    everything = bench.load(bench.news_dir(None), "all")
+    rng = random.Random(18)
+    pages = []
+    for doc in everything[:: len(everything) // 24][:24]:
+        others = [other for other in everything if other["id"] != doc["id"]]
+        body = doc["text"]
+        pages += [bench.furnished(form, body, bench.Page(rng, others))[0] for form in bench.FORMS]
+        pages += [body + "\n" + bench.content_list(kind, rng, others) for kind in bench.CONTENT]
+        pages += [bench.titled(form, doc["title"], body, rng)[0] for form in bench.TITLE_FORMS]
+    cuts = [page[: match.start()] for page in pages for match in re.finditer("\n", page[-3000:])]
+    return pages + cuts
+
+
+def test_the_fast_test_never_passes_over_a_benchmark_page_the_full_reading_changes() -> None:
+    pages = benchmark_pages()
+    skipped = [page for page in pages if not FIXER.may_apply(page)]
+    changed = [page for page in pages if full_reading(page)]
+    assert skipped and changed  # both kinds are there, so the test can fail
+    assert [page for page in skipped if full_reading(page)] == []
+
+
+@pytest.mark.parametrize("case", TEASER_CASES + TITLE_CASES, ids=lambda case: case["why"])
+def test_the_fast_test_never_passes_over_a_table_row_the_full_reading_changes(case: dict[str, Any]) -> None:
+    lines = case["input"].split("\n")
+    for end in range(1, len(lines) + 1):  # the row, and every run of its first lines
+        assert not skipped_wrongly("\n".join(lines[:end]))
+
+
+spaced = st.tuples(
+    st.sampled_from(["", " ", "\t", "\u00a0", "  "]),
+    st.sampled_from(
+        [
+            "Related",
+            "MOST POPULAR",
+            "more from Business:",
+            "Read More :",
+            "ALSO READ |",
+            "Lire aussi :",
+            "See also: Storm leaves thousands without power",
+            "read more: quick hack",
+            "Storm leaves thousands without power",
+            "Storm leaves thousands without power The council voted on Tuesday to",
+            "-",
+            "\u2014",
+        ]
+    ),
+    st.sampled_from(["", " ", "\r", "\u00a0", " :"]),
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(sentences, headlines, furniture_lines, spaced), max_size=14).map("\n".join))
+def test_the_fast_test_never_passes_over_generated_furniture_the_full_reading_changes(text: str) -> None:
+    assert not skipped_wrongly(text)
+    fixer = TeaserFixer(headings=("From our partners",), labels=("Watch",))
+    assert not skipped_wrongly(text + "\nFrom our partners\n- Storm leaves thousands without power", fixer)
+    assert not skipped_wrongly(text + "\nWatch: Storm leaves thousands without power", fixer)
+
+
+def test_the_fast_test_passes_over_plain_prose() -> None:
+    prose = "The council voted on Tuesday.\nMembers will meet again in May.\n" * 200
+    assert not FIXER.may_apply(prose)
+    assert TeaserFixer(model=CorpusModel.from_counts()).may_apply(prose)  # the corpus forms need no heading

@@ -27,12 +27,14 @@ separator it came with. The heading phrases, labels, bullets and cut marks are t
 What stays: a list that belongs to the article. Only a known heading or label (or, with a model, the
 corpus's titles) makes titles teasers; every listed line must look like a headline (capital start, no
 final full stop, no sentence ending inside it, no URL, at most 20 words; fewer than half of a block
-may be lower-case titles), and at least half of a list must be more than a short run of capitalised
-names (three words or more, with a lower-case word, or set in capitals) unless its heading names
-articles (``Related stories``); so ingredients, numbered steps, references, key dates, bylines, bullet
-points that are sentences, products and ``The winners:`` with film titles stay, as does a heading
-phrase used in prose (``See also the council's report.``). Without a heading, the seed form needs the
-evidence of a cut (see :func:`is_convincing`).
+may be lower-case titles, and one beside two headlines may be written as two sentences), and at least
+half of a list must be more than a short run of capitalised names (three words or more, with a
+lower-case word, or set in capitals) unless its heading names articles (``Related stories``); so
+ingredients, numbered steps, references, key dates, bylines, bullet points that are sentences,
+products and ``The winners:`` with film titles stay, as does a heading phrase used in prose (``See
+also the council's report.``). Without a heading, the seed form needs the evidence of a cut (see
+:func:`is_convincing`). Without a model, a text with no line that could be a known heading or a label
+and no seed block at its end is left alone unread (see :func:`may_hold_teasers`).
 
 >>> from textmend import Pipeline
 >>> text = "Body.\\nRelated\\nOne Title\\nOne Title The first words of i\\nTwo\\nTwo All of it."
@@ -51,6 +53,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -72,11 +75,13 @@ __all__ = [
     "MAX_LIST_ITEMS",
     "MAX_NAME_RUN_WORDS",
     "MAX_SECTIONS",
+    "MAX_SENTENCE_TITLES",
     "MAX_SNIPPET_LENGTH",
     "MAX_TITLE_LENGTH",
     "MIN_BOILERPLATE_DOCUMENTS",
     "MIN_CORPUS_TITLE_WORDS",
     "MIN_CUT_LENGTH",
+    "MIN_HEADLINES_BESIDE_SENTENCE",
     "MIN_HEADLINE_WORDS",
     "MIN_LABELLED_WORDS",
     "MIN_LISTED_WORDS",
@@ -92,6 +97,8 @@ __all__ = [
     "corpus_section",
     "cut_inside_title_word",
     "ends_like_prose",
+    "ends_paragraph",
+    "ends_with_teaser_pair",
     "find_region",
     "heading_above",
     "headline_score",
@@ -103,17 +110,23 @@ __all__ = [
     "is_corpus_title_line",
     "is_cut_snippet",
     "is_heading",
+    "is_listed_title",
     "is_snippet",
     "is_teaser_pair",
     "is_truncated",
     "is_whole_snippet",
+    "labelled_sentence_title",
     "list_section",
     "looks_cut",
     "looks_like_headline",
     "looks_like_linked_title",
     "looks_like_listed_headline",
     "looks_like_lower_case_title",
+    "looks_like_sentence_title",
     "looks_like_teaser_title",
+    "may_hold_sentence_title",
+    "may_hold_teasers",
+    "mostly_lower_case",
     "names_articles",
     "pairs_section",
     "parse_region",
@@ -123,6 +136,7 @@ __all__ = [
     "reads_as_titles",
     "seed_section",
     "split_bullet",
+    "stands_apart",
     "starts_like_headline",
     "starts_sentence",
     "trailing_section",
@@ -153,6 +167,10 @@ MIN_LISTED_WORDS = 1
 #: ... and this many at most: longer lines are sentences of the article.
 MAX_HEADLINE_WORDS = 20
 MAX_HEADLINE_LENGTH = 250
+#: A block may hold this many titles written as sentences ("Perl. It's just a language.")...
+MAX_SENTENCE_TITLES = 1
+#: ... beside this many headlines at least: the article's own bullet points are sentences throughout.
+MIN_HEADLINES_BESIDE_SENTENCE = 2
 #: A listed title this short needs a lower-case word: "Apple AirPods Pro 2" names a product.
 MAX_NAME_RUN_WORDS = 4
 #: A snippet of the pairs form has at least this many words.
@@ -172,6 +190,10 @@ MIN_BOILERPLATE_DOCUMENTS = 10
 #: A boilerplate block has at most this many lines (a footer, a signature, a disclaimer).
 MAX_BOILERPLATE_LINES = 8
 
+# Signs that open a headline with a sum of money ("$15,000 umbrella stand").
+_CURRENCY = "$\u00a3\u20ac\u00a5"
+# Marks of emphasis (``_word_``, ``*word*``) a scraper may leave around the end of a paragraph.
+_EMPHASIS = "_*"
 _OPENING = "\"'\u201c\u2018\u201e\u00ab\u2039(\u00bf\u00a1[<"
 _CLOSING = "\"'\u201d\u2019\u00bb\u203a)]"
 _SENTENCE_END = frozenset(".!?\"'\u201d\u2019)]")
@@ -200,12 +222,21 @@ class _Forms:
     bullets: tuple[str, ...]
     cut_marks: tuple[str, ...]
     separators: frozenset[str]
+    #: Any line that could be a known heading or start a labelled line, found in one fast scan
+    #: (``re``, looser than ``heading`` and ``label``): a text without one holds no teaser block but
+    #: a seed block at its very end.
+    candidate: re.Pattern[str]
 
 
 def _phrase_pattern(phrases: Sequence[str]) -> str:
     """An alternation of ``phrases``, longest first, spaces matching any run of spaces."""
     ordered = sorted({phrase.strip() for phrase in phrases if phrase.strip()}, key=len, reverse=True)
     return "|".join(r"\s+".join(regex.escape(word) for word in phrase.split()) for phrase in ordered)
+
+
+# Spaces that ``str.strip`` takes off a line, within the line (a run across lines would make the
+# fast scan quadratic on a text of blank lines).
+_SPACE = r"[^\S\n]*"
 
 
 @functools.lru_cache(maxsize=64)
@@ -223,9 +254,15 @@ def compiled_forms(
         flags=regex.V0,
     )
     article_heading = regex.compile(rf"(?i)(?:{_phrase_pattern(forms.ARTICLE_HEADINGS)})[ \t]*:?")
+    labels_pattern = _phrase_pattern(forms.LABELS + labels)
     label = regex.compile(
-        rf"(?im)^[ \t]*(?P<label>(?:{_phrase_pattern(forms.LABELS + labels)})[ \t]*[:|])[ \t]*"
+        rf"(?im)^[ \t]*(?P<label>(?:{labels_pattern})[ \t]*[:|])[ \t]*"
         r"(?P<title>[^\n]*)$"
+    )
+    candidate = re.compile(
+        rf"^{_SPACE}(?:(?:{labels_pattern}){_SPACE}[:|]"
+        rf"|(?:{phrases}|(?:{prefixes})[ \t]+[^\n.!?:]{{1,60}}?)[ \t]*:?{_SPACE}$)",
+        re.IGNORECASE | re.MULTILINE,
     )
     return _Forms(
         heading,
@@ -234,17 +271,24 @@ def compiled_forms(
         tuple(dict.fromkeys(forms.BULLETS + bullets)),
         tuple(sorted(set(forms.CUT_MARKS + cut_marks), key=len, reverse=True)),
         frozenset(forms.SEPARATORS),
+        candidate,
     )
 
 
 # -- what a line is -----------------------------------------------------------------------------------
 def starts_like_headline(line: str) -> bool:
-    """Whether a stripped line starts as a headline does: a capital or digit, after opening marks.
+    """Whether a stripped line starts as a headline does: a capital or digit, after opening marks, or
+    a sum of money (``$15,000 umbrella stand``; a currency sign alone before a word is no start).
 
     >>> starts_like_headline("\u201cWe will win\u201d, says mayor"), starts_like_headline("and then")
     (True, False)
+    >>> starts_like_headline("$15,000 umbrella stand"), starts_like_headline("$ and cents")
+    (True, False)
     """
-    first = line.lstrip(_OPENING)[:1]
+    opened = line.lstrip(_OPENING)
+    first = opened[:1]
+    if first in _CURRENCY:
+        return opened[1:2].isdigit()
     return first.isupper() or first.isdigit()
 
 
@@ -280,16 +324,51 @@ def looks_like_headline(line: str, min_words: int = MIN_HEADLINE_WORDS) -> bool:
     )
 
 
+def looks_like_sentence_title(line: str) -> bool:
+    """Whether a line is a title a weblog wrote as sentences (``Perl. It's just a language.``): two
+    sentences or more, and a headline in every other way (capital start, two to 20 words, no URL). A
+    single sentence (``The vote was close.``) is a bullet point of the article.
+
+    >>> looks_like_sentence_title("Perl. It's just a language."), looks_like_sentence_title("and so on.")
+    (True, False)
+    >>> looks_like_sentence_title("The vote was close.")
+    False
+    """
+    stripped = line.strip()
+    return (
+        len(stripped) <= MAX_HEADLINE_LENGTH
+        and 2 <= word_count(stripped) <= MAX_HEADLINE_WORDS
+        and starts_like_headline(stripped)
+        and not stripped.endswith((",", ";", ":", *_ELLIPSES))
+        and _SENTENCE_BREAK.search(stripped) is not None
+        and _URL.search(stripped) is None
+    )
+
+
+def may_hold_sentence_title(titles: Sequence[str], headlines: int) -> bool:
+    """Whether a block of ``titles``, ``headlines`` of them read as headlines, may count the others
+    as titles written as sentences: at most one such title, beside two headlines or more (a list of
+    sentences is the article's own bullet points).
+
+    >>> may_hold_sentence_title(["Storm hits coast", "Perl. It's just a language.", "City votes"], 2)
+    True
+    >>> may_hold_sentence_title(["Add the flour.", "Bake it."], 0)
+    False
+    """
+    return len(titles) - headlines <= MAX_SENTENCE_TITLES and headlines >= MIN_HEADLINES_BESIDE_SENTENCE
+
+
 def looks_like_listed_headline(line: str) -> bool:
     """Whether an item of a list reads as a headline, not a name: a short item of capitalised words
-    only (a product, a film, a person) is a name; one all in capitals is a headline set in capitals.
+    only (a product, a film, a person) is a name; one all in capitals is a headline set in capitals;
+    a title may trail off (``26-hour days on Mars...``). Two words (``Council budget``) are a topic.
 
     >>> looks_like_listed_headline("Storm hits coast"), looks_like_listed_headline("Apple AirPods Pro 2")
     (True, False)
-    >>> looks_like_listed_headline("BAHIA COCOA REVIEW")
-    True
+    >>> looks_like_listed_headline("BAHIA COCOA REVIEW"), looks_like_listed_headline("Council budget")
+    (True, False)
     """
-    stripped = line.strip()
+    stripped = without_trailing_off(line)
     if not looks_like_headline(stripped):
         return False
     return (
@@ -409,18 +488,20 @@ def is_snippet(line: str) -> bool:
 
 def is_whole_snippet(line: str, min_words: int = MIN_WHOLE_SNIPPET_WORDS) -> bool:
     """Whether a snippet is a short article shown whole: twelve words or more, ending as a sentence
-    does or on a word (feed summaries often have no final full stop), not on ``:``; or (under a
-    heading that names articles) ``min_words`` or more ending with a full stop, so the next title of
-    a list is not read as a snippet.
+    does, on a word (feed summaries often have no final full stop) or on the ``:`` of a first
+    paragraph that leads in to a quote; or (under a heading that names articles) ``min_words`` or
+    more ending with a full stop, so the next title of a list is not read as a snippet.
 
     >>> is_whole_snippet("The launch is postponed until Monday, the first time bad weather delayed a flight")
     True
     >>> is_whole_snippet("Here is a list of the things I intend to read again once the fog lifts:")
+    True
+    >>> is_whole_snippet("Barbie has been made over as a Bond girl:", 4)
     False
     """
     words = word_count(line)
     if words >= MIN_WHOLE_SNIPPET_WORDS:
-        return ends_sentence(line) or line[-1:].isalnum()
+        return ends_sentence(line) or line[-1:].isalnum() or line.endswith(":")
     return words >= min_words and line.rstrip(_CLOSING).endswith(".") and not line.endswith(_ELLIPSES)
 
 
@@ -688,12 +769,23 @@ def names_articles(heading: str, found: _Forms) -> bool:
     return found.article_heading.fullmatch(heading.strip()) is not None
 
 
+def mostly_lower_case(titles: Sequence[str]) -> bool:
+    """Whether half of a block's titles or more start in lower case (``quick hack``): weblogs write
+    a few titles so, but a block mostly so is prose.
+
+    >>> mostly_lower_case(["quick hack", "City approves budget"]), mostly_lower_case(["quick hack", "Budget"])
+    (True, True)
+    >>> mostly_lower_case(["quick hack", "City approves budget", "Storm hits coast"])
+    False
+    """
+    return 2 * sum(looks_like_lower_case_title(title) for title in titles) >= len(titles)
+
+
 def reads_as_titles(titles: Sequence[str], heading: str, found: _Forms) -> bool:
     """Whether a block's titles read as titles of articles: fewer than half in lower case, and under a
     heading that does not name articles, at least half more than a short run of capitalised names
     (see :func:`reads_as_headlines`)."""
-    lower_case = sum(looks_like_lower_case_title(title) for title in titles)
-    if 2 * lower_case >= len(titles):
+    if mostly_lower_case(titles):
         return False
     return names_articles(heading, found) or reads_as_headlines(titles)
 
@@ -720,6 +812,12 @@ def heading_above(lines: Sequence[Line], index: int, found: _Forms) -> tuple[str
     return (lines[index].text.strip(), above) if above < len(lines) else None
 
 
+def is_listed_title(title: str) -> bool:
+    """Whether an item of a list under a known heading reads as a title: a headline, one trailing off
+    (``26-hour days...``) or one a weblog wrote in lower case (``quick hack``)."""
+    return looks_like_linked_title(title) or looks_like_lower_case_title(title)
+
+
 def list_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
     """The list form at the end of ``lines``: a known heading above titles that read as headlines,
     all behind one kind of bullet or none (``Most popular`` / ``• City approves budget`` / ...)."""
@@ -728,9 +826,9 @@ def list_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
     while index < len(lines) and len(items) <= MAX_LIST_ITEMS:
         bullet, title = split_bullet(lines[index].text, found.bullets)
         if is_heading(lines[index].text, found) or not (
-            looks_like_headline(title, MIN_LISTED_WORDS) or looks_like_lower_case_title(title)
+            is_listed_title(title) or (items and looks_like_sentence_title(title))
         ):
-            break
+            break  # a sentence below the list is the article's closing line, not a title
         items.append((bullet, title))
         index += 1
     if not items or len(items) > MAX_LIST_ITEMS:
@@ -738,6 +836,9 @@ def list_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
     heading = heading_above(lines, index, found)
     items.reverse()
     if heading is None or not bullets_agree([bullet for bullet, _ in items]):
+        return None
+    headlines = sum(is_listed_title(title) for _, title in items)
+    if headlines < len(items) and not may_hold_sentence_title([title for _, title in items], headlines):
         return None
     if not reads_as_titles([title for _, title in items], heading[0], found):
         return None
@@ -767,8 +868,10 @@ def pairs_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
         bullet, title = split_bullet(lines[index + 1].text, found.bullets)
         if is_heading(lines[index].text, found) or is_heading(lines[index + 1].text, found):
             break  # a heading ends the block (another block's may sit right above)
-        if not (is_snippet(snippet) and looks_like_linked_title(title)):
+        if not (is_snippet(snippet) and (is_listed_title(title) or looks_like_sentence_title(title))):
             break
+        if bullet is not None and split_bullet(snippet, found.bullets)[0] is not None:
+            break  # two items of a bulleted list, not a title above its snippet
         pairs.append((bullet, title, snippet))
         index += 2
     cuts = sum(is_cut_snippet(snippet, found.cut_marks) for _, _, snippet in pairs)
@@ -785,6 +888,12 @@ def pairs_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
         return None  # names with descriptions (products in a review); a cut snippet is furniture
     if len({title.casefold() for _, title, _ in pairs}) < len(pairs):
         return None  # a refrain
+    titles = [title for _, title, _ in pairs]
+    if mostly_lower_case(titles):
+        return None  # a clause above its continuation, not titles above snippets
+    headlines = sum(is_listed_title(title) for title in titles)
+    if headlines < len(pairs) and not (cuts and may_hold_sentence_title(titles, headlines)):
+        return None  # sentences above sentences: paragraphs of the article
     teasers = [
         Teaser(
             title,
@@ -831,17 +940,38 @@ def read_more_line(line: str, found: _Forms, *, lower_case: bool = False) -> tup
     return match["label"], title.strip()
 
 
+def labelled_sentence_title(line: str, found: _Forms) -> tuple[str, str] | None:
+    """The label and title of a ``Read more: <title>`` line whose title is written as sentences
+    (see :func:`looks_like_sentence_title`), which only counts beside headlines.
+
+    >>> labelled_sentence_title("Also read: Perl. It's just a language.", compiled_forms())
+    ('Also read:', "Perl. It's just a language.")
+    """
+    match = found.label.fullmatch(line)
+    if match is None or not looks_like_sentence_title(match["title"]):
+        return None
+    return match["label"], match["title"].strip()
+
+
 def read_more_section(lines: Sequence[Line], found: _Forms) -> _Section | None:
     """One or more ``Read more: <title>`` lines at the end of ``lines``, a body line above them; fewer
-    than half of them may have a title in lower case (``Also read: curb your celebrity``)."""
+    than half of them may have a title in lower case (``Also read: curb your celebrity``), and one
+    beside two headlines may be written as sentences (``Also read: Perl. It's just a language.``)."""
     labelled: list[tuple[str, str]] = []
+    sentences: list[int] = []  # where titles written as sentences are in ``labelled``
     index = 0
     while index < len(lines) and len(labelled) <= MAX_BLOCKS:
         parsed = read_more_line(lines[index].text, found, lower_case=True)
         if parsed is None:
-            break
+            parsed = labelled_sentence_title(lines[index].text, found)
+            if parsed is None:
+                break
+            sentences.append(len(labelled))
         labelled.append(parsed)
         index += 1
+    titles = [title for _, title in labelled]
+    if sentences and not may_hold_sentence_title(titles, len(titles) - len(sentences)):
+        labelled, index = labelled[: sentences[0]], sentences[0]  # the lines below the first sentence
     if not labelled or index >= len(lines) or len(labelled) > MAX_BLOCKS:
         return None
     if 2 * sum(looks_like_lower_case_title(title) for _, title in labelled) >= len(labelled):
@@ -1075,15 +1205,80 @@ def inline_read_more(text: str, stop: int, found: _Forms) -> Iterator[_Inline]:
         yield from _closed_group(text, stop, group)
 
 
+def ends_paragraph(line: str) -> bool:
+    """Whether a line ends a sentence, also behind the marks of emphasis a scraper kept
+    (``...steal Netscape's thunder. _``, ``*the end.*``).
+
+    >>> ends_paragraph("He said so. _"), ends_paragraph("Lines Below Chaos Above")
+    (True, False)
+    """
+    return ends_sentence(line.rstrip().rstrip(_EMPHASIS).rstrip())
+
+
+def stands_apart(text: str, above_end: int, start: int, end: int, below_start: int) -> bool:
+    """Whether the lines ``text[start:end]`` stand apart from the paragraph ending at ``above_end``
+    and from the next (starting at ``below_start``), a blank line on each side, when that paragraph
+    ends as a lead-in (``:``) or trails off (``...``). Right under a line ending ``:`` with no blank
+    line, they are its list.
+
+    >>> text = "He wrote:\\n\\nRead more: A\\n\\nNext."
+    >>> stands_apart(text, 9, 11, 23, 25), stands_apart(text.replace(":\\n\\n", ":\\n", 1), 9, 10, 22, 24)
+    (True, False)
+    """
+    paragraph = text[:above_end].rstrip()
+    return (
+        (paragraph.endswith(":") or paragraph.endswith(_ELLIPSES))
+        and text.count("\n", above_end, start) >= 2
+        and text.count("\n", end, below_start) >= 2
+    )
+
+
 def _closed_group(text: str, stop: int, group: Sequence[regex.Match[str]]) -> Iterator[_Inline]:
     """The group as an :class:`_Inline`, when a paragraph ending a sentence is above and one below."""
     above = lines_from_end(text, 1, group[0].start())
     below = _CONTENT.search(text, group[-1].end(), stop)
-    if not above or not ends_sentence(above[0].text) or below is None:
+    if not above or below is None:
+        return
+    if not (
+        ends_paragraph(above[0].text)
+        or stands_apart(text, above[0].end, group[0].start(), group[-1].end(), below.start())
+    ):
         return
     end = text.rfind("\n", 0, below.start()) + 1  # the next paragraph's line keeps its indent
     labelled = [(m["label"], m["title"].strip()) for m in group]
     yield _Inline(group[0].start(), end, labelled)
+
+
+# -- the fast test -------------------------------------------------------------------------------------
+def may_hold_teasers(text: str, found: _Forms) -> bool:
+    """Whether ``text`` could hold a teaser block of the forms the tables describe: a line that could
+    be a known heading or a labelled line anywhere (one fast scan), or a seed block's title and
+    snippet as its last two lines. Only the corpus forms need neither (the fixer asks this only
+    without a model). A text for which this is false is one :func:`trailing_sections` and
+    :func:`inline_read_more` find nothing in, so it is left alone without reading it.
+
+    >>> tables = compiled_forms()
+    >>> may_hold_teasers("The vote was close.\\nMembers will meet in May.", tables)
+    False
+    >>> may_hold_teasers("The vote was close.\\nMost popular\\n- City approves budget", tables)
+    True
+    >>> may_hold_teasers("Body.\\nOne Title\\nOne Title The first words of i", tables)
+    True
+    """
+    return found.candidate.search(text) is not None or ends_with_teaser_pair(text)
+
+
+def ends_with_teaser_pair(text: str) -> bool:
+    """Whether the last two non-blank lines of ``text`` are a title and a snippet repeating it (the
+    first block :func:`parse_region` reads).
+
+    >>> ends_with_teaser_pair("Body.\\nWhy Cats Purr\\nWhy Cats Purr Cats purr when")
+    True
+    >>> ends_with_teaser_pair("Body.\\nWhy Cats Purr\\nDogs bark")
+    False
+    """
+    lines = lines_from_end(text, 2)
+    return len(lines) == 2 and is_teaser_pair(lines[1].text.strip(), lines[0].text)
 
 
 # -- the fixer --------------------------------------------------------------------------------------------
@@ -1108,8 +1303,9 @@ class TeaserFixer(Fixer):
     model: CorpusModel | None = None
 
     def may_apply(self, text: str) -> bool:
-        """A block needs a body line above it: the text has at least two lines."""
-        return "\n" in text
+        """A block needs a body line above it (the text has two lines at least), and without a model
+        a known heading, a label or a seed block at the end (see :func:`may_hold_teasers`)."""
+        return "\n" in text and (self.model is not None or may_hold_teasers(text, self.forms()))
 
     def forms(self) -> _Forms:
         """The tables with this fixer's additions, compiled."""
