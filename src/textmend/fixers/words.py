@@ -107,6 +107,7 @@ __all__ = [
     "is_known_with_n",
     "is_module",
     "is_short_word_after_dot",
+    "misreads_grammar",
     "names_its_module",
     "no_space_candidates",
     "no_space_repair",
@@ -422,6 +423,8 @@ def glued_repair(
         return None
     if token.endswith("in") and document.text.startswith(("'", "\u2019"), start + len(token)):
         return None  # "foamin'": a dropped g, spelled out
+    if misreads_grammar(splitter, chosen[0], document.text, start + len(token)):
+        return None
     if split is None:
         assert extra is not None
         if extra[1] and not all(document.uses(part) for part in extra[0]):
@@ -549,6 +552,9 @@ _CODE_NOUNS = frozenset(
     " option options attribute attributes keyword keywords parameter parameters flag flags".split()
 )
 _ARTICLES = frozenset({"a", "an", "the"})
+_AN_BEFORE = "aeiouh"  # "an apple", "an hour"; never "an serine"
+# A bracket and the one that closes it round a name: (nolinkage), `init` (quotes hold prose too).
+_CLOSERS = {"(": ")", "[": "]", "`": "`"}
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
 
 
@@ -569,9 +575,9 @@ def is_derived_word(splitter: Splitter, token: str, parts: tuple[str, ...]) -> b
 def stands_apart(token: str, parts: tuple[str, ...], start: int, document: DocumentWords) -> bool:
     """Whether ``token`` at ``start`` stands where a term or a name of code stands, not in running
     prose: a term between gaps of two spaces or line ends (a glossary's ``noshell  Prevents``, a list
-    ``notwork  NP-``), before a noun of code unless ``parts`` end in an article (``the timeit module``,
-    not ``writea function``), beside a code sign (``x = usedfor(y)``), or hyphenated elsewhere in the
-    document (``fallthrough`` beside ``fall-through``).
+    ``notwork  NP-``), alone in brackets or backticks (``(nolinkage)``), before a noun of code unless
+    ``parts`` end in an article (``the timeit module``, not ``writea function``), beside a code sign
+    (``x = usedfor(y)``), or hyphenated elsewhere in the document (``fallthrough``, ``fall-through``).
 
     >>> stands_apart("timeit", ("time", "it"), 8, DocumentWords("see the timeit module"))
     True
@@ -584,12 +590,32 @@ def stands_apart(token: str, parts: tuple[str, ...], start: int, document: Docum
         after in ("", "  ") or after[:1] in ("\n", "\t")
     ):
         return True
+    opening, closing = text[start - 1 : start], text[start + len(token) : start + len(token) + 1]
+    if opening and _CLOSERS.get(opening) == closing:
+        return True  # a name bracketed on its own: (nolinkage), `init`
     following = _NEXT_WORD.match(text, start + len(token))
     if following is not None and following.group(1) in _CODE_NOUNS and parts[-1] not in _ARTICLES:
         return True
     if document.code_near(start, len(token)):
         return True
     return "-" in text and _hyphenated(token, text)
+
+
+def misreads_grammar(splitter: Splitter, parts: tuple[str, ...], text: str, end: int) -> bool:
+    """Whether reading ``parts`` for the token that ends at ``end`` breaks English grammar: ``an``
+    before a consonant (``an serine`` for ``anserine``) or a possessive ``'s`` on a function word
+    (``prob and's`` for ``proband's``).
+
+    >>> misreads_grammar(Splitter(), ("an", "serine"), "anserine, a", 8)
+    True
+    """
+    if splitter.language != "en":
+        return False
+    if any(
+        left == "an" and right[0] not in _AN_BEFORE for left, right in itertools.pairwise(parts)
+    ):
+        return True
+    return text[end : end + 2] in ("'s", "\u2019s") and splitter.function_word(parts[-1])
 
 
 def _hyphenated(token: str, text: str) -> bool:
@@ -644,7 +670,7 @@ def no_space_repair(
         or not starts_a_sentence(splitter, right, document)
         or is_short_word_after_dot(splitter, right)
         or names_its_module(left, right)
-        or (not lost_newline and is_attribute(splitter, left, right, document))
+        or (not lost_newline and is_attribute(splitter, _last_piece(match, taken), right, document))
         or (lost_newline and is_known_with_n(splitter, lost_newline, right))
         or document.in_code(match.start())
     ):
@@ -660,6 +686,14 @@ def no_space_repair(
         "confidence": confidence(right_zipf - _SENTENCE_START_ZIPF),
     }
     return Repair((Edit(start, end, " ", reason, "words/no-space", evidence),), (right,))
+
+
+def _last_piece(match: regex.Match[str], taken: Mapping[int, Edit]) -> str:
+    """What is left of the word before the dot after the splits already ``taken`` inside it, as a
+    second mend would see it (``Isthistrue`` split is ``true``)."""
+    left, start = match.group(1), match.start(1)
+    cuts = [cut for cut in range(start + 1, start + len(left)) if cut in taken]
+    return left[cuts[-1] - start :] if cuts else left
 
 
 # -- rules for a missing space after a full stop ------------------------------------------------
@@ -687,10 +721,9 @@ def is_attribute(splitter: Splitter, left: str, right: str, document: DocumentWo
     very common sentence opener (``The``, ``When``) nor a name the text repeats, unless ``left`` is a
     module the text cites again (:func:`is_module`). After a class name of two humps or more
     (``DistributionFinder.Context``) anything rarer than ``The`` is a member, and after a word that
-    prose barely uses and no split could make common (``binascii.Error``, ``PIL.Image``) anything is."""
+    prose barely uses (``binascii.Error``, ``PIL.Image``) anything is."""
     right_zipf = zipf(right.lower(), splitter.language)
-    lower = left.lower()
-    if zipf(lower, splitter.language) < _MODULE_LEFT_ZIPF and not splitter.splittable(lower):
+    if zipf(left.lower(), splitter.language) < _MODULE_LEFT_ZIPF:
         return True  # "binascii.Error", "asyncio.Future", "PIL.Image": no word ends a sentence there
     if _CLASS_NAME.fullmatch(left):
         return right_zipf < _MODULE_NAME_ZIPF  # "DistributionFinder.Context": a class and its member
