@@ -83,9 +83,11 @@ _SEARCHES_BEFORE_COUNTING = 8  # see DocumentWords
 _AROUND = 100  # characters on each side of a token whose language decides whether it is foreign
 _CLAUSE_MARK = re.compile(r"[.!?:;\"\u201c\u201d\u00ab\u00bb()\n]")
 _INFLECTIONS = ("s", "es", "ed", "d", "ing", "r", "er", "st", "est", "ly")
-# A stem wordfreq knows this well makes its inflected forms words: "togas", "bethinking" (bethink 1.5),
-# "indirections". Below it a stem is as likely glue as a word ("thecompanie").
-_INFLECTED_STEM_ZIPF = 1.0
+# A stem of this many letters that wordfreq knows this well makes its inflected forms words:
+# "bethinking" (bethink 1.5), "indirections". A shorter stem must be known at 2.5 ("togas"): junk that
+# wordfreq saw glued is short ("andhe", "shewa", "foru" would keep "andher", "shewas", "forus").
+_LONG_STEM = 7
+_LONG_STEM_ZIPF = 1.0
 _EXTRA_PART = 1.5
 _RARE_PART_ZIPF = 2.0  # a part rarer than max_joined_zipf must be known this well ("wharves" 2.5)
 _SINGLE_LETTER_NEXT = 4.5  # how common the word after a one-letter word ("a") must be
@@ -276,7 +278,7 @@ class Splitter:
         return self.language == "en" and any(
             token.endswith(suffix)
             and len(token) - len(suffix) >= 4
-            and zipf(token[: -len(suffix)]) >= _INFLECTED_STEM_ZIPF
+            and zipf(stem := token[: -len(suffix)]) >= (_LONG_STEM_ZIPF if len(stem) >= _LONG_STEM else 2.5)
             for suffix in _INFLECTIONS
         )
 

@@ -90,7 +90,7 @@ from ._splitter import (
     vouched_split,
     word_filter,
 )
-from ._wordlists import AFTER_DOT
+from ._wordlists import AFTER_DOT, PREFIXES
 
 __all__ = [
     "Repair",
@@ -150,8 +150,11 @@ _AFTER_LOWER_ZIPF = 5.0  # after a lowercase word, "The" or "When", not "List" (
 # A class name: two capitalised humps or more ("DistributionFinder", "HTMLParser" is not needed).
 _CLASS_NAME = regex.compile(r"\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*)+")
 _MODULE_NAME_ZIPF = 6.0
-# A word before "." rarer than this is a module or an object, not the end of a sentence ("asyncio").
-_MODULE_LEFT_ZIPF = 3.0  # a module's name may be any word rarer than "The" or "It" ("numbers.Real")
+# A lowercase word before "." that wordfreq barely knows is a module or an object, not the end of a
+# sentence ("asyncio", "binascii"; "headstrong.Lady" at 2.6 is prose); an all-capital one a package
+# ("PIL", 2.8).
+_MODULE_LEFT_ZIPF = 1.0
+_ACRONYM_ZIPF = 3.0  # a module's name may be any word rarer than "The" or "It" ("numbers.Real")
 _SEARCHES_BEFORE_COUNTING = 8  # more candidates than this: one pass over the text, not a search each
 
 
@@ -559,16 +562,19 @@ _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
 
 
 def is_derived_word(splitter: Splitter, token: str, parts: tuple[str, ...]) -> bool:
-    """Whether ``token`` is a word wordfreq knows (Zipf 1 or more) that puts a content word beside a
-    function word: a prefixed or compound word (``bethink``, ``inmost``, ``accessor``), not glue of
-    function words alone (``ofthe``, ``andthe``).
+    """Whether ``token`` is a word wordfreq knows (Zipf 1.5 or more) that starts with a word-forming
+    prefix (``bethink``, ``belike``) or with a content word before a function word (``accessor``,
+    ``readonly``, ``seethe``): not glue that starts with an article or ``to`` (``theworld``, ``ayear``,
+    ``tomake``), nor glue of function words alone (``ofthe``, ``andthe``).
 
     >>> s = Splitter()
     >>> is_derived_word(s, "bethink", ("be", "think")), is_derived_word(s, "andthe", ("and", "the"))
     (True, False)
     """
-    return zipf(token, splitter.language) >= _DERIVED_ZIPF and not all(
-        splitter.function_word(part) for part in parts
+    first = parts[0]
+    return zipf(token, splitter.language) >= _DERIVED_ZIPF and (
+        (first in PREFIXES.get(splitter.language, ()) and not all(map(splitter.function_word, parts[1:])))
+        or (not splitter.function_word(first) and any(map(splitter.function_word, parts[1:])))
     )
 
 
@@ -720,11 +726,16 @@ def is_attribute(splitter: Splitter, left: str, right: str, document: DocumentWo
     """Whether ``left.right`` after a lowercase word reads as an attribute (``typing.List``): not a
     very common sentence opener (``The``, ``When``) nor a name the text repeats, unless ``left`` is a
     module the text cites again (:func:`is_module`). After a class name of two humps or more
-    (``DistributionFinder.Context``) anything rarer than ``The`` is a member, and after a word that
-    prose barely uses (``binascii.Error``, ``PIL.Image``) anything is."""
+    (``DistributionFinder.Context``) anything rarer than ``The`` is a member, and so it is after a
+    lowercase or all-capital word that wordfreq barely knows (``binascii.Error``, ``PIL.Image``; not after
+    a name: ``Bingley.What``, nor before ``The``: ``amiable.When``, nor after a known word:
+    ``headstrong.Lady``)."""
     right_zipf = zipf(right.lower(), splitter.language)
-    if zipf(left.lower(), splitter.language) < _MODULE_LEFT_ZIPF:
-        return True  # "binascii.Error", "asyncio.Future", "PIL.Image": no word ends a sentence there
+    left_zipf = zipf(left.lower(), splitter.language)
+    if right_zipf < _MODULE_NAME_ZIPF and (
+        (left.islower() and left_zipf < _MODULE_LEFT_ZIPF) or (left.isupper() and left_zipf < _ACRONYM_ZIPF)
+    ):
+        return True  # "binascii.Error", "asyncio.Future", "PIL.Image": a module and its member
     if _CLASS_NAME.fullmatch(left):
         return right_zipf < _MODULE_NAME_ZIPF  # "DistributionFinder.Context": a class and its member
     return left.islower() and (
