@@ -84,10 +84,11 @@ _AROUND = 100  # characters on each side of a token whose language decides wheth
 _CLAUSE_MARK = re.compile(r"[.!?:;\"\u201c\u201d\u00ab\u00bb()\n]")
 _INFLECTIONS = ("s", "es", "ed", "d", "ing", "r", "er", "st", "est", "ly")
 # A stem of this many letters that wordfreq knows this well makes its inflected forms words:
-# "bethinking" (bethink 1.5), "indirections". A shorter stem must be known at 2.5 ("togas"): junk that
-# wordfreq saw glued is short ("andhe", "shewa", "foru" would keep "andher", "shewas", "forus").
-_LONG_STEM = 7
-_LONG_STEM_ZIPF = 1.0
+# "bethinking" (bethink 1.52), "indirections", "abased", "infixed", "noways". A shorter stem must be
+# known at 2.5 ("togas"). Junk that wordfreq saw glued is rarer ("andhe" 1.2, "shewa" 1.06: at 1.0
+# "andher" and "shewas" stayed glued, 3 points of Austen recall).
+_LONG_STEM = 5
+_LONG_STEM_ZIPF = 1.5
 _EXTRA_PART = 1.5
 _RARE_PART_ZIPF = 2.0  # a part rarer than max_joined_zipf must be known this well ("wharves" 2.5)
 _SINGLE_LETTER_NEXT = 4.5  # how common the word after a one-letter word ("a") must be
