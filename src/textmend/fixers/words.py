@@ -30,6 +30,13 @@ of prose stops nothing), or that the document uses again is never split; a word 
 its own counts as common (``wearableimplantableor`` splits in a text that also says ``wearable`` and
 ``implantable``).
 
+Beyond frequencies, English text has two kinds of static evidence: a token wordfreq does not know is
+split into two content words that WordNet puts side by side, when the document also writes both apart
+(``bloodcells``; ``fixers/_pairs.py``), and the article ``a`` glued to a word is split off
+(``writea``). Word formation keeps words whole (``bethink``, ``accessor``, ``abased``, ``anserine``,
+``proband's``), and so does the place of a term or a name of code (``noshell  Prevents``, ``the timeit
+module``, ``(nolinkage)``, ``fallthrough`` beside ``fall-through``, ``binascii.Error``).
+
 With a fitted corpus model (``Pipeline.with_model(textmend.fit(texts))``) the corpus is evidence too:
 a token it uses is a word of that corpus and stays (``rustup``), unless its parts stand side by side
 there far more often (damage the corpus repeats: ``ofthe``) or it only stands on lines that end many
@@ -555,6 +562,11 @@ _CODE_NOUNS = frozenset(
     " option options attribute attributes keyword keywords parameter parameters flag flags".split()
 )
 _ARTICLES = frozenset({"a", "an", "the"})
+# A split that starts with one of these reads as a phrase before a noun of code ("the calling function",
+# "an extension module", "and flexible option"), not as a name.
+_DETERMINERS = frozenset("a an the and or but your my his her its our their this that these those".split())  # noqa: SIM905
+# Code signs in the word beside a token: "=", "==", a call's "f(", "::", "->", "{", backticks, a final ";".
+_CODE_SIGN = re.compile(r"[{}=<>`]|::|->|\w\(|;$")
 _AN_BEFORE = "aeiouh"  # "an apple", "an hour"; never "an serine"
 # A bracket and the one that closes it round a name: (nolinkage), `init` (quotes hold prose too).
 _CLOSERS = {"(": ")", "[": "]", "`": "`"}
@@ -582,8 +594,9 @@ def stands_apart(token: str, parts: tuple[str, ...], start: int, document: Docum
     """Whether ``token`` at ``start`` stands where a term or a name of code stands, not in running
     prose: a term between gaps of two spaces or line ends (a glossary's ``noshell  Prevents``, a list
     ``notwork  NP-``), alone in brackets or backticks (``(nolinkage)``), before a noun of code unless
-    ``parts`` end in an article (``the timeit module``, not ``writea function``), beside a code sign
-    (``x = usedfor(y)``), or hyphenated elsewhere in the document (``fallthrough``, ``fall-through``).
+    ``parts`` end in an article or start with a determiner (``the timeit module``, not ``writea
+    function`` nor ``thecalling function``), beside a code sign (``x = usedfor(y)``), or hyphenated
+    elsewhere in the document (``fallthrough``, ``fall-through``).
 
     >>> stands_apart("timeit", ("time", "it"), 8, DocumentWords("see the timeit module"))
     True
@@ -600,9 +613,14 @@ def stands_apart(token: str, parts: tuple[str, ...], start: int, document: Docum
     if opening and _CLOSERS.get(opening) == closing:
         return True  # a name bracketed on its own: (nolinkage), `init`
     following = _NEXT_WORD.match(text, start + len(token))
-    if following is not None and following.group(1) in _CODE_NOUNS and parts[-1] not in _ARTICLES:
+    if (
+        following is not None
+        and following.group(1) in _CODE_NOUNS
+        and parts[-1] not in _ARTICLES
+        and parts[0] not in _DETERMINERS
+    ):
         return True
-    if document.code_near(start, len(token)):
+    if document.in_code(start) and beside_code(text, start, start + len(token)):
         return True
     return "-" in text and _hyphenated(token, text)
 
@@ -622,6 +640,27 @@ def misreads_grammar(splitter: Splitter, parts: tuple[str, ...], text: str, end:
     ):
         return True
     return text[end : end + 2] in ("'s", "\u2019s") and splitter.function_word(parts[-1])
+
+
+def beside_code(text: str, start: int, end: int) -> bool:
+    """Whether a code sign touches ``text[start:end]`` or stands in the word just before or after it:
+    ``x = usedfor(y)``, ``usedfor == 3``; not ``(n = 10), innormal`` nor ``Py_Initialize(), followedby``
+    (a call named in prose, a word away).
+
+    >>> beside_code("x = usedfor(y)", 4, 11), beside_code("(n = 10), innormal women", 10, 18)
+    (True, False)
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = text[line_start:start].rstrip(" \t")
+    after = text[end:line_end]
+    previous = before[before.rfind(" ") + 1 :] if before else ""
+    following = after.lstrip(" \t")
+    following = following[: following.find(" ")] if " " in following else following
+    if text[end : end + 1] in ("(", "[", "="):
+        return True  # a call, an index or an assignment: "usedfor(y)"
+    return any(_CODE_SIGN.search(word) is not None for word in (previous, following))
 
 
 def _hyphenated(token: str, text: str) -> bool:
