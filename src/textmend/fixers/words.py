@@ -592,8 +592,8 @@ def is_derived_word(splitter: Splitter, token: str, parts: tuple[str, ...]) -> b
 
 def stands_apart(token: str, parts: tuple[str, ...], start: int, document: DocumentWords) -> bool:
     """Whether ``token`` at ``start`` stands where a term or a name of code stands, not in running
-    prose: a term between gaps of two spaces or line ends (a glossary's ``noshell  Prevents``, a list
-    ``notwork  NP-``), alone in brackets or backticks (``(nolinkage)``), before a noun of code unless
+    prose: a term between gaps of two spaces or a gap and a line end (a glossary's ``noshell
+    Prevents``, a list ``notwork  NP-``), alone in brackets or backticks (``(nolinkage)``), before a noun of code unless
     ``parts`` end in an article or start with a determiner (``the timeit module``, not ``writea
     function`` nor ``thecalling function``), beside a code sign (``x = usedfor(y)``), or hyphenated
     elsewhere in the document (``fallthrough``, ``fall-through``).
@@ -605,9 +605,9 @@ def stands_apart(token: str, parts: tuple[str, ...], start: int, document: Docum
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start]
     after = text[start + len(token) : start + len(token) + 2]
-    if (not before.strip() or before.endswith(("  ", "\t"))) and (
-        after in ("", "  ") or after[:1] in ("\n", "\t")
-    ):
+    gap_before, gap_after = before.endswith(("  ", "\t")), after == "  " or after[:1] == "\t"
+    line_start, line_end = not before.strip(), after[:1] in ("", "\n")
+    if (gap_before or gap_after) and (gap_before or line_start) and (gap_after or line_end):
         return True
     opening, closing = text[start - 1 : start], text[start + len(token) : start + len(token) + 1]
     if opening and _CLOSERS.get(opening) == closing:
