@@ -592,9 +592,9 @@ def is_derived_word(splitter: Splitter, token: str, parts: tuple[str, ...]) -> b
 
 def stands_apart(token: str, parts: tuple[str, ...], start: int, document: DocumentWords) -> bool:
     """Whether ``token`` at ``start`` stands where a term or a name of code stands, not in running
-    prose: a term between gaps of two spaces or a gap and a line end (a glossary's ``noshell
-    Prevents``, a list ``notwork  NP-``), alone in brackets or backticks (``(nolinkage)``), before a noun of code unless
-    ``parts`` end in an article or start with a determiner (``the timeit module``, not ``writea
+    prose: a term between two-space gaps or a gap and a line end (a glossary's ``noshell  Prevents``,
+    a list ``notwork  NP-``), alone in brackets or backticks (``(nolinkage)``), before a noun of code
+    unless ``parts`` end in an article or start with a determiner (``the timeit module``, not ``writea
     function`` nor ``thecalling function``), beside a code sign (``x = usedfor(y)``), or hyphenated
     elsewhere in the document (``fallthrough``, ``fall-through``).
 
