@@ -103,6 +103,7 @@ __all__ = [
     "Repair",
     "WordsFixer",
     "camel_candidates",
+    "beside_code",
     "camel_repair",
     "corpus_repair",
     "glued_candidates",
