@@ -102,8 +102,8 @@ from ._wordlists import AFTER_DOT, PREFIXES
 __all__ = [
     "Repair",
     "WordsFixer",
-    "camel_candidates",
     "beside_code",
+    "camel_candidates",
     "camel_repair",
     "corpus_repair",
     "glued_candidates",
@@ -594,10 +594,11 @@ def is_derived_word(splitter: Splitter, token: str, parts: tuple[str, ...]) -> b
 def stands_apart(token: str, parts: tuple[str, ...], start: int, document: DocumentWords) -> bool:
     """Whether ``token`` at ``start`` stands where a term or a name of code stands, not in running
     prose: a term between two-space gaps or a gap and a line end (a glossary's ``noshell  Prevents``,
-    a list ``notwork  NP-``), alone in brackets or backticks (``(nolinkage)``), before a noun of code
-    unless ``parts`` end in an article or start with a determiner (``the timeit module``, not ``writea
-    function`` nor ``thecalling function``), beside a code sign (``x = usedfor(y)``), or hyphenated
-    elsewhere in the document (``fallthrough``, ``fall-through``).
+    a list ``notwork  NP-``), a headword alone on a line of a longer text, alone in brackets or
+    backticks (``(nolinkage)``), before a noun of code unless ``parts`` end in an article or start with
+    a determiner (``the timeit module``, not ``writea function`` nor ``thecalling function``), beside
+    a code sign (``x = usedfor(y)``), or hyphenated elsewhere in the document (``fallthrough``,
+    ``fall-through``).
 
     >>> stands_apart("timeit", ("time", "it"), 8, DocumentWords("see the timeit module"))
     True
@@ -608,7 +609,8 @@ def stands_apart(token: str, parts: tuple[str, ...], start: int, document: Docum
     after = text[start + len(token) : start + len(token) + 2]
     gap_before, gap_after = before.endswith(("  ", "\t")), after == "  " or after[:1] == "\t"
     line_start, line_end = not before.strip(), after[:1] in ("", "\n")
-    if (gap_before or gap_after) and (gap_before or line_start) and (gap_after or line_end):
+    heading = line_start and line_end and "\n" in text  # a headword on its own line ("hungus")
+    if heading or ((gap_before or line_start) and (gap_after or line_end) and (gap_before or gap_after)):
         return True
     opening, closing = text[start - 1 : start], text[start + len(token) : start + len(token) + 1]
     if opening and _CLOSERS.get(opening) == closing:
