@@ -594,7 +594,7 @@ def is_derived_word(splitter: Splitter, token: str, parts: tuple[str, ...]) -> b
 def stands_apart(token: str, parts: tuple[str, ...], start: int, document: DocumentWords) -> bool:
     """Whether ``token`` at ``start`` stands where a term or a name of code stands, not in running
     prose: a term between two-space gaps or a gap and a line end (a glossary's ``noshell  Prevents``,
-    a list ``notwork  NP-``), a headword alone on a line of a longer text, alone in brackets or
+    a list ``notwork  NP-``), a headword alone on a line above more text, alone in brackets or
     backticks (``(nolinkage)``), before a noun of code unless ``parts`` end in an article or start with
     a determiner (``the timeit module``, not ``writea function`` nor ``thecalling function``), beside
     a code sign (``x = usedfor(y)``), or hyphenated elsewhere in the document (``fallthrough``,
@@ -609,7 +609,7 @@ def stands_apart(token: str, parts: tuple[str, ...], start: int, document: Docum
     after = text[start + len(token) : start + len(token) + 2]
     gap_before, gap_after = before.endswith(("  ", "\t")), after == "  " or after[:1] == "\t"
     line_start, line_end = not before.strip(), after[:1] in ("", "\n")
-    heading = line_start and line_end and "\n" in text  # a headword on its own line ("hungus")
+    heading = line_start and after[:1] == "\n"  # a headword on its own line, its text below ("hungus")
     if heading or ((gap_before or line_start) and (gap_after or line_end) and (gap_before or gap_after)):
         return True
     opening, closing = text[start - 1 : start], text[start + len(token) : start + len(token) + 1]
