@@ -336,3 +336,19 @@ def test_the_domains_benchmark_runs_on_a_slice_and_reports_counts() -> None:
     rows = [line for line in run.stdout.splitlines() if line.startswith("| news |")]
     assert rows and "/60)" in rows[0]  # recall with its counts, 60 joins
     assert any(line.startswith("| nl |") and "0.00 (0)" in line for line in run.stdout.splitlines())
+
+
+def test_the_pair_table_keeps_wordnets_notice_and_only_content_words() -> None:
+    import gzip
+    from importlib import resources
+
+    from textmend.fixers._pairs import pair_count, pair_table
+    from textmend.fixers._wordlists import FUNCTION_WORDS
+
+    raw = resources.files("textmend.fixers").joinpath("data").joinpath("en-pairs.tsv.gz").read_bytes()
+    header = gzip.decompress(raw).decode("utf-8").splitlines()[:2]
+    assert "WordNet 3.0 Copyright 2006 by Princeton University" in header[1]
+    table = pair_table()
+    assert len(raw) < 1_000_000 and len(table) > 50_000
+    assert not any(left in FUNCTION_WORDS["en"] or right in FUNCTION_WORDS["en"] for left, right in table)
+    assert pair_count("operating", "system") >= 2 and pair_count("soft", "ware") == 0

@@ -27,6 +27,7 @@ import regex
 from ..corpus_model import CorpusModel
 from ..lexicon import common_words, frequencies, zipf
 from ._language import OTHER_SCRIPT, decided_language, language_of
+from ._pairs import pair_count
 from ._wordlists import (
     COMPOUND_HEADS,
     COMPOUNDING,
@@ -42,17 +43,20 @@ __all__ = [
     "SLOPE",
     "DocumentWords",
     "Splitter",
+    "article_split",
     "cache_sizes",
     "confidence",
     "corpus_evidence",
     "corpus_split",
     "corpus_word",
     "dropped_g",
+    "extra_split",
     "glued_evidence",
     "hopeful_split",
     "is_entity_remnant",
     "is_template_line",
     "long_parts",
+    "pair_split",
     "part_zipfs",
     "static_split",
     "too_many_candidates",
@@ -81,6 +85,12 @@ _SEARCHES_BEFORE_COUNTING = 8  # see DocumentWords
 _AROUND = 100  # characters on each side of a token whose language decides whether it is foreign
 _CLAUSE_MARK = re.compile(r"[.!?:;\"\u201c\u201d\u00ab\u00bb()\n]")
 _INFLECTIONS = ("s", "es", "ed", "d", "ing", "r", "er", "st", "est", "ly")
+# A stem of this many letters that wordfreq knows this well makes its inflected forms words:
+# "bethinking" (bethink 1.52), "indirections", "abased", "infixed", "noways". A shorter stem must be
+# known at 2.5 ("togas"). Junk that wordfreq saw glued is rarer ("andhe" 1.2, "shewa" 1.06: at 1.0
+# "andher" and "shewas" stayed glued, 3 points of Austen recall).
+_LONG_STEM = 5
+_LONG_STEM_ZIPF = 1.5
 _EXTRA_PART = 1.5
 _RARE_PART_ZIPF = 2.0  # a part rarer than max_joined_zipf must be known this well ("wharves" 2.5)
 _SINGLE_LETTER_NEXT = 4.5  # how common the word after a one-letter word ("a") must be
@@ -124,10 +134,10 @@ class Splitter:
             return False
         split = static_split(self, token)
         if split is None:
-            return hopeful_split(self, token) is not None
-        # two content words are split only on a fitted corpus's evidence
+            return hopeful_split(self, token) is not None or extra_split(self, token) is not None
+        # two content words are split only on a fitted corpus's or the pair table's evidence
         readable = self.has_function_word(split[0]) or self.model is not None
-        return readable and not dropped_g(split[0], self.language)
+        return (readable and not dropped_g(split[0], self.language)) or extra_split(self, token) is not None
 
     def plainly_whole(self, token: str) -> bool:
         """Whether ``token`` is left whole on cheap tests alone, before any split is scored: a common word,
@@ -269,7 +279,9 @@ class Splitter:
     def inflected(self, token: str) -> bool:
         """Whether ``token`` is an inflected form of a word (``togas``, ``overspreading``)."""
         return self.language == "en" and any(
-            token.endswith(suffix) and len(token) - len(suffix) >= 4 and zipf(token[: -len(suffix)]) >= 2.5
+            token.endswith(suffix)
+            and len(token) - len(suffix) >= 4
+            and zipf(stem := token[: -len(suffix)]) >= (_LONG_STEM_ZIPF if len(stem) >= _LONG_STEM else 2.5)
             for suffix in _INFLECTIONS
         )
 
@@ -764,3 +776,78 @@ def dropped_g(parts: tuple[str, ...], language: str) -> bool:
 
 def part_zipfs(parts: tuple[str, ...], splitter: Splitter, document: DocumentWords) -> str:
     return ", ".join(f"{part} {splitter.zipf_in(part, document):.1f}" for part in parts)
+
+
+# -- static evidence beyond the independence of parts (English) ----------------------------------
+
+# Two content words are split on the general pair table's word alone (``plateletcounts``): the pair
+# stands side by side in WordNet at least this often...
+_PAIR_TABLE_MIN = 2
+# ... both parts are at least this common (no rare word a longer name happens to spell: "gang lions")...
+_PAIR_PART_ZIPF = 3.0
+# ... and each part has this many letters ("sub", "non", "pre" prefixes are not words of a pair).
+_PAIR_PART_LETTERS = 3
+# "a" glued to a word (``astring``, ``writea``): the other word is at least this common...
+_ARTICLE_WORD_ZIPF = 3.5
+# ... and, after the word ("writea"), a content word of at least four letters (a verb or a preposition).
+_ARTICLE_LEFT_LETTERS = 4
+
+
+def extra_split(splitter: Splitter, token: str) -> tuple[tuple[str, ...], float] | None:
+    """The split of an English ``token`` that wordfreq does not know at all, read from evidence the
+    junction scores lack: two content words the general pair table puts side by side
+    (``plateletcounts``, :func:`pair_split`) or the article ``a`` glued to a common word (``astring``,
+    ``writea``, :func:`article_split`). The second value is the pair count (0 for an article).
+
+    >>> extra_split(Splitter(), "bloodcells"), extra_split(Splitter(), "weblogging")
+    ((('blood', 'cells'), 59.0), None)
+    """
+    if splitter.language != "en" or zipf(token, splitter.language) > 0.0 or splitter.plainly_whole(token):
+        return None
+    found = pair_split(token)
+    if found is not None:
+        return found[0], float(found[1])
+    parts = article_split(splitter, token)
+    return (parts, 0.0) if parts is not None else None
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def pair_split(token: str) -> tuple[tuple[str, str], int] | None:
+    """The two English content words ``token`` spells that WordNet puts side by side most often
+    (``bloodpressure`` -> ``blood pressure``), with that count; ``None`` when no cut makes such a pair."""
+    best: tuple[tuple[str, str], int] | None = None
+    for cut in range(_PAIR_PART_LETTERS, len(token) - _PAIR_PART_LETTERS + 1):
+        left, right = token[:cut], token[cut:]
+        count = pair_count(left, right)
+        if count < _PAIR_TABLE_MIN or (best is not None and count <= best[1]):
+            continue
+        if zipf(left, "en") >= _PAIR_PART_ZIPF and zipf(right, "en") >= _PAIR_PART_ZIPF:
+            best = (left, right), count
+    return best
+
+
+def article_split(splitter: Splitter, token: str) -> tuple[str, str] | None:
+    """``a`` and the word it is glued to: ``astring`` -> ``a string`` (a consonant after ``a``),
+    ``writea`` -> ``write a`` (a content word of four letters or more before it).
+
+    >>> article_split(Splitter(), "astring"), article_split(Splitter(), "aorta")
+    (('a', 'string'), None)
+    """
+    rest = token[1:]
+    if (
+        token[0] == "a"
+        and rest[0] not in "aeiou"
+        and zipf(rest, "en") >= _ARTICLE_WORD_ZIPF
+        and static_split(splitter, rest) is None
+        and not splitter.function_word(rest)
+    ):
+        return "a", rest
+    left = token[:-1]
+    if (
+        token[-1] == "a"
+        and len(left) >= _ARTICLE_LEFT_LETTERS
+        and zipf(left, "en") >= _ARTICLE_WORD_ZIPF
+        and static_split(splitter, left) is None
+    ):
+        return left, "a"
+    return None
