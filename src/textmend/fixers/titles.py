@@ -213,6 +213,8 @@ def glued_rest(title: str, line: str) -> str | None:
         return None
     if not starts_glued_sentence(title, rest) or runs_on_as_one_word(title, rest):
         return None
+    if rest[: len(title)].casefold() == title.casefold():
+        return None  # the title glued on twice: a refrain (and taking one copy would leave the form)
     return rest if word_count(rest) >= MIN_GLUED_WORDS else None
 
 
