@@ -10,12 +10,15 @@ Scrapers put the title above the article in three ways, all taken here:
 - ``title/glued``: the title above the first sentence that starts with it glued on
   (``City approves budget`` / ``City approves budgetThe council voted…``). The copy glued to the
   sentence goes, so the body starts cleanly (the ``words`` fixer, after this one, would only split it).
-  With a site name on the first line, that goes too.
+  With a site name on the first line, that goes too. The glue is evidence enough for a one-word title
+  (``Priceless`` / ``PricelessI just…``) or one ending in an ellipsis or, from three words, a full stop.
 
-What stays: two lines that are not the same title; lines that do not look like a title (one word, a
-list item, a clause ending in ``,``, dialogue ending in ``.``); three copies (a refrain); a title and
-no body; a first sentence that only starts with the title's words (``Go home`` / ``Go home now``);
-a dateline (``PARIS - The mayor said``) and any ``A | B`` line whose parts do not repeat below it.
+What stays: two lines that are not the same title; lines that do not look like a title (one word
+twice, a list item, a clause ending in ``,``, dialogue ending in ``.``); three copies (a refrain, also
+glued); a title and no body; a first sentence that only starts with the title's words (``Go home`` /
+``Go home now``); a name written as one known word (``Mac`` / ``MacBook Pro…``), a model or unit
+(``New iPhoneXS``, ``iPhone 64GB``); a dateline (``PARIS - The mayor said``) and any ``A | B`` line
+whose parts do not repeat below it.
 
 >>> from textmend import Pipeline
 >>> doc = Pipeline(["titles"]).mend_document("Why Cats Purr\\nWhy Cats 'Purr'\\nBody.")
