@@ -47,6 +47,7 @@ __all__ = [
     "MAX_SITE_WORDS",
     "MAX_TITLE_LENGTH",
     "MIN_GLUED_WORDS",
+    "MIN_STOPPED_TITLE_WORDS",
     "TitlesFixer",
     "could_be_glued_title",
     "glued_rest",
