@@ -588,7 +588,11 @@ def main() -> None:
     everything_ok = [ok for form in FORMS for ok in exact[form]]
     for form in FORMS:
         print(f"| {form} | {len(exact[form])} | {100 * sum(exact[form]) / len(exact[form]):.1f}% |")
-    print(f"| all forms | {len(everything_ok)} | {100 * sum(everything_ok) / len(everything_ok):.1f}% |")
+    misses = len(everything_ok) - sum(everything_ok)
+    print(
+        f"| all forms | {len(everything_ok)} | "
+        f"{100 * sum(everything_ok) / len(everything_ok):.1f}% ({misses} misses) |"
+    )
     print("\n| title form | documents | exact (title, site and text) |")
     print("| --- | ---: | ---: |")
     for form in TITLE_FORMS:

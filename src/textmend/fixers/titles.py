@@ -10,12 +10,15 @@ Scrapers put the title above the article in three ways, all taken here:
 - ``title/glued``: the title above the first sentence that starts with it glued on
   (``City approves budget`` / ``City approves budgetThe council voted…``). The copy glued to the
   sentence goes, so the body starts cleanly (the ``words`` fixer, after this one, would only split it).
-  With a site name on the first line, that goes too.
+  With a site name on the first line, that goes too. The glue is evidence enough for a one-word title
+  (``Priceless`` / ``PricelessI just…``) or one ending in an ellipsis or, from three words, a full stop.
 
-What stays: two lines that are not the same title; lines that do not look like a title (one word, a
-list item, a clause ending in ``,``, dialogue ending in ``.``); three copies (a refrain); a title and
-no body; a first sentence that only starts with the title's words (``Go home`` / ``Go home now``);
-a dateline (``PARIS - The mayor said``) and any ``A | B`` line whose parts do not repeat below it.
+What stays: two lines that are not the same title; lines that do not look like a title (one word
+twice, a list item, a clause ending in ``,``, dialogue ending in ``.``); three copies (a refrain, also
+glued); a title and no body; a first sentence that only starts with the title's words (``Go home`` /
+``Go home now``); a name written as one known word (``Mac`` / ``MacBook Pro…``), a model or unit
+(``New iPhoneXS``, ``iPhone 64GB``); a dateline (``PARIS - The mayor said``) and any ``A | B`` line
+whose parts do not repeat below it.
 
 >>> from textmend import Pipeline
 >>> doc = Pipeline(["titles"]).mend_document("Why Cats Purr\\nWhy Cats 'Purr'\\nBody.")
@@ -35,6 +38,7 @@ from typing import ClassVar
 import regex
 
 from ..fixer import Findings, Fixer, register
+from ..lexicon import zipf
 from ..model import Edit
 from ._lines import LIST_ITEM, Line, next_line, word_count
 
@@ -43,25 +47,32 @@ __all__ = [
     "MAX_SITE_WORDS",
     "MAX_TITLE_LENGTH",
     "MIN_GLUED_WORDS",
+    "MIN_STOPPED_TITLE_WORDS",
     "TitlesFixer",
+    "could_be_glued_title",
     "glued_rest",
     "looks_like_site",
     "looks_like_title",
     "page_titles",
+    "runs_on_as_one_word",
     "same_title",
+    "starts_glued_sentence",
     "title_key",
 ]
 
 _NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 _CLOSING = "\"'\u201d\u2019)]"
-# What may open the glued sentence before its capital: quotes, brackets, markdown emphasis.
-_OPENING = "\"'\u201c\u2018(\u00ab\u00bf\u00a1<*_"
+# What may open the glued sentence before its capital: quotes, brackets (``[IMG: …]``), markdown emphasis.
+_OPENING = "\"'\u201c\u2018(\u00ab\u00bf\u00a1<*_["
 MAX_TITLE_LENGTH = 300
 #: A site's name has at most this many words and characters ("The Daily News", "BBC News").
 MAX_SITE_WORDS = 6
 MAX_SITE_LENGTH = 60
 #: What is glued to the title is a sentence of at least this many words, not a word's tail.
 MIN_GLUED_WORDS = 3
+#: A glued title ending in a full stop has at least this many words (``Perl. It's just a language.``);
+#: a shorter one is dialogue or a typo (``He left.`` / ``He left.Then…``).
+MIN_STOPPED_TITLE_WORDS = 3
 # " | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ": between a page title and a site's name.
 _SITE_SEPARATOR = regex.compile(r"[ \t]+(?:\||-|\u2013|\u2014|::|\u00b7|\u00ab|\u00bb)[ \t]+")
 
@@ -118,6 +129,77 @@ def looks_like_site(name: str) -> bool:
     )
 
 
+def could_be_glued_title(line: str) -> bool:
+    """Whether a first line could be a title that the next line repeats with a sentence glued on: as
+    :func:`looks_like_title`, but one capitalised word will do (``Priceless`` / ``PricelessI just…``:
+    the glue is the evidence), and so will an ellipsis or, from three words, a full stop at the end.
+
+    >>> [could_be_glued_title(line) for line in ("Priceless", "26-hour days...", "price")]
+    [True, True, False]
+    >>> could_be_glued_title("He left."), could_be_glued_title("Perl. It's just a language.")
+    (False, True)
+    """
+    stripped = line.strip()
+    words = title_key(stripped).split()
+    if len(words) == 1 and not (len(words[0]) >= 2 and (stripped[:1].isupper() or stripped[:1].isdigit())):
+        return False
+    if stripped.endswith(("...", "\u2026")):
+        stripped = stripped.rstrip(".\u2026")
+    elif stripped.rstrip(_CLOSING).endswith(".") and len(words) >= MIN_STOPPED_TITLE_WORDS:
+        stripped = stripped.rstrip(_CLOSING)[:-1]
+    return (
+        0 < len(stripped) <= MAX_TITLE_LENGTH
+        and len(words) >= 1
+        and stripped.rstrip(_CLOSING)[-1:] not in ",;:."
+        and LIST_ITEM.match(stripped) is None
+    )
+
+
+# The first run of letters of a text, and the last of a title.
+_FIRST_LETTERS = regex.compile(r"\p{L}+")
+_LAST_LETTERS = regex.compile(r"\p{L}+$")
+# A plain word (``budget``, ``Mac``): lower case after an optional capital, nothing camel-cased.
+_PLAIN_WORD = regex.compile(r"\p{Lu}?\p{Ll}+")
+
+
+def starts_glued_sentence(title: str, rest: str) -> bool:
+    """Whether ``rest`` starts a sentence straight after ``title``: a capitalised word (``The``,
+    ``DVDSynth``), ``A`` or ``I`` as a word (``I've``), an acronym (``US officials``) after a plain
+    word, or a quote, bracket or emphasis mark before a capital (``[IMG: …]``, ``_Paul Ford_``).
+
+    An acronym after a camel-cased word or a number is a model name or a unit (``iPhoneXS``, ``64GB``).
+
+    >>> starts_glued_sentence("plans", "US invasion could"), starts_glued_sentence("64", "GB of memory")
+    (True, False)
+    """
+    if rest[:1] in _OPENING and rest[1:2].isupper():
+        return True
+    first = _FIRST_LETTERS.match(rest)
+    if first is None or not rest[:1].isupper():
+        return False
+    word, after = first.group(), rest[first.end() : first.end() + 1]
+    if len(word) == 1:
+        return word in "AI" and (after == " " or (word == "I" and after in "'\u2019"))
+    if not word.isupper():
+        return True
+    last = _LAST_LETTERS.search(title)
+    return last is not None and _PLAIN_WORD.fullmatch(last.group()) is not None and not after.isalnum()
+
+
+def runs_on_as_one_word(title: str, rest: str) -> bool:
+    """Whether the title's last word and the glued text's first word make one known word, a name
+    written as one (``Mac`` / ``MacBook Pro…``, ``You`` / ``YouTube is…``), not a title and a sentence.
+    ``A`` and ``I`` glued on never make one (``crimeA detector`` is not ``Crimea``).
+
+    >>> runs_on_as_one_word("Mac", "Book Pro sales rose"), runs_on_as_one_word("budget", "The council")
+    (True, False)
+    """
+    last, first = _LAST_LETTERS.search(title), _FIRST_LETTERS.match(rest)
+    if last is None or first is None or len(first.group()) == 1:
+        return False  # "A" and "I" are words of their own: ``Zen gardenA …`` is not "Gardena"
+    return zipf((last.group() + first.group()).casefold()) > 0
+
+
 def glued_rest(title: str, line: str) -> str | None:
     """What follows ``title`` at the start of ``line`` when a sentence is glued straight on to it
     (``City approves budgetThe council voted``); ``None`` when the line does not start so.
@@ -131,12 +213,13 @@ def glued_rest(title: str, line: str) -> str | None:
     rest = line[len(title) :]
     if not title or head.casefold() != title.casefold() or title[-1:].isspace():
         return None
-    if not (title[-1].isalnum() or title[-1] in "?!>" + _CLOSING):
+    if not (title[-1].isalnum() or title[-1] in "?!>.%\u2026" + _CLOSING):
         return None
-    # A capitalised word ("The"), the one-letter words "A" and "I", or a quote before a capital.
-    starts = rest[:1].isupper() and (rest[1:2].islower() or (rest[:1] in "AI" and rest[1:2] == " "))
-    starts = starts or (rest[:1] in _OPENING and rest[1:2].isupper())
-    return rest if starts and word_count(rest) >= MIN_GLUED_WORDS else None
+    if not starts_glued_sentence(title, rest) or runs_on_as_one_word(title, rest):
+        return None
+    if rest[: len(title)].casefold() == title.casefold():
+        return None  # the title glued on twice: a refrain (and taking one copy would leave the form)
+    return rest if word_count(rest) >= MIN_GLUED_WORDS else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,12 +274,14 @@ class TitlesFixer(Fixer):
         if first is None or second is None:
             return
         for page in page_titles(first):
-            if not looks_like_title(page.title):
-                continue
-            if looks_like_title(second.text) and same_title(page.title, second.text):
+            if (
+                looks_like_title(page.title)
+                and looks_like_title(second.text)
+                and same_title(page.title, second.text)
+            ):
                 yield from self.duplicate(text, first, second, page, found)
                 return
-            if glued_rest(page.title, second.text.lstrip()) is not None:
+            if could_be_glued_title(page.title) and glued_rest(page.title, second.text.lstrip()) is not None:
                 yield from self.glued(first, second, page, found)
                 return
 
