@@ -11,7 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textmend.fixers import _language, words
-from textmend.fixers._language import MARKER_LANGUAGES, OTHER_SCRIPT, decided_language, latin_share, markers
+from textmend.fixers._language import (
+    MARKER_LANGUAGES,
+    OTHER_SCRIPT,
+    decided_language,
+    latin_share,
+    markers,
+    without_english_clitics,
+)
 from textmend.fixers._splitter import Splitter, too_many_rare_runs, word_filter
 from textmend.fixers.words import WordsFixer
 
@@ -23,7 +30,7 @@ def plain_decided_language(text: str, default: str) -> str | None:
     one by one, and set intersections per language."""
     if latin_share(text) < _language._LATIN_SHARE:
         return OTHER_SCRIPT
-    counts = Counter(match.group().lower() for match in _WORD.finditer(text))
+    counts = Counter(match.group().lower() for match in _WORD.finditer(without_english_clitics(text)))
     if not counts:
         return None
     own = markers(default) if default in MARKER_LANGUAGES else frozenset()
@@ -33,8 +40,9 @@ def plain_decided_language(text: str, default: str) -> str | None:
         if language == default:
             continue
         theirs = markers(language)
-        hits = sum(counts[word] for word in theirs.intersection(counts) if word not in own)
-        if hits < _language._MIN_MARKERS or hits <= best_hits:
+        found = [word for word in theirs.intersection(counts) if word not in own]
+        hits = sum(counts[word] for word in found)
+        if hits < _language._MIN_MARKERS or hits <= best_hits or len(found) < _language._MIN_DISTINCT_MARKERS:
             continue
         own_only = sum(counts[word] for word in own.intersection(counts) if word not in theirs)
         if hits > _language._MARGIN * own_only:

@@ -3,7 +3,9 @@
 Each language of :data:`MARKER_LANGUAGES` is known by its most frequent words (wordfreq's top 100:
 articles, pronouns, prepositions, auxiliaries). A stretch of text is in the language whose markers it
 uses most; the fixer's own language wins ties, and a stretch with fewer than :data:`_MIN_MARKERS`
-markers is undecided (read as the fixer's language). Text that is mostly written in another script
+markers is undecided (read as the fixer's language), and so is one that shows another language only
+through one marker word, repeated (``part`` is English and Catalan), or through an English clitic
+(the ``s`` of ``it's``, a French and Catalan marker). Text that is mostly written in another script
 (Chinese, Japanese, Cyrillic...) is in no Latin-script language. Only markers that are not also
 markers of the fixer's language count for another one, and against it only the fixer's markers that
 language does not share: English text whose words are glued keeps the ``a``, ``in`` and ``to`` it
@@ -25,7 +27,15 @@ from functools import cache
 import regex
 from wordfreq import top_n_list
 
-__all__ = ["MARKER_LANGUAGES", "OTHER_SCRIPT", "decided_language", "language_of", "latin_share", "markers"]
+__all__ = [
+    "MARKER_LANGUAGES",
+    "OTHER_SCRIPT",
+    "decided_language",
+    "language_of",
+    "latin_share",
+    "markers",
+    "without_english_clitics",
+]
 
 #: The languages told apart by their markers: wordfreq's Latin-script languages with a large list.
 MARKER_LANGUAGES = (
@@ -39,6 +49,9 @@ OTHER_SCRIPT = "other-script"
 _MARKERS = 100
 # Fewer markers than this decide nothing: a heading, a name list, a line of code.
 _MIN_MARKERS = 3
+# Another language needs this many different markers: one word it shares with the fixer's language,
+# repeated ("part" is English and a Catalan marker), says nothing of the language around it.
+_MIN_DISTINCT_MARKERS = 2
 # Another language must show this many times the fixer's language's markers: mending glued words of
 # the fixer's language adds a few of its markers, and must not turn the decision on a second mend.
 _MARGIN = 2
@@ -56,6 +69,9 @@ _BEYOND_LATIN1 = re.compile(r"[^\x00-\xff\u2000-\u206f]")
 # The one character whose lowercase is not one letter (``İ`` -> ``i`` and a combining dot): text that
 # holds it is split into words before it is lowercased.
 _DOTTED_I = "\u0130"
+# ``'s``, ``'t``, ``'d``, ``'m`` after a letter (``it's``, ``don't``, ``I'd``, ``I'm``): English clitics. The
+# languages that write one letter and an apostrophe put the letter first (French ``s'il``, Catalan ``s'ha``).
+_ENGLISH_CLITIC = regex.compile(r"(?<=\p{L})['\u2019][sStTdDmM](?!\p{L})")
 
 
 @cache
@@ -91,7 +107,7 @@ def decided_language(text: str, default: str) -> str | None:
     """
     if latin_share(text) < _LATIN_SHARE:
         return OTHER_SCRIPT
-    words = _lowercase_words(text)
+    words = _lowercase_words(without_english_clitics(text))
     if not words:
         return None
     table = _contest(default)
@@ -102,10 +118,10 @@ def decided_language(text: str, default: str) -> str | None:
     theirs_present = table.only_theirs_anywhere.intersection(present)
     # No other language can show _MIN_MARKERS markers when all of them together show fewer.
     if sum(counts[word] for word in theirs_present) >= _MIN_MARKERS:
-        hits_of, own_only_of = table.tally(theirs_present, present, counts)
+        hits_of, distinct_of, own_only_of = table.tally(theirs_present, present, counts)
         for index, language in enumerate(table.languages):
             hits = hits_of[index]
-            if hits < _MIN_MARKERS or hits <= best_hits:
+            if hits < _MIN_MARKERS or hits <= best_hits or distinct_of[index] < _MIN_DISTINCT_MARKERS:
                 continue
             # Against this language, only the fixer's markers it does not share count ("the", not "a").
             if hits > _MARGIN * own_only_of[index]:
@@ -113,6 +129,18 @@ def decided_language(text: str, default: str) -> str | None:
     if best is None and own_hits >= _MIN_MARKERS:
         return default
     return best
+
+
+def without_english_clitics(text: str) -> str:
+    """``text`` without the one-letter English clitics after an apostrophe, which are no words of their
+    own: ``"it’s"`` reads as ``"it"``, not as ``"it"`` and the Catalan or French marker ``"s"``.
+
+    >>> without_english_clitics("Part of it’s here, don't")
+    'Part of it here, don'
+    """
+    if "'" not in text and "\u2019" not in text:
+        return text
+    return _ENGLISH_CLITIC.sub("", text)
 
 
 def _lowercase_words(text: str) -> list[str]:
@@ -156,20 +184,22 @@ class _Contest:
 
     def tally(
         self, theirs_present: frozenset[str], present: frozenset[str], counts: Counter[str]
-    ) -> tuple[list[int], list[int]]:
+    ) -> tuple[list[int], list[int], list[int]]:
         """For each language of ``languages``: how often the text uses its markers that are not the
-        fixer's, and the fixer's markers that are not its own."""
+        fixer's, how many different ones of them, and how often the fixer's markers that are not its own."""
         hits = [0] * len(self.languages)
+        distinct = [0] * len(self.languages)
         own_only = [0] * len(self.languages)
         for word in theirs_present:
             count = counts[word]
             for index in self.theirs_of[word]:
                 hits[index] += count
+                distinct[index] += 1
         for word in self.own.intersection(present):
             count = counts[word]
             for index in self.against[word]:
                 own_only[index] += count
-        return hits, own_only
+        return hits, distinct, own_only
 
 
 @cache
