@@ -19,6 +19,7 @@ from textmend.fixers._language import (
     markers,
     without_english_clitics,
 )
+from textmend.fixers._lines import Line, lines_from_end
 from textmend.fixers._splitter import Splitter, too_many_rare_runs, word_filter
 from textmend.fixers.words import WordsFixer
 
@@ -177,3 +178,51 @@ def test_glued_candidates_are_those_the_token_scan_finds(text: str) -> None:
     latin1 = _is_latin1(text)
     found = words.glued_candidates(splitter, text, latin1)
     assert [m.span() for m in found] == [m.span() for m in plain_glued_candidates(splitter, text, latin1)]
+
+
+def plain_lines_from_end(text: str, limit: int, end: int | None = None) -> list[Line]:
+    """lines_from_end as it was written before blank runs were crossed in one search: line by line."""
+    lines: list[Line] = []
+    stop = len(text) if end is None else end
+    while stop >= 0 and len(lines) < limit:
+        start = text.rfind("\n", 0, stop) + 1
+        line_end = stop - 1 if stop > start and text[stop - 1] == "\r" else stop
+        line = text[start:line_end]
+        if line.strip():
+            lines.append(Line(start, line_end, line))
+        stop = start - 1
+    return lines
+
+
+# Lines, blank runs and every kind of space str.strip takes off (some are no regex \s: \x1c-\x1f).
+_LINE_PIECES = st.sampled_from(
+    [
+        "Title",
+        "a b",
+        " ",
+        "\t",
+        "\n",
+        "\r",
+        "\r\n",
+        "\x1c",
+        "\x1f",
+        "\u00a0",
+        "\u2028",
+        "\x85",
+        "\u3000",
+        "\u200b",
+    ]
+)
+
+
+@given(st.lists(_LINE_PIECES, max_size=30).map("".join), st.integers(0, 5), st.data())
+def test_lines_from_end_crosses_blank_runs_as_the_line_walk_does(
+    text: str, limit: int, data: st.DataObject
+) -> None:
+    end = data.draw(st.one_of(st.none(), st.integers(0, len(text))))
+    assert lines_from_end(text, limit, end) == plain_lines_from_end(text, limit, end)
+
+
+def test_a_million_blank_lines_cost_one_search() -> None:
+    text = "Body.\n" + "\n" * 1_000_000
+    assert [line.text for line in lines_from_end(text, 2)] == ["Body."]

@@ -23,6 +23,8 @@ __all__ = [
 # "- item", "* item", "• item", "1. item", "2) item": the start of a list item.
 LIST_ITEM = regex.compile(r"(?:[-*\u2022\u2013\u2014\u00b7\u25aa\u25cf\u25ba\u25b6>\u00bb]|[0-9]{1,3}[.)])\s")
 _CONTENT = regex.compile(r"\S")
+# The last non-space character before a position: a run of blank lines is crossed in one C-level step.
+_LAST_CONTENT = regex.compile(r"\S", flags=regex.REVERSE)
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'\u2019.-]*")
 _SENTENCE_END = frozenset(".!?\"'\u201d\u2019)]\u00bb")
 _ELLIPSES = ("...", "\u2026")
@@ -51,7 +53,14 @@ def lines_from_end(text: str, limit: int, end: int | None = None) -> list[Line]:
         line = text[start:line_end]
         if line.strip():
             lines.append(Line(start, line_end, line))
-        stop = start - 1
+            stop = start - 1
+            continue
+        # A blank line: go straight to the end of the last line with content before it (only spaces
+        # lie between), so that a million blank lines cost one search, not a million slices.
+        content = _LAST_CONTENT.search(text, 0, start)
+        if content is None:
+            break
+        stop = text.find("\n", content.end(), start)
     return lines
 
 

@@ -260,7 +260,8 @@ def compiled_forms(
         r"(?P<title>[^\n]*)$"
     )
     candidate = re.compile(
-        rf"^{_SPACE}(?:(?:{labels_pattern}){_SPACE}[:|]"
+        # (?=\S): every phrase starts with a non-space, so a blank line fails at once, not per phrase.
+        rf"^{_SPACE}(?=\S)(?:(?:{labels_pattern}){_SPACE}[:|]"
         rf"|(?:{phrases}|(?:{prefixes})[ \t]+[^\n.!?:]{{1,60}}?)[ \t]*:?{_SPACE}$)",
         re.IGNORECASE | re.MULTILINE,
     )
