@@ -1,13 +1,12 @@
 """What one hostile 1 MB document costs next to 1 MB of prose: CPU time and peak memory; print a table.
 
-Each input is mended in a fresh process after a warm-up call (so the word list is loaded). Seconds
-are CPU seconds of the ``mend`` call; peak MB is the growth of the peak resident set over the resident
-set after the input was built (Linux: the peak is reset through ``/proc/self/clear_refs``). The ratio
-is to 1 MB of Austen's prose mended as one document; the last rows compare one 5 MB document, and
-1 MB of prose cut into 4 kB documents. Goals: ratio <= 5, peak <= 30 bytes per input byte, one big
-document within 2x per MB of small ones.
-
-Usage: ``PYTHONPATH=src python benchmarks/adversarial.py [--size 1000000]``; takes a few minutes.
+Each input is mended in a fresh process after a warm-up call (so the word lists and the pair table are
+loaded). Seconds are CPU seconds of the ``mend`` call; peak MB is the growth of the peak resident set
+over the resident set after the input was built (Linux: the peak is reset through
+``/proc/self/clear_refs``). The ratio is to 1 MB of Austen's prose mended as one document; the last rows
+compare one 5 MB document, and 1 MB of prose cut into 4 kB documents. Goals: ratio <= 5, peak <= 30
+bytes per input byte, one big document within 2x per MB of small ones. Usage: ``PYTHONPATH=src python
+benchmarks/adversarial.py [--size 1000000]``; takes a few minutes.
 """
 
 from __future__ import annotations
@@ -65,7 +64,9 @@ def measure(kind: str, size: int) -> dict[str, float]:
     """Mend one kind in this process: CPU seconds and peak memory growth in bytes."""
     import textmend
 
-    textmend.mend("Letrsquo;s warm up: usedfor the caf\u00c3\u00a9 &amp; more.\r\n")
+    # The warm-up loads what every process loads once: the word lists, and the words fixer's WordNet
+    # pair table (read on the first content+content join).
+    textmend.mend("Letrsquo;s warm up: usedfor the caf\u00c3\u00a9 &amp; more.\r\nBlood cells, bloodcells.")
     documents = build(kind, size)
     Path("/proc/self/clear_refs").write_text("5")
     baseline = _rss("VmRSS")

@@ -350,5 +350,7 @@ def test_the_pair_table_keeps_wordnets_notice_and_only_content_words() -> None:
     assert "WordNet 3.0 Copyright 2006 by Princeton University" in header[1]
     table = pair_table()
     assert len(raw) < 1_000_000 and len(table) > 50_000
-    assert not any(left in FUNCTION_WORDS["en"] or right in FUNCTION_WORDS["en"] for left, right in table)
+    pairs = [pair.split(" ") for pair in table]
+    assert all(len(words) == 2 for words in pairs)
+    assert not any(left in FUNCTION_WORDS["en"] or right in FUNCTION_WORDS["en"] for left, right in pairs)
     assert pair_count("operating", "system") >= 2 and pair_count("soft", "ware") == 0
