@@ -348,6 +348,21 @@ def _glued_pairs(size: int) -> str:
     return " ".join(pairs[i % len(pairs)] for i in range(size // 13))
 
 
+def _sparse_glue_beside_hyphens(size: int) -> str:
+    """Prose with a different glued word (``ofanswer``) every 250 characters, as many as a document may
+    hold and still have them all judged, and hyphenated words all along (``well-known``)."""
+    from wordfreq import top_n_list
+
+    words = [word for word in top_n_list("en", 20_000) if word.isalpha() and word.isascii() and len(word) > 4]
+    sentence = (
+        "It was {} that morning, and the well-known river ran past the half-empty village before the "
+        "long-awaited rain came down on the old stone bridge, the quiet fields and the low-lying farms "
+        "beyond them, where nobody had seen it in years."
+    )
+    glued = (joiner + word for word in words for joiner in ("of", "the", "from", "into"))
+    return " ".join(sentence.format(next(glued)) for _ in range(max(1, size // 250)))
+
+
 #: Builders of texts of about ``n`` characters that make a careless regex, a loop over lines or the
 #: change bookkeeping work hardest; time a cleaner on two sizes to see that its cost grows linearly.
 ADVERSARIAL: dict[str, Callable[[int], str]] = {
@@ -360,6 +375,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "teaser-like lines after a body": lambda n: "Body.\n" + _repeat("\n-\nA Title\nA Title and mor", n),
     "the same title line repeated": lambda n: _repeat("Same Title\n", n),
     "glued words": _glued_pairs,
+    "sparse glue beside hyphens": _sparse_glue_beside_hyphens,
     "stripped entities": lambda n: _repeat("Letrsquo;s ", n),
     "entities glued in one word": lambda n: _repeat("bodyrsquo;", n),
     "numeric references": lambda n: _repeat(" #8217;", n),

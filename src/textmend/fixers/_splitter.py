@@ -67,6 +67,8 @@ __all__ = [
 ]
 
 _WORD = re.compile(r"\w+")
+# The letters on both sides of a hyphen (``fall-through``; each hyphen of ``well-to-do``).
+_HYPHEN_JOIN = re.compile(r"([^\W\d_]+)-(?=([^\W\d_]+))")
 _WORD_CHAR = re.compile(r"\w")
 # Signs that a line is code, where camelCase is an identifier and not two glued words.
 # (A "(" after a word character, found from the "(": every branch starts with a punctuation mark.)
@@ -313,6 +315,7 @@ class DocumentWords:
         self._language: str | None = None
         self._line_languages: dict[int, str] = {}
         self._clause_languages: dict[tuple[int, int], str] = {}
+        self._hyphen_joins: frozenset[str] | None = None
         # Whole-text searches allowed before counting every word once is the cheaper way to answer:
         # a few keep clean text fast, a bound keeps text with many candidates linear.
         self._searches_left = _SEARCHES_BEFORE_COUNTING
@@ -330,6 +333,22 @@ class DocumentWords:
             else:
                 self._lower = {word.lower() for word in self._load_counts()}
         return self._lower
+
+    def hyphenates(self, token: str) -> bool:
+        """Whether the document writes ``token`` with a hyphen between two of its parts of two letters or
+        more: ``fall-through`` for ``fallthrough`` (the letter runs around each hyphen, joined, are
+        collected once a document: one search, not one per token and cut).
+
+        >>> DocumentWords("a fall-through case").hyphenates("fallthrough")
+        True
+        """
+        if self._hyphen_joins is None:
+            self._hyphen_joins = frozenset(
+                left + right
+                for left, right in (_HYPHEN_JOIN.findall(self.text) if "-" in self.text else ())
+                if len(left) >= 2 and len(right) >= 2
+            )
+        return token in self._hyphen_joins
 
     def _may_search(self) -> bool:
         """Whether one more whole-text search is within the budget (counts nothing when it is not)."""

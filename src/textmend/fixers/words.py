@@ -665,7 +665,7 @@ def stands_apart(token: str, parts: tuple[str, ...], start: int, document: Docum
         return True
     if document.in_code(start) and beside_code(text, start, start + len(token)):
         return True
-    return "-" in text and _hyphenated(token, text)
+    return document.hyphenates(token)
 
 
 def misreads_grammar(splitter: Splitter, parts: tuple[str, ...], text: str, end: int) -> bool:
@@ -704,11 +704,6 @@ def beside_code(text: str, start: int, end: int) -> bool:
     if text[end : end + 1] in ("(", "[", "="):
         return True  # a call, an index or an assignment: "usedfor(y)"
     return any(_CODE_SIGN.search(word) is not None for word in (previous, following))
-
-
-def _hyphenated(token: str, text: str) -> bool:
-    """Whether ``text`` writes ``token`` with a hyphen inside it (``fall-through`` for ``fallthrough``)."""
-    return any(f"{token[:cut]}-{token[cut:]}" in text for cut in range(2, len(token) - 1))
 
 
 def camel_repair(
