@@ -201,7 +201,8 @@ def test_bad_records_fail_with_file_and_line_and_no_output(tmp_path: Path) -> No
     result = clean(source, "-o", tmp_path / "out.jsonl")
     assert result.returncode == 1
     assert result.stderr.decode() == (
-        f"textmend: {source}:2: invalid JSON: Expecting property name enclosed in double quotes at column 2\n"
+        f"textmend: {source}:2: invalid JSON: Expecting property name enclosed in double quotes at column 2;"
+        " nothing was written. Fix that record, or add --on-error skip to report bad records and go on\n"
     )
     assert not (tmp_path / "out.jsonl").exists() and leftovers(tmp_path) == []
 
@@ -238,7 +239,8 @@ def test_text_field_errors_name_the_field(tmp_path: Path) -> None:
     result = clean(source, "-o", "-", "--text-field", "content")
     assert (result.returncode, result.stderr.decode()) == (
         1,
-        f"textmend: {source}:1: no 'content' field (fields here: 'body'); choose one with --text-field\n",
+        f"textmend: {source}:1: no 'content' field (fields here: 'body'); choose one with --text-field;"
+        " nothing was written. Fix that record, or add --on-error skip to report bad records and go on\n",
     )
 
 

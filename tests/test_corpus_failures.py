@@ -164,7 +164,8 @@ def test_under_on_error_fail_a_raising_fixer_stops_the_run_with_one_line(tmp_pat
     )
     assert result.returncode == 1
     assert lines(result) == [
-        f"textmend: {source}:2: textmend failed on this record: ZeroDivisionError: poisoned on purpose"
+        f"textmend: {source}:2: textmend failed on this record: ZeroDivisionError: poisoned on purpose;"
+        " nothing was written. Fix that record, or add --on-error skip to report bad records and go on"
     ]
     assert not (tmp_path / "out.jsonl").exists() and leftovers(tmp_path) == []
 

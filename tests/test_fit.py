@@ -614,7 +614,10 @@ def test_a_bad_record_is_reported_with_file_and_line(tmp_path: Path) -> None:
     model_path = tmp_path / "m.textmend"
     failed = run_cli("fit", str(source), "-o", str(model_path))
     assert failed.returncode == 1 and not model_path.exists()
-    assert failed.stderr.decode() == f"textmend: {source}:3: invalid JSON: Expecting value at column 1\n"
+    assert failed.stderr.decode() == (
+        f"textmend: {source}:3: invalid JSON: Expecting value at column 1; no model was written."
+        " Fix that record, or add --on-error skip to report bad records and go on\n"
+    )
     skipped = run_cli("fit", str(source), "-o", str(model_path), "--on-error", "skip", "--max-errors", "2")
     assert skipped.returncode == 3 and textmend.load_model(model_path).documents == 2
     lines = skipped.stderr.decode().splitlines()

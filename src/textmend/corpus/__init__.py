@@ -304,10 +304,14 @@ def count_bad_record(
     report.first_error = report.first_error or message
     report.skipped += 1
     if fail_fast:
-        raise CorpusError(message)
+        raise CorpusError(f"{message}; {lost}. {_WAY_ON}")
     on_skip(message)
     if limit.passed(report, final=False):
         raise CorpusError(too_many(report, limit, lost))
+
+
+# What a run stopped by its first bad record (``on_error="fail"``) can do instead.
+_WAY_ON = "Fix that record, or add --on-error skip to report bad records and go on"
 
 
 def too_many(report: Report, limit: ErrorLimit, lost: str = "nothing was written") -> str:
