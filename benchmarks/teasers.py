@@ -495,12 +495,7 @@ def run_corpus(docs: list[dict[str, str]], everything: list[dict[str, str]], sho
             + " | ".join(f"{100 * sum(c) / len(c):.1f}%" for c in cells)
             + " |"
         )
-    print("\n| must stay unchanged, with the model | documents | damaged |")
-    print("| --- | ---: | ---: |")
-    for kind, bad in damaged.items():
-        print(f"| {kind} | {len(bad)} | {sum(bad)} |")
-    total = sum(len(bad) for bad in damaged.values())
-    print(f"| all | {total} | {sum(sum(bad) for bad in damaged.values())} |")
+    print_damage_table("must stay unchanged, with the model", damaged)
 
 
 # -- running ----------------------------------------------------------------------------------------------
@@ -597,13 +592,18 @@ def main() -> None:
     print("| --- | ---: | ---: |")
     for form in TITLE_FORMS:
         print(f"| {form} | {len(titles[form])} | {100 * sum(titles[form]) / len(titles[form]):.1f}% |")
-    print("\n| must stay unchanged | documents | damaged |")
+    print_damage_table("must stay unchanged", damaged)
+    print(f"\n{elapsed:.1f} s in all")
+
+
+def print_damage_table(title: str, damaged: dict[str, list[bool]]) -> None:
+    """Print how many content documents of each kind came out changed, and the total."""
+    print(f"\n| {title} | documents | damaged |")
     print("| --- | ---: | ---: |")
     for kind, bad in damaged.items():
         print(f"| {kind} | {len(bad)} | {sum(bad)} |")
     total = sum(len(bad) for bad in damaged.values())
     print(f"| all | {total} | {sum(sum(bad) for bad in damaged.values())} |")
-    print(f"\n{elapsed:.1f} s in all")
 
 
 if __name__ == "__main__":

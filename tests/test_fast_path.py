@@ -25,6 +25,7 @@ from textmend.fixers._ftfy_lines import SUSPECT as _SUSPECT
 from textmend.fixers._ftfy_lines import ascii_needs_ftfy as _ascii_needs_ftfy
 from textmend.fixers._ftfy_lines import has_cjk
 from textmend.fixers._ftfy_lines import looks_like_mojibake as _looks_like_mojibake
+from textmend.fixers._language import within_latin1
 from textmend.fixers.ftfy import FtfyFixer
 
 PROSE = (
@@ -226,16 +227,16 @@ _fast_path_texts = st.lists(
 
 def test_latin1_letter_classes_are_the_unicode_ones() -> None:
     for char in _LATIN1_AND_PUNCTUATION:
-        assert words._BEYOND_LATIN1.search(char) is None
+        assert within_latin1(char)
         assert (re.fullmatch(f"[{words._LL}]", char) is None) == (regex.fullmatch(r"\p{Ll}", char) is None)
         assert (re.fullmatch(f"[{words._LU}]", char) is None) == (regex.fullmatch(r"\p{Lu}", char) is None)
-    assert words._BEYOND_LATIN1.search("caf\u00e9 \u201cok\u201d \u0436") is not None
+    assert not within_latin1("caf\u00e9 \u201cok\u201d \u0436")
 
 
 @settings(max_examples=500)
 @given(_fast_path_texts)
 def test_words_latin1_prechecks_find_what_the_unicode_ones_find(text: str) -> None:
-    assume(words._BEYOND_LATIN1.search(text) is None)
+    assume(within_latin1(text))
     tokens = {match.group() for match in words._LOWER_TOKEN.finditer(text)}
     assert tokens <= set(words._LATIN1_LOWERCASE_RUN.findall(text))
     assert tokens <= set(words._LOWERCASE_RUN.findall(text))

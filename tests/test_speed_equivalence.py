@@ -17,6 +17,7 @@ from textmend.fixers._language import (
     decided_language,
     latin_share,
     markers,
+    within_latin1,
     without_english_clitics,
 )
 from textmend.fixers._lines import Line, lines_from_end
@@ -129,7 +130,7 @@ _WORD_TEXTS = st.lists(_WORD_PIECES, max_size=40).map("".join)
 
 
 def _is_latin1(text: str) -> bool:
-    return text.isascii() or words._BEYOND_LATIN1.search(text) is None
+    return within_latin1(text)
 
 
 @settings(max_examples=1500, deadline=None)

@@ -34,6 +34,7 @@ __all__ = [
     "language_of",
     "latin_share",
     "markers",
+    "within_latin1",
     "without_english_clitics",
 ]
 
@@ -80,9 +81,19 @@ def markers(language: str) -> frozenset[str]:
     return frozenset(top_n_list(language, _MARKERS, wordlist="small"))
 
 
+def within_latin1(text: str) -> bool:
+    """Whether every character of ``text`` is Latin-1 or general punctuation (quotes, dashes,
+    ellipses), so that stdlib ``re`` classes can stand for ``\\p{L}``, ``\\p{Ll}`` and ``\\p{Lu}``.
+
+    >>> within_latin1("caf\u00e9 \u2014 \u201cok\u201d"), within_latin1("\u5b89\u88c5")
+    (True, False)
+    """
+    return text.isascii() or _BEYOND_LATIN1.search(text) is None
+
+
 def latin_share(text: str) -> float:
     """The weighted share of Latin letters in ``text``: 1.0 for ``"the end"``, 0.0 for ``"安装"``."""
-    if text.isascii() or ("\u00b5" not in text and _BEYOND_LATIN1.search(text) is None):
+    if "\u00b5" not in text and within_latin1(text):
         return 1.0  # every letter of Latin-1 but the micro sign is a Latin letter
     latin = len(_LATIN.findall(text))
     other = len(_LETTER.findall(text)) - latin
@@ -152,7 +163,7 @@ def _lowercase_words(text: str) -> list[str]:
     if _DOTTED_I in text:
         return [word.lower() for word in _WORD.findall(text)]
     lowered = text.lower()
-    if lowered.isascii() or _BEYOND_LATIN1.search(lowered) is None:
+    if within_latin1(lowered):
         return _LATIN1_WORD.findall(lowered)
     return _WORD.findall(lowered)
 

@@ -75,6 +75,7 @@ from ..corpus_model import CorpusModel
 from ..fixer import Findings, Fixer, Pattern, register
 from ..lexicon import available_languages, zipf
 from ..model import Edit
+from ._language import within_latin1
 from ._splitter import (
     SLOPE,
     DocumentWords,
@@ -140,8 +141,8 @@ _LOWERCASE_RUN = regex.compile(r"(?<![\w@/.#\\&\-+$%])\p{Ll}{4,40}")
 _LOWER_UPPER = regex.compile(r"\p{Ll}\p{Lu}")
 _NO_SPACE = regex.compile(r"[.!?]n{0,2}\p{Lu}")
 # The same looks in stdlib ``re`` (twice as fast), for text whose characters are all Latin-1 or general
-# punctuation (quotes, dashes, ellipses): there ``\p{Ll}`` and ``\p{Lu}`` are exactly these classes.
-_BEYOND_LATIN1 = re.compile(r"[^\x00-\xff\u2000-\u206f]")
+# punctuation (quotes, dashes, ellipses; :func:`within_latin1`): there ``\p{Ll}`` and ``\p{Lu}`` are
+# exactly these classes.
 _LL = "a-z\u00b5\u00df-\u00f6\u00f8-\u00ff"
 _LU = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _LATIN1_LOWERCASE_RUN = re.compile(f"(?<![{_LL}{_LU}])[{_LL}]{{4,40}}")
@@ -212,7 +213,7 @@ class WordsFixer(Fixer):
 
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
         splitter = self.splitter
-        latin1 = text.isascii() or _BEYOND_LATIN1.search(text) is None
+        latin1 = within_latin1(text)
         document = DocumentWords(text, latin1)
         glued = glued_candidates(splitter, text, latin1)
         camels = camel_candidates(text, latin1, document)
