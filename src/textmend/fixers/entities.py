@@ -307,7 +307,7 @@ class Evidence:
                 if found is None:
                     break  # nothing left to learn: no reference after a space remains
                 next_after_space = found.start()
-        return cls(dropped=dropped, spaced=spaced)
+        return _EVIDENCE[dropped, spaced]
 
     def shows_damage_like(self, candidate: Candidate, text: str) -> bool:
         """Whether the document shows the kind of damage ``candidate`` would be, where it stands."""
@@ -355,6 +355,10 @@ def _clearly_spaced(candidate: Candidate, text: str) -> bool:
 
 
 NO_EVIDENCE = Evidence()
+# Each evidence a document can show, made once: ``_EVIDENCE[dropped, spaced]``.
+_EVIDENCE = {
+    (dropped, spaced): Evidence(dropped, spaced) for dropped in (False, True) for spaced in (False, True)
+}
 
 
 # -- reading names ------------------------------------------------------------------------------
@@ -764,12 +768,11 @@ def candidates_without_ampersand(text: str, references: list[tuple[int, int]]) -
     spans of ``references`` that kept theirs."""
     position = 0
     while (match := _next_without_ampersand(text, position)) is not None:
-        position = match.end()
-        skip_to = span_end(references, match.start())
-        if skip_to is not None:
+        position = end = match.end()
+        if references and (skip_to := span_end(references, match.start())) is not None:
             position = skip_to
             continue
-        run, number = match["run"], match["number"]
+        run, number = match.group("run", "number")
         if number:
             reference, glued = number, run
         else:
@@ -778,7 +781,6 @@ def candidates_without_ampersand(text: str, references: list[tuple[int, int]]) -
                 continue
             reference, glued = found, run[: len(run) - len(found)]
         start = at = match.start() + len(glued)
-        end = match.end()
         decoded = decode_reference(reference)
         if reference == "amp":  # "Dandamp;#39;s": the lost "&" belonged to a double escape
             after = _REFERENCE_TAIL.match(text, end)
@@ -793,7 +795,11 @@ def candidates_without_ampersand(text: str, references: list[tuple[int, int]]) -
             and_is_lost_ampersand(glued[:-3]) or (decoded == "&" and between_capitals(glued[:-3], text, end))
         ):
             glued, start, damage = glued[:-3], start - 3, Damage.AND
-        elif not glued and space_is_lost_ampersand(text, start, end, decoded):
+        elif (
+            not glued
+            and text[start - 1 : start] == " "
+            and space_is_lost_ampersand(text, start, end, decoded)
+        ):
             start, damage = start - 1, Damage.SPACED
         yield Candidate(start, end, at, reference, decoded, damage, name_strength(reference), glued, word)
 
@@ -1020,24 +1026,27 @@ def _numbers_for(
     evidence: Evidence, markup: bool, corpus_share: float | None = None
 ) -> Callable[[Strength, int], Mapping[str, float]]:
     """The evidence numbers of a repair, by strength of name and letters glued before it: one shared
-    mapping per pair in a document, so that a page of repairs does not hold a dict for each. A repair
-    that a corpus model decided carries the model's share of that damage (``corpus_damage_share``)."""
+    mapping per pair, so that a page of repairs does not hold a dict for each. A repair that a corpus
+    model decided carries the model's share of that damage (``corpus_damage_share``)."""
+    return functools.partial(_numbers, evidence.dropped, evidence.spaced, markup, corpus_share)
 
-    @functools.cache
-    def numbers(strength: Strength, glued: int) -> Mapping[str, float]:
-        result = {
-            "confidence": _CONFIDENCE[strength],
-            "name_is_markup": float(strength is Strength.MARKUP),
-            "glued_letters": float(glued),
-            "document_shows_dropped": float(evidence.dropped),
-            "document_shows_spaced": float(evidence.spaced),
-            "markup": float(markup),
-        }
-        if corpus_share is not None:
-            result["corpus_damage_share"] = corpus_share
-        return result
 
-    return numbers
+@functools.lru_cache(maxsize=2048)
+def _numbers(
+    dropped: bool, spaced: bool, markup: bool, corpus_share: float | None, strength: Strength, glued: int
+) -> Mapping[str, float]:
+    """One repair's evidence numbers (see :func:`_numbers_for`), made once for all documents alike."""
+    result = {
+        "confidence": _CONFIDENCE[strength],
+        "name_is_markup": float(strength is Strength.MARKUP),
+        "glued_letters": float(glued),
+        "document_shows_dropped": float(dropped),
+        "document_shows_spaced": float(spaced),
+        "markup": float(markup),
+    }
+    if corpus_share is not None:
+        result["corpus_damage_share"] = corpus_share
+    return result
 
 
 def _edit(candidate: Candidate, numbers: Mapping[str, float], markup: bool) -> Edit:
