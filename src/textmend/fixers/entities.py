@@ -100,6 +100,7 @@ __all__ = [
     "name_strength",
     "outermost",
     "outermost_in_order",
+    "read_run",
     "repaired",
     "space_is_lost_ampersand",
     "span_end",
@@ -772,24 +773,19 @@ def candidates_without_ampersand(text: str, references: list[tuple[int, int]]) -
         if references and (skip_to := span_end(references, match.start())) is not None:
             position = skip_to
             continue
-        run, number = match.group("run", "number")
-        if number:
-            reference, glued = number, run
-        else:
-            found = name_ending(run)
-            if found is None:
-                continue
-            reference, glued = found, run[: len(run) - len(found)]
+        reading = read_run(*match.group("run", "number"))
+        if reading is None:
+            continue
+        reference, glued, decoded, strength, word = reading
         start = at = match.start() + len(glued)
-        decoded = decode_reference(reference)
         if reference == "amp":  # "Dandamp;#39;s": the lost "&" belonged to a double escape
             after = _REFERENCE_TAIL.match(text, end)
             escaped = decode_reference(after["number"] or after["name"]) if after is not None else None
             if after is not None and escaped is not None:
                 reference, decoded, end = after["number"] or after["name"], escaped, after.end()
+                strength = name_strength(reference)
         if decoded is None:
             continue
-        word = run if not number and glued else ""
         damage = Damage.DROPPED
         if glued.endswith("and") and (
             and_is_lost_ampersand(glued[:-3]) or (decoded == "&" and between_capitals(glued[:-3], text, end))
@@ -801,7 +797,29 @@ def candidates_without_ampersand(text: str, references: list[tuple[int, int]]) -
             and space_is_lost_ampersand(text, start, end, decoded)
         ):
             start, damage = start - 1, Damage.SPACED
-        yield Candidate(start, end, at, reference, decoded, damage, name_strength(reference), glued, word)
+        yield Candidate(start, end, at, reference, decoded, damage, strength, glued, word)
+
+
+@functools.lru_cache(maxsize=8192)
+def read_run(run: str, number: str | None) -> tuple[str, str, str | None, Strength, str] | None:
+    """How a run of letters or digits and a number before a ``;`` read as a reference: the reference,
+    the run glued before it, what it decodes to, its strength and the word the two might make (see
+    :class:`Candidate`); ``None`` when no entity name ends the run. One lookup per candidate.
+
+    >>> read_run("Letrsquo", None)
+    ('rsquo', 'Let', '’', <Strength.MARKUP: 'markup'>, 'Letrsquo')
+    >>> read_run("", "#39")[:4], read_run("daring", None)[:2], read_run("xyz", None)
+    (('#39', '', "'", <Strength.MARKUP: 'markup'>), ('aring', 'd'), None)
+    """
+    if number:
+        reference, glued = number, run
+    else:
+        found = name_ending(run)
+        if found is None:
+            return None
+        reference, glued = found, run[: len(run) - len(found)]
+    word = run if not number and glued else ""
+    return reference, glued, decode_reference(reference), name_strength(reference), word
 
 
 def _next_without_ampersand(text: str, position: int) -> re.Match[str] | None:
