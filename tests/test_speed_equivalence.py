@@ -351,6 +351,21 @@ def test_a_candidate_that_is_damage_without_evidence_is_damage_with_any(text: st
                     assert entities.is_damage(candidate, text, entities.Evidence(dropped, spaced)), candidate
 
 
+@settings(max_examples=500, deadline=None)
+@given(_ENTITY_TEXTS)
+def test_only_the_damage_evidence_rereads_is_read_again(text: str) -> None:
+    """The fixer calls Evidence.reread only for the damage Evidence.rereads names: the others must read
+    as found."""
+    references = [match.span() for match in entities._WITH_AMPERSAND.finditer(text)]
+    candidates = list(entities.candidates_without_ampersand(text, references))
+    for dropped in (False, True):
+        for spaced in (False, True):
+            evidence = entities.Evidence(dropped, spaced)
+            for candidate in candidates:
+                if candidate.damage not in evidence.rereads():
+                    assert evidence.reread(candidate, text) == candidate
+
+
 def test_the_name_table_decodes_as_html5() -> None:
     names = {name.rstrip(";") for name in html.entities.html5} | {"", "rsquo;", "copy", "Copy", "notaname"}
     for name in names:

@@ -316,6 +316,13 @@ class Evidence:
             return self.spaced
         return self.dropped and followed_by_word(text, candidate.end)
 
+    def rereads(self) -> tuple[Damage, ...]:
+        """The damage of the candidates that :meth:`reread` may read otherwise in this text; the others
+        read as found: ``Evidence(spaced=True).rereads() == (Damage.DROPPED,)``."""
+        if self.dropped:
+            return (Damage.AND,)
+        return (Damage.DROPPED,) if self.spaced else ()
+
     def reread(self, candidate: Candidate, text: str) -> Candidate:
         """``candidate`` read again in the light of the kind of damage this text shows.
 
@@ -1001,11 +1008,15 @@ class EntityFixer(Fixer):
         # candidates the document alone leaves alone are judged again with it.
         corpus = corpus_evidence(self.model, evidence)
         corpus_numbers = _numbers_for(corpus[0], markup, corpus[1]) if corpus is not None else None
-        rereads = evidence.dropped or evidence.spaced  # without evidence, a candidate reads as it was found
+        rereads = evidence.rereads()
         position = 0
         left_alone_end = -1
         for found_candidate in candidates_again:
-            candidate = evidence.reread(found_candidate, text) if rereads else found_candidate
+            candidate = (
+                evidence.reread(found_candidate, text)
+                if found_candidate.damage in rereads
+                else found_candidate
+            )
             if candidate.start < position:
                 continue
             # A reference glued to the end of a candidate left alone stays too if its repair would put
