@@ -3,6 +3,7 @@ is run against a plain form kept here, over random text built from the pieces th
 
 from __future__ import annotations
 
+import html.entities
 import sys
 from collections import Counter
 
@@ -10,7 +11,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from textmend.fixers import _language, words
+from textmend.fixers import _language, entities, words
 from textmend.fixers._language import (
     MARKER_LANGUAGES,
     OTHER_SCRIPT,
@@ -23,6 +24,7 @@ from textmend.fixers._language import (
 from textmend.fixers._lines import Line, lines_from_end
 from textmend.fixers._splitter import Splitter, too_many_rare_runs, word_filter
 from textmend.fixers.words import WordsFixer
+from textmend.lexicon import zipf
 
 _WORD = regex.compile(r"\p{L}+")
 
@@ -227,3 +229,144 @@ def test_lines_from_end_crosses_blank_runs_as_the_line_walk_does(
 def test_a_million_blank_lines_cost_one_search() -> None:
     text = "Body.\n" + "\n" * 1_000_000
     assert [line.text for line in lines_from_end(text, 2)] == ["Body."]
+
+
+# -- entities -------------------------------------------------------------------------------------
+
+
+def plain_space_is_lost_ampersand(text: str, start: int, end: int, decoded: str) -> bool:
+    """entities.space_is_lost_ampersand as written before the speed work: both neighbouring words read
+    first, then the rules in turn."""
+    if start < 1 or text[start - 1] != " ":
+        return False
+    if entities.after_two_spaces(text, start):
+        return True
+    if start < 2 or text[start - 2].isspace():
+        return False
+    following = entities._word_at(text, end)
+    preceding = entities._word_before(text, start - 1)
+    if decoded in entities._APOSTROPHES and plain_closes_plural_possessive(text, start, end):
+        return True
+    if decoded in entities._APOSTROPHES and following:
+        return following.lower() in entities._CONTRACTION_ENDINGS or (
+            bool(preceding) and zipf(f"{preceding}'{following}".lower()) > 0
+        )
+    if decoded in entities._CLOSING_QUOTES and not entities.followed_by_word(text, end):
+        return not decoded.isascii() or not text[start - 2].isalnum()
+    if entities.is_dash(decoded) and preceding:
+        return entities.followed_by_word(text, end)
+    if decoded.isalpha() and preceding:
+        return zipf((preceding + decoded + following).lower()) > 0
+    return decoded == "&" and bool(preceding) and bool(following)
+
+
+def plain_closes_plural_possessive(text: str, at: int, end: int) -> bool:
+    """entities.closes_plural_possessive before the speed work: the word before read first."""
+    before = entities._word_before(text, at - 1)
+    return (
+        text[at - 1 : at] == " "
+        and len(before) >= 3
+        and before.endswith("s")
+        and text[end : end + 1] == " "
+        and text[end + 1 : end + 2].isalpha()
+    )
+
+
+def plain_kept_candidates(
+    text: str, candidates: list[entities.Candidate], urls: list[tuple[int, int]], markup: bool
+) -> list[entities.Candidate]:
+    """The three filters, then outermost_in_order, as the fixer chained them before the speed work."""
+    return list(
+        entities.outermost_in_order(
+            candidate
+            for candidate in candidates
+            if not (urls and entities.inside(urls, candidate.start))
+            and not (markup and entities.changes_markup(candidate, markup))
+            and not (candidate.decoded == "&" and entities.would_make_a_reference(candidate, text))
+        )
+    )
+
+
+# Pieces of damaged and undamaged text around references: words that make contractions, plural
+# possessives and accented words, names that are words, dashes, quotes, initials, URLs, markup.
+# fmt: off
+_ENTITY_PIECES = st.sampled_from(
+    [" ", "  ", "\t", "\n", ", ", ". ", "doesn", "t", "s", "makers", "the", "Giants", "Inc.", "o", "clock",
+     "saut", "caf", "word", "R", "D", "AT", "T", "Barnes", "Noble", "and", "band", "Let", "salt", "dar",
+     "#39;", "#34;", "#8212;", "#8217;", "#233;", "#147;", "#36;", "rsquo;", "quot;", "amp;", "lt;", "gt;",
+     "eacute;", "mdash;", "copy;", "ing;", "&", "&#39;", "&amp;#39;", "&#8217", "mp;", "https://a.org/?x=1&",
+     "<p>", "\u2014", "\u00e9", "'", '"', "9", "x", "&#38", "#38;"]
+)
+# fmt: on
+_ENTITY_TEXTS = st.lists(_ENTITY_PIECES, max_size=30).map("".join)
+_DECODED = st.sampled_from(
+    ["'", "\u2019", '"', "\u201d", "\u2014", "\u2013", "&", "\u00e9", "a", "$", "\u223d\u0331"]
+)
+
+
+_SPACED_REFERENCES = st.sampled_from(["#39;", "#34;", "quot;", "rsquo;", "amp;", "eacute;", "#8212;", "x;"])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_ENTITY_TEXTS, _SPACED_REFERENCES, _ENTITY_TEXTS, _DECODED)
+def test_space_is_lost_ampersand_answers_as_the_plain_rules(
+    before: str, reference: str, after: str, decoded: str
+) -> None:
+    text = f"{before} {reference}{after}"
+    start = len(before) + 1
+    end = start + len(reference)
+    expected = plain_space_is_lost_ampersand(text, start, end, decoded)
+    assert entities.space_is_lost_ampersand(text, start, end, decoded) == expected
+    assert entities.closes_plural_possessive(text, start, end) == plain_closes_plural_possessive(
+        text, start, end
+    )
+
+
+@settings(max_examples=800, deadline=None)
+@given(_ENTITY_TEXTS, st.booleans())
+def test_kept_candidates_are_those_the_filters_and_outermost_keep(text: str, markup: bool) -> None:
+    references = [match.span() for match in entities._WITH_AMPERSAND.finditer(text)]
+    candidates = sorted(
+        [
+            *entities.candidates_with_ampersand(list(entities._WITH_AMPERSAND.finditer(text))),
+            *entities.candidates_without_ampersand(text, references),
+        ],
+        key=entities.text_order,
+    )
+    urls = entities.url_spans(text)
+    expected = plain_kept_candidates(text, candidates, urls, markup)
+    assert list(entities.kept_candidates(text, candidates, urls, markup)) == expected
+
+
+@settings(max_examples=800, deadline=None)
+@given(_ENTITY_TEXTS)
+def test_a_candidate_that_is_damage_without_evidence_is_damage_with_any(text: str) -> None:
+    """The fixer does not judge again a candidate the evidence search found to be damage: sound only
+    if evidence never takes a repair away."""
+    references = [match.span() for match in entities._WITH_AMPERSAND.finditer(text)]
+    for candidate in entities.candidates_without_ampersand(text, references):
+        if entities.is_damage(candidate, text, entities.NO_EVIDENCE):
+            for dropped in (False, True):
+                for spaced in (False, True):
+                    assert entities.is_damage(candidate, text, entities.Evidence(dropped, spaced)), candidate
+
+
+@settings(max_examples=500, deadline=None)
+@given(_ENTITY_TEXTS)
+def test_only_the_damage_evidence_rereads_is_read_again(text: str) -> None:
+    """The fixer calls Evidence.reread only for the damage Evidence.rereads names: the others must read
+    as found."""
+    references = [match.span() for match in entities._WITH_AMPERSAND.finditer(text)]
+    candidates = list(entities.candidates_without_ampersand(text, references))
+    for dropped in (False, True):
+        for spaced in (False, True):
+            evidence = entities.Evidence(dropped, spaced)
+            for candidate in candidates:
+                if candidate.damage not in evidence.rereads():
+                    assert evidence.reread(candidate, text) == candidate
+
+
+def test_the_name_table_decodes_as_html5() -> None:
+    names = {name.rstrip(";") for name in html.entities.html5} | {"", "rsquo;", "copy", "Copy", "notaname"}
+    for name in names:
+        assert entities.decode_name(name) == html.entities.html5.get(name + ";"), name

@@ -43,7 +43,6 @@ what damage the rest of the document already shows (:class:`Evidence`).
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import functools
 import heapq
 import html
@@ -55,7 +54,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 import regex
 
@@ -96,10 +95,12 @@ __all__ = [
     "is_english_word",
     "is_number_damage",
     "is_typographic",
+    "kept_candidates",
     "name_ending",
     "name_strength",
     "outermost",
     "outermost_in_order",
+    "read_run",
     "repaired",
     "space_is_lost_ampersand",
     "span_end",
@@ -112,18 +113,20 @@ __all__ = [
 _NUMBER = r"#[xX][0-9A-Fa-f]{1,6}(?![0-9A-Fa-f])|#[0-9]{1,7}(?![0-9])"
 _NAME = r"[A-Za-z][A-Za-z0-9]{1,31}"
 
+# The reference patterns hold ASCII classes only, so stdlib ``re`` matches as ``regex`` would, and it
+# searches the short window before a ";" in half the time.
 # A reference that kept its "&": "&#8217" (no semicolon), "&amp;rsquo;" (double escaped), "&rsquo;"
 # (well-formed: ftfy's business, but no other candidate may start inside it).
-_WITH_AMPERSAND = regex.compile(rf"&(?P<amps>(?:amp;){{0,4}})(?:(?P<number>{_NUMBER});?|(?P<name>{_NAME});)")
+_WITH_AMPERSAND = re.compile(rf"&(?P<amps>(?:amp;){{0,4}})(?:(?P<number>{_NUMBER});?|(?P<name>{_NAME});)")
 # A reference that lost its "&": up to 48 letters or digits (an entity name, maybe glued to the word
 # before it, or the "and" that replaced the "&"), or a number after them, then ";".
-_WITHOUT_AMPERSAND = regex.compile(
+_WITHOUT_AMPERSAND = re.compile(
     r"(?<![&#A-Za-z])(?P<run>[A-Za-z0-9]{0,48})(?P<number>#[xX][0-9A-Fa-f]{1,6}|#[0-9]{1,7})?;"
 )
 _WITHOUT_AMPERSAND_LONGEST = 48 + 8 + 1
 # A reference without its "&": after a lost "&amp;" it was escaped twice ("Dandamp;#39;s"); after an
 # "&" that a repair makes, the two would make a new reference ("amp;mp;").
-_REFERENCE_TAIL = regex.compile(rf"(?:amp;){{0,4}}(?:(?P<number>{_NUMBER});?|(?P<name>{_NAME});)")
+_REFERENCE_TAIL = re.compile(rf"(?:amp;){{0,4}}(?:(?P<number>{_NUMBER});?|(?P<name>{_NAME});)")
 _WORD = regex.compile(r"[^\W_]{1,40}")
 # A URL, whose "&" and ";" belong to it: "?a=1&copy=2", "/a;jsessionid=…".
 _URL = regex.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]{0,15}://|www\.)[^\s<>\"]{1,2000}")
@@ -232,14 +235,15 @@ _KINDS = {
 _ESCAPED_MARKUP = frozenset('<>&"')
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A possible damaged reference: ``text[start:end]`` would become ``decoded``.
 
     ``reference`` is the reference as written (``rsquo`` or ``#8217``); ``glued`` is the run of
     letters or digits glued to its left (``Let`` in ``Letrsquo;s``); ``word`` is that run with the
     reference's name, when the two together might be one English word (``daring``). ``at`` is where
-    the reference itself starts, after any space or ``and`` that replaced its ``&``.
+    the reference itself starts, after any space or ``and`` that replaced its ``&``. A named tuple,
+    not a dataclass: a page of repairs makes one per reference, and a tuple is made in a third of
+    the time.
     """
 
     start: int
@@ -281,16 +285,20 @@ class Evidence:
     spaced: bool = False
 
     @classmethod
-    def of(cls, candidates: Iterable[Candidate], text: str) -> Evidence:
+    def of(cls, candidates: Iterable[Candidate], text: str, proven: set[int] | None = None) -> Evidence:
         """The evidence in ``candidates``: those with a markup name that are damage without evidence.
 
-        Reads them once, in order, and stops as soon as the text shows both kinds of damage.
+        Reads them once, in order, and stops as soon as the text shows both kinds of damage. The start
+        of each candidate found to be damage is added to ``proven``, if given: evidence only adds
+        repairs, so such a candidate is damage whatever the evidence, and need not be judged again.
         """
         dropped = spaced = False
         next_after_space = -1  # where the next reference after a space may stand, once searched
         for c in candidates:
             if c.strength is Strength.WORD or not is_damage(c, text, NO_EVIDENCE):
                 continue
+            if proven is not None:
+                proven.add(c.start)
             dropped = dropped or (c.damage is Damage.DROPPED and text[c.at - 1 : c.at] not in (" ", "\t"))
             spaced = spaced or _clearly_spaced(c, text)
             if dropped and spaced:
@@ -300,13 +308,20 @@ class Evidence:
                 if found is None:
                     break  # nothing left to learn: no reference after a space remains
                 next_after_space = found.start()
-        return cls(dropped=dropped, spaced=spaced)
+        return _EVIDENCE[dropped, spaced]
 
     def shows_damage_like(self, candidate: Candidate, text: str) -> bool:
         """Whether the document shows the kind of damage ``candidate`` would be, where it stands."""
         if after_two_spaces(text, candidate.at) or candidate.damage is Damage.SPACED:
             return self.spaced
         return self.dropped and followed_by_word(text, candidate.end)
+
+    def rereads(self) -> tuple[Damage, ...]:
+        """The damage of the candidates that :meth:`reread` may read otherwise in this text; the others
+        read as found: ``Evidence(spaced=True).rereads() == (Damage.DROPPED,)``."""
+        if self.dropped:
+            return (Damage.AND,)
+        return (Damage.DROPPED,) if self.spaced else ()
 
     def reread(self, candidate: Candidate, text: str) -> Candidate:
         """``candidate`` read again in the light of the kind of damage this text shows.
@@ -328,9 +343,9 @@ class Evidence:
             and not candidate.glued
             and text[candidate.at - 1 : candidate.at] == " "
         ):
-            return dataclasses.replace(candidate, start=candidate.at - 1, damage=Damage.SPACED)
+            return candidate._replace(start=candidate.at - 1, damage=Damage.SPACED)
         if self.dropped and candidate.damage is Damage.AND and not candidate.glued:
-            return dataclasses.replace(candidate, start=candidate.at, damage=Damage.DROPPED, glued="and")
+            return candidate._replace(start=candidate.at, damage=Damage.DROPPED, glued="and")
         return candidate
 
 
@@ -348,6 +363,10 @@ def _clearly_spaced(candidate: Candidate, text: str) -> bool:
 
 
 NO_EVIDENCE = Evidence()
+# Each evidence a document can show, made once: ``_EVIDENCE[dropped, spaced]``.
+_EVIDENCE = {
+    (dropped, spaced): Evidence(dropped, spaced) for dropped in (False, True) for spaced in (False, True)
+}
 
 
 # -- reading names ------------------------------------------------------------------------------
@@ -355,7 +374,11 @@ NO_EVIDENCE = Evidence()
 
 def decode_name(name: str) -> str | None:
     """The text an entity name stands for, or ``None``: ``decode_name("rsquo") == "’"``."""
-    return html.entities.html5.get(name + ";")
+    return _DECODED_NAMES.get(name)
+
+
+# Every HTML5 name written with its ";", without it: one lookup per name, no string made.
+_DECODED_NAMES = {name[:-1]: text for name, text in html.entities.html5.items() if name.endswith(";")}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -367,9 +390,10 @@ def decode_number(reference: str) -> str | None:
     return None if unicodedata.category(decoded) in ("Cc", "Cs", "Co", "Cn") else decoded
 
 
+@functools.lru_cache(maxsize=4096)
 def decode_reference(reference: str) -> str | None:
     """What a name or ``#`` number decodes to, or ``None``."""
-    return decode_number(reference) if reference.startswith("#") else decode_name(reference)
+    return decode_number(reference) if reference.startswith("#") else _DECODED_NAMES.get(reference)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -576,14 +600,10 @@ def closes_plural_possessive(text: str, at: int, end: int) -> bool:
 
     Not before a number or another reference (``issues #39; #40;``), nor after a word of one letter.
     """
+    if not (text[at - 1 : at] == " " and text[end : end + 1] == " " and text[end + 1 : end + 2].isalpha()):
+        return False
     before = _word_before(text, at - 1)
-    return (
-        text[at - 1 : at] == " "
-        and len(before) >= 3
-        and before.endswith("s")
-        and text[end : end + 1] == " "
-        and text[end + 1 : end + 2].isalpha()
-    )
+    return len(before) >= 3 and before.endswith("s")
 
 
 def between_names(text: str, candidate: Candidate) -> bool:
@@ -603,7 +623,7 @@ def between_names(text: str, candidate: Candidate) -> bool:
     )
 
 
-_CAPITALS_AFTER = regex.compile(r"[A-Z]{1,3}(?![A-Za-z])")
+_CAPITALS_AFTER = re.compile(r"[A-Z]{1,3}(?![A-Za-z])")
 
 
 def between_capitals(glued: str, text: str, end: int) -> bool:
@@ -657,24 +677,30 @@ def space_is_lost_ampersand(text: str, start: int, end: int, decoded: str) -> bo
         return True
     if start < 2 or text[start - 2].isspace():
         return False
-    following = _word_at(text, end)
-    preceding = _word_before(text, start - 1)
-    if decoded in _APOSTROPHES and closes_plural_possessive(text, start, end):
-        return True  # "the makers #39; union"
-    if decoded in _APOSTROPHES and following:
-        # "doesn #39;t", "Inc. #39;s", "o #39;clock"
-        return following.lower() in _CONTRACTION_ENDINGS or (
-            bool(preceding) and zipf(f"{preceding}'{following}".lower()) > 0
-        )
+    # The words on either side are read only by the rules that need them (most candidates need neither).
+    if decoded in _APOSTROPHES:
+        if closes_plural_possessive(text, start, end):
+            return True  # "the makers #39; union"
+        following = _word_at(text, end)
+        if following:
+            # "doesn #39;t", "Inc. #39;s", "o #39;clock"
+            if following.lower() in _CONTRACTION_ENDINGS:
+                return True
+            preceding = _word_before(text, start - 1)
+            return bool(preceding) and zipf(f"{preceding}'{following}".lower()) > 0
     if decoded in _CLOSING_QUOTES and not followed_by_word(text, end):
         # A closing quote after a clause ("madam, #34; said"); an ASCII one after a letter could be
         # prose ("Item #39; is"), a typographic one is not ("the Jones rsquo; house").
         return not decoded.isascii() or not text[start - 2].isalnum()
-    if is_dash(decoded) and preceding:
+    if not (text[start - 2].isalpha() and (decoded == "&" or decoded.isalpha() or is_dash(decoded))):
+        return False  # no word before, or a character no rule below decides
+    preceding = _word_before(text, start - 1)
+    if is_dash(decoded):
         return followed_by_word(text, end)  # "word #8212;word": prose puts no space before a dash only
-    if decoded.isalpha() and preceding:
+    following = _word_at(text, end)
+    if decoded.isalpha():
         return zipf((preceding + decoded + following).lower()) > 0
-    return decoded == "&" and bool(preceding) and bool(following)
+    return decoded == "&" and bool(following)
 
 
 def is_dash(decoded: str) -> bool:
@@ -725,7 +751,7 @@ def url_spans(text: str) -> list[tuple[int, int]]:
 _SCHEME_LONGEST = 16
 
 
-def candidates_with_ampersand(matches: list[regex.Match[str]]) -> Iterator[Candidate]:
+def candidates_with_ampersand(matches: list[re.Match[str]]) -> Iterator[Candidate]:
     """The references among ``matches`` of ``_WITH_AMPERSAND`` that were escaped twice or lost their
     semicolon. Well-formed references are ftfy's to decode, and in text with a ``<`` meant as written.
     """
@@ -750,41 +776,60 @@ def candidates_without_ampersand(text: str, references: list[tuple[int, int]]) -
     spans of ``references`` that kept theirs."""
     position = 0
     while (match := _next_without_ampersand(text, position)) is not None:
-        position = match.end()
-        skip_to = span_end(references, match.start())
-        if skip_to is not None:
+        position = end = match.end()
+        if references and (skip_to := span_end(references, match.start())) is not None:
             position = skip_to
             continue
-        run, number = match["run"], match["number"]
-        if number:
-            reference, glued = number, run
-        else:
-            found = name_ending(run)
-            if found is None:
-                continue
-            reference, glued = found, run[: len(run) - len(found)]
+        reading = read_run(*match.group("run", "number"))
+        if reading is None:
+            continue
+        reference, glued, decoded, strength, word = reading
         start = at = match.start() + len(glued)
-        end = match.end()
-        decoded = decode_reference(reference)
         if reference == "amp":  # "Dandamp;#39;s": the lost "&" belonged to a double escape
             after = _REFERENCE_TAIL.match(text, end)
             escaped = decode_reference(after["number"] or after["name"]) if after is not None else None
             if after is not None and escaped is not None:
                 reference, decoded, end = after["number"] or after["name"], escaped, after.end()
+                strength = name_strength(reference)
         if decoded is None:
             continue
-        word = run if not number and glued else ""
         damage = Damage.DROPPED
         if glued.endswith("and") and (
             and_is_lost_ampersand(glued[:-3]) or (decoded == "&" and between_capitals(glued[:-3], text, end))
         ):
             glued, start, damage = glued[:-3], start - 3, Damage.AND
-        elif not glued and space_is_lost_ampersand(text, start, end, decoded):
+        elif (
+            not glued
+            and text[start - 1 : start] == " "
+            and space_is_lost_ampersand(text, start, end, decoded)
+        ):
             start, damage = start - 1, Damage.SPACED
-        yield Candidate(start, end, at, reference, decoded, damage, name_strength(reference), glued, word)
+        yield Candidate(start, end, at, reference, decoded, damage, strength, glued, word)
 
 
-def _next_without_ampersand(text: str, position: int) -> regex.Match[str] | None:
+@functools.lru_cache(maxsize=8192)
+def read_run(run: str, number: str | None) -> tuple[str, str, str | None, Strength, str] | None:
+    """How a run of letters or digits and a number before a ``;`` read as a reference: the reference,
+    the run glued before it, what it decodes to, its strength and the word the two might make (see
+    :class:`Candidate`); ``None`` when no entity name ends the run. One lookup per candidate.
+
+    >>> read_run("Letrsquo", None)
+    ('rsquo', 'Let', '’', <Strength.MARKUP: 'markup'>, 'Letrsquo')
+    >>> read_run("", "#39")[:4], read_run("daring", None)[:2], read_run("xyz", None)
+    (('#39', '', "'", <Strength.MARKUP: 'markup'>), ('aring', 'd'), None)
+    """
+    if number:
+        reference, glued = number, run
+    else:
+        found = name_ending(run)
+        if found is None:
+            return None
+        reference, glued = found, run[: len(run) - len(found)]
+    word = run if not number and glued else ""
+    return reference, glued, decode_reference(reference), name_strength(reference), word
+
+
+def _next_without_ampersand(text: str, position: int) -> re.Match[str] | None:
     """The first match of ``_WITHOUT_AMPERSAND`` at or after ``position``, searched for only in front of
     each ``;`` (a match ends at one and is at most ``_WITHOUT_AMPERSAND_LONGEST`` long), not everywhere.
 
@@ -810,6 +855,27 @@ def outermost(candidates: Iterable[Candidate]) -> list[Candidate]:
 def text_order(candidate: Candidate) -> tuple[int, int]:
     """The order of candidates in a text: by start, the longer first."""
     return candidate.start, -candidate.end
+
+
+def kept_candidates(
+    text: str, candidates: Iterable[Candidate], urls: list[tuple[int, int]], markup: bool
+) -> Iterator[Candidate]:
+    """The ``candidates`` (in :func:`text_order`) that a repair may take: outside the ``urls`` and any
+    earlier kept candidate (:func:`outermost_in_order`), not changing ``markup`` (:func:`changes_markup`),
+    and not an ``&`` that would make a new reference with what follows (``amp;mp;``). One loop for the
+    four tests.
+    """
+    end = -1
+    for candidate in candidates:
+        if (
+            candidate.start < end
+            or (urls and inside(urls, candidate.start))
+            or (markup and changes_markup(candidate, markup))
+            or (candidate.decoded == "&" and would_make_a_reference(candidate, text))
+        ):
+            continue
+        end = candidate.end
+        yield candidate
 
 
 def outermost_in_order(candidates: Iterable[Candidate]) -> Iterator[Candidate]:
@@ -858,14 +924,10 @@ def _edited_line(text: str, start: int, end: int, edits: list[Edit], first: int,
     return "".join(parts)
 
 
-def _reason(candidate: Candidate) -> str:
-    return _label(candidate.reference, candidate.damage.value)[0]
-
-
 @functools.lru_cache(maxsize=4096)
-def _label(reference: str, damage: str) -> tuple[str, str]:
-    """The reason and kind of a repair, by reference and damage (``Damage.value``): shared strings."""
-    return f"&{reference}; {damage}", Damage(damage).kind
+def _label(reference: str, damage: Damage) -> tuple[str, str]:
+    """The reason and kind of a repair, by reference and damage: shared strings."""
+    return f"&{reference}; {damage.value}", damage.kind
 
 
 #: A corpus model decides ambiguous repairs only when it saw at least this many repairs (a handful
@@ -930,19 +992,15 @@ class EntityFixer(Fixer):
             ordered = without
             if matches:
                 ordered = heapq.merge(candidates_with_ampersand(matches), without, key=text_order)
-            return outermost_in_order(
-                candidate
-                for candidate in ordered
-                if not (urls and inside(urls, candidate.start))
-                and not (markup and changes_markup(candidate, markup))
-                and not (candidate.decoded == "&" and would_make_a_reference(candidate, text))
-            )
+            return kept_candidates(text, ordered, urls, markup)
 
         # A text with few candidates keeps them; one with many reads them twice (once for the
         # evidence) rather than hold them all: a page of "lt;lt;lt;" would need a hundred bytes a byte.
         first = list(itertools.islice(candidates(), _KEPT_CANDIDATES + 1))
         few = len(first) <= _KEPT_CANDIDATES
-        evidence = Evidence.of(first if few else candidates(), text)
+        # The starts of the candidates that the evidence found to be damage without evidence: judged once.
+        proven: set[int] = set()
+        evidence = Evidence.of(first if few else candidates(), text, proven if few else None)
         candidates_again = first if few else candidates()
         del first
         numbers = _numbers_for(evidence, markup)
@@ -950,10 +1008,15 @@ class EntityFixer(Fixer):
         # candidates the document alone leaves alone are judged again with it.
         corpus = corpus_evidence(self.model, evidence)
         corpus_numbers = _numbers_for(corpus[0], markup, corpus[1]) if corpus is not None else None
+        rereads = evidence.rereads()
         position = 0
         left_alone_end = -1
         for found_candidate in candidates_again:
-            candidate = evidence.reread(found_candidate, text)
+            candidate = (
+                evidence.reread(found_candidate, text)
+                if found_candidate.damage in rereads
+                else found_candidate
+            )
             if candidate.start < position:
                 continue
             # A reference glued to the end of a candidate left alone stays too if its repair would put
@@ -961,7 +1024,9 @@ class EntityFixer(Fixer):
             # judge the candidate again, now followed by a word.
             if candidate.start == left_alone_end and candidate.decoded[:1].isalnum():
                 left_alone_end = candidate.end
-            elif is_damage(candidate, text, evidence):
+            elif (candidate is found_candidate and candidate.start in proven) or is_damage(
+                candidate, text, evidence
+            ):
                 position = candidate.end
                 yield _edit(candidate, numbers(candidate.strength, len(candidate.glued)), markup)
             elif corpus is not None and corpus_numbers is not None:
@@ -990,28 +1055,30 @@ def _numbers_for(
     evidence: Evidence, markup: bool, corpus_share: float | None = None
 ) -> Callable[[Strength, int], Mapping[str, float]]:
     """The evidence numbers of a repair, by strength of name and letters glued before it: one shared
-    mapping per pair in a document, so that a page of repairs does not hold a dict for each. A repair
-    that a corpus model decided carries the model's share of that damage (``corpus_damage_share``)."""
+    mapping per pair, so that a page of repairs does not hold a dict for each. A repair that a corpus
+    model decided carries the model's share of that damage (``corpus_damage_share``)."""
+    return functools.partial(_numbers, evidence.dropped, evidence.spaced, markup, corpus_share)
 
-    @functools.cache
-    def numbers(strength: Strength, glued: int) -> Mapping[str, float]:
-        result = {
-            "confidence": _CONFIDENCE[strength],
-            "name_is_markup": float(strength is Strength.MARKUP),
-            "glued_letters": float(glued),
-            "document_shows_dropped": float(evidence.dropped),
-            "document_shows_spaced": float(evidence.spaced),
-            "markup": float(markup),
-        }
-        if corpus_share is not None:
-            result["corpus_damage_share"] = corpus_share
-        return result
 
-    return numbers
+@functools.lru_cache(maxsize=2048)
+def _numbers(
+    dropped: bool, spaced: bool, markup: bool, corpus_share: float | None, strength: Strength, glued: int
+) -> Mapping[str, float]:
+    """One repair's evidence numbers (see :func:`_numbers_for`), made once for all documents alike."""
+    result = {
+        "confidence": _CONFIDENCE[strength],
+        "name_is_markup": float(strength is Strength.MARKUP),
+        "glued_letters": float(glued),
+        "document_shows_dropped": float(dropped),
+        "document_shows_spaced": float(spaced),
+        "markup": float(markup),
+    }
+    if corpus_share is not None:
+        result["corpus_damage_share"] = corpus_share
+    return result
 
 
 def _edit(candidate: Candidate, numbers: Mapping[str, float], markup: bool) -> Edit:
     """The edit that repairs ``candidate``, with its kind and the numbers that decided it."""
-    after = repaired(candidate, markup)
-    reason, kind = _label(candidate.reference, candidate.damage.value)
-    return Edit(candidate.start, candidate.end, after, reason, kind, numbers)
+    reason, kind = _label(candidate.reference, candidate.damage)
+    return Edit(candidate.start, candidate.end, repaired(candidate, markup), reason, kind, numbers)
