@@ -36,7 +36,7 @@ from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
 from ..fixer import Findings, Fixer, Pattern, register
 from ..model import Edit
 from ._edits import MAX_MERGED, merged_runs
-from ._ftfy_lines import NEEDS_FTFY, Normalization, could_change, fix_line
+from ._ftfy_lines import NEEDS_FTFY, Normalization, blocks, could_change, fix_line
 
 __all__ = [
     "MAX_ALIGNED",
@@ -77,8 +77,17 @@ class FtfyFixer(Fixer):
 
     def _repairs(self, text: str, markup: bool) -> Iterator[Edit]:
         position = 0
+        judged = 0  # the lines before this position lie in a block that may_apply did not clear
         while (match := NEEDS_FTFY.search(text, position)) is not None:
             start = text.rfind("\n", 0, match.start()) + 1
+            if start >= judged:
+                # A block of lines that ftfy could not change is passed over at once (short accented
+                # lines would otherwise each be judged on their own).
+                block, changeable = next(blocks(text, start, self.normalization))
+                if not changeable:
+                    position = start + len(block)
+                    continue
+                judged = start + len(block)
             if text[match.start()] == "\r":
                 # A block of whole lines whose only repair is their "\r" line breaks: mended at once.
                 plain = _PLAIN_WITH_BREAKS.match(text, start)
