@@ -3,6 +3,8 @@ the slow path would leave alone, and the bounded-memory forms of changes still r
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from unittest import mock
 
 import ftfy
@@ -12,6 +14,7 @@ from hypothesis import strategies as st
 
 import textmend
 from textmend.fixers import _ftfy_lines, entities
+from textmend.fixers import ftfy as ftfy_step
 from textmend.fixers._ftfy_lines import could_change, fix_line
 
 # Characters around "&": references ftfy decodes, an "&" alone, mojibake pieces, controls and breaks.
@@ -92,10 +95,17 @@ def test_a_block_could_change_clears_holds_no_line_it_would_not_clear(
 @given(_LINES, st.integers(1, 30))
 def test_the_ftfy_step_mends_alike_whatever_the_block_size(text: str, block: int) -> None:
     pipeline = textmend.Pipeline(["ftfy"])
-    with mock.patch.object(_ftfy_lines, "BLOCK", 10**9):
+    with _block_size(10**9):
         whole = pipeline.mend_document(text)
-    with mock.patch.object(_ftfy_lines, "BLOCK", block):
+    with _block_size(block):
         assert pipeline.mend_document(text) == whole
+
+
+@contextlib.contextmanager
+def _block_size(size: int) -> Iterator[None]:
+    """Blocks of ``size`` characters where the ftfy step judges lines a block at a time."""
+    with mock.patch.object(_ftfy_lines, "BLOCK", size), mock.patch.object(ftfy_step, "BLOCK", size):
+        yield
 
 
 # Mojibake characters with gaps around the 16-character reach: windows that merge, touch or stay apart.

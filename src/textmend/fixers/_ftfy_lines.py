@@ -254,6 +254,8 @@ def fix_line(
         return result
     # Only the new lines ftfy could still change go through it again ("\r" * 10**6 is a million lines),
     # judged a block of lines at a time first.
+    if len(result) <= BLOCK:
+        return "".join(fixed(part) if could_change(part, normalization) else part for part in lines(result))
     parts: list[str] = []
     for block, changeable in blocks(result, 0, normalization):
         if not changeable:

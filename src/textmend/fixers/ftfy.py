@@ -36,7 +36,7 @@ from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
 from ..fixer import Findings, Fixer, Pattern, register
 from ..model import Edit
 from ._edits import MAX_MERGED, merged_runs
-from ._ftfy_lines import NEEDS_FTFY, Normalization, blocks, could_change, fix_line
+from ._ftfy_lines import BLOCK, NEEDS_FTFY, Normalization, blocks, could_change, fix_line
 
 __all__ = [
     "MAX_ALIGNED",
@@ -80,9 +80,10 @@ class FtfyFixer(Fixer):
         judged = 0  # the lines before this position lie in a block that may_apply did not clear
         while (match := NEEDS_FTFY.search(text, position)) is not None:
             start = text.rfind("\n", 0, match.start()) + 1
-            if start >= judged:
+            if start >= judged and len(text) - start > BLOCK:
                 # A block of lines that ftfy could not change is passed over at once (short accented
-                # lines would otherwise each be judged on their own).
+                # lines would otherwise each be judged on their own); a text no longer than a block
+                # was judged whole by may_apply.
                 block, changeable = next(blocks(text, start, self.normalization))
                 if not changeable:
                     position = start + len(block)
