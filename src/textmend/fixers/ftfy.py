@@ -10,7 +10,8 @@ ftfy's own quote uncurling is off here: turning typographic quotes into ASCII is
 - Mojibake quoted as an example, a whole token in quotation marks (``le type « Ã© »``), stays as
   written: a text about encodings means it so.
 - Only the lines that need ftfy are given to it, and ``"\\r"`` line breaks in plain ASCII lines are
-  mended without it, so a page of 10,000 empty lines costs no more than prose.
+  mended without it, so a page of 10,000 empty lines costs no more than prose. Lines are judged a
+  block at a time first, so a page of short accented lines is not judged line by line.
 
 Each change carries a ``kind`` (``ftfy/entity``, ``ftfy/mojibake``, ``ftfy/line-break``,
 ``ftfy/width``, ``ftfy/ligature``, ``ftfy/control``, ``ftfy/normalization``, ``ftfy/other``).
