@@ -3,12 +3,18 @@ the slow path would leave alone, and the bounded-memory forms of changes still r
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+from unittest import mock
+
 import ftfy
+from ftfy.badness import is_bad
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import textmend
-from textmend.fixers import entities
+from textmend.fixers import _ftfy_lines, entities
+from textmend.fixers import ftfy as ftfy_step
 from textmend.fixers._ftfy_lines import could_change, fix_line
 
 # Characters around "&": references ftfy decodes, an "&" alone, mojibake pieces, controls and breaks.
@@ -51,3 +57,79 @@ _URL_PIECES = st.sampled_from(
 @given(st.lists(_URL_PIECES, max_size=25).map("".join))
 def test_url_spans_are_the_urls_a_whole_text_scan_finds(text: str) -> None:
     assert entities.url_spans(text) == [match.span() for match in entities._URL.finditer(text)]
+
+
+# Lines of accented letters, mojibake, references, "\r" and plain words: blocks of them are judged at once.
+_LINE_PIECES = st.sampled_from(
+    [
+        "caf\u00e9",
+        "cr\u00e8me",
+        "caf\u00c3\u00a9",
+        "\u00c3 ",
+        "&amp;",
+        "R & D",
+        "a\r",
+        "\r\n",
+        "\n",
+        "\n",
+        " ",
+        "x",
+    ]
+)
+_LINES = st.lists(_LINE_PIECES, max_size=40).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_LINES, st.integers(1, 30), st.sampled_from(["NFC", None]))
+def test_a_block_could_change_clears_holds_no_line_it_would_not_clear(
+    text: str, block: int, normalization: _ftfy_lines.Normalization
+) -> None:
+    with mock.patch.object(_ftfy_lines, "BLOCK", block):
+        found = list(_ftfy_lines.blocks(text, 0, normalization))
+    assert "".join(part for part, _ in found) == text
+    for part, changeable in found:
+        assert changeable or not any(could_change(line, normalization) for line in _ftfy_lines.lines(part))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LINES, st.integers(1, 30))
+def test_the_ftfy_step_mends_alike_whatever_the_block_size(text: str, block: int) -> None:
+    pipeline = textmend.Pipeline(["ftfy"])
+    with _block_size(10**9):
+        whole = pipeline.mend_document(text)
+    with _block_size(block):
+        assert pipeline.mend_document(text) == whole
+
+
+@contextlib.contextmanager
+def _block_size(size: int) -> Iterator[None]:
+    """Blocks of ``size`` characters where the ftfy step judges lines a block at a time."""
+    with mock.patch.object(_ftfy_lines, "BLOCK", size), mock.patch.object(ftfy_step, "BLOCK", size):
+        yield
+
+
+# Mojibake characters with gaps around the 16-character reach: windows that merge, touch or stay apart.
+_SPARSE = st.lists(
+    st.tuples(
+        st.sampled_from(["\u00c3\u00a9", "\u00e9", "\u00c3", "\u00c2 ", "\u00e2\u20ac"]), st.integers(0, 40)
+    ),
+    max_size=8,
+).map(lambda parts: "".join(piece + ("ab c" * 10)[:gap] for piece, gap in parts))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_SPARSE)
+def test_merged_mojibake_windows_answer_as_ftfys_whole_text_search(text: str) -> None:
+    assert _ftfy_lines.looks_like_mojibake(text) == is_bad(text)
+
+
+def test_short_accented_lines_are_judged_a_block_at_a_time() -> None:
+    text = "caf\u00e9 cr\u00e8me br\u00fbl\u00e9e\n" * 4000 + "caf\u00c3\u00a9\n"
+    judged = mock.Mock(wraps=_ftfy_lines.could_change)
+    with (
+        mock.patch.object(_ftfy_lines, "could_change", judged),
+        mock.patch("textmend.fixers.ftfy.could_change", judged),
+    ):
+        assert textmend.Pipeline(["ftfy"])(text) == text[:-3] + "\u00e9\n"
+    # One a line (4,001 and more) before blocks; now one a block, and one a line in the last block.
+    assert 1 <= judged.call_count < 500

@@ -25,10 +25,12 @@ from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
 from ftfy.chardata import CONTROL_CHARS, HTML_ENTITY_RE, LIGATURES, WIDTH_MAP
 
 __all__ = [
+    "BLOCK",
     "NEEDS_FTFY",
     "SUSPECT",
     "Normalization",
     "ascii_needs_ftfy",
+    "blocks",
     "could_change",
     "fix_line",
     "has_cjk",
@@ -136,15 +138,23 @@ def looks_like_mojibake(text: str) -> bool:
     """ftfy's ``is_bad(text)``, searched only around the characters mojibake is made of.
 
     Every sequence ftfy looks for holds one of them, so this is the same answer, several times faster
-    on prose with a few accented letters.
+    on prose with a few accented letters; in text dense with them (French, a list of accented words)
+    the windows merge, so the cost is one search, not one per letter.
 
     >>> looks_like_mojibake("caf\u00e9 cr\u00e8me"), looks_like_mojibake("caf\u00c3\u00a9")
     (False, True)
     """
+    # Windows that overlap or touch are searched as one: a match inside their union holds a mojibake
+    # character and is shorter than the reach, so it lies inside that character's own window too.
+    low = high = -1
     for match in _MOJIBAKE_CHAR.finditer(text):
-        if BADNESS_RE.search(text, max(match.start() - _REACH, 0), match.end() + _REACH):
-            return True
-    return False
+        start = max(match.start() - _REACH, 0)
+        if start > high:
+            if high >= 0 and BADNESS_RE.search(text, low, high):
+                return True
+            low = start
+        high = match.end() + _REACH
+    return high >= 0 and BADNESS_RE.search(text, low, high) is not None
 
 
 def could_change(text: str, normalization: Normalization) -> bool:
@@ -242,5 +252,38 @@ def fix_line(
     result = fixed(line)
     if "\n" not in result.rstrip("\n"):
         return result
-    # Only the new lines ftfy could still change go through it again ("\r" * 10**6 is a million lines).
-    return "".join(fixed(part) if could_change(part, normalization) else part for part in lines(result))
+    # Only the new lines ftfy could still change go through it again ("\r" * 10**6 is a million lines),
+    # judged a block of lines at a time first.
+    if len(result) <= BLOCK:
+        return "".join(fixed(part) if could_change(part, normalization) else part for part in lines(result))
+    parts: list[str] = []
+    for block, changeable in blocks(result, 0, normalization):
+        if not changeable:
+            parts.append(block)
+            continue
+        parts.extend(fixed(part) if could_change(part, normalization) else part for part in lines(block))
+    return "".join(parts)
+
+
+#: Lines are first judged in blocks of whole lines of at least this many characters: a block that
+#: :func:`could_change` clears holds no line it would not clear, so its lines need no look of their own.
+BLOCK = 4096
+
+
+def blocks(text: str, start: int, normalization: Normalization) -> Iterator[tuple[str, bool]]:
+    """``text[start:]`` cut into blocks of whole lines (of :data:`BLOCK` characters or more), each with
+    whether :func:`could_change` says ftfy could change it.
+
+    Each test :func:`could_change` makes finds in a line what it finds in any text holding that line
+    (a line is cut at a ``"\\n"``, which no pattern it uses needs, nor normalization joins), so a block it
+    clears has no line ftfy could change.
+
+    >>> text = "caf\u00e9\\n" * 2000 + "caf\u00c3\u00a9"  # 2,000 clean lines, then mojibake
+    >>> [(len(block), changeable) for block, changeable in blocks(text, 0, "NFC")]
+    [(4100, False), (4100, False), (1805, True)]
+    """
+    while start < len(text):
+        end = text.find("\n", start + BLOCK) + 1 or len(text)
+        block = text[start:end]
+        yield block, could_change(block, normalization)
+        start = end

@@ -10,7 +10,8 @@ ftfy's own quote uncurling is off here: turning typographic quotes into ASCII is
 - Mojibake quoted as an example, a whole token in quotation marks (``le type « Ã© »``), stays as
   written: a text about encodings means it so.
 - Only the lines that need ftfy are given to it, and ``"\\r"`` line breaks in plain ASCII lines are
-  mended without it, so a page of 10,000 empty lines costs no more than prose.
+  mended without it, so a page of 10,000 empty lines costs no more than prose. Lines are judged a
+  block at a time first, so a page of short accented lines is not judged line by line.
 
 Each change carries a ``kind`` (``ftfy/entity``, ``ftfy/mojibake``, ``ftfy/line-break``,
 ``ftfy/width``, ``ftfy/ligature``, ``ftfy/control``, ``ftfy/normalization``, ``ftfy/other``).
@@ -36,7 +37,7 @@ from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
 from ..fixer import Findings, Fixer, Pattern, register
 from ..model import Edit
 from ._edits import MAX_MERGED, merged_runs
-from ._ftfy_lines import NEEDS_FTFY, Normalization, could_change, fix_line
+from ._ftfy_lines import BLOCK, NEEDS_FTFY, Normalization, blocks, could_change, fix_line
 
 __all__ = [
     "MAX_ALIGNED",
@@ -77,8 +78,18 @@ class FtfyFixer(Fixer):
 
     def _repairs(self, text: str, markup: bool) -> Iterator[Edit]:
         position = 0
+        judged = 0  # the lines before this position lie in a block that may_apply did not clear
         while (match := NEEDS_FTFY.search(text, position)) is not None:
             start = text.rfind("\n", 0, match.start()) + 1
+            if start >= judged and len(text) - start > BLOCK:
+                # A block of lines that ftfy could not change is passed over at once (short accented
+                # lines would otherwise each be judged on their own); a text no longer than a block
+                # was judged whole by may_apply.
+                block, changeable = next(blocks(text, start, self.normalization))
+                if not changeable:
+                    position = start + len(block)
+                    continue
+                judged = start + len(block)
             if text[match.start()] == "\r":
                 # A block of whole lines whose only repair is their "\r" line breaks: mended at once.
                 plain = _PLAIN_WITH_BREAKS.match(text, start)
