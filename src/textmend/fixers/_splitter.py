@@ -20,7 +20,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -168,6 +168,9 @@ class Splitter:
         # (weakest junction, -parts, start of the part before it)
         states: list[dict[int, tuple[float, int, int]]] = [{} for _ in range(size + 1)]
         states[0][0] = (float("inf"), 0, 0)
+        # The documents that stand for no document and for every one answer the same for every token:
+        # their junctions are remembered across tokens (a part pair recurs in many new tokens).
+        junctions = _document_free_junctions(self, document)
         for i, starting_here in enumerate(valid_parts(self, token)):
             if not states[i]:
                 continue
@@ -176,7 +179,14 @@ class Splitter:
                     if parts <= -4:
                         continue
                     if parts:
-                        weakest = min(weakest, self.junction(token[k:i], part, document))
+                        if junctions is None:
+                            score = self.junction(token[k:i], part, document)
+                        else:
+                            pair = (token[k:i], part)
+                            score = junctions.get(pair)
+                            if score is None:
+                                score = junctions[pair] = self.junction(token[k:i], part, document)
+                        weakest = min(weakest, score)
                         # a third or fourth part asks for more evidence
                         if weakest - _EXTRA_PART * max(0, -parts - 1) < need:
                             continue
@@ -272,11 +282,7 @@ class Splitter:
 
     def foreign(self, token: str) -> bool:
         """Whether ``token`` is a common word of another language (``canto``, ``forme``, ``tome``)."""
-        return any(
-            token in common_words(language, _FOREIGN_ZIPF)
-            for language in NEIGHBOURS
-            if language != self.language
-        )
+        return token in _foreign_words(self.language)
 
     def inflected(self, token: str) -> bool:
         """Whether ``token`` is an inflected form of a word (``togas``, ``overspreading``)."""
@@ -526,21 +532,34 @@ class _WordFilter:
         self.never = common_words(splitter.language, max(splitter.max_joined_zipf, 3.0))
         self.rejected: set[str] = set()
         self.plain: set[str] = set()
+        self.not_plain: set[str] = set()
         self.accepted: set[str] = set()
 
-    def rare(self, runs: list[str]) -> set[str]:
-        """The distinct ``runs`` whose split must be scored: rarer than ``max_joined_zipf`` and not left
-        whole on cheap tests (:meth:`Splitter.plainly_whole`, remembered: it depends on the run alone)."""
-        fresh = set(runs).difference(self.never).difference(self.plain)
-        plain = {run for run in fresh if self.splitter.plainly_whole(run)}
-        if len(self.plain) + len(plain) > _SEEN_SIZE:
-            self.plain.clear()
-        self.plain.update(plain)
-        return fresh.difference(plain)
+    def uncommon(self, runs: list[str]) -> set[str]:
+        """The distinct ``runs`` rarer than ``max_joined_zipf`` (not in ``never``)."""
+        return set(runs).difference(self.never)
 
-    def hopeful(self, runs: list[str]) -> list[str]:
-        """The distinct ``runs`` rarer than ``max_joined_zipf`` that some document could see split."""
-        fresh = set(runs).difference(self.never).difference(self.rejected)
+    def rare(self, runs: list[str] | set[str]) -> set[str]:
+        """The distinct ``runs`` whose split must be scored: rarer than ``max_joined_zipf`` and not left
+        whole on cheap tests (:meth:`Splitter.plainly_whole`, remembered both ways: it depends on the run
+        alone). Pass :meth:`uncommon`'s set to save building it again."""
+        fresh = (runs if isinstance(runs, set) else set(runs)).difference(self.never, self.plain)
+        unknown = fresh.difference(self.not_plain)
+        if unknown:
+            plain = {run for run in unknown if self.splitter.plainly_whole(run)}
+            if len(self.plain) + len(plain) > _SEEN_SIZE:
+                self.plain.clear()
+            if len(self.not_plain) + len(unknown) > _SEEN_SIZE:
+                self.not_plain.clear()
+            self.plain.update(plain)
+            self.not_plain.update(unknown.difference(plain))
+            return fresh.difference(plain)
+        return fresh
+
+    def hopeful(self, runs: list[str] | set[str]) -> list[str]:
+        """The distinct ``runs`` rarer than ``max_joined_zipf`` that some document could see split (pass
+        :meth:`uncommon`'s set to save building it again)."""
+        fresh = (runs if isinstance(runs, set) else set(runs)).difference(self.never, self.rejected)
         if not fresh:
             return []
         found = fresh.intersection(self.accepted)
@@ -628,7 +647,9 @@ def cache_sizes() -> dict[str, int]:
         "long_parts": long_parts.cache_info().currsize,
     }
     filters = [word_filter(Splitter())]  # the default options' filter; others are alike
-    sizes["word_filter"] = max(max(len(f.plain), len(f.rejected) + len(f.accepted)) for f in filters)
+    sizes["word_filter"] = max(
+        max(len(f.plain), len(f.not_plain), len(f.rejected) + len(f.accepted)) for f in filters
+    )
     return sizes
 
 
@@ -643,13 +664,63 @@ def _valid_parts(splitter: Splitter, token: str) -> tuple[tuple[tuple[int, str],
     size = len(token)
     known = frequencies(splitter.language)  # only known words can be parts: look them up first
     valid = splitter.valid_part
-    return tuple(
-        tuple(
-            (j, part)
-            for j in range(i + 1, min(size, i + 24) + 1)
-            if j - i < size and (part := token[i:j]) in known and valid(part, first=i == 0, whole=False)
-        )
-        for i in range(size)
+    verdicts = _part_verdicts(splitter)
+    rows = []
+    for i in range(size):
+        first = i == 0
+        remembered = verdicts[first]
+        row = []
+        for j in range(i + 1, min(size, i + 24) + 1):
+            part = token[i:j]
+            verdict = remembered.get(part)
+            if verdict is None:
+                if part not in known:
+                    continue
+                verdict = remembered[part] = valid(part, first=first, whole=False)
+            if verdict and j - i < size:
+                row.append((j, part))
+        rows.append(tuple(row))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=16)
+def _part_verdicts(splitter: Splitter) -> tuple[dict[str, bool], dict[str, bool]]:
+    """:meth:`Splitter.valid_part` of each known word asked so far, not first and first in a token
+    (indexed by ``first``): one dict lookup per piece after the first ask. Only words of the frequency
+    list are kept, so each dict grows no larger than the list."""
+    return {}, {}
+
+
+# How many part pairs the junction memo of the document-free documents keeps before it starts again.
+_JUNCTIONS_KEPT = 1 << 16
+
+
+def _document_free_junctions(splitter: Splitter, document: DocumentWords) -> dict[tuple[str, str], float] | None:
+    """The junctions remembered for ``document`` when it is one that does not depend on the text
+    (:data:`_NO_DOCUMENT` for :func:`static_split`, :data:`_EVERY_WORD` for :func:`hopeful_split`),
+    else ``None``: a real document's words change the scores."""
+    if document is _NO_DOCUMENT:
+        memo = _junction_memos(splitter)[0]
+    elif document is _EVERY_WORD:
+        memo = _junction_memos(splitter)[1]
+    else:
+        return None
+    if len(memo) > _JUNCTIONS_KEPT:
+        memo.clear()
+    return memo
+
+
+@lru_cache(maxsize=16)
+def _junction_memos(splitter: Splitter) -> tuple[dict[tuple[str, str], float], dict[tuple[str, str], float]]:
+    return {}, {}
+
+
+@cache
+def _foreign_words(language: str) -> frozenset[str]:
+    """The common words (:data:`_FOREIGN_ZIPF`) of the neighbouring languages other than ``language``,
+    in one set: :meth:`Splitter.foreign` is one lookup."""
+    return frozenset().union(
+        *(common_words(other, _FOREIGN_ZIPF) for other in NEIGHBOURS if other != language)
     )
 
 
