@@ -164,31 +164,31 @@ class Splitter:
         """
         need = self.margin + SLOPE * zipf(token, self.language)
         size = len(token)
+        rows = valid_parts(self, token)
+        # Fewest parts from each position to the end: a token no four parts can spell is never scored,
+        # and no junction is scored for a split that could not end in four parts (those states could
+        # only ever have displaced other such states).
+        fewest = _fewest_parts(rows, size)
+        if fewest[0] > _MOST_PARTS:
+            return None
         # states[j][i]: the best split of token[:j] whose last part is token[i:j], as
         # (weakest junction, -parts, start of the part before it)
         states: list[dict[int, tuple[float, int, int]]] = [{} for _ in range(size + 1)]
         states[0][0] = (float("inf"), 0, 0)
-        # The documents that stand for no document and for every one answer the same for every token:
-        # their junctions are remembered across tokens (a part pair recurs in many new tokens).
-        junctions = _document_free_junctions(self, document)
-        for i, starting_here in enumerate(valid_parts(self, token)):
+        for i, starting_here in enumerate(rows):
             if not states[i]:
                 continue
             for j, part in starting_here:
                 for k, (weakest, parts, _) in states[i].items():
-                    if parts <= -4:
+                    if 1 - parts + fewest[j] > _MOST_PARTS:
                         continue
                     if parts:
-                        if junctions is None:
-                            score = self.junction(token[k:i], part, document)
-                        else:
-                            pair = (token[k:i], part)
-                            score = junctions.get(pair)
-                            if score is None:
-                                score = junctions[pair] = self.junction(token[k:i], part, document)
-                        weakest = min(weakest, score)
                         # a third or fourth part asks for more evidence
-                        if weakest - _EXTRA_PART * max(0, -parts - 1) < need:
+                        extra = _EXTRA_PART * max(0, -parts - 1)
+                        if weakest - extra < need:
+                            continue  # the weakest junction so far fails already: no need to score
+                        weakest = min(weakest, self.junction(token[k:i], part, document))
+                        if weakest - extra < need:
                             continue
                     state = (weakest, parts - 1, k)
                     known = states[j].get(i)
@@ -665,22 +665,20 @@ def _valid_parts(splitter: Splitter, token: str) -> tuple[tuple[tuple[int, str],
     known = frequencies(splitter.language)  # only known words can be parts: look them up first
     valid = splitter.valid_part
     verdicts = _part_verdicts(splitter)
-    rows = []
-    for i in range(size):
-        first = i == 0
-        remembered = verdicts[first]
-        row = []
-        for j in range(i + 1, min(size, i + 24) + 1):
-            part = token[i:j]
-            verdict = remembered.get(part)
-            if verdict is None:
-                if part not in known:
-                    continue
-                verdict = remembered[part] = valid(part, first=first, whole=False)
-            if verdict and j - i < size:
-                row.append((j, part))
-        rows.append(tuple(row))
-    return tuple(rows)
+    rows: list[list[tuple[int, str]]] = [[] for _ in range(size)]
+    for i, j, part in [
+        (i, j, part)
+        for i in range(size)
+        for j in range(i + 1, min(size, i + 24) + 1)
+        if (part := token[i:j]) in known
+    ]:
+        remembered = verdicts[i == 0]
+        verdict = remembered.get(part)
+        if verdict is None:
+            verdict = remembered[part] = valid(part, first=i == 0, whole=False)
+        if verdict and j - i < size:  # never the whole token
+            rows[i].append((j, part))
+    return tuple(map(tuple, rows))
 
 
 @lru_cache(maxsize=16)
@@ -688,30 +686,6 @@ def _part_verdicts(splitter: Splitter) -> tuple[dict[str, bool], dict[str, bool]
     """:meth:`Splitter.valid_part` of each known word asked so far, not first and first in a token
     (indexed by ``first``): one dict lookup per piece after the first ask. Only words of the frequency
     list are kept, so each dict grows no larger than the list."""
-    return {}, {}
-
-
-# How many part pairs the junction memo of the document-free documents keeps before it starts again.
-_JUNCTIONS_KEPT = 1 << 16
-
-
-def _document_free_junctions(splitter: Splitter, document: DocumentWords) -> dict[tuple[str, str], float] | None:
-    """The junctions remembered for ``document`` when it is one that does not depend on the text
-    (:data:`_NO_DOCUMENT` for :func:`static_split`, :data:`_EVERY_WORD` for :func:`hopeful_split`),
-    else ``None``: a real document's words change the scores."""
-    if document is _NO_DOCUMENT:
-        memo = _junction_memos(splitter)[0]
-    elif document is _EVERY_WORD:
-        memo = _junction_memos(splitter)[1]
-    else:
-        return None
-    if len(memo) > _JUNCTIONS_KEPT:
-        memo.clear()
-    return memo
-
-
-@lru_cache(maxsize=16)
-def _junction_memos(splitter: Splitter) -> tuple[dict[tuple[str, str], float], dict[tuple[str, str], float]]:
     return {}, {}
 
 
@@ -850,6 +824,21 @@ def corpus_evidence(model: CorpusModel, token: str, parts: tuple[str, ...]) -> d
     if len(parts) == 2:
         evidence["corpus_pair"] = float(model.pair(*parts))
     return evidence
+
+
+_MOST_PARTS = 4  # a split has at most four parts
+
+
+def _fewest_parts(rows: tuple[tuple[tuple[int, str], ...], ...], size: int) -> list[int]:
+    """For each position of a token, the fewest valid parts (``rows`` of :func:`valid_parts`) that
+    reach its end from there (``size + 1`` where none do): 2 at the start of ``usedfor``."""
+    fewest = [size + 1] * (size + 1)
+    fewest[size] = 0
+    for i in range(size - 1, -1, -1):
+        for j, _ in rows[i]:
+            if fewest[j] + 1 < fewest[i]:
+                fewest[i] = fewest[j] + 1
+    return fewest
 
 
 def _rank(state: tuple[float, int, int]) -> tuple[int, float]:
