@@ -650,6 +650,7 @@ def cache_sizes() -> dict[str, int]:
         "vouched_split": vouched_split.cache_info().currsize,
         "valid_parts": _valid_parts.cache_info().currsize,
         "long_parts": long_parts.cache_info().currsize,
+        "part_verdicts": max(map(len, _part_verdicts(Splitter()))),
     }
     filters = [word_filter(Splitter())]  # the default options' filter; others are alike
     sizes["word_filter"] = max(
@@ -680,6 +681,8 @@ def _valid_parts(splitter: Splitter, token: str) -> tuple[tuple[tuple[int, str],
         remembered = verdicts[i == 0]
         verdict = remembered.get(part)
         if verdict is None:
+            if len(remembered) >= CACHE_SIZE:
+                remembered.clear()
             verdict = remembered[part] = valid(part, first=i == 0, whole=False)
         if verdict and j - i < size:  # never the whole token
             rows[i].append((j, part))
@@ -688,9 +691,9 @@ def _valid_parts(splitter: Splitter, token: str) -> tuple[tuple[tuple[int, str],
 
 @lru_cache(maxsize=16)
 def _part_verdicts(splitter: Splitter) -> tuple[dict[str, bool], dict[str, bool]]:
-    """:meth:`Splitter.valid_part` of each known word asked so far, not first and first in a token
-    (indexed by ``first``): one dict lookup per piece after the first ask. Only words of the frequency
-    list are kept, so each dict grows no larger than the list."""
+    """:meth:`Splitter.valid_part` of each known word asked lately, not first and first in a token
+    (indexed by ``first``): one dict lookup per piece after the first ask, up to ``CACHE_SIZE`` words
+    each (then they start again)."""
     return {}, {}
 
 
