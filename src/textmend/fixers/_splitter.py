@@ -643,14 +643,14 @@ def vouched_split(
 
 
 def cache_sizes() -> dict[str, int]:
-    """How many entries each cache across documents holds now (none grows past ``CACHE_SIZE``)."""
+    """How many entries each cache across documents holds now (none grows past ``CACHE_SIZE``; the
+    verdicts on parts, a word and a bool each, keep up to ``_VERDICTS_KEPT``)."""
     sizes = {
         "static_split": static_split.cache_info().currsize,
         "hopeful_split": hopeful_split.cache_info().currsize,
         "vouched_split": vouched_split.cache_info().currsize,
         "valid_parts": _valid_parts.cache_info().currsize,
         "long_parts": long_parts.cache_info().currsize,
-        "part_verdicts": max(map(len, _part_verdicts(Splitter()))),
     }
     filters = [word_filter(Splitter())]  # the default options' filter; others are alike
     sizes["word_filter"] = max(
@@ -672,16 +672,18 @@ def _valid_parts(splitter: Splitter, token: str) -> tuple[tuple[tuple[int, str],
     valid = splitter.valid_part
     verdicts = _part_verdicts(splitter)
     rows: list[list[tuple[int, str]]] = [[] for _ in range(size)]
-    for i, j, part in [
+    # the known pieces first, in one C-level pass; then each one's verdict, remembered across tokens
+    pieces = [
         (i, j, part)
         for i in range(size)
         for j in range(i + 1, min(size, i + 24) + 1)
         if (part := token[i:j]) in known
-    ]:
+    ]
+    for i, j, part in pieces:
         remembered = verdicts[i == 0]
         verdict = remembered.get(part)
         if verdict is None:
-            if len(remembered) >= CACHE_SIZE:
+            if len(remembered) >= _VERDICTS_KEPT:
                 remembered.clear()
             verdict = remembered[part] = valid(part, first=i == 0, whole=False)
         if verdict and j - i < size:  # never the whole token
@@ -689,11 +691,16 @@ def _valid_parts(splitter: Splitter, token: str) -> tuple[tuple[tuple[int, str],
     return tuple(map(tuple, rows))
 
 
+# How many part verdicts each dict keeps: a word and a bool each (about 100 bytes), and parts recur
+# across tokens far more than tokens do (a few MB of prose asks about 14,000 different parts).
+_VERDICTS_KEPT = 4 * CACHE_SIZE
+
+
 @lru_cache(maxsize=16)
 def _part_verdicts(splitter: Splitter) -> tuple[dict[str, bool], dict[str, bool]]:
     """:meth:`Splitter.valid_part` of each known word asked lately, not first and first in a token
-    (indexed by ``first``): one dict lookup per piece after the first ask, up to ``CACHE_SIZE`` words
-    each (then they start again)."""
+    (indexed by ``first``): one dict lookup per piece after the first ask, up to ``_VERDICTS_KEPT``
+    words each (then they start again)."""
     return {}, {}
 
 
