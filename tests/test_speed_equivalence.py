@@ -308,6 +308,16 @@ def plain_foreign(splitter: Splitter, token: str) -> bool:
     )
 
 
+def plain_plainly_whole(splitter: Splitter, token: str) -> bool:
+    """Splitter.plainly_whole as it was: every test asked again each time."""
+    return (
+        zipf(token, splitter.language) >= splitter.max_joined_zipf
+        or plain_foreign(splitter, token)
+        or splitter.inflected(token)
+        or _splitter.is_entity_remnant(token)
+    )
+
+
 def scoring_documents(text: str) -> list[DocumentWords]:
     """The kinds of document a split is scored in: none, every word, a real one and a vouching one."""
     return [
@@ -342,6 +352,7 @@ def test_best_split_answers_as_the_full_scoring(token: str, splitter: Splitter, 
     for document in scoring_documents(text):
         assert splitter.best_split(token, document) == plain_best_split(splitter, token, document)
     assert splitter.foreign(token) == plain_foreign(splitter, token)
+    assert splitter.plainly_whole(token) == plain_plainly_whole(splitter, token)
 
 
 @settings(max_examples=400, deadline=None)

@@ -150,12 +150,18 @@ class Splitter:
         >>> Splitter().plainly_whole("togas"), Splitter().plainly_whole("usedfor")
         (True, False)
         """
-        return (
-            zipf(token, self.language) >= self.max_joined_zipf
-            or self.foreign(token)
-            or self.inflected(token)
-            or is_entity_remnant(token)
-        )
+        remembered = _plain_verdicts(self)  # asked of each new token three times: remembered
+        verdict = remembered.get(token)
+        if verdict is None:
+            if len(remembered) >= CACHE_SIZE:
+                remembered.clear()
+            verdict = remembered[token] = (
+                zipf(token, self.language) >= self.max_joined_zipf
+                or self.foreign(token)
+                or self.inflected(token)
+                or is_entity_remnant(token)
+            )
+        return verdict
 
     # -- scoring --------------------------------------------------------------------------------
     def best_split(self, token: str, document: DocumentWords) -> tuple[tuple[str, ...], float] | None:
@@ -651,6 +657,7 @@ def cache_sizes() -> dict[str, int]:
         "vouched_split": vouched_split.cache_info().currsize,
         "valid_parts": _valid_parts.cache_info().currsize,
         "long_parts": long_parts.cache_info().currsize,
+        "plainly_whole": len(_plain_verdicts(Splitter())),
     }
     filters = [word_filter(Splitter())]  # the default options' filter; others are alike
     sizes["word_filter"] = max(
@@ -689,6 +696,12 @@ def _valid_parts(splitter: Splitter, token: str) -> tuple[tuple[tuple[int, str],
         if verdict and j - i < size:  # never the whole token
             rows[i].append((j, part))
     return tuple(map(tuple, rows))
+
+
+@lru_cache(maxsize=16)
+def _plain_verdicts(splitter: Splitter) -> dict[str, bool]:
+    """:meth:`Splitter.plainly_whole` of the tokens asked lately, up to ``CACHE_SIZE`` of them."""
+    return {}
 
 
 # How many part verdicts each dict keeps: a word and a bool each (about 100 bytes), and parts recur
