@@ -534,8 +534,10 @@ class _WordFilter:
     """Which lowercase runs a fixer need look at: set differences first, per-word work once per word.
 
     ``never`` holds the words too common to split (from wordfreq's small list, which the fixer loads
-    anyway); :meth:`Splitter.splittable` judges the rest, and ``rejected`` and ``accepted``
-    remember its answers, up to ``_SEEN_SIZE`` of them (then they start again).
+    anyway); :meth:`Splitter.plainly_whole` and :meth:`Splitter.splittable` judge the rest, and
+    ``plain`` and ``not_plain``, ``rejected`` and ``accepted`` remember their answers, up to
+    ``_SEEN_SIZE`` of them (then they start again): a document of runs seen before costs set
+    differences alone.
     """
 
     def __init__(self, splitter: Splitter) -> None:
@@ -595,7 +597,7 @@ class _WordFilter:
 CACHE_SIZE = 1 << 13
 _SEEN_SIZE = CACHE_SIZE
 
-# Scoring the splits of a rare run costs about 0.2 ms the first time. Prose has a distinct rare run
+# Scoring the splits of a rare run costs some 50 µs the first time. Prose has a distinct rare run
 # left after the cheap tests (:meth:`Splitter.plainly_whole`) every 300 characters or more (Moby-Dick's
 # richest chapters: one every 120, and each glued word of damaged text adds one more: at 150 the
 # glue of a third of its chapters went unmended). A document with more than this many per character
