@@ -700,7 +700,7 @@ def _valid_parts(splitter: Splitter, token: str) -> tuple[tuple[tuple[int, str],
     return tuple(map(tuple, rows))
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=4)  # one per set of options in use: few at a time (a fitted model is one)
 def _plain_verdicts(splitter: Splitter) -> dict[str, bool]:
     """:meth:`Splitter.plainly_whole` of the tokens asked lately, up to ``CACHE_SIZE`` of them."""
     return {}
@@ -711,7 +711,7 @@ def _plain_verdicts(splitter: Splitter) -> dict[str, bool]:
 _VERDICTS_KEPT = 4 * CACHE_SIZE
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=4)  # as _plain_verdicts: a process that fits many models keeps four sets
 def _part_verdicts(splitter: Splitter) -> tuple[dict[str, bool], dict[str, bool]]:
     """:meth:`Splitter.valid_part` of each known word asked lately, not first and first in a token
     (indexed by ``first``): one dict lookup per piece after the first ask, up to ``_VERDICTS_KEPT``
