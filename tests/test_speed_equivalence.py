@@ -4,14 +4,19 @@ is run against a plain form kept here, over random text built from the pieces th
 from __future__ import annotations
 
 import html.entities
+import importlib.util
+import itertools
 import sys
 from collections import Counter
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from textmend.fixers import _language, entities, words
+from conftest import ROOT
+from textmend.corpus_model import CorpusModel
+from textmend.fixers import _language, _splitter, entities, words
 from textmend.fixers._language import (
     MARKER_LANGUAGES,
     OTHER_SCRIPT,
@@ -22,9 +27,16 @@ from textmend.fixers._language import (
     without_english_clitics,
 )
 from textmend.fixers._lines import Line, lines_from_end
-from textmend.fixers._splitter import Splitter, too_many_rare_runs, word_filter
+from textmend.fixers._splitter import (
+    DocumentWords,
+    Splitter,
+    junction_ceiling,
+    too_many_rare_runs,
+    valid_parts,
+    word_filter,
+)
 from textmend.fixers.words import WordsFixer
-from textmend.lexicon import zipf
+from textmend.lexicon import common_words, frequencies, zipf
 
 _WORD = regex.compile(r"\p{L}+")
 
@@ -370,3 +382,178 @@ def test_the_name_table_decodes_as_html5() -> None:
     names = {name.rstrip(";") for name in html.entities.html5} | {"", "rsquo;", "copy", "Copy", "notaname"}
     for name in names:
         assert entities.decode_name(name) == html.entities.html5.get(name + ";"), name
+
+
+# -- scoring new tokens in _splitter.py (cold speed) ------------------------------------------------
+
+
+def plain_valid_parts(splitter: Splitter, token: str) -> tuple[tuple[tuple[int, str], ...], ...]:
+    """valid_parts as it was before the cold-speed work: every piece asked of the frequency list and of
+    Splitter.valid_part, nothing remembered across tokens."""
+    size = len(token)
+    known = frequencies(splitter.language)
+    return tuple(
+        tuple(
+            (j, part)
+            for j in range(i + 1, min(size, i + 24) + 1)
+            if j - i < size
+            and (part := token[i:j]) in known
+            and splitter.valid_part(part, first=i == 0, whole=False)
+        )
+        for i in range(size)
+    )
+
+
+def plain_best_split(
+    splitter: Splitter, token: str, document: DocumentWords
+) -> tuple[tuple[str, ...], float] | None:
+    """Splitter.best_split as it was before the cold-speed work: every junction of every reachable
+    state scored, whether or not the split could still end in four parts or pass."""
+    need = splitter.margin + _splitter.SLOPE * zipf(token, splitter.language)
+    size = len(token)
+    states: list[dict[int, tuple[float, int, int]]] = [{} for _ in range(size + 1)]
+    states[0][0] = (float("inf"), 0, 0)
+    for i, starting_here in enumerate(plain_valid_parts(splitter, token)):
+        if not states[i]:
+            continue
+        for j, part in starting_here:
+            for k, (weakest, parts, _) in states[i].items():
+                if parts <= -4:
+                    continue
+                if parts:
+                    weakest = min(weakest, splitter.junction(token[k:i], part, document))
+                    if weakest - _splitter._EXTRA_PART * max(0, -parts - 1) < need:
+                        continue
+                state = (weakest, parts - 1, k)
+                known = states[j].get(i)
+                if known is None or _splitter._rank(state) > _splitter._rank(known):
+                    states[j][i] = state
+    ends = {k: state for k, state in states[size].items() if state[1] <= -2}
+    if not ends:
+        return None
+    k = max(ends, key=lambda start: _splitter._rank(ends[start]))
+    weakest = ends[k][0]
+    parts_found: list[str] = []
+    end = size
+    while end > 0:
+        parts_found.append(token[k:end])
+        end, k = k, states[end][k][2]
+    return tuple(reversed(parts_found)), weakest
+
+
+def plain_foreign(splitter: Splitter, token: str) -> bool:
+    """Splitter.foreign as it was: one set of common words per neighbouring language."""
+    return any(
+        token in common_words(language, _splitter._FOREIGN_ZIPF)
+        for language in _splitter.NEIGHBOURS
+        if language != splitter.language
+    )
+
+
+def plain_plainly_whole(splitter: Splitter, token: str) -> bool:
+    """Splitter.plainly_whole as it was: every test asked again each time."""
+    return (
+        zipf(token, splitter.language) >= splitter.max_joined_zipf
+        or plain_foreign(splitter, token)
+        or splitter.inflected(token)
+        or _splitter.is_entity_remnant(token)
+    )
+
+
+def scoring_documents(text: str) -> list[DocumentWords]:
+    """The kinds of document a split is scored in: none, every word, a real one and a vouching one."""
+    return [
+        _splitter._NO_DOCUMENT,
+        _splitter._EVERY_WORD,
+        DocumentWords(text, within_latin1(text)),
+        _splitter._Vouching(frozenset(text.split())),
+    ]
+
+
+# Function words, affixes, content words common and rare, one-letter and two-letter words, letters
+# that make pieces no list knows, and words of the neighbouring languages.
+_TOKEN_PIECES = st.sampled_from(
+    ["the", "of", "a", "an", "in", "to", "for", "was", "and", "it", "is", "as", "be", "on", "up", "out",
+     "used", "pain", "therapist", "rapist", "school", "fellow", "wear", "able", "head", "most", "some",
+     "thing", "where", "how", "ever", "ness", "ly", "er", "ing", "s", "ed", "canto", "tome", "forme",
+     "x", "q", "zz", "blood", "cells", "sued", "issue", "amp", "quot", "nbsp", "i", "o", "hood", "man"]
+)  # fmt: skip
+_TOKENS = st.lists(_TOKEN_PIECES, min_size=1, max_size=5).map("".join).filter(lambda t: len(t) >= 2)
+_SPLITTERS = [
+    Splitter(),
+    Splitter(margin=0.0, max_joined_zipf=4.5),
+    Splitter(language="de"),
+    Splitter(model=CorpusModel.from_counts(words={"used": 40, "wear": 9, "able": 30}, documents=20)),
+]
+
+
+@settings(max_examples=600, deadline=None)
+@given(_TOKENS, st.sampled_from(_SPLITTERS), st.lists(_TOKEN_PIECES, max_size=6).map(" ".join))
+def test_best_split_answers_as_the_full_scoring(token: str, splitter: Splitter, text: str) -> None:
+    assert valid_parts(splitter, token) == plain_valid_parts(splitter, token)
+    for document in scoring_documents(text):
+        assert splitter.best_split(token, document) == plain_best_split(splitter, token, document)
+    assert splitter.foreign(token) == plain_foreign(splitter, token)
+    assert splitter.plainly_whole(token) == plain_plainly_whole(splitter, token)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TOKEN_PIECES, _TOKEN_PIECES, st.sampled_from(_SPLITTERS[:3]), st.lists(_TOKEN_PIECES).map(" ".join))
+def test_no_junction_exceeds_its_ceiling(left: str, right: str, splitter: Splitter, text: str) -> None:
+    # best_split skips a junction whose ceiling fails: a rule that raised a junction above it would
+    # make that skip wrong (the test then fails here, not on some text later)
+    for document in scoring_documents(text):
+        assert splitter.junction(left, right, document) <= junction_ceiling(splitter, left, right, document)
+
+
+def _corpus_tokens(limit: int) -> list[str]:
+    """Lowercase runs of the first documents of each benchmark domain, and each two neighbours glued."""
+    spec = importlib.util.spec_from_file_location("corpora", ROOT / "benchmarks" / "corpora.py")
+    assert spec is not None and spec.loader is not None
+    corpora = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(corpora)
+    runs: list[str] = []
+    for name in corpora.DOMAINS:
+        for record in corpora.load(name)[:3]:
+            found = regex.findall(r"\p{Ll}{2,30}", record["text"] or "")
+            runs += found + [a + b for a, b in itertools.pairwise(found)]
+    return list(dict.fromkeys(runs))[:limit]
+
+
+def test_best_split_answers_as_the_full_scoring_on_real_tokens() -> None:
+    # a sample (benchmarks/splitter_equivalence.py runs every token of the benchmark corpora)
+    splitter = Splitter()
+    for token in _corpus_tokens(1500):
+        assert valid_parts(splitter, token) == plain_valid_parts(splitter, token), token
+        for document in (_splitter._NO_DOCUMENT, _splitter._EVERY_WORD):
+            assert splitter.best_split(token, document) == plain_best_split(splitter, token, document), token
+
+
+def plain_rare_and_hopeful(splitter: Splitter, runs: list[str]) -> tuple[set[str], set[str]]:
+    """What the word filter answered before it remembered runs that are not plainly whole: ``rare``
+    and ``hopeful`` from the runs themselves, nothing remembered."""
+    never = common_words(splitter.language, max(splitter.max_joined_zipf, 3.0))
+    fresh = set(runs) - never
+    rare = {run for run in fresh if not splitter.plainly_whole(run)}
+    return rare, {run for run in fresh if splitter.splittable(run)}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_TOKENS, max_size=12), max_size=6))
+def test_the_word_filter_answers_as_the_plain_tests(batches: list[list[str]]) -> None:
+    splitter = Splitter()
+    remembering = _splitter._WordFilter(splitter)
+    for runs in batches:
+        rare, hopeful = plain_rare_and_hopeful(splitter, runs)
+        uncommon = remembering.uncommon(runs)
+        assert remembering.rare(uncommon) == rare == remembering.rare(runs)
+        assert set(remembering.hopeful(rare)) == hopeful == set(remembering.hopeful(runs))
+
+
+def test_part_verdicts_stay_capped_and_start_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    splitter = Splitter(margin=0.5)  # verdicts of its own, away from other tests' splitters
+    monkeypatch.setattr(_splitter, "_VERDICTS_KEPT", 10)
+    for token in ["usedforthe", "therapistsofthe", "wearableimplantable", "inthebeginning"]:
+        _splitter._valid_parts.cache_clear()
+        assert valid_parts(splitter, token) == plain_valid_parts(splitter, token)
+        assert all(len(verdicts) <= 10 for verdicts in _splitter._part_verdicts(splitter))

@@ -20,7 +20,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -55,6 +55,7 @@ __all__ = [
     "hopeful_split",
     "is_entity_remnant",
     "is_template_line",
+    "junction_ceiling",
     "long_parts",
     "pair_split",
     "part_zipfs",
@@ -149,12 +150,18 @@ class Splitter:
         >>> Splitter().plainly_whole("togas"), Splitter().plainly_whole("usedfor")
         (True, False)
         """
-        return (
-            zipf(token, self.language) >= self.max_joined_zipf
-            or self.foreign(token)
-            or self.inflected(token)
-            or is_entity_remnant(token)
-        )
+        remembered = _plain_verdicts(self)  # asked of each new token three times: remembered
+        verdict = remembered.get(token)
+        if verdict is None:
+            if len(remembered) >= CACHE_SIZE:
+                remembered.clear()
+            verdict = remembered[token] = (
+                zipf(token, self.language) >= self.max_joined_zipf
+                or self.foreign(token)
+                or self.inflected(token)
+                or is_entity_remnant(token)
+            )
+        return verdict
 
     # -- scoring --------------------------------------------------------------------------------
     def best_split(self, token: str, document: DocumentWords) -> tuple[tuple[str, ...], float] | None:
@@ -164,21 +171,35 @@ class Splitter:
         """
         need = self.margin + SLOPE * zipf(token, self.language)
         size = len(token)
+        rows = valid_parts(self, token)
+        # Fewest parts from each position to the end: a token no four parts can spell is never scored,
+        # and no junction is scored for a split that could not end in four parts (those states could
+        # only ever have displaced other such states).
+        fewest = _fewest_parts(rows, size)
+        if fewest[0] > _MOST_PARTS:
+            return None
         # states[j][i]: the best split of token[:j] whose last part is token[i:j], as
         # (weakest junction, -parts, start of the part before it)
         states: list[dict[int, tuple[float, int, int]]] = [{} for _ in range(size + 1)]
         states[0][0] = (float("inf"), 0, 0)
-        for i, starting_here in enumerate(valid_parts(self, token)):
+        ceiling = self.model is None  # a fitted corpus may make a part more common than the ceiling says
+        for i, starting_here in enumerate(rows):
             if not states[i]:
                 continue
             for j, part in starting_here:
                 for k, (weakest, parts, _) in states[i].items():
-                    if parts <= -4:
+                    if 1 - parts + fewest[j] > _MOST_PARTS:
                         continue
                     if parts:
-                        weakest = min(weakest, self.junction(token[k:i], part, document))
                         # a third or fourth part asks for more evidence
-                        if weakest - _EXTRA_PART * max(0, -parts - 1) < need:
+                        extra = _EXTRA_PART * max(0, -parts - 1)
+                        if weakest - extra < need:
+                            continue  # the weakest junction so far fails already: no need to score
+                        left = token[k:i]
+                        if ceiling and junction_ceiling(self, left, part, document) - extra < need:
+                            continue  # even the junction's best case fails
+                        weakest = min(weakest, self.junction(left, part, document))
+                        if weakest - extra < need:
                             continue
                     state = (weakest, parts - 1, k)
                     known = states[j].get(i)
@@ -272,11 +293,7 @@ class Splitter:
 
     def foreign(self, token: str) -> bool:
         """Whether ``token`` is a common word of another language (``canto``, ``forme``, ``tome``)."""
-        return any(
-            token in common_words(language, _FOREIGN_ZIPF)
-            for language in NEIGHBOURS
-            if language != self.language
-        )
+        return token in _foreign_words(self.language)
 
     def inflected(self, token: str) -> bool:
         """Whether ``token`` is an inflected form of a word (``togas``, ``overspreading``)."""
@@ -517,8 +534,10 @@ class _WordFilter:
     """Which lowercase runs a fixer need look at: set differences first, per-word work once per word.
 
     ``never`` holds the words too common to split (from wordfreq's small list, which the fixer loads
-    anyway); :meth:`Splitter.splittable` judges the rest, and ``rejected`` and ``accepted``
-    remember its answers, up to ``_SEEN_SIZE`` of them (then they start again).
+    anyway); :meth:`Splitter.plainly_whole` and :meth:`Splitter.splittable` judge the rest, and
+    ``plain`` and ``not_plain``, ``rejected`` and ``accepted`` remember their answers, up to
+    ``_SEEN_SIZE`` of them (then they start again): a document of runs seen before costs set
+    differences alone.
     """
 
     def __init__(self, splitter: Splitter) -> None:
@@ -526,21 +545,34 @@ class _WordFilter:
         self.never = common_words(splitter.language, max(splitter.max_joined_zipf, 3.0))
         self.rejected: set[str] = set()
         self.plain: set[str] = set()
+        self.not_plain: set[str] = set()
         self.accepted: set[str] = set()
 
-    def rare(self, runs: list[str]) -> set[str]:
-        """The distinct ``runs`` whose split must be scored: rarer than ``max_joined_zipf`` and not left
-        whole on cheap tests (:meth:`Splitter.plainly_whole`, remembered: it depends on the run alone)."""
-        fresh = set(runs).difference(self.never).difference(self.plain)
-        plain = {run for run in fresh if self.splitter.plainly_whole(run)}
-        if len(self.plain) + len(plain) > _SEEN_SIZE:
-            self.plain.clear()
-        self.plain.update(plain)
-        return fresh.difference(plain)
+    def uncommon(self, runs: list[str]) -> set[str]:
+        """The distinct ``runs`` rarer than ``max_joined_zipf`` (not in ``never``)."""
+        return set(runs).difference(self.never)
 
-    def hopeful(self, runs: list[str]) -> list[str]:
-        """The distinct ``runs`` rarer than ``max_joined_zipf`` that some document could see split."""
-        fresh = set(runs).difference(self.never).difference(self.rejected)
+    def rare(self, runs: list[str] | set[str]) -> set[str]:
+        """The distinct ``runs`` whose split must be scored: rarer than ``max_joined_zipf`` and not left
+        whole on cheap tests (:meth:`Splitter.plainly_whole`, remembered both ways: it depends on the run
+        alone). Pass :meth:`uncommon`'s set to save building it again."""
+        fresh = (runs if isinstance(runs, set) else set(runs)).difference(self.never, self.plain)
+        unknown = fresh.difference(self.not_plain)
+        if unknown:
+            plain = {run for run in unknown if self.splitter.plainly_whole(run)}
+            if len(self.plain) + len(plain) > _SEEN_SIZE:
+                self.plain.clear()
+            if len(self.not_plain) + len(unknown) > _SEEN_SIZE:
+                self.not_plain.clear()
+            self.plain.update(plain)
+            self.not_plain.update(unknown.difference(plain))
+            return fresh.difference(plain)
+        return fresh
+
+    def hopeful(self, runs: list[str] | set[str]) -> list[str]:
+        """The distinct ``runs`` rarer than ``max_joined_zipf`` that some document could see split (pass
+        :meth:`uncommon`'s set to save building it again)."""
+        fresh = (runs if isinstance(runs, set) else set(runs)).difference(self.never, self.rejected)
         if not fresh:
             return []
         found = fresh.intersection(self.accepted)
@@ -565,7 +597,7 @@ class _WordFilter:
 CACHE_SIZE = 1 << 13
 _SEEN_SIZE = CACHE_SIZE
 
-# Scoring the splits of a rare run costs about 0.2 ms the first time. Prose has a distinct rare run
+# Scoring the splits of a rare run costs some 50 µs the first time. Prose has a distinct rare run
 # left after the cheap tests (:meth:`Splitter.plainly_whole`) every 300 characters or more (Moby-Dick's
 # richest chapters: one every 120, and each glued word of damaged text adds one more: at 150 the
 # glue of a third of its chapters went unmended). A document with more than this many per character
@@ -619,16 +651,20 @@ def vouched_split(
 
 
 def cache_sizes() -> dict[str, int]:
-    """How many entries each cache across documents holds now (none grows past ``CACHE_SIZE``)."""
+    """How many entries each cache across documents holds now (none grows past ``CACHE_SIZE``; the
+    verdicts on parts, a word and a bool each, keep up to ``_VERDICTS_KEPT``)."""
     sizes = {
         "static_split": static_split.cache_info().currsize,
         "hopeful_split": hopeful_split.cache_info().currsize,
         "vouched_split": vouched_split.cache_info().currsize,
         "valid_parts": _valid_parts.cache_info().currsize,
         "long_parts": long_parts.cache_info().currsize,
+        "plainly_whole": len(_plain_verdicts(Splitter())),
     }
     filters = [word_filter(Splitter())]  # the default options' filter; others are alike
-    sizes["word_filter"] = max(max(len(f.plain), len(f.rejected) + len(f.accepted)) for f in filters)
+    sizes["word_filter"] = max(
+        max(len(f.plain), len(f.not_plain), len(f.rejected) + len(f.accepted)) for f in filters
+    )
     return sizes
 
 
@@ -643,13 +679,52 @@ def _valid_parts(splitter: Splitter, token: str) -> tuple[tuple[tuple[int, str],
     size = len(token)
     known = frequencies(splitter.language)  # only known words can be parts: look them up first
     valid = splitter.valid_part
-    return tuple(
-        tuple(
-            (j, part)
-            for j in range(i + 1, min(size, i + 24) + 1)
-            if j - i < size and (part := token[i:j]) in known and valid(part, first=i == 0, whole=False)
-        )
+    verdicts = _part_verdicts(splitter)
+    rows: list[list[tuple[int, str]]] = [[] for _ in range(size)]
+    # the known pieces first, in one C-level pass; then each one's verdict, remembered across tokens
+    pieces = [
+        (i, j, part)
         for i in range(size)
+        for j in range(i + 1, min(size, i + 24) + 1)
+        if (part := token[i:j]) in known
+    ]
+    for i, j, part in pieces:
+        remembered = verdicts[i == 0]
+        verdict = remembered.get(part)
+        if verdict is None:
+            if len(remembered) >= _VERDICTS_KEPT:
+                remembered.clear()
+            verdict = remembered[part] = valid(part, first=i == 0, whole=False)
+        if verdict and j - i < size:  # never the whole token
+            rows[i].append((j, part))
+    return tuple(map(tuple, rows))
+
+
+@lru_cache(maxsize=4)  # one per set of options in use: few at a time (a fitted model is one)
+def _plain_verdicts(splitter: Splitter) -> dict[str, bool]:
+    """:meth:`Splitter.plainly_whole` of the tokens asked lately, up to ``CACHE_SIZE`` of them."""
+    return {}
+
+
+# How many part verdicts each dict keeps: a word and a bool each (about 100 bytes), and parts recur
+# across tokens far more than tokens do (a few MB of prose asks about 14,000 different parts).
+_VERDICTS_KEPT = 4 * CACHE_SIZE
+
+
+@lru_cache(maxsize=4)  # as _plain_verdicts: a process that fits many models keeps four sets
+def _part_verdicts(splitter: Splitter) -> tuple[dict[str, bool], dict[str, bool]]:
+    """:meth:`Splitter.valid_part` of each known word asked lately, not first and first in a token
+    (indexed by ``first``): one dict lookup per piece after the first ask, up to ``_VERDICTS_KEPT``
+    words each (then they start again)."""
+    return {}, {}
+
+
+@cache
+def _foreign_words(language: str) -> frozenset[str]:
+    """The common words (:data:`_FOREIGN_ZIPF`) of the neighbouring languages other than ``language``,
+    in one set: :meth:`Splitter.foreign` is one lookup."""
+    return frozenset().union(
+        *(common_words(other, _FOREIGN_ZIPF) for other in NEIGHBOURS if other != language)
     )
 
 
@@ -779,6 +854,40 @@ def corpus_evidence(model: CorpusModel, token: str, parts: tuple[str, ...]) -> d
     if len(parts) == 2:
         evidence["corpus_pair"] = float(model.pair(*parts))
     return evidence
+
+
+_MOST_PARTS = 4  # a split has at most four parts
+
+
+def junction_ceiling(splitter: Splitter, left: str, right: str, document: DocumentWords) -> float:
+    """The most :meth:`Splitter.junction` can be for ``left right`` without a fitted corpus: the pair's
+    Zipf with each word counted as common as the document could make it, ``zipf_in(left) +
+    zipf_in(right) - 9`` at best (the junction only takes penalties off that). Two calls to cheap
+    lookups, where a junction costs some twenty: ``is`` (7.1) and ``sued`` (3.9) reach at most 2.0,
+    and ``issued`` (4.7) asks for 7.1.
+
+    >>> round(junction_ceiling(Splitter(), "is", "sued", DocumentWords("")), 1)
+    2.0
+    """
+    language = splitter.language
+    high_left, high_right = zipf(left, language), zipf(right, language)
+    if len(left) >= 4 and high_left < _SEEN_ZIPF and document.uses(left):
+        high_left = _SEEN_ZIPF
+    if len(right) >= 4 and high_right < _SEEN_ZIPF and document.uses(right):
+        high_right = _SEEN_ZIPF
+    return high_left + high_right - 9.0
+
+
+def _fewest_parts(rows: tuple[tuple[tuple[int, str], ...], ...], size: int) -> list[int]:
+    """For each position of a token, the fewest valid parts (``rows`` of :func:`valid_parts`) that
+    reach its end from there (``size + 1`` where none do): 2 at the start of ``usedfor``."""
+    fewest = [size + 1] * (size + 1)
+    fewest[size] = 0
+    for i in range(size - 1, -1, -1):
+        for j, _ in rows[i]:
+            if fewest[j] + 1 < fewest[i]:
+                fewest[i] = fewest[j] + 1
+    return fewest
 
 
 def _rank(state: tuple[float, int, int]) -> tuple[int, float]:

@@ -357,9 +357,13 @@ def glued_candidates(splitter: Splitter, text: str, latin1: bool) -> list[regex.
     """
     runs = (_LATIN1_LOWERCASE_RUN if latin1 else _LOWERCASE_RUN).findall(text)
     words = word_filter(splitter)
-    if too_many_rare_runs(text, words.rare(runs)):
+    uncommon = words.uncommon(runs)
+    if not uncommon:
+        return []  # every run is a common word: most short records
+    rare = words.rare(uncommon)
+    if too_many_rare_runs(text, rare):
         return []
-    hopeful = words.hopeful(runs)
+    hopeful = words.hopeful(rare)  # a run plainly whole is never splittable: the rare ones will do
     if len(hopeful) > _SEARCHES_BEFORE_COUNTING:
         # Many candidates: one pass over the text costs less than a search for each.
         wanted = set(hopeful)
