@@ -62,6 +62,8 @@ __all__ = [
     "too_many_candidates",
     "too_many_rare_runs",
     "valid_parts",
+    "content_cuts",
+    "junk_split",
     "vouched_split",
     "word_filter",
 ]
@@ -70,6 +72,7 @@ _WORD = re.compile(r"\w+")
 # The letters on both sides of a hyphen (``fall-through``; each hyphen of ``well-to-do``).
 _HYPHEN_JOIN = re.compile(r"([^\W\d_]+)-(?=([^\W\d_]+))")
 _WORD_CHAR = re.compile(r"\w")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 # Signs that a line is code, where camelCase is an identifier and not two glued words.
 # (A "(" after a word character, found from the "(": every branch starts with a punctuation mark.)
 _CODE_LINE = regex.compile(r"[{}=<>`]|;\s*$|\((?<=\w\()|::|->")
@@ -132,8 +135,12 @@ class Splitter:
         >>> Splitter().splittable("usedfor"), Splitter().splittable("therapist")
         (True, False)
         """
+        if junk_split(self, token) is not None:
+            return True
         if self.plainly_whole(token):
             return False
+        if content_cuts(self, token):
+            return True
         split = static_split(self, token)
         if split is None:
             return hopeful_split(self, token) is not None or extra_split(self, token) is not None
@@ -474,6 +481,42 @@ class DocumentWords:
     def see(self, words: tuple[str, ...]) -> None:
         """Record words that a split made stand on their own."""
         self._load_lower().update(word.lower() for word in words)
+
+    _apart: frozenset[str] | None = None
+    _lower_counts: Counter[str] | None = None
+
+    def _collect_apart(self) -> None:
+        """One pass over the lowercased text: the pairs written side by side and each word's count in
+        any case."""
+        lowered = self._lowered if self._lowered is not None else self.text.lower()
+        words = list(_LETTER_RUN.finditer(lowered))
+        self._apart = frozenset(
+            f"{first.group()} {second.group()}"
+            for first, second in itertools.pairwise(words)
+            if first.end() < second.start() and lowered[first.end() : second.start()].isspace()
+        )
+        self._lower_counts = Counter(word.group() for word in words)
+
+    def writes_apart(self, left: str, right: str) -> bool:
+        """Whether the document writes the lowercase words ``left right`` side by side (in any case,
+        across any run of whitespace) somewhere: ``oil prices`` for ``oilprices``. The pairs are
+        collected once a document, when first asked.
+
+        >>> DocumentWords("Oil prices rose; the oilprices fell").writes_apart("oil", "prices")
+        True
+        """
+        if self._apart is None:
+            self._collect_apart()
+        assert self._apart is not None
+        return f"{left} {right}" in self._apart
+
+    def written_again(self, token: str) -> bool:
+        """Whether the document writes the lowercase ``token`` more than once, in any case
+        (``TIMETRACKS`` and ``timetracks``)."""
+        if self._lower_counts is None:
+            self._collect_apart()
+        assert self._lower_counts is not None
+        return self._lower_counts[token] > 1
 
 
 def _stands_alone(text: str, word: str) -> bool:
@@ -870,3 +913,77 @@ def article_split(splitter: Splitter, token: str) -> tuple[str, str] | None:
     ):
         return left, "a"
     return None
+
+
+# -- static rules of #16's second round: glue the document writes apart, glue known only as junk -------
+
+# Two content words glued (``oilprices``) are split where the same document writes them side by side
+# (``oil prices``): each part has this many letters ("sub", "non" are prefixes, not words of a pair)...
+_APART_PART_LETTERS = 3
+# ... and is at least this common (no rare word a longer name happens to spell: "gang lions").
+_APART_PART_ZIPF = 3.0
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def content_cuts(splitter: Splitter, token: str) -> tuple[tuple[str, str], ...]:
+    """The cuts of an English ``token`` that wordfreq does not know at all into two words of three
+    letters or more, each at least ``_APART_PART_ZIPF`` common, neither a word-forming prefix before
+    it nor a suffix after it: the readings a document may vouch for by writing them apart.
+
+    >>> content_cuts(Splitter(), "oilprices"), content_cuts(Splitter(), "therapist")
+    ((('oil', 'prices'),), ())
+    """
+    if splitter.language != "en" or zipf(token, "en") > 0.0 or splitter.plainly_whole(token):
+        return ()
+    prefixes, suffixes = PREFIXES["en"], SUFFIXES["en"]
+    cuts = []
+    for cut in range(_APART_PART_LETTERS, len(token) - _APART_PART_LETTERS + 1):
+        left, right = token[:cut], token[cut:]
+        if left in prefixes or right in suffixes:
+            continue
+        if zipf(left, "en") >= _APART_PART_ZIPF and zipf(right, "en") >= _APART_PART_ZIPF:
+            cuts.append((left, right))
+    return tuple(cuts)
+
+
+# A function word glued to a common word, where wordfreq knows the glued form only as scraper junk
+# (``theonly`` 1.1, ``somany`` 1.1, ``whata`` 1.9): the glued form is at most this common (real words
+# made so, ``another`` or ``indeed``, are far more common)...
+_JUNK_GLUED_ZIPF = 2.0
+# ... both words at least this common ("upbubble", "aslope" have a rare side)...
+_JUNK_PART_ZIPF = 4.0
+# ... and the pair, read as independent words, this many Zipf units likelier than the glued form.
+_JUNK_ODDS = 2.5
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def junk_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], float] | None:
+    """The reading of an English ``token`` that wordfreq knows only as junk as a function word and a
+    common word, with its odds (``zipf(left) + zipf(right) - 9 - zipf(token)``): ``theonly`` ->
+    ``the only`` (odds 3.7), ``agood`` -> ``a good``. Not a token wordfreq does not know (``aplay``).
+
+    >>> junk_split(Splitter(), "theonly")[0], junk_split(Splitter(), "aplay")
+    (('the', 'only'), None)
+    """
+    joined = zipf(token, splitter.language)
+    if (
+        splitter.language != "en"
+        or not 0.0 < joined <= _JUNK_GLUED_ZIPF
+        or splitter.foreign(token)
+        or is_entity_remnant(token)
+    ):
+        return None
+    best: tuple[tuple[str, str], float] | None = None
+    for cut in range(1, len(token)):
+        left, right = token[:cut], token[cut:]
+        if "i" in (left, right) or not (splitter.function_word(left) or splitter.function_word(right)):
+            continue
+        if left == "a" and right[0] in "aeiou":
+            continue  # "an" goes before a vowel: "aorta" is no "a orta"
+        z_left, z_right = zipf(left, "en"), zipf(right, "en")
+        if min(z_left, z_right) < _JUNK_PART_ZIPF:
+            continue
+        odds = z_left + z_right - 9.0 - joined
+        if odds >= _JUNK_ODDS and (best is None or odds > best[1]):
+            best = (left, right), odds
+    return best

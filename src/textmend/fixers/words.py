@@ -81,6 +81,7 @@ from ._splitter import (
     DocumentWords,
     Splitter,
     confidence,
+    content_cuts,
     corpus_evidence,
     corpus_split,
     corpus_word,
@@ -90,6 +91,7 @@ from ._splitter import (
     hopeful_split,
     is_entity_remnant,
     is_template_line,
+    junk_split,
     long_parts,
     part_zipfs,
     static_split,
@@ -113,6 +115,7 @@ __all__ = [
     "is_attribute",
     "is_derived_word",
     "is_glued_reading",
+    "is_inflection_of_used",
     "is_known_with_n",
     "is_module",
     "is_short_word_after_dot",
@@ -122,6 +125,7 @@ __all__ = [
     "no_space_repair",
     "stands_apart",
     "starts_a_sentence",
+    "written_apart",
 ]
 
 # A lowercase word standing alone: not part of a URL, an address, a path, a hashtag or an identifier.
@@ -464,19 +468,27 @@ def glued_repair(
     extra = extra_split(splitter, token) if split is None else None
     if split is not None and is_derived_word(splitter, token, split[0]):
         split = None
+    junk = junk_split(splitter, token) if split is None and extra is None else None
+    apart = (
+        written_apart(splitter, token, document) if split is None and extra is None and junk is None else None
+    )
     if model is not None:
         line = document.line_at(start)
         if corpus_word(model, token, found[0] if found else extra[0] if extra else None, line):
             return None
-        if split is None and extra is None:
+        if split is None and extra is None and junk is None and apart is None:
             return corpus_repair(splitter, model, token, start, document, line)
-    chosen = split or extra
+    chosen = split or extra or junk or ((apart, 0.0) if apart is not None else None)
     if chosen is None or stands_apart(token, chosen[0], start, document):
         return None
     if token.endswith("in") and document.text.startswith(("'", "\u2019"), start + len(token)):
         return None  # "foamin'": a dropped g, spelled out
     if misreads_grammar(splitter, chosen[0], document.text, start + len(token)):
         return None
+    if junk is not None:
+        return _junk_repair(splitter, token, start, junk, model)
+    if apart is not None:
+        return _apart_repair(splitter, token, start, apart, model)
     if split is None:
         assert extra is not None
         if extra[1] and not all(document.uses(part) for part in extra[0]):
@@ -515,6 +527,84 @@ def _extra_repair(
         "pair_table": pairs,
         "parts": float(len(parts)),
         "confidence": confidence(min(3.0, pairs / 4) if pairs else 1.0),
+    }
+    if model is not None:
+        evidence.update(corpus_evidence(model, token, parts))
+    return _split_at(token, start, parts, reason, evidence)
+
+
+def written_apart(splitter: Splitter, token: str, document: DocumentWords) -> tuple[str, str] | None:
+    """The two content words an English ``token`` unknown to wordfreq spells that the same document
+    writes side by side elsewhere: ``oilprices`` in a text that also says ``oil prices``. A token the
+    document writes once (a repeated one is a name of its own); not beside code.
+
+    >>> written_apart(Splitter(), "oilprices", DocumentWords("oil prices rose as oilprices fell"))
+    ('oil', 'prices')
+    """
+    cuts = content_cuts(splitter, token)
+    if not cuts:
+        return None
+    found = [cut for cut in cuts if document.writes_apart(*cut)]
+    if len(found) != 1 or document.written_again(token):
+        return None  # two readings, or a term the document spells twice in any case ("TIMETRACKS")
+    if is_inflection_of_used(token, document):
+        return None  # "zipfiles" in a text that writes "zipfile"
+    return found[0]
+
+
+# Endings of an inflected word whose stem a document may use on its own ("zipfiles", "zipfile").
+_ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers")
+
+
+def is_inflection_of_used(token: str, document: DocumentWords) -> bool:
+    """Whether ``token`` is an inflection of a word the document uses on its own: ``zipfiles`` in a
+    text that also writes ``zipfile``.
+
+    >>> is_inflection_of_used("zipfiles", DocumentWords("the zipfile module reads zipfiles"))
+    True
+    """
+    return any(
+        token.endswith(ending) and document.uses(token[: -len(ending)])
+        for ending in _ENDINGS
+        if len(token) - len(ending) >= 4
+    )
+
+
+def _junk_repair(
+    splitter: Splitter,
+    token: str,
+    start: int,
+    junk: tuple[tuple[str, str], float],
+    model: CorpusModel | None,
+) -> Repair:
+    """The split of :func:`junk_split`: a function word and a common word, glued into scraper junk."""
+    parts, odds = junk
+    joined = zipf(token, splitter.language)
+    reason = (
+        f"{token!r} (zipf {joined:.1f}, known only as junk) read as {' '.join(parts)!r}: the two words side"
+        f" by side are {odds:.1f} Zipf units likelier than the glued form"
+    )
+    evidence = {"joined_zipf": joined, "odds": odds, "parts": 2.0, "confidence": confidence(odds - 2.5)}
+    if model is not None:
+        evidence.update(corpus_evidence(model, token, parts))
+    return _split_at(token, start, parts, reason, evidence)
+
+
+def _apart_repair(
+    splitter: Splitter, token: str, start: int, parts: tuple[str, str], model: CorpusModel | None
+) -> Repair:
+    """The split of :func:`written_apart`: two content words the document writes side by side."""
+    reason = (
+        f"{token!r} (unknown to wordfreq) read as {' '.join(parts)!r}: the document writes"
+        f" {' '.join(parts)!r} elsewhere"
+    )
+    sides = min(zipf(part, splitter.language) for part in parts)
+    evidence = {
+        "joined_zipf": 0.0,
+        "written_apart": 1.0,
+        "side_zipf": sides,
+        "parts": 2.0,
+        "confidence": confidence(sides - 3.0),
     }
     if model is not None:
         evidence.update(corpus_evidence(model, token, parts))
@@ -601,7 +691,8 @@ _DERIVED_ZIPF = 1.5
 # Nouns after a name of code: "the timeit module", "basic accessor methods".
 _CODE_NOUNS = frozenset(
     "module modules function functions method methods class classes package packages command commands"  # noqa: SIM905
-    " option options attribute attributes keyword keywords parameter parameters flag flags".split()
+    " option options attribute attributes keyword keywords parameter parameters flag flags import struct"
+    " structs variable variables field fields".split()
 )
 _ARTICLES = frozenset({"a", "an", "the"})
 # A split that starts with one of these reads as a phrase before a noun of code ("the calling function",
