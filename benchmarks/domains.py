@@ -222,8 +222,10 @@ def false_per_100k(result: Result) -> str:
     if not result.words:
         return "-"
     false = result.changed_words - result.real_glue
-    return f"{per_100k(false, result.words)} [{result.real_glue} real]" if result.real_glue else per_100k(
-        false, result.words
+    return (
+        f"{per_100k(false, result.words)} [{result.real_glue} real]"
+        if result.real_glue
+        else per_100k(false, result.words)
     )
 
 

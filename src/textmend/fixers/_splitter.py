@@ -46,6 +46,7 @@ __all__ = [
     "article_split",
     "cache_sizes",
     "confidence",
+    "content_cuts",
     "corpus_evidence",
     "corpus_split",
     "corpus_word",
@@ -55,6 +56,7 @@ __all__ = [
     "hopeful_split",
     "is_entity_remnant",
     "is_template_line",
+    "junk_split",
     "long_parts",
     "pair_split",
     "part_zipfs",
@@ -62,8 +64,6 @@ __all__ = [
     "too_many_candidates",
     "too_many_rare_runs",
     "valid_parts",
-    "content_cuts",
-    "junk_split",
     "vouched_split",
     "word_filter",
 ]
@@ -223,7 +223,10 @@ class Splitter:
         vouched = (
             len(word) >= 4
             and document.uses(word)
-            and (document.vouches_for_glue or static_split(self, word) is None)
+            and (
+                document.vouches_for_glue
+                or (static_split(self, word) is None and junk_split(self, word) is None)
+            )
         )
         return max(z, _SEEN_ZIPF) if vouched else z
 
@@ -941,9 +944,16 @@ def content_cuts(splitter: Splitter, token: str) -> tuple[tuple[str, str], ...]:
         left, right = token[:cut], token[cut:]
         if left in prefixes or right in suffixes:
             continue
-        if zipf(left, "en") >= _APART_PART_ZIPF and zipf(right, "en") >= _APART_PART_ZIPF:
+        if all(_apart_part(splitter, part) for part in (left, right)):
             cuts.append((left, right))
     return tuple(cuts)
+
+
+def _apart_part(splitter: Splitter, part: str) -> bool:
+    """Whether ``part`` may stand in a pair the document writes apart: at least ``_APART_PART_ZIPF``
+    common, and a word no document sees split (so that mending the result splits nothing more)."""
+    z = zipf(part, "en")
+    return z >= _APART_PART_ZIPF and (z >= splitter.max_joined_zipf or splitter.settled_word(part))
 
 
 # A function word glued to a common word, where wordfreq knows the glued form only as scraper junk

@@ -124,6 +124,7 @@ __all__ = [
     "no_space_candidates",
     "no_space_repair",
     "stands_apart",
+    "spells_both_near",
     "starts_a_sentence",
     "written_apart",
 ]
@@ -470,7 +471,9 @@ def glued_repair(
         split = None
     junk = junk_split(splitter, token) if split is None and extra is None else None
     apart = (
-        written_apart(splitter, token, document) if split is None and extra is None and junk is None else None
+        written_apart(splitter, token, start, document)
+        if split is None and extra is None and junk is None
+        else None
     )
     if model is not None:
         line = document.line_at(start)
@@ -533,12 +536,16 @@ def _extra_repair(
     return _split_at(token, start, parts, reason, evidence)
 
 
-def written_apart(splitter: Splitter, token: str, document: DocumentWords) -> tuple[str, str] | None:
+def written_apart(
+    splitter: Splitter, token: str, start: int, document: DocumentWords
+) -> tuple[str, str] | None:
     """The two content words an English ``token`` unknown to wordfreq spells that the same document
-    writes side by side elsewhere: ``oilprices`` in a text that also says ``oil prices``. A token the
-    document writes once (a repeated one is a name of its own); not beside code.
+    writes side by side elsewhere, but not near it: ``oilprices`` in a text that also says ``oil
+    prices``. Not a token the document writes twice (a name of its own), nor an inflection of a word
+    it uses (``zipfiles`` beside ``zipfile``).
 
-    >>> written_apart(Splitter(), "oilprices", DocumentWords("oil prices rose as oilprices fell"))
+    >>> text = "Oil prices rose in May. Analysts said the oilprices fell."
+    >>> written_apart(Splitter(), "oilprices", text.index("oilprices"), DocumentWords(text))
     ('oil', 'prices')
     """
     cuts = content_cuts(splitter, token)
@@ -547,9 +554,28 @@ def written_apart(splitter: Splitter, token: str, document: DocumentWords) -> tu
     found = [cut for cut in cuts if document.writes_apart(*cut)]
     if len(found) != 1 or document.written_again(token):
         return None  # two readings, or a term the document spells twice in any case ("TIMETRACKS")
+    if spells_both_near(document.text, token, start, found[0]):
+        return None  # "A stack trace, or stacktrace": the writer gives both spellings
     if is_inflection_of_used(token, document):
         return None  # "zipfiles" in a text that writes "zipfile"
     return found[0]
+
+
+# How near a glued token the pair written apart shows a writer's choice of spellings rather than damage
+# ("A stack trace, or stacktrace", "a heat pipe, and each heatpipe", "the lock file path: lockfile"):
+# characters on each side, about a sentence.
+_VARIANT_REACH = 60
+
+
+def spells_both_near(text: str, token: str, start: int, parts: tuple[str, str]) -> bool:
+    """Whether ``text`` writes ``parts`` side by side within ``_VARIANT_REACH`` characters of the
+    ``token`` at ``start``: the writer's two spellings of one term, not damage.
+
+    >>> spells_both_near("A stack trace, or stacktrace.", "stacktrace", 18, ("stack", "trace"))
+    True
+    """
+    near = text[max(0, start - _VARIANT_REACH) : start + len(token) + _VARIANT_REACH].lower()
+    return re.search(rf"\b{re.escape(parts[0])}\s+{re.escape(parts[1])}\b", near) is not None
 
 
 # Endings of an inflected word whose stem a document may use on its own ("zipfiles", "zipfile").
@@ -770,9 +796,7 @@ def misreads_grammar(splitter: Splitter, parts: tuple[str, ...], text: str, end:
     """
     if splitter.language != "en":
         return False
-    if any(
-        left == "an" and right[0] not in _AN_BEFORE for left, right in itertools.pairwise(parts)
-    ):
+    if any(left == "an" and right[0] not in _AN_BEFORE for left, right in itertools.pairwise(parts)):
         return True
     return text[end : end + 2] in ("'s", "\u2019s") and splitter.function_word(parts[-1])
 
