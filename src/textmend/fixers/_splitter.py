@@ -73,6 +73,7 @@ _WORD = re.compile(r"\w+")
 _HYPHEN_JOIN = re.compile(r"([^\W\d_]+)-(?=([^\W\d_]+))")
 _WORD_CHAR = re.compile(r"\w")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
+_CAMEL_HEAD = regex.compile(r"(?<!\w)(\p{Ll}+)(?=\p{Lu})")
 # Signs that a line is code, where camelCase is an identifier and not two glued words.
 # (A "(" after a word character, found from the "(": every branch starts with a punctuation mark.)
 _CODE_LINE = regex.compile(r"[{}=<>`]|;\s*$|\((?<=\w\()|::|->")
@@ -512,6 +513,15 @@ class DocumentWords:
             self._collect_apart()
         assert self._apart is not None
         return f"{left} {right}" in self._apart
+
+    _camel_heads: Counter[str] | None = None
+
+    def camel_heads(self, head: str) -> int:
+        """How many times the document writes the lowercase ``head`` before a capital at the start of
+        a word (``microLenat`` and ``microReid``: ``micro`` twice); counted once a document."""
+        if self._camel_heads is None:
+            self._camel_heads = Counter(_CAMEL_HEAD.findall(self.text))
+        return self._camel_heads[head]
 
     def written_again(self, token: str) -> bool:
         """Whether the document writes the lowercase ``token`` more than once, in any case

@@ -109,22 +109,26 @@ __all__ = [
     "camel_candidates",
     "camel_repair",
     "corpus_repair",
+    "follows_article",
     "glued_candidates",
     "glued_repair",
     "glued_split",
     "is_attribute",
+    "is_camel_name",
     "is_derived_word",
     "is_glued_reading",
     "is_inflection_of_used",
     "is_known_with_n",
+    "is_log_label",
     "is_module",
     "is_short_word_after_dot",
     "misreads_grammar",
+    "names_a_code_thing",
     "names_its_module",
     "no_space_candidates",
     "no_space_repair",
-    "stands_apart",
     "spells_both_near",
+    "stands_apart",
     "starts_a_sentence",
     "written_apart",
 ]
@@ -488,6 +492,8 @@ def glued_repair(
         return None  # "foamin'": a dropped g, spelled out
     if misreads_grammar(splitter, chosen[0], document.text, start + len(token)):
         return None
+    if chosen[0][0] in _ARTICLES and follows_article(document.text, start):
+        return None  # "an asocial, malodorous": no article reads after an article
     if junk is not None:
         return _junk_repair(splitter, token, start, junk, model)
     if apart is not None:
@@ -718,7 +724,7 @@ _DERIVED_ZIPF = 1.5
 _CODE_NOUNS = frozenset(
     "module modules function functions method methods class classes package packages command commands"  # noqa: SIM905
     " option options attribute attributes keyword keywords parameter parameters flag flags import struct"
-    " structs variable variables field fields".split()
+    " structs variable variables field fields exception exceptions".split()
 )
 _ARTICLES = frozenset({"a", "an", "the"})
 # A split that starts with one of these reads as a phrase before a noun of code ("the calling function",
@@ -730,6 +736,12 @@ _AN_BEFORE = "aeiouh"  # "an apple", "an hour"; never "an serine"
 # A bracket and the one that closes it round a name: (nolinkage), `init` (quotes hold prose too).
 _CLOSERS = {"(": ")", "[": "]", "`": "`"}
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
+# Quotes round one word: a term or a name ("aplay", \u201cnoshow\u201d); a quoted phrase holds spaces.
+_QUOTES = {'"': '"', "\u201c": "\u201d", "\u2018": "\u2019"}
+# A label ends in ":" right after a word; a line of a program's log holds several ("error: checkit:
+# connect1: nextserver: No Razor servers"), a line of prose rarely more than one.
+_LABEL = re.compile(r"\w:(?!\S)")
+_LOG_LABELS = 2
 
 
 def is_derived_word(splitter: Splitter, token: str, parts: tuple[str, ...]) -> bool:
@@ -773,6 +785,10 @@ def stands_apart(token: str, parts: tuple[str, ...], start: int, document: Docum
     opening, closing = text[start - 1 : start], text[start + len(token) : start + len(token) + 1]
     if opening and _CLOSERS.get(opening) == closing:
         return True  # a name bracketed on its own: (nolinkage), `init`
+    if opening and _QUOTES.get(opening) == closing:
+        return True  # one word quoted on its own is a term or a name: "aplay"
+    if closing == ":" and is_log_label(text, start, start + len(token)):
+        return True
     following = _NEXT_WORD.match(text, start + len(token))
     if (
         following is not None
@@ -784,6 +800,32 @@ def stands_apart(token: str, parts: tuple[str, ...], start: int, document: Docum
     if document.in_code(start) and beside_code(text, start, start + len(token)):
         return True
     return document.hyphenates(token)
+
+
+_WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
+
+
+def follows_article(text: str, start: int) -> bool:
+    """Whether the word before ``start`` is an article: ``an asocial`` cannot read as ``an a social``.
+
+    >>> follows_article("an asocial man", 3), follows_article("was amoment", 4)
+    (True, False)
+    """
+    before = _WORD_BEFORE.search(text, max(0, start - 8), start)
+    return before is not None and before.group(1).lower() in _ARTICLES
+
+
+def is_log_label(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, followed by ``:``, is one of several labels on its line, as a
+    program's log writes them: ``error: checkit: connect1: ) nextserver: No Razor servers``.
+
+    >>> is_log_label("error: checkit: connect1: failed", 7, 14)
+    True
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return len(_LABEL.findall(text, line_start, line_end)) >= _LOG_LABELS
 
 
 def misreads_grammar(splitter: Splitter, parts: tuple[str, ...], text: str, end: int) -> bool:
@@ -841,6 +883,8 @@ def camel_repair(
         return None  # a name the corpus uses: "microReid", "iPhone"
     if not splitter.common(right.lower(), document):
         return None
+    if is_camel_name(match, document):
+        return None
     left_repair = None
     if len(left) >= 4 and zipf(left, splitter.language) < splitter.max_joined_zipf:
         left_repair = glued_repair(splitter, left, match.start(), document, taken, model)
@@ -858,6 +902,34 @@ def camel_repair(
     return Repair((*before.edits, edit), (*before.words, left, right))
 
 
+# A lowercase head the document writes before a capital this often makes a family of names
+# ("microLenat", "microReid"; "camelCase", "camelCasing").
+_CAMEL_HEADS_NAMED = 2
+_PREVIOUS_WORD = re.compile(r"([a-z]+)[ \t]+$")
+
+
+def is_camel_name(match: regex.Match[str], document: DocumentWords) -> bool:
+    """Whether the ``camelCase`` token of ``match`` is a name, not a lowercase word glued to a
+    capitalised one: alone on its line (a headword: ``camelCase``), one of a family of such names the
+    document writes with the same head (``microLenat`` and ``microReid``), or after a noun of code
+    (``the R package discoMod``).
+
+    >>> m = _CAMEL_TOKEN.search("units: microLenat and microReid")
+    >>> is_camel_name(m, DocumentWords("units: microLenat and microReid"))
+    True
+    """
+    text, start, end = document.text, match.start(), match.end()
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if not text[line_start:start].strip() and not text[end:line_end].strip(" \t.:"):
+        return True  # a headword alone on its line
+    if document.camel_heads(match.group(1)) >= _CAMEL_HEADS_NAMED:
+        return True
+    previous = _PREVIOUS_WORD.search(text, max(line_start, start - 40), start)
+    return previous is not None and previous.group(1) in _CODE_NOUNS
+
+
 def no_space_repair(
     splitter: Splitter, match: regex.Match[str], document: DocumentWords, taken: Mapping[int, Edit]
 ) -> Repair | None:
@@ -869,6 +941,7 @@ def no_space_repair(
         or not starts_a_sentence(splitter, right, document)
         or is_short_word_after_dot(splitter, right)
         or names_its_module(left, right)
+        or names_a_code_thing(match.group(), document.text, match.end())
         or (not lost_newline and is_attribute(splitter, _last_piece(match, taken), right, document))
         or (lost_newline and is_known_with_n(splitter, lost_newline, right))
         or document.in_code(match.start())
@@ -908,6 +981,16 @@ def starts_a_sentence(splitter: Splitter, right: str, document: DocumentWords) -
 def is_short_word_after_dot(splitter: Splitter, right: str) -> bool:
     """Whether ``right`` is a two-letter word rarer than ``It`` or ``We``: ``Node.Js``."""
     return len(right) == 2 and zipf(right.lower(), splitter.language) < _SHORT_AFTER_DOT_ZIPF
+
+
+def names_a_code_thing(token: str, text: str, end: int) -> bool:
+    """Whether ``token`` (``queue.Full``) stands before a noun of code: ``the queue.Full exception``.
+
+    >>> names_a_code_thing("queue.Full", "catch the queue.Full exception", 20)
+    True
+    """
+    following = _NEXT_WORD.match(text, end)
+    return following is not None and following.group(1) in _CODE_NOUNS
 
 
 def names_its_module(left: str, right: str) -> bool:
