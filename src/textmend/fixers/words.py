@@ -33,9 +33,15 @@ its own counts as common (``wearableimplantableor`` splits in a text that also s
 Beyond frequencies, English text has two kinds of static evidence: a token wordfreq does not know is
 split into two content words that WordNet puts side by side, when the document also writes both apart
 (``bloodcells``; ``fixers/_pairs.py``), and the article ``a`` glued to a word is split off
-(``writea``). Word formation keeps words whole (``bethink``, ``accessor``, ``abased``, ``anserine``,
-``proband's``), and so does the place of a term or a name of code (``noshell  Prevents``, ``the timeit
-module``, ``(nolinkage)``, ``fallthrough`` beside ``fall-through``, ``binascii.Error``).
+(``writea``). Two content words wordfreq does not know glued are split where the same document writes
+them side by side, but not within a sentence of the token (``oilprices`` beside ``oil prices``; ``A
+stack trace, or stacktrace`` is the writer's choice), and a function word glued to a common word where
+wordfreq knows the glued form only as junk (``theonly`` at Zipf 1.1, ``whata``, ``agood``). Word
+formation keeps words whole (``bethink``, ``accessor``, ``abased``, ``anserine``, ``proband's``,
+``whereto``), a common word with a letter dropped is a typo (``towars``), and the place of a term or a
+name of code keeps it (``noshell  Prevents``, ``the timeit module``, ``(nolinkage)``, ``fallthrough``
+beside ``fall-through``, ``binascii.Error``, ``the queue.Full exception``, a log line's ``checkit:``,
+a ``camelCase`` headword, ``microLenat`` beside ``microReid``).
 
 With a fitted corpus model (``Pipeline.with_model(textmend.fit(texts))``) the corpus is evidence too:
 a token it uses is a word of that corpus and stays (``rustup``), unless its parts stand side by side
