@@ -488,11 +488,25 @@ class DocumentWords:
 
     _apart: frozenset[str] | None = None
     _lower_counts: Counter[str] | None = None
+    _apart_searches = _SEARCHES_BEFORE_COUNTING
+
+    def _lowered_text(self) -> str:
+        if self._lowered is None:
+            self._lowered = self.text.lower()
+        return self._lowered
+
+    def _may_search_apart(self) -> bool:
+        """Whether one more whole-text search for a pair or a token is within the budget; past it the
+        document's pairs and words are collected once (a search each would cost quadratic time)."""
+        if self._apart_searches <= 0:
+            return False
+        self._apart_searches -= 1
+        return True
 
     def _collect_apart(self) -> None:
         """One pass over the lowercased text: the pairs written side by side and each word's count in
         any case."""
-        lowered = self._lowered if self._lowered is not None else self.text.lower()
+        lowered = self._lowered_text()
         words = list(_LETTER_RUN.finditer(lowered))
         self._apart = frozenset(
             f"{first.group()} {second.group()}"
@@ -503,16 +517,27 @@ class DocumentWords:
 
     def writes_apart(self, left: str, right: str) -> bool:
         """Whether the document writes the lowercase words ``left right`` side by side (in any case,
-        across any run of whitespace) somewhere: ``oil prices`` for ``oilprices``. The pairs are
-        collected once a document, when first asked.
+        across any run of whitespace) somewhere: ``oil prices`` for ``oilprices``.
 
         >>> DocumentWords("Oil prices rose; the oilprices fell").writes_apart("oil", "prices")
         True
         """
+        if self._apart is None and self._may_search_apart():
+            return _stands_alone_run(self._lowered_text(), rf"{re.escape(left)}\s+{re.escape(right)}")
         if self._apart is None:
             self._collect_apart()
         assert self._apart is not None
         return f"{left} {right}" in self._apart
+
+    def written_again(self, token: str) -> bool:
+        """Whether the document writes the lowercase ``token`` more than once, in any case
+        (``TIMETRACKS`` and ``timetracks``)."""
+        if self._lower_counts is None and self._may_search_apart():
+            return _stands_alone_run(self._lowered_text(), re.escape(token), 2)
+        if self._lower_counts is None:
+            self._collect_apart()
+        assert self._lower_counts is not None
+        return self._lower_counts[token] > 1
 
     _camel_heads: Counter[str] | None = None
 
@@ -523,13 +548,19 @@ class DocumentWords:
             self._camel_heads = Counter(_CAMEL_HEAD.findall(self.text))
         return self._camel_heads[head]
 
-    def written_again(self, token: str) -> bool:
-        """Whether the document writes the lowercase ``token`` more than once, in any case
-        (``TIMETRACKS`` and ``timetracks``)."""
-        if self._lower_counts is None:
-            self._collect_apart()
-        assert self._lower_counts is not None
-        return self._lower_counts[token] > 1
+
+def _stands_alone_run(text: str, pattern: str, times: int = 1) -> bool:
+    """Whether ``pattern`` (which starts and ends with letters) matches ``text`` at least ``times``
+    times with no letter just before or after the match. The pattern starts with its literal letters,
+    which the regular expression engine scans for fast; the edges are checked by hand."""
+    found = 0
+    for match in re.finditer(pattern, text):
+        start, end = match.span()
+        if (start == 0 or not text[start - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+            found += 1
+            if found >= times:
+                return True
+    return False
 
 
 def _stands_alone(text: str, word: str) -> bool:
