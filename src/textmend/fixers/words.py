@@ -559,7 +559,7 @@ def written_apart(
     prices``. Not a token the document writes twice (a name of its own), nor an inflection of a word
     it uses (``zipfiles`` beside ``zipfile``).
 
-    >>> text = "Oil prices rose in May. Analysts said the oilprices fell."
+    >>> text = "Oil prices rose in May, the ministry said in its monthly report. Later the oilprices fell."
     >>> written_apart(Splitter(), "oilprices", text.index("oilprices"), DocumentWords(text))
     ('oil', 'prices')
     """
