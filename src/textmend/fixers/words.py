@@ -733,7 +733,7 @@ _DERIVED_ZIPF = 1.5
 _CODE_NOUNS = frozenset(
     "module modules function functions method methods class classes package packages command commands"  # noqa: SIM905
     " option options attribute attributes keyword keywords parameter parameters flag flags import struct"
-    " structs variable variables field fields exception exceptions".split()
+    " structs exception exceptions".split()
 )
 _ARTICLES = frozenset({"a", "an", "the"})
 # A split that starts with one of these reads as a phrase before a noun of code ("the calling function",
@@ -810,6 +810,9 @@ def stands_apart(token: str, parts: tuple[str, ...], start: int, document: Docum
 # A token that a letter put in makes a word this common is that word misspelt ("towars": "towards"; on
 # the dev splits 4 false changes fewer for 26 joins of 10,000).
 _TYPO_WORD_ZIPF = 4.0
+# ... when the token has this many letters: a short glue is near many words ("atin": "satin", "tolet":
+# "toilet", "beas": "bears" cost three Austen joins at any length).
+_TYPO_LETTERS = 6
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -833,6 +836,7 @@ def is_typo(splitter: Splitter, token: str, parts: tuple[str, ...]) -> bool:
     """
     return (
         splitter.language == "en"
+        and len(token) >= _TYPO_LETTERS
         and any(len(part) <= 3 and splitter.function_word(part) for part in parts)
         and _typo_of(token, splitter.language)
     )
@@ -919,7 +923,7 @@ def camel_repair(
         return None  # a name the corpus uses: "microReid", "iPhone"
     if not splitter.common(right.lower(), document):
         return None
-    if is_camel_name(match, document):
+    if is_camel_name(splitter, match, document):
         return None
     left_repair = None
     if len(left) >= 4 and zipf(left, splitter.language) < splitter.max_joined_zipf:
@@ -941,17 +945,19 @@ def camel_repair(
 # A lowercase head the document writes before a capital this often makes a family of names
 # ("microLenat", "microReid"; "camelCase", "camelCasing").
 _CAMEL_HEADS_NAMED = 2
+# Nouns that a name of code follows ("the R package discoMod"; not "class": "to class what Mr. Darcy").
+_NAMING_NOUNS = frozenset("package packages module modules library function method command".split())  # noqa: SIM905
 _PREVIOUS_WORD = re.compile(r"([a-z]+)[ \t]+$")
 
 
-def is_camel_name(match: regex.Match[str], document: DocumentWords) -> bool:
+def is_camel_name(splitter: Splitter, match: regex.Match[str], document: DocumentWords) -> bool:
     """Whether the ``camelCase`` token of ``match`` is a name, not a lowercase word glued to a
     capitalised one: alone on its line (a headword: ``camelCase``), one of a family of such names the
-    document writes with the same head (``microLenat`` and ``microReid``), or after a noun of code
-    (``the R package discoMod``).
+    document writes with the same head, not a function word (``microLenat`` and ``microReid``), or
+    after a noun that names code (``the R package discoMod``).
 
     >>> m = _CAMEL_TOKEN.search("units: microLenat and microReid")
-    >>> is_camel_name(m, DocumentWords("units: microLenat and microReid"))
+    >>> is_camel_name(Splitter(), m, DocumentWords("units: microLenat and microReid"))
     True
     """
     text, start, end = document.text, match.start(), match.end()
@@ -960,10 +966,11 @@ def is_camel_name(match: regex.Match[str], document: DocumentWords) -> bool:
     line_end = len(text) if line_end < 0 else line_end
     if not text[line_start:start].strip() and not text[end:line_end].strip(" \t.:"):
         return True  # a headword alone on its line
-    if document.camel_heads(match.group(1)) >= _CAMEL_HEADS_NAMED:
-        return True
+    head = match.group(1)
+    if not splitter.function_word(head) and document.camel_heads(head) >= _CAMEL_HEADS_NAMED:
+        return True  # "andElizabeth" twice is damage; "microLenat" and "microReid" are names
     previous = _PREVIOUS_WORD.search(text, max(line_start, start - 40), start)
-    return previous is not None and previous.group(1) in _CODE_NOUNS
+    return previous is not None and previous.group(1) in _NAMING_NOUNS
 
 
 def no_space_repair(
@@ -1019,14 +1026,18 @@ def is_short_word_after_dot(splitter: Splitter, right: str) -> bool:
     return len(right) == 2 and zipf(right.lower(), splitter.language) < _SHORT_AFTER_DOT_ZIPF
 
 
+_EXCEPTION_NOUNS = frozenset({"exception", "exceptions"})
+
+
 def names_a_code_thing(token: str, text: str, end: int) -> bool:
-    """Whether ``token`` (``queue.Full``) stands before a noun of code: ``the queue.Full exception``.
+    """Whether ``token`` (``queue.Full``) stands before ``exception``: ``the queue.Full exception``
+    (before ``field`` or ``class`` a sentence may start: ``of year.All field sports``).
 
     >>> names_a_code_thing("queue.Full", "catch the queue.Full exception", 20)
     True
     """
     following = _NEXT_WORD.match(text, end)
-    return following is not None and following.group(1) in _CODE_NOUNS
+    return following is not None and following.group(1) in _EXCEPTION_NOUNS
 
 
 def names_its_module(left: str, right: str) -> bool:
