@@ -88,6 +88,9 @@ _AFFIX_PENALTY = 1.5
 _CONTENT_PENALTY = 1.5
 _FOREIGN_ZIPF = 3.0  # a token this common in a neighbouring language is its word ("organiche", Italian 3.25)
 _SEARCHES_BEFORE_COUNTING = 8  # see DocumentWords
+# Searches for a pair written apart before a document's pairs are collected at once (a C-level search
+# costs far less than collecting every pair of a long document; the bound keeps the cost linear).
+_APART_SEARCHES = 32
 _AROUND = 100  # characters on each side of a token whose language decides whether it is foreign
 _CLAUSE_MARK = re.compile(r"[.!?:;\"\u201c\u201d\u00ab\u00bb()\n]")
 _INFLECTIONS = ("s", "es", "ed", "d", "ing", "r", "er", "st", "est", "ly")
@@ -488,7 +491,7 @@ class DocumentWords:
 
     _apart: frozenset[str] | None = None
     _lower_counts: Counter[str] | None = None
-    _apart_searches = _SEARCHES_BEFORE_COUNTING
+    _apart_searches = _APART_SEARCHES
 
     def _lowered_text(self) -> str:
         if self._lowered is None:
@@ -522,6 +525,8 @@ class DocumentWords:
         >>> DocumentWords("Oil prices rose; the oilprices fell").writes_apart("oil", "prices")
         True
         """
+        if not (self.uses(left) and self.uses(right)):
+            return False  # both words stand in the document on their own, or the pair is not there
         if self._apart is None and self._may_search_apart():
             return _stands_alone_run(self._lowered_text(), rf"{re.escape(left)}\s+{re.escape(right)}")
         if self._apart is None:
