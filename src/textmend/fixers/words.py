@@ -645,7 +645,7 @@ def _apart_repair(
         "written_apart": 1.0,
         "side_zipf": sides,
         "parts": 2.0,
-        "confidence": confidence(sides - 3.0),
+        "confidence": confidence(sides - 2.5),  # 2.5: the floor of content_cuts' parts
     }
     if model is not None:
         evidence.update(corpus_evidence(model, token, parts))
@@ -745,8 +745,8 @@ _AN_BEFORE = "aeiouh"  # "an apple", "an hour"; never "an serine"
 # A bracket and the one that closes it round a name: (nolinkage), `init` (quotes hold prose too).
 _CLOSERS = {"(": ")", "[": "]", "`": "`"}
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
-# A label ends in ":" right after a word; a line of a program's log holds several ("error: checkit:
-# connect1: nextserver: No Razor servers"), a line of prose rarely more than one.
+# A label ends in ":" right after a word; a line of a program's log holds two or more, the token's own
+# among them ("error: checkit: connect1: nextserver: No Razor servers"), a line of prose rarely two.
 _LABEL = re.compile(r"\w:(?!\S)")
 _LOG_LABELS = 2
 
