@@ -46,6 +46,7 @@ __all__ = [
     "article_split",
     "cache_sizes",
     "confidence",
+    "content_cuts",
     "corpus_evidence",
     "corpus_split",
     "corpus_word",
@@ -56,6 +57,7 @@ __all__ = [
     "is_entity_remnant",
     "is_template_line",
     "junction_ceiling",
+    "junk_split",
     "long_parts",
     "pair_split",
     "part_zipfs",
@@ -71,6 +73,8 @@ _WORD = re.compile(r"\w+")
 # The letters on both sides of a hyphen (``fall-through``; each hyphen of ``well-to-do``).
 _HYPHEN_JOIN = re.compile(r"([^\W\d_]+)-(?=([^\W\d_]+))")
 _WORD_CHAR = re.compile(r"\w")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_CAMEL_HEAD = regex.compile(r"(?<!\w)(\p{Ll}+)(?=\p{Lu})")
 # Signs that a line is code, where camelCase is an identifier and not two glued words.
 # (A "(" after a word character, found from the "(": every branch starts with a punctuation mark.)
 _CODE_LINE = regex.compile(r"[{}=<>`]|;\s*$|\((?<=\w\()|::|->")
@@ -85,6 +89,9 @@ _AFFIX_PENALTY = 1.5
 _CONTENT_PENALTY = 1.5
 _FOREIGN_ZIPF = 3.0  # a token this common in a neighbouring language is its word ("organiche", Italian 3.25)
 _SEARCHES_BEFORE_COUNTING = 8  # see DocumentWords
+# Searches for a pair written apart before a document's pairs are collected at once (a C-level search
+# costs far less than collecting every pair of a long document; the bound keeps the cost linear).
+_APART_SEARCHES = 32
 _AROUND = 100  # characters on each side of a token whose language decides whether it is foreign
 _CLAUSE_MARK = re.compile(r"[.!?:;\"\u201c\u201d\u00ab\u00bb()\n]")
 _INFLECTIONS = ("s", "es", "ed", "d", "ing", "r", "er", "st", "est", "ly")
@@ -133,8 +140,12 @@ class Splitter:
         >>> Splitter().splittable("usedfor"), Splitter().splittable("therapist")
         (True, False)
         """
+        if junk_split(self, token) is not None:
+            return True
         if self.plainly_whole(token):
             return False
+        if content_cuts(self, token):
+            return True
         split = static_split(self, token)
         if split is None:
             return hopeful_split(self, token) is not None or extra_split(self, token) is not None
@@ -237,7 +248,10 @@ class Splitter:
         vouched = (
             len(word) >= 4
             and document.uses(word)
-            and (document.vouches_for_glue or static_split(self, word) is None)
+            and (
+                document.vouches_for_glue
+                or (static_split(self, word) is None and junk_split(self, word) is None)
+            )
         )
         return max(z, _SEEN_ZIPF) if vouched else z
 
@@ -491,6 +505,84 @@ class DocumentWords:
     def see(self, words: tuple[str, ...]) -> None:
         """Record words that a split made stand on their own."""
         self._load_lower().update(word.lower() for word in words)
+
+    _apart: frozenset[str] | None = None
+    _lower_counts: Counter[str] | None = None
+    _apart_searches = _APART_SEARCHES
+
+    def _lowered_text(self) -> str:
+        if self._lowered is None:
+            self._lowered = self.text.lower()
+        return self._lowered
+
+    def _may_search_apart(self) -> bool:
+        """Whether one more whole-text search for a pair or a token is within the budget; past it the
+        document's pairs and words are collected once (a search each would cost quadratic time)."""
+        if self._apart_searches <= 0:
+            return False
+        self._apart_searches -= 1
+        return True
+
+    def _collect_apart(self) -> None:
+        """One pass over the lowercased text: the pairs written side by side and each word's count in
+        any case."""
+        lowered = self._lowered_text()
+        words = list(_LETTER_RUN.finditer(lowered))
+        self._apart = frozenset(
+            f"{first.group()} {second.group()}"
+            for first, second in itertools.pairwise(words)
+            if first.end() < second.start() and lowered[first.end() : second.start()].isspace()
+        )
+        self._lower_counts = Counter(word.group() for word in words)
+
+    def writes_apart(self, left: str, right: str) -> bool:
+        """Whether the document writes the lowercase words ``left right`` side by side (in any case,
+        across any run of whitespace) somewhere: ``oil prices`` for ``oilprices``.
+
+        >>> DocumentWords("Oil prices rose; the oilprices fell").writes_apart("oil", "prices")
+        True
+        """
+        if not (self.uses(left) and self.uses(right)):
+            return False  # both words stand in the document on their own, or the pair is not there
+        if self._apart is None and self._may_search_apart():
+            return _stands_alone_run(self._lowered_text(), rf"{re.escape(left)}\s+{re.escape(right)}")
+        if self._apart is None:
+            self._collect_apart()
+        assert self._apart is not None
+        return f"{left} {right}" in self._apart
+
+    def written_again(self, token: str) -> bool:
+        """Whether the document writes the lowercase ``token`` more than once, in any case
+        (``TIMETRACKS`` and ``timetracks``)."""
+        if self._lower_counts is None and self._may_search_apart():
+            return _stands_alone_run(self._lowered_text(), re.escape(token), 2)
+        if self._lower_counts is None:
+            self._collect_apart()
+        assert self._lower_counts is not None
+        return self._lower_counts[token] > 1
+
+    _camel_heads: Counter[str] | None = None
+
+    def camel_heads(self, head: str) -> int:
+        """How many times the document writes the lowercase ``head`` before a capital at the start of
+        a word (``microLenat`` and ``microReid``: ``micro`` twice); counted once a document."""
+        if self._camel_heads is None:
+            self._camel_heads = Counter(_CAMEL_HEAD.findall(self.text))
+        return self._camel_heads[head]
+
+
+def _stands_alone_run(text: str, pattern: str, times: int = 1) -> bool:
+    """Whether ``pattern`` (which starts and ends with letters) matches ``text`` at least ``times``
+    times with no letter just before or after the match. The pattern starts with its literal letters,
+    which the regular expression engine scans for fast; the edges are checked by hand."""
+    found = 0
+    for match in re.finditer(pattern, text):
+        start, end = match.span()
+        if (start == 0 or not text[start - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+            found += 1
+            if found >= times:
+                return True
+    return False
 
 
 def _stands_alone(text: str, word: str) -> bool:
@@ -979,3 +1071,87 @@ def article_split(splitter: Splitter, token: str) -> tuple[str, str] | None:
     ):
         return left, "a"
     return None
+
+
+# -- static rules of #16's second round: glue the document writes apart, glue known only as junk -------
+
+# Two content words glued (``oilprices``) are split where the same document writes them side by side
+# (``oil prices``): each part has this many letters ("sub", "non" are prefixes, not words of a pair)...
+_APART_PART_LETTERS = 3
+# ... and is at least this common ("platelet" 2.9; no rare word a longer name happens to spell: "gang
+# lions"). On the dev splits 3.0 -> 2.5 bought 20 joins of 10,000 and 2.0 7 more, at no false change.
+_APART_PART_ZIPF = 2.5
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def content_cuts(splitter: Splitter, token: str) -> tuple[tuple[str, str], ...]:
+    """The cuts of an English ``token`` that wordfreq does not know at all into two words of three
+    letters or more, each at least ``_APART_PART_ZIPF`` common and whole, neither a word-forming prefix before
+    it nor a suffix after it: the readings a document may vouch for by writing them apart.
+
+    >>> content_cuts(Splitter(), "oilprices"), content_cuts(Splitter(), "therapist")
+    ((('oil', 'prices'),), ())
+    """
+    if splitter.language != "en" or zipf(token, "en") > 0.0 or splitter.plainly_whole(token):
+        return ()
+    prefixes, suffixes = PREFIXES["en"], SUFFIXES["en"]
+    cuts = []
+    for cut in range(_APART_PART_LETTERS, len(token) - _APART_PART_LETTERS + 1):
+        left, right = token[:cut], token[cut:]
+        if left in prefixes or right in suffixes:
+            continue
+        if all(_apart_part(splitter, part) for part in (left, right)):
+            cuts.append((left, right))
+    return tuple(cuts)
+
+
+def _apart_part(splitter: Splitter, part: str) -> bool:
+    """Whether ``part`` may stand in a pair the document writes apart: at least ``_APART_PART_ZIPF``
+    common, and a word no document sees split (so that mending the result splits nothing more)."""
+    z = zipf(part, "en")
+    return z >= _APART_PART_ZIPF and (z >= splitter.max_joined_zipf or splitter.settled_word(part))
+
+
+# A function word glued to a common word, where wordfreq knows the glued form only as scraper junk
+# (``theonly`` 1.1, ``somany`` 1.1, ``whata`` 1.9): the glued form is at most this common (real words
+# made so, ``another`` or ``indeed``, are far more common)...
+_JUNK_GLUED_ZIPF = 2.0
+# ... both words at least this common ("upbubble", "aslope" have a rare side)...
+_JUNK_PART_ZIPF = 4.0
+# ... and the pair, read as independent words, this many Zipf units likelier than the glued form.
+_JUNK_ODDS = 2.5
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def junk_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], float] | None:
+    """The reading of an English ``token`` that wordfreq knows only as junk as a function word and a
+    common word, with its odds (``zipf(left) + zipf(right) - 9 - zipf(token)``): ``theonly`` ->
+    ``the only`` (odds 3.7), ``agood`` -> ``a good``. Not a token wordfreq does not know (``aplay``).
+
+    >>> junk_split(Splitter(), "theonly")[0], junk_split(Splitter(), "aplay")
+    (('the', 'only'), None)
+    """
+    joined = zipf(token, splitter.language)
+    if (
+        splitter.language != "en"
+        or not 0.0 < joined <= _JUNK_GLUED_ZIPF
+        or splitter.foreign(token)
+        or is_entity_remnant(token)
+    ):
+        return None
+    best: tuple[tuple[str, str], float] | None = None
+    for cut in range(1, len(token)):
+        left, right = token[:cut], token[cut:]
+        if "i" in (left, right) or not (splitter.function_word(left) or splitter.function_word(right)):
+            continue
+        if left == "a" and right[0] in "aeiou":
+            continue  # "an" goes before a vowel: "aorta" is no "a orta"
+        if left in COMPOUND_HEADS["en"] and len(right) >= 2 and splitter.function_word(right):
+            continue  # "whereto", "hereby", "thereon": old compounds of a head and a function word
+        z_left, z_right = zipf(left, "en"), zipf(right, "en")
+        if min(z_left, z_right) < _JUNK_PART_ZIPF:
+            continue
+        odds = z_left + z_right - 9.0 - joined
+        if odds >= _JUNK_ODDS and (best is None or odds > best[1]):
+            best = (left, right), odds
+    return best

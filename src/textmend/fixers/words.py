@@ -33,9 +33,15 @@ its own counts as common (``wearableimplantableor`` splits in a text that also s
 Beyond frequencies, English text has two kinds of static evidence: a token wordfreq does not know is
 split into two content words that WordNet puts side by side, when the document also writes both apart
 (``bloodcells``; ``fixers/_pairs.py``), and the article ``a`` glued to a word is split off
-(``writea``). Word formation keeps words whole (``bethink``, ``accessor``, ``abased``, ``anserine``,
-``proband's``), and so does the place of a term or a name of code (``noshell  Prevents``, ``the timeit
-module``, ``(nolinkage)``, ``fallthrough`` beside ``fall-through``, ``binascii.Error``).
+(``writea``). Two content words wordfreq does not know glued are split where the same document writes
+them side by side, but not within a sentence of the token (``oilprices`` beside ``oil prices``; ``A
+stack trace, or stacktrace`` is the writer's choice), and a function word glued to a common word where
+wordfreq knows the glued form only as junk (``theonly`` at Zipf 1.1, ``whata``, ``agood``). Word
+formation keeps words whole (``bethink``, ``accessor``, ``abased``, ``anserine``, ``proband's``,
+``whereto``), a common word with a letter dropped is a typo (``towars``), and the place of a term or a
+name of code keeps it (``noshell  Prevents``, ``the timeit module``, ``(nolinkage)``, ``fallthrough``
+beside ``fall-through``, ``binascii.Error``, ``the queue.Full exception``, a log line's ``checkit:``,
+a ``camelCase`` headword, ``microLenat`` beside ``microReid``).
 
 With a fitted corpus model (``Pipeline.with_model(textmend.fit(texts))``) the corpus is evidence too:
 a token it uses is a word of that corpus and stays (``rustup``), unless its parts stand side by side
@@ -81,6 +87,7 @@ from ._splitter import (
     DocumentWords,
     Splitter,
     confidence,
+    content_cuts,
     corpus_evidence,
     corpus_split,
     corpus_word,
@@ -90,6 +97,7 @@ from ._splitter import (
     hopeful_split,
     is_entity_remnant,
     is_template_line,
+    junk_split,
     long_parts,
     part_zipfs,
     static_split,
@@ -107,21 +115,29 @@ __all__ = [
     "camel_candidates",
     "camel_repair",
     "corpus_repair",
+    "follows_article",
     "glued_candidates",
     "glued_repair",
     "glued_split",
     "is_attribute",
+    "is_camel_name",
     "is_derived_word",
     "is_glued_reading",
+    "is_inflection_of_used",
     "is_known_with_n",
+    "is_log_label",
     "is_module",
     "is_short_word_after_dot",
+    "is_typo",
     "misreads_grammar",
+    "names_a_code_thing",
     "names_its_module",
     "no_space_candidates",
     "no_space_repair",
+    "spells_both_near",
     "stands_apart",
     "starts_a_sentence",
+    "written_apart",
 ]
 
 # A lowercase word standing alone: not part of a URL, an address, a path, a hashtag or an identifier.
@@ -468,19 +484,33 @@ def glued_repair(
     extra = extra_split(splitter, token) if split is None else None
     if split is not None and is_derived_word(splitter, token, split[0]):
         split = None
+    junk = junk_split(splitter, token) if split is None and extra is None else None
+    apart = (
+        written_apart(splitter, token, start, document)
+        if split is None and extra is None and junk is None
+        else None
+    )
     if model is not None:
         line = document.line_at(start)
         if corpus_word(model, token, found[0] if found else extra[0] if extra else None, line):
             return None
-        if split is None and extra is None:
+        if split is None and extra is None and junk is None and apart is None:
             return corpus_repair(splitter, model, token, start, document, line)
-    chosen = split or extra
+    chosen = split or extra or junk or ((apart, 0.0) if apart is not None else None)
     if chosen is None or stands_apart(token, chosen[0], start, document):
         return None
     if token.endswith("in") and document.text.startswith(("'", "\u2019"), start + len(token)):
         return None  # "foamin'": a dropped g, spelled out
     if misreads_grammar(splitter, chosen[0], document.text, start + len(token)):
         return None
+    if is_typo(splitter, token, chosen[0]):
+        return None  # "towars", "orking": a common word with a letter dropped
+    if chosen[0][0] in ("a", "an") and follows_article(document.text, start):
+        return None  # "an asocial, malodorous": no article reads after an article
+    if junk is not None:
+        return _junk_repair(splitter, token, start, junk, model)
+    if apart is not None:
+        return _apart_repair(splitter, token, start, apart, model)
     if split is None:
         assert extra is not None
         if extra[1] and not all(document.uses(part) for part in extra[0]):
@@ -519,6 +549,107 @@ def _extra_repair(
         "pair_table": pairs,
         "parts": float(len(parts)),
         "confidence": confidence(min(3.0, pairs / 4) if pairs else 1.0),
+    }
+    if model is not None:
+        evidence.update(corpus_evidence(model, token, parts))
+    return _split_at(token, start, parts, reason, evidence)
+
+
+def written_apart(
+    splitter: Splitter, token: str, start: int, document: DocumentWords
+) -> tuple[str, str] | None:
+    """The two content words an English ``token`` unknown to wordfreq spells that the same document
+    writes side by side elsewhere, but not near it: ``oilprices`` in a text that also says ``oil
+    prices``. Not a token the document writes twice (a name of its own), nor an inflection of a word
+    it uses (``zipfiles`` beside ``zipfile``).
+
+    >>> text = "Oil prices rose in May, the ministry said in its monthly report. Later the oilprices fell."
+    >>> written_apart(Splitter(), "oilprices", text.index("oilprices"), DocumentWords(text))
+    ('oil', 'prices')
+    """
+    cuts = content_cuts(splitter, token)
+    if not cuts:
+        return None
+    found = [cut for cut in cuts if document.writes_apart(*cut)]
+    if len(found) != 1 or document.written_again(token):
+        return None  # two readings, or a term the document spells twice in any case ("TIMETRACKS")
+    if spells_both_near(document.text, token, start, found[0]):
+        return None  # "A stack trace, or stacktrace": the writer gives both spellings
+    if is_inflection_of_used(token, document):
+        return None  # "zipfiles" in a text that writes "zipfile"
+    return found[0]
+
+
+# How near a glued token the pair written apart shows a writer's choice of spellings rather than damage
+# ("A stack trace, or stacktrace", "a heat pipe, and each heatpipe", "the lock file path: lockfile"):
+# characters on each side, about a sentence.
+_VARIANT_REACH = 60
+
+
+def spells_both_near(text: str, token: str, start: int, parts: tuple[str, str]) -> bool:
+    """Whether ``text`` writes ``parts`` side by side within ``_VARIANT_REACH`` characters of the
+    ``token`` at ``start``: the writer's two spellings of one term, not damage.
+
+    >>> spells_both_near("A stack trace, or stacktrace.", "stacktrace", 18, ("stack", "trace"))
+    True
+    """
+    near = text[max(0, start - _VARIANT_REACH) : start + len(token) + _VARIANT_REACH].lower()
+    return re.search(rf"\b{re.escape(parts[0])}\s+{re.escape(parts[1])}\b", near) is not None
+
+
+# Endings of an inflected word whose stem a document may use on its own ("zipfiles", "zipfile").
+_ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers")
+
+
+def is_inflection_of_used(token: str, document: DocumentWords) -> bool:
+    """Whether ``token`` is an inflection of a word the document uses on its own: ``zipfiles`` in a
+    text that also writes ``zipfile``.
+
+    >>> is_inflection_of_used("zipfiles", DocumentWords("the zipfile module reads zipfiles"))
+    True
+    """
+    return any(
+        token.endswith(ending) and document.uses(token[: -len(ending)])
+        for ending in _ENDINGS
+        if len(token) - len(ending) >= 4
+    )
+
+
+def _junk_repair(
+    splitter: Splitter,
+    token: str,
+    start: int,
+    junk: tuple[tuple[str, str], float],
+    model: CorpusModel | None,
+) -> Repair:
+    """The split of :func:`junk_split`: a function word and a common word, glued into scraper junk."""
+    parts, odds = junk
+    joined = zipf(token, splitter.language)
+    reason = (
+        f"{token!r} (zipf {joined:.1f}, known only as junk) read as {' '.join(parts)!r}: the two words side"
+        f" by side are {odds:.1f} Zipf units likelier than the glued form"
+    )
+    evidence = {"joined_zipf": joined, "odds": odds, "parts": 2.0, "confidence": confidence(odds - 2.5)}
+    if model is not None:
+        evidence.update(corpus_evidence(model, token, parts))
+    return _split_at(token, start, parts, reason, evidence)
+
+
+def _apart_repair(
+    splitter: Splitter, token: str, start: int, parts: tuple[str, str], model: CorpusModel | None
+) -> Repair:
+    """The split of :func:`written_apart`: two content words the document writes side by side."""
+    reason = (
+        f"{token!r} (unknown to wordfreq) read as {' '.join(parts)!r}: the document writes"
+        f" {' '.join(parts)!r} elsewhere"
+    )
+    sides = min(zipf(part, splitter.language) for part in parts)
+    evidence = {
+        "joined_zipf": 0.0,
+        "written_apart": 1.0,
+        "side_zipf": sides,
+        "parts": 2.0,
+        "confidence": confidence(sides - 2.5),  # 2.5: the floor of content_cuts' parts
     }
     if model is not None:
         evidence.update(corpus_evidence(model, token, parts))
@@ -605,7 +736,8 @@ _DERIVED_ZIPF = 1.5
 # Nouns after a name of code: "the timeit module", "basic accessor methods".
 _CODE_NOUNS = frozenset(
     "module modules function functions method methods class classes package packages command commands"  # noqa: SIM905
-    " option options attribute attributes keyword keywords parameter parameters flag flags".split()
+    " option options attribute attributes keyword keywords parameter parameters flag flags import struct"
+    " structs exception exceptions".split()
 )
 _ARTICLES = frozenset({"a", "an", "the"})
 # A split that starts with one of these reads as a phrase before a noun of code ("the calling function",
@@ -617,6 +749,10 @@ _AN_BEFORE = "aeiouh"  # "an apple", "an hour"; never "an serine"
 # A bracket and the one that closes it round a name: (nolinkage), `init` (quotes hold prose too).
 _CLOSERS = {"(": ")", "[": "]", "`": "`"}
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
+# A label ends in ":" right after a word; a line of a program's log holds two or more, the token's own
+# among them ("error: checkit: connect1: nextserver: No Razor servers"), a line of prose rarely two.
+_LABEL = re.compile(r"\w:(?!\S)")
+_LOG_LABELS = 2
 
 
 def is_derived_word(splitter: Splitter, token: str, parts: tuple[str, ...]) -> bool:
@@ -660,6 +796,8 @@ def stands_apart(token: str, parts: tuple[str, ...], start: int, document: Docum
     opening, closing = text[start - 1 : start], text[start + len(token) : start + len(token) + 1]
     if opening and _CLOSERS.get(opening) == closing:
         return True  # a name bracketed on its own: (nolinkage), `init`
+    if closing == ":" and is_log_label(text, start, start + len(token)):
+        return True
     following = _NEXT_WORD.match(text, start + len(token))
     if (
         following is not None
@@ -673,6 +811,67 @@ def stands_apart(token: str, parts: tuple[str, ...], start: int, document: Docum
     return document.hyphenates(token)
 
 
+# A token that a letter put in makes a word this common is that word misspelt ("towars": "towards"; on
+# the dev splits 4 false changes fewer for 26 joins of 10,000).
+_TYPO_WORD_ZIPF = 4.0
+# ... when the token has this many letters: a short glue is near many words ("atin": "satin", "tolet":
+# "toilet", "beas": "bears" cost three Austen joins at any length).
+_TYPO_LETTERS = 6
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@lru_cache(maxsize=8192)
+def _typo_of(token: str, language: str) -> bool:
+    """Whether a letter put into ``token`` makes a common word (``towars``: ``towards``)."""
+    for at in range(len(token) + 1):
+        head, tail = token[:at], token[at:]
+        if any(zipf(head + letter + tail, language) >= _TYPO_WORD_ZIPF for letter in _LETTERS):
+            return True
+    return False
+
+
+def is_typo(splitter: Splitter, token: str, parts: tuple[str, ...]) -> bool:
+    """Whether the English ``token`` reads better as a common word with one letter dropped
+    (``towars`` for ``towards``, ``orking`` for ``working``) than as ``parts``
+    of which one is a short function word.
+
+    >>> is_typo(Splitter(), "towars", ("to", "wars")), is_typo(Splitter(), "usedfor", ("used", "for"))
+    (True, False)
+    """
+    return (
+        splitter.language == "en"
+        and len(token) >= _TYPO_LETTERS
+        and any(len(part) <= 3 and splitter.function_word(part) for part in parts)
+        and _typo_of(token, splitter.language)
+    )
+
+
+_WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
+
+
+def follows_article(text: str, start: int) -> bool:
+    """Whether the word before ``start`` is an article: ``an asocial`` cannot read as ``an a social``.
+
+    >>> follows_article("an asocial man", 3), follows_article("was amoment", 4)
+    (True, False)
+    """
+    before = _WORD_BEFORE.search(text, max(0, start - 8), start)
+    return before is not None and before.group(1).lower() in _ARTICLES
+
+
+def is_log_label(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, followed by ``:``, is one of several labels on its line, as a
+    program's log writes them: ``error: checkit: connect1: ) nextserver: No Razor servers``.
+
+    >>> is_log_label("error: checkit: connect1: failed", 7, 14)
+    True
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return len(_LABEL.findall(text, line_start, line_end)) >= _LOG_LABELS
+
+
 def misreads_grammar(splitter: Splitter, parts: tuple[str, ...], text: str, end: int) -> bool:
     """Whether reading ``parts`` for the token that ends at ``end`` breaks English grammar: ``an``
     before a consonant (``an serine`` for ``anserine``) or a possessive ``'s`` on a function word
@@ -683,9 +882,7 @@ def misreads_grammar(splitter: Splitter, parts: tuple[str, ...], text: str, end:
     """
     if splitter.language != "en":
         return False
-    if any(
-        left == "an" and right[0] not in _AN_BEFORE for left, right in itertools.pairwise(parts)
-    ):
+    if any(left == "an" and right[0] not in _AN_BEFORE for left, right in itertools.pairwise(parts)):
         return True
     return text[end : end + 2] in ("'s", "\u2019s") and splitter.function_word(parts[-1])
 
@@ -730,6 +927,8 @@ def camel_repair(
         return None  # a name the corpus uses: "microReid", "iPhone"
     if not splitter.common(right.lower(), document):
         return None
+    if is_camel_name(splitter, match, document):
+        return None
     left_repair = None
     if len(left) >= 4 and zipf(left, splitter.language) < splitter.max_joined_zipf:
         left_repair = glued_repair(splitter, left, match.start(), document, taken, model)
@@ -747,6 +946,37 @@ def camel_repair(
     return Repair((*before.edits, edit), (*before.words, left, right))
 
 
+# A lowercase head the document writes before a capital this often makes a family of names
+# ("microLenat", "microReid"; "camelCase", "camelCasing").
+_CAMEL_HEADS_NAMED = 2
+# Nouns that a name of code follows ("the R package discoMod"; not "class": "to class what Mr. Darcy").
+_NAMING_NOUNS = frozenset("package packages module modules library function method command".split())  # noqa: SIM905
+_PREVIOUS_WORD = re.compile(r"([a-z]+)[ \t]+$")
+
+
+def is_camel_name(splitter: Splitter, match: regex.Match[str], document: DocumentWords) -> bool:
+    """Whether the ``camelCase`` token of ``match`` is a name, not a lowercase word glued to a
+    capitalised one: alone on its line (a headword: ``camelCase``), one of a family of such names the
+    document writes with the same head, not a function word (``microLenat`` and ``microReid``), or
+    after a noun that names code (``the R package discoMod``).
+
+    >>> m = _CAMEL_TOKEN.search("units: microLenat and microReid")
+    >>> is_camel_name(Splitter(), m, DocumentWords("units: microLenat and microReid"))
+    True
+    """
+    text, start, end = document.text, match.start(), match.end()
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if not text[line_start:start].strip() and not text[end:line_end].strip(" \t.:"):
+        return True  # a headword alone on its line
+    head = match.group(1)
+    if not splitter.function_word(head) and document.camel_heads(head) >= _CAMEL_HEADS_NAMED:
+        return True  # "andElizabeth" twice is damage; "microLenat" and "microReid" are names
+    previous = _PREVIOUS_WORD.search(text, max(line_start, start - 40), start)
+    return previous is not None and previous.group(1) in _NAMING_NOUNS
+
+
 def no_space_repair(
     splitter: Splitter, match: regex.Match[str], document: DocumentWords, taken: Mapping[int, Edit]
 ) -> Repair | None:
@@ -758,6 +988,7 @@ def no_space_repair(
         or not starts_a_sentence(splitter, right, document)
         or is_short_word_after_dot(splitter, right)
         or names_its_module(left, right)
+        or names_a_code_thing(match.group(), document.text, match.end())
         or (not lost_newline and is_attribute(splitter, _last_piece(match, taken), right, document))
         or (lost_newline and is_known_with_n(splitter, lost_newline, right))
         or document.in_code(match.start())
@@ -797,6 +1028,20 @@ def starts_a_sentence(splitter: Splitter, right: str, document: DocumentWords) -
 def is_short_word_after_dot(splitter: Splitter, right: str) -> bool:
     """Whether ``right`` is a two-letter word rarer than ``It`` or ``We``: ``Node.Js``."""
     return len(right) == 2 and zipf(right.lower(), splitter.language) < _SHORT_AFTER_DOT_ZIPF
+
+
+_EXCEPTION_NOUNS = frozenset({"exception", "exceptions"})
+
+
+def names_a_code_thing(token: str, text: str, end: int) -> bool:
+    """Whether ``token`` (``queue.Full``) stands before ``exception``: ``the queue.Full exception``
+    (before ``field`` or ``class`` a sentence may start: ``of year.All field sports``).
+
+    >>> names_a_code_thing("queue.Full", "catch the queue.Full exception", 20)
+    True
+    """
+    following = _NEXT_WORD.match(text, end)
+    return following is not None and following.group(1) in _EXCEPTION_NOUNS
 
 
 def names_its_module(left: str, right: str) -> bool:
