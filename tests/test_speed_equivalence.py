@@ -11,6 +11,7 @@ from collections import Counter
 
 import pytest
 import regex
+import wordfreq
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -455,7 +456,7 @@ def plain_plainly_whole(splitter: Splitter, token: str) -> bool:
     return (
         zipf(token, splitter.language) >= splitter.max_joined_zipf
         or plain_foreign(splitter, token)
-        or splitter.inflected(token)
+        or (splitter.inflected(token) and _splitter.junk_split(splitter, token) is None)
         or _splitter.is_entity_remnant(token)
     )
 
@@ -527,6 +528,25 @@ def test_best_split_answers_as_the_full_scoring_on_real_tokens() -> None:
         assert valid_parts(splitter, token) == plain_valid_parts(splitter, token), token
         for document in (_splitter._NO_DOCUMENT, _splitter._EVERY_WORD):
             assert splitter.best_split(token, document) == plain_best_split(splitter, token, document), token
+
+
+def _junk_like_tokens() -> list[str]:
+    """Tokens wordfreq knows only rarely (Zipf up to 2: web junk glue such as ``thatis`` beside rare
+    words), every 40th of them, and those the rules name."""
+    rare = [
+        word
+        for word in wordfreq.iter_wordlist("en", "large")
+        if word.isalpha() and word.islower() and 0.0 < zipf(word, "en") <= 2.0
+    ]
+    return [*rare[::40], "thatis", "theonly", "whata", "agood", "suchas", "togas", "canto", "andamp"]
+
+
+def test_a_run_plainly_whole_is_never_splittable() -> None:
+    # glued_candidates asks `splittable` only of the runs that are not plainly whole: a rule that
+    # accepts a plainly whole run ("thatis" reads as inflected, and is junk glue) would go unasked
+    splitter = Splitter()
+    for token in _corpus_tokens(1500) + _junk_like_tokens():
+        assert not (splitter.plainly_whole(token) and splitter.splittable(token)), token
 
 
 def plain_rare_and_hopeful(splitter: Splitter, runs: list[str]) -> tuple[set[str], set[str]]:

@@ -155,8 +155,9 @@ class Splitter:
 
     def plainly_whole(self, token: str) -> bool:
         """Whether ``token`` is left whole on cheap tests alone, before any split is scored: a common word,
-        a word of a neighbouring language (``canto``), an inflected word (``togas``) or an entity
-        remnant (``andamp``).
+        a word of a neighbouring language (``canto``), an inflected word (``togas``; not one wordfreq
+        knows only as junk glue, ``thatis``: :func:`junk_split`) or an entity remnant (``andamp``).
+        Never true of a token :meth:`splittable` accepts: the word filter relies on it.
 
         >>> Splitter().plainly_whole("togas"), Splitter().plainly_whole("usedfor")
         (True, False)
@@ -169,7 +170,7 @@ class Splitter:
             verdict = remembered[token] = (
                 zipf(token, self.language) >= self.max_joined_zipf
                 or self.foreign(token)
-                or self.inflected(token)
+                or (self.inflected(token) and junk_split(self, token) is None)  # "thatis" is junk glue
                 or is_entity_remnant(token)
             )
         return verdict
