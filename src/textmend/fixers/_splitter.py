@@ -54,6 +54,7 @@ __all__ = [
     "extra_split",
     "glued_evidence",
     "hopeful_split",
+    "is_doubled_inflection",
     "is_entity_remnant",
     "is_template_line",
     "junction_ceiling",
@@ -311,12 +312,17 @@ class Splitter:
         return token in _foreign_words(self.language)
 
     def inflected(self, token: str) -> bool:
-        """Whether ``token`` is an inflected form of a word (``togas``, ``overspreading``)."""
-        return self.language == "en" and any(
-            token.endswith(suffix)
-            and len(token) - len(suffix) >= 4
-            and zipf(stem := token[: -len(suffix)]) >= (_LONG_STEM_ZIPF if len(stem) >= _LONG_STEM else 2.5)
-            for suffix in _INFLECTIONS
+        """Whether ``token`` is an inflected form of a word (``togas``, ``overspreading``), also with
+        its last consonant doubled (``weblogger``, ``weblogging``: ``weblog``)."""
+        return self.language == "en" and (
+            any(
+                token.endswith(suffix)
+                and len(token) - len(suffix) >= 4
+                and zipf(stem := token[: -len(suffix)])
+                >= (_LONG_STEM_ZIPF if len(stem) >= _LONG_STEM else 2.5)
+                for suffix in _INFLECTIONS
+            )
+            or is_doubled_inflection(token)
         )
 
     def common(self, word: str, document: DocumentWords) -> bool:
@@ -1156,3 +1162,31 @@ def junk_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], float] 
         if odds >= _JUNK_ODDS and (best is None or odds > best[1]):
             best = (left, right), odds
     return best
+
+
+# Endings after which English doubles a stem's last consonant ("weblog" -> "weblogging", "weblogger").
+_DOUBLING_ENDINGS = ("ing", "ed", "er", "ers")
+# The stem must be a word wordfreq knows this well, of this many letters (a doubled ending on a rarer
+# or shorter stem is as often glue: "inrunning" is no inflection of "inrun").
+_DOUBLED_STEM_ZIPF = 2.5
+_DOUBLED_STEM_LETTERS = 5
+
+
+def is_doubled_inflection(token: str) -> bool:
+    """Whether ``token`` is an English word with its last consonant doubled before an ending:
+    ``weblogging`` (``weblog``, Zipf 2.6), not ``usedfor``.
+
+    >>> is_doubled_inflection("weblogging"), is_doubled_inflection("usedfor")
+    (True, False)
+    """
+    for ending in _DOUBLING_ENDINGS:
+        stem = token[: -len(ending) - 1]
+        if (
+            token.endswith(ending)
+            and len(stem) >= _DOUBLED_STEM_LETTERS
+            and token[len(stem)] == stem[-1]
+            and stem[-1] not in "aeiouy"
+            and zipf(stem, "en") >= _DOUBLED_STEM_ZIPF
+        ):
+            return True
+    return False
