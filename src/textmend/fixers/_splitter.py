@@ -346,7 +346,7 @@ class DocumentWords:
         self._latin1 = latin1
         self._counts: Counter[str] | None = None
         self._lower: set[str] | None = None
-        self._lowered: str | None = None  # the text lowercased, for :meth:`used`
+        self._lowered: str | None = None  # the text lowercased, made once (:meth:`_lowered_text`)
         self._lines: list[str] | None = None
         self._line_starts: list[int] = []
         self._code_lines: dict[int, bool] = {}
@@ -366,8 +366,7 @@ class DocumentWords:
     def _load_lower(self) -> set[str]:
         if self._lower is None:
             if self._latin1:
-                lowered = self._lowered if self._lowered is not None else self.text.lower()
-                self._lower = set(_WORD.findall(lowered))
+                self._lower = set(_WORD.findall(self._lowered_text()))
             else:
                 self._lower = {word.lower() for word in self._load_counts()}
         return self._lower
@@ -429,6 +428,17 @@ class DocumentWords:
         index = self._line_index(position)
         assert self._lines is not None
         return self._lines[index]
+
+    def line_bounds(self, position: int) -> tuple[int, int]:
+        """Where the line holding ``position`` starts and ends (its ``"\\n"`` excluded).
+
+        >>> DocumentWords("one\\ntwo three\\n").line_bounds(6)
+        (4, 13)
+        """
+        index = self._line_index(position)
+        assert self._lines is not None
+        start = self._line_starts[index]
+        return start, start + len(self._lines[index])
 
     def code_near(self, position: int, length: int) -> bool:
         """Whether code signs stand within ``_CODE_REACH`` characters of ``text[position:position + length]``

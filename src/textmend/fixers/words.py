@@ -796,7 +796,7 @@ def stands_apart(token: str, parts: tuple[str, ...], start: int, document: Docum
     opening, closing = text[start - 1 : start], text[start + len(token) : start + len(token) + 1]
     if opening and _CLOSERS.get(opening) == closing:
         return True  # a name bracketed on its own: (nolinkage), `init`
-    if closing == ":" and is_log_label(text, start, start + len(token)):
+    if closing == ":" and is_log_label(document, start):
         return True
     following = _NEXT_WORD.match(text, start + len(token))
     if (
@@ -859,17 +859,15 @@ def follows_article(text: str, start: int) -> bool:
     return before is not None and before.group(1).lower() in _ARTICLES
 
 
-def is_log_label(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]``, followed by ``:``, is one of several labels on its line, as a
+def is_log_label(document: DocumentWords, start: int) -> bool:
+    """Whether the token at ``start``, followed by ``:``, is one of several labels on its line, as a
     program's log writes them: ``error: checkit: connect1: ) nextserver: No Razor servers``.
 
-    >>> is_log_label("error: checkit: connect1: failed", 7, 14)
+    >>> is_log_label(DocumentWords("error: checkit: connect1: failed"), 7)
     True
     """
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    return len(_LABEL.findall(text, line_start, line_end)) >= _LOG_LABELS
+    line_start, line_end = document.line_bounds(start)
+    return len(_LABEL.findall(document.text, line_start, line_end)) >= _LOG_LABELS
 
 
 def misreads_grammar(splitter: Splitter, parts: tuple[str, ...], text: str, end: int) -> bool:
@@ -965,9 +963,7 @@ def is_camel_name(splitter: Splitter, match: regex.Match[str], document: Documen
     True
     """
     text, start, end = document.text, match.start(), match.end()
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start, line_end = document.line_bounds(start)
     if not text[line_start:start].strip() and not text[end:line_end].strip(" \t.:"):
         return True  # a headword alone on its line
     head = match.group(1)
