@@ -15,7 +15,9 @@ in ``_wordlists.py``.
 from __future__ import annotations
 
 import bisect
+import builtins
 import itertools
+import keyword
 import math
 import re
 from collections import Counter
@@ -40,10 +42,12 @@ from ._wordlists import (
 
 __all__ = [
     "CACHE_SIZE",
+    "PYTHON_NAMES",
     "SLOPE",
     "DocumentWords",
     "Splitter",
     "article_split",
+    "bound_split",
     "cache_sizes",
     "confidence",
     "content_cuts",
@@ -56,13 +60,16 @@ __all__ = [
     "hopeful_split",
     "is_doubled_inflection",
     "is_entity_remnant",
+    "is_participle",
     "is_template_line",
     "junction_ceiling",
     "junk_split",
     "long_parts",
+    "modifier_split",
     "pair_split",
     "part_zipfs",
     "static_split",
+    "takes_ending",
     "too_many_candidates",
     "too_many_rare_runs",
     "valid_parts",
@@ -70,6 +77,9 @@ __all__ = [
     "word_filter",
 ]
 
+# The names of Python's builtins and keywords: names of code wherever they stand, never glue
+# ("isinstance", "memoryview", "bytearray", "nonlocal").
+PYTHON_NAMES = frozenset(name for name in (*dir(builtins), *keyword.kwlist) if name.islower())
 _WORD = re.compile(r"\w+")
 # The letters on both sides of a hyphen (``fall-through``; each hyphen of ``well-to-do``).
 _HYPHEN_JOIN = re.compile(r"([^\W\d_]+)-(?=([^\W\d_]+))")
@@ -102,6 +112,8 @@ _INFLECTIONS = ("s", "es", "ed", "d", "ing", "r", "er", "st", "est", "ly")
 # "andher" and "shewas" stayed glued, 3 points of Austen recall).
 _LONG_STEM = 5
 _LONG_STEM_ZIPF = 1.5
+# A stem wordfreq knows this well is a word, even where it could read as glue ("bethink" 1.5 is not).
+_GLUED_STEM_ZIPF = 3.0
 _EXTRA_PART = 1.5
 _RARE_PART_ZIPF = 2.0  # a part rarer than max_joined_zipf must be known this well ("wharves" 2.5)
 _SINGLE_LETTER_NEXT = 4.5  # how common the word after a one-letter word ("a") must be
@@ -145,7 +157,11 @@ class Splitter:
             return True
         if self.plainly_whole(token):
             return False
-        if content_cuts(self, token):
+        if (
+            content_cuts(self, token)
+            or bound_split(self, token) is not None
+            or modifier_split(self, token) is not None
+        ):
             return True
         split = static_split(self, token)
         if split is None:
@@ -157,7 +173,8 @@ class Splitter:
     def plainly_whole(self, token: str) -> bool:
         """Whether ``token`` is left whole on cheap tests alone, before any split is scored: a common word,
         a word of a neighbouring language (``canto``), an inflected word (``togas``; not one wordfreq
-        knows only as junk glue, ``thatis``: :func:`junk_split`) or an entity remnant (``andamp``).
+        knows only as junk glue, ``thatis``: :func:`junk_split`), an entity remnant (``andamp``) or the
+        name of a Python builtin or keyword (``isinstance``, ``memoryview``, ``nonlocal``).
         Never true of a token :meth:`splittable` accepts: the word filter relies on it.
 
         >>> Splitter().plainly_whole("togas"), Splitter().plainly_whole("usedfor")
@@ -173,6 +190,7 @@ class Splitter:
                 or self.foreign(token)
                 or (self.inflected(token) and junk_split(self, token) is None)  # "thatis" is junk glue
                 or is_entity_remnant(token)
+                or token in PYTHON_NAMES
             )
         return verdict
 
@@ -318,11 +336,36 @@ class Splitter:
             any(
                 token.endswith(suffix)
                 and len(token) - len(suffix) >= 4
-                and zipf(stem := token[: -len(suffix)])
-                >= (_LONG_STEM_ZIPF if len(stem) >= _LONG_STEM else 2.5)
+                and takes_ending(stem := token[: -len(suffix)], suffix)
+                and zipf(stem) >= (_LONG_STEM_ZIPF if len(stem) >= _LONG_STEM else 2.5)
+                and not self.glued_stem(stem)
                 for suffix in _INFLECTIONS
             )
             or is_doubled_inflection(token)
+        )
+
+    def glued_stem(self, stem: str) -> bool:
+        """Whether the stem of an inflection is a function word (``there`` in ``therest``) or junk glue
+        (``sucha`` in ``suchas``, ``theus`` in ``theuser``): wordfreq knows it rarely, and it reads as a
+        function word glued to a word; then its "inflection" is glue too.
+
+        >>> Splitter().glued_stem("sucha"), Splitter().glued_stem("toga")
+        (True, False)
+        """
+        if self.function_word(stem):
+            return True  # "there-st": function words take no endings
+        if zipf(stem, self.language) >= _GLUED_STEM_ZIPF:
+            return False
+        if stem.endswith("a") and self.function_word(stem[:-1]):
+            return True  # "such a", "might a"
+        if junk_split(self, stem) is not None:
+            return True
+        split = static_split(self, stem)
+        return (
+            split is not None
+            and len(split[0]) == 2
+            and self.has_function_word(split[0])
+            and split[0][0] not in PREFIXES.get(self.language, ())  # "bethink" in "bethinking" is a word
         )
 
     def common(self, word: str, document: DocumentWords) -> bool:
@@ -768,6 +811,8 @@ def cache_sizes() -> dict[str, int]:
         "vouched_split": vouched_split.cache_info().currsize,
         "valid_parts": _valid_parts.cache_info().currsize,
         "long_parts": long_parts.cache_info().currsize,
+        "bound_split": bound_split.cache_info().currsize,
+        "modifier_split": modifier_split.cache_info().currsize,
         "plainly_whole": len(_plain_verdicts(Splitter())),
     }
     filters = [word_filter(Splitter())]  # the default options' filter; others are alike
@@ -1174,12 +1219,153 @@ def junk_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], float] 
     return best
 
 
+# Function words that start phrases and no English word: a token wordfreq does not know at all that is
+# one of them glued to a word wordfreq knows is glue, however rare the word ("hisgills", "mightreadily",
+# "wewhalemen"). Not prefixes or words that start many words ("a", "to", "in", "be", "for", "by", "on",
+# "at", "as", "so", "no", "up": "aleak", "topers", "inmost", "betakes", "forepart", "bylaw"), nor those
+# that start names of code and placeholders ("my", "some", "is", "has", "from", "it": "mycomps",
+# "somepath", "isfile", "hasattr", "fromtimestamp", "iterable").
+_LEADERS = frozenset(
+    "the his its their your our and of with was were had have are will would could should might must"  # noqa: SIM905
+    " these those which who whose any this that they them been than when we she he".split()
+)
+# ... and those that end phrases and no English word ("sharpenedby" is not read: "-by" ends names;
+# nor "-in", "-on", "-as", "-is", "-or", "-up", "-some": "shelterin", "followon", "proas", "uberis",
+# "slowup", "inflammasome").
+_TRAILERS = frozenset(
+    "the those these their them they which was were had have will would could should might must been"  # noqa: SIM905
+    " than when from with this that".split()
+)
+# The word beside the function word: this common, this long ("his gills" 2.9), and no glue itself.
+_BOUND_WORD_ZIPF = 2.0
+_BOUND_WORD_LETTERS = 4
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def bound_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], float] | None:
+    """The reading of an English ``token`` that wordfreq does not know as a word wordfreq knows and a
+    function word that starts no word (``his``, ``the``, ``might``) before it or ends none after it
+    (``those``, ``which``), with the word's Zipf: ``hisgills`` -> ``his gills`` (3.1),
+    ``shunnedthose`` -> ``shunned those``, where the two as independent words are too rare for
+    :meth:`Splitter.best_split`.
+
+    >>> found, sure = bound_split(Splitter(), "hisgills")
+    >>> found, round(sure, 1), bound_split(Splitter(), "topers")
+    (('his', 'gills'), 3.1, None)
+    """
+    if splitter.language != "en" or zipf(token, "en") > 0.0 or splitter.plainly_whole(token):
+        return None
+    best: tuple[tuple[str, str], float] | None = None
+    for cut in range(2, len(token) - 1):
+        left, right = token[:cut], token[cut:]
+        if left in _LEADERS and len(right) >= _BOUND_WORD_LETTERS:
+            word = right
+        elif right in _TRAILERS and len(left) >= _BOUND_WORD_LETTERS:
+            word = left
+        else:
+            continue
+        z_word = zipf(word, "en")
+        if z_word >= _BOUND_WORD_ZIPF and splitter.settled_word(word) and (best is None or z_word > best[1]):
+            best = (left, right), z_word
+    return best
+
+
+# Endings of English adverbs, adjectives and participles made from other words (``quickly``,
+# ``treacherous``, ``awful``, ``positive``, ``remarkable``, ``standing``): such a word starts few closed
+# compounds, and those wordfreq knows, so a token wordfreq does not know that is one of them glued to a
+# common word is the word glued to what it modifies ("treacherousworld"). Not "-ic" (coined words:
+# "psychedelicware").
+_MODIFIER_ENDINGS = ("ly", "ous", "ful", "ive", "able", "ible", "ical", "ed", "ing")
+# "-ed" and "-ing" make participles only of a verb the word is built on ("hoisted": "hoist", "making":
+# "make", "running": "run"); "speed", "string", "thing" are none. ("-ent", "-ant", "-ary" and "-al" end
+# as many nouns as adjectives, "client", "agent", "library", "terminal": left out.)
+_PARTICIPLE_STEM_ZIPF = 2.5
+# Both words this common: the modifier ("sanely" 2.1 is too rare to vouch for itself) and the word.
+_MODIFIER_ZIPF = 3.0
+_MODIFIED_ZIPF = 3.0
+_MODIFIER_LETTERS = 5
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def modifier_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], float] | None:
+    """The reading of an English ``token`` that wordfreq does not know as a word made with the ending of
+    an adverb, adjective or participle (``-ly``, ``-ous``, ``-ful``, ``-ive``, ``-able``, ``-ible``,
+    ``-ical``, ``-ed``, ``-ing``) glued to a common word, with the rarer word's Zipf:
+    ``treacherousworld`` -> ``treacherous world``, ``standingrooted``. Such a word
+    starts no closed compound that wordfreq would not know. Not ``jellybeans`` (a word wordfreq knows).
+
+    >>> modifier_split(Splitter(), "quicklygrew")[0], modifier_split(Splitter(), "jellybeans")
+    (('quickly', 'grew'), None)
+    """
+    if splitter.language != "en" or zipf(token, "en") > 0.0 or splitter.plainly_whole(token):
+        return None
+    for cut in range(_MODIFIER_LETTERS, len(token) - _BOUND_WORD_LETTERS + 1):
+        left, right = token[:cut], token[cut:]
+        if not left.endswith(_MODIFIER_ENDINGS) or (left.endswith(("ed", "ing")) and not is_participle(left)):
+            continue
+        z_left, z_right = zipf(left, "en"), zipf(right, "en")
+        if (
+            z_left >= _MODIFIER_ZIPF
+            and z_right >= _MODIFIED_ZIPF
+            and not splitter.function_word(right)
+            and right not in SUFFIXES["en"]
+            and splitter.settled_word(left)
+            and splitter.settled_word(right)
+        ):
+            return (left, right), min(z_left, z_right)
+    return None
+
+
+def is_participle(word: str) -> bool:
+    """Whether ``word`` in ``-ed`` or ``-ing`` is built on a verb wordfreq knows (a stem of four letters,
+    or three doubled): ``hoisted`` (``hoist``), ``making`` (``make``), ``running`` (``run``); not
+    ``speed``, ``string``, ``thing``.
+
+    >>> is_participle("hoisted"), is_participle("running"), is_participle("string")
+    (True, True, False)
+    """
+    if word.endswith("ed"):
+        body, with_e = word[:-2], word[:-1]
+    elif word.endswith("ing"):
+        body, with_e = word[:-3], word[:-3] + "e"
+    else:
+        return False
+    stems = [stem for stem in (with_e, body) if len(stem) >= 4]  # "making": "make", "hoisted": "hoist"
+    # (not "str" in "string", "spe" in "speed", "the" in "thing")
+    if len(body) >= 4 and body[-1] == body[-2]:
+        stems.append(body[:-1])  # a doubled last consonant: "running", "embedded"
+    return any(zipf(stem, "en") >= _PARTICIPLE_STEM_ZIPF for stem in stems)
+
+
 # Endings after which English doubles a stem's last consonant ("weblog" -> "weblogging", "weblogger").
-_DOUBLING_ENDINGS = ("ing", "ed", "er", "ers")
+_DOUBLING_ENDINGS = ("ing", "ed", "er", "ers", "est")
 # The stem must be a word wordfreq knows this well, of this many letters (a doubled ending on a rarer
 # or shorter stem is as often glue: "inrunning" is no inflection of "inrun").
 _DOUBLED_STEM_ZIPF = 2.5
 _DOUBLED_STEM_LETTERS = 5
+
+
+# Endings that English spells only after a final "e" (``abase-d``, ``use-r``, ``late-st``), and after
+# which it spells ``-es`` rather than ``-s`` (``box-es``): ``theold`` is no ``theol-d``, ``therest``
+# no ``there-st``, ``infor`` no ``info-r``.
+_AFTER_E = frozenset({"d", "r", "st"})
+_SIBILANT_ENDS = ("s", "x", "z", "ch", "sh")
+
+
+def takes_ending(stem: str, ending: str) -> bool:
+    """Whether English spelling puts ``ending`` right after ``stem``: ``-d``, ``-r`` and ``-st`` only
+    after an ``e``, ``-es`` after a sibilant or an ``o``, ``-s`` never after a sibilant.
+
+    >>> takes_ending("abase", "d"), takes_ending("theol", "d"), takes_ending("toga", "s")
+    (True, False, True)
+    """
+    if ending in _AFTER_E:
+        return stem.endswith("e")
+    if ending == "es":
+        return stem.endswith((*_SIBILANT_ENDS, "o"))
+    if ending == "s":
+        return not stem.endswith(_SIBILANT_ENDS)
+    return True
 
 
 def is_doubled_inflection(token: str) -> bool:

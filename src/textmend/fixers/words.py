@@ -86,6 +86,7 @@ from ._splitter import (
     SLOPE,
     DocumentWords,
     Splitter,
+    bound_split,
     confidence,
     content_cuts,
     corpus_evidence,
@@ -99,6 +100,7 @@ from ._splitter import (
     is_template_line,
     junk_split,
     long_parts,
+    modifier_split,
     part_zipfs,
     static_split,
     too_many_candidates,
@@ -114,6 +116,7 @@ __all__ = [
     "beside_code",
     "camel_candidates",
     "camel_repair",
+    "code_side",
     "corpus_repair",
     "follows_article",
     "glued_candidates",
@@ -134,6 +137,8 @@ __all__ = [
     "names_its_module",
     "no_space_candidates",
     "no_space_repair",
+    "points_back",
+    "points_onward",
     "spells_both_near",
     "stands_apart",
     "starts_a_sentence",
@@ -481,22 +486,38 @@ def glued_repair(
         return None
     found = glued_split(splitter, token, document)
     split = found if found is not None and is_glued_reading(splitter, token, found[0]) else None
-    extra = extra_split(splitter, token) if split is None else None
+    paired = extra_split(splitter, token) if split is None else None
+    # a pair the document never writes apart is a compound of its own ("softcopy"), unless another
+    # reading below holds
+    extra = None if paired is None or (paired[1] and not all(map(document.uses, paired[0]))) else paired
     if split is not None and is_derived_word(splitter, token, split[0]):
         split = None
     junk = junk_split(splitter, token) if split is None and extra is None else None
+    bound = bound_split(splitter, token) if split is None and extra is None and junk is None else None
+    modifier = (
+        modifier_split(splitter, token)
+        if split is None and extra is None and junk is None and bound is None
+        else None
+    )
     apart = (
         written_apart(splitter, token, start, document)
-        if split is None and extra is None and junk is None
+        if split is None and extra is None and junk is None and bound is None and modifier is None
         else None
     )
     if model is not None:
         line = document.line_at(start)
-        if corpus_word(model, token, found[0] if found else extra[0] if extra else None, line):
+        if corpus_word(model, token, found[0] if found else paired[0] if paired else None, line):
             return None
-        if split is None and extra is None and junk is None and apart is None:
+        if (
+            split is None
+            and extra is None
+            and junk is None
+            and bound is None
+            and modifier is None
+            and apart is None
+        ):
             return corpus_repair(splitter, model, token, start, document, line)
-    chosen = split or extra or junk or ((apart, 0.0) if apart is not None else None)
+    chosen = split or extra or junk or bound or modifier or ((apart, 0.0) if apart is not None else None)
     if chosen is None or stands_apart(token, chosen[0], start, document):
         return None
     if token.endswith("in") and document.text.startswith(("'", "\u2019"), start + len(token)):
@@ -509,12 +530,14 @@ def glued_repair(
         return None  # "an asocial, malodorous": no article reads after an article
     if junk is not None:
         return _junk_repair(splitter, token, start, junk, model)
+    if bound is not None:
+        return _bound_repair(splitter, token, start, bound, model)
+    if modifier is not None:
+        return _modifier_repair(splitter, token, start, modifier, model)
     if apart is not None:
         return _apart_repair(splitter, token, start, apart, model)
     if split is None:
         assert extra is not None
-        if extra[1] and not all(document.uses(part) for part in extra[0]):
-            return None  # a pair the document never writes apart: a compound of its own ("softcopy")
         return _extra_repair(splitter, token, start, extra, model)
     parts, junction = split
     joined = zipf(token, splitter.language)
@@ -635,6 +658,52 @@ def _junk_repair(
     return _split_at(token, start, parts, reason, evidence)
 
 
+def _bound_repair(
+    splitter: Splitter,
+    token: str,
+    start: int,
+    bound: tuple[tuple[str, str], float],
+    model: CorpusModel | None,
+) -> Repair:
+    """The split of :func:`bound_split`: a known word and a function word that starts no word before it
+    or ends none after it."""
+    parts, word_zipf = bound
+    leading = splitter.function_word(parts[0]) and zipf(parts[1], splitter.language) == word_zipf
+    function, word = parts if leading else parts[::-1]
+    reason = (
+        f"{token!r} (unknown to wordfreq) read as {' '.join(parts)!r}: {function!r} "
+        f"{'starts' if leading else 'ends'} no English word, and {word!r} is one (zipf {word_zipf:.1f})"
+    )
+    evidence = {
+        "joined_zipf": 0.0,
+        "side_zipf": word_zipf,
+        "parts": 2.0,
+        "confidence": confidence(word_zipf - _BOUND_CONFIDENT_ZIPF),
+    }
+    if model is not None:
+        evidence.update(corpus_evidence(model, token, parts))
+    return _split_at(token, start, parts, reason, evidence)
+
+
+def _modifier_repair(
+    splitter: Splitter,
+    token: str,
+    start: int,
+    modifier: tuple[tuple[str, str], float],
+    model: CorpusModel | None,
+) -> Repair:
+    """The split of :func:`modifier_split`: an adverb or adjective glued to the word it modifies."""
+    parts, sides = modifier
+    reason = (
+        f"{token!r} (unknown to wordfreq) read as {' '.join(parts)!r}: {parts[0]!r} is an adverb or"
+        f" adjective made with an ending, which starts no closed compound (zipf of the rarer {sides:.1f})"
+    )
+    evidence = {"joined_zipf": 0.0, "side_zipf": sides, "parts": 2.0, "confidence": confidence(sides - 3.0)}
+    if model is not None:
+        evidence.update(corpus_evidence(model, token, parts))
+    return _split_at(token, start, parts, reason, evidence)
+
+
 def _apart_repair(
     splitter: Splitter, token: str, start: int, parts: tuple[str, str], model: CorpusModel | None
 ) -> Repair:
@@ -740,15 +809,33 @@ _CODE_NOUNS = frozenset(
     " structs exception exceptions".split()
 )
 _ARTICLES = frozenset({"a", "an", "the"})
+# A word beside a bound function word (``bound_split``) this common makes its split a sure one.
+_BOUND_CONFIDENT_ZIPF = 2.5
 # A split that starts with one of these reads as a phrase before a noun of code ("the calling function",
 # "an extension module", "and flexible option"), not as a name.
 _DETERMINERS = frozenset("a an the and or but your my his her its our their this that these those".split())  # noqa: SIM905
-# Code signs in the word beside a token: "=", "==", a call's "f(", "::", "->", "{", backticks, a final ";".
+# Code signs beside a token, touching it or in a word of signs alone: "=", "==", a call's "f(", "::",
+# "->", "{", backticks, a final ";".
 _CODE_SIGN = re.compile(r"[{}=<>`]|::|->|\w\(|;$")
+# A word that stands before a token as code stands before a name: an operator alone (``=``, ``==``,
+# ``>``, ``+=``), or a word that ends in one or in an opening bracket or backtick (``x=``, ``f(``,
+# ``a::``, ``p->``). A call or a tag named in prose a word away ends otherwise (``Py_Initialize(),``,
+# ``Co>``): it says nothing of the token.
+_OPERATOR = re.compile(r"(?:[=!<>+*/%&|^:-]?=|==|<|>|->|::|&&|\|\||[+*/%])")
+_OPENS_ONTO = re.compile(r"(?:=|->|::|[(\[{`])$")
+# ... and after it: an operator alone, or a word that starts with a closing bracket, a backtick, an
+# operator or a lone ";" (``usedfor == 3``, ``usedfor)``, ``usedfor;``), not ``malloc()`` named next.
+_CLOSES_ONTO = re.compile(r"(?:[)\]}`;]|=|->|::|\.\w)")
 _AN_BEFORE = "aeiouh"  # "an apple", "an hour"; never "an serine"
 # A bracket and the one that closes it round a name: (nolinkage), `init` (quotes hold prose too).
 _CLOSERS = {"(": ")", "[": "]", "`": "`"}
+# ... but a token in straight quotes right before one of these is a string literal of code ('mykey',).
+_AFTER_LITERAL = frozenset({",", ")", "]", "}", ":"})
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
+# A colon right after a token that starts its line names a field (not "::", an rst literal block), as
+# does one after a token that an rst field opens (":param name:", ":type name:").
+_FIELD_COLON = re.compile(r" ?:(?!:)")
+_FIELD_ROLE = re.compile(r"(?:^|\s):[a-z]+ $")
 # A label ends in ":" right after a word; a line of a program's log holds two or more, the token's own
 # among them ("error: checkit: connect1: nextserver: No Razor servers"), a line of prose rarely two.
 _LABEL = re.compile(r"\w:(?!\S)")
@@ -775,7 +862,9 @@ def is_derived_word(splitter: Splitter, token: str, parts: tuple[str, ...]) -> b
 def stands_apart(token: str, parts: tuple[str, ...], start: int, document: DocumentWords) -> bool:
     """Whether ``token`` at ``start`` stands where a term or a name of code stands, not in running
     prose: a term between two-space gaps or a gap and a line end (a glossary's ``noshell  Prevents``,
-    a list ``notwork  NP-``), a headword alone on a line above more text, alone in brackets or
+    a list ``notwork  NP-``), a headword alone on a line above more text, a name alone after bullets or
+    a tree's drawing, a field name before a colon (``lineno: the line number``, ``:param name:``), alone
+    in brackets or
     backticks (``(nolinkage)``), before a noun of code unless ``parts`` end in an article or start with
     a determiner (``the timeit module``, not ``writea function`` nor ``thecalling function``), beside
     a code sign (``x = usedfor(y)``), or hyphenated elsewhere in the document (``fallthrough``,
@@ -793,16 +882,26 @@ def stands_apart(token: str, parts: tuple[str, ...], start: int, document: Docum
     heading = line_start and after[:1] == "\n"  # a headword on its own line, its text below ("hungus")
     if heading or ((gap_before or line_start) and (gap_after or line_end) and (gap_before or gap_after)):
         return True
+    if _FIELD_COLON.match(text, start + len(token)) and (line_start or _FIELD_ROLE.search(before)):
+        return True  # a field or parameter name: "lineno: the line", "istriad : bool", ":param name:"
+    if line_end and not line_start and not any(c.isalnum() for c in before):
+        return True  # a name alone after bullets or a tree's drawing: "└── 📄 nestedfile"
     opening, closing = text[start - 1 : start], text[start + len(token) : start + len(token) + 1]
     if opening and _CLOSERS.get(opening) == closing:
         return True  # a name bracketed on its own: (nolinkage), `init`
+    if (
+        opening in ("'", '"')
+        and closing == opening
+        and text[start + len(token) + 1 : start + len(token) + 2] in _AFTER_LITERAL
+    ):
+        return True  # a string literal in code: {'mykey': 1}, f('mykey')
     if closing == ":" and is_log_label(document, start):
         return True
     following = _NEXT_WORD.match(text, start + len(token))
     if (
         following is not None
         and following.group(1) in _CODE_NOUNS
-        and parts[-1] not in _ARTICLES
+        and parts[-1] not in _DETERMINERS
         and parts[0] not in _DETERMINERS
     ):
         return True
@@ -886,24 +985,58 @@ def misreads_grammar(splitter: Splitter, parts: tuple[str, ...], text: str, end:
 
 
 def beside_code(text: str, start: int, end: int) -> bool:
-    """Whether a code sign touches ``text[start:end]`` or stands in the word just before or after it:
-    ``x = usedfor(y)``, ``usedfor == 3``; not ``(n = 10), innormal`` nor ``Py_Initialize(), followedby``
-    (a call named in prose, a word away).
+    """Whether code touches ``text[start:end]`` or points at it from the word just before or after:
+    ``x = usedfor(y)``, ``usedfor == 3``, ``f(a, usedfor)``, ``{% endfor %}``, ``"baseten"`` in backticks;
+    not ``(n = 10), innormal``, nor a call or a tag named in prose a word away (``Py_Initialize(),
+    followedby the``, ``<Wallco Inc> andrelated``, ``whocall malloc() directly``).
 
     >>> beside_code("x = usedfor(y)", 4, 11), beside_code("(n = 10), innormal women", 10, 18)
     (True, False)
+    >>> beside_code("f(a, usedfor)", 5, 12), beside_code("Py_Initialize(), followedby the", 17, 27)
+    (True, False)
     """
+    if text[end : end + 1] in ("(", "[", "="):
+        return True  # a call, an index or an assignment: "usedfor(y)"
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    before = text[line_start:start].rstrip(" \t")
-    after = text[end:line_end]
-    previous = before[before.rfind(" ") + 1 :] if before else ""
-    following = after.lstrip(" \t")
-    following = following[: following.find(" ")] if " " in following else following
-    if text[end : end + 1] in ("(", "[", "="):
-        return True  # a call, an index or an assignment: "usedfor(y)"
-    return any(_CODE_SIGN.search(word) is not None for word in (previous, following))
+    before, after = text[line_start:start].split(), text[end:line_end].split()
+    touching_before = bool(before) and not text[start - 1].isspace()
+    touching_after = bool(after) and not text[end].isspace()
+    return code_side(before[-1] if before else "", touching_before, points_onward) or code_side(
+        after[0] if after else "", touching_after, points_back
+    )
+
+
+def code_side(word: str, touching: bool, points: Callable[[str], bool]) -> bool:
+    """Whether ``word`` beside a token is code around it: any code sign when it touches the token or is
+    all signs (``x=usedfor``, ``{% endfor``), else only when it ``points`` at the token."""
+    if touching or not any(c.isalnum() for c in word):
+        return _CODE_SIGN.search(word) is not None or _OPERATOR.fullmatch(word) is not None
+    return points(word)
+
+
+def points_onward(word: str) -> bool:
+    """Whether ``word`` (just before a token) leads into it as code does: an operator, or a word that ends
+    in one or in an opening bracket or backtick, or holds a bracket still open (``f(a,``)."""
+    return (
+        _OPERATOR.fullmatch(word) is not None
+        or _OPENS_ONTO.search(word) is not None
+        or word.count("(") > word.count(")")
+        or word.count("[") > word.count("]")
+    )
+
+
+def points_back(word: str) -> bool:
+    """Whether ``word`` (just after a token) continues it as code does: an operator, or a word that starts
+    with a closing bracket, a backtick, ``;``, ``=``, ``->``, ``::`` or an attribute (``.x``), or closes a
+    bracket it did not open (``y)``)."""
+    return (
+        _OPERATOR.fullmatch(word) is not None
+        or _CLOSES_ONTO.match(word) is not None
+        or word.count(")") > word.count("(")
+        or word.count("]") > word.count("[")
+    )
 
 
 def camel_repair(
