@@ -12,10 +12,11 @@ from collections import Counter
 import pytest
 import regex
 import wordfreq
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
+from conftest import ROOT, load_cases
+from textmend import Findings
 from textmend.corpus_model import CorpusModel
 from textmend.fixers import _language, _splitter, entities, words
 from textmend.fixers._language import (
@@ -577,3 +578,68 @@ def test_part_verdicts_stay_capped_and_start_again(monkeypatch: pytest.MonkeyPat
         _splitter._valid_parts.cache_clear()
         assert valid_parts(splitter, token) == plain_valid_parts(splitter, token)
         assert all(len(verdicts) <= 10 for verdicts in _splitter._part_verdicts(splitter))
+
+
+def plain_words_find(fixer: WordsFixer, text: str) -> list[tuple[int, int, str]]:
+    """WordsFixer.find as it was before the language question became lazy: every candidate is asked
+    whether it stands in the fixer's language before any repair is judged."""
+    splitter, language = fixer.splitter, fixer.language
+    latin1 = within_latin1(text)
+    document = DocumentWords(text, latin1)
+    kinds = {
+        "glued": (words.glued_candidates(splitter, text, latin1), words._glued_word),
+        "camels": (words.camel_candidates(text, latin1, document), words._camel_word),
+        "punctuated": (words.no_space_candidates(text, latin1), words._sentence_word),
+    }
+    chosen: dict[str, list[regex.Match[str]]] = {kind: [] for kind in kinds}
+    waiting: dict[str, list[regex.Match[str]]] = {kind: [] for kind in kinds}
+    for kind, (matches, where) in kinds.items():
+        for match in matches:
+            (chosen if document.speaks(*where(match), language) else waiting)[kind].append(match)
+    edits: dict[int, words.Edit] = {}
+    while True:
+        while True:
+            before = len(edits)
+            for repair in words._repairs(
+                splitter,
+                document,
+                chosen["glued"],
+                chosen["camels"],
+                chosen["punctuated"],
+                edits,
+                fixer.model,
+            ):
+                edits.update((edit.start, edit) for edit in repair.edits)
+                document.see(repair.words)
+            if len(edits) == before:
+                break
+        if not (edits and any(waiting.values())) or not words._speak_now(
+            text, edits, kinds, chosen, waiting, fixer
+        ):
+            break
+    return sorted((edit.start, edit.end, edit.after) for edit in edits.values())
+
+
+_LANGUAGE_PIECES = st.sampled_from(
+    ["usedfor", "inthe", "hisgills", "treacherousworld", "managementThe", "pain.The", "nodig", "meteen",
+     "programando", "the", "of", "and", "is", "het", "een", "van", "de", "la", "que", "el", "los", "und",
+     "der", "die", "ist", "The", "Het", "Es", "e.g.", "ofthe", " ", " ", " ", ". ", ", ", "\n", "\n\n",
+     "x = ", "(", ")"]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_LANGUAGE_PIECES, max_size=50).map("".join))
+@example("ofthe e.g. \n the of of usedfor e.g. e.g. e.g. e.g.")  # a split decides a line's language
+def test_asking_the_language_only_of_repaired_candidates_edits_as_asking_all(text: str) -> None:
+    fixer = WordsFixer()
+    found = sorted((edit.start, edit.end, edit.after) for edit in fixer.find(text, Findings()))
+    assert found == plain_words_find(fixer, text)
+
+
+@pytest.mark.parametrize("case", [row.values[0] for row in load_cases("words")])
+def test_asking_the_language_lazily_edits_as_asking_all_on_the_table_rows(case: dict[str, str]) -> None:
+    fixer = WordsFixer(language=case.get("language", "en"))
+    text = case["input"]
+    found = sorted((edit.start, edit.end, edit.after) for edit in fixer.find(text, Findings()))
+    assert found == plain_words_find(fixer, text), case["why"]

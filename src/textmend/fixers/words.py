@@ -248,11 +248,23 @@ class WordsFixer(Fixer):
             "camels": (camels, _camel_word),
             "punctuated": (punctuated, _sentence_word),
         }
-        chosen: dict[str, list[regex.Match[str]]] = {kind: [] for kind in kinds}
+        # Whether a candidate stands in text of the fixer's language costs a reading of its line and
+        # clause; most candidates are left alone anyway. So it is asked only of a candidate with a
+        # repair, until the first edit; then of all, as the rounds after need (the same decisions).
+        chosen: dict[str, list[regex.Match[str]]] = {
+            kind: list(matches) for kind, (matches, _) in kinds.items()
+        }
         waiting: dict[str, list[regex.Match[str]]] = {kind: [] for kind in kinds}
-        for kind, (matches, where) in kinds.items():
-            for match in matches:
-                (chosen if document.speaks(*where(match), language) else waiting)[kind].append(match)
+        verdicts: dict[tuple[str, int], bool] = {}
+
+        def speaks(kind: str, match: regex.Match[str]) -> bool:
+            key = (kind, match.start())
+            verdict = verdicts.get(key)
+            if verdict is None:
+                verdict = verdicts[key] = document.speaks(*kinds[kind][1](match), language)
+            return verdict
+
+        asking: Callable[[str, regex.Match[str]], bool] | None = speaks
         edits: dict[int, Edit] = {}
         while True:
             # Each split adds words the document now uses on their own; decide again until nothing
@@ -267,11 +279,19 @@ class WordsFixer(Fixer):
                     chosen["punctuated"],
                     edits,
                     self.model,
+                    asking,
                 ):
                     edits.update((edit.start, edit) for edit in repair.edits)
                     document.see(repair.words)
                 if len(edits) == before:
                     break
+            if asking is not None:
+                if not edits:
+                    break  # nothing to mend: the candidates not asked about could change nothing
+                for kind in kinds:  # from here on, as if every candidate had been asked at the start
+                    waiting[kind] = [match for match in chosen[kind] if not speaks(kind, match)]
+                    chosen[kind] = [match for match in chosen[kind] if speaks(kind, match)]
+                asking = None
             # The splits may have decided the language of a line ("usedfor" -> "used for" is English):
             # what the mended text speaks is judged as a second mend would judge it.
             if not (edits and any(waiting.values())) or not _speak_now(
@@ -350,20 +370,22 @@ def _repairs(
     punctuated: list[regex.Match[str]],
     taken: Mapping[int, Edit],
     model: CorpusModel | None = None,
+    speaks: Callable[[str, regex.Match[str]], bool] | None = None,
 ) -> Iterator[Repair]:
     """One round of judging every candidate, in text order per kind; ``taken`` grows as the caller
-    applies each repair, so that a later candidate sees the earlier ones."""
+    applies each repair, so that a later candidate sees the earlier ones. With ``speaks``, a repair is
+    made only where ``speaks(kind, match)`` says the candidate stands in the fixer's language."""
     for match in glued:
         repair = glued_repair(splitter, match.group(), match.start(), document, taken, model)
-        if repair is not None:
+        if repair is not None and (speaks is None or speaks("glued", match)):
             yield repair
     for match in camels:
         repair = camel_repair(splitter, match, document, taken, model)
-        if repair is not None:
+        if repair is not None and (speaks is None or speaks("camels", match)):
             yield repair
     for match in punctuated:
         repair = no_space_repair(splitter, match, document, taken)
-        if repair is not None:
+        if repair is not None and (speaks is None or speaks("punctuated", match)):
             yield repair
 
 
