@@ -88,6 +88,7 @@ __all__ = [
     "decode_number",
     "decode_reference",
     "followed_by_word",
+    "ftfy_would_change",
     "glued_to_next",
     "inside",
     "is_damage",
@@ -905,10 +906,35 @@ def without_lines_ftfy_would_change(text: str, edits: list[Edit], markup: bool =
         last = first
         while last < len(edits) and edits[last].start < end:
             last += 1
-        line = _edited_line(text, start, end, edits, first, last)
-        if not could_change(line, "NFC") or fix_line(line, markup=markup) == line:
+        if not ftfy_would_change(_edited_line(text, start, end, edits, first, last), markup):
             yield from edits[first:last]
         first = last
+
+
+def ftfy_would_change(line: str, markup: bool) -> bool:
+    """Whether ftfy would change an edited ``line`` (``markup``: no reference decoded), as
+    :func:`fix_line` says, asked only of a line :func:`could_change` lets through.
+
+    >>> ftfy_would_change("It\u00e2\u20ac\u2122s \u201d", False), ftfy_would_change("Let\u2019s \u201d", False)
+    (True, False)
+    """
+    if not could_change(line, "NFC"):
+        return False
+    if len(line) > _REMEMBERED_LINE:
+        return fix_line(line, markup=markup) != line
+    return _fix_line_changes(line, markup)
+
+
+#: Lines up to this long are remembered by :func:`_fix_line_changes` (64 of them: a few hundred KB).
+_REMEMBERED_LINE = 4096
+
+
+@functools.lru_cache(maxsize=64)
+def _fix_line_changes(line: str, markup: bool) -> bool:
+    """Whether :func:`fix_line` changes ``line``, remembered for the last lines asked: the pipeline runs
+    this step again on its output, where a line whose edits were left out comes back as it was (a
+    page of mojibake asks ftfy about the same lines twice)."""
+    return fix_line(line, markup=markup) != line
 
 
 def _edited_line(text: str, start: int, end: int, edits: list[Edit], first: int, last: int) -> str:
