@@ -63,7 +63,7 @@ from ..fixer import Findings, Fixer, register
 from ..lexicon import zipf
 from ..model import Edit
 from ._edits import merged_runs
-from ._ftfy_lines import could_change, fix_line
+from ._ftfy_lines import ascii_needs_ftfy, could_change, fix_line
 
 __all__ = [
     "NO_EVIDENCE",
@@ -95,6 +95,7 @@ __all__ = [
     "is_dash",
     "is_english_word",
     "is_number_damage",
+    "is_plain_ascii",
     "is_typographic",
     "kept_candidates",
     "name_ending",
@@ -918,11 +919,21 @@ def ftfy_would_change(line: str, markup: bool) -> bool:
     >>> ftfy_would_change("It\u00e2\u20ac\u2122s \u201d", False), ftfy_would_change("Let\u2019s \u201d", False)
     (True, False)
     """
-    if not could_change(line, "NFC"):
+    if not could_change(line, "NFC") or (markup and is_plain_ascii(line)):
         return False
     if len(line) > _REMEMBERED_LINE:
         return fix_line(line, markup=markup) != line
     return _fix_line_changes(line, markup)
+
+
+def is_plain_ascii(line: str) -> bool:
+    """Whether ``line`` is printable ASCII (tabs and line breaks aside), ``&`` included: in markup, where
+    ftfy decodes no reference, it has nothing to change there (``<b>Let&rsquo;s</b>``).
+
+    >>> is_plain_ascii("<b>Let&rsquo;s</b>\\n"), is_plain_ascii("caf\u00e9"), is_plain_ascii("a\\rb")
+    (True, False, False)
+    """
+    return line.isascii() and not ascii_needs_ftfy(line.replace("&", ""))
 
 
 #: Lines up to this long are remembered by :func:`_fix_line_changes` (64 of them: a few hundred KB).
