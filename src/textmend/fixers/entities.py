@@ -63,7 +63,7 @@ from ..fixer import Findings, Fixer, register
 from ..lexicon import zipf
 from ..model import Edit
 from ._edits import merged_runs
-from ._ftfy_lines import ascii_needs_ftfy, could_change, fix_line
+from ._ftfy_lines import NEEDS_FTFY, ascii_needs_ftfy, could_change, fix_line
 
 __all__ = [
     "NO_EVIDENCE",
@@ -106,6 +106,7 @@ __all__ = [
     "repaired",
     "space_is_lost_ampersand",
     "span_end",
+    "stays_plain",
     "text_order",
     "url_spans",
     "without_lines_ftfy_would_change",
@@ -900,6 +901,31 @@ def without_lines_ftfy_would_change(text: str, edits: list[Edit], markup: bool =
     >>> [edit.after for edit in without_lines_ftfy_would_change("x rdquo;eacute; y\\nrsquo;", edits)]
     ['’']
     """
+    if not edits or stays_plain(text, edits, markup):
+        return iter(edits)
+    return _lines_ftfy_leaves(text, edits, markup)
+
+
+# A character that keeps a line from being plain: beyond printable ASCII (tabs and line breaks aside),
+# or outside markup an "&" too (ftfy's ``NEEDS_FTFY``, which is the same test of an ASCII line).
+_NOT_PLAIN = {False: NEEDS_FTFY, True: re.compile(r"[^\t\n\x20-\x7e]")}
+
+
+def stays_plain(text: str, edits: list[Edit], markup: bool) -> bool:
+    """Whether ``text`` and what ``edits`` put in are plain ASCII, so that no edited line is one ftfy
+    would change: printable, and outside markup without ``&`` (:func:`could_change` clears such a line,
+    and in markup :func:`is_plain_ascii` does). Two scans decide for the whole text: most scraped news
+    is ASCII, and its repairs are quotes.
+
+    >>> stays_plain("Iraq #39;s", [Edit(4, 9, "'")], False), stays_plain("AT amp;T", [Edit(2, 7, "&")], False)
+    (True, False)
+    """
+    plain = _NOT_PLAIN[markup]
+    return plain.search(text) is None and plain.search("".join([edit.after for edit in edits])) is None
+
+
+def _lines_ftfy_leaves(text: str, edits: list[Edit], markup: bool) -> Iterator[Edit]:
+    """The sorted ``edits`` of the lines that ftfy would leave alone once they are made, line by line."""
     first = 0
     while first < len(edits):
         start = text.rfind("\n", 0, edits[first].start) + 1
@@ -916,7 +942,7 @@ def ftfy_would_change(line: str, markup: bool) -> bool:
     """Whether ftfy would change an edited ``line`` (``markup``: no reference decoded), as
     :func:`fix_line` says, asked only of a line :func:`could_change` lets through.
 
-    >>> ftfy_would_change("It\u00e2\u20ac\u2122s \u201d", False), ftfy_would_change("Let\u2019s \u201d", False)
+    >>> ftfy_would_change("It\u00e2\u20ac\u2122s", False), ftfy_would_change("Let\u2019s \u201d", False)
     (True, False)
     """
     if not could_change(line, "NFC") or (markup and is_plain_ascii(line)):
