@@ -57,6 +57,7 @@ from enum import Enum
 from typing import ClassVar, NamedTuple
 
 import regex
+from ftfy.fixes import unescape_html
 
 from ..corpus_model import CorpusModel
 from ..fixer import Findings, Fixer, register
@@ -87,6 +88,7 @@ __all__ = [
     "decode_name",
     "decode_number",
     "decode_reference",
+    "decodes_a_reference",
     "followed_by_word",
     "ftfy_would_change",
     "glued_to_next",
@@ -949,7 +951,18 @@ def ftfy_would_change(line: str, markup: bool) -> bool:
         return False
     if len(line) > _REMEMBERED_LINE:
         return fix_line(line, markup=markup) != line
-    return _fix_line_changes(line, markup)
+    return (not markup and decodes_a_reference(line)) or _fix_line_changes(line, markup)
+
+
+def decodes_a_reference(line: str) -> bool:
+    """Whether ftfy's ``unescape_html`` decodes a reference in ``line`` (``&amp;``): outside markup ftfy
+    then changes the line, since it fixes until nothing changes and no fix of its writes a reference.
+    For lines up to :data:`_REMEMBERED_LINE` long: ftfy cuts longer ones into segments.
+
+    >>> decodes_a_reference("Sir Walter &amp; Anne"), decodes_a_reference("R & D, AT&T;")
+    (True, False)
+    """
+    return "&" in line and unescape_html(line) != line
 
 
 def is_plain_ascii(line: str) -> bool:
