@@ -444,7 +444,7 @@ def _edited_texts(draw: st.DrawFn) -> tuple[str, list[Edit]]:
     """A text and sorted, non-overlapping edits of it (some touching, some in one line)."""
     text = draw(_LINES)
     cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=8)))
-    edits = []
+    edits: list[Edit] = []
     for start, end in zip(cuts[::2], cuts[1::2], strict=False):
         if end > start and (not edits or start >= edits[-1].end):  # an entity edit is never empty
             edits.append(Edit(start, end, draw(_AFTERS)))
