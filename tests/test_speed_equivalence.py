@@ -6,6 +6,7 @@ from __future__ import annotations
 import html.entities
 import importlib.util
 import itertools
+import re
 import sys
 from collections import Counter
 
@@ -20,7 +21,7 @@ from textmend.changes import apply_edits
 from textmend.corpus_model import CorpusModel
 from textmend.fixers import _language, _splitter, entities, words
 from textmend.fixers._edits import merged_runs
-from textmend.fixers._ftfy_lines import could_change, fix_line
+from textmend.fixers._ftfy_lines import NEEDS_FTFY, could_change, fix_line
 from textmend.fixers._language import (
     MARKER_LANGUAGES,
     OTHER_SCRIPT,
@@ -467,6 +468,18 @@ def test_ftfy_would_change_a_line_as_ftfy_says(line: str, markup: bool) -> None:
     expected = plain_ftfy_would_change(line, markup)
     assert entities.ftfy_would_change(line, markup) == expected
     assert entities.ftfy_would_change(line, markup) == expected  # again, remembered
+
+
+# What keeps a text from being plain, as patterns: outside markup ftfy's NEEDS_FTFY (an "&" too).
+_NOT_PLAIN = {False: NEEDS_FTFY, True: re.compile(r"[^\t\n\x20-\x7e]")}
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_LINES, _LINES, st.booleans())
+def test_stays_plain_answers_as_the_patterns(text: str, after: str, markup: bool) -> None:
+    """stays_plain uses string methods; the plain form scans each character with a pattern."""
+    expected = _NOT_PLAIN[markup].search(text) is None and _NOT_PLAIN[markup].search(after) is None
+    assert entities.stays_plain(text, [Edit(0, 0, after)], markup) == expected
 
 
 @pytest.mark.parametrize("row", case_rows("entities"), ids=lambda row: row["why"])

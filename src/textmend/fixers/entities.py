@@ -64,7 +64,7 @@ from ..fixer import Findings, Fixer, register
 from ..lexicon import zipf
 from ..model import Edit
 from ._edits import merged_runs
-from ._ftfy_lines import NEEDS_FTFY, ascii_needs_ftfy, could_change, fix_line
+from ._ftfy_lines import ascii_needs_ftfy, could_change, fix_line
 
 __all__ = [
     "NO_EVIDENCE",
@@ -908,22 +908,23 @@ def without_lines_ftfy_would_change(text: str, edits: list[Edit], markup: bool =
     return _lines_ftfy_leaves(text, edits, markup)
 
 
-# A character that keeps a line from being plain: beyond printable ASCII (tabs and line breaks aside),
-# or outside markup an "&" too (ftfy's ``NEEDS_FTFY``, which is the same test of an ASCII line).
-_NOT_PLAIN = {False: NEEDS_FTFY, True: re.compile(r"[^\t\n\x20-\x7e]")}
-
-
 def stays_plain(text: str, edits: list[Edit], markup: bool) -> bool:
     """Whether ``text`` and what ``edits`` put in are plain ASCII, so that no edited line is one ftfy
     would change: printable, and outside markup without ``&`` (:func:`could_change` clears such a line,
-    and in markup :func:`is_plain_ascii` does). Two scans decide for the whole text: most scraped news
-    is ASCII, and its repairs are quotes.
+    and in markup :func:`is_plain_ascii` does). String methods decide for the whole text at once: most
+    scraped news is ASCII, and its repairs are quotes.
 
     >>> stays_plain("Iraq #39;s", [Edit(4, 9, "'")], False), stays_plain("AT amp;T", [Edit(2, 7, "&")], False)
     (True, False)
     """
-    plain = _NOT_PLAIN[markup]
-    return plain.search(text) is None and plain.search("".join([edit.after for edit in edits])) is None
+    plain = is_plain_ascii if markup else _is_plain_outside_markup
+    return plain(text) and plain("".join([edit.after for edit in edits]))
+
+
+def _is_plain_outside_markup(text: str) -> bool:
+    """Whether ``text`` is printable ASCII without ``&`` (tabs and line breaks aside): ftfy's
+    ``NEEDS_FTFY`` finds nothing there, with string methods instead of a scan of each character."""
+    return text.isascii() and not ascii_needs_ftfy(text)
 
 
 def _lines_ftfy_leaves(text: str, edits: list[Edit], markup: bool) -> Iterator[Edit]:
