@@ -6,6 +6,7 @@ from __future__ import annotations
 import html.entities
 import importlib.util
 import itertools
+import re
 import sys
 from collections import Counter
 
@@ -15,10 +16,13 @@ import wordfreq
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, load_cases
+from conftest import ROOT, case_rows
 from textmend import Findings
+from textmend.changes import apply_edits
 from textmend.corpus_model import CorpusModel
 from textmend.fixers import _language, _splitter, entities, words
+from textmend.fixers._edits import merged_runs
+from textmend.fixers._ftfy_lines import NEEDS_FTFY, could_change, fix_line
 from textmend.fixers._language import (
     MARKER_LANGUAGES,
     OTHER_SCRIPT,
@@ -39,6 +43,7 @@ from textmend.fixers._splitter import (
 )
 from textmend.fixers.words import WordsFixer
 from textmend.lexicon import common_words, frequencies, zipf
+from textmend.model import Edit
 
 _WORD = regex.compile(r"\p{L}+")
 
@@ -380,6 +385,115 @@ def test_only_the_damage_evidence_rereads_is_read_again(text: str) -> None:
                     assert evidence.reread(candidate, text) == candidate
 
 
+def plain_without_lines_ftfy_would_change(text: str, edits: list[Edit], markup: bool) -> list[Edit]:
+    """entities.without_lines_ftfy_would_change as written before the speed work: each edited line built
+    and asked of could_change, then of fix_line."""
+    kept: list[Edit] = []
+    first = 0
+    while first < len(edits):
+        start = text.rfind("\n", 0, edits[first].start) + 1
+        end = text.find("\n", edits[first].end) + 1 or len(text)
+        last = first
+        while last < len(edits) and edits[last].start < end:
+            last += 1
+        line = _plain_edited_line(text, start, end, edits[first:last])
+        if not could_change(line, "NFC") or fix_line(line, markup=markup) == line:
+            kept.extend(edits[first:last])
+        first = last
+    return kept
+
+
+def _plain_edited_line(text: str, start: int, end: int, edits: list[Edit]) -> str:
+    shifted = [Edit(edit.start - start, edit.end - start, edit.after) for edit in edits]
+    return apply_edits(text[start:end], shifted)
+
+
+def plain_ftfy_would_change(line: str, markup: bool) -> bool:
+    """entities.ftfy_would_change as it stood before the speed work: could_change, then ftfy itself."""
+    return could_change(line, "NFC") and fix_line(line, markup=markup) != line
+
+
+# Pieces of lines that ftfy changes or leaves: references it decodes or not, mojibake (also at a line's
+# start), line breaks and controls, a ligature, a combining accent, typographic and accented letters.
+# fmt: off
+_LINE_PIECES = st.sampled_from(
+    ["Sir", " ", "Walter", "&amp;", "&rsquo;", "&#39;", "&#8217", "&T;", "AT&T", "R & D", "&", ";", "amp;",
+     "caf\u00c3\u00a9", "\u00c3 ", "\u00e2\u20ac\u2122", "\r", "\r\n", "\x85", "\x1b[1m", "\ufb01",
+     "e\u0301", "\u0301", "\u2019", "\u201c", "\u00e9", "\u2014", "<b>", "\t", "\x7f", "\ufffd", "\n"]
+)
+# fmt: on
+_LINES = st.lists(_LINE_PIECES, max_size=20).map("".join)
+_AFTERS = st.sampled_from(
+    [
+        "'",
+        "\u2019",
+        '"',
+        "&",
+        "&rsquo;",
+        "&#39;",
+        "\u00e9",
+        "\u0301",
+        "\u00c3",
+        "\u00a9",
+        "\u2014",
+        "\u223d\u0331",
+    ]
+)
+
+
+@st.composite
+def _edited_texts(draw: st.DrawFn) -> tuple[str, list[Edit]]:
+    """A text and sorted, non-overlapping edits of it (some touching, some in one line)."""
+    text = draw(_LINES)
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=8)))
+    edits: list[Edit] = []
+    for start, end in zip(cuts[::2], cuts[1::2], strict=False):
+        if end > start and (not edits or start >= edits[-1].end):  # an entity edit is never empty
+            edits.append(Edit(start, end, draw(_AFTERS)))
+    return text, edits
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_edited_texts(), st.booleans())
+def test_edits_are_kept_as_each_line_through_ftfy_would_keep_them(
+    edited: tuple[str, list[Edit]], markup: bool
+) -> None:
+    text, edits = edited
+    expected = plain_without_lines_ftfy_would_change(text, edits, markup)
+    assert list(entities.without_lines_ftfy_would_change(text, edits, markup)) == expected
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_LINES, st.booleans())
+def test_ftfy_would_change_a_line_as_ftfy_says(line: str, markup: bool) -> None:
+    expected = plain_ftfy_would_change(line, markup)
+    assert entities.ftfy_would_change(line, markup) == expected
+    assert entities.ftfy_would_change(line, markup) == expected  # again, remembered
+
+
+# What keeps a text from being plain, as patterns: outside markup ftfy's NEEDS_FTFY (an "&" too).
+_NOT_PLAIN = {False: NEEDS_FTFY, True: re.compile(r"[^\t\n\x20-\x7e]")}
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_LINES, _LINES, st.booleans())
+def test_stays_plain_answers_as_the_patterns(text: str, after: str, markup: bool) -> None:
+    """stays_plain uses string methods; the plain form scans each character with a pattern."""
+    expected = _NOT_PLAIN[markup].search(text) is None and _NOT_PLAIN[markup].search(after) is None
+    assert entities.stays_plain(text, [Edit(0, 0, after)], markup) == expected
+
+
+@pytest.mark.parametrize("row", case_rows("entities"), ids=lambda row: row["why"])
+@pytest.mark.parametrize("markup", [False, True])
+def test_the_table_rows_keep_the_edits_the_plain_line_check_keeps(row: dict[str, str], markup: bool) -> None:
+    text = row["input"]
+    edits = list(merged_runs(text, entities.EntityFixer()._repairs(text, markup), gap=0, same_reason=True))
+    expected = plain_without_lines_ftfy_would_change(text, edits, markup)
+    assert list(entities.without_lines_ftfy_would_change(text, edits, markup)) == expected
+    for line in text.splitlines(keepends=True):
+        assert entities.ftfy_would_change(line, markup) == plain_ftfy_would_change(line, markup)
+
+
 def test_the_name_table_decodes_as_html5() -> None:
     names = {name.rstrip(";") for name in html.entities.html5} | {"", "rsquo;", "copy", "Copy", "notaname"}
     for name in names:
@@ -637,7 +751,7 @@ def test_asking_the_language_only_of_repaired_candidates_edits_as_asking_all(tex
     assert found == plain_words_find(fixer, text)
 
 
-@pytest.mark.parametrize("case", [row.values[0] for row in load_cases("words")])
+@pytest.mark.parametrize("case", case_rows("words"))
 def test_asking_the_language_lazily_edits_as_asking_all_on_the_table_rows(case: dict[str, str]) -> None:
     fixer = WordsFixer(language=case.get("language", "en"))
     text = case["input"]

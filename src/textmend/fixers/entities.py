@@ -57,13 +57,14 @@ from enum import Enum
 from typing import ClassVar, NamedTuple
 
 import regex
+from ftfy.fixes import unescape_html
 
 from ..corpus_model import CorpusModel
 from ..fixer import Findings, Fixer, register
 from ..lexicon import zipf
 from ..model import Edit
 from ._edits import merged_runs
-from ._ftfy_lines import could_change, fix_line
+from ._ftfy_lines import ascii_needs_ftfy, could_change, fix_line
 
 __all__ = [
     "NO_EVIDENCE",
@@ -87,13 +88,16 @@ __all__ = [
     "decode_name",
     "decode_number",
     "decode_reference",
+    "decodes_a_reference",
     "followed_by_word",
+    "ftfy_would_change",
     "glued_to_next",
     "inside",
     "is_damage",
     "is_dash",
     "is_english_word",
     "is_number_damage",
+    "is_plain_ascii",
     "is_typographic",
     "kept_candidates",
     "name_ending",
@@ -104,6 +108,7 @@ __all__ = [
     "repaired",
     "space_is_lost_ampersand",
     "span_end",
+    "stays_plain",
     "text_order",
     "url_spans",
     "without_lines_ftfy_would_change",
@@ -898,6 +903,32 @@ def without_lines_ftfy_would_change(text: str, edits: list[Edit], markup: bool =
     >>> [edit.after for edit in without_lines_ftfy_would_change("x rdquo;eacute; y\\nrsquo;", edits)]
     ['’']
     """
+    if not edits or stays_plain(text, edits, markup):
+        return iter(edits)
+    return _lines_ftfy_leaves(text, edits, markup)
+
+
+def stays_plain(text: str, edits: list[Edit], markup: bool) -> bool:
+    """Whether ``text`` and what ``edits`` put in are plain ASCII, so that no edited line is one ftfy
+    would change: printable, and outside markup without ``&`` (:func:`could_change` clears such a line,
+    and in markup :func:`is_plain_ascii` does). String methods decide for the whole text at once: most
+    scraped news is ASCII, and its repairs are quotes.
+
+    >>> stays_plain("Iraq #39;s", [Edit(4, 9, "'")], False), stays_plain("AT amp;T", [Edit(2, 7, "&")], False)
+    (True, False)
+    """
+    plain = is_plain_ascii if markup else _is_plain_outside_markup
+    return plain(text) and plain("".join([edit.after for edit in edits]))
+
+
+def _is_plain_outside_markup(text: str) -> bool:
+    """Whether ``text`` is printable ASCII without ``&`` (tabs and line breaks aside): ftfy's
+    ``NEEDS_FTFY`` finds nothing there, with string methods instead of a scan of each character."""
+    return text.isascii() and not ascii_needs_ftfy(text)
+
+
+def _lines_ftfy_leaves(text: str, edits: list[Edit], markup: bool) -> Iterator[Edit]:
+    """The sorted ``edits`` of the lines that ftfy would leave alone once they are made, line by line."""
     first = 0
     while first < len(edits):
         start = text.rfind("\n", 0, edits[first].start) + 1
@@ -905,10 +936,56 @@ def without_lines_ftfy_would_change(text: str, edits: list[Edit], markup: bool =
         last = first
         while last < len(edits) and edits[last].start < end:
             last += 1
-        line = _edited_line(text, start, end, edits, first, last)
-        if not could_change(line, "NFC") or fix_line(line, markup=markup) == line:
+        if not ftfy_would_change(_edited_line(text, start, end, edits, first, last), markup):
             yield from edits[first:last]
         first = last
+
+
+def ftfy_would_change(line: str, markup: bool) -> bool:
+    """Whether ftfy would change an edited ``line`` (``markup``: no reference decoded), as
+    :func:`fix_line` says, asked only of a line :func:`could_change` lets through.
+
+    >>> ftfy_would_change("It\u00e2\u20ac\u2122s", False), ftfy_would_change("Let\u2019s \u201d", False)
+    (True, False)
+    """
+    if not could_change(line, "NFC") or (markup and is_plain_ascii(line)):
+        return False
+    if len(line) > _REMEMBERED_LINE:
+        return fix_line(line, markup=markup) != line
+    return (not markup and decodes_a_reference(line)) or _fix_line_changes(line, markup)
+
+
+def decodes_a_reference(line: str) -> bool:
+    """Whether ftfy's ``unescape_html`` decodes a reference in ``line`` (``&amp;``): outside markup ftfy
+    then changes the line, since it fixes until nothing changes and no fix of its writes a reference.
+    For lines up to :data:`_REMEMBERED_LINE` long: ftfy cuts longer ones into segments.
+
+    >>> decodes_a_reference("Sir Walter &amp; Anne"), decodes_a_reference("R & D, AT&T;")
+    (True, False)
+    """
+    return "&" in line and unescape_html(line) != line
+
+
+def is_plain_ascii(line: str) -> bool:
+    """Whether ``line`` is printable ASCII (tabs and line breaks aside), ``&`` included: in markup, where
+    ftfy decodes no reference, it has nothing to change there (``<b>Let&rsquo;s</b>``).
+
+    >>> is_plain_ascii("<b>Let&rsquo;s</b>\\n"), is_plain_ascii("caf\u00e9"), is_plain_ascii("a\\rb")
+    (True, False, False)
+    """
+    return line.isascii() and not ascii_needs_ftfy(line.replace("&", ""))
+
+
+#: Lines up to this long are remembered by :func:`_fix_line_changes` (64 of them: a few hundred KB).
+_REMEMBERED_LINE = 4096
+
+
+@functools.lru_cache(maxsize=64)
+def _fix_line_changes(line: str, markup: bool) -> bool:
+    """Whether :func:`fix_line` changes ``line``, remembered for the last lines asked: the pipeline runs
+    this step again on its output, where a line whose edits were left out comes back as it was (a
+    page of mojibake asks ftfy about the same lines twice)."""
+    return fix_line(line, markup=markup) != line
 
 
 def _edited_line(text: str, start: int, end: int, edits: list[Edit], first: int, last: int) -> str:
