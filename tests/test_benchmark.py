@@ -1,4 +1,5 @@
-"""The speed benchmark still runs (on a small slice); its numbers are not checked, only its report."""
+"""The benchmarks still run (the speed benchmark on a small slice, the docstrings one on a folder made
+here); their numbers are not checked, only their reports."""
 
 from __future__ import annotations
 
@@ -10,11 +11,12 @@ from pathlib import Path
 from conftest import ROOT
 
 
-def test_speed_benchmark_runs_and_reports() -> None:
+def run_benchmark(script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """``benchmarks/<script>`` run as a user runs it, with this checkout's ``src`` on the path."""
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")]))
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "speed.py"), "--quick"],
+    return subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / script), *args],
         capture_output=True,
         text=True,
         env=env,
@@ -22,6 +24,10 @@ def test_speed_benchmark_runs_and_reports() -> None:
         timeout=300,
         check=False,
     )
+
+
+def test_speed_benchmark_runs_and_reports() -> None:
+    result = run_benchmark("speed.py", "--quick")
     assert result.returncode == 0, result.stderr
     for heading in ["| corpus ", "| damaged ", "| textmend ", "Checks", "Targets"]:
         assert heading in result.stdout
@@ -38,17 +44,7 @@ def test_docstrings_benchmark_counts_the_changes_in_a_site_folder(tmp_path: Path
         'def h():\n    """Too short."""\n',
         encoding="utf-8",
     )
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")]))
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "docstrings.py"), "--site", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=300,
-        check=False,
-    )
+    result = run_benchmark("docstrings.py", "--site", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert "| 2 | " in result.stdout  # two docstrings of 200+ characters; the short one is left out
     assert "most changed: `hisgills` 1" in result.stdout  # the glue, and none of the names

@@ -555,7 +555,7 @@ def glued_repair(
     if bound is not None:
         return _bound_repair(splitter, token, start, bound, model)
     if modifier is not None:
-        return _modifier_repair(splitter, token, start, modifier, model)
+        return _modifier_repair(token, start, modifier, model)
     if apart is not None:
         return _apart_repair(splitter, token, start, apart, model)
     if split is None:
@@ -568,9 +568,7 @@ def glued_repair(
         f"(weakest junction {junction:.1f}; parts {part_zipfs(parts, splitter, document)})"
     )
     evidence = glued_evidence(joined, junction, splitter.margin + SLOPE * joined, len(parts))
-    if model is not None:
-        evidence.update(corpus_evidence(model, token, parts))
-    return _split_at(token, start, parts, reason, evidence)
+    return _evidenced_split(token, start, parts, reason, evidence, model)
 
 
 def _extra_repair(
@@ -595,9 +593,7 @@ def _extra_repair(
         "parts": float(len(parts)),
         "confidence": confidence(min(3.0, pairs / 4) if pairs else 1.0),
     }
-    if model is not None:
-        evidence.update(corpus_evidence(model, token, parts))
-    return _split_at(token, start, parts, reason, evidence)
+    return _evidenced_split(token, start, parts, reason, evidence, model)
 
 
 def written_apart(
@@ -675,9 +671,7 @@ def _junk_repair(
         f" by side are {odds:.1f} Zipf units likelier than the glued form"
     )
     evidence = {"joined_zipf": joined, "odds": odds, "parts": 2.0, "confidence": confidence(odds - 2.5)}
-    if model is not None:
-        evidence.update(corpus_evidence(model, token, parts))
-    return _split_at(token, start, parts, reason, evidence)
+    return _evidenced_split(token, start, parts, reason, evidence, model)
 
 
 def _bound_repair(
@@ -692,38 +686,38 @@ def _bound_repair(
     parts, word_zipf = bound
     leading = splitter.function_word(parts[0]) and zipf(parts[1], splitter.language) == word_zipf
     function, word = parts if leading else parts[::-1]
-    reason = (
-        f"{token!r} (unknown to wordfreq) read as {' '.join(parts)!r}: {function!r} "
-        f"{'starts' if leading else 'ends'} no English word, and {word!r} is one (zipf {word_zipf:.1f})"
-    )
-    evidence = {
-        "joined_zipf": 0.0,
-        "side_zipf": word_zipf,
-        "parts": 2.0,
-        "confidence": confidence(word_zipf - _BOUND_CONFIDENT_ZIPF),
-    }
-    if model is not None:
-        evidence.update(corpus_evidence(model, token, parts))
-    return _split_at(token, start, parts, reason, evidence)
+    why = f"{function!r} {'starts' if leading else 'ends'} no English word, and {word!r} is one"
+    return _known_word_repair(token, start, parts, word_zipf, why, _BOUND_CONFIDENT_ZIPF, model)
 
 
 def _modifier_repair(
-    splitter: Splitter,
-    token: str,
-    start: int,
-    modifier: tuple[tuple[str, str], float],
-    model: CorpusModel | None,
+    token: str, start: int, modifier: tuple[tuple[str, str], float], model: CorpusModel | None
 ) -> Repair:
     """The split of :func:`modifier_split`: an adverb or adjective glued to the word it modifies."""
     parts, sides = modifier
-    reason = (
-        f"{token!r} (unknown to wordfreq) read as {' '.join(parts)!r}: {parts[0]!r} is an adverb or"
-        f" adjective made with an ending, which starts no closed compound (zipf of the rarer {sides:.1f})"
-    )
-    evidence = {"joined_zipf": 0.0, "side_zipf": sides, "parts": 2.0, "confidence": confidence(sides - 3.0)}
-    if model is not None:
-        evidence.update(corpus_evidence(model, token, parts))
-    return _split_at(token, start, parts, reason, evidence)
+    why = f"{parts[0]!r} is an adverb or adjective made with an ending, which starts no closed compound"
+    return _known_word_repair(token, start, parts, sides, why, _MODIFIER_CONFIDENT_ZIPF, model)
+
+
+def _known_word_repair(
+    token: str,
+    start: int,
+    parts: tuple[str, str],
+    side_zipf: float,
+    why: str,
+    sure_at: float,
+    model: CorpusModel | None,
+) -> Repair:
+    """The split of a token wordfreq does not know into two words whose shape says glue (``why``); the
+    split is sure from ``sure_at`` Zipf of the rarer word it vouches for (``side_zipf``)."""
+    reason = f"{token!r} (unknown to wordfreq) read as {' '.join(parts)!r}: {why} (zipf {side_zipf:.1f})"
+    evidence = {
+        "joined_zipf": 0.0,
+        "side_zipf": side_zipf,
+        "parts": 2.0,
+        "confidence": confidence(side_zipf - sure_at),
+    }
+    return _evidenced_split(token, start, parts, reason, evidence, model)
 
 
 def _apart_repair(
@@ -742,6 +736,19 @@ def _apart_repair(
         "parts": 2.0,
         "confidence": confidence(sides - 2.5),  # 2.5: the floor of content_cuts' parts
     }
+    return _evidenced_split(token, start, parts, reason, evidence, model)
+
+
+def _evidenced_split(
+    token: str,
+    start: int,
+    parts: tuple[str, ...],
+    reason: str,
+    evidence: dict[str, float],
+    model: CorpusModel | None,
+) -> Repair:
+    """:func:`_split_at`, with the fitted corpus's counts for the token and its parts added to
+    ``evidence`` when there is a model."""
     if model is not None:
         evidence.update(corpus_evidence(model, token, parts))
     return _split_at(token, start, parts, reason, evidence)
@@ -831,8 +838,10 @@ _CODE_NOUNS = frozenset(
     " structs exception exceptions".split()
 )
 _ARTICLES = frozenset({"a", "an", "the"})
-# A word beside a bound function word (``bound_split``) this common makes its split a sure one.
+# A word beside a bound function word (``bound_split``) this common makes its split a sure one; so does
+# the rarer of a modifier and its word (``modifier_split``) at this.
 _BOUND_CONFIDENT_ZIPF = 2.5
+_MODIFIER_CONFIDENT_ZIPF = 3.0
 # A split that starts with one of these reads as a phrase before a noun of code ("the calling function",
 # "an extension module", "and flexible option"), not as a name.
 _DETERMINERS = frozenset("a an the and or but your my his her its our their this that these those".split())  # noqa: SIM905
