@@ -845,6 +845,8 @@ _MODIFIER_CONFIDENT_ZIPF = 3.0
 # A split that starts with one of these reads as a phrase before a noun of code ("the calling function",
 # "an extension module", "and flexible option"), not as a name.
 _DETERMINERS = frozenset("a an the and or but your my his her its our their this that these those".split())  # noqa: SIM905
+# How far from a token its neighbouring words are looked for (a longer word is cut there).
+_WORD_REACH = 256
 # Code signs beside a token, touching it or in a word of signs alone: "=", "==", a call's "f(", "::",
 # "->", "{", backticks, a final ";".
 _CODE_SIGN = re.compile(r"[{}=<>`]|::|->|\w\(|;$")
@@ -913,9 +915,11 @@ def stands_apart(token: str, parts: tuple[str, ...], start: int, document: Docum
     heading = line_start and after[:1] == "\n"  # a headword on its own line, its text below ("hungus")
     if heading or ((gap_before or line_start) and (gap_after or line_end) and (gap_before or gap_after)):
         return True
-    if _FIELD_COLON.match(text, start + len(token)) and (line_start or _FIELD_ROLE.search(before)):
+    if _FIELD_COLON.match(text, start + len(token)) and (
+        line_start or _FIELD_ROLE.search(before[-_WORD_REACH:]) is not None
+    ):
         return True  # a field or parameter name: "lineno: the line", "istriad : bool", ":param name:"
-    if line_end and not line_start and not any(c.isalnum() for c in before):
+    if line_end and not line_start and not any(c.isalnum() for c in before[-_WORD_REACH:]):
         return True  # a name alone after bullets or a tree's drawing: "└── 📄 nestedfile"
     opening, closing = text[start - 1 : start], text[start + len(token) : start + len(token) + 1]
     if opening and _CLOSERS.get(opening) == closing:
@@ -1028,9 +1032,13 @@ def beside_code(text: str, start: int, end: int) -> bool:
     """
     if text[end : end + 1] in ("(", "[", "="):
         return True  # a call, an index or an assignment: "usedfor(y)"
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    # The words beside the token on its line, read within _WORD_REACH characters: the cost stays the
+    # same on a line of a megabyte.
+    low, high = max(0, start - _WORD_REACH), min(len(text), end + _WORD_REACH)
+    newline = text.rfind("\n", low, start)
+    line_start = low if newline < 0 else newline + 1
+    newline = text.find("\n", end, high)
+    line_end = high if newline < 0 else newline
     before, after = text[line_start:start].split(), text[end:line_end].split()
     touching_before = bool(before) and not text[start - 1].isspace()
     touching_after = bool(after) and not text[end].isspace()
