@@ -72,6 +72,7 @@ __all__ = [
     "takes_ending",
     "too_many_candidates",
     "too_many_rare_runs",
+    "unknown_english",
     "valid_parts",
     "vouched_split",
     "word_filter",
@@ -1219,6 +1220,13 @@ def junk_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], float] 
     return best
 
 
+def unknown_english(splitter: Splitter, token: str) -> bool:
+    """Whether ``token`` is English glue to read by its shape alone: the fixer reads English, wordfreq
+    does not know the token at all, and no cheap test leaves it whole (the ground of
+    :func:`bound_split` and :func:`modifier_split`)."""
+    return splitter.language == "en" and zipf(token, "en") == 0.0 and not splitter.plainly_whole(token)
+
+
 # Function words that start phrases and no English word: a token wordfreq does not know at all that is
 # one of them glued to a word wordfreq knows is glue, however rare the word ("hisgills", "mightreadily",
 # "wewhalemen"). Not prefixes or words that start many words ("a", "to", "in", "be", "for", "by", "on",
@@ -1253,7 +1261,7 @@ def bound_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], float]
     >>> found, round(sure, 1), bound_split(Splitter(), "topers")
     (('his', 'gills'), 3.1, None)
     """
-    if splitter.language != "en" or zipf(token, "en") > 0.0 or splitter.plainly_whole(token):
+    if not unknown_english(splitter, token):
         return None
     best: tuple[tuple[str, str], float] | None = None
     for cut in range(2, len(token) - 1):
@@ -1297,7 +1305,7 @@ def modifier_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], flo
     >>> modifier_split(Splitter(), "quicklygrew")[0], modifier_split(Splitter(), "jellybeans")
     (('quickly', 'grew'), None)
     """
-    if splitter.language != "en" or zipf(token, "en") > 0.0 or splitter.plainly_whole(token):
+    if not unknown_english(splitter, token):
         return None
     for cut in range(_MODIFIER_LETTERS, len(token) - _BOUND_WORD_LETTERS + 1):
         left, right = token[:cut], token[cut:]
