@@ -573,6 +573,8 @@ def plain_plainly_whole(splitter: Splitter, token: str) -> bool:
         or plain_foreign(splitter, token)
         or (splitter.inflected(token) and _splitter.junk_split(splitter, token) is None)
         or _splitter.is_entity_remnant(token)
+        or token in _splitter.PYTHON_NAMES
+        or (splitter.language == "en" and token in _splitter.english_dictionary())
     )
 
 

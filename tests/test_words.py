@@ -354,3 +354,33 @@ def test_the_pair_table_keeps_wordnets_notice_and_only_content_words() -> None:
     assert all(len(words) == 2 for words in pairs)
     assert not any(left in FUNCTION_WORDS["en"] or right in FUNCTION_WORDS["en"] for left, right in pairs)
     assert pair_count("operating", "system") >= 2 and pair_count("soft", "ware") == 0
+
+
+def test_the_english_dictionary_keeps_scowls_notice_and_only_lowercase_words() -> None:
+    import gzip
+    from importlib import resources
+
+    from textmend.fixers._dictionary import english_dictionary
+
+    data = resources.files("textmend.fixers").joinpath("data")
+    raw = data.joinpath("en-dictionary.txt.gz").read_bytes()
+    header = gzip.decompress(raw).decode("utf-8").splitlines()[:2]
+    assert "Copyright 2000-2011 by Kevin Atkinson" in header[1]
+    assert "Kevin Atkinson" in data.joinpath("en-dictionary-copyright.txt").read_text(encoding="utf-8")
+    words = english_dictionary()
+    assert len(raw) < 1_000_000 and len(words) > 100_000
+    assert all(len(w) >= 4 and w.isascii() and w.isalpha() and w.islower() for w in words)
+    assert "inmost" in words and "usedfor" not in words and "ofthe" not in words
+
+
+def test_a_word_of_the_english_dictionary_is_never_split() -> None:
+    """A seeded sample of the dictionary's words, each alone in a plain sentence, comes back unchanged
+    (wordfreq has seen many of them rarely or never: ``apeak``, ``methought``)."""
+    import random
+
+    from textmend.fixers._dictionary import english_dictionary
+
+    sample = random.Random(7).sample(sorted(english_dictionary()), 3_000)
+    pipe = Pipeline(["words"])
+    split = [w for w in sample if pipe(f"They saw the {w} there.") != f"They saw the {w} there."]
+    assert split == []

@@ -28,6 +28,7 @@ import regex
 
 from ..corpus_model import CorpusModel
 from ..lexicon import common_words, frequencies, zipf
+from ._dictionary import english_dictionary
 from ._language import OTHER_SCRIPT, decided_language, language_of
 from ._pairs import pair_count
 from ._wordlists import (
@@ -174,8 +175,9 @@ class Splitter:
     def plainly_whole(self, token: str) -> bool:
         """Whether ``token`` is left whole on cheap tests alone, before any split is scored: a common word,
         a word of a neighbouring language (``canto``), an inflected word (``togas``; not one wordfreq
-        knows only as junk glue, ``thatis``: :func:`junk_split`), an entity remnant (``andamp``) or the
-        name of a Python builtin or keyword (``isinstance``, ``memoryview``, ``nonlocal``).
+        knows only as junk glue, ``thatis``: :func:`junk_split`), an entity remnant (``andamp``), the
+        name of a Python builtin or keyword (``isinstance``, ``memoryview``, ``nonlocal``) or an English
+        word that a spelling dictionary lists, however rarely wordfreq saw it (``inmost``, ``apeak``).
         Never true of a token :meth:`splittable` accepts: the word filter relies on it.
 
         >>> Splitter().plainly_whole("togas"), Splitter().plainly_whole("usedfor")
@@ -192,6 +194,7 @@ class Splitter:
                 or (self.inflected(token) and junk_split(self, token) is None)  # "thatis" is junk glue
                 or is_entity_remnant(token)
                 or token in PYTHON_NAMES
+                or (self.language == "en" and token in english_dictionary())
             )
         return verdict
 
@@ -1189,7 +1192,8 @@ _JUNK_ODDS = 2.5
 def junk_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], float] | None:
     """The reading of an English ``token`` that wordfreq knows only as junk as a function word and a
     common word, with its odds (``zipf(left) + zipf(right) - 9 - zipf(token)``): ``theonly`` ->
-    ``the only`` (odds 3.7), ``agood`` -> ``a good``. Not a token wordfreq does not know (``aplay``).
+    ``the only`` (odds 3.7), ``agood`` -> ``a good``. Not a token wordfreq does not know (``aplay``),
+    nor a word of the English dictionary (``ingoing``, ``inhere``: :func:`english_dictionary`).
 
     >>> junk_split(Splitter(), "theonly")[0], junk_split(Splitter(), "aplay")
     (('the', 'only'), None)
@@ -1200,6 +1204,7 @@ def junk_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], float] 
         or not 0.0 < joined <= _JUNK_GLUED_ZIPF
         or splitter.foreign(token)
         or is_entity_remnant(token)
+        or token in english_dictionary()
     ):
         return None
     best: tuple[tuple[str, str], float] | None = None
