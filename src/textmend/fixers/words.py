@@ -137,6 +137,7 @@ __all__ = [
     "names_its_module",
     "no_space_candidates",
     "no_space_repair",
+    "other_reading",
     "points_back",
     "points_onward",
     "spells_both_near",
@@ -514,32 +515,14 @@ def glued_repair(
     extra = None if paired is None or (paired[1] and not all(map(document.uses, paired[0]))) else paired
     if split is not None and is_derived_word(splitter, token, split[0]):
         split = None
-    junk = junk_split(splitter, token) if split is None and extra is None else None
-    bound = bound_split(splitter, token) if split is None and extra is None and junk is None else None
-    modifier = (
-        modifier_split(splitter, token)
-        if split is None and extra is None and junk is None and bound is None
-        else None
-    )
-    apart = (
-        written_apart(splitter, token, start, document)
-        if split is None and extra is None and junk is None and bound is None and modifier is None
-        else None
-    )
+    other = other_reading(splitter, token, start, document) if split is None and extra is None else None
     if model is not None:
         line = document.line_at(start)
         if corpus_word(model, token, found[0] if found else paired[0] if paired else None, line):
             return None
-        if (
-            split is None
-            and extra is None
-            and junk is None
-            and bound is None
-            and modifier is None
-            and apart is None
-        ):
+        if split is None and extra is None and other is None:
             return corpus_repair(splitter, model, token, start, document, line)
-    chosen = split or extra or junk or bound or modifier or ((apart, 0.0) if apart is not None else None)
+    chosen = split or extra or (other[1] if other is not None else None)
     if chosen is None or stands_apart(token, chosen[0], start, document):
         return None
     if token.endswith("in") and document.text.startswith(("'", "\u2019"), start + len(token)):
@@ -550,14 +533,15 @@ def glued_repair(
         return None  # "towars", "orking": a common word with a letter dropped
     if chosen[0][0] in ("a", "an") and follows_article(document.text, start):
         return None  # "an asocial, malodorous": no article reads after an article
-    if junk is not None:
-        return _junk_repair(splitter, token, start, junk, model)
-    if bound is not None:
-        return _bound_repair(splitter, token, start, bound, model)
-    if modifier is not None:
-        return _modifier_repair(token, start, modifier, model)
-    if apart is not None:
-        return _apart_repair(splitter, token, start, apart, model)
+    if other is not None:
+        kind, reading = other
+        if kind == "junk":
+            return _junk_repair(splitter, token, start, reading, model)
+        if kind == "bound":
+            return _bound_repair(splitter, token, start, reading, model)
+        if kind == "modifier":
+            return _modifier_repair(token, start, reading, model)
+        return _apart_repair(splitter, token, start, reading[0], model)
     if split is None:
         assert extra is not None
         return _extra_repair(splitter, token, start, extra, model)
@@ -569,6 +553,25 @@ def glued_repair(
     )
     evidence = glued_evidence(joined, junction, splitter.margin + SLOPE * joined, len(parts))
     return _evidenced_split(token, start, parts, reason, evidence, model)
+
+
+#: The readings tried, in this order, when neither the frequency score nor the pair table reads a token.
+_OTHER_READINGS = (("junk", junk_split), ("bound", bound_split), ("modifier", modifier_split))
+
+
+def other_reading(
+    splitter: Splitter, token: str, start: int, document: DocumentWords
+) -> tuple[str, tuple[tuple[str, str], float]] | None:
+    """The first reading of ``token`` beyond the frequency score and the pair table, with its kind:
+    glue wordfreq knows only as junk (``junk``: ``theonly``), a function word that binds (``bound``:
+    ``hisgills``), a word made with a modifier's ending (``modifier``: ``reallyfast``), or two words
+    the document writes apart elsewhere (``apart``: ``oilprices``, whose second value is 0)."""
+    for kind, read in _OTHER_READINGS:
+        reading = read(splitter, token)
+        if reading is not None:
+            return kind, reading
+    apart = written_apart(splitter, token, start, document)
+    return ("apart", (apart, 0.0)) if apart is not None else None
 
 
 def _extra_repair(
