@@ -21,11 +21,10 @@ into ``DIR`` (``DIR/usr/share/dict``, ``DIR/usr/share/doc/wamerican-large/copyri
 from __future__ import annotations
 
 import argparse
-import gzip
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+from debian_data import unpacked, write_gzip
 
 __all__ = ["build", "main", "words_of"]
 
@@ -63,10 +62,7 @@ def build(root: Path, output: Path = OUTPUT, notices: Path = NOTICES) -> int:
     """Write the list and its notices from the packages unpacked in ``root``; the number of words kept."""
     words = sorted(words_of(root / "usr" / "share" / "dict"))
     notices.write_bytes((root / "usr" / "share" / "doc" / "wamerican-large" / "copyright").read_bytes())
-    body = HEADER + "".join(f"{word}\n" for word in words)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    with open(output, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as out:
-        out.write(body.encode("utf-8"))
+    write_gzip(output, HEADER + "".join(f"{word}\n" for word in words))
     return len(words)
 
 
@@ -77,12 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.root is not None:
         print(build(args.root), "words")
         return 0
-    with tempfile.TemporaryDirectory() as folder:
-        for package in PACKAGES:
-            subprocess.run(["apt-get", "download", package], cwd=folder, check=True)
-        for deb in Path(folder).glob("*.deb"):
-            subprocess.run(["dpkg-deb", "-x", str(deb), str(Path(folder) / "x")], check=True)
-        print(build(Path(folder) / "x"), "words")
+    with unpacked(*PACKAGES) as root:
+        print(build(root), "words")
     return 0
 
 

@@ -22,14 +22,13 @@ temporary folder) or ``python tools/build_pairs.py --wordnet DIR`` with an unpac
 from __future__ import annotations
 
 import argparse
-import gzip
 import itertools
 import re
-import subprocess
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
+
+from debian_data import unpacked, write_gzip
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -86,10 +85,7 @@ def build(wordnet: Path, output: Path = OUTPUT) -> int:
         for pair, count in pairs_of(wordnet).items()
         if count >= MIN_COUNT and all(len(w) >= 3 and w not in function for w in pair)
     )
-    body = HEADER + "".join(f"{left} {right} {count}\n" for (left, right), count in kept)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    with open(output, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as out:
-        out.write(body.encode("utf-8"))
+    write_gzip(output, HEADER + "".join(f"{left} {right} {count}\n" for (left, right), count in kept))
     return len(kept)
 
 
@@ -100,11 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.wordnet is not None:
         print(build(args.wordnet), "pairs")
         return 0
-    with tempfile.TemporaryDirectory() as folder:
-        subprocess.run(["apt-get", "download", PACKAGE], cwd=folder, check=True)
-        (deb,) = Path(folder).glob("wordnet-base_*.deb")
-        subprocess.run(["dpkg-deb", "-x", str(deb), str(Path(folder) / "x")], check=True)
-        print(build(Path(folder) / "x" / "usr" / "share" / "wordnet"), "pairs")
+    with unpacked(PACKAGE) as root:
+        print(build(root / "usr" / "share" / "wordnet"), "pairs")
     return 0
 
 
