@@ -135,18 +135,8 @@ def _public_top_level_names(path: Path) -> set[str]:
 
 
 OPTIONAL = {
-    "pandas",
-    "dask",
-    "distributed",
-    "datatrove",
-    "hypothesis",
-    "pyarrow",
-    "datasets",
-    "ray",
-    "pyspark",
-    "sklearn",
-    "numpy",
-    "selenium",
+    "pandas", "dask", "distributed", "datatrove", "hypothesis", "pyarrow", "datasets", "ray", "pyspark",
+    "sklearn", "numpy", "selenium",
 }
 
 

@@ -179,3 +179,5 @@ def _fitted(
         finished = True
     finally:
         pool.close(wait=finished)
+
+
