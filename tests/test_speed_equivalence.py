@@ -670,7 +670,7 @@ def plain_rare_and_hopeful(splitter: Splitter, runs: list[str]) -> tuple[set[str
     """What the word filter answered before it remembered runs that are not plainly whole: ``rare``
     and ``hopeful`` from the runs themselves, nothing remembered."""
     never = common_words(splitter.language, max(splitter.max_joined_zipf, 3.0))
-    fresh = set(runs) - never
+    fresh = set(runs).difference(never)
     rare = {run for run in fresh if not splitter.plainly_whole(run)}
     return rare, {run for run in fresh if splitter.splittable(run)}
 

@@ -21,6 +21,7 @@ import keyword
 import math
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -878,11 +879,14 @@ def _part_verdicts(splitter: Splitter) -> tuple[dict[str, bool], dict[str, bool]
 
 
 @cache
-def _foreign_words(language: str) -> frozenset[str]:
+def _foreign_words(language: str) -> Mapping[str, None]:
     """The common words (:data:`_FOREIGN_ZIPF`) of the neighbouring languages other than ``language``,
-    in one set: :meth:`Splitter.foreign` is one lookup."""
-    return frozenset().union(
-        *(common_words(other, _FOREIGN_ZIPF) for other in NEIGHBOURS if other != language)
+    as the keys of one mapping (untracked by the garbage collector, as :func:`common_words`'s):
+    :meth:`Splitter.foreign` is one lookup."""
+    return dict.fromkeys(
+        itertools.chain.from_iterable(
+            common_words(other, _FOREIGN_ZIPF) for other in NEIGHBOURS if other != language
+        )
     )
 
 
