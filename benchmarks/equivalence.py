@@ -8,6 +8,9 @@ splits) and every set of ``benchmarks/speed.py`` (clean, damaged, short records)
 default pipeline; the digest of each document is the SHA-256 of its whole result (text, title, site,
 teasers and every change with its reason, kind and evidence). ``compare`` prints each document whose
 result differs, with the first difference, and exits 1 if any does.
+
+``--fitted`` mends each document with a model fitted on its own group instead (a corpus's split or a
+speed set: ``textmend.fit`` then ``DEFAULT.with_model``), for changes that touch the fitted paths.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import hashlib
 import json
 import sys
 import time
+from collections import defaultdict
 from collections.abc import Iterator
 from importlib.util import find_spec
 from pathlib import Path
@@ -42,22 +46,42 @@ def documents() -> Iterator[tuple[str, str]]:
             yield f"speed:{name}/{index}", text
 
 
-def result(text: str) -> str:
-    """The whole result of mending ``text`` with the default pipeline, as canonical JSON."""
-    return json.dumps(textmend.mend_document(text).to_dict(), sort_keys=True, ensure_ascii=False)
+def result(text: str, pipeline: textmend.Pipeline = textmend.DEFAULT) -> str:
+    """The whole result of mending ``text`` with ``pipeline`` (the default), as canonical JSON."""
+    return json.dumps(pipeline.mend_document(text).to_dict(), sort_keys=True, ensure_ascii=False)
 
 
-def digests() -> dict[str, str]:
-    return {key: hashlib.sha256(result(text).encode("utf-8")).hexdigest() for key, text in documents()}
+def group_of(key: str) -> str:
+    """The group a document's key names: ``news/12`` -> ``news``, ``speed:clean/3`` -> ``speed:clean``."""
+    return key.rpartition("/")[0]
+
+
+def pipelines(fitted: bool) -> dict[str, textmend.Pipeline]:
+    """Per group, the pipeline its documents go through: the default, or one fitted on the group."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key, text in documents():
+        groups[group_of(key)].append(text)
+    if not fitted:
+        return dict.fromkeys(groups, textmend.DEFAULT)
+    return {group: textmend.DEFAULT.with_model(textmend.fit(texts)) for group, texts in groups.items()}
+
+
+def digests(fitted: bool = False) -> dict[str, str]:
+    by_group = pipelines(fitted)
+    return {
+        key: hashlib.sha256(result(text, by_group[group_of(key)]).encode("utf-8")).hexdigest()
+        for key, text in documents()
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("action", choices=("record", "compare"))
     parser.add_argument("path", type=Path)
+    parser.add_argument("--fitted", action="store_true", help="a model fitted on each document's group")
     args = parser.parse_args()
     start = time.process_time()
-    found = digests()
+    found = digests(args.fitted)
     print(f"{len(found)} documents in {time.process_time() - start:.1f} CPU s", file=sys.stderr)
     if args.action == "record":
         args.path.write_text(json.dumps(found, indent=0, sort_keys=True), encoding="utf-8")
@@ -65,8 +89,9 @@ def main() -> None:
     expected = json.loads(args.path.read_text(encoding="utf-8"))
     texts = dict(documents())
     differ = [key for key in expected if found.get(key) != expected[key]]
+    by_group = pipelines(args.fitted) if differ else {}
     for key in differ[:20]:
-        print(f"differs: {key}: {result(texts[key])[:300]}")
+        print(f"differs: {key}: {result(texts[key], by_group[group_of(key)])[:300]}")
     print(f"{len(differ)} of {len(expected)} documents differ")
     sys.exit(1 if differ else 0)
 

@@ -29,7 +29,7 @@ def run_benchmark(script: str, *args: str) -> subprocess.CompletedProcess[str]:
 def test_speed_benchmark_runs_and_reports() -> None:
     result = run_benchmark("speed.py", "--quick")
     assert result.returncode == 0, result.stderr
-    for heading in ["| corpus ", "| damaged ", "| textmend ", "Checks", "Targets"]:
+    for heading in ["| corpus ", "| damaged ", "| textmend ", "fitted x ftfy", "Checks", "Targets"]:
         assert heading in result.stdout
     assert "ftfy still finds something to fix in 0 of" in result.stdout
 

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT, case_rows, load_cases
 from textmend import DEFAULT, CorpusModel, Pipeline, apply_changes, revert_changes
+from textmend.corpus_model import normal_title
 from textmend.fixer import Findings
 from textmend.fixers import _lines, teasers, titles
 from textmend.fixers.teasers import TeaserFixer
@@ -435,6 +436,41 @@ def test_the_fast_test_never_passes_over_a_table_row_the_full_reading_changes(ca
     lines = case["input"].split("\n")
     for end in range(1, len(lines) + 1):  # the row, and every run of its first lines
         assert not skipped_wrongly("\n".join(lines[:end]))
+
+
+# -- with a model, a text without a heading or label line is read for the unmarked forms only ---------
+def unmarked_reading_agrees(text: str, model: CorpusModel = CORPUS) -> bool:
+    """Whether, for a ``text`` with no line that could be a heading or a label, reading only the forms
+    that need none finds what reading every form finds, and no read-more line stands inside it."""
+    tables = teasers.compiled_forms()
+    if tables.candidate.search(text) is not None:
+        return True  # the fixer reads every form of such a text
+    corpus = teasers.CorpusEvidence.of(model, text, None)
+    every = teasers.trailing_sections(text, tables, corpus)
+    inline = list(teasers.inline_read_more(text, len(text), tables))
+    return teasers.trailing_sections(text, tables, corpus, marked=False) == every and inline == []
+
+
+def test_with_a_model_an_unmarked_benchmark_page_is_read_as_with_every_form() -> None:
+    pages = benchmark_pages()
+    unmarked = [page for page in pages if teasers.compiled_forms().candidate.search(page) is None]
+    # a model whose titles are the last lines of the pages: their corpus blocks are found
+    last_lines = {line for page in unmarked for line in page.splitlines()[-4:] if line.strip()}
+    corpus = CorpusModel.from_counts(titles={normal_title(line): 1 for line in last_lines}, documents=200)
+    tables = teasers.compiled_forms()
+    found = [
+        page
+        for page in unmarked
+        if teasers.trailing_sections(page, tables, teasers.CorpusEvidence.of(corpus, page, None))
+    ]
+    assert unmarked and found  # unmarked pages with a block are there, so the test can fail
+    assert [page for page in unmarked if not unmarked_reading_agrees(page, corpus)] == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(sentences, headlines, corpus_lines), max_size=14).map("\n".join))
+def test_with_a_model_an_unmarked_text_is_read_as_with_every_form(text: str) -> None:
+    assert unmarked_reading_agrees(text)
 
 
 spaced = st.tuples(

@@ -1133,18 +1133,24 @@ def boilerplate_section(lines: Sequence[Line], corpus: CorpusEvidence) -> _Secti
 
 #: The forms tried at the end of the text, most specific first; the corpus's evidence last.
 _TRAILING_FORMS = ("read-more", "seed", "pairs", "list", "corpus", "boilerplate")
+#: The forms that need no line that could be a known heading or a label (``_Forms.candidate``).
+_UNMARKED_FORMS = ("seed", "corpus", "boilerplate")
 
 
 def trailing_section(
-    text: str, end: int, found: _Forms, corpus: CorpusEvidence | None = None
+    text: str, end: int, found: _Forms, corpus: CorpusEvidence | None = None, *, marked: bool = True
 ) -> _Section | None:
-    """The block of any form that ends ``text[:end]``, the most specific form first."""
+    """The block of any form that ends ``text[:end]``, the most specific form first. ``marked=False``
+    says that ``text`` has no line that could be a heading or a label: the forms that need one (read
+    more, pairs, list) are not tried, and the seed form only where a teaser pair ends ``text[:end]``."""
     lines = lines_from_end(text, 2 * MAX_LIST_ITEMS + 6, end)
     if len(lines) < 2:
         return None
-    for form in _TRAILING_FORMS:
+    for form in _TRAILING_FORMS if marked else _UNMARKED_FORMS:
         if form == "seed":
-            section = seed_section(text, end, found)
+            # unmarked, only a region that starts with a teaser pair: the test may_hold_teasers makes
+            seeded = marked or ends_with_teaser_pair(text, end)
+            section = seed_section(text, end, found) if seeded else None
         elif form == "read-more":
             section = read_more_section(lines, found)
         elif form == "pairs":
@@ -1163,14 +1169,14 @@ def trailing_section(
 
 
 def trailing_sections(
-    text: str, found: _Forms, corpus: CorpusEvidence | None = None
+    text: str, found: _Forms, corpus: CorpusEvidence | None = None, *, marked: bool = True
 ) -> list[tuple[int, _Section]]:
     """The blocks at the end of ``text``, one above another, each with the end of its span; the
-    topmost first."""
+    topmost first (``marked``: as :func:`trailing_section`)."""
     sections: list[tuple[int, _Section]] = []
     end = len(text)
     while len(sections) < MAX_SECTIONS:
-        section = trailing_section(text, end, found, corpus)
+        section = trailing_section(text, end, found, corpus, marked=marked)
         if section is None:
             break
         sections.append((end, section))
@@ -1269,16 +1275,16 @@ def may_hold_teasers(text: str, found: _Forms) -> bool:
     return found.candidate.search(text) is not None or ends_with_teaser_pair(text)
 
 
-def ends_with_teaser_pair(text: str) -> bool:
-    """Whether the last two non-blank lines of ``text`` are a title and a snippet repeating it (the
-    first block :func:`parse_region` reads).
+def ends_with_teaser_pair(text: str, end: int | None = None) -> bool:
+    """Whether the last two non-blank lines of ``text`` (of ``text[:end]``) are a title and a snippet
+    repeating it (the first block :func:`parse_region` reads).
 
     >>> ends_with_teaser_pair("Body.\\nWhy Cats Purr\\nWhy Cats Purr Cats purr when")
     True
     >>> ends_with_teaser_pair("Body.\\nWhy Cats Purr\\nDogs bark")
     False
     """
-    lines = lines_from_end(text, 2)
+    lines = lines_from_end(text, 2, end)
     return len(lines) == 2 and is_teaser_pair(lines[1].text.strip(), lines[0].text)
 
 
@@ -1317,9 +1323,13 @@ class TeaserFixer(Fixer):
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
         tables = self.forms()
         corpus = None if self.model is None else CorpusEvidence.of(self.model, text, found.title)
-        sections = trailing_sections(text, tables, corpus)
+        # A text with no line that could be a heading or a label (one fast scan) has no block of the
+        # forms that need one and no read-more line inside: only the seed and the corpus's forms are
+        # read (a model lets every text of two lines in: may_apply).
+        marked = tables.candidate.search(text) is not None
+        sections = trailing_sections(text, tables, corpus, marked=marked)
         stop = sections[0][1].body_end if sections else len(text)
-        inline = list(inline_read_more(text, stop, tables))
+        inline = list(inline_read_more(text, stop, tables)) if marked else []
         for group in inline:
             found.teasers.extend(_read_more_teaser(label, title) for label, title in group.labelled)
             yield Edit(
