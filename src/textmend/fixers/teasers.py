@@ -1261,7 +1261,8 @@ def may_hold_teasers(text: str, found: _Forms) -> bool:
     """Whether ``text`` could hold a teaser block of the forms the tables describe: a line that could
     be a known heading or a labelled line anywhere (one fast scan), or a seed block's title and
     snippet as its last two lines. Only the corpus forms need neither (the fixer asks this only
-    without a model). A text for which this is false is one :func:`trailing_sections` and
+    without a model; with one, ``find`` makes the same scan to read only the forms that need no
+    heading). A text for which this is false is one :func:`trailing_sections` and
     :func:`inline_read_more` find nothing in, so it is left alone without reading it.
 
     >>> tables = compiled_forms()
