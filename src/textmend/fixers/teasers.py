@@ -1324,10 +1324,11 @@ class TeaserFixer(Fixer):
     def find(self, text: str, found: Findings) -> Iterator[Edit]:
         tables = self.forms()
         corpus = None if self.model is None else CorpusEvidence.of(self.model, text, found.title)
-        # A text with no line that could be a heading or a label (one fast scan) has no block of the
-        # forms that need one and no read-more line inside: only the seed and the corpus's forms are
-        # read (a model lets every text of two lines in: may_apply).
-        marked = tables.candidate.search(text) is not None
+        # With a model every text of two lines gets here (may_apply). One that has no line that could
+        # be a heading or a label (the fast test's scan) has no block of the forms that need one and
+        # no read-more line inside: only the seed and the corpus's forms are read. Without a model the
+        # fast test has made that scan already.
+        marked = corpus is None or tables.candidate.search(text) is not None
         sections = trailing_sections(text, tables, corpus, marked=marked)
         stop = sections[0][1].body_end if sections else len(text)
         inline = list(inline_read_more(text, stop, tables)) if marked else []
