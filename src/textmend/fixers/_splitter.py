@@ -66,6 +66,7 @@ __all__ = [
     "is_template_line",
     "junction_ceiling",
     "junk_split",
+    "leads_bound",
     "long_parts",
     "modifier_split",
     "pair_split",
@@ -1258,6 +1259,16 @@ _BOUND_WORD_ZIPF = 2.0
 _BOUND_WORD_LETTERS = 4
 
 
+def leads_bound(parts: tuple[str, str]) -> bool:
+    """Whether a :func:`bound_split` of ``parts`` has its function word first (``his gills``), not last
+    (``shunned those``): a leader before a word long enough.
+
+    >>> leads_bound(("his", "gills")), leads_bound(("shunned", "those"))
+    (True, False)
+    """
+    return parts[0] in _LEADERS and len(parts[1]) >= _BOUND_WORD_LETTERS
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def bound_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], float] | None:
     """The reading of an English ``token`` that wordfreq does not know as a word wordfreq knows and a
@@ -1275,7 +1286,7 @@ def bound_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], float]
     best: tuple[tuple[str, str], float] | None = None
     for cut in range(2, len(token) - 1):
         left, right = token[:cut], token[cut:]
-        if left in _LEADERS and len(right) >= _BOUND_WORD_LETTERS:
+        if leads_bound((left, right)):
             word = right
         elif right in _TRAILERS and len(left) >= _BOUND_WORD_LETTERS:
             word = left

@@ -99,6 +99,7 @@ from ._splitter import (
     is_entity_remnant,
     is_template_line,
     junk_split,
+    leads_bound,
     long_parts,
     modifier_split,
     part_zipfs,
@@ -538,7 +539,7 @@ def glued_repair(
         if kind == "junk":
             return _junk_repair(splitter, token, start, reading, model)
         if kind == "bound":
-            return _bound_repair(splitter, token, start, reading, model)
+            return _bound_repair(token, start, reading, model)
         if kind == "modifier":
             return _modifier_repair(token, start, reading, model)
         return _apart_repair(splitter, token, start, reading[0], model)
@@ -678,16 +679,12 @@ def _junk_repair(
 
 
 def _bound_repair(
-    splitter: Splitter,
-    token: str,
-    start: int,
-    bound: tuple[tuple[str, str], float],
-    model: CorpusModel | None,
+    token: str, start: int, bound: tuple[tuple[str, str], float], model: CorpusModel | None
 ) -> Repair:
     """The split of :func:`bound_split`: a known word and a function word that starts no word before it
     or ends none after it."""
     parts, word_zipf = bound
-    leading = splitter.function_word(parts[0]) and zipf(parts[1], splitter.language) == word_zipf
+    leading = leads_bound(parts)
     function, word = parts if leading else parts[::-1]
     why = f"{function!r} {'starts' if leading else 'ends'} no English word, and {word!r} is one"
     return _known_word_repair(token, start, parts, word_zipf, why, _BOUND_CONFIDENT_ZIPF, model)
