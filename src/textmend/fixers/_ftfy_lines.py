@@ -15,6 +15,7 @@ Two places where textmend differs from ``ftfy.fix_text`` on purpose:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ from typing import Literal
 import ftfy
 from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
 from ftfy.chardata import CONTROL_CHARS, HTML_ENTITY_RE, LIGATURES, WIDTH_MAP
+from ftfy.fixes import unescape_html
 
 __all__ = [
     "BLOCK",
@@ -32,9 +34,12 @@ __all__ = [
     "ascii_needs_ftfy",
     "blocks",
     "could_change",
+    "decodes_a_reference",
     "fix_line",
+    "ftfy_would_change",
     "has_cjk",
     "has_reference",
+    "is_plain_ascii",
     "lines",
     "looks_like_mojibake",
     "narrow",
@@ -287,3 +292,50 @@ def blocks(text: str, start: int, normalization: Normalization) -> Iterator[tupl
         block = text[start:end]
         yield block, could_change(block, normalization)
         start = end
+
+
+def ftfy_would_change(line: str, markup: bool) -> bool:
+    """Whether ftfy would change an edited ``line`` (``markup``: no reference decoded), as
+    :func:`fix_line` says, asked only of a line :func:`could_change` lets through.
+
+    >>> ftfy_would_change("It\u00e2\u20ac\u2122s", False), ftfy_would_change("Let\u2019s \u201d", False)
+    (True, False)
+    """
+    if not could_change(line, "NFC") or (markup and is_plain_ascii(line)):
+        return False
+    if len(line) > _REMEMBERED_LINE:
+        return fix_line(line, markup=markup) != line
+    return (not markup and decodes_a_reference(line)) or _fix_line_changes(line, markup)
+
+
+def decodes_a_reference(line: str) -> bool:
+    """Whether ftfy's ``unescape_html`` decodes a reference in ``line`` (``&amp;``): outside markup ftfy
+    then changes the line, since it fixes until nothing changes and no fix of its writes a reference.
+    For lines up to :data:`_REMEMBERED_LINE` long: ftfy cuts longer ones into segments.
+
+    >>> decodes_a_reference("Sir Walter &amp; Anne"), decodes_a_reference("R & D, AT&T;")
+    (True, False)
+    """
+    return "&" in line and unescape_html(line) != line
+
+
+def is_plain_ascii(line: str) -> bool:
+    """Whether ``line`` is printable ASCII (tabs and line breaks aside), ``&`` included: in markup, where
+    ftfy decodes no reference, it has nothing to change there (``<b>Let&rsquo;s</b>``).
+
+    >>> is_plain_ascii("<b>Let&rsquo;s</b>\\n"), is_plain_ascii("caf\u00e9"), is_plain_ascii("a\\rb")
+    (True, False, False)
+    """
+    return line.isascii() and not ascii_needs_ftfy(line.replace("&", ""))
+
+
+#: Lines up to this long are remembered by :func:`_fix_line_changes` (64 of them: a few hundred KB).
+_REMEMBERED_LINE = 4096
+
+
+@functools.lru_cache(maxsize=64)
+def _fix_line_changes(line: str, markup: bool) -> bool:
+    """Whether :func:`fix_line` changes ``line``, remembered for the last lines asked: the pipeline runs
+    this step again on its output, where a line whose edits were left out comes back as it was (a
+    page of mojibake asks ftfy about the same lines twice)."""
+    return fix_line(line, markup=markup) != line

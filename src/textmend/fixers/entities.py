@@ -57,14 +57,13 @@ from enum import Enum
 from typing import ClassVar, NamedTuple
 
 import regex
-from ftfy.fixes import unescape_html
 
 from ..corpus_model import CorpusModel
 from ..fixer import Findings, Fixer, register
 from ..lexicon import zipf
 from ..model import Edit
 from ._edits import merged_runs
-from ._ftfy_lines import ascii_needs_ftfy, could_change, fix_line
+from ._ftfy_lines import ascii_needs_ftfy, ftfy_would_change, is_plain_ascii
 
 __all__ = [
     "NO_EVIDENCE",
@@ -88,16 +87,13 @@ __all__ = [
     "decode_name",
     "decode_number",
     "decode_reference",
-    "decodes_a_reference",
     "followed_by_word",
-    "ftfy_would_change",
     "glued_to_next",
     "inside",
     "is_damage",
     "is_dash",
     "is_english_word",
     "is_number_damage",
-    "is_plain_ascii",
     "is_typographic",
     "kept_candidates",
     "name_ending",
@@ -939,53 +935,6 @@ def _lines_ftfy_leaves(text: str, edits: list[Edit], markup: bool) -> Iterator[E
         if not ftfy_would_change(_edited_line(text, start, end, edits, first, last), markup):
             yield from edits[first:last]
         first = last
-
-
-def ftfy_would_change(line: str, markup: bool) -> bool:
-    """Whether ftfy would change an edited ``line`` (``markup``: no reference decoded), as
-    :func:`fix_line` says, asked only of a line :func:`could_change` lets through.
-
-    >>> ftfy_would_change("It\u00e2\u20ac\u2122s", False), ftfy_would_change("Let\u2019s \u201d", False)
-    (True, False)
-    """
-    if not could_change(line, "NFC") or (markup and is_plain_ascii(line)):
-        return False
-    if len(line) > _REMEMBERED_LINE:
-        return fix_line(line, markup=markup) != line
-    return (not markup and decodes_a_reference(line)) or _fix_line_changes(line, markup)
-
-
-def decodes_a_reference(line: str) -> bool:
-    """Whether ftfy's ``unescape_html`` decodes a reference in ``line`` (``&amp;``): outside markup ftfy
-    then changes the line, since it fixes until nothing changes and no fix of its writes a reference.
-    For lines up to :data:`_REMEMBERED_LINE` long: ftfy cuts longer ones into segments.
-
-    >>> decodes_a_reference("Sir Walter &amp; Anne"), decodes_a_reference("R & D, AT&T;")
-    (True, False)
-    """
-    return "&" in line and unescape_html(line) != line
-
-
-def is_plain_ascii(line: str) -> bool:
-    """Whether ``line`` is printable ASCII (tabs and line breaks aside), ``&`` included: in markup, where
-    ftfy decodes no reference, it has nothing to change there (``<b>Let&rsquo;s</b>``).
-
-    >>> is_plain_ascii("<b>Let&rsquo;s</b>\\n"), is_plain_ascii("caf\u00e9"), is_plain_ascii("a\\rb")
-    (True, False, False)
-    """
-    return line.isascii() and not ascii_needs_ftfy(line.replace("&", ""))
-
-
-#: Lines up to this long are remembered by :func:`_fix_line_changes` (64 of them: a few hundred KB).
-_REMEMBERED_LINE = 4096
-
-
-@functools.lru_cache(maxsize=64)
-def _fix_line_changes(line: str, markup: bool) -> bool:
-    """Whether :func:`fix_line` changes ``line``, remembered for the last lines asked: the pipeline runs
-    this step again on its output, where a line whose edits were left out comes back as it was (a
-    page of mojibake asks ftfy about the same lines twice)."""
-    return fix_line(line, markup=markup) != line
 
 
 def _edited_line(text: str, start: int, end: int, edits: list[Edit], first: int, last: int) -> str:
