@@ -25,7 +25,8 @@ documents:
   and comments are: the fixed cost per call, in microseconds per record.
 
 Warm: megabytes (UTF-8) per CPU second, best of five runs (or of those that fit in three CPU seconds),
-after one call. Cold: a fresh interpreter imports the tool, mends one warm-up sentence, then makes
+after one call. Cold: a fresh interpreter imports the tool, mends a warm-up sentence and teaser that load
+every table it reads on first need (their cost is in the start-up figure), then makes
 one pass over texts it has never seen (so every word is new to textmend's caches). CPU time
 throughout, so that other work on a shared machine skews the ratios less. The corpus command
 (``mend_file``) is timed with 1 and 2 workers on JSONL made of these sets, with the parent process's
@@ -65,14 +66,21 @@ if find_spec("textmend") is None:  # run from a checkout without installing: use
     sys.path.insert(0, str(SRC))
 
 DOCUMENT_SIZE = 4000
-#: A short damaged text that needs every default step, for the first call.
+#: A short damaged text that needs every default step and every table textmend loads on first need
+#: (the rare word "temporao" makes the words step read its English pair table), for the first call.
 FIRST_CALL = (
-    "The Title\nThe Title.\nIt\u00e2\u20ac\u2122s here: Letrsquo;s see how they are usedfor pain &amp; more."
-    "\n"
+    "The Title\nThe Title.\nIt\u00e2\u20ac\u2122s here: Letrsquo;s see how they are usedfor pain &amp; more"
+    " in the temporao.\n"
     "\u201cQuoted,\u201d she said.\n-\nOther News\nOther News Its first words are cut"
 )
-#: The one sentence a cold interpreter mends before it is timed.
-WARM_UP = "Letrsquo;s see: the caf\u00c3\u00a9 is usedfor tea &amp; more."
+#: What a cold interpreter mends before it is timed: one sentence and a teaser, so that every table
+#: textmend loads on first need is loaded (the issue's cold pass starts with the word lists loaded): the
+#: rare "temporao" reads the English pair table (25 ms), the heading compiles the teaser patterns (12
+#: ms). Their cost is in the start-up figure (FIRST_CALL loads them too), not in the cold pass.
+WARM_UP = (
+    "Letrsquo;s see: the caf\u00c3\u00a9 is usedfor tea &amp; more in the temporao.\n\n"
+    "Related articles:\nCity approves budget after long debate"
+)
 Tool = Callable[[str], object]
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 import html.entities
 import importlib.util
 import itertools
+import os
 import re
+import subprocess
 import sys
 from collections import Counter
 
@@ -17,7 +19,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, case_rows
-from textmend import Findings
+from textmend import Findings, lexicon
 from textmend.changes import apply_edits
 from textmend.corpus_model import CorpusModel
 from textmend.fixers import _language, _splitter, entities, words
@@ -116,6 +118,40 @@ def test_only_dotted_i_lowercases_to_more_than_one_letter() -> None:
         if len(lowered) != 1 or (letter.match(lowered) is not None) != is_letter:
             differing.append(char)
     assert differing == [_language._DOTTED_I]
+
+
+# Every language textmend reads a table of: the splitter's neighbours, the marker languages, two
+# languages of other scripts, and a code wordfreq only matches approximately (its own reading then).
+_TABLE_LANGUAGES = sorted({"en", *_splitter.NEIGHBOURS, *MARKER_LANGUAGES, "ja", "zh", "pt-BR"})
+
+
+@pytest.mark.parametrize("language", _TABLE_LANGUAGES)
+def test_the_word_tables_are_wordfreqs_own(language: str) -> None:
+    # lexicon reads wordfreq's files itself, so that wordfreq's cache does not keep a million list
+    # entries for the garbage collector to walk; the tables must be the ones wordfreq gives.
+    for wordlist in ("best", "small"):
+        ours = lexicon._frequency_dict(language, wordlist)
+        theirs = wordfreq.get_frequency_dict(language, wordlist)
+        assert ours == theirs and list(ours) == list(theirs), (language, wordlist)
+        assert lexicon.top_words(language, 500, wordlist) == wordfreq.top_n_list(language, 500, wordlist)
+
+
+def test_loading_every_table_leaves_no_word_lists_for_the_collector_to_walk() -> None:
+    # In a fresh interpreter (other tests call wordfreq themselves): mend texts that load the English
+    # tables, the neighbouring languages' words and the language markers.
+    code = (
+        "import gc, wordfreq, textmend\n"
+        "textmend.mend('Letrsquo;s see how it is usedfor the temporao.\\n\\nRelated articles:\\nCity news')\n"
+        "textmend.mend('Het is nodig dat de man het huis ziet en de vrouw ook.')\n"
+        "entries = sum(len(o) for o in gc.get_objects() if type(o) is list)\n"
+        "print(wordfreq.get_frequency_list.cache_info().currsize, entries)\n"
+    )
+    path = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
+    env = {**os.environ, "PYTHONPATH": path}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    cached, entries = map(int, out.stdout.split())
+    assert cached == 0
+    assert entries < 100_000  # about 9,000 without wordfreq's lists; over 1,000,000 with them
 
 
 def plain_latin_share(text: str) -> float:

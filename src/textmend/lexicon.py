@@ -3,6 +3,13 @@
 Pipelines do not hold the word list, so they pickle small; each worker process loads it on its first
 lookup.
 
+The tables are read from wordfreq's files here rather than through ``wordfreq.get_frequency_dict``,
+whose cache keeps each list it read as lists of words for the life of the process: about a million
+list entries once the neighbouring languages are loaded, which Python's garbage collector walks in
+every full collection (22 ms each; a cold pass over a corpus meets one every 0.3 MB or so). The dicts
+built here are the same, key for key and in the same order (a test compares them), and hold only
+strings and floats, which the collector does not watch.
+
 >>> zipf("the") > 7 > zipf("usedfor")
 True
 """
@@ -14,16 +21,48 @@ from collections.abc import Mapping
 from functools import cache
 
 from wordfreq import available_languages as wordfreq_languages
-from wordfreq import get_frequency_dict
+from wordfreq import cB_to_freq, get_frequency_list, has_digit_sequence, read_cBpack
 
-__all__ = ["available_languages", "common_words", "frequencies", "zipf"]
+__all__ = ["available_languages", "common_words", "frequencies", "top_words", "zipf"]
+
+
+def _buckets(language: str, wordlist: str) -> list[list[str]]:
+    """wordfreq's ``wordlist`` of ``language`` as it stores it: one list of words per centibel of
+    frequency, most frequent first. Read from its file, not kept (see the module docstring); a code
+    wordfreq would match only approximately (``pt-BR``) goes through wordfreq's own reading."""
+    path = wordfreq_languages(wordlist).get(language)
+    if path is None:
+        return get_frequency_list(language, wordlist)
+    return read_cBpack(path)
+
+
+def _frequency_dict(language: str, wordlist: str) -> dict[str, float]:
+    """What ``wordfreq.get_frequency_dict(language, wordlist)`` returns, built without wordfreq's caches."""
+    table: dict[str, float] = {}
+    for index, bucket in enumerate(_buckets(language, wordlist)):
+        frequency = cB_to_freq(-index)
+        for word in bucket:
+            table[word] = frequency
+    return table
 
 
 @cache
 def frequencies(language: str = "en") -> dict[str, float]:
     """The word-frequency table of ``language`` (word -> frequency per word of text)."""
-    # Positional arguments, as wordfreq's own lookups pass them: its cache then holds one table, not two.
-    return get_frequency_dict(language, "best")
+    return _frequency_dict(language, "best")
+
+
+def top_words(language: str, n: int, wordlist: str = "best") -> list[str]:
+    """The ``n`` most frequent words of ``language``, as ``wordfreq.top_n_list`` gives them (without a
+    run of two digits), read without wordfreq's caches."""
+    words: list[str] = []
+    for bucket in _buckets(language, wordlist):
+        for word in bucket:
+            if not has_digit_sequence(word):
+                words.append(word)
+                if len(words) >= n:
+                    return words
+    return words
 
 
 def zipf(word: str, language: str = "en") -> float:
@@ -52,7 +91,7 @@ def common_words(language: str = "en", min_zipf: float = 3.0) -> Mapping[str, No
     if min_zipf < 3.0:
         raise ValueError(f"wordfreq's small lists stop at Zipf 3; min_zipf {min_zipf} is below that")
     least = 10 ** (min_zipf - 9.0)
-    return dict.fromkeys(w for w, f in get_frequency_dict(language, wordlist="small").items() if f >= least)
+    return dict.fromkeys(w for w, f in _frequency_dict(language, "small").items() if f >= least)
 
 
 @cache

@@ -25,7 +25,8 @@ from collections import Counter
 from functools import cache
 
 import regex
-from wordfreq import top_n_list
+
+from ..lexicon import top_words
 
 __all__ = [
     "MARKER_LANGUAGES",
@@ -78,7 +79,7 @@ _ENGLISH_CLITIC = regex.compile(r"(?<=\p{L})['\u2019][sStTdDmM](?!\p{L})")
 @cache
 def markers(language: str) -> frozenset[str]:
     """The most frequent words of ``language`` (``"the"``, ``"of"`` for English; ``"het"`` for Dutch)."""
-    return frozenset(top_n_list(language, _MARKERS, wordlist="small"))
+    return frozenset(top_words(language, _MARKERS, wordlist="small"))
 
 
 def within_latin1(text: str) -> bool:
