@@ -48,6 +48,7 @@ START_SIZE = {
     "amp; nesting": 50_000,
     "one very long word": 50_000,
     "&nbsp; runs": 1_100_000,  # both sizes past ftfy's first 1 MB segment (see the module docstring)
+    "a long word after glue and hyphens": 200_000,
 }
 
 
@@ -73,3 +74,48 @@ def test_time_grows_linearly(name: str) -> None:
     print(f"{name}: {size} chars {small:.4f}s, {10 * size} chars {large:.4f}s, ratio {large / small:.1f}")
     ratio = large / small
     assert ratio < MAX_RATIO, f"{name}: 10x the text took {ratio:.1f}x the time ({small:.3f}s, {large:.3f}s)"
+
+
+# A run of one kind of character, after a text that sets every step to work (glue, hyphens, entities,
+# camel case, missing spaces, a URL, a teaser block): a pattern that tries a run from each of its
+# characters reads it once per character. The words step's hyphen scan did so (a run of 80,000
+# letters after glue took 39 s). Ten times four times the size is allowed; such a pattern takes
+# hundreds of times longer.
+_TRIGGERS = (
+    "He usedfor the fall-through case; Letrsquo;s see andamp; #39;s it's ok. managementThe pain.The "
+    "x-y http://a.b/c_d e.g. U.S. getElementById foo_bar 3.5.1 caf\u00c3\u00a9\n\n"
+    "Related articles:\nCity approves budget after long debate\n"
+)
+_RUNS = {
+    "lowercase letters": "b",
+    "capitals": "B",
+    "digits": "7",
+    "letters and digits": "a1",
+    "snake case": "a_",
+    "dotted": "a.",
+    "hyphenated": "ab-",
+    "apostrophes": "a'",
+    "colons": "a:",
+    "slashes": "a/",
+    "ampersands": "a&",
+    "semicolons": "a;",
+    "camel humps": "aB",
+    "accented letters": "\u00e9",
+    "CJK": "\u5b89",
+    "no-break spaces": "a\u00a0",
+    "hashes": "#",
+    "curly apostrophes": "a\u2019",
+    "dashes": "a\u2014",
+    "missing spaces": "a.B",
+    "entity names": "amp",
+    "the word and": "and",
+    "short lines": "a\n",
+    "bullets": "\n- A b c",
+}
+
+
+@pytest.mark.parametrize("unit", list(_RUNS.values()), ids=list(_RUNS))
+def test_a_long_run_after_every_trigger_costs_linear_time(unit: str) -> None:
+    textmend.mend(_TRIGGERS)
+    small, large = (_best_time(_TRIGGERS + unit * (size // len(unit))) for size in (20_000, 80_000))
+    assert large < max(0.05, 10 * small), f"{unit!r}: 4x the run took {large / small:.0f}x the time"

@@ -388,6 +388,8 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "#39; runs": lambda n: _repeat("#39;", n),
     "amp; nesting": lambda n: _repeat("&" + "amp;" * 20 + "quot;", n),
     "one very long word": lambda n: _repeat("pneumonoultramicroscopicsilicovolcanoconiosis", n),
+    # glued words make the words step read the document's hyphens; the long run has none after it
+    "a long word after glue and hyphens": lambda n: "He usedfor a fall-through case, thewas.\n" + "x" * n,
 }
 
 
