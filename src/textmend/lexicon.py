@@ -21,7 +21,8 @@ from collections.abc import Mapping
 from functools import cache
 
 from wordfreq import available_languages as wordfreq_languages
-from wordfreq import cB_to_freq, get_frequency_list, has_digit_sequence, read_cBpack
+from wordfreq import cB_to_freq, get_frequency_list, read_cBpack
+from wordfreq.numbers import has_digit_sequence
 
 __all__ = ["available_languages", "common_words", "frequencies", "top_words", "zipf"]
 
