@@ -247,9 +247,15 @@ def fix_line(
     )
 
     def fixed(text: str) -> str:
+        first = config
+        if width and not has_cjk(text):
+            # ftfy's own order first (its width fix after its encoding fix): narrowed before ftfy,
+            # "cafÃ©‚ÄôＬＯＵＤ" read as one Mac Roman mojibake ("caf̩’LOUD"), where ftfy keeps "café".
+            first = config._replace(fix_character_width=True)
         for _ in range(3):  # ftfy and the width fix, until neither changes anything
             before = text
-            text = ftfy.fix_text(narrow(text) if width else text, config)
+            text = ftfy.fix_text(narrow(text) if width and first is config else text, first)
+            first = config
             if text == before or not width or narrow(text) == text:
                 break
         return text
