@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -24,6 +26,18 @@ settings.load_profile(os.environ.get("TEXTMEND_HYPOTHESIS") or ("ci" if os.envir
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "scraped-article.txt"
 CASES = Path(__file__).resolve().parent / "cases"
+
+
+def benchmark_corpora() -> ModuleType:
+    """``benchmarks/corpora.py``, the licensed corpora of the benchmarks (loaded once, by file path:
+    ``benchmarks/`` is not a package)."""
+    if "corpora" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("corpora", ROOT / "benchmarks" / "corpora.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["corpora"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["corpora"]
 
 
 def case_rows(table: str) -> list[dict[str, Any]]:

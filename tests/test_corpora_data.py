@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
-from types import ModuleType
 
 import pytest
 
-from conftest import ROOT
+from conftest import benchmark_corpora
 
 FIELDS = {"id", "title", "text", "source", "licence"}
 
 
-def load_corpora() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("corpora", ROOT / "benchmarks" / "corpora.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("corpora", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-corpora = load_corpora()
+corpora = benchmark_corpora()
 NAMES = list(corpora.DOMAINS) + list(corpora.LANGUAGES)
 
 

@@ -10,17 +10,14 @@ same document, so a second mend changed what the first left (about one text in 7
 from __future__ import annotations
 
 import html.entities
-import importlib.util
 import random
 import re
-import sys
 from collections.abc import Callable
-from types import ModuleType
 
 import pytest
 
 import textmend
-from conftest import ROOT
+from conftest import benchmark_corpora
 from textmend import apply_changes, revert_changes
 
 #: Texts damaged per pipeline: at one failure in 700 texts, a fault of that kind shows with near certainty.
@@ -28,17 +25,8 @@ TEXTS = 4_000
 WINDOW = 3_000
 
 
-def _load_corpora() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("corpora", ROOT / "benchmarks" / "corpora.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("corpora", module)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _documents() -> list[str]:
-    corpora = _load_corpora()
+    corpora = benchmark_corpora()
     return [str(r["text"]) for name in corpora.DOMAINS + corpora.LANGUAGES for r in corpora.load(name, "dev")]
 
 

@@ -4,7 +4,6 @@ is run against a plain form kept here, over random text built from the pieces th
 from __future__ import annotations
 
 import html.entities
-import importlib.util
 import itertools
 import os
 import re
@@ -18,7 +17,7 @@ import wordfreq
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, case_rows
+from conftest import ROOT, benchmark_corpora, case_rows
 from textmend import Findings, lexicon
 from textmend.changes import apply_edits
 from textmend.corpus_model import CorpusModel
@@ -662,10 +661,7 @@ def test_no_junction_exceeds_its_ceiling(left: str, right: str, splitter: Splitt
 
 def _corpus_tokens(limit: int) -> list[str]:
     """Lowercase runs of the first documents of each benchmark domain, and each two neighbours glued."""
-    spec = importlib.util.spec_from_file_location("corpora", ROOT / "benchmarks" / "corpora.py")
-    assert spec is not None and spec.loader is not None
-    corpora = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(corpora)
+    corpora = benchmark_corpora()
     runs: list[str] = []
     for name in corpora.DOMAINS:
         for record in corpora.load(name)[:3]:
