@@ -49,6 +49,8 @@ START_SIZE = {
     "one very long word": 50_000,
     "&nbsp; runs": 1_100_000,  # both sizes past ftfy's first 1 MB segment (see the module docstring)
     "a long word after glue and hyphens": 200_000,
+    "web addresses without a scheme": 20_000,
+    "a dot before the same word": 20_000,
 }
 
 

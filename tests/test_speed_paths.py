@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from unittest import mock
 
 import ftfy
+import regex
 from ftfy.badness import is_bad
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,6 +17,8 @@ import textmend
 from textmend.fixers import _ftfy_lines, entities
 from textmend.fixers import ftfy as ftfy_step
 from textmend.fixers._ftfy_lines import could_change, fix_line
+from textmend.fixers._splitter import DocumentWords
+from textmend.fixers.words import only_space_between
 
 # Characters around "&": references ftfy decodes, an "&" alone, mojibake pieces, controls and breaks.
 _PIECES = st.sampled_from(
@@ -57,6 +60,34 @@ _URL_PIECES = st.sampled_from(
 @given(st.lists(_URL_PIECES, max_size=25).map("".join))
 def test_url_spans_are_the_urls_a_whole_text_scan_finds(text: str) -> None:
     assert entities.url_spans(text) == [match.span() for match in entities._URL.finditer(text)]
+
+
+# Words, dots and capitals, as a document cites modules (``numbers.Real``) and starts sentences.
+_CITING_PIECES = st.sampled_from(
+    ["numbers", "www", "Read", "Real", "Re", "McDonald", "Donald", "\u00c9t\u00e9", "\u00e9t\u00e9", "ad",
+     "a1", "_x", ".", ".", " ", "\n", "-", "(", "\u00df", "\u0130", "\u03a3\u03c3"]
+)  # fmt: skip
+_CITED = ["numbers", "www", "ad", "x", "Real", "Re", "Read", "Donald", "\u00c9t\u00e9", "\u03a3\u03c3",
+          "McDonald"]  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_CITING_PIECES, max_size=30).map("".join))
+def test_citations_and_counts_collected_at_once_answer_as_one_search_each(text: str) -> None:
+    searched, collected = DocumentWords(text), DocumentWords(text)
+    collected._searches_left = 0  # past the budget: every answer comes from the one-pass collections
+    for word in _CITED:
+        assert collected.cited_names(word) == searched.cited_names(word), word
+        searched._searches_left = 8
+        if regex.fullmatch(r"\p{Lu}\p{Ll}+", word):  # what the words step asks about: "Read", "\u00c9t\u00e9"
+            assert collected.writes_twice(word) == (text.count(word) >= 2), word
+
+
+@given(st.text(st.sampled_from(" \t\n\x1c\x85\u00a0\u2028\u3000\u200bax."), max_size=20), st.data())
+def test_only_space_read_backwards_answers_as_strip(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert only_space_between(text, start, end) == (not text[start:end].strip())
 
 
 # Lines of accented letters, mojibake, references, "\r" and plain words: blocks of them are judged at once.

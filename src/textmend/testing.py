@@ -390,6 +390,10 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "one very long word": lambda n: _repeat("pneumonoultramicroscopicsilicovolcanoconiosis", n),
     # glued words make the words step read the document's hyphens; the long run has none after it
     "a long word after glue and hyphens": lambda n: "He usedfor a fall-through case, thewas.\n" + "x" * n,
+    # each www. once made the entities step search the rest of the text for a "://" it has not
+    "web addresses without a scheme": lambda n: _repeat("amp; at www.", n),
+    # each "www.Read" once made the words step read the whole text for the names cited after "www."
+    "a dot before the same word": lambda n: _repeat("www.Read more ", n),
 }
 
 

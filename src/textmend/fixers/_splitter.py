@@ -91,6 +91,13 @@ _WORD = re.compile(r"\w+")
 _HYPHEN_JOIN = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-(?=([^\W\d_]+))")
 _WORD_CHAR = re.compile(r"\w")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
+# A word cited with a name after its dot (``numbers.Integral``): the word where it starts a word (no
+# word character or dot before it), and the name. One search of these finds every citation of every
+# word; a search for one word (``(?<![\w.])numbers\.(\w+)``) finds the same ones.
+_CITATION = regex.compile(r"(?<![\w.])(\w+)\.(\w+)")
+# A capital and the lowercase letters after it: every place a capitalised word can occur in the text
+# (inside a longer one too: ``Donald`` in ``McDonald``) starts one of these.
+_CAPITALISED_RUN = regex.compile(r"\p{Lu}\p{Ll}*")
 _CAMEL_HEAD = regex.compile(r"(?<!\w)(\p{Ll}+)(?=\p{Lu})")
 # Signs that a line is code, where camelCase is an identifier and not two glued words.
 # (A "(" after a word character, found from the "(": every branch starts with a punctuation mark.)
@@ -419,6 +426,11 @@ class DocumentWords:
         self._line_languages: dict[int, str] = {}
         self._clause_languages: dict[tuple[int, int], str] = {}
         self._hyphen_joins: frozenset[str] | None = None
+        self._citations: dict[str, list[str]] | None = None
+        self._capitalised: tuple[list[str], list[int]] | None = None  # sorted runs, running counts
+        #: Answers a rule already gave about this document, by question and word (a rule that reads the
+        #: whole document asks once per word, not once per candidate).
+        self.answers: dict[tuple[str, str], bool] = {}
         # Whole-text searches allowed before counting every word once is the cheaper way to answer:
         # a few keep clean text fast, a bound keeps text with many candidates linear.
         self._searches_left = _SEARCHES_BEFORE_COUNTING
@@ -451,6 +463,51 @@ class DocumentWords:
                 if len(left) >= 2 and len(right) >= 2
             )
         return token in self._hyphen_joins
+
+    def cited_names(self, word: str) -> list[str]:
+        """The names the document writes after ``word.`` where ``word`` starts a word, in order:
+        ``["Integral", "Real"]`` for ``numbers`` in ``numbers.Integral and numbers.Real``.
+
+        A few words are searched for one by one; past that, every citation is collected in one pass,
+        so that a text with a candidate in every sentence costs one pass, not one per candidate.
+
+        >>> DocumentWords("see numbers.Integral and numbers.Real").cited_names("numbers")
+        ['Integral', 'Real']
+        """
+        if self._citations is None and self._may_search():
+            names: list[str] = regex.findall(rf"(?<![\w.]){regex.escape(word)}\.(\w+)", self.text)
+            return names
+        if self._citations is None:
+            self._citations = {}
+            for cited, name in _CITATION.findall(self.text):
+                self._citations.setdefault(cited, []).append(name)
+        return self._citations.get(word, [])
+
+    def writes_twice(self, capitalised: str) -> bool:
+        """Whether ``capitalised`` (a capital and lowercase letters) occurs twice or more in the text,
+        inside longer words too, as ``str.count`` counts it.
+
+        The first few are counted with ``str.count``; past that, the capitalised runs of the text are
+        collected and sorted once, and each word is looked up among those it starts.
+
+        >>> DocumentWords("McDonald and Donald").writes_twice("Donald")
+        True
+        """
+        if self._capitalised is None and self._may_search():
+            return self.text.count(capitalised) >= 2
+        if self._capitalised is None:
+            counts = Counter(_CAPITALISED_RUN.findall(self.text))
+            runs = sorted(counts)
+            self._capitalised = runs, list(itertools.accumulate(counts[run] for run in runs))
+        runs, running = self._capitalised
+        first = bisect.bisect_left(runs, capitalised)
+        # The runs that start with ``capitalised`` sort together from ``first``: count them up to two.
+        last = first
+        while last < len(runs) and runs[last].startswith(capitalised):
+            if running[last] - (running[first - 1] if first else 0) >= 2:
+                return True
+            last += 1
+        return False
 
     def _may_search(self) -> bool:
         """Whether one more whole-text search is within the budget (counts nothing when it is not)."""

@@ -138,6 +138,7 @@ __all__ = [
     "names_its_module",
     "no_space_candidates",
     "no_space_repair",
+    "only_space_between",
     "other_reading",
     "points_back",
     "points_onward",
@@ -910,11 +911,13 @@ def stands_apart(token: str, parts: tuple[str, ...], start: int, document: Docum
     True
     """
     text = document.text
-    line_start = text.rfind("\n", 0, start) + 1
-    before = text[line_start:start]
+    # What stands before the token on its line, read within _WORD_REACH characters: a megabyte's line
+    # of prose with a candidate in each sentence is not copied once per candidate.
+    line_begins = document.line_bounds(start)[0]
+    before = text[max(line_begins, start - _WORD_REACH) : start]
     after = text[start + len(token) : start + len(token) + 2]
     gap_before, gap_after = before.endswith(("  ", "\t")), after == "  " or after[:1] == "\t"
-    line_start, line_end = not before.strip(), after[:1] in ("", "\n")
+    line_start, line_end = only_space_between(text, line_begins, start), after[:1] in ("", "\n")
     heading = line_start and after[:1] == "\n"  # a headword on its own line, its text below ("hungus")
     if heading or ((gap_before or line_start) and (gap_after or line_end) and (gap_before or gap_after)):
         return True
@@ -946,6 +949,19 @@ def stands_apart(token: str, parts: tuple[str, ...], start: int, document: Docum
     if document.in_code(start) and beside_code(text, start, start + len(token)):
         return True
     return document.hyphenates(token)
+
+
+def only_space_between(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is empty or all whitespace (``str.strip``'s), read from ``end`` back
+    only as far as the whitespace goes.
+
+    >>> only_space_between("a  \t word", 1, 4), only_space_between("a  \t word", 0, 4)
+    (True, False)
+    """
+    at = end
+    while at > start and text[at - 1].isspace():
+        at -= 1
+    return at == start
 
 
 # A token that a letter put in makes a word this common is that word misspelt ("towars": "towards"; on
@@ -1237,7 +1253,7 @@ def is_attribute(splitter: Splitter, left: str, right: str, document: DocumentWo
     if _CLASS_NAME.fullmatch(left):
         return right_zipf < _MODULE_NAME_ZIPF  # "DistributionFinder.Context": a class and its member
     return left.islower() and (
-        (right_zipf < _AFTER_LOWER_ZIPF and document.text.count(right) < 2)
+        (right_zipf < _AFTER_LOWER_ZIPF and not document.writes_twice(right))
         or (right_zipf < _MODULE_NAME_ZIPF and is_module(splitter, left, document))
     )
 
@@ -1249,13 +1265,15 @@ def is_module(splitter: Splitter, left: str, document: DocumentWords) -> bool:
     A name is a lowercase word or one rarer than ``The``: those are the ones this keeps together, so
     that mending the result decides the same (``here.They`` is split, and was never counted).
     """
-    names: list[str] = regex.findall(rf"(?<![\w.]){regex.escape(left)}\.(\w+)", document.text)
-    kept = [
-        name
-        for name in names
-        if name[0].islower() or zipf(name.lower(), splitter.language) < _MODULE_NAME_ZIPF
-    ]
-    return len(kept) >= 2
+    answer = document.answers.get(("module", left))
+    if answer is None:
+        kept = [
+            name
+            for name in document.cited_names(left)
+            if name[0].islower() or zipf(name.lower(), splitter.language) < _MODULE_NAME_ZIPF
+        ]
+        answer = document.answers["module", left] = len(kept) >= 2
+    return answer
 
 
 def is_known_with_n(splitter: Splitter, lost_newline: str, right: str) -> bool:
