@@ -10,7 +10,10 @@ It found the two quadratic paths fixed in the ninth session (the same word befor
 of ``www.Read more`` took 16 s; a ``www.`` in every sentence and no ``://``: 200 kB took 1.1 s), both
 now rows of ``textmend.testing.ADVERSARIAL``. Usage::
 
-    PYTHONPATH=src python fuzz/growth_search.py --seconds 600 --seed 1
+    PYTHONPATH=src python fuzz/growth_search.py --seconds 600 --seed 1 [--prose] [--fitted]
+
+``--prose`` puts each unit after a sentence of prose; ``--fitted`` mends with a model fitted on a
+small corpus of stories with related-story blocks (the corpus paths of the words and teasers steps).
 
 Each suspect line gives the prefix and the unit as Python literals, to paste into a test.
 """
@@ -32,21 +35,35 @@ PIECES = (
     "a", "b", "e", "x", "the", "ofthe", "A", "T", " ", "\n", "\n\n", "\r", "\t", "&", ";", "#", "-", ".",
     "<", ">", "/", ":", "1", "_", "=", "@", "|", "*", '"', "'", "(", ")", "[", "]", "amp;", "nbsp",
     "http://", "www.", "Read more", "\u00b7", "\u2014", "\u2026", "\u2019", "\u00e9", "\u00df",
-    "\u00c3\u00a9", "\uff2c", "\u4e2d",
+    "\u00c3\u00a9", "\uff2c", "\u4e2d", "#39;", "ccedil;", "rsquo;", "{", "`", "::", "==", "x(", "The",
+    "Related", "\n-\n", "Other News", "usedfor", "managementThe", "pain.The", "numbers.Real", "fall-",
 )  # fmt: skip
+#: Prose the ``--prose`` texts put a unit between (each unit after a sentence, as damage comes in text).
+PROSE = "The river ran past the village before the morning, and the people watched it. "
 SMALL = 20_000
 GROWTH = 4
 
 
-def cost(text: str) -> float:
-    """CPU seconds of one default mend of ``text``."""
+def cost(pipe: textmend.Pipeline, text: str) -> float:
+    """CPU seconds of one mend of ``text`` by ``pipe``."""
     started = time.process_time()
-    textmend.mend_document(text)
+    pipe.mend_document(text)
     return time.process_time() - started
 
 
-def build(prefix: str, unit: str, size: int) -> str:
+def build(prefix: str, unit: str, size: int, prose: bool = False) -> str:
+    """``prefix``, then ``unit`` repeated to about ``size`` characters (after each sentence of prose)."""
+    if prose:
+        unit = PROSE + unit
     return prefix + unit * max(1, size // len(unit))
+
+
+def pipeline(fitted: bool) -> textmend.Pipeline:
+    """The default pipeline, or with a model fitted on prose, titles and teasers (its corpus paths)."""
+    if not fitted:
+        return textmend.DEFAULT
+    texts = [f"Story {n}\n\n{PROSE * 3}\n\nRelated\nStory {n + 1}\nStory {n + 2}\n" for n in range(200)]
+    return textmend.DEFAULT.with_model(textmend.fit(texts))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,24 +71,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=300.0, help="how long to search (300)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--bound", type=float, default=8.0, help="growth reported, for 4x the size (8)")
+    parser.add_argument("--prose", action="store_true", help="put each unit after a sentence of prose")
+    parser.add_argument("--fitted", action="store_true", help="mend with a model fitted on a small corpus")
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
-    textmend.mend_document("A warm-up sentence.\n\nRead more: Another story")
+    pipe = pipeline(args.fitted)
+    pipe.mend_document("A warm-up sentence.\n\nRead more: Another story")
+
+    def timed(prefix: str, unit: str, size: int) -> float:
+        return cost(pipe, build(prefix, unit, size, args.prose))
+
     deadline = time.monotonic() + args.seconds
     tried = suspects = 0
     while time.monotonic() < deadline:
         unit = "".join(rng.choice(PIECES) for _ in range(rng.randint(1, 6)))
         prefix = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 4)))
-        small = cost(build(prefix, unit, SMALL))
+        small = timed(prefix, unit, SMALL)
         if small < 0.002:
             continue  # too fast to time: nothing in it set a step to work
         tried += 1
-        large = cost(build(prefix, unit, GROWTH * SMALL))
+        large = timed(prefix, unit, GROWTH * SMALL)
         if large / small <= args.bound:
             continue
         # Timed again, the slower small run against the faster large one: noise does not make a suspect.
-        small = max(small, cost(build(prefix, unit, SMALL)))
-        large = min(large, cost(build(prefix, unit, GROWTH * SMALL)))
+        small = max(small, timed(prefix, unit, SMALL))
+        large = min(large, timed(prefix, unit, GROWTH * SMALL))
         if large / small > args.bound:
             suspects += 1
             growth = f"{large / small:.1f}x for {GROWTH}x ({small:.3f} s, {large:.3f} s)"

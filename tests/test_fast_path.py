@@ -21,9 +21,9 @@ import textmend
 from textmend import Edit, Findings, Fixer, Pipeline, fixer_class, registered_fixers
 from textmend.fixers import _splitter, entities, words
 from textmend.fixers._ftfy_lines import NEEDS_FTFY as _NEEDS_FTFY
+from textmend.fixers._ftfy_lines import PIECE, ftfy_in_pieces, has_cjk, pieces
 from textmend.fixers._ftfy_lines import SUSPECT as _SUSPECT
 from textmend.fixers._ftfy_lines import ascii_needs_ftfy as _ascii_needs_ftfy
-from textmend.fixers._ftfy_lines import has_cjk
 from textmend.fixers._ftfy_lines import looks_like_mojibake as _looks_like_mojibake
 from textmend.fixers._language import within_latin1
 from textmend.fixers.ftfy import FtfyFixer
@@ -122,6 +122,55 @@ def test_ftfy_step_equals_ftfy_on_every_line(text: str, normalization: str | Non
         for line in lines(text)
     )
     assert Pipeline([fixer])(text) == expected
+
+
+# Words of real damaged text: strong mojibake, accented and curly words, references, a ligature, a
+# full-width letter, a combining accent, a "\r". (ftfy reads weak signs, such as "Ã " at the start of a
+# segment, from the whole segment: there a line in pieces may read otherwise; see _ftfy_lines.PIECE.)
+_LONG_LINE_WORDS = st.sampled_from(
+    ["the", "word", "caf\u00c3\u00a9", "caf\u00e9", "it\u00e2\u20ac\u2122s", "&amp;", "&eacute;",
+     "na\u00efve", "\ufb01", "\uff21", "\u2019", "x\u0301", "\u00e6\u2014\u00a5\u00e6\u0153", "1.", "\r", "A"]
+)  # fmt: skip
+_FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, explain=False)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_LONG_LINE_WORDS, min_size=1, max_size=12), st.integers(100, 1500))
+def test_a_long_line_in_pieces_reads_as_ftfy_reads_it_whole(words: list[str], repeats: int) -> None:
+    line = (" ".join(words) + " ") * repeats
+    assert ftfy_in_pieces(line, _FTFY_CONFIG) == ftfy.fix_text(line, _FTFY_CONFIG)
+
+
+# ASCII, spaces, a reference's signs, mojibake, a combining accent, a Hangul vowel, a CJK ideograph.
+_PIECE_CHARACTERS = "ab \u00c3\u00a9\u2014\u00b7&;#\u0301\u1161\u4e2d"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(st.sampled_from(_PIECE_CHARACTERS), max_size=40), min_size=1),
+    st.integers(1, 3 * PIECE),
+)
+def test_pieces_rebuild_the_line_each_no_longer_than_the_limit(runs: list[str], length: int) -> None:
+    unit = "".join(runs) or "a"
+    line = (unit * (length // len(unit) + 1))[:length]
+    parts = list(pieces(line))
+    assert "".join(parts) == line
+    assert all(len(part) <= PIECE for part in parts)
+
+    def printable_ascii(at: int) -> bool:
+        return 0 <= at < len(line) and "!" <= line[at] <= "~"
+
+    start = 0
+    for part in parts[:-1]:
+        # the last space between printable ASCII in the second half of the reach, if there is one
+        safe = [
+            at + 1
+            for at in range(start + PIECE // 2, start + PIECE - 1)
+            if line[at] == " " and printable_ascii(at - 1) and printable_ascii(at + 1)
+        ]
+        if safe:
+            assert start + len(part) == safe[-1]
+        start += len(part)
 
 
 def _characters(char_class: str) -> list[str]:

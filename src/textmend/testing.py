@@ -394,6 +394,10 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "web addresses without a scheme": lambda n: _repeat("amp; at www.", n),
     # each "www.Read" once made the words step read the whole text for the names cited after "www."
     "a dot before the same word": lambda n: _repeat("www.Read more ", n),
+    # ftfy's own loop is quadratic on one segment of these (each piece decodes to more mojibake)
+    "adjacent mojibake that decodes to mojibake": lambda n: _repeat("\u00c3\u00a9\u2014\u00b7", n),
+    # the line-break pattern once tried each "\n" of a run after a "\r" to the run's end and back
+    "line breaks after a carriage return": lambda n: "a\rb" + "\n" * n,
 }
 
 

@@ -4,13 +4,19 @@ which must not leave a line that ftfy would change on a second run.
 Everything ftfy-specific that textmend relies on is here, including the two internals it reads
 (``ftfy.badness`` and ``ftfy.chardata``; ``tests/test_fast_path.py`` fails loudly if they move).
 
-Two places where textmend differs from ``ftfy.fix_text`` on purpose:
+Three places where textmend differs from ``ftfy.fix_text`` on purpose:
 
 - Whether entities are decoded is decided once per document (``markup``: the input has a ``<``), not
   from the first line with a ``<`` on, so that escaped markup in HTML or code stays escaped everywhere.
 - Character width: in a line with Chinese, Japanese or Korean text, full-width punctuation, digits,
   letters and the ideographic space are the right characters and stay; only half-width katakana and
   hangul are widened. Lines without CJK text are narrowed as ftfy does (``Ｔｅｘｔ`` to ``Text``).
+- Long lines: ftfy fixes a line of up to a million characters as one segment, at a cost that can grow
+  with the square of its length; textmend gives a line longer than :data:`PIECE` to ftfy in pieces,
+  cut between words of ASCII where it can. Mojibake, references and the rest are fixed as in the whole
+  line (a hypothesis test holds them to it, and the 15,668 benchmark documents mend the same), but
+  the signs ftfy reads from a whole segment may read otherwise in a piece: ``Ã `` at the start of a
+  line makes ftfy read every later ``Ã `` as ``à``, and a piece that does not start so does not.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ from ftfy.fixes import unescape_html
 __all__ = [
     "BLOCK",
     "NEEDS_FTFY",
+    "PIECE",
     "SUSPECT",
     "Normalization",
     "ascii_needs_ftfy",
@@ -36,6 +43,7 @@ __all__ = [
     "could_change",
     "decodes_a_reference",
     "fix_line",
+    "ftfy_in_pieces",
     "ftfy_would_change",
     "has_cjk",
     "has_reference",
@@ -44,6 +52,7 @@ __all__ = [
     "looks_like_mojibake",
     "narrow",
     "only_line_breaks",
+    "pieces",
 ]
 
 Normalization = Literal["NFC", "NFD", "NFKC", "NFKD"] | None
@@ -254,7 +263,7 @@ def fix_line(
             first = config._replace(fix_character_width=True)
         for _ in range(3):  # ftfy and the width fix, until neither changes anything
             before = text
-            text = ftfy.fix_text(narrow(text) if width and first is config else text, first)
+            text = ftfy_in_pieces(narrow(text) if width and first is config else text, first)
             first = config
             if text == before or not width or narrow(text) == text:
                 break
@@ -274,6 +283,60 @@ def fix_line(
             continue
         parts.extend(fixed(part) if could_change(part, normalization) else part for part in lines(block))
     return "".join(parts)
+
+
+#: ftfy fixes a line as one segment (up to its ``max_decode_length``, a million characters), and a few
+#: lines cost it time that grows with the square of their length: in a run of adjacent mojibake pieces
+#: that decode to more mojibake (``Ã©—·`` repeated), each piece decoded sends the rest of the run
+#: round ftfy's loop again (20 kB: 4.3 s; 80 kB: 84 s). Lines longer than this go to ftfy in pieces
+#: of at most this many characters (:func:`pieces`), as ftfy itself cuts lines longer than its limit.
+PIECE = 2048
+# Where a piece may end: after a space between two printable ASCII characters (no mojibake sequence,
+# reference or escape holds one) ...
+_SAFE_CUT = re.compile(r"(?<=[!-~]) (?=[!-~])")
+# ... or, in a long stretch without one, before a character that starts no part of something longer:
+# not a byte of a UTF-8 sequence after its first (what Latin-1 and Windows-1252 read 0x80-0xBF as, and
+# a space, which mojibake writes for 0xA0: "Ã " is "à"), a combining mark, a Hangul vowel or final
+# consonant, a low surrogate, or the inside of a reference.
+_CONTINUES = re.compile(
+    "[ \u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
+    "\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u1160-\u11ff\udc00-\udfff"
+    "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2fA-Za-z0-9#;]"
+)
+# How far back from the longest piece a cut before such a character is looked for.
+_CUT_REACH = 64
+
+
+def pieces(line: str) -> Iterator[str]:
+    """``line`` cut into pieces of at most :data:`PIECE` characters, at the places ftfy reads the same
+    either way where there are any (:data:`_SAFE_CUT`, in the second half of each piece's reach).
+
+    >>> [len(piece) for piece in pieces("word " * 1000)]
+    [2045, 2045, 910]
+    """
+    start = 0
+    while len(line) - start > PIECE:
+        end = start + PIECE
+        cuts = list(_SAFE_CUT.finditer(line, start + PIECE // 2, end))
+        if cuts:
+            cut = cuts[-1].end()
+        else:
+            cut = end
+            while cut > end - _CUT_REACH and _CONTINUES.match(line, cut):
+                cut -= 1
+            if cut == end - _CUT_REACH:
+                cut = end  # nothing better: cut where the piece is longest, as ftfy does at its limit
+        yield line[start:cut]
+        start = cut
+    yield line[start:]
+
+
+def ftfy_in_pieces(line: str, config: ftfy.TextFixerConfig) -> str:
+    """``ftfy.fix_text(line, config)``, the line given to ftfy in :func:`pieces` when it is longer
+    than :data:`PIECE`: the cost of any line grows with its length, not its square."""
+    if len(line) <= PIECE:
+        return ftfy.fix_text(line, config)
+    return "".join(ftfy.fix_text(piece, config) for piece in pieces(line))
 
 
 #: Lines are first judged in blocks of whole lines of at least this many characters: a block that
