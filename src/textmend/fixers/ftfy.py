@@ -12,6 +12,10 @@ ftfy's own quote uncurling is off here: turning typographic quotes into ASCII is
 - Only the lines that need ftfy are given to it, and ``"\\r"`` line breaks in plain ASCII lines are
   mended without it, so a page of 10,000 empty lines costs no more than prose. Lines are judged a
   block at a time first, so a page of short accented lines is not judged line by line.
+- A line longer than 2,048 characters goes to ftfy in pieces, cut between ASCII words where it can:
+  ftfy's cost on one segment can grow with the square of its length (a run of adjacent mojibake that
+  decodes to more mojibake). Real damage reads the same in pieces; signs ftfy reads from a whole
+  segment may not (``Ã `` at the start of a line makes ftfy read every later ``Ã `` there as ``à``).
 
 Each change carries a ``kind`` (``ftfy/entity``, ``ftfy/mojibake``, ``ftfy/line-break``,
 ``ftfy/width``, ``ftfy/ligature``, ``ftfy/control``, ``ftfy/normalization``, ``ftfy/other``).
