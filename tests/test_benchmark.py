@@ -4,6 +4,7 @@ here); their numbers are not checked, only their reports."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -48,3 +49,31 @@ def test_docstrings_benchmark_counts_the_changes_in_a_site_folder(tmp_path: Path
     assert result.returncode == 0, result.stderr
     assert "| 2 | " in result.stdout  # two docstrings of 200+ characters; the short one is left out
     assert "most changed: `hisgills` 1" in result.stdout  # the glue, and none of the names
+
+
+def test_books_benchmark_counts_the_words_fixers_changes_in_a_folder_of_books(tmp_path: Path) -> None:
+    author = tmp_path / "Writer, A."
+    author.mkdir()
+    story = "The sun itself uprose over the hills, and the men went down to the sea. " * 3
+    footer = "*** END OF THE PROJECT GUTENBERG EBOOK X ***\nkeepit"
+    body = f"{story}They were usedfor hard work.\n\n{story}\n\n{footer}"
+    for number in range(8):  # books go to dev or test by a hash of their path: some land in each
+        (author / f"Book {number}.txt").write_text(
+            f"Header\n*** START OF THE PROJECT GUTENBERG EBOOK X ***\n{body}", encoding="utf-8"
+        )
+    (tmp_path / "Austen, Jane").mkdir()
+    (tmp_path / "Austen, Jane" / "Emma.txt").write_text("They were usedfor it.\n", encoding="utf-8")
+    results = [
+        run_benchmark("books.py", "--books", str(tmp_path), "--split", s, "--workers", "1")
+        for s in ("dev", "test")
+    ]
+    for result in results:
+        assert result.returncode == 0, result.stderr
+        assert "| books | words |" in result.stdout
+    counts = [re.search(r"^\| (\d+) \| ", result.stdout, re.MULTILINE) for result in results]
+    books = sum(int(found.group(1)) for found in counts if found)
+    assert books == 8  # the excluded author's book is not read
+    assert any("`usedfor -> used for`" in r.stdout for r in results)
+    assert not any("keepit" in r.stdout or "uprose" in r.stdout for r in results)  # after the footer; a word
+    missing = run_benchmark("books.py", "--books", str(tmp_path / "nowhere"))
+    assert missing.returncode == 2 and "no folder" in missing.stderr and "Traceback" not in missing.stderr

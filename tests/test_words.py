@@ -384,3 +384,70 @@ def test_a_word_of_the_english_dictionary_is_never_split() -> None:
     pipe = Pipeline(["words"])
     split = [w for w in sample if pipe(f"They saw the {w} there.") != f"They saw the {w} there."]
     assert split == []
+
+
+def test_the_rare_list_keeps_scowls_notice_and_only_words_the_dictionary_lacks() -> None:
+    import gzip
+    from importlib import resources
+
+    from textmend.fixers._dictionary import english_dictionary, rare_english_word
+
+    raw = (
+        resources.files("textmend.fixers").joinpath("data").joinpath("en-dictionary-rare.txt.gz").read_bytes()
+    )
+    lines = gzip.decompress(raw).decode("ascii").splitlines()
+    assert "size-95" in lines[0] and "Copyright 2000-2011 by Kevin Atkinson" in lines[1]
+    words = []
+    for line in lines[2:]:
+        prefix, *listed = line.split(" ")
+        assert listed == sorted(listed) and all(word[:3] == prefix for word in listed)
+        words.extend(listed)
+    assert len(words) == len(set(words)) > 300_000
+    assert all(len(w) >= 4 and w.isascii() and w.isalpha() and w.islower() for w in words)
+    assert not set(words) & set(english_dictionary())
+    assert all(map(rare_english_word, words[::97]))
+    assert not any(map(rare_english_word, ["inmost", "usedfor", "ofthe", "bes", "", "z"]))
+
+
+def test_a_rare_word_is_split_only_where_the_split_reads_as_glue_of_common_words() -> None:
+    """A seeded sample of the size-95 list's words, each alone in a plain sentence: any that comes
+    out split is split in two, a function word beside another one or beside a word of Zipf 5 or more."""
+    import gzip
+    import random
+    from importlib import resources
+
+    from textmend.fixers._wordlists import FUNCTION_WORDS
+    from textmend.lexicon import zipf
+
+    raw = (
+        resources.files("textmend.fixers").joinpath("data").joinpath("en-dictionary-rare.txt.gz").read_bytes()
+    )
+    words = [w for line in gzip.decompress(raw).decode("ascii").splitlines()[2:] for w in line.split(" ")[1:]]
+    function = FUNCTION_WORDS["en"]
+    pipe = Pipeline(["words"])
+    split = {}
+    for word in random.Random(16).sample(words, 3_000):
+        mended = pipe(f"They saw the {word} there.")
+        if mended != f"They saw the {word} there.":
+            split[word] = mended.removeprefix("They saw the ").removesuffix(" there.").split(" ")
+    assert split  # glue the list holds ("agood") is still split
+    for word, parts in split.items():
+        assert len(parts) == 2 and "".join(parts) == word, (word, parts)
+        assert any(p in function for p in parts), (word, parts)
+        assert all(p in function or zipf(p, "en") >= 5.0 for p in parts), (word, parts)
+
+
+def test_the_rare_list_is_read_only_by_a_process_that_splits_something() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import textmend\n"
+        "from textmend.fixers._dictionary import _rare_lines\n"
+        "textmend.mend('A clean sentence, with nothing glued, about the inmost room.')\n"
+        "print(_rare_lines.cache_info().currsize)\n"
+        "textmend.mend('They were usedfor pain.')\n"
+        "print(_rare_lines.cache_info().currsize)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == ["0", "1"]
