@@ -19,15 +19,15 @@ clean (a few are the source's own glue or typos; read the list).
 from __future__ import annotations
 
 import argparse
-import datetime
 import hashlib
 import multiprocessing
-import platform
 import re
 import sys
 import time
 from collections import Counter
 from pathlib import Path
+
+from changed_words import changed_words, print_table
 
 import textmend
 
@@ -67,15 +67,6 @@ def documents(text: str) -> list[str]:
     return ["\n\n".join(paragraphs[at : at + PARAGRAPHS]) for at in range(0, len(paragraphs), PARAGRAPHS)]
 
 
-def word_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Where the whitespace-delimited word holding ``text[start:end]`` starts and ends."""
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    while end < len(text) and not text[end].isspace():
-        end += 1
-    return start, end
-
-
 def mend_books(job: tuple[list[Path], Path, int]) -> tuple[int, int, Counter[str], Counter[str]]:
     """Books read, words, the words changed (``before -> after``) and the changes per book folder."""
     paths, folder, budget = job
@@ -89,14 +80,7 @@ def mend_books(job: tuple[list[Path], Path, int]) -> tuple[int, int, Counter[str
         for doc in documents(path.read_text(encoding="utf-8", errors="replace")):
             words += len(doc.split())
             mended = textmend.DEFAULT.mend_document(doc)
-            spans: dict[tuple[int, int], list[textmend.Change]] = {}
-            for change in mended.changes:  # a word split in three is two changes, one changed word
-                if change.fixer == "words":
-                    spans.setdefault(word_span(doc, change.start, change.end), []).append(change)
-            for (start, end), changes in spans.items():
-                after = doc[start:end]
-                for change in sorted(changes, key=lambda c: c.start, reverse=True):
-                    after = after[: change.start - start] + change.after + after[change.end - start :]
+            for start, end, after in changed_words(doc, [c for c in mended.changes if c.fixer == "words"]):
                 changed[f"{doc[start:end]} -> {after}"] += 1
                 by_author[path.relative_to(folder).parts[0]] += 1
     return read, words, changed, by_author
@@ -123,16 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     words = sum(result[1] for result in results)
     changed: Counter[str] = sum((result[2] for result in results), Counter())
     by_author: Counter[str] = sum((result[3] for result in results), Counter())
-    total = sum(changed.values())
-    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    print(f"books of {args.books}, {args.split} split, DEFAULT pipeline, changes of the words fixer")
-    print(f"{now}, {platform.machine()}, Python {platform.python_version()}, textmend {textmend.__version__}")
-    print()
-    print("| books | words | changed words | per 100k | distinct | wall s |")
-    print("|---:|---:|---:|---:|---:|---:|")
-    rate = total * 100_000 / words if words else 0.0
-    print(f"| {read:,} | {words:,} | {total:,} | {rate:.2f} | {len(changed):,} | {seconds:.0f} |")
-    print()
+    title = f"books of {args.books}, {args.split} split, DEFAULT pipeline, changes of the words fixer"
+    print_table(title, "books", read, words, sum(changed.values()), len(changed), seconds, "wall")
     authors = ", ".join(f"{author} {count}" for author, count in by_author.most_common(10))
     print(f"by author: {authors}" if authors else "no changes")
     shown = ", ".join(f"`{change}` {count}" for change, count in changed.most_common(args.top))

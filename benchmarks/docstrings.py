@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import argparse
 import ast
-import datetime
-import platform
 import re
 import sys
 import sysconfig
@@ -25,6 +23,8 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+
+from changed_words import changed_words, print_table
 
 import textmend
 
@@ -53,15 +53,6 @@ def docstrings(site: Path, limit: int) -> Iterator[str]:
                         return
 
 
-def word_at(text: str, start: int, end: int) -> str:
-    """The whitespace-delimited word holding ``text[start:end]``."""
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    while end < len(text) and not text[end].isspace():
-        end += 1
-    return text[start:end]
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=Path(sysconfig.get_paths()["purelib"]))
@@ -79,19 +70,11 @@ def main(argv: list[str] | None = None) -> int:
     for text in docstrings(args.site, int(args.megabytes * 1_000_000)):
         documents += 1
         words += len(_TOKEN.findall(text))
-        spans = {word_at(text, change.start, change.end) for change in pipe.mend_document(text).changes}
-        changed.update(spans)
+        changes = pipe.mend_document(text).changes
+        changed.update(text[start:end] for start, end, _ in changed_words(text, changes))
     seconds = time.process_time() - started
-    total = sum(changed.values())
-    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    print(f"docstrings of {args.site} ({documents:,} of {MIN_CHARACTERS}+ characters), words fixer alone")
-    print(f"{now}, {platform.machine()}, Python {platform.python_version()}, textmend {textmend.__version__}")
-    print()
-    print("| docstrings | words | changed words | per 100k | distinct tokens | CPU s |")
-    print("|---:|---:|---:|---:|---:|---:|")
-    rate = total * 100_000 / words if words else 0.0
-    print(f"| {documents:,} | {words:,} | {total:,} | {rate:.2f} | {len(changed):,} | {seconds:.1f} |")
-    print()
+    title = f"docstrings of {args.site} ({documents:,} of {MIN_CHARACTERS}+ characters), words fixer alone"
+    print_table(title, "docstrings", documents, words, sum(changed.values()), len(changed), seconds, "CPU")
     shown = ", ".join(f"`{token}` {count}" for token, count in changed.most_common(args.top))
     print(f"most changed: {shown}" if shown else "no changes")
     return 0

@@ -40,6 +40,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import corpora
+from changed_words import changed_words
 
 import textmend
 from textmend import Pipeline
@@ -173,15 +174,9 @@ def measure(name: str, split: str, pipe: Pipeline, default: Pipeline, joins: int
     for doc in docs:
         result.words += sum(not c.isspace() for c in doc) if by_character else len(_TOKEN.findall(doc))
         mended = pipe.mend_document(doc)
-        words: dict[tuple[int, int], list[textmend.Change]] = {}
-        for change in mended.changes:  # a word split in three is two changes, one changed word
-            words.setdefault(_word_span(doc, change.start, change.end), []).append(change)
-        for (start, end), changes in words.items():
+        for start, end, after in changed_words(doc, mended.changes):
             result.changed_words += 1
             result.real_glue += _bare(doc[start:end]) in glue
-            after = doc[start:end]
-            for change in sorted(changes, key=lambda c: c.start, reverse=True):
-                after = after[: change.start - start] + change.after + after[change.end - start :]
             result.false_changes[f"{doc[start:end]} -> {after}"] += 1
         result.changed_default += len(default.mend_document(doc).changes) if default is not pipe else 0
     if name not in BY_CHARACTER and joins:
@@ -202,15 +197,6 @@ def measure(name: str, split: str, pipe: Pipeline, default: Pipeline, joins: int
                     result.missed[f"{join.left}+{join.right}{' (' + shown + ')' if shown else ''}"] += 1
     result.seconds = time.process_time() - started
     return result
-
-
-def _word_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Where the whitespace-delimited word holding ``text[start:end]`` starts and ends."""
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    while end < len(text) and not text[end].isspace():
-        end += 1
-    return start, end
 
 
 def per_100k(count: int, words: int) -> str:
