@@ -24,6 +24,7 @@ test: $(BIN)/.installed
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check src tests benchmarks examples fuzz tools
+	$(BIN)/ruff format --check src tests benchmarks examples fuzz tools
 	$(BIN)/mypy
 
 layers: $(BIN)/.installed

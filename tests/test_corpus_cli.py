@@ -342,6 +342,8 @@ SITE_PAGE = (
     "Storm hits the coast | The Daily News\n\nStorm hits the coast\n\n"
     "The storm reached the coast on Monday and closed the harbour for two days.\n"
 )
+
+
 def test_a_site_name_in_the_title_line_is_a_site_column_in_jsonl_and_parquet(tmp_path: Path) -> None:
     source = write_jsonl(tmp_path / "in.jsonl", [{"id": 1, "text": SITE_PAGE}, {"id": 2, "text": "usedfor"}])
     assert clean(source, "-o", tmp_path / "out.jsonl", "--prefix", "tm_").returncode == 0

@@ -135,8 +135,18 @@ def _public_top_level_names(path: Path) -> set[str]:
 
 
 OPTIONAL = {
-    "pandas", "dask", "distributed", "datatrove", "hypothesis", "pyarrow", "datasets", "ray", "pyspark",
-    "sklearn", "numpy", "selenium",
+    "pandas",
+    "dask",
+    "distributed",
+    "datatrove",
+    "hypothesis",
+    "pyarrow",
+    "datasets",
+    "ray",
+    "pyspark",
+    "sklearn",
+    "numpy",
+    "selenium",
 }
 
 

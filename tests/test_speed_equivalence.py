@@ -22,8 +22,9 @@ from textmend import Findings, lexicon
 from textmend.changes import apply_edits
 from textmend.corpus_model import CorpusModel
 from textmend.fixers import _language, _splitter, entities, words
+from textmend.fixers._dictionary import english_dictionary
 from textmend.fixers._edits import merged_runs
-from textmend.fixers._ftfy_lines import NEEDS_FTFY, could_change, fix_line
+from textmend.fixers._ftfy_lines import NEEDS_FTFY, could_change, fix_line, ftfy_would_change
 from textmend.fixers._language import (
     MARKER_LANGUAGES,
     OTHER_SCRIPT,
@@ -42,6 +43,7 @@ from textmend.fixers._splitter import (
     valid_parts,
     word_filter,
 )
+from textmend.fixers._wordlists import NEIGHBOURS
 from textmend.fixers.words import WordsFixer
 from textmend.lexicon import common_words, frequencies, zipf
 from textmend.model import Edit
@@ -121,7 +123,7 @@ def test_only_dotted_i_lowercases_to_more_than_one_letter() -> None:
 
 # Every language textmend reads a table of: the splitter's neighbours, the marker languages, two
 # languages of other scripts, and a code wordfreq only matches approximately (its own reading then).
-_TABLE_LANGUAGES = sorted({"en", *_splitter.NEIGHBOURS, *MARKER_LANGUAGES, "ja", "zh", "pt-BR"})
+_TABLE_LANGUAGES = sorted({"en", *NEIGHBOURS, *MARKER_LANGUAGES, "ja", "zh", "pt-BR"})
 
 
 @pytest.mark.parametrize("language", _TABLE_LANGUAGES)
@@ -502,8 +504,8 @@ def test_edits_are_kept_as_each_line_through_ftfy_would_keep_them(
 @given(_LINES, st.booleans())
 def test_ftfy_would_change_a_line_as_ftfy_says(line: str, markup: bool) -> None:
     expected = plain_ftfy_would_change(line, markup)
-    assert entities.ftfy_would_change(line, markup) == expected
-    assert entities.ftfy_would_change(line, markup) == expected  # again, remembered
+    assert ftfy_would_change(line, markup) == expected
+    assert ftfy_would_change(line, markup) == expected  # again, remembered
 
 
 # What keeps a text from being plain, as patterns: outside markup ftfy's NEEDS_FTFY (an "&" too).
@@ -526,7 +528,7 @@ def test_the_table_rows_keep_the_edits_the_plain_line_check_keeps(row: dict[str,
     expected = plain_without_lines_ftfy_would_change(text, edits, markup)
     assert list(entities.without_lines_ftfy_would_change(text, edits, markup)) == expected
     for line in text.splitlines(keepends=True):
-        assert entities.ftfy_would_change(line, markup) == plain_ftfy_would_change(line, markup)
+        assert ftfy_would_change(line, markup) == plain_ftfy_would_change(line, markup)
 
 
 def test_the_name_table_decodes_as_html5() -> None:
@@ -596,7 +598,7 @@ def plain_foreign(splitter: Splitter, token: str) -> bool:
     """Splitter.foreign as it was: one set of common words per neighbouring language."""
     return any(
         token in common_words(language, _splitter._FOREIGN_ZIPF)
-        for language in _splitter.NEIGHBOURS
+        for language in NEIGHBOURS
         if language != splitter.language
     )
 
@@ -609,7 +611,7 @@ def plain_plainly_whole(splitter: Splitter, token: str) -> bool:
         or (splitter.inflected(token) and _splitter.junk_split(splitter, token) is None)
         or _splitter.is_entity_remnant(token)
         or token in _splitter.PYTHON_NAMES
-        or (splitter.language == "en" and token in _splitter.english_dictionary())
+        or (splitter.language == "en" and token in english_dictionary())
     )
 
 
@@ -744,7 +746,7 @@ def plain_words_find(fixer: WordsFixer, text: str) -> list[tuple[int, int, str]]
     for kind, (matches, where) in kinds.items():
         for match in matches:
             (chosen if document.speaks(*where(match), language) else waiting)[kind].append(match)
-    edits: dict[int, words.Edit] = {}
+    edits: dict[int, Edit] = {}
     while True:
         while True:
             before = len(edits)

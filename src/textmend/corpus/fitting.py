@@ -179,5 +179,3 @@ def _fitted(
         finished = True
     finally:
         pool.close(wait=finished)
-
-
