@@ -11,9 +11,13 @@ of ``www.Read more`` took 16 s; a ``www.`` in every sentence and no ``://``: 200
 now rows of ``textmend.testing.ADVERSARIAL``. Usage::
 
     PYTHONPATH=src python fuzz/growth_search.py --seconds 600 --seed 1 [--prose] [--fitted]
+        [--pipeline NAMES | --enable NAMES | --disable NAMES] [--param step__option=VALUE ...]
 
 ``--prose`` puts each unit after a sentence of prose; ``--fitted`` mends with a model fitted on a
 small corpus of stories with related-story blocks (the corpus paths of the words and teasers steps).
+``--pipeline``, ``--enable`` and ``--disable`` choose the fixers as ``textmend clean`` does, and
+``--param`` sets an option (``--enable ascii --param words__language=de``; the value is read as a
+Python literal when it is one, else as a string).
 
 Each suspect line gives the prefix and the unit as Python literals, to paste into a test.
 """
@@ -21,6 +25,7 @@ Each suspect line gives the prefix and the unit as Python literals, to paste int
 from __future__ import annotations
 
 import argparse
+import ast
 import random
 import sys
 import time
@@ -29,6 +34,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 import textmend
+from textmend.cli.options import list_fixers, pipeline_options
 
 #: The pieces units are made of: what sets one step or another to work.
 PIECES = (
@@ -58,24 +64,45 @@ def build(prefix: str, unit: str, size: int, prose: bool = False) -> str:
     return prefix + unit * max(1, size // len(unit))
 
 
-def pipeline(fitted: bool) -> textmend.Pipeline:
-    """The default pipeline, or with a model fitted on prose, titles and teasers (its corpus paths)."""
-    if not fitted:
-        return textmend.DEFAULT
+def option(value: str) -> tuple[str, object]:
+    """``step__option=VALUE`` as a key and a value: a Python literal when VALUE reads as one."""
+    key, equals, text = value.partition("=")
+    if not equals or "__" not in key:
+        raise argparse.ArgumentTypeError(f"{value!r} is not step__option=VALUE (words__language=de)")
+    try:
+        return key, ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        return key, text
+
+
+def pipeline(args: argparse.Namespace) -> textmend.Pipeline:
+    """The pipeline the options ask for, with a model fitted on prose, titles and teasers (its corpus
+    paths) under ``--fitted``."""
+    chosen = textmend.DEFAULT if args.pipeline is None else textmend.Pipeline(args.pipeline)
+    chosen = chosen.enable(*args.enable).disable(*args.disable).with_params(**dict(args.param))
+    if not args.fitted:
+        return chosen
     texts = [f"Story {n}\n\n{PROSE * 3}\n\nRelated\nStory {n + 1}\nStory {n + 2}\n" for n in range(200)]
-    return textmend.DEFAULT.with_model(textmend.fit(texts))
+    return chosen.with_model(textmend.fit(texts))
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], parents=[pipeline_options()])
     parser.add_argument("--seconds", type=float, default=300.0, help="how long to search (300)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--bound", type=float, default=8.0, help="growth reported, for 4x the size (8)")
     parser.add_argument("--prose", action="store_true", help="put each unit after a sentence of prose")
     parser.add_argument("--fitted", action="store_true", help="mend with a model fitted on a small corpus")
+    parser.add_argument("--param", type=option, action="append", default=[], metavar="STEP__OPTION=VALUE")
     args = parser.parse_args(argv)
+    if args.list_fixers:
+        list_fixers()
+        return 0
     rng = random.Random(args.seed)
-    pipe = pipeline(args.fitted)
+    try:
+        pipe = pipeline(args)
+    except (KeyError, ValueError, TypeError) as error:
+        parser.error(str(error.args[0] if error.args else error))
     pipe.mend_document("A warm-up sentence.\n\nRead more: Another story")
 
     def timed(prefix: str, unit: str, size: int) -> float:
