@@ -1348,8 +1348,9 @@ def leads_bound(parts: tuple[str, str]) -> bool:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def bound_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], float] | None:
-    """The reading of an English ``token`` that wordfreq does not know as a word wordfreq knows and a
-    function word that starts no word (``his``, ``the``, ``might``) before it or ends none after it
+    """The reading of an English ``token`` that wordfreq and the word lists do not know as a word
+    wordfreq knows and a function word that starts phrases (``his``, ``the``, ``might``; ``for``,
+    ``by``, ``to``, whose prefixed words the lists keep whole) before it or ends them after it
     (``those``, ``which``), with the word's Zipf: ``hisgills`` -> ``his gills`` (3.1),
     ``shunnedthose`` -> ``shunned those``, where the two as independent words are too rare for
     :meth:`Splitter.best_split`.

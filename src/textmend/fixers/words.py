@@ -689,12 +689,13 @@ def _junk_repair(
 def _bound_repair(
     token: str, start: int, bound: tuple[tuple[str, str], float], model: CorpusModel | None
 ) -> Repair:
-    """The split of :func:`bound_split`: a known word and a function word that starts no word before it
-    or ends none after it."""
+    """The split of :func:`bound_split`: a known word and a function word that starts phrases before it
+    or ends them after it, in a token no word list has."""
     parts, word_zipf = bound
     leading = leads_bound(parts)
     function, word = parts if leading else parts[::-1]
-    why = f"{function!r} {'starts' if leading else 'ends'} no English word, and {word!r} is one"
+    position = "starts" if leading else "ends"
+    why = f"{function!r} {position} phrases, {word!r} is a word, and no word list has the token"
     return _known_word_repair(token, start, parts, word_zipf, why, _BOUND_CONFIDENT_ZIPF, model)
 
 
