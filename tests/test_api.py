@@ -88,6 +88,55 @@ def test_params_are_introspectable_and_settable() -> None:
         textmend.DEFAULT.with_params(language="de")
 
 
+WRONG_OPTIONS = [
+    ({"words__margin": "abc"}, "option words__margin must be float, not str ('abc')", "a number as text"),
+    ({"words__language": 5}, "option words__language must be str, not int (5)", "a language is a code"),
+    ({"ascii__transliterate": 1}, "option ascii__transliterate must be bool, not int (1)", "1 is no bool"),
+    (
+        {"ftfy__normalization": "nfc"},
+        "must be 'NFC' or 'NFD' or 'NFKC' or 'NFKD' or None",
+        "the forms are upper case",
+    ),
+    (
+        {"teasers__headings": "Read more"},
+        "must be a tuple or list of str, not str",
+        "a str would be its letters",
+    ),
+    ({"teasers__labels": ("Watch", 3)}, "must be a tuple or list of str, not tuple", "every item a str"),
+    (
+        {"words__model": {"words": 3}},
+        "must be CorpusModel or None, not dict",
+        "a model comes from textmend.fit",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("params", "message"), [row[:2] for row in WRONG_OPTIONS], ids=[row[2] for row in WRONG_OPTIONS]
+)
+def test_an_option_of_the_wrong_type_is_refused_where_it_is_given(
+    params: dict[str, object], message: str
+) -> None:
+    with pytest.raises(TypeError) as raised:
+        textmend.DEFAULT.with_params(**params)
+    assert message in str(raised.value)
+    ((key, value),) = params.items()
+    name, _, option = key.partition("__")
+    with pytest.raises(TypeError, match=message.split(",")[0]):
+        Pipeline([(name, {option: value})])
+
+
+def test_every_fixers_defaults_and_the_right_types_pass_the_option_check() -> None:
+    # Values of the declared types (an int for a float, a list for a tuple) are taken as before.
+    assert textmend.DEFAULT.with_params(**textmend.DEFAULT.get_params()) == textmend.DEFAULT
+    for name in textmend.registered_fixers():
+        Pipeline([(name, textmend.fixer_class(name)().get_params())])
+    changed = textmend.DEFAULT.with_params(
+        words__margin=2, teasers__headings=["Lies auch"], ftfy__normalization=None
+    )
+    assert changed["words"].margin == 2 and changed["ftfy"].normalization is None
+
+
 def test_options_in_constructor() -> None:
     pipeline = Pipeline([("ascii", {"transliterate": True})])
     assert pipeline("na\u00efve") == "naive"

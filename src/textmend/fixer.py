@@ -30,13 +30,15 @@ options, with
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
-from typing import Any, ClassVar, Protocol, TypeVar
+import types
+import typing
+from collections.abc import Iterable, Mapping
+from typing import Any, ClassVar, Literal, Protocol, TypeVar, Union, get_args, get_origin
 
 from .errors import RegistrationError, UnknownNameError
 from .model import Edit, Teaser
 
-__all__ = ["Findings", "Fixer", "Pattern", "fixer_class", "register", "registered_fixers"]
+__all__ = ["Findings", "Fixer", "Pattern", "check_options", "fixer_class", "register", "registered_fixers"]
 
 
 class Pattern(Protocol):
@@ -122,3 +124,78 @@ def fixer_class(name: str) -> type[Fixer]:
 def registered_fixers() -> list[str]:
     """The names of all registered fixers, sorted."""
     return sorted(_REGISTRY)
+
+
+def check_options(cls: type[Fixer], options: Mapping[str, Any]) -> None:
+    """Raise a ``TypeError`` naming the option when a value in ``options`` is not of the type its field
+    declares (``words__margin`` must be a float, not ``'abc'``), so that a wrong value fails where it is
+    given, not later inside a fixer. Names the class has no field for are left to the caller.
+
+    >>> from textmend.fixers.words import WordsFixer
+    >>> check_options(WordsFixer, {"margin": 2, "language": "de"})
+    >>> check_options(WordsFixer, {"margin": "abc"})
+    Traceback (most recent call last):
+    TypeError: option words__margin must be float, not str ('abc')
+    """
+    hints = _option_types(cls)
+    for option, value in options.items():
+        hint = hints.get(option)
+        if hint is not None and not _matches(value, hint):
+            wrong = f"{type(value).__name__} ({value!r})"
+            raise TypeError(f"option {cls.name}__{option} must be {_describe(hint)}, not {wrong}")
+
+
+_OPTION_TYPES: dict[type[Fixer], dict[str, Any]] = {}
+
+
+def _option_types(cls: type[Fixer]) -> dict[str, Any]:
+    """The declared type of each field of ``cls`` (none when a name in them is one only a type checker
+    imports: then no value is checked), read once per class."""
+    found = _OPTION_TYPES.get(cls)
+    if found is None:
+        try:
+            hints = typing.get_type_hints(cls)
+        except NameError:
+            hints = {}
+        found = {field.name: hints[field.name] for field in dataclasses.fields(cls) if field.name in hints}
+        _OPTION_TYPES[cls] = found
+    return found
+
+
+def _matches(value: object, hint: Any) -> bool:
+    """Whether ``value`` is of type ``hint``: classes, ``X | None``, ``Literal``, ``tuple[X, ...]`` (a
+    tuple or list of X) and other containers' outer type. An int is a float; a bool is neither."""
+    origin = get_origin(hint)
+    if hint is Any:
+        return True
+    if origin in (Union, types.UnionType):
+        return any(_matches(value, arg) for arg in get_args(hint))
+    if origin is Literal:
+        return any(value == arg and type(value) is type(arg) for arg in get_args(hint))
+    if hint is None or hint is type(None):
+        return value is None
+    if hint is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if origin is tuple:  # ``tuple[str, ...]``: a list will do too (the fixer makes it a tuple), a str not
+        args = get_args(hint)
+        items_hint = args[0] if len(args) == 2 and args[1] is Ellipsis else Any
+        return isinstance(value, (tuple, list)) and all(_matches(item, items_hint) for item in value)
+    if isinstance(origin, type):
+        return isinstance(value, origin)
+    return not isinstance(hint, type) or isinstance(value, hint)
+
+
+def _describe(hint: Any) -> str:
+    """``float``, ``str``, ``'NFC' or 'NFKC' or None``: a type as a message names it."""
+    origin = get_origin(hint)
+    if origin in (Union, types.UnionType):
+        return " or ".join(_describe(arg) for arg in get_args(hint))
+    if origin is Literal:
+        return " or ".join(repr(arg) for arg in get_args(hint))
+    if hint is None or hint is type(None):
+        return "None"
+    if get_origin(hint) is tuple:
+        return f"a tuple or list of {_describe(get_args(hint)[0])}"
+    return getattr(hint, "__name__", str(hint))

@@ -19,7 +19,7 @@ from typing import Any, Union
 from .changes import apply_edits, check_edits, compose
 from .corpus_model import CorpusModel
 from .errors import UnknownNameError
-from .fixer import Findings, Fixer, fixer_class
+from .fixer import Findings, Fixer, check_options, fixer_class
 from .model import Change, Document
 
 __all__ = [
@@ -58,7 +58,9 @@ def _as_step(spec: StepSpec) -> Step:
         return Step(cls())
     if isinstance(spec, tuple) and len(spec) == 2 and isinstance(spec[0], str):
         name, options = spec
-        return Step(fixer_class(name)(**dict(options)))
+        cls = fixer_class(name)
+        check_options(cls, options)
+        return Step(cls(**dict(options)))
     raise TypeError(
         "a pipeline step must be a fixer name, a Fixer, a Step or a (name, options) pair, "
         f"not {type(spec).__name__}"
@@ -202,6 +204,7 @@ class Pipeline:
         """A new pipeline in which the step called ``name`` has the given options."""
         index = self._index(name)
         step = self._steps[index]
+        check_options(type(step.fixer), options)
         try:
             fixer = dataclasses.replace(step.fixer, **options)
         except TypeError:
