@@ -77,3 +77,33 @@ def test_books_benchmark_counts_the_words_fixers_changes_in_a_folder_of_books(tm
     assert not any("keepit" in r.stdout or "uprose" in r.stdout for r in results)  # after the footer; a word
     missing = run_benchmark("books.py", "--books", str(tmp_path / "nowhere"))
     assert missing.returncode == 2 and "no folder" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_unmarked_benchmark_counts_the_words_fixers_changes_per_language(tmp_path: Path) -> None:
+    udhr, bible = tmp_path / "udhr", tmp_path / "bible"
+    udhr.mkdir()
+    bible.mkdir()
+    zulu = "Bonke abantu bazalwa bekhululekile futhi belingana ngesithunzi nangamalungelo."
+    (udhr / "udhr_zul.xml").write_text(
+        '<udhr xmlns="http://www.unhchr.ch/udhr" key="zul"><title>Isimemezelo</title>'
+        f"<article><para>{zulu}</para><para>Akukho lutho okuyohunyushwa ngokuthi uMbuso mumbe "
+        "unelungelo lokwenza noma isiphi isenzo.</para></article></udhr>",
+        encoding="utf-8",
+    )
+    (udhr / "udhr_broken.xml").write_text("<udhr", encoding="utf-8")  # a file that does not parse: left out
+    verses = "".join(
+        f'<seg id="b.GEN.1.{n}">The men went down to the sea and were usedfor hard work.</seg>'
+        for n in (1, 2)
+    )
+    chapter = f'<div type="book"><div type="chapter">{verses}</div></div>'
+    (bible / "English-Glued.xml").write_text(
+        f"<cesDoc><text><body>{chapter}</body></text></cesDoc>", encoding="utf-8"
+    )
+    result = run_benchmark("unmarked.py", "--udhr", str(udhr), "--bible", str(bible))
+    assert result.returncode == 0, result.stderr
+    assert "| UDHR (dev), paragraphs | 1 | 3 | " in result.stdout  # the title and two paragraphs
+    assert "| UDHR (dev), documents | 1 | 1 | 20 | 0 | 0.00 | 0 |" in result.stdout  # the Zulu is left alone
+    assert "| Bible (test), verses | 1 | 2 | 24 | 2 | " in result.stdout  # every split counts as false
+    assert "`English-Glued: usedfor -> used for` 2" in result.stdout
+    missing = run_benchmark("unmarked.py", "--udhr", str(tmp_path / "nowhere"))
+    assert missing.returncode == 2 and "no folder" in missing.stderr and "Traceback" not in missing.stderr

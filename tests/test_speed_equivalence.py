@@ -28,6 +28,7 @@ from textmend.fixers._ftfy_lines import NEEDS_FTFY, could_change, fix_line, ftfy
 from textmend.fixers._language import (
     MARKER_LANGUAGES,
     OTHER_SCRIPT,
+    UNKNOWN_LANGUAGE,
     decided_language,
     latin_share,
     markers,
@@ -73,9 +74,35 @@ def plain_decided_language(text: str, default: str) -> str | None:
         own_only = sum(counts[word] for word in own.intersection(counts) if word not in theirs)
         if hits > _language._MARGIN * own_only:
             best, best_hits = language, hits
+    if best is None and default in MARKER_LANGUAGES and plain_is_foreign(counts, own, default):
+        return UNKNOWN_LANGUAGE
     if best is None and own_hits >= _language._MIN_MARKERS:
         return default
     return best
+
+
+def plain_is_foreign(counts: Counter[str], own: frozenset[str], language: str) -> bool:
+    """is_foreign as the docs state it, over the words of three letters or more only."""
+    long_words = Counter({word: count for word, count in counts.items() if len(word) >= 3})
+    total = sum(long_words.values())
+    if total < _language._JUDGED_WORDS:
+        return False
+    hits = sum(count for word, count in long_words.items() if word in own)
+    if hits >= _language._MIN_OWN_SHARE * total:
+        return False
+    common = common_words(language)
+    long_markers = {word for word in own if len(word) >= 3}
+
+    def glued(word: str) -> bool:
+        cuts = [(word[:cut], word[cut:]) for cut in range(1, len(word))]
+        if len(word) < 7:
+            return any(
+                (a in long_markers or b in long_markers) and a in common and b in common for a, b in cuts
+            )
+        return any(len(a) >= 2 and len(b) >= 2 and a in common and b in common for a, b in cuts)
+
+    known = sum(count for word, count in long_words.items() if word in common or glued(word))
+    return known < _language._MIN_COMMON_SHARE * total
 
 
 # Marker words of every language (some capitalised or upper-cased), words of no list, and the
@@ -86,7 +113,8 @@ _PIECES = st.one_of(
     st.sampled_from(_MARKER_WORDS),
     st.sampled_from(_MARKER_WORDS).map(str.upper),
     st.sampled_from(_MARKER_WORDS).map(str.title),
-    st.sampled_from(["usedfor", "Jean", "Dupont", "\u0130stanbul", "\u0130\u00e7in", "\u039f\u03a3'",
+    st.sampled_from(["usedfor", "Jean", "Dupont", "abantu", "bazalwa", "kuCharter", "ofthe", "\u0130stanbul",
+                     "\u0130\u00e7in", "\u039f\u03a3'",
                      "\u212aelvin", "\u0101", "\u5b89\u88c5", "42", "-", ".", "'", "\u2019", "\n"]),
 )  # fmt: skip
 _SEPARATORS = st.sampled_from([" ", " ", " ", "", ", ", "\n", "\u00a0"])

@@ -6,7 +6,9 @@ uses most; the fixer's own language wins ties, and a stretch with fewer than :da
 markers is undecided (read as the fixer's language), and so is one that shows another language only
 through one marker word, repeated (``part`` is English and Catalan), or through an English clitic
 (the ``s`` of ``it's``, a French and Catalan marker). Text that is mostly written in another script
-(Chinese, Japanese, Cyrillic...) is in no Latin-script language. Only markers that are not also
+(Chinese, Japanese, Cyrillic...) is in no Latin-script language, and a long stretch in which the fixer's
+markers are too rare for its language (Zulu, Basque, Hawaiian: languages with no markers here) is in
+:data:`UNKNOWN_LANGUAGE`, not in the fixer's by default. Only markers that are not also
 markers of the fixer's language count for another one, and against it only the fixer's markers that
 language does not share: English text whose words are glued keeps the ``a``, ``in`` and ``to`` it
 shares with Portuguese or Dutch, and must not turn Portuguese; Portuguese text keeps its ``a``, ``as``
@@ -22,16 +24,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from functools import cache
 
 import regex
 
-from ..lexicon import top_words
+from ..lexicon import common_words, top_words
 
 __all__ = [
     "MARKER_LANGUAGES",
     "OTHER_SCRIPT",
+    "UNKNOWN_LANGUAGE",
     "decided_language",
+    "is_foreign",
     "language_of",
     "latin_share",
     "markers",
@@ -46,6 +51,9 @@ MARKER_LANGUAGES = (
 )  # fmt: skip
 #: What :func:`language_of` says of text written mostly in a script other than Latin.
 OTHER_SCRIPT = "other-script"
+#: What :func:`language_of` says of a long stretch of Latin letters that no language of
+#: :data:`MARKER_LANGUAGES` claims and in which the fixer's own markers are too rare for its language.
+UNKNOWN_LANGUAGE = "unknown-language"
 # How many top words of each language count as its markers; a short list keeps words shared by
 # related languages ("in", "is", "de") from deciding alone.
 _MARKERS = 100
@@ -57,6 +65,16 @@ _MIN_DISTINCT_MARKERS = 2
 # Another language must show this many times the fixer's language's markers: mending glued words of
 # the fixer's language adds a few of its markers, and must not turn the decision on a second mend.
 _MARGIN = 2
+# A stretch of at least this many words of three letters or more that no language claims is in none
+# of them when fewer than this share of those words are the fixer's markers (``the``, ``and``, ``that``;
+# the short ones, ``a``, ``in``, ``as``, are words of many languages) and fewer than that share are
+# common words of its language (Zipf 3 or more) or two of them glued. English prose runs at 30-40 %
+# such markers, a headline at less (``Law lords to hear challenge to bill``), but its words are common
+# English. See docs/words-benchmark.md, "Eighth round".
+_JUDGED_WORDS = 6
+_MIN_OWN_SHARE = 0.10
+_MIN_COMMON_SHARE = 0.5
+_GLUE_LETTERS = 7
 # Text whose letters are less than this share Latin is written in another script; a letter of
 # another script weighs as much as a word of Latin letters (a Chinese character is a word).
 _LATIN_SHARE = 0.5
@@ -112,10 +130,14 @@ def language_of(text: str, default: str) -> str:
 
 def decided_language(text: str, default: str) -> str | None:
     """The language of ``text`` if its markers say (:func:`language_of`), else ``None``: too few markers
-    of any language, as in a heading, a name list or a line of code.
+    of any language, as in a heading, a name list or a line of code. Six words or more with too few of
+    the fixer's markers and no other language's are :data:`UNKNOWN_LANGUAGE`.
 
     >>> decided_language("Jean Dupont", "en") is None
     True
+    >>> decided_language("Bonke abantu bazalwa bekhululekile futhi belingana ngesithunzi nangamalungelo. "
+    ...                  "Bonke abantu banesiphiwo sokucabanga", "en")
+    'unknown-language'
     """
     if latin_share(text) < _LATIN_SHARE:
         return OTHER_SCRIPT
@@ -138,9 +160,62 @@ def decided_language(text: str, default: str) -> str | None:
             # Against this language, only the fixer's markers it does not share count ("the", not "a").
             if hits > _MARGIN * own_only_of[index]:
                 best, best_hits = language, hits
+    if best is None and is_foreign(counts, default):
+        return UNKNOWN_LANGUAGE
     if best is None and own_hits >= _MIN_MARKERS:
         return default
     return best
+
+
+def is_foreign(counts: Counter[str], language: str) -> bool:
+    """Whether the lowercase words of ``counts`` (word -> how often) are too many to be undecided and too
+    few of them ``language``'s markers of three letters or more and its common words (or two of them
+    glued) for that language: a language with no markers here (Zulu, Tuareg, Hawaiian), or no language
+    at all (a signature block, a list of paths). Only words of three letters or more count: wordfreq's
+    lists hold hundreds of shorter ones (``ka``, ``ke``, ``ua`` are common English there).
+
+    >>> is_foreign(Counter("bonke abantu bazalwa bekhululekile futhi belingana ngesithunzi "
+    ...                    "nangamalungelo bonke abantu banesiphiwo sokucabanga".split()), "en")
+    True
+    >>> headline = "law lords to hear challenge to bill giving big money an even bigger say"
+    >>> is_foreign(Counter(headline.split()), "en")
+    False
+    """
+    if language not in MARKER_LANGUAGES or counts.total() < _JUDGED_WORDS:
+        return False
+    long_markers = _long_markers(language)
+    hits = sum(counts[word] for word in long_markers.intersection(counts))
+    if hits >= _MIN_OWN_SHARE * counts.total():
+        return False  # English prose: about one word in four is 'the', 'and', 'that'... (the cheap test)
+    long_words = {word: count for word, count in counts.items() if len(word) >= 3}
+    total = sum(long_words.values())
+    if total < _JUDGED_WORDS or hits >= _MIN_OWN_SHARE * total:
+        return False
+    common = common_words(language)
+    known = sum(count for word, count in long_words.items() if _is_known(word, common, long_markers))
+    return known < _MIN_COMMON_SHARE * total
+
+
+def _is_known(word: str, common: Mapping[str, None], long_markers: frozenset[str]) -> bool:
+    """Whether ``word`` (three letters or more) is a common word of the fixer's language, or reads as two
+    of its words glued: a long marker and another marker or common word (``ofthe``, ``inthe``), or, in
+    seven letters or more, two common words (``studentsin``, ``secondarystudents``). Glued text loses
+    the markers and common words it is judged by and must not turn foreign."""
+    if word in common:
+        return True
+    if len(word) < _GLUE_LETTERS:
+        return any(
+            (word[:cut] in long_markers or word[cut:] in long_markers)
+            and word[:cut] in common
+            and word[cut:] in common
+            for cut in range(1, len(word))
+        )
+    return any(word[:cut] in common and word[cut:] in common for cut in range(2, len(word) - 1))
+
+
+@cache
+def _long_markers(language: str) -> frozenset[str]:
+    return frozenset(word for word in markers(language) if len(word) >= 3)
 
 
 def without_english_clitics(text: str) -> str:

@@ -30,7 +30,7 @@ import regex
 from ..corpus_model import CorpusModel
 from ..lexicon import common_words, frequencies, zipf
 from ._dictionary import english_dictionary
-from ._language import OTHER_SCRIPT, decided_language, language_of
+from ._language import OTHER_SCRIPT, UNKNOWN_LANGUAGE, decided_language, language_of
 from ._pairs import pair_count
 from ._wordlists import (
     COMPOUND_HEADS,
@@ -610,12 +610,13 @@ class DocumentWords:
     def speaks(self, position: int, token: str, language: str) -> bool:
         """Whether the word ``token`` at ``position`` is written in ``language``: its line is (or says too
         little, and the document is), and its clause is not another language in which ``token`` is a
-        word (a quoted Spanish sentence in an English article: ``programando``)."""
+        word (a quoted Spanish sentence in an English article: ``programando``), another script, or a
+        language with no markers here."""
         if self.line_language(position, language) != language:
             return False
         local = self.clause_language(position, len(token), language)
-        if local == OTHER_SCRIPT:
-            return False  # a Latin token inside a clause of another script: nothing to read it by
+        if local in (OTHER_SCRIPT, UNKNOWN_LANGUAGE):
+            return False  # another script, or a language with no markers: nothing to read it by
         return local == language or zipf(token.lower(), local) == 0.0
 
     def clause_span(self, position: int, length: int) -> tuple[int, int]:

@@ -70,10 +70,11 @@ AFTER_DOT = frozenset(
 # An HTML entity name that lost its "&" (and ";"), which the ``entities`` fixer may restore: a token that
 # holds one is left alone. Typographic names no English word contains anywhere ("Letrsquo", "rsquos");
 # "quot" and "apos" where no word goes on ("quote", "apostle"); "&" written as "and" before a name
-# ("andamp", "Randamp"), and "amp" nested before one ("ampnbsp").
+# ("andamp", "Randamp"), and "amp" nested before one ("ampnbsp"). A letter's "circ" only where no English
+# word goes on ("circle", "circuit", "circa", "circumstance": "thecircumstance" is glue).
 NEVER_PROSE_NAMES = (
     r"[lr]s?[ad]?quo|[sb]dquo|[lr]aquo|[mn]dash|hellip|nbsp|ensp|emsp|thinsp|zwn?j|middot|iexcl|iquest"
-    r"|plusmn|szlig|aelig|oelig|permil|frasl|brvbar|[a-z](?:acute|grave|circ|uml|tilde|cedil|slash)"
+    r"|plusmn|szlig|aelig|oelig|permil|frasl|brvbar|[a-z](?:acute|grave|circ(?![aelu])|uml|tilde|cedil|slash)"
 )
 ENTITY_REMNANT = re.compile(
     rf"{NEVER_PROSE_NAMES}|quot(?![aei])|apos(?![ti])|(?:and|amp)(?:amp|lt|gt|quot|apos|{NEVER_PROSE_NAMES})"

@@ -175,10 +175,14 @@ def kind_of(before: str, after: str) -> str:
 
     >>> kind_of("&amp;", "&"), kind_of("\u00c3\u00a9", "\u00e9"), kind_of("\\r", "\\n")
     ('ftfy/entity', 'ftfy/mojibake', 'ftfy/line-break')
+    >>> kind_of("\u00ea\u0301", "\u1ebf")  # Vietnamese written decomposed: e-circumflex, then an acute
+    'ftfy/normalization'
     """
     characters = set(before)
     if "&" in characters and (";" in before or before.startswith("&#")):
         return "ftfy/entity"
+    if unicodedata.normalize("NFC", before) == after:
+        return "ftfy/normalization"  # a decomposed letter composed (``ê`` and an accent): no mojibake
     if (characters & _MOJIBAKE_CHARACTERS) - set(after):
         return "ftfy/mojibake"
     if characters & _LINE_BREAKS and "\n" in after:
@@ -189,7 +193,7 @@ def kind_of(before: str, after: str) -> str:
         return "ftfy/ligature"
     if characters & _WIDE:
         return "ftfy/width"
-    if unicodedata.normalize("NFC", before) == after or unicodedata.normalize("NFKC", before) == after:
+    if unicodedata.normalize("NFKC", before) == after:
         return "ftfy/normalization"
     return "ftfy/other"
 
