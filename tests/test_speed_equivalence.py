@@ -94,6 +94,8 @@ def plain_is_foreign(counts: Counter[str], own: frozenset[str], language: str) -
     long_markers = {word for word in own if len(word) >= 3}
 
     def glued(word: str) -> bool:
+        if len(word) > 40:
+            return False
         cuts = [(word[:cut], word[cut:]) for cut in range(1, len(word))]
         if len(word) < 7:
             return any(

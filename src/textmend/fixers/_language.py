@@ -75,6 +75,7 @@ _JUDGED_WORDS = 6
 _MIN_OWN_SHARE = 0.10
 _MIN_COMMON_SHARE = 0.5
 _GLUE_LETTERS = 7
+_GLUE_MAX_LETTERS = 40
 # Text whose letters are less than this share Latin is written in another script; a letter of
 # another script weighs as much as a word of Latin letters (a Chinese character is a word).
 _LATIN_SHARE = 0.5
@@ -203,6 +204,8 @@ def _is_known(word: str, common: Mapping[str, None], long_markers: frozenset[str
     the markers and common words it is judged by and must not turn foreign."""
     if word in common:
         return True
+    if len(word) > _GLUE_MAX_LETTERS:
+        return False  # no two words are that long; and each cut copies the word: the cost stays linear
     if len(word) < _GLUE_LETTERS:
         return any(
             (word[:cut] in long_markers or word[cut:] in long_markers)
