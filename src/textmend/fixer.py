@@ -196,6 +196,6 @@ def _describe(hint: Any) -> str:
         return " or ".join(repr(arg) for arg in get_args(hint))
     if hint is None or hint is type(None):
         return "None"
-    if get_origin(hint) is tuple:
+    if origin is tuple:
         return f"a tuple or list of {_describe(get_args(hint)[0])}"
     return getattr(hint, "__name__", str(hint))

@@ -161,19 +161,21 @@ def decided_language(text: str, default: str) -> str | None:
             # Against this language, only the fixer's markers it does not share count ("the", not "a").
             if hits > _MARGIN * own_only_of[index]:
                 best, best_hits = language, hits
-    if best is None and is_foreign(counts, default):
+    if best is None and is_foreign(counts, default, present):
         return UNKNOWN_LANGUAGE
     if best is None and own_hits >= _MIN_MARKERS:
         return default
     return best
 
 
-def is_foreign(counts: Counter[str], language: str) -> bool:
+def is_foreign(counts: Counter[str], language: str, present: frozenset[str] | None = None) -> bool:
     """Whether the lowercase words of ``counts`` (word -> how often) are too many to be undecided and too
     few of them ``language``'s markers of three letters or more and its common words (or two of them
     glued) for that language: a language with no markers here (Zulu, Tuareg, Hawaiian), or no language
     at all (a signature block, a list of paths). Only words of three letters or more count: wordfreq's
-    lists hold hundreds of shorter ones (``ka``, ``ke``, ``ua`` are common English there).
+    lists hold hundreds of shorter ones (``ka``, ``ke``, ``ua`` are common English there). ``present``:
+    the marker words of ``counts``, when the caller has them (:func:`decided_language` does), so that the
+    markers are counted without reading every word again.
 
     >>> is_foreign(Counter("bonke abantu bazalwa bekhululekile futhi belingana ngesithunzi "
     ...                    "nangamalungelo bonke abantu banesiphiwo sokucabanga".split()), "en")
@@ -182,11 +184,12 @@ def is_foreign(counts: Counter[str], language: str) -> bool:
     >>> is_foreign(Counter(headline.split()), "en")
     False
     """
-    if language not in MARKER_LANGUAGES or counts.total() < _JUDGED_WORDS:
+    every = counts.total()
+    if language not in MARKER_LANGUAGES or every < _JUDGED_WORDS:
         return False
     long_markers = _long_markers(language)
-    hits = sum(counts[word] for word in long_markers.intersection(counts))
-    if hits >= _MIN_OWN_SHARE * counts.total():
+    hits = sum(counts[word] for word in long_markers.intersection(counts if present is None else present))
+    if hits >= _MIN_OWN_SHARE * every:
         return False  # English prose: about one word in four is 'the', 'and', 'that'... (the cheap test)
     long_words = {word: count for word, count in counts.items() if len(word) >= 3}
     total = sum(long_words.values())
