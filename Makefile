@@ -17,9 +17,12 @@ $(BIN)/.installed: pyproject.toml
 demo: $(BIN)/.installed
 	$(BIN)/python examples/mend_article.py
 
-# pytest runs the tests, the doctests and every code block of the README and docs/ (tests/test_docs_blocks.py).
+# pytest runs the tests, the doctests and every code block of the README and docs/ (tests/test_docs_blocks.py),
+# in TEST_JOBS processes (pytest-xdist; `auto` is one per core). The engine tests share one process,
+# one engine at a time (tests/conftest.py).
+TEST_JOBS ?= auto
 test: $(BIN)/.installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_JOBS) --dist loadgroup
 	$(MAKE) --no-print-directory lint layers docs
 
 lint: $(BIN)/.installed

@@ -27,6 +27,10 @@ import pytest
 import textmend
 from textmend.testing import ADVERSARIAL
 
+# Run by `make test` on the main Python only: `make test-versions` runs the same code on the other
+# Pythons with the suite's other inputs, several versions at once on shared cores.
+pytestmark = pytest.mark.cost
+
 MAX_RATIO = 25.0
 REPEATS = 3
 #: The smaller input is doubled until mending it takes this much CPU time, to keep timings above noise.
