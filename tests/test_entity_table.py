@@ -1,5 +1,6 @@
 """The full table: every HTML5 entity name (with and without ``;``) and every numeric form, in every
 damage form and context, with and without other damage in the document (about 51k texts per form).
+``make test-versions`` shares the cases out among the other Pythons (:func:`shared_cases`).
 
 One test per (form, context, other damage) loops over every reference and reports all failures
 together. The criteria: no exception, a second ``mend`` changes nothing, and the changes rebuild the
@@ -7,6 +8,9 @@ output from the input and the input from the output.
 """
 
 from __future__ import annotations
+
+import os
+from typing import Any
 
 import pytest
 
@@ -36,9 +40,29 @@ def failure(text: str) -> str | None:
     return None
 
 
-@pytest.mark.parametrize("other_damage", [False, True], ids=["alone", "with other damage"])
-@pytest.mark.parametrize("context", list(CONTEXTS))
-@pytest.mark.parametrize("form", list(FORMS))
+def shared_cases() -> list[Any]:
+    """Every (form, context, other damage), or under ``TEXTMEND_TABLE_SHARE=K/N`` every N-th from the
+    K-th: ``make test-versions`` shares the table out among the other Pythons, so that each case runs
+    on the main Python (``make test``) and on one other."""
+    cases = [
+        pytest.param(
+            form,
+            context,
+            other_damage,
+            id=f"{form}-{context}-{'with other damage' if other_damage else 'alone'}",
+        )
+        for form in FORMS
+        for context in CONTEXTS
+        for other_damage in (False, True)
+    ]
+    share = os.environ.get("TEXTMEND_TABLE_SHARE")
+    if not share:
+        return cases
+    first, step = (int(number) for number in share.split("/"))
+    return cases[first::step]
+
+
+@pytest.mark.parametrize(("form", "context", "other_damage"), shared_cases())
 def test_every_reference_mends_without_error_exactly_and_settled(
     form: str, context: str, other_damage: bool
 ) -> None:

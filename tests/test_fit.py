@@ -313,6 +313,7 @@ def _zipf_documents(tokens: int, vocabulary: int, per_document: int, seed: int =
         yield " ".join(rng.choices(words, cum_weights=cumulative, k=per_document))
 
 
+@pytest.mark.cost
 def test_a_million_zipf_tokens_fit_within_the_caps() -> None:
     model = textmend.fit(_zipf_documents(1_000_000, 200_000, 2000), max_words=5_000, max_pairs=20_000)
     assert model.tokens == 1_000_000 and model.documents == 500

@@ -170,11 +170,13 @@ def test_generated_pages_come_apart_exactly(
 
 
 # -- adversarial sizes (these must simply finish: the fixers read a bounded tail and head) -----------
+@pytest.mark.cost
 def test_a_million_teaser_like_blocks_are_left_alone() -> None:
     text = "Body.\n" + "-\nA Headline Here Today\nA Headline Here Today And more\n" * 1_000_000
     assert PIPELINE.mend_document(text).changes == []
 
 
+@pytest.mark.cost
 def test_a_million_distinct_teaser_like_lines_are_left_alone() -> None:
     text = "Body.\n" + "".join(
         f"Headline {n} of Many\nHeadline {n} of Many Goes on\n" for n in range(500_000)

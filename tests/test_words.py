@@ -216,6 +216,7 @@ def test_a_document_of_rare_runs_only_is_left_alone_at_a_bounded_cost() -> None:
     assert words()(sparse).startswith("It was used for pain.")
 
 
+@pytest.mark.cost
 def test_the_caches_across_documents_stay_capped_on_a_stream_of_new_tokens() -> None:
     from textmend.fixers._splitter import CACHE_SIZE, cache_sizes
 
