@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 # The other Pythons textmend claims; 3.11 is the main .venv's (see tools/test_versions.sh).
 OTHER_PYTHONS ?= 3.10 3.12 3.13
 
-.PHONY: demo test lint layers docs test-versions bench clean fuzz
+.PHONY: demo test lint layers docs test-versions versions-venvs bench clean fuzz
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ docs: $(BIN)/.installed
 
 test-versions:
 	tools/test_versions.sh $(OTHER_PYTHONS)
+
+# The venvs of test-versions alone (.ci/run makes them beside .venv).
+versions-venvs:
+	tools/test_versions.sh --venvs $(OTHER_PYTHONS)
 
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/speed.py

@@ -18,8 +18,9 @@ jobs="${TEST_VERSIONS_JOBS:-$(nproc 2>/dev/null || echo 1)}"
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
 
-one_version() {
-    local version=$1 share=$2 python="" candidate venv start
+# The venv of one version, made if missing or older than pyproject.toml; its path is printed.
+venv_of() {
+    local version=$1 python="" candidate venv
     for candidate in "$PYENV_ROOT"/versions/"$version".*/bin/python"$version" "$(command -v "python$version" || true)"; do
         if [ -n "$candidate" ] && [ -x "$candidate" ]; then python="$candidate"; break; fi
     done
@@ -28,13 +29,33 @@ one_version() {
         return 1
     fi
     venv=".venv-$version"
-    start=$(date +%s)
     if [ ! -f "$venv/.installed" ] || [ pyproject.toml -nt "$venv/.installed" ]; then
-        "$python" -m venv --clear "$venv"
-        "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -e '.[test,testing,corpus]'
+        "$python" -m venv --clear "$venv" >&2
+        "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -e '.[test,testing,corpus]' >&2
         touch "$venv/.installed"
     fi
-    echo "== Python $("$venv/bin/python" -c 'import platform; print(platform.python_version())') ($python)"
+    echo "$venv"
+}
+
+# `--venvs`: make the venvs only, all at once (installs wait on the network more than on the cores;
+# .ci/run makes them while pip sets up .venv).
+if [ "${1:-}" = "--venvs" ]; then
+    shift
+    status=0
+    for version in "$@"; do
+        venv_of "$version" > /dev/null &
+    done
+    for version in "$@"; do
+        wait -n || status=1
+    done
+    exit $status
+fi
+
+one_version() {
+    local version=$1 share=$2 venv start
+    start=$(date +%s)
+    venv=$(venv_of "$version") || return 1
+    echo "== Python $("$venv/bin/python" -c 'import platform, sys; print(platform.python_version(), sys.executable)')"
     local status=0
     TEXTMEND_HYPOTHESIS=versions TEXTMEND_TABLE_SHARE="$share" "$venv/bin/python" -m pytest -q -p no:cacheprovider -m "not engine and not browser and not cost" tests src \
         --ignore=tests/test_engines.py --ignore=tests/test_engine_recipes.py --ignore=tests/test_integrations.py \
