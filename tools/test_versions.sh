@@ -55,7 +55,7 @@ one_version() {
     local version=$1 share=$2 venv start
     start=$(date +%s)
     venv=$(venv_of "$version") || return 1
-    echo "== Python $("$venv/bin/python" -c 'import platform, sys; print(platform.python_version(), sys.executable)')"
+    echo "== Python $("$venv/bin/python" -c 'import platform, sys; print(platform.python_version(), sys.base_prefix)')"
     local status=0
     TEXTMEND_HYPOTHESIS=versions TEXTMEND_TABLE_SHARE="$share" "$venv/bin/python" -m pytest -q -p no:cacheprovider -m "not engine and not browser and not cost" tests src \
         --ignore=tests/test_engines.py --ignore=tests/test_engine_recipes.py --ignore=tests/test_integrations.py \
