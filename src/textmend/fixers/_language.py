@@ -29,7 +29,7 @@ from functools import cache
 
 import regex
 
-from ..lexicon import common_words, top_words
+from ..lexicon import common_words, top_words, zipf
 
 __all__ = [
     "MARKER_LANGUAGES",
@@ -72,6 +72,14 @@ _MARGIN = 2
 # such markers, a headline at less (``Law lords to hear challenge to bill``), but its words are common
 # English. See docs/words-benchmark.md, "Eighth round".
 _JUDGED_WORDS = 6
+# A whole record (a title, a comment, a paragraph of a translation) is judged from this many such words:
+# it has no text around it to read its glued words in. ``Iskay chunka kaj rimay`` is no English record
+# whose ``chunka`` could be ``chunk a``; ``Welcome tothe jungle`` is. A line or a clause of a longer text
+# keeps the bound above: its document says the language.
+_RECORD_JUDGED_WORDS = 2
+# ... where a word counts as the language's if wordfreq knows it this well: a short English record is
+# mostly names and terms (``writea CSV parser``, ``Gordon Laing, usedto``), a Quechua one is not.
+_RECORD_KNOWN_ZIPF = 2.0
 _MIN_OWN_SHARE = 0.10
 _MIN_COMMON_SHARE = 0.5
 _GLUE_LETTERS = 7
@@ -120,25 +128,28 @@ def latin_share(text: str) -> float:
     return latin / (latin + _OTHER_LETTER_WEIGHT * other) if latin or other else 1.0
 
 
-def language_of(text: str, default: str) -> str:
+def language_of(text: str, default: str, *, record: bool = False) -> str:
     """The language of ``text``: the one whose markers it uses most (``default`` on a tie or too few).
 
     Only languages of :data:`MARKER_LANGUAGES` are told apart; :data:`OTHER_SCRIPT` for text mostly in
-    another script.
+    another script. ``record``: ``text`` is a whole record, judged from fewer words (:func:`is_foreign`).
     """
-    return decided_language(text, default) or default
+    return decided_language(text, default, record=record) or default
 
 
-def decided_language(text: str, default: str) -> str | None:
+def decided_language(text: str, default: str, *, record: bool = False) -> str | None:
     """The language of ``text`` if its markers say (:func:`language_of`), else ``None``: too few markers
-    of any language, as in a heading, a name list or a line of code. Six words or more with too few of
-    the fixer's markers and no other language's are :data:`UNKNOWN_LANGUAGE`.
+    of any language, as in a heading, a name list or a line of code. Six words or more (two in a whole
+    ``record``) with too few of the fixer's markers and no other language's are :data:`UNKNOWN_LANGUAGE`.
 
     >>> decided_language("Jean Dupont", "en") is None
     True
     >>> decided_language("Bonke abantu bazalwa bekhululekile futhi belingana ngesithunzi nangamalungelo. "
     ...                  "Bonke abantu banesiphiwo sokucabanga", "en")
     'unknown-language'
+    >>> heading = "Iskay chunka kaj rimay"  # Quechua: a whole record of four words, no English among them
+    >>> decided_language(heading, "en"), decided_language(heading, "en", record=True)
+    (None, 'unknown-language')
     """
     if latin_share(text) < _LATIN_SHARE:
         return OTHER_SCRIPT
@@ -161,21 +172,24 @@ def decided_language(text: str, default: str) -> str | None:
             # Against this language, only the fixer's markers it does not share count ("the", not "a").
             if hits > _MARGIN * own_only_of[index]:
                 best, best_hits = language, hits
-    if best is None and is_foreign(counts, default, present):
+    if best is None and is_foreign(counts, default, present, record=record):
         return UNKNOWN_LANGUAGE
     if best is None and own_hits >= _MIN_MARKERS:
         return default
     return best
 
 
-def is_foreign(counts: Counter[str], language: str, present: frozenset[str] | None = None) -> bool:
+def is_foreign(
+    counts: Counter[str], language: str, present: frozenset[str] | None = None, *, record: bool = False
+) -> bool:
     """Whether the lowercase words of ``counts`` (word -> how often) are too many to be undecided and too
     few of them ``language``'s markers of three letters or more and its common words (or two of them
     glued) for that language: a language with no markers here (Zulu, Tuareg, Hawaiian), or no language
     at all (a signature block, a list of paths). Only words of three letters or more count: wordfreq's
     lists hold hundreds of shorter ones (``ka``, ``ke``, ``ua`` are common English there). ``present``:
     the marker words of ``counts``, when the caller has them (:func:`decided_language` does), so that the
-    markers are counted without reading every word again.
+    markers are counted without reading every word again. ``record``: the words are a whole record's, and
+    two of three letters or more are enough to judge (a title, a comment: no text around says more).
 
     >>> is_foreign(Counter("bonke abantu bazalwa bekhululekile futhi belingana ngesithunzi "
     ...                    "nangamalungelo bonke abantu banesiphiwo sokucabanga".split()), "en")
@@ -185,7 +199,8 @@ def is_foreign(counts: Counter[str], language: str, present: frozenset[str] | No
     False
     """
     every = counts.total()
-    if language not in MARKER_LANGUAGES or every < _JUDGED_WORDS:
+    fewest = _RECORD_JUDGED_WORDS if record else _JUDGED_WORDS
+    if language not in MARKER_LANGUAGES or every < fewest:
         return False
     long_markers = _long_markers(language)
     hits = sum(counts[word] for word in long_markers.intersection(counts if present is None else present))
@@ -193,10 +208,15 @@ def is_foreign(counts: Counter[str], language: str, present: frozenset[str] | No
         return False  # English prose: about one word in four is 'the', 'and', 'that'... (the cheap test)
     long_words = {word: count for word, count in counts.items() if len(word) >= 3}
     total = sum(long_words.values())
-    if total < _JUDGED_WORDS or hits >= _MIN_OWN_SHARE * total:
+    if total < fewest or hits >= _MIN_OWN_SHARE * total:
         return False
     common = common_words(language)
-    known = sum(count for word, count in long_words.items() if _is_known(word, common, long_markers))
+    short = total < _JUDGED_WORDS  # a short record: its rarer words count too (``parser``, ``laing``)
+    known = sum(
+        count
+        for word, count in long_words.items()
+        if _is_known(word, common, long_markers) or (short and zipf(word, language) >= _RECORD_KNOWN_ZIPF)
+    )
     return known < _MIN_COMMON_SHARE * total
 
 

@@ -581,7 +581,7 @@ class DocumentWords:
     def language(self, default: str) -> str:
         """The language of the whole document (``default`` when its markers do not say)."""
         if self._language is None:
-            self._language = language_of(self.text, default)
+            self._language = language_of(self.text, default, record=True)
         return self._language
 
     def line_language(self, position: int, default: str) -> str:
@@ -590,8 +590,9 @@ class DocumentWords:
         language = self._line_languages.get(index)
         if language is None:
             line = self._lines[index] if self._lines is not None else self.text
-            decided = decided_language(line, default)
-            if decided is None and len(line) == len(self.text):
+            whole = len(line) == len(self.text)
+            decided = decided_language(line, default, record=whole)
+            if decided is None and whole:
                 self._language = default  # a one-line text: what language_of says, without a second count
             language = self._line_languages[index] = decided or self.language(default)
         return language
@@ -604,7 +605,9 @@ class DocumentWords:
         if language is None and clause == (0, len(self.text)) and self._language is not None:
             language = self._language  # the clause is the whole text: its language is known
         if language is None:
-            language = self._clause_languages[clause] = language_of(self.text[clause[0] : clause[1]], default)
+            whole = clause == (0, len(self.text))
+            language = language_of(self.text[clause[0] : clause[1]], default, record=whole)
+            self._clause_languages[clause] = language
         return language
 
     def speaks(self, position: int, token: str, language: str) -> bool:
