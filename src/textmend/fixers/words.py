@@ -97,6 +97,7 @@ from ._splitter import (
     extra_split,
     glued_evidence,
     hopeful_split,
+    inflected_split,
     is_entity_remnant,
     is_template_line,
     junk_split,
@@ -107,6 +108,7 @@ from ._splitter import (
     static_split,
     too_many_candidates,
     too_many_rare_runs,
+    typo_of,
     vouched_split,
     word_filter,
 )
@@ -550,6 +552,8 @@ def glued_repair(
             return _bound_repair(token, start, reading, model)
         if kind == "modifier":
             return _modifier_repair(token, start, reading, model)
+        if kind == "inflected":
+            return _inflected_repair(token, start, reading, model)
         return _apart_repair(splitter, token, start, reading[0], model)
     if split is None:
         assert extra is not None
@@ -565,7 +569,12 @@ def glued_repair(
 
 
 #: The readings tried, in this order, when neither the frequency score nor the pair table reads a token.
-_OTHER_READINGS = (("junk", junk_split), ("bound", bound_split), ("modifier", modifier_split))
+_OTHER_READINGS = (
+    ("junk", junk_split),
+    ("bound", bound_split),
+    ("modifier", modifier_split),
+    ("inflected", inflected_split),
+)
 
 
 def other_reading(
@@ -573,7 +582,8 @@ def other_reading(
 ) -> tuple[str, tuple[tuple[str, str], float]] | None:
     """The first reading of ``token`` beyond the frequency score and the pair table, with its kind:
     glue wordfreq knows only as junk (``junk``: ``theonly``), a function word that binds (``bound``:
-    ``hisgills``), a word made with a modifier's ending (``modifier``: ``reallyfast``), or two words
+    ``hisgills``), a word made with a modifier's ending (``modifier``: ``reallyfast``), a plural or a verb
+    in ``-s`` (``inflected``: ``cellsdivide``), or two words
     the document writes apart elsewhere (``apart``: ``oilprices``, whose second value is 0)."""
     for kind, read in _OTHER_READINGS:
         reading = read(splitter, token)
@@ -705,6 +715,15 @@ def _modifier_repair(
     """The split of :func:`modifier_split`: an adverb or adjective glued to the word it modifies."""
     parts, sides = modifier
     why = f"{parts[0]!r} is an adverb or adjective made with an ending, which starts no closed compound"
+    return _known_word_repair(token, start, parts, sides, why, _MODIFIER_CONFIDENT_ZIPF, model)
+
+
+def _inflected_repair(
+    token: str, start: int, inflected: tuple[tuple[str, str], float], model: CorpusModel | None
+) -> Repair:
+    """The split of :func:`inflected_split`: a plural or a verb in ``-s`` glued to a common word."""
+    parts, sides = inflected
+    why = f"{parts[0]!r} is a plural or a verb in -s, which starts no closed compound but with a linking s"
     return _known_word_repair(token, start, parts, sides, why, _MODIFIER_CONFIDENT_ZIPF, model)
 
 
@@ -969,23 +988,11 @@ def only_space_between(text: str, start: int, end: int) -> bool:
     return at == start
 
 
-# A token that a letter put in makes a word this common is that word misspelt ("towars": "towards"; on
-# the dev splits 4 false changes fewer for 26 joins of 10,000).
-_TYPO_WORD_ZIPF = 4.0
-# ... when the token has this many letters: a short glue is near many words ("atin": "satin", "tolet":
-# "toilet", "beas": "bears" cost three Austen joins at any length).
+# A token that a letter put in makes a common word (``typo_of``) is that word misspelt ("towars":
+# "towards"; on the dev splits 4 false changes fewer for 26 joins of 10,000) when the token has this many
+# letters: a short glue is near many words ("atin": "satin", "tolet": "toilet", "beas": "bears" cost
+# three Austen joins at any length).
 _TYPO_LETTERS = 6
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
-
-
-@lru_cache(maxsize=8192)
-def _typo_of(token: str, language: str) -> bool:
-    """Whether a letter put into ``token`` makes a common word (``towars``: ``towards``)."""
-    for at in range(len(token) + 1):
-        head, tail = token[:at], token[at:]
-        if any(zipf(head + letter + tail, language) >= _TYPO_WORD_ZIPF for letter in _LETTERS):
-            return True
-    return False
 
 
 def is_typo(splitter: Splitter, token: str, parts: tuple[str, ...]) -> bool:
@@ -1000,7 +1007,7 @@ def is_typo(splitter: Splitter, token: str, parts: tuple[str, ...]) -> bool:
         splitter.language == "en"
         and len(token) >= _TYPO_LETTERS
         and any(len(part) <= 3 and splitter.function_word(part) for part in parts)
-        and _typo_of(token, splitter.language)
+        and typo_of(token, splitter.language)
     )
 
 
