@@ -48,6 +48,7 @@ __all__ = [
     "SLOPE",
     "DocumentWords",
     "Splitter",
+    "adverb_split",
     "article_split",
     "bound_split",
     "cache_sizes",
@@ -63,6 +64,7 @@ __all__ = [
     "inflected_split",
     "is_doubled_inflection",
     "is_entity_remnant",
+    "is_ly_adverb",
     "is_participle",
     "is_s_form",
     "is_template_line",
@@ -191,6 +193,7 @@ class Splitter:
             or bound_split(self, token) is not None
             or modifier_split(self, token) is not None
             or inflected_split(self, token) is not None
+            or adverb_split(self, token) is not None
         ):
             return True
         split = static_split(self, token)
@@ -901,6 +904,7 @@ def cache_sizes() -> dict[str, int]:
         "bound_split": bound_split.cache_info().currsize,
         "modifier_split": modifier_split.cache_info().currsize,
         "inflected_split": inflected_split.cache_info().currsize,
+        "adverb_split": adverb_split.cache_info().currsize,
         "typo_of": typo_of.cache_info().currsize,
         "plainly_whole": len(_plain_verdicts(Splitter())),
     }
@@ -1316,7 +1320,7 @@ def junk_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], float] 
 def unknown_english(splitter: Splitter, token: str) -> bool:
     """Whether ``token`` is English glue to read by its shape alone: the fixer reads English, wordfreq
     does not know the token at all, and no cheap test leaves it whole (the ground of
-    :func:`bound_split`, :func:`modifier_split` and :func:`inflected_split`)."""
+    :func:`bound_split`, :func:`modifier_split`, :func:`inflected_split` and :func:`adverb_split`)."""
     return splitter.language == "en" and zipf(token, "en") == 0.0 and not splitter.plainly_whole(token)
 
 
@@ -1473,6 +1477,61 @@ def inflected_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], fl
         ):
             return (left, right), min(z_left, z_right)
     return None
+
+
+# An adverb made with ``-ly`` from a word (``sharply``: ``sharp``; ``simply``: ``simple``; ``happily``:
+# ``happy``; ``basically``: ``basic``) ends no closed compound that wordfreq would not know, so a token
+# wordfreq does not know that is a common word glued to one is the two words. The word before it must
+# be this common: ``aqua`` (3.4) is a combining form (``aquaculturally``, a dev-split word).
+_ADVERB_LEFT_ZIPF = 3.5
+_ADVERB_STEM_LETTERS = 4
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def adverb_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], float] | None:
+    """The reading of an English ``token`` that wordfreq does not know as a common word glued to the
+    adverb in ``-ly`` after it (:func:`is_ly_adverb`), with the rarer word's Zipf: ``fellsharply`` ->
+    ``fell sharply``, ``codefinally`` -> ``code finally``.
+
+    >>> adverb_split(Splitter(), "fellsharply")[0], adverb_split(Splitter(), "aquaculturally")
+    (('fell', 'sharply'), None)
+    """
+    if not unknown_english(splitter, token):
+        return None
+    for cut in range(_BOUND_WORD_LETTERS, len(token) - _MODIFIER_LETTERS + 1):
+        left, right = token[:cut], token[cut:]
+        if not is_ly_adverb(right):
+            continue
+        z_left, z_right = zipf(left, "en"), zipf(right, "en")
+        if (
+            z_left >= _ADVERB_LEFT_ZIPF
+            and z_right >= _MODIFIED_ZIPF
+            and not splitter.function_word(left)
+            and left not in PREFIXES["en"]
+            and splitter.settled_word(left)
+            and splitter.settled_word(right)
+            and not typo_of(token, "en")
+        ):
+            return (left, right), min(z_left, z_right)
+    return None
+
+
+def is_ly_adverb(word: str) -> bool:
+    """Whether ``word`` is an adverb made with ``-ly`` from a common word of four letters or more
+    (``sharply``, ``simply``, ``happily``, ``basically``); not ``family``, ``supply``, ``only``.
+
+    >>> is_ly_adverb("simply"), is_ly_adverb("basically"), is_ly_adverb("family"), is_ly_adverb("only")
+    (True, True, False, False)
+    """
+    if not word.endswith("ly"):
+        return False
+    body = word[:-2]
+    stems = [body, body + "le"]  # "sharp-ly", "simp-ly": "simple"
+    if body.endswith("i"):
+        stems.append(body[:-1] + "y")  # "happi-ly": "happy"
+    if body.endswith("al"):
+        stems.append(body[:-2])  # "basical-ly": "basic"
+    return any(len(stem) >= _ADVERB_STEM_LETTERS and zipf(stem, "en") >= _MODIFIER_ZIPF for stem in stems)
 
 
 def is_s_form(word: str) -> bool:

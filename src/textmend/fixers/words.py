@@ -87,6 +87,7 @@ from ._splitter import (
     SLOPE,
     DocumentWords,
     Splitter,
+    adverb_split,
     bound_split,
     confidence,
     content_cuts,
@@ -554,6 +555,8 @@ def glued_repair(
             return _modifier_repair(token, start, reading, model)
         if kind == "inflected":
             return _inflected_repair(token, start, reading, model)
+        if kind == "adverb":
+            return _adverb_repair(token, start, reading, model)
         return _apart_repair(splitter, token, start, reading[0], model)
     if split is None:
         assert extra is not None
@@ -574,6 +577,7 @@ _OTHER_READINGS = (
     ("bound", bound_split),
     ("modifier", modifier_split),
     ("inflected", inflected_split),
+    ("adverb", adverb_split),
 )
 
 
@@ -583,7 +587,8 @@ def other_reading(
     """The first reading of ``token`` beyond the frequency score and the pair table, with its kind:
     glue wordfreq knows only as junk (``junk``: ``theonly``), a function word that binds (``bound``:
     ``hisgills``), a word made with a modifier's ending (``modifier``: ``reallyfast``), a plural or a verb
-    in ``-s`` (``inflected``: ``cellsdivide``), or two words
+    in ``-s`` (``inflected``: ``cellsdivide``), a word glued to an adverb in ``-ly`` after it (``adverb``:
+    ``fellsharply``), or two words
     the document writes apart elsewhere (``apart``: ``oilprices``, whose second value is 0)."""
     for kind, read in _OTHER_READINGS:
         reading = read(splitter, token)
@@ -724,6 +729,15 @@ def _inflected_repair(
     """The split of :func:`inflected_split`: a plural or a verb in ``-s`` glued to a common word."""
     parts, sides = inflected
     why = f"{parts[0]!r} is a plural or a verb in -s, which starts no closed compound but with a linking s"
+    return _known_word_repair(token, start, parts, sides, why, _MODIFIER_CONFIDENT_ZIPF, model)
+
+
+def _adverb_repair(
+    token: str, start: int, adverb: tuple[tuple[str, str], float], model: CorpusModel | None
+) -> Repair:
+    """The split of :func:`adverb_split`: a common word glued to the adverb in ``-ly`` after it."""
+    parts, sides = adverb
+    why = f"{parts[1]!r} is an adverb made with -ly, which ends no closed compound"
     return _known_word_repair(token, start, parts, sides, why, _MODIFIER_CONFIDENT_ZIPF, model)
 
 
