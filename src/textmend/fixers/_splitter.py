@@ -1465,17 +1465,28 @@ def inflected_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], fl
             continue
         if zipf(left[:-1] + right, "en") > 0.0:
             continue  # the token is a word with an s put in: a linking s or a typo ("filesnames")
-        z_left, z_right = zipf(left, "en"), zipf(right, "en")
-        if (
-            z_left >= _MODIFIER_ZIPF
-            and z_right >= _MODIFIED_ZIPF
-            and not splitter.function_word(right)
-            and right not in SUFFIXES["en"]
-            and splitter.settled_word(left)
-            and splitter.settled_word(right)
-            and not typo_of(token, "en")
-        ):
-            return (left, right), min(z_left, z_right)
+        if splitter.function_word(right) or right in SUFFIXES["en"]:
+            continue
+        found = _settled_pair(splitter, token, left, right, _MODIFIER_ZIPF)
+        if found is not None:
+            return found
+    return None
+
+
+def _settled_pair(
+    splitter: Splitter, token: str, left: str, right: str, left_zipf: float
+) -> tuple[tuple[str, str], float] | None:
+    """``(left, right)`` and the rarer one's Zipf, when both are settled words (``left`` at ``left_zipf``
+    or more, ``right`` at ``_MODIFIED_ZIPF``) and ``token`` is no common word with a letter dropped."""
+    z_left, z_right = zipf(left, "en"), zipf(right, "en")
+    if (
+        z_left >= left_zipf
+        and z_right >= _MODIFIED_ZIPF
+        and splitter.settled_word(left)
+        and splitter.settled_word(right)
+        and not typo_of(token, "en")
+    ):
+        return (left, right), min(z_left, z_right)
     return None
 
 
@@ -1500,19 +1511,11 @@ def adverb_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], float
         return None
     for cut in range(_BOUND_WORD_LETTERS, len(token) - _MODIFIER_LETTERS + 1):
         left, right = token[:cut], token[cut:]
-        if not is_ly_adverb(right):
+        if not is_ly_adverb(right) or splitter.function_word(left) or left in PREFIXES["en"]:
             continue
-        z_left, z_right = zipf(left, "en"), zipf(right, "en")
-        if (
-            z_left >= _ADVERB_LEFT_ZIPF
-            and z_right >= _MODIFIED_ZIPF
-            and not splitter.function_word(left)
-            and left not in PREFIXES["en"]
-            and splitter.settled_word(left)
-            and splitter.settled_word(right)
-            and not typo_of(token, "en")
-        ):
-            return (left, right), min(z_left, z_right)
+        found = _settled_pair(splitter, token, left, right, _ADVERB_LEFT_ZIPF)
+        if found is not None:
+            return found
     return None
 
 

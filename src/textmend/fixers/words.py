@@ -551,12 +551,8 @@ def glued_repair(
             return _junk_repair(splitter, token, start, reading, model)
         if kind == "bound":
             return _bound_repair(token, start, reading, model)
-        if kind == "modifier":
-            return _modifier_repair(token, start, reading, model)
-        if kind == "inflected":
-            return _inflected_repair(token, start, reading, model)
-        if kind == "adverb":
-            return _adverb_repair(token, start, reading, model)
+        if kind in _SHAPE_REASONS:
+            return _shape_repair(kind, token, start, reading, model)
         return _apart_repair(splitter, token, start, reading[0], model)
     if split is None:
         assert extra is not None
@@ -714,30 +710,21 @@ def _bound_repair(
     return _known_word_repair(token, start, parts, word_zipf, why, _BOUND_CONFIDENT_ZIPF, model)
 
 
-def _modifier_repair(
-    token: str, start: int, modifier: tuple[tuple[str, str], float], model: CorpusModel | None
+#: Why a reading of the words' shapes splits a token, by kind (``{0}`` and ``{1}``: the two words).
+_SHAPE_REASONS = {
+    "modifier": "{0!r} is an adverb or adjective made with an ending, which starts no closed compound",
+    "inflected": "{0!r} is a plural or a verb in -s, which starts no closed compound but with a linking s",
+    "adverb": "{1!r} is an adverb made with -ly, which ends no closed compound",
+}
+
+
+def _shape_repair(
+    kind: str, token: str, start: int, reading: tuple[tuple[str, str], float], model: CorpusModel | None
 ) -> Repair:
-    """The split of :func:`modifier_split`: an adverb or adjective glued to the word it modifies."""
-    parts, sides = modifier
-    why = f"{parts[0]!r} is an adverb or adjective made with an ending, which starts no closed compound"
-    return _known_word_repair(token, start, parts, sides, why, _MODIFIER_CONFIDENT_ZIPF, model)
-
-
-def _inflected_repair(
-    token: str, start: int, inflected: tuple[tuple[str, str], float], model: CorpusModel | None
-) -> Repair:
-    """The split of :func:`inflected_split`: a plural or a verb in ``-s`` glued to a common word."""
-    parts, sides = inflected
-    why = f"{parts[0]!r} is a plural or a verb in -s, which starts no closed compound but with a linking s"
-    return _known_word_repair(token, start, parts, sides, why, _MODIFIER_CONFIDENT_ZIPF, model)
-
-
-def _adverb_repair(
-    token: str, start: int, adverb: tuple[tuple[str, str], float], model: CorpusModel | None
-) -> Repair:
-    """The split of :func:`adverb_split`: a common word glued to the adverb in ``-ly`` after it."""
-    parts, sides = adverb
-    why = f"{parts[1]!r} is an adverb made with -ly, which ends no closed compound"
+    """The split of :func:`modifier_split`, :func:`inflected_split` or :func:`adverb_split`: two
+    common words, one of whose shape says it starts or ends no closed compound."""
+    parts, sides = reading
+    why = _SHAPE_REASONS[kind].format(*parts)
     return _known_word_repair(token, start, parts, sides, why, _MODIFIER_CONFIDENT_ZIPF, model)
 
 
