@@ -13,7 +13,7 @@ PYENV_ROOT="${PYENV_ROOT:-$HOME/.pyenv}"
 # The versions run side by side, as many at once as the machine has cores (TEST_VERSIONS_JOBS to
 # choose): each is one pytest process. On 2 cores, two at a time took 918 s for the three; all three
 # at once took 922 s with less to run. Each version's output is printed whole when it ends.
-# The entity table (tests/test_entity_table.py) is shared out: each version runs every third case.
+# The entity table (tests/test_entity_table.py) is shared out: of n versions, each runs every n-th case.
 jobs="${TEST_VERSIONS_JOBS:-$(nproc 2>/dev/null || echo 1)}"
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
