@@ -68,6 +68,7 @@ Each edit has a ``kind`` (``words/glued``, ``words/camel``, ``words/no-space``) 
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -81,7 +82,7 @@ from ..corpus_model import CorpusModel
 from ..fixer import Findings, Fixer, Pattern, register
 from ..lexicon import available_languages, zipf
 from ..model import Edit
-from ._dictionary import rare_english_word
+from ._dictionary import english_dictionary, rare_english_word
 from ._language import within_latin1
 from ._splitter import (
     SLOPE,
@@ -133,8 +134,13 @@ __all__ = [
     "is_glued_reading",
     "is_inflection_of_used",
     "is_known_with_n",
+    "is_known_word",
+    "is_listed_with_names",
     "is_log_label",
     "is_module",
+    "is_name",
+    "is_named_after",
+    "is_quoted_term",
     "is_rare_word",
     "is_short_word_after_dot",
     "is_typo",
@@ -147,15 +153,17 @@ __all__ = [
     "other_reading",
     "points_back",
     "points_onward",
+    "reads_as_two_words",
     "spells_both_near",
     "stands_apart",
     "starts_a_sentence",
     "written_apart",
 ]
 
-# A lowercase word standing alone: not part of a URL, an address, a path, a hashtag or an identifier.
+# A lowercase word standing alone: not part of a URL, an address, a path, a hashtag or an identifier,
+# nor right after a colon (``http://thishost[:thisport]``, ``std:foo``).
 # A full stop before a capitalised word ends a sentence ("usedfor.The"), not a domain or a file name.
-_LOWER_TOKEN = regex.compile(r"(?<![\w@/.#\\&\-+$%])\p{Ll}{4,40}(?![\w@/\\&\-+$%]|:\w|\.(?!\p{Lu}\p{Ll})\w)")
+_LOWER_TOKEN = regex.compile(r"(?<![\w@/.#\\&\-+$%:])\p{Ll}{4,40}(?![\w@/\\&\-+$%]|:\w|\.(?!\p{Lu}\p{Ll})\w)")
 # "managementThe": lowercase letters, then one capitalised word, and nothing more of the token.
 _CAMEL_TOKEN = regex.compile(
     r"(?<![\w@/.#\\&\-+$%])(\p{Ll}{2,40})(\p{Lu}\p{Ll}{1,40})(?![\w@/\\&\-+$%(]|:\w|\.(?!\p{Lu}\p{Ll})\w)"
@@ -166,7 +174,7 @@ _MISSING_SPACE = regex.compile(
 )
 # Cheap first looks: is there anything of the kind in the text at all? Lowercase runs that start as
 # ``_LOWER_TOKEN`` does, and so every word it can match (and some more).
-_LOWERCASE_RUN = regex.compile(r"(?<![\w@/.#\\&\-+$%])\p{Ll}{4,40}")
+_LOWERCASE_RUN = regex.compile(r"(?<![\w@/.#\\&\-+$%:])\p{Ll}{4,40}")
 _LOWER_UPPER = regex.compile(r"\p{Ll}\p{Lu}")
 _NO_SPACE = regex.compile(r"[.!?]n{0,2}\p{Lu}")
 # The same looks in stdlib ``re`` (twice as fast), for text whose characters are all Latin-1 or general
@@ -533,7 +541,7 @@ def glued_repair(
         if split is None and extra is None and other is None:
             return corpus_repair(splitter, model, token, start, document, line)
     chosen = split or extra or (other[1] if other is not None else None)
-    if chosen is None or stands_apart(token, chosen[0], start, document):
+    if chosen is None or stands_apart(splitter, token, chosen[0], start, document):
         return None
     if token.endswith("in") and document.text.startswith(("'", "\u2019"), start + len(token)):
         return None  # "foamin'": a dropped g, spelled out
@@ -864,7 +872,9 @@ _DERIVED_ZIPF = 1.5
 _CODE_NOUNS = frozenset(
     "module modules function functions method methods class classes package packages command commands"  # noqa: SIM905
     " option options attribute attributes keyword keywords parameter parameters flag flags import struct"
-    " structs exception exceptions".split()
+    " structs exception exceptions column columns field fields argument arguments lookup lookups filter"
+    " filters tag tags token tokens variable variables setting settings directive directives macro"
+    " macros".split()
 )
 _ARTICLES = frozenset({"a", "an", "the"})
 # A word beside a bound function word (``bound_split``) this common makes its split a sure one; so does
@@ -921,7 +931,9 @@ def is_derived_word(splitter: Splitter, token: str, parts: tuple[str, ...]) -> b
     )
 
 
-def stands_apart(token: str, parts: tuple[str, ...], start: int, document: DocumentWords) -> bool:
+def stands_apart(
+    splitter: Splitter, token: str, parts: tuple[str, ...], start: int, document: DocumentWords
+) -> bool:
     """Whether ``token`` at ``start`` stands where a term or a name of code stands, not in running
     prose: a term between two-space gaps or a gap and a line end (a glossary's ``noshell  Prevents``,
     a list ``notwork  NP-``), a headword alone on a line above more text, a name alone after bullets or
@@ -932,7 +944,7 @@ def stands_apart(token: str, parts: tuple[str, ...], start: int, document: Docum
     a code sign (``x = usedfor(y)``), or hyphenated elsewhere in the document (``fallthrough``,
     ``fall-through``).
 
-    >>> stands_apart("timeit", ("time", "it"), 8, DocumentWords("see the timeit module"))
+    >>> stands_apart(Splitter(), "timeit", ("time", "it"), 8, DocumentWords("see the timeit module"))
     True
     """
     text = document.text
@@ -963,6 +975,14 @@ def stands_apart(token: str, parts: tuple[str, ...], start: int, document: Docum
         return True  # a string literal in code: {'mykey': 1}, f('mykey')
     if closing == ":" and is_log_label(document, start):
         return True
+    if is_quoted_term(text, start, start + len(token)):
+        return True
+    if is_listed_with_names(splitter, before, text, start + len(token)):
+        return True
+    if is_named_after(before, text, start + len(token)) and not any(
+        splitter.function_word(part) and part not in _POSSESSIVES for part in parts
+    ):
+        return True  # "a directory named crashdumps", "an app called myapp"; not "called asecond time"
     following = _NEXT_WORD.match(text, start + len(token))
     if (
         following is not None
@@ -974,6 +994,151 @@ def stands_apart(token: str, parts: tuple[str, ...], start: int, document: Docum
     if document.in_code(start) and beside_code(text, start, start + len(token)):
         return True
     return document.hyphenates(token)
+
+
+# Quotation marks and the marks that close them round a term named on its own ("nocase", “wontfix”).
+_QUOTE_CLOSERS = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019"}
+
+
+def is_quoted_term(text: str, start: int, end: int) -> bool:
+    """Whether the token at ``text[start:end]`` is all a quotation holds: a term or a name of code
+    mentioned, not used (``the "nocase" collation``, ``tickets closed as “worksforme”``).
+
+    >>> is_quoted_term('the "nocase" collation', 5, 11), is_quoted_term('he said "inthe end"', 9, 14)
+    (True, False)
+    """
+    opening = text[start - 1 : start] if start else ""
+    return opening in _QUOTE_CLOSERS and text[end : end + 1] == _QUOTE_CLOSERS[opening]
+
+
+# Words after which a name follows: "a directory named crashdumps", "an app called myapp", "create
+# table mytable", "remove schema mystuff", "use host somehost".
+_NAMING_WORDS = frozenset(
+    "named called table tables schema tablespace server wrapper database role user host typedef type"  # noqa: SIM905
+    " index view column field variable module package class method function option parameter".split()
+)
+_LAST_WORD = re.compile(r"(\S+)[ \t]+$")
+_FIRST_WORD = re.compile(r"[ \t]+(\S+)")
+# A command-line option: "-m", "--empty" (not a dash of prose, which stands alone).
+_OPTION = re.compile(r"--?[a-z][\w-]*")
+# Keywords of SQL, which prose about databases writes in capitals around the names it uses.
+_SQL_KEYWORDS = frozenset(
+    "ALTER AND AS BY CHECK COLLATE COLUMN CONSTRAINT CREATE DATABASE DEFAULT DELETE DISTINCT DROP FROM"  # noqa: SIM905
+    " FUNCTION GRANT GROUP IN INDEX INSERT INTO JOIN KEY LIKE NOT NULL ON OPERATOR OR ORDER PRIMARY"
+    " REFERENCES RENAME RETURNS REVOKE ROLE SCHEMA SELECT SET SETOF TABLE TO TRIGGER TRUNCATE TYPE UPDATE"
+    " USER VALUES VIEW WHERE WITH".split()
+)
+# The function words that placeholder names start with: "myapp", "yourfile", "somehost".
+_POSSESSIVES = frozenset({"my", "your", "our", "their", "some"})
+
+
+# A neighbour in a list is an item after ", " (and "and" or "or") or before ",", " and", " or".
+_ITEM_AFTER = re.compile(r",[ \t]+(?:(?:and|or)[ \t]+)?([\w.-]+)")
+_CONJUNCTION_AFTER = re.compile(r"[ \t]+(?:and|or)[ \t]+([\w.-]+)")
+_ITEM_BEFORE = re.compile(r"([\w.-]+),?[ \t]+(?:(?:and|or)[ \t]+)?$")
+# ... and two items joined by "and" or "or" alone, the token and the one before or after it.
+_JOINED_BEFORE = re.compile(r"([\w.-]+)[ \t]+(?:and|or)[ \t]+$")
+_JOINED_AFTER = _CONJUNCTION_AFTER
+# A name in a list: letters, digits, "_" and "-", starting with a letter (``walsender``, ``PyArrow``).
+_NAME = re.compile(r"[A-Za-z][\w-]+[A-Za-z0-9]", re.ASCII)
+# A list item rarer than this is a name (``walsender``, ``isatty``).
+_NAME_ZIPF = 1.5
+# ... unless it is two content words this common glued ("responseselection"): damage, not a name.
+_GLUED_NAME_ZIPF = 3.5
+
+
+def is_listed_with_names(splitter: Splitter, before: str, text: str, end: int) -> bool:
+    """Whether the token that ends at ``end`` is an item of a list whose item beside it is a name no
+    word list knows: inside a list (``a, b and c``: ``startup, walreceiver, walsender``, ``maxproc,
+    openfiles, and datasize``, ``scikit-image, statsmodels, PyArrow``), or one of two names joined by
+    ``and`` or ``or`` (``the timesince and timeuntil filters``); not ``apples, orangesand pears``, nor
+    ``a harpstring, youwould have``.
+
+    >>> is_listed_with_names(Splitter(), "encoding, ", "encoding, fileno, isatty", 16)
+    True
+    """
+    joined_before = _JOINED_BEFORE.search(before)
+    joined_after = _JOINED_AFTER.match(text, end)
+    if any(
+        joined is not None and joined.group(1).islower() and is_name(splitter, joined.group(1))
+        for joined in (joined_before, joined_after)
+    ):
+        return True  # "timesince and timeuntil": lowercase, since "HOMA-IR and fastinginsulin" is glue
+    if not before.rstrip(" \t").endswith((",", " and", " or")):
+        return False  # the first item, or no list: "a harpstring, youwould have"
+    following = _ITEM_AFTER.match(text, end) or _CONJUNCTION_AFTER.match(text, end)
+    preceding = _ITEM_BEFORE.search(before)
+    if following is None or preceding is None:
+        return False  # the last item, or no list: "walsender and walwriter."
+    return is_name(splitter, following.group(1)) or is_name(splitter, preceding.group(1))
+
+
+def is_name(splitter: Splitter, item: str) -> bool:
+    """Whether the list item ``item`` is a name that no word list knows (``walsender``, ``PyArrow``,
+    ``scikit-image``), not a word (``closure``), a rare one the spelling lists keep, a compound of words
+    (``short-sighted``) or an acronym (``HOMA-IR``).
+
+    >>> is_name(Splitter(), "walsender"), is_name(Splitter(), "closure")
+    (True, False)
+    """
+    item = item.rstrip(".")
+    if _NAME.fullmatch(item) is None or item.isupper():
+        return False  # an acronym ("HOMA-IR") is no sign of code
+    pieces = item.lower().split("-")
+    if any(map(functools.partial(reads_as_two_words, splitter), pieces)):
+        return False  # glue beside glue: "selectiveattention and responseselection"
+    return not all(map(functools.partial(is_known_word, splitter), pieces))
+
+
+def reads_as_two_words(splitter: Splitter, word: str) -> bool:
+    """Whether ``word`` is two common content words of three letters or more glued (``selective`` and
+    ``attention``), as damage writes them: no evidence of a name (``timeuntil`` has a function word,
+    ``walsender`` a part wordfreq rates lower).
+
+    >>> reads_as_two_words(Splitter(), "selectiveattention"), reads_as_two_words(Splitter(), "timeuntil")
+    (True, False)
+    """
+    return any(
+        zipf(word[:cut], splitter.language) >= _GLUED_NAME_ZIPF
+        and zipf(word[cut:], splitter.language) >= _GLUED_NAME_ZIPF
+        and not splitter.function_word(word[:cut])
+        and not splitter.function_word(word[cut:])
+        for cut in range(3, len(word) - 2)
+    )
+
+
+def is_known_word(splitter: Splitter, word: str) -> bool:
+    """Whether ``word`` is a word that wordfreq or the spelling lists know (``short``, ``sighted``)."""
+    known = zipf(word, splitter.language) >= _NAME_ZIPF
+    return known or word in english_dictionary() or rare_english_word(word)
+
+
+def is_named_after(before: str, text: str, end: int) -> bool:
+    """Whether the token that ends at ``end``, with ``before`` on its line before it, stands where code
+    puts a name: after ``named`` or ``called`` (``a directory named crashdumps``), beside a command-line
+    option (``python -m timeit -s``, ``makemigrations myapp --empty``), or after a keyword in capitals
+    with another one or the end of the sentence after it (``ALTER TABLE tablename ALTER``, ``RETURNS
+    SETOF sometype.``).
+
+    >>> is_named_after("an app called ", "an app called myapp", 19)
+    True
+    >>> is_named_after("the ", "the inthe end", 9)
+    False
+    """
+    last = _LAST_WORD.search(before)
+    previous = last.group(1) if last is not None else ""
+    first = _FIRST_WORD.match(text, end)
+    following = first.group(1) if first is not None else ""
+    if previous in _NAMING_WORDS:
+        return True
+    if _OPTION.fullmatch(previous) or _OPTION.fullmatch(following):
+        return True
+    if previous not in _SQL_KEYWORDS:
+        return False
+    # "ALTER TABLE tablename", "RETURNS SETOF sometype", "COLLATE nocase IN"
+    keyword_before = _LAST_WORD.search(before, 0, last.start() if last is not None else 0)
+    two_keywords = keyword_before is not None and keyword_before.group(1) in _SQL_KEYWORDS
+    return following in _SQL_KEYWORDS or two_keywords
 
 
 def only_space_between(text: str, start: int, end: int) -> bool:
@@ -1184,9 +1349,9 @@ _PREVIOUS_WORD = re.compile(r"([a-z]+)[ \t]+$")
 
 def is_camel_name(splitter: Splitter, match: regex.Match[str], document: DocumentWords) -> bool:
     """Whether the ``camelCase`` token of ``match`` is a name, not a lowercase word glued to a
-    capitalised one: alone on its line (a headword: ``camelCase``), one of a family of such names the
-    document writes with the same head, not a function word (``microLenat`` and ``microReid``), or
-    after a noun that names code (``the R package discoMod``).
+    capitalised one: alone on its line (a headword: ``camelCase``) or in quotes (``'myInstance'``),
+    one of a family of such names the document writes with the same head, not a function word
+    (``microLenat`` and ``microReid``), or after a noun that names code (``the R package discoMod``).
 
     >>> m = _CAMEL_TOKEN.search("units: microLenat and microReid")
     >>> is_camel_name(Splitter(), m, DocumentWords("units: microLenat and microReid"))
@@ -1196,6 +1361,8 @@ def is_camel_name(splitter: Splitter, match: regex.Match[str], document: Documen
     line_start, line_end = document.line_bounds(start)
     if not text[line_start:start].strip() and not text[end:line_end].strip(" \t.:"):
         return True  # a headword alone on its line
+    if is_quoted_term(text, start, end):
+        return True  # a name mentioned: 'myInstance'
     head = match.group(1)
     if not splitter.function_word(head) and document.camel_heads(head) >= _CAMEL_HEADS_NAMED:
         return True  # "andElizabeth" twice is damage; "microLenat" and "microReid" are names
@@ -1214,7 +1381,8 @@ def no_space_repair(
         or not starts_a_sentence(splitter, right, document)
         or is_short_word_after_dot(splitter, right)
         or names_its_module(left, right)
-        or names_a_code_thing(match.group(), document.text, match.end())
+        or names_a_code_thing(splitter, right, document.text, match.end())
+        or is_quoted_term(document.text, match.start(), match.end())
         or (not lost_newline and is_attribute(splitter, _last_piece(match, taken), right, document))
         or (lost_newline and is_known_with_n(splitter, lost_newline, right))
         or document.in_code(match.start())
@@ -1256,23 +1424,37 @@ def is_short_word_after_dot(splitter: Splitter, right: str) -> bool:
     return len(right) == 2 and zipf(right.lower(), splitter.language) < _SHORT_AFTER_DOT_ZIPF
 
 
-_EXCEPTION_NOUNS = frozenset({"exception", "exceptions"})
+_EXCEPTION_NOUNS = frozenset(
+    "exception exceptions instance instances object objects package module method attribute subclass".split()  # noqa: SIM905
+)
+_MODULE_STEM = 4  # a class that a module's name starts with: "models.Model", "feeds.Feed"
 
 
-def names_a_code_thing(token: str, text: str, end: int) -> bool:
-    """Whether ``token`` (``queue.Full``) stands before ``exception``: ``the queue.Full exception``
-    (before ``field`` or ``class`` a sentence may start: ``of year.All field sports``).
+def names_a_code_thing(splitter: Splitter, right: str, text: str, end: int) -> bool:
+    """Whether the token that ends at ``end``, ``right`` its part after the dot, stands before a noun
+    that names a thing of code: ``the queue.Full exception``, ``a template.Library instance``; not a
+    sentence that starts with a function word (``the affair.My object``; and before ``field`` or
+    ``class`` any sentence may start: ``of year.All field sports``).
 
-    >>> names_a_code_thing("queue.Full", "catch the queue.Full exception", 20)
+    >>> names_a_code_thing(Splitter(), "Full", "catch the queue.Full exception", 20)
     True
+    >>> names_a_code_thing(Splitter(), "My", "affair.My object", 9)
+    False
     """
     following = _NEXT_WORD.match(text, end)
-    return following is not None and following.group(1) in _EXCEPTION_NOUNS
+    named = following is not None and following.group(1) in _EXCEPTION_NOUNS
+    return named and not splitter.function_word(right.lower())
 
 
 def names_its_module(left: str, right: str) -> bool:
-    """Whether ``right`` repeats ``left``, as a module and its class do: ``decimal.Decimal``."""
-    return right.lower().startswith(left.lower())
+    """Whether ``right`` repeats ``left``, as a module and its class do: ``decimal.Decimal``, and
+    ``models.Model`` (a word of four letters or more: ``is.I`` may be glue).
+
+    >>> names_its_module("models", "Model"), names_its_module("is", "I")
+    (True, False)
+    """
+    left, right = left.lower(), right.lower()
+    return right.startswith(left) or (len(right) >= _MODULE_STEM and left.startswith(right))
 
 
 def is_attribute(splitter: Splitter, left: str, right: str, document: DocumentWords) -> bool:
