@@ -107,3 +107,28 @@ def test_unmarked_benchmark_counts_the_words_fixers_changes_per_language(tmp_pat
     assert "`English-Glued: usedfor -> used for` 2" in result.stdout
     missing = run_benchmark("unmarked.py", "--udhr", str(tmp_path / "nowhere"))
     assert missing.returncode == 2 and "no folder" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_manuals_benchmark_counts_the_words_fixers_changes_in_prose_only(tmp_path: Path) -> None:
+    html, rst = tmp_path / "html", tmp_path / "rst"
+    html.mkdir()
+    rst.mkdir()
+    (html / "page.html").write_text(
+        "<html><head><title>usedfor</title></head><body><p>The tool was usedfor hard work.</p>"
+        "<pre>x = usedfor(y) and more code here</pre><li>A short item</li></body></html>",
+        encoding="utf-8",
+    )
+    (rst / "pep-0001.rst").write_text(
+        "Title\n=====\n\nThe tool was usedfor hard work, as the example shows::\n\n"
+        "    usedfor = thatis(1)\n\n.. note:: a directive usedfor nothing at all\n\nIt ends here, for now.\n",
+        encoding="utf-8",
+    )
+    result = run_benchmark("manuals.py", f"html={html}", f"rst={rst}", "--fitted")
+    assert result.returncode == 0, result.stderr
+    # One page each; the head, the code, the directive and the short item are not read.
+    assert result.stdout.count("| 1 | 6 | 1 | ") == 1, result.stdout  # html: one paragraph of six words
+    assert "| 1 | 15 | 1 | " in result.stdout, result.stdout  # rst: two paragraphs of 10 and 5 words
+    assert result.stdout.count("`usedfor -> used for` 1") == 2
+    assert result.stdout.count("fitted on the same manual: ") == 2
+    missing = run_benchmark("manuals.py", f"gone={tmp_path / 'nowhere'}")
+    assert missing.returncode == 2 and "NAME=FOLDER" in missing.stderr and "Traceback" not in missing.stderr
