@@ -398,6 +398,8 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "adjacent mojibake that decodes to mojibake": lambda n: _repeat("\u00c3\u00a9\u2014\u00b7", n),
     # the line-break pattern once tried each "\n" of a run after a "\r" to the run's end and back
     "line breaks after a carriage return": lambda n: "a\rb" + "\n" * n,
+    # a list item beside glue was once read at every cut for two common words, a copy at each
+    "a long list item after glue": lambda n: "We ate apples, usedfor, " + _repeat("ab", n) + " today.",
 }
 
 

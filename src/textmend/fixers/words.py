@@ -1043,6 +1043,8 @@ _JOINED_AFTER = _CONJUNCTION_AFTER
 _NAME = re.compile(r"[A-Za-z][\w-]+[A-Za-z0-9]", re.ASCII)
 # A list item rarer than this is a name (``walsender``, ``isatty``).
 _NAME_ZIPF = 1.5
+# ... and one this long at most: as long as a token the fixer splits (its pieces are read at every cut).
+_NAME_LENGTH = 40
 # ... unless it is two content words this common glued ("responseselection"): damage, not a name.
 _GLUED_NAME_ZIPF = 3.5
 
@@ -1082,8 +1084,8 @@ def is_name(splitter: Splitter, item: str) -> bool:
     (True, False)
     """
     item = item.rstrip(".")
-    if _NAME.fullmatch(item) is None or item.isupper():
-        return False  # an acronym ("HOMA-IR") is no sign of code
+    if len(item) > _NAME_LENGTH or _NAME.fullmatch(item) is None or item.isupper():
+        return False  # an acronym ("HOMA-IR") is no sign of code; a run of 41 letters or more no name
     pieces = item.lower().split("-")
     if any(map(functools.partial(reads_as_two_words, splitter), pieces)):
         return False  # glue beside glue: "selectiveattention and responseselection"
