@@ -2,9 +2,10 @@
 
 ``tests/test_linear_time.py`` times the hostile inputs someone thought of. This script looks for the
 ones nobody did: it builds texts by repeating a short random unit (letters, words, entity pieces,
-``www.``, ``Read more``, line breaks, mojibake, full-width and CJK characters, after a short random
-prefix), mends each at two sizes four times apart and reports every unit whose time grew more than
-``--bound`` times (linear is about 4; quadratic about 16). A suspect is timed again before it is shown.
+``www.``, ``Read more``, line breaks, mojibake, full-width and CJK characters, list commas,
+``and``, options and quotation marks, after a short random prefix), mends each at two sizes four
+times apart and reports every unit whose time grew more than ``--bound`` times (linear is about 4;
+quadratic about 16). A suspect is timed again before it is shown.
 
 It found the two quadratic paths fixed in the ninth session (the same word before many dots: 80 kB
 of ``www.Read more`` took 16 s; a ``www.`` in every sentence and no ``://``: 200 kB took 1.1 s), both
@@ -43,6 +44,7 @@ PIECES = (
     "http://", "www.", "Read more", "\u00b7", "\u2014", "\u2026", "\u2019", "\u00e9", "\u00df",
     "\u00c3\u00a9", "\uff2c", "\u4e2d", "#39;", "ccedil;", "rsquo;", "{", "`", "::", "==", "x(", "The",
     "Related", "\n-\n", "Other News", "usedfor", "managementThe", "pain.The", "numbers.Real", "fall-",
+    ", ", " and ", " or ", "--", "called ", "TABLE ", "\u201c", "\u201d",
 )  # fmt: skip
 #: Prose the ``--prose`` texts put a unit between (each unit after a sentence, as damage comes in text).
 PROSE = "The river ran past the village before the morning, and the people watched it. "
