@@ -140,6 +140,7 @@ __all__ = [
     "is_module",
     "is_name",
     "is_named_after",
+    "is_prefixed_verb",
     "is_quoted_term",
     "is_rare_word",
     "is_short_word_after_dot",
@@ -551,6 +552,8 @@ def glued_repair(
         return None  # "towars", "orking": a common word with a letter dropped
     if is_rare_word(splitter, token, chosen[0]):
         return None  # "bespake", "uprose", "intreated": archaic words the largest spelling lists keep
+    if is_prefixed_verb(splitter, chosen[0]):
+        return None  # "overread", "overallocate": a verb made with a prefix
     if chosen[0][0] in ("a", "an") and follows_article(document.text, start):
         return None  # "an asocial, malodorous": no article reads after an article
     if other is not None:
@@ -929,6 +932,27 @@ def is_derived_word(splitter: Splitter, token: str, parts: tuple[str, ...]) -> b
         (first in PREFIXES.get(splitter.language, ()) and not all(map(splitter.function_word, parts[1:])))
         or (not splitter.function_word(first) and any(map(splitter.function_word, parts[1:])))
     )
+
+
+# Prefixes that make verbs of verbs ("overread", "underreport"), and how common a word's participle
+# must be for the word to be a verb ("reading", "posting"; not "moneying", "lunching").
+_VERB_PREFIXES = frozenset({"over", "under"})
+_PARTICIPLE_ZIPF = 2.5
+
+
+def is_prefixed_verb(splitter: Splitter, parts: tuple[str, ...]) -> bool:
+    """Whether ``parts`` are a prefix that makes verbs and a verb, a verb made as manuals and forums
+    make them (``overread``, ``overallocate``, ``overpost``): the second part's ``-ing`` form is a
+    common word. Not the preposition glued to a function word or a noun (``overthe``, ``overmoney``).
+
+    >>> is_prefixed_verb(Splitter(), ("over", "read")), is_prefixed_verb(Splitter(), ("over", "money"))
+    (True, False)
+    """
+    if len(parts) != 2 or parts[0] not in _VERB_PREFIXES or splitter.function_word(parts[1]):
+        return False
+    verb = parts[1]
+    participles = {verb + "ing", verb + verb[-1] + "ing", verb.removesuffix("e") + "ing"}
+    return any(zipf(participle, splitter.language) >= _PARTICIPLE_ZIPF for participle in participles)
 
 
 def stands_apart(
