@@ -1060,9 +1060,9 @@ _POSSESSIVES = frozenset({"my", "your", "our", "their", "some"})
 _ITEM_AFTER = re.compile(r",[ \t]+(?:(?:and|or)[ \t]+)?([\w.-]+)")
 _CONJUNCTION_AFTER = re.compile(r"[ \t]+(?:and|or)[ \t]+([\w.-]+)")
 _ITEM_BEFORE = re.compile(r"([\w.-]+),?[ \t]+(?:(?:and|or)[ \t]+)?$")
-# ... and two items joined by "and" or "or" alone, the token and the one before or after it.
+# ... and two items joined by "and" or "or" alone: the one before the token (after it,
+# ``_CONJUNCTION_AFTER`` finds it).
 _JOINED_BEFORE = re.compile(r"([\w.-]+)[ \t]+(?:and|or)[ \t]+$")
-_JOINED_AFTER = _CONJUNCTION_AFTER
 # A name in a list: letters, digits, "_" and "-", starting with a letter (``walsender``, ``PyArrow``).
 _NAME = re.compile(r"[A-Za-z][\w-]+[A-Za-z0-9]", re.ASCII)
 # A list item rarer than this is a name (``walsender``, ``isatty``).
@@ -1084,7 +1084,7 @@ def is_listed_with_names(splitter: Splitter, before: str, text: str, end: int) -
     True
     """
     joined_before = _JOINED_BEFORE.search(before)
-    joined_after = _JOINED_AFTER.match(text, end)
+    joined_after = _CONJUNCTION_AFTER.match(text, end)
     if any(
         joined is not None and joined.group(1).islower() and is_name(splitter, joined.group(1))
         for joined in (joined_before, joined_after)
@@ -1127,8 +1127,7 @@ def reads_as_two_words(splitter: Splitter, word: str) -> bool:
     return any(
         zipf(word[:cut], splitter.language) >= _GLUED_NAME_ZIPF
         and zipf(word[cut:], splitter.language) >= _GLUED_NAME_ZIPF
-        and not splitter.function_word(word[:cut])
-        and not splitter.function_word(word[cut:])
+        and not splitter.has_function_word((word[:cut], word[cut:]))
         for cut in range(3, len(word) - 2)
     )
 
