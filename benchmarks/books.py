@@ -27,7 +27,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from changed_words import changed_words, print_table
+from changed_words import print_table, words_fixer_changes
 
 import textmend
 
@@ -79,9 +79,8 @@ def mend_books(job: tuple[list[Path], Path, int]) -> tuple[int, int, Counter[str
         read += 1
         for doc in documents(path.read_text(encoding="utf-8", errors="replace")):
             words += len(doc.split())
-            mended = textmend.DEFAULT.mend_document(doc)
-            for start, end, after in changed_words(doc, [c for c in mended.changes if c.fixer == "words"]):
-                changed[f"{doc[start:end]} -> {after}"] += 1
+            for change in words_fixer_changes(doc, textmend.DEFAULT.mend_document(doc)):
+                changed[change] += 1
                 by_author[path.relative_to(folder).parts[0]] += 1
     return read, words, changed, by_author
 

@@ -1,6 +1,6 @@
 """What the precision benchmarks count: the whitespace-delimited words a pipeline changed, each read
 once however many changes it holds (a word split in three is two changes and one changed word), and
-the table they print (``books.py``, ``docstrings.py``, ``domains.py``).
+the table they print (``books.py``, ``docstrings.py``, ``domains.py``, ``manuals.py``).
 """
 
 from __future__ import annotations
@@ -33,6 +33,13 @@ def changed_words(text: str, changes: Iterable[textmend.Change]) -> list[tuple[i
             after = after[: change.start - start] + change.after + after[change.end - start :]
         out.append((start, end, after))
     return out
+
+
+def words_fixer_changes(text: str, document: textmend.Document) -> list[str]:
+    """The words of ``text`` that the ``words`` fixer changed in ``document`` (its mended form), each
+    as ``before -> after``."""
+    changes = [change for change in document.changes if change.fixer == "words"]
+    return [f"{text[start:end]} -> {after}" for start, end, after in changed_words(text, changes)]
 
 
 def print_table(

@@ -36,7 +36,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from changed_words import changed_words, print_table
+from changed_words import print_table, words_fixer_changes
 
 import textmend
 
@@ -127,9 +127,7 @@ def words_changed(pipeline: textmend.Pipeline, documents: list[str]) -> Counter[
     """The words the ``words`` fixer of ``pipeline`` changes in ``documents`` (``before -> after``)."""
     changed: Counter[str] = Counter()
     for document in documents:
-        mended = pipeline.mend_document(document)
-        for start, end, after in changed_words(document, [c for c in mended.changes if c.fixer == "words"]):
-            changed[f"{document[start:end]} -> {after}"] += 1
+        changed.update(words_fixer_changes(document, pipeline.mend_document(document)))
     return changed
 
 
