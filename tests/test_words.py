@@ -357,6 +357,49 @@ def test_the_pair_table_keeps_wordnets_notice_and_only_content_words() -> None:
     assert pair_count("operating", "system") >= 2 and pair_count("soft", "ware") == 0
 
 
+def test_the_adjective_list_keeps_wordnets_notice_and_no_nouns() -> None:
+    import gzip
+    from importlib import resources
+
+    from textmend.fixers._pairs import adjectives, is_adjective
+
+    raw = resources.files("textmend.fixers").joinpath("data").joinpath("en-adjectives.txt.gz").read_bytes()
+    header = gzip.decompress(raw).decode("utf-8").splitlines()[:2]
+    assert "WordNet 3.0 Copyright 2006 by Princeton University" in header[1]
+    words = adjectives()
+    assert len(raw) < 100_000 and 10_000 < len(words) < 20_000
+    assert all(len(w) >= 3 and w.isascii() and w.isalpha() and w.islower() for w in words)
+    assert is_adjective("molecular") and is_adjective("significant")
+    # nouns too in WordNet, and combining forms: never in the list
+    assert not any(map(is_adjective, ("potential", "local", "initial", "client", "micro", "ultra")))
+
+
+def test_the_adjective_builder_drops_nouns_and_combining_forms(tmp_path: Any) -> None:
+    """``tools/build_pairs.adjectives_of`` on a miniature WordNet: an adjective WordNet also lists as
+    a noun (``local``), a combining form (``micro``), a two-word lemma, capitals and short words go."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    tools = Path(__file__).resolve().parent.parent / "tools"
+    sys.path.insert(0, str(tools))
+    try:
+        spec = importlib.util.spec_from_file_location("build_pairs", tools / "build_pairs.py")
+        assert spec is not None and spec.loader is not None
+        build_pairs = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(build_pairs)
+    finally:
+        sys.path.remove(str(tools))
+    licence = "  1 This software and database is being provided to you\n"
+    (tmp_path / "index.adj").write_text(
+        licence
+        + "".join(f"{w} a 1 0 1 0 00000001\n" for w in ("vast", "local", "micro", "ad", "red_hot", "Able")),
+        encoding="latin-1",
+    )
+    (tmp_path / "index.noun").write_text(licence + "local n 1 0 1 0 00000002\n", encoding="latin-1")
+    assert build_pairs.adjectives_of(tmp_path) == ["vast"]
+
+
 def test_the_english_dictionary_keeps_scowls_notice_and_only_lowercase_words() -> None:
     import gzip
     from importlib import resources

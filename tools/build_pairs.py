@@ -1,4 +1,5 @@
-"""Build ``src/textmend/fixers/data/en-pairs.tsv.gz``: English content-word pairs from WordNet 3.0.
+"""Build ``src/textmend/fixers/data/en-pairs.tsv.gz`` (English content-word pairs) and
+``en-adjectives.txt.gz`` (English adjectives that are no noun) from WordNet 3.0.
 
 The ``words`` fixer reads two content words glued together (``plateletcounts``, ``bloodpressure``)
 only when a general English pair table has them side by side: no frequency list can tell
@@ -14,6 +15,12 @@ modify and distribute for any purpose, the copyright notice kept; see the table'
 Only pairs of two content words are kept (neither a function word of ``_wordlists.FUNCTION_WORDS``,
 both of three letters or more), with a count of at least ``MIN_COUNT``. Output: ``left right count``
 per line, sorted, gzip with a fixed mtime, so that a rebuild is byte-identical.
+
+The adjectives are the one-word lemmas of ``index.adj`` (lowercase ASCII letters, three or more) that
+``index.noun`` does not also list: ``vast``, ``molecular``, ``different``, ``new``; not ``potential``,
+``initial``, ``local``, ``client`` (nouns too, which head closed compounds: ``localhost``). Left out
+too: ``COMBINING_FORMS``, adjectives that WordNet lists but that start compounds as prefixes do
+(``microfilter``, ``ultraconserved``, ``quasiregal``). One word a line, sorted, the same header.
 
 Run: ``python tools/build_pairs.py`` (needs ``apt-get`` and ``dpkg-deb``; downloads the package into a
 temporary folder) or ``python tools/build_pairs.py --wordnet DIR`` with an unpacked ``usr/share/wordnet``.
@@ -35,23 +42,26 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from textmend.fixers._wordlists import FUNCTION_WORDS  # noqa: E402
 
-__all__ = ["build", "main", "pairs_of"]
+__all__ = ["adjectives_of", "build", "lemmas_of", "main", "pairs_of"]
 
 PACKAGE = "wordnet-base=1:3.0-37"
 OUTPUT = ROOT / "src" / "textmend" / "fixers" / "data" / "en-pairs.tsv.gz"
+ADJECTIVES = OUTPUT.with_name("en-adjectives.txt.gz")
+COMBINING_FORMS = frozenset({"micro", "ultra", "neo", "proto", "quasi"})
 COLLOCATION_WEIGHT = 3  # a lemma is a fixed phrase: worth three sentences that use the pair
 MIN_COUNT = 2  # one gloss's pair is an accident of wording
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|[^a-z\s]+")
 _LEMMA = re.compile(r"[a-z]+(?:_[a-z]+)+")
-HEADER = (
-    "# English content-word pairs from WordNet 3.0 (Debian wordnet-base 1:3.0-37); built by"
-    " tools/build_pairs.py.\n"
+SOURCE = "from WordNet 3.0 (Debian wordnet-base 1:3.0-37); built by tools/build_pairs.py.\n"
+NOTICE = (
     "# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. Permission to use, copy,"
     " modify and distribute this software and database and its documentation for any purpose and"
     " without fee or royalty is hereby granted, provided that the copyright notice and statements appear"
     " on all copies. THIS DATABASE IS PROVIDED AS IS; PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR"
     " WARRANTIES, EXPRESS OR IMPLIED.\n"
 )
+HEADER = "# English content-word pairs " + SOURCE + NOTICE
+ADJECTIVES_HEADER = "# English adjectives that are no noun " + SOURCE + NOTICE
 
 
 def pairs_of(wordnet: Path) -> Counter[tuple[str, str]]:
@@ -77,6 +87,26 @@ def pairs_of(wordnet: Path) -> Counter[tuple[str, str]]:
     return counts
 
 
+def lemmas_of(wordnet: Path, part: str) -> set[str]:
+    """The one-word lemmas of ``index.<part>`` that are lowercase ASCII letters: ``{"vast", ...}``."""
+    found = set()
+    for line in (wordnet / f"index.{part}").read_text(encoding="latin-1").splitlines():
+        lemma = line.partition(" ")[0]
+        if not line.startswith(" ") and lemma.isascii() and lemma.isalpha() and lemma.islower():
+            found.add(lemma)
+    return found
+
+
+def adjectives_of(wordnet: Path) -> list[str]:
+    """WordNet's adjectives of three letters or more that are no noun and no combining form, sorted."""
+    nouns = lemmas_of(wordnet, "noun")
+    return sorted(
+        word
+        for word in lemmas_of(wordnet, "adj")
+        if len(word) >= 3 and word not in nouns and word not in COMBINING_FORMS
+    )
+
+
 def build(wordnet: Path, output: Path = OUTPUT) -> int:
     """Write the table; the number of pairs kept."""
     function = FUNCTION_WORDS["en"]
@@ -86,6 +116,8 @@ def build(wordnet: Path, output: Path = OUTPUT) -> int:
         if count >= MIN_COUNT and all(len(w) >= 3 and w not in function for w in pair)
     )
     write_gzip(output, HEADER + "".join(f"{left} {right} {count}\n" for (left, right), count in kept))
+    adjectives = adjectives_of(wordnet)
+    write_gzip(output.with_name(ADJECTIVES.name), ADJECTIVES_HEADER + "".join(f"{w}\n" for w in adjectives))
     return len(kept)
 
 
@@ -94,10 +126,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--wordnet", type=Path, help="an unpacked usr/share/wordnet (else downloaded)")
     args = parser.parse_args(argv)
     if args.wordnet is not None:
-        print(build(args.wordnet), "pairs")
+        print(build(args.wordnet), "pairs and the adjectives")
         return 0
     with unpacked(PACKAGE) as root:
-        print(build(root / "usr" / "share" / "wordnet"), "pairs")
+        print(build(root / "usr" / "share" / "wordnet"), "pairs and the adjectives")
     return 0
 
 

@@ -31,7 +31,7 @@ from ..corpus_model import CorpusModel
 from ..lexicon import common_words, frequencies, zipf
 from ._dictionary import english_dictionary
 from ._language import OTHER_SCRIPT, UNKNOWN_LANGUAGE, decided_language, language_of
-from ._pairs import pair_count
+from ._pairs import is_adjective, pair_count
 from ._wordlists import (
     COMPOUND_HEADS,
     COMPOUNDING,
@@ -48,6 +48,7 @@ __all__ = [
     "SLOPE",
     "DocumentWords",
     "Splitter",
+    "adjective_split",
     "adverb_split",
     "article_split",
     "bound_split",
@@ -73,6 +74,7 @@ __all__ = [
     "leads_bound",
     "long_parts",
     "modifier_split",
+    "near_word",
     "pair_split",
     "part_zipfs",
     "static_split",
@@ -194,6 +196,7 @@ class Splitter:
             or modifier_split(self, token) is not None
             or inflected_split(self, token) is not None
             or adverb_split(self, token) is not None
+            or adjective_split(self, token) is not None
         ):
             return True
         split = static_split(self, token)
@@ -224,6 +227,7 @@ class Splitter:
                 zipf(token, self.language) >= self.max_joined_zipf
                 or self.foreign(token)
                 or token in PYTHON_NAMES
+                or (token[-1:] == "s" and token[:-1] in PYTHON_NAMES)  # "frozensets"
                 or (self.language == "en" and token in english_dictionary())
                 or is_entity_remnant(token)
                 or (self.inflected(token) and junk_split(self, token) is None)  # "thatis" is junk glue
@@ -1436,6 +1440,51 @@ def modifier_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], flo
     return None
 
 
+# An adjective that is no noun (``vast``, ``molecular``, ``different``: WordNet's list, :func:`is_adjective`)
+# starts few closed compounds, and those wordfreq knows (``blackboard``, ``hardware``), so a token
+# wordfreq does not know that is one glued to a common word is the adjective and what it modifies
+# (``molecularmechanisms``, ``strategicoptions``). Not one of four letters or fewer: ``new``, ``big``,
+# ``weak``, ``soft`` start names of code (``newname``, ``bigserial``, ``weakrefs``, ``softspace``: the
+# manuals' dev split).
+_ADJECTIVE_LETTERS = 5
+# Heads that make coined compounds of any adjective (``psychedelicware``, ``nastygram``).
+_COINING_HEADS = frozenset({"ware", "gram"})
+# A token one letter away from a word this common is that word misspelt (``newgroup``: ``newsgroup``
+# 2.1; ``seismiccity``: ``seismicity`` 2.3).
+_NEAR_WORD_ZIPF = 2.0
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def adjective_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], float] | None:
+    """The reading of an English ``token`` that wordfreq does not know as an adjective that is no noun
+    (:func:`is_adjective`) glued to a common word, with the rarer word's Zipf: ``molecularmechanisms``
+    -> ``molecular mechanisms``, ``strategicoptions`` -> ``strategic options``. Not ``localhost``
+    (``local`` is a noun too), ``psychedelicware`` (a coined head), ``strongminded`` (an adjective and
+    a participle make a compound adjective, ``ruddy-faced``, which writers close up), ``seismiccity``
+    (``seismicity`` misspelt).
+
+    >>> adjective_split(Splitter(), "molecularmechanisms")[0], adjective_split(Splitter(), "strongminded")
+    (('molecular', 'mechanisms'), None)
+    """
+    if not unknown_english(splitter, token):
+        return None
+    for cut in range(_ADJECTIVE_LETTERS, len(token) - _BOUND_WORD_LETTERS + 1):
+        left, right = token[:cut], token[cut:]
+        if (
+            not is_adjective(left)
+            or right in _COINING_HEADS
+            or right in SUFFIXES["en"]
+            or is_participle(right)
+        ):
+            continue  # "ruddyfaced", "strongminded": an adjective and a participle make a compound adjective
+        if splitter.function_word(left) or splitter.function_word(right):
+            continue
+        found = _settled_pair(splitter, token, left, right, _MODIFIER_ZIPF)
+        if found is not None and not near_word(token, "en"):
+            return found
+    return None
+
+
 # Plural nouns and verbs in the third person (``cells``, ``makes``) start few closed compounds, and
 # those few link with an ``s`` before a head of their own (``statesman``, ``townsfolk``, ``statescraft``,
 # ``brideswoman``: the books' dev half), or are words that start with an ``s`` (``whale|ships``,
@@ -1569,6 +1618,22 @@ def typo_of(token: str, language: str) -> bool:
     for at in range(len(token) + 1):
         head, tail = token[:at], token[at:]
         if any(zipf(head + letter + tail, language) >= _TYPO_WORD_ZIPF for letter in _LETTERS):
+            return True
+    return False
+
+
+def near_word(token: str, language: str) -> bool:
+    """Whether a letter put into ``token`` or taken out of it makes a word of ``_NEAR_WORD_ZIPF`` or
+    more: ``newgroup`` (``newsgroup``), ``seismiccity`` (``seismicity``); not ``strategicoptions``.
+
+    >>> near_word("newgroup", "en"), near_word("seismiccity", "en"), near_word("strategicoptions", "en")
+    (True, True, False)
+    """
+    for at in range(len(token) + 1):
+        head, tail = token[:at], token[at:]
+        if tail and zipf(head + tail[1:], language) >= _NEAR_WORD_ZIPF:
+            return True
+        if any(zipf(head + letter + tail, language) >= _NEAR_WORD_ZIPF for letter in _LETTERS):
             return True
     return False
 

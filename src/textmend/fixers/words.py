@@ -88,6 +88,7 @@ from ._splitter import (
     SLOPE,
     DocumentWords,
     Splitter,
+    adjective_split,
     adverb_split,
     bound_split,
     confidence,
@@ -585,6 +586,7 @@ _OTHER_READINGS = (
     ("modifier", modifier_split),
     ("inflected", inflected_split),
     ("adverb", adverb_split),
+    ("adjective", adjective_split),
 )
 
 
@@ -595,11 +597,12 @@ def other_reading(
     glue wordfreq knows only as junk (``junk``: ``theonly``), a function word that binds (``bound``:
     ``hisgills``), a word made with a modifier's ending (``modifier``: ``reallyfast``), a plural or a verb
     in ``-s`` (``inflected``: ``cellsdivide``), a word glued to an adverb in ``-ly`` after it (``adverb``:
-    ``fellsharply``), or two words
+    ``fellsharply``), an adjective that is no noun glued to a word (``adjective``: ``strategicoptions``; not
+    in a document that writes the token twice, a term of its own: ``softcopy``), or two words
     the document writes apart elsewhere (``apart``: ``oilprices``, whose second value is 0)."""
     for kind, read in _OTHER_READINGS:
         reading = read(splitter, token)
-        if reading is not None:
+        if reading is not None and not (kind == "adjective" and document.written_again(token)):
             return kind, reading
     apart = written_apart(splitter, token, start, document)
     return ("apart", (apart, 0.0)) if apart is not None else None
@@ -726,6 +729,7 @@ _SHAPE_REASONS = {
     "modifier": "{0!r} is an adverb or adjective made with an ending, which starts no closed compound",
     "inflected": "{0!r} is a plural or a verb in -s, which starts no closed compound but with a linking s",
     "adverb": "{1!r} is an adverb made with -ly, which ends no closed compound",
+    "adjective": "{0!r} is an adjective and no noun, which starts no closed compound wordfreq would not know",
 }
 
 
