@@ -106,6 +106,7 @@ from ._splitter import (
     junk_split,
     leads_bound,
     long_parts,
+    long_words_split,
     modifier_split,
     part_zipfs,
     static_split,
@@ -141,6 +142,7 @@ __all__ = [
     "is_module",
     "is_name",
     "is_named_after",
+    "is_own_term",
     "is_prefixed_verb",
     "is_quoted_term",
     "is_rare_word",
@@ -579,6 +581,8 @@ def glued_repair(
     return _evidenced_split(token, start, parts, reason, evidence, model)
 
 
+#: Readings that hold only for a token the document writes once, in any case (a term of its own).
+_ONCE_READINGS = frozenset({"adjective", "long"})
 #: The readings tried, in this order, when neither the frequency score nor the pair table reads a token.
 _OTHER_READINGS = (
     ("junk", junk_split),
@@ -587,6 +591,7 @@ _OTHER_READINGS = (
     ("inflected", inflected_split),
     ("adverb", adverb_split),
     ("adjective", adjective_split),
+    ("long", long_words_split),
 )
 
 
@@ -602,7 +607,7 @@ def other_reading(
     the document writes apart elsewhere (``apart``: ``oilprices``, whose second value is 0)."""
     for kind, read in _OTHER_READINGS:
         reading = read(splitter, token)
-        if reading is not None and not (kind == "adjective" and document.written_again(token)):
+        if reading is not None and not (kind in _ONCE_READINGS and is_own_term(token, document)):
             return kind, reading
     apart = written_apart(splitter, token, start, document)
     return ("apart", (apart, 0.0)) if apart is not None else None
@@ -679,6 +684,22 @@ def spells_both_near(text: str, token: str, start: int, parts: tuple[str, str]) 
 _ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers")
 
 
+def is_own_term(token: str, document: DocumentWords) -> bool:
+    """Whether the document shows ``token`` to be a term of its own: it writes it twice in any case
+    (``Brightmail … brightmail``), or with and without an ending (``clientsocket … clientsockets``):
+    damage glues no pair twice, nor in two forms.
+
+    >>> text = DocumentWords("handle clientsocket, then all clientsockets")
+    >>> is_own_term("clientsockets", text), is_own_term("clientsocket", text)
+    (True, True)
+    """
+    return (
+        document.written_again(token)
+        or is_inflection_of_used(token, document)
+        or any(document.uses(token + ending) for ending in ("s", "es"))
+    )
+
+
 def is_inflection_of_used(token: str, document: DocumentWords) -> bool:
     """Whether ``token`` is an inflection of a word the document uses on its own: ``zipfiles`` in a
     text that also writes ``zipfile``.
@@ -730,6 +751,8 @@ _SHAPE_REASONS = {
     "inflected": "{0!r} is a plural or a verb in -s, which starts no closed compound but with a linking s",
     "adverb": "{1!r} is an adverb made with -ly, which ends no closed compound",
     "adjective": "{0!r} is an adjective and no noun, which starts no closed compound wordfreq would not know",
+    "long": "{0!r} and {1!r} are words of six letters or more, which English closes up in no compound"
+    " wordfreq would not know",
 }
 
 
