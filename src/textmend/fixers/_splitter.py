@@ -1501,7 +1501,7 @@ def adjective_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], fl
 # split (twelfth round; five letters, at Zipf 3: +170 joins more and 27 false words, ``setuptools``,
 # ``brainwidth``).
 _LONG_WORD_LETTERS = 6
-_LONG_WORD_ZIPF = 2.5
+_LONG_WORD_ZIPF = 2.5  # the first word; the second as in the other readings (``_MODIFIED_ZIPF``)
 # Latin and Greek combining forms end in -o or -a (``pseudoalignment``, ``cardiogenetic``,
 # ``cryptosocialist``, ``contravariance``): a first word with that ending may be one.
 _COMBINING_ENDINGS = ("o", "a")
@@ -1512,7 +1512,8 @@ _SUFFIX_WORDS = frozenset({"ability", "ibility"})
 @lru_cache(maxsize=CACHE_SIZE)
 def long_words_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], float] | None:
     """The reading of an English ``token`` that wordfreq does not know as two settled words of six
-    letters or more (Zipf 2.5 or more, no function word), with the rarer word's Zipf:
+    letters or more (the first of Zipf 2.5 or more, the second of 3 or more, no function word), with
+    the rarer word's Zipf:
     ``installationimages`` -> ``installation images``, ``platelettransfusion``. Not after a combining
     form (``pseudoalignment``), not before a suffix word (``pickleability``), not an adjective before a
     participle (``strongminded``: a compound adjective), not a token one letter from a word wordfreq
@@ -1532,7 +1533,7 @@ def long_words_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], f
         if splitter.function_word(left) or splitter.function_word(right):
             continue
         found = _settled_pair(splitter, token, left, right, _LONG_WORD_ZIPF)
-        if found is not None and found[1] >= _LONG_WORD_ZIPF and not near_word(token, "en"):
+        if found is not None and not near_word(token, "en"):
             return found
     return None
 
