@@ -23,6 +23,7 @@ letters or more) that it does not also list as nouns (``vast``, ``molecular``, `
 from __future__ import annotations
 
 import gzip
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 
@@ -49,10 +50,12 @@ def pair_count(left: str, right: str) -> int:
 
 
 @cache
-def adjectives() -> frozenset[str]:
-    """Every adjective of the list (loaded once)."""
+def adjectives() -> Mapping[str, None]:
+    """Every adjective of the list, as the keys of a read-only mapping (loaded once; a dict of strings,
+    which the garbage collector does not walk, as ``_dictionary.english_dictionary``)."""
     data = resources.files(__package__).joinpath("data").joinpath("en-adjectives.txt.gz").read_bytes()
-    return frozenset(line for line in gzip.decompress(data).decode("ascii").split("\n") if line[:1].isalpha())
+    lines = gzip.decompress(data).decode("ascii").split("\n")
+    return dict.fromkeys(line for line in lines if line[:1].isalpha())
 
 
 def is_adjective(word: str) -> bool:

@@ -581,7 +581,8 @@ def glued_repair(
     return _evidenced_split(token, start, parts, reason, evidence, model)
 
 
-#: Readings that hold only for a token the document writes once, in any case (a term of its own).
+#: Readings that hold only where the document does not show the token to be a term of its own
+#: (:func:`is_own_term`: written twice in any case, or with and without an ending).
 _ONCE_READINGS = frozenset({"adjective", "long"})
 #: The readings tried, in this order, when neither the frequency score nor the pair table reads a token.
 _OTHER_READINGS = (
@@ -602,9 +603,10 @@ def other_reading(
     glue wordfreq knows only as junk (``junk``: ``theonly``), a function word that binds (``bound``:
     ``hisgills``), a word made with a modifier's ending (``modifier``: ``reallyfast``), a plural or a verb
     in ``-s`` (``inflected``: ``cellsdivide``), a word glued to an adverb in ``-ly`` after it (``adverb``:
-    ``fellsharply``), an adjective that is no noun glued to a word (``adjective``: ``strategicoptions``; not
-    in a document that writes the token twice, a term of its own: ``softcopy``), or two words
-    the document writes apart elsewhere (``apart``: ``oilprices``, whose second value is 0)."""
+    ``fellsharply``), an adjective that is no noun glued to a word (``adjective``: ``strategicoptions``),
+    two words of six letters or more (``long``: ``installationimages``; these two not where the document
+    shows the token to be a term of its own, :func:`is_own_term`), or two words the document writes
+    apart elsewhere (``apart``: ``oilprices``, whose second value is 0)."""
     for kind, read in _OTHER_READINGS:
         reading = read(splitter, token)
         if reading is not None and not (kind in _ONCE_READINGS and is_own_term(token, document)):
