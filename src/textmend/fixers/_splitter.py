@@ -72,6 +72,7 @@ __all__ = [
     "junction_ceiling",
     "junk_split",
     "leads_bound",
+    "letter_put_in_makes",
     "long_parts",
     "long_words_split",
     "modifier_split",
@@ -1668,11 +1669,7 @@ def typo_of(token: str, language: str) -> bool:
     >>> typo_of("towars", "en"), typo_of("usedfor", "en")
     (True, False)
     """
-    for at in range(len(token) + 1):
-        head, tail = token[:at], token[at:]
-        if any(zipf(head + letter + tail, language) >= _TYPO_WORD_ZIPF for letter in _LETTERS):
-            return True
-    return False
+    return letter_put_in_makes(token, language, _TYPO_WORD_ZIPF)
 
 
 def near_word(token: str, language: str) -> bool:
@@ -1682,11 +1679,20 @@ def near_word(token: str, language: str) -> bool:
     >>> near_word("newgroup", "en"), near_word("seismiccity", "en"), near_word("strategicoptions", "en")
     (True, True, False)
     """
+    return letter_put_in_makes(token, language, _NEAR_WORD_ZIPF) or any(
+        zipf(token[:at] + token[at + 1 :], language) >= _NEAR_WORD_ZIPF for at in range(len(token))
+    )
+
+
+def letter_put_in_makes(token: str, language: str, min_zipf: float) -> bool:
+    """Whether a letter put anywhere into ``token`` makes a word of ``min_zipf`` or more.
+
+    >>> letter_put_in_makes("towars", "en", 4.0), letter_put_in_makes("usedfor", "en", 2.0)
+    (True, False)
+    """
     for at in range(len(token) + 1):
         head, tail = token[:at], token[at:]
-        if tail and zipf(head + tail[1:], language) >= _NEAR_WORD_ZIPF:
-            return True
-        if any(zipf(head + letter + tail, language) >= _NEAR_WORD_ZIPF for letter in _LETTERS):
+        if any(zipf(head + letter + tail, language) >= min_zipf for letter in _LETTERS):
             return True
     return False
 
