@@ -1490,8 +1490,8 @@ def adjective_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], fl
         if splitter.function_word(left) or splitter.function_word(right):
             continue
         found = _settled_pair(splitter, token, left, right, _MODIFIER_ZIPF)
-        if found is not None and not near_word(token, "en"):
-            return found
+        if found is not None:
+            return None if near_word(token, "en") else found  # a misspelt word reads so at every cut
     return None
 
 
@@ -1534,8 +1534,8 @@ def long_words_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], f
         if splitter.function_word(left) or splitter.function_word(right):
             continue
         found = _settled_pair(splitter, token, left, right, _LONG_WORD_ZIPF)
-        if found is not None and not near_word(token, "en"):
-            return found
+        if found is not None:
+            return None if near_word(token, "en") else found  # a misspelt word reads so at every cut
     return None
 
 
