@@ -53,16 +53,20 @@ def books(folder: Path, split: str) -> list[Path]:
     return [path for _, path in sorted(found)]
 
 
-def documents(text: str) -> list[str]:
-    """A book's body (Project Gutenberg's header and footer cut off) as documents of ``PARAGRAPHS``
-    paragraphs, each paragraph on one line."""
+def body(text: str) -> str:
+    """A book's text with Project Gutenberg's header and licence footer cut off."""
     text = text.replace("\r\n", "\n")
     start = _START.search(text)
     if start:
         text = text[start.end() :]
     end = _END.search(text)
-    if end:
-        text = text[: end.start()]
+    return text[: end.start()] if end else text
+
+
+def documents(text: str) -> list[str]:
+    """A book's body (:func:`body`) as documents of ``PARAGRAPHS`` paragraphs, each paragraph on one
+    line."""
+    text = body(text)
     paragraphs = [" ".join(part.split()) for part in _PARAGRAPH_BREAK.split(text) if part.strip()]
     return ["\n\n".join(paragraphs[at : at + PARAGRAPHS]) for at in range(0, len(paragraphs), PARAGRAPHS)]
 

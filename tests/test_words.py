@@ -276,11 +276,11 @@ def test_a_word_the_corpus_uses_is_never_split() -> None:
 
 
 def test_two_words_the_corpus_puts_side_by_side_are_split_with_its_numbers() -> None:
-    corpus = [f"He served for twelve years in document {n}; twelve years is long." for n in range(8)]
-    text = "She stayed twelveyears abroad."
-    assert words()(text) == text  # two content words: the rules alone leave them
+    corpus = [f"He read the opinion poll in document {n}; the opinion poll is long." for n in range(8)]
+    text = "She read the opinionpoll aloud."
+    assert words()(text) == text  # two content words no table has: the rules alone leave them
     document = words().with_model(_counted(corpus)).mend_document(text)
-    assert document.text == "She stayed twelve years abroad."
+    assert document.text == "She read the opinion poll aloud."
     (change,) = document.changes
     assert change.evidence["corpus_pair"] == 16.0 and change.evidence["corpus_count"] == 0.0
     assert "fitted corpus" in change.reason
@@ -355,6 +355,74 @@ def test_the_pair_table_keeps_wordnets_notice_and_only_content_words() -> None:
     assert all(len(words) == 2 for words in pairs)
     assert not any(left in FUNCTION_WORDS["en"] or right in FUNCTION_WORDS["en"] for left, right in pairs)
     assert pair_count("operating", "system") >= 2 and pair_count("soft", "ware") == 0
+
+
+def test_the_book_pair_table_names_its_source_and_keeps_pairs_the_rules_need() -> None:
+    from importlib import resources
+
+    from wordfreq import zipf_frequency
+
+    from textmend.fixers._pairs import book_pair_count, book_pair_lines
+    from textmend.fixers._wordlists import FUNCTION_WORDS
+
+    raw = resources.files("textmend.fixers").joinpath("data").joinpath("en-book-pairs.tsv.gz").read_bytes()
+    header, *lines = book_pair_lines()
+    assert "Project Gutenberg" in header and "rcdm-uga/Gutenberg_Text" in header
+    assert len(raw) < 1_000_000 and len(lines) > 150_000
+    assert lines == sorted(lines)  # book_pair_count bisects
+    rows = [line.split(" ") for line in lines]
+    assert all(len(row) == 3 and int(row[2]) >= 10 for row in rows)
+    assert all(book_pair_count(left, right) == int(count) for left, right, count in rows[::997])
+    pairs = [row[:2] for row in rows]
+    function = FUNCTION_WORDS["en"]
+    assert all(len(words) == 2 and all(w.isalpha() and w.islower() for w in words) for words in pairs)
+    content = [[w for w in words if w not in function] for words in pairs]
+    assert all(words and all(len(w) >= 3 for w in words) for words in content)  # one function word at most
+    assert not any({"a", "no", "up", "in", "on", "it"} & set(words) for words in pairs)  # they make words
+    assert book_pair_count("his", "gills") == 0  # a leader before a word: the bound reading's, no entry
+    sample = pairs[:: len(pairs) // 500]  # wordfreq knows none of them glued (a sample: 500 lookups)
+    assert all(zipf_frequency(left + right, "en") == 0.0 for left, right in sample)
+    assert book_pair_count("twelve", "years") > 100 and book_pair_count("be", "saved") > 100
+    # closed up ("sunlight" is a word) or hyphenated in the books ("sharp-pointed"): never in the table
+    assert book_pair_count("sun", "light") == book_pair_count("sharp", "pointed") == 0
+
+
+def test_the_book_pair_builder_leaves_compounds_bound_pairs_and_rare_pairs(tmp_path: Any) -> None:
+    """``tools/build_book_pairs.count`` and ``kept`` on three miniature books: pairs written apart
+    often are kept; one the books also hyphenate or close up, one with a leader or a word-making
+    function word, and one written apart too rarely are not."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    tools = Path(__file__).resolve().parent.parent / "tools"
+    sys.path.insert(0, str(tools))
+    try:
+        spec = importlib.util.spec_from_file_location("build_book_pairs", tools / "build_book_pairs.py")
+        assert spec is not None and spec.loader is not None
+        builder = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(builder)
+    finally:
+        sys.path.remove(str(tools))
+    start = "*** START OF THE PROJECT GUTENBERG EBOOK X ***\n"
+    books = [
+        start + "twelve years . sharp pointed . the house . be saved . no delay . " * 11,
+        "a sharp-pointed stick, sharppointed and sharp-pointed; " * 3 + "winter fields winter fields",
+        "twelve years of war, dreary winter fields\n*** END OF THE PROJECT GUTENBERG EBOOK X ***\nlicence",
+    ]
+    paths = []
+    for number, text in enumerate(books):
+        path = tmp_path / f"{number}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    pairs, closed = builder.count(paths)
+    assert pairs["twelve years"] == 12 and pairs["sharp pointed"] == 11 and closed["sharppointed"] == 9
+    assert "licence" not in " ".join(pairs)  # Project Gutenberg's footer is cut off
+    assert pairs["the house"] == 11 and pairs["winter fields"] == 3
+    kept = {pair for pair, n in pairs.items() if builder.kept(pair, n, closed)}
+    # "winter fields": too rare; "the house": a leader before a word (the bound reading's); "no delay":
+    # "no" starts words ("nodelay"); "be saved": a function word the shape rules cannot read
+    assert kept == {"twelve years", "be saved"}
 
 
 def test_the_adjective_list_keeps_wordnets_notice_and_no_nouns() -> None:

@@ -1,5 +1,5 @@
-"""Two general English tables from WordNet 3.0, for the ``words`` fixer's content+content splits: pairs
-of content words, and adjectives that are no noun.
+"""General English tables for the ``words`` fixer's splits of two words: pairs of content words and
+adjectives that are no noun (WordNet 3.0), and pairs of words that books write apart.
 
 ``data/en-pairs.tsv.gz`` holds 60,692 pairs of English content words that stand side by side in
 WordNet 3.0 (two-word lemmas such as ``blood pressure`` count 3, each use in a gloss or an example 1;
@@ -14,7 +14,17 @@ letters or more) that it does not also list as nouns (``vast``, ``molecular``, `
 ``potential``, ``local``), less five combining forms (``micro``, ``ultra``, ``neo``, ``proto``,
 ``quasi``). Same source, licence and builder; read on first use (52 kB gzip, about 0.01 s).
 
+``data/en-book-pairs.tsv.gz`` holds 173,808 pairs of English words that Project Gutenberg's
+public-domain books write apart at least ten times, and ten times as often as closed up or hyphenated,
+and that wordfreq does not know glued: two content words (``twelve years``, ``take place``) or one and
+a function word that the shape rules cannot read (``be saved``, ``sharpened by``); each content word of
+Zipf 3 or more. Source: the dev half of the books of ``benchmarks/books.py`` (GitHub
+``rcdm-uga/Gutenberg_Text`` at ``a0b16d3``); ``tools/build_book_pairs.py`` rebuilds it. Read on first
+use (0.8 MB gzip, about 0.03 s) and kept for the process as its sorted lines.
+
 >>> pair_count("blood", "pressure") > 10, pair_count("used", "for")
+(True, 0)
+>>> book_pair_count("twelve", "years") > 100, book_pair_count("sun", "light")
 (True, 0)
 >>> is_adjective("molecular"), is_adjective("potential")
 (True, False)
@@ -22,18 +32,19 @@ letters or more) that it does not also list as nouns (``vast``, ``molecular``, `
 
 from __future__ import annotations
 
+import bisect
 import gzip
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 
-__all__ = ["adjectives", "is_adjective", "pair_count", "pair_table"]
+__all__ = ["adjectives", "book_pair_count", "book_pair_lines", "is_adjective", "pair_count", "pair_table"]
 
 
 @cache
 def pair_table() -> dict[str, int]:
-    """Every pair of the table, as ``"left right"``, and its count (loaded once). One string a pair, not
-    a tuple of two: 6 MB in memory rather than 25."""
+    """Every pair of WordNet's table, as ``"left right"``, and its count (loaded once). One string a pair,
+    not a tuple of two: 6 MB in memory rather than 25."""
     data = resources.files(__package__).joinpath("data").joinpath("en-pairs.tsv.gz").read_bytes()
     table: dict[str, int] = {}
     for line in gzip.decompress(data).decode("utf-8").splitlines():
@@ -44,9 +55,29 @@ def pair_table() -> dict[str, int]:
     return table
 
 
+@cache
+def book_pair_lines() -> tuple[str, ...]:
+    """The books' table as its sorted lines, ``"left right count"`` (the header first, loaded once).
+    Looked up by bisection: splitting the text takes a fifth of the time a dict of 170,000 pairs
+    takes to build, and a process that reads one document pays it. A tuple, not a list: the garbage
+    collector stops walking a tuple of strings (as it does a dict of them, ``_dictionary``)."""
+    data = resources.files(__package__).joinpath("data").joinpath("en-book-pairs.tsv.gz").read_bytes()
+    return tuple(gzip.decompress(data).decode("ascii").rstrip("\n").split("\n"))
+
+
 def pair_count(left: str, right: str) -> int:
     """How often WordNet 3.0 puts the content words ``left right`` side by side (0 when never)."""
     return pair_table().get(f"{left} {right}", 0)
+
+
+def book_pair_count(left: str, right: str) -> int:
+    """How often the public-domain books write ``left right`` apart (0 when the table does not keep the
+    pair). The lines sort as their pairs do (a space sorts before every letter), and a line that starts
+    with ``"left right "`` is that pair's."""
+    lines = book_pair_lines()
+    key = f"{left} {right} "
+    at = bisect.bisect_left(lines, key)
+    return int(lines[at][len(key) :]) if at < len(lines) and lines[at].startswith(key) else 0
 
 
 @cache

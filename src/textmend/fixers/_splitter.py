@@ -31,7 +31,7 @@ from ..corpus_model import CorpusModel
 from ..lexicon import common_words, frequencies, zipf
 from ._dictionary import english_dictionary
 from ._language import OTHER_SCRIPT, UNKNOWN_LANGUAGE, decided_language, language_of
-from ._pairs import is_adjective, pair_count
+from ._pairs import book_pair_count, is_adjective, pair_count
 from ._wordlists import (
     COMPOUND_HEADS,
     COMPOUNDING,
@@ -43,6 +43,7 @@ from ._wordlists import (
 )
 
 __all__ = [
+    "BOOK_PAIR_MIN",
     "CACHE_SIZE",
     "PYTHON_NAMES",
     "SLOPE",
@@ -51,6 +52,7 @@ __all__ = [
     "adjective_split",
     "adverb_split",
     "article_split",
+    "book_pair_split",
     "bound_split",
     "cache_sizes",
     "confidence",
@@ -1537,6 +1539,38 @@ def long_words_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], f
         if found is not None:
             return None if near_word(token, "en") else found  # a misspelt word reads so at every cut
     return None
+
+
+# Two content words the public-domain books write apart this often (and closed up at most half as often,
+# which the table's builder checks) are read apart when glued. Tuned on the dev splits (thirteenth round).
+BOOK_PAIR_MIN = 10
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def book_pair_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], float] | None:
+    """The reading of an English ``token`` that wordfreq does not know as the two content words of the
+    books' pair table (:func:`_pairs.book_pair_count`) that the books write apart most often, with that
+    count: ``twelveyears`` -> ``twelve years``. Both settled words of Zipf 3 or more (``_settled_pair``),
+    not after an adjective of four letters or fewer (``newname``: see ``_ADJECTIVE_LETTERS``), not a
+    token one letter from a word wordfreq knows (:func:`near_word`).
+
+    >>> book_pair_split(Splitter(), "twelveyears")[0], book_pair_split(Splitter(), "whaleships")
+    (('twelve', 'years'), None)
+    """
+    if not unknown_english(splitter, token):
+        return None
+    best: tuple[tuple[str, str], float] | None = None
+    for cut in range(2, len(token) - 1):  # a function word may have two letters ("be", "as")
+        left, right = token[:cut], token[cut:]
+        count = book_pair_count(left, right)
+        if count < BOOK_PAIR_MIN or (best is not None and count <= best[1]):
+            continue
+        if len(left) < _ADJECTIVE_LETTERS and is_adjective(left) and not splitter.function_word(left):
+            continue  # "newname", "newsphere": a short adjective starts names of code and coinages
+        found = _settled_pair(splitter, token, left, right, _PAIR_PART_ZIPF)
+        if found is not None:
+            best = found[0], float(count)
+    return None if best is None or near_word(token, "en") else best
 
 
 # Plural nouns and verbs in the third person (``cells``, ``makes``) start few closed compounds, and

@@ -70,6 +70,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import math
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -85,11 +86,13 @@ from ..model import Edit
 from ._dictionary import english_dictionary, rare_english_word
 from ._language import within_latin1
 from ._splitter import (
+    BOOK_PAIR_MIN,
     SLOPE,
     DocumentWords,
     Splitter,
     adjective_split,
     adverb_split,
+    book_pair_split,
     bound_split,
     confidence,
     content_cuts,
@@ -567,6 +570,8 @@ def glued_repair(
             return _bound_repair(token, start, reading, model)
         if kind in _SHAPE_REASONS:
             return _shape_repair(kind, token, start, reading, model)
+        if kind == "book":
+            return _book_repair(token, start, reading, model)
         return _apart_repair(splitter, token, start, reading[0], model)
     if split is None:
         assert extra is not None
@@ -583,7 +588,7 @@ def glued_repair(
 
 #: Readings that hold only where the document does not show the token to be a term of its own
 #: (:func:`is_own_term`: written twice in any case, or with and without an ending).
-_ONCE_READINGS = frozenset({"adjective", "long"})
+_ONCE_READINGS = frozenset({"adjective", "long", "book"})
 #: The readings tried, in this order, when neither the frequency score nor the pair table reads a token.
 _OTHER_READINGS = (
     ("junk", junk_split),
@@ -593,6 +598,7 @@ _OTHER_READINGS = (
     ("adverb", adverb_split),
     ("adjective", adjective_split),
     ("long", long_words_split),
+    ("book", book_pair_split),
 )
 
 
@@ -785,6 +791,24 @@ def _known_word_repair(
         "side_zipf": side_zipf,
         "parts": 2.0,
         "confidence": confidence(side_zipf - sure_at),
+    }
+    return _evidenced_split(token, start, parts, reason, evidence, model)
+
+
+def _book_repair(
+    token: str, start: int, reading: tuple[tuple[str, str], float], model: CorpusModel | None
+) -> Repair:
+    """The split of :func:`book_pair_split`: two content words that books write apart."""
+    parts, count = reading
+    reason = (
+        f"{token!r} (unknown to wordfreq) read as {' '.join(parts)!r}: public-domain books write"
+        f" {' '.join(parts)!r} {count:.0f} times"
+    )
+    evidence = {
+        "joined_zipf": 0.0,
+        "book_pairs": count,
+        "parts": 2.0,
+        "confidence": confidence(math.log2(count / BOOK_PAIR_MIN)),  # sure at 8x the table's floor
     }
     return _evidenced_split(token, start, parts, reason, evidence, model)
 

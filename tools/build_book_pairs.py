@@ -1,0 +1,131 @@
+"""Build ``src/textmend/fixers/data/en-book-pairs.tsv.gz``: pairs of English content words that public-
+domain books write apart far more often than closed up, and that wordfreq does not know glued.
+
+WordNet's pairs (``tools/build_pairs.py``) cover 10-15% of the content-word joins of the benchmark's
+dev splits. Printed prose covers others (``twelve years``, ``take place``, ``winter time``): this
+script counts adjacent lowercase word pairs in the Project Gutenberg texts of the GitHub repository
+``rcdm-uga/Gutenberg_Text`` (commit ``a0b16d3``; public-domain books, one folder per author), only the
+books of ``benchmarks/books.py``'s **dev** split (that script's selection: its excluded authors left out,
+Melville among them, whose *Moby Dick* is the fiction benchmark), so that the test split it reports
+on stays unseen. Project Gutenberg's header and licence footer are cut off first.
+
+A pair is kept when:
+
+* its words are lowercase ASCII letters, at most one of them a function word of
+  ``_wordlists.FUNCTION_WORDS`` (``be saved``, ``sharpened by``) and that one none of ``COMPOUNDING``
+  (``a``, ``no``, ``up``, ``in``...: they start and end many words the books never close up:
+  ``aleak``, ``nodelay``, ``speakup``, ``recoverin``), nor a leader before a word or a trailer after
+  one (``his``, ``the``; ``those``: ``_splitter.bound_split`` reads those pairs without a table); each
+  other word of three letters or more and Zipf ``PART_ZIPF`` or more;
+* wordfreq does not know the two glued (Zipf 0: ``bookcase``, ``sunlight`` are never in the table);
+* the books write it apart at least ``MIN_COUNT`` times and closed up or hyphenated (``whale ships``
+  against ``whaleships``, ``sharp pointed`` against ``sharp-pointed``: a compound) at most
+  ``1 / APART_RATIO`` as often.
+
+Output: ``left right count`` per line, sorted, gzip with a fixed mtime (a rebuild from the same export
+and the same wordfreq is byte-identical). Counts are facts about public-domain texts; the file's
+header names the source.
+
+Run: ``python tools/build_book_pairs.py DIR`` with DIR an export of the repository's ``.txt`` files
+in their author folders (``git ls-tree`` / ``git cat-file`` of a clone); 2 worker processes, about 90 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+from debian_data import write_gzip
+from wordfreq import zipf_frequency
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from books import body, books  # type: ignore[import-not-found]  # noqa: E402  (benchmarks/, not a package)
+
+from textmend.fixers._splitter import _LEADERS, _TRAILERS  # noqa: E402
+from textmend.fixers._wordlists import FUNCTION_WORDS  # noqa: E402
+
+__all__ = ["build", "count", "main"]
+
+OUTPUT = ROOT / "src" / "textmend" / "fixers" / "data" / "en-book-pairs.tsv.gz"
+MIN_COUNT = 10  # the reading's floor (``_splitter.BOOK_PAIR_MIN``): rarer pairs are an accident of wording
+APART_RATIO = 10  # written apart ten times as often as closed up or hyphenated ("dark green" 116, 43)
+PART_ZIPF = 3.0  # the reading's floor for each word (``_settled_pair``)
+PART_LETTERS = 3
+# Function words that start or end many words (``aleak``, ``nodelay``, ``speakup``, ``timeit``,
+# ``recoverin``, ``followon``, ``findall``, ``fallthrough``, ``outwaiting``, ``offhand``, ``overpost``: the
+# dev splits and the manuals): no pair with one of them is kept.
+COMPOUNDING = frozenset("a an no up it in on all through out off over".split())  # noqa: SIM905
+# Two lowercase words side by side: whitespace (or the text's edge) on both sides of the pair, so that
+# no punctuation stands between or around them; the second word is a look-ahead, so pairs overlap.
+_PAIR = re.compile(r"(?:^|(?<=\s))([a-z]+) (?=([a-z]+)(?:\s|$))")
+# A pair closed up (``whaleships``) or hyphenated (``sharp-pointed``, a compound adjective): one word.
+_CLOSED = re.compile(r"(?<![\w-])([a-z]+)-?([a-z]+)(?![\w-])")
+HEADER = (
+    "# English content-word pairs that public-domain books write apart, from Project Gutenberg texts"
+    " (GitHub rcdm-uga/Gutenberg_Text a0b16d3, the dev split of benchmarks/books.py; public domain);"
+    " built by tools/build_book_pairs.py.\n"
+)
+
+
+def count(paths: list[Path]) -> tuple[Counter[str], Counter[str]]:
+    """The pairs (``"left right"``) in ``paths``, and the words written closed up or with a hyphen
+    (``sharp-pointed`` counts as ``sharppointed``)."""
+    pairs: Counter[str] = Counter()
+    closed: Counter[str] = Counter()
+    for path in paths:
+        text = " ".join(body(path.read_text("utf-8", errors="replace")).split())
+        pairs.update(map(" ".join, _PAIR.findall(text)))
+        closed.update(map("".join, _CLOSED.findall(text)))
+    return pairs, closed
+
+
+def kept(pair: str, apart: int, closed: Counter[str]) -> bool:
+    """Whether the table keeps ``pair``, which the books write apart ``apart`` times."""
+    if apart < MIN_COUNT:
+        return False
+    left, _, right = pair.partition(" ")
+    function = FUNCTION_WORDS["en"]
+    content = [word for word in (left, right) if word not in function]
+    if not content or (len(content) == 1 and (left in COMPOUNDING or right in COMPOUNDING)):
+        return False
+    if (left in _LEADERS and right in content) or (right in _TRAILERS and left in content):
+        return False  # the bound reading reads it without a table ("his gills", "shunned those")
+    if closed[left + right] * APART_RATIO > apart:
+        return False
+    return zipf_frequency(left + right, "en") == 0.0 and all(
+        len(word) >= PART_LETTERS and zipf_frequency(word, "en") >= PART_ZIPF for word in content
+    )
+
+
+def build(folder: Path, output: Path = OUTPUT, workers: int = 2) -> int:
+    """Write the table from the books under ``folder``; the number of pairs kept."""
+    paths = books(folder, "dev")
+    with multiprocessing.Pool(workers) as pool:
+        parts = pool.map(count, [paths[i::workers] for i in range(workers)])
+    pairs: Counter[str] = Counter()
+    closed: Counter[str] = Counter()
+    for part_pairs, part_closed in parts:
+        pairs.update(part_pairs)
+        closed.update(part_closed)
+    table = sorted((pair, n) for pair, n in pairs.items() if kept(pair, n, closed))
+    write_gzip(output, HEADER + "".join(f"{pair} {n}\n" for pair, n in table))
+    return len(table)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("books", type=Path, help="an export of rcdm-uga/Gutenberg_Text's author folders")
+    args = parser.parse_args(argv)
+    print(build(args.books), "pairs")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
