@@ -202,6 +202,7 @@ class Splitter:
             or adverb_split(self, token) is not None
             or adjective_split(self, token) is not None
             or long_words_split(self, token) is not None
+            or book_pair_split(self, token) is not None
         ):
             return True
         split = static_split(self, token)
