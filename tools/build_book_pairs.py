@@ -1,8 +1,8 @@
-"""Build ``src/textmend/fixers/data/en-book-pairs.tsv.gz``: pairs of English content words that public-
-domain books write apart far more often than closed up, and that wordfreq does not know glued.
+"""Build ``src/textmend/fixers/data/en-book-pairs.tsv.gz``: pairs of English words that public-domain
+books write apart far more often than closed up, and that wordfreq does not know glued.
 
 WordNet's pairs (``tools/build_pairs.py``) cover 10-15% of the content-word joins of the benchmark's
-dev splits. Printed prose covers others (``twelve years``, ``take place``, ``winter time``): this
+dev splits. Printed prose covers others (``twelve years``, ``take place``, ``be saved``): this
 script counts adjacent lowercase word pairs in the Project Gutenberg texts of the GitHub repository
 ``rcdm-uga/Gutenberg_Text`` (commit ``a0b16d3``; public-domain books, one folder per author), only the
 books of ``benchmarks/books.py``'s **dev** split (that script's selection: its excluded authors left out,
@@ -27,7 +27,8 @@ and the same wordfreq is byte-identical). Counts are facts about public-domain t
 header names the source.
 
 Run: ``python tools/build_book_pairs.py DIR`` with DIR an export of the repository's ``.txt`` files
-in their author folders (``git ls-tree`` / ``git cat-file`` of a clone); 2 worker processes, about 90 s.
+in their author folders (``git ls-tree`` / ``git cat-file`` of a clone); 2 worker processes, about a
+minute and 0.8 GB of memory.
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ _PAIR = re.compile(r"(?:^|(?<=\s))([a-z]+) (?=([a-z]+)(?:\s|$))")
 # A pair closed up (``whaleships``) or hyphenated (``sharp-pointed``, a compound adjective): one word.
 _CLOSED = re.compile(r"(?<![\w-])([a-z]+)-?([a-z]+)(?![\w-])")
 HEADER = (
-    "# English content-word pairs that public-domain books write apart, from Project Gutenberg texts"
+    "# English word pairs that public-domain books write apart, from Project Gutenberg texts"
     " (GitHub rcdm-uga/Gutenberg_Text a0b16d3, the dev split of benchmarks/books.py; public domain);"
     " built by tools/build_book_pairs.py.\n"
 )

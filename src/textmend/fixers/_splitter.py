@@ -1542,18 +1542,20 @@ def long_words_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], f
     return None
 
 
-# Two content words the public-domain books write apart this often (and closed up at most half as often,
-# which the table's builder checks) are read apart when glued. Tuned on the dev splits (thirteenth round).
+# Two words the public-domain books write apart this often (and closed up or hyphenated at most a tenth
+# as often, which the table's builder checks) are read apart when glued: the table's floor. Five
+# bought 7 dev joins and a false word (``carboncopy``; thirteenth round).
 BOOK_PAIR_MIN = 10
 
 
 @lru_cache(maxsize=CACHE_SIZE)
 def book_pair_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], float] | None:
-    """The reading of an English ``token`` that wordfreq does not know as the two content words of the
-    books' pair table (:func:`_pairs.book_pair_count`) that the books write apart most often, with that
-    count: ``twelveyears`` -> ``twelve years``. Both settled words of Zipf 3 or more (``_settled_pair``),
-    not after an adjective of four letters or fewer (``newname``: see ``_ADJECTIVE_LETTERS``), not a
-    token one letter from a word wordfreq knows (:func:`near_word`).
+    """The reading of an English ``token`` that wordfreq does not know as the two words of the books'
+    pair table (:func:`_pairs.book_pair_count`: two content words, or one and a function word) that the
+    books write apart most often, with that count: ``twelveyears`` -> ``twelve years``, ``besaved``.
+    Both settled words of Zipf 3 or more (``_settled_pair``), not after an adjective of four letters or
+    fewer (``newname``: see ``_ADJECTIVE_LETTERS``), not a token one letter from a word wordfreq knows
+    (:func:`near_word`).
 
     >>> book_pair_split(Splitter(), "twelveyears")[0], book_pair_split(Splitter(), "whaleships")
     (('twelve', 'years'), None)

@@ -610,9 +610,10 @@ def other_reading(
     ``hisgills``), a word made with a modifier's ending (``modifier``: ``reallyfast``), a plural or a verb
     in ``-s`` (``inflected``: ``cellsdivide``), a word glued to an adverb in ``-ly`` after it (``adverb``:
     ``fellsharply``), an adjective that is no noun glued to a word (``adjective``: ``strategicoptions``),
-    two words of six letters or more (``long``: ``installationimages``; these two not where the document
-    shows the token to be a term of its own, :func:`is_own_term`), or two words the document writes
-    apart elsewhere (``apart``: ``oilprices``, whose second value is 0)."""
+    two words of six letters or more (``long``: ``installationimages``), two words that books write
+    apart (``book``: ``twelveyears``, whose second value is the books' count; these three not where the
+    document shows the token to be a term of its own, :func:`is_own_term`), or two words the document
+    writes apart elsewhere (``apart``: ``oilprices``, whose second value is 0)."""
     for kind, read in _OTHER_READINGS:
         reading = read(splitter, token)
         if reading is not None and not (kind in _ONCE_READINGS and is_own_term(token, document)):
@@ -798,7 +799,7 @@ def _known_word_repair(
 def _book_repair(
     token: str, start: int, reading: tuple[tuple[str, str], float], model: CorpusModel | None
 ) -> Repair:
-    """The split of :func:`book_pair_split`: two content words that books write apart."""
+    """The split of :func:`book_pair_split`: two words that books write apart."""
     parts, count = reading
     reason = (
         f"{token!r} (unknown to wordfreq) read as {' '.join(parts)!r}: public-domain books write"
