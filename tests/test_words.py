@@ -387,10 +387,9 @@ def test_the_book_pair_table_names_its_source_and_keeps_pairs_the_rules_need() -
     assert book_pair_count("sun", "light") == book_pair_count("sharp", "pointed") == 0
 
 
-def test_the_book_pair_builder_leaves_compounds_bound_pairs_and_rare_pairs(tmp_path: Any) -> None:
-    """``tools/build_book_pairs.count`` and ``kept`` on three miniature books: pairs written apart
-    often are kept; one the books also hyphenate or close up, one with a leader or a word-making
-    function word, and one written apart too rarely are not."""
+def _tool(name: str) -> Any:
+    """The module ``tools/<name>.py``, loaded with ``tools/`` on the path while it imports (its
+    ``debian_data`` helper)."""
     import importlib.util
     import sys
     from pathlib import Path
@@ -398,12 +397,20 @@ def test_the_book_pair_builder_leaves_compounds_bound_pairs_and_rare_pairs(tmp_p
     tools = Path(__file__).resolve().parent.parent / "tools"
     sys.path.insert(0, str(tools))
     try:
-        spec = importlib.util.spec_from_file_location("build_book_pairs", tools / "build_book_pairs.py")
+        spec = importlib.util.spec_from_file_location(name, tools / f"{name}.py")
         assert spec is not None and spec.loader is not None
-        builder = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(builder)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
     finally:
         sys.path.remove(str(tools))
+    return module
+
+
+def test_the_book_pair_builder_leaves_compounds_bound_pairs_and_rare_pairs(tmp_path: Any) -> None:
+    """``tools/build_book_pairs.count`` and ``kept`` on three miniature books: pairs written apart
+    often are kept; one the books also hyphenate or close up, one with a leader or a word-making
+    function word, and one written apart too rarely are not."""
+    builder = _tool("build_book_pairs")
     start = "*** START OF THE PROJECT GUTENBERG EBOOK X ***\n"
     books = [
         start + "twelve years . sharp pointed . the house . be saved . no delay . " * 11,
@@ -445,19 +452,7 @@ def test_the_adjective_list_keeps_wordnets_notice_and_no_nouns() -> None:
 def test_the_adjective_builder_drops_nouns_and_combining_forms(tmp_path: Any) -> None:
     """``tools/build_pairs.adjectives_of`` on a miniature WordNet: an adjective WordNet also lists as
     a noun (``local``), a combining form (``micro``), a two-word lemma, capitals and short words go."""
-    import importlib.util
-    import sys
-    from pathlib import Path
-
-    tools = Path(__file__).resolve().parent.parent / "tools"
-    sys.path.insert(0, str(tools))
-    try:
-        spec = importlib.util.spec_from_file_location("build_pairs", tools / "build_pairs.py")
-        assert spec is not None and spec.loader is not None
-        build_pairs = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(build_pairs)
-    finally:
-        sys.path.remove(str(tools))
+    build_pairs = _tool("build_pairs")
     licence = "  1 This software and database is being provided to you\n"
     (tmp_path / "index.adj").write_text(
         licence
