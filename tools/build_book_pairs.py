@@ -12,7 +12,7 @@ on stays unseen. Project Gutenberg's header and licence footer are cut off first
 A pair is kept when:
 
 * its words are lowercase ASCII letters, at most one of them a function word of
-  ``_wordlists.FUNCTION_WORDS`` (``be saved``, ``sharpened by``) and that one none of ``COMPOUNDING``
+  ``_wordlists.FUNCTION_WORDS`` (``be saved``, ``sharpened by``) and that one none of ``WORD_MAKING``
   (``a``, ``no``, ``up``, ``in``...: they start and end many words the books never close up:
   ``aleak``, ``nodelay``, ``speakup``, ``recoverin``), nor a leader before a word or a trailer after
   one (``his``, ``the``; ``those``: ``_splitter.bound_split`` reads those pairs without a table); each
@@ -62,7 +62,7 @@ PART_LETTERS = 3
 # Function words that start or end many words (``aleak``, ``nodelay``, ``speakup``, ``timeit``,
 # ``recoverin``, ``followon``, ``findall``, ``fallthrough``, ``outwaiting``, ``offhand``, ``overpost``: the
 # dev splits and the manuals): no pair with one of them is kept.
-COMPOUNDING = frozenset("a an no up it in on all through out off over".split())  # noqa: SIM905
+WORD_MAKING = frozenset("a an no up it in on all through out off over".split())  # noqa: SIM905
 # Two lowercase words side by side: whitespace (or the text's edge) on both sides of the pair, so that
 # no punctuation stands between or around them; the second word is a look-ahead, so pairs overlap.
 _PAIR = re.compile(r"(?:^|(?<=\s))([a-z]+) (?=([a-z]+)(?:\s|$))")
@@ -94,7 +94,7 @@ def kept(pair: str, apart: int, closed: Counter[str]) -> bool:
     left, _, right = pair.partition(" ")
     function = FUNCTION_WORDS["en"]
     content = [word for word in (left, right) if word not in function]
-    if not content or (len(content) == 1 and (left in COMPOUNDING or right in COMPOUNDING)):
+    if not content or (len(content) == 1 and (left in WORD_MAKING or right in WORD_MAKING)):
         return False
     if (left in _LEADERS and right in content) or (right in _TRAILERS and left in content):
         return False  # the bound reading reads it without a table ("his gills", "shunned those")
