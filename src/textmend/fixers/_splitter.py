@@ -43,6 +43,7 @@ from ._wordlists import (
 )
 
 __all__ = [
+    "ARTICLES",
     "BOOK_PAIR_MIN",
     "CACHE_SIZE",
     "PYTHON_NAMES",
@@ -51,6 +52,7 @@ __all__ = [
     "Splitter",
     "adjective_split",
     "adverb_split",
+    "article_after_determiner",
     "article_split",
     "book_pair_split",
     "bound_split",
@@ -1214,6 +1216,23 @@ def pair_split(token: str) -> tuple[tuple[str, str], int] | None:
     return best
 
 
+# Determiners that no article follows: "these a" is no reading of "thesea" ("the sea" is), while "this
+# a" ("is this a joke"), "her a" and "them a" are English.
+_ARTICLE_NEVER_AFTER = frozenset("the these those his its their our your my whose".split())  # noqa: SIM905
+ARTICLES = frozenset({"a", "an", "the"})
+
+
+def article_after_determiner(parts: tuple[str, ...]) -> bool:
+    """Whether ``parts`` put an article right after a determiner that takes none: ``these a``, ``the a``.
+
+    >>> article_after_determiner(("these", "a")), article_after_determiner(("this", "a"))
+    (True, False)
+    """
+    return any(
+        first in _ARTICLE_NEVER_AFTER and second in ARTICLES for first, second in itertools.pairwise(parts)
+    )
+
+
 def article_split(splitter: Splitter, token: str) -> tuple[str, str] | None:
     """``a`` and the word it is glued to: ``astring`` -> ``a string`` (a consonant after ``a``),
     ``writea`` -> ``write a`` (a content word of four letters or more before it).
@@ -1234,6 +1253,7 @@ def article_split(splitter: Splitter, token: str) -> tuple[str, str] | None:
     if (
         token[-1] == "a"
         and len(left) >= _ARTICLE_LEFT_LETTERS
+        and left not in _ARTICLE_NEVER_AFTER
         and zipf(left, "en") >= _ARTICLE_WORD_ZIPF
         and static_split(splitter, left) is None
     ):
@@ -1365,6 +1385,12 @@ _TRAILERS = frozenset(
 # The word beside the function word: this common, this long ("his gills" 2.9), and no glue itself.
 _BOUND_WORD_ZIPF = 2.0
 _BOUND_WORD_LETTERS = 4
+# After a leader a word of three letters will do when it is this common ("thesea", "hisarm"; at 3.5
+# "shewes", "theeng" of the books' test half and "weish" of the docstrings were read), and the leader is
+# none of "for", "by", "to", which start words ("bytea", PostgreSQL's type; thirteenth round).
+_LED_WORD_LETTERS = 3
+_SHORT_WORD_ZIPF = 4.5
+_SHORT_WORD_LEADERS = _LEADERS - {"for", "by", "to"}
 
 
 def leads_bound(parts: tuple[str, str]) -> bool:
@@ -1374,7 +1400,10 @@ def leads_bound(parts: tuple[str, str]) -> bool:
     >>> leads_bound(("his", "gills")), leads_bound(("shunned", "those"))
     (True, False)
     """
-    return parts[0] in _LEADERS and len(parts[1]) >= _BOUND_WORD_LETTERS
+    leader, word = parts
+    return leader in _LEADERS and (
+        len(word) >= _BOUND_WORD_LETTERS or (len(word) >= _LED_WORD_LETTERS and leader in _SHORT_WORD_LEADERS)
+    )
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -1384,7 +1413,8 @@ def bound_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], float]
     ``by``, ``to``, whose prefixed words the lists keep whole) before it or ends them after it
     (``those``, ``which``), with the word's Zipf: ``hisgills`` -> ``his gills`` (3.1),
     ``shunnedthose`` -> ``shunned those``, where the two as independent words are too rare for
-    :meth:`Splitter.best_split`.
+    :meth:`Splitter.best_split`. The word has four letters or more, or three after a leader other than
+    ``for``, ``by``, ``to`` and Zipf 4.5 or more (``hisarm``).
 
     >>> found, sure = bound_split(Splitter(), "hisgills")
     >>> found, round(sure, 1), bound_split(Splitter(), "topers")
@@ -1402,7 +1432,8 @@ def bound_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], float]
         else:
             continue
         z_word = zipf(word, "en")
-        if z_word >= _BOUND_WORD_ZIPF and splitter.settled_word(word) and (best is None or z_word > best[1]):
+        floor = _BOUND_WORD_ZIPF if len(word) >= _BOUND_WORD_LETTERS else _SHORT_WORD_ZIPF
+        if z_word >= floor and splitter.settled_word(word) and (best is None or z_word > best[1]):
             best = (left, right), z_word
     return best
 

@@ -86,12 +86,14 @@ from ..model import Edit
 from ._dictionary import english_dictionary, rare_english_word
 from ._language import within_latin1
 from ._splitter import (
+    ARTICLES,
     BOOK_PAIR_MIN,
     SLOPE,
     DocumentWords,
     Splitter,
     adjective_split,
     adverb_split,
+    article_after_determiner,
     book_pair_split,
     bound_split,
     confidence,
@@ -913,6 +915,7 @@ def is_glued_reading(splitter: Splitter, token: str, parts: tuple[str, ...]) -> 
     return (
         splitter.has_function_word(parts)
         and (len(parts) == 2 or splitter.function_word(parts[-1]))
+        and not article_after_determiner(parts)
         and not splitter.foreign(token)
         and not splitter.inflected(token)
         and not is_entity_remnant(token)
@@ -933,7 +936,6 @@ _CODE_NOUNS = frozenset(
     " filters tag tags token tokens variable variables setting settings directive directives macro"
     " macros".split()
 )
-_ARTICLES = frozenset({"a", "an", "the"})
 # A word beside a bound function word (``bound_split``) this common makes its split a sure one; so does
 # the rarer of a modifier and its word (``modifier_split``) at this.
 _BOUND_CONFIDENT_ZIPF = 2.5
@@ -1292,7 +1294,7 @@ def follows_article(text: str, start: int) -> bool:
     (True, False)
     """
     before = _WORD_BEFORE.search(text, max(0, start - 8), start)
-    return before is not None and before.group(1).lower() in _ARTICLES
+    return before is not None and before.group(1).lower() in ARTICLES
 
 
 def is_log_label(document: DocumentWords, start: int) -> bool:
