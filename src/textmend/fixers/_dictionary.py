@@ -32,14 +32,19 @@ from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 
-__all__ = ["english_dictionary", "rare_english_word"]
+__all__ = ["data_text", "english_dictionary", "rare_english_word"]
+
+
+def data_text(name: str, encoding: str = "ascii") -> str:
+    """The text of the gzip file ``name`` of the package's ``data`` folder (one of the word tables)."""
+    data = resources.files(__package__).joinpath("data").joinpath(name).read_bytes()
+    return gzip.decompress(data).decode(encoding)
 
 
 @cache
 def english_dictionary() -> Mapping[str, None]:
     """Every word of the list, as the keys of a read-only mapping (loaded once)."""
-    data = resources.files(__package__).joinpath("data").joinpath("en-dictionary.txt.gz").read_bytes()
-    text = gzip.decompress(data).decode("ascii")
+    text = data_text("en-dictionary.txt.gz")
     while text.startswith("#"):  # the header: source and licence
         text = text.partition("\n")[2]
     return dict.fromkeys(text.split())
@@ -53,9 +58,8 @@ _PREFIX = 3
 def _rare_lines() -> dict[str, str]:
     """The rare list's words by their first ``_PREFIX`` letters, each line as `` word word ``
     (loaded once)."""
-    data = resources.files(__package__).joinpath("data").joinpath("en-dictionary-rare.txt.gz").read_bytes()
     lines: dict[str, str] = {}
-    for line in gzip.decompress(data).decode("ascii").splitlines():
+    for line in data_text("en-dictionary-rare.txt.gz").splitlines():
         if line.startswith("#"):  # the header: source and licence
             continue
         prefix, _, words = line.partition(" ")

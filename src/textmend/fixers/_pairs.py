@@ -33,10 +33,10 @@ use (0.8 MB gzip, about 0.03 s) and kept for the process as its sorted lines.
 from __future__ import annotations
 
 import bisect
-import gzip
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
+
+from ._dictionary import data_text
 
 __all__ = ["adjectives", "book_pair_count", "book_pair_lines", "is_adjective", "pair_count", "pair_table"]
 
@@ -45,9 +45,8 @@ __all__ = ["adjectives", "book_pair_count", "book_pair_lines", "is_adjective", "
 def pair_table() -> dict[str, int]:
     """Every pair of WordNet's table, as ``"left right"``, and its count (loaded once). One string a pair,
     not a tuple of two: 6 MB in memory rather than 25."""
-    data = resources.files(__package__).joinpath("data").joinpath("en-pairs.tsv.gz").read_bytes()
     table: dict[str, int] = {}
-    for line in gzip.decompress(data).decode("utf-8").splitlines():
+    for line in data_text("en-pairs.tsv.gz", "utf-8").splitlines():
         if line.startswith("#"):
             continue
         pair, _, count = line.rpartition(" ")
@@ -61,8 +60,7 @@ def book_pair_lines() -> tuple[str, ...]:
     Looked up by bisection: splitting the text takes a fifth of the time a dict of 170,000 pairs
     takes to build, and a process that reads one document pays it. A tuple, not a list: the garbage
     collector stops walking a tuple of strings (as it does a dict of them, ``_dictionary``)."""
-    data = resources.files(__package__).joinpath("data").joinpath("en-book-pairs.tsv.gz").read_bytes()
-    return tuple(gzip.decompress(data).decode("ascii").rstrip("\n").split("\n"))
+    return tuple(data_text("en-book-pairs.tsv.gz").rstrip("\n").split("\n"))
 
 
 def pair_count(left: str, right: str) -> int:
@@ -84,8 +82,7 @@ def book_pair_count(left: str, right: str) -> int:
 def adjectives() -> Mapping[str, None]:
     """Every adjective of the list, as the keys of a read-only mapping (loaded once; a dict of strings,
     which the garbage collector does not walk, as ``_dictionary.english_dictionary``)."""
-    data = resources.files(__package__).joinpath("data").joinpath("en-adjectives.txt.gz").read_bytes()
-    lines = gzip.decompress(data).decode("ascii").split("\n")
+    lines = data_text("en-adjectives.txt.gz").split("\n")
     return dict.fromkeys(line for line in lines if line[:1].isalpha())
 
 
