@@ -163,6 +163,7 @@ __all__ = [
     "points_back",
     "points_onward",
     "reads_as_two_words",
+    "short_glue_candidates",
     "spells_both_near",
     "stands_apart",
     "starts_a_sentence",
@@ -173,6 +174,13 @@ __all__ = [
 # nor right after a colon (``http://thishost[:thisport]``, ``std:foo``).
 # A full stop before a capitalised word ends a sentence ("usedfor.The"), not a domain or a file name.
 _LOWER_TOKEN = regex.compile(r"(?<![\w@/.#\\&\-+$%:])\p{Ll}{4,40}(?![\w@/\\&\-+$%]|:\w|\.(?!\p{Lu}\p{Ll})\w)")
+# Glue of three letters: "of a" and "by a" closed up, standing alone as _LOWER_TOKEN's words do. Every
+# other preposition glued to "a" spells a word of some language wordfreq knows ("ona" Polish, "toa"
+# Portuguese, "ina" Filipino, "ata" Turkish) or a name; wordfreq knows "ofa" in English alone (Zipf 2.9,
+# junk) and "bya" in no language above Zipf 2.3, and the Gutenberg books hold them 6 and 0 times.
+_SHORT_GLUE_TOKEN = regex.compile(
+    r"(?<![\w@/.#\\&\-+$%:'\u2019])(?:ofa|bya)(?![\w@/\\&\-+$%']|:\w|\.(?!\p{Lu}\p{Ll})\w)"
+)
 # "managementThe": lowercase letters, then one capitalised word, and nothing more of the token.
 _CAMEL_TOKEN = regex.compile(
     r"(?<![\w@/.#\\&\-+$%])(\p{Ll}{2,40})(\p{Lu}\p{Ll}{1,40})(?![\w@/\\&\-+$%(]|:\w|\.(?!\p{Lu}\p{Ll})\w)"
@@ -237,7 +245,9 @@ class WordsFixer(Fixer):
     """
 
     name: ClassVar[str] = "words"
-    gate: ClassVar[Pattern | None] = regex.compile(r"\p{Ll}{4}|\p{Ll}\p{Lu}\p{Ll}|\p{L}[.!?]n{0,2}\p{Lu}")
+    gate: ClassVar[Pattern | None] = regex.compile(
+        r"\p{Ll}{4}|ofa|bya|\p{Ll}\p{Lu}\p{Ll}|\p{L}[.!?]n{0,2}\p{Lu}"
+    )
     # Not settled: find() decides again as its splits add words the document uses, but a split also
     # puts words side by side ("sellingboxed sets" -> "selling boxed sets" writes "boxed sets", which
     # vouches for splitting "boxedsets" elsewhere), and the text's other evidence moves with it; the
@@ -427,10 +437,11 @@ def glued_candidates(splitter: Splitter, text: str, latin1: bool) -> list[regex.
     ``latin1`` says that the text has no letter beyond Latin-1, so that ``re`` can find the runs.
     """
     runs = (_LATIN1_LOWERCASE_RUN if latin1 else _LOWERCASE_RUN).findall(text)
+    short = short_glue_candidates(splitter, text)
     words = word_filter(splitter)
     uncommon = words.uncommon(runs)
     if not uncommon:
-        return []  # every run is a common word: most short records
+        return short  # every run is a common word: most short records
     rare = words.rare(uncommon)
     if too_many_rare_runs(text, rare):
         return []
@@ -438,12 +449,13 @@ def glued_candidates(splitter: Splitter, text: str, latin1: bool) -> list[regex.
     if len(hopeful) > _SEARCHES_BEFORE_COUNTING:
         # Many candidates: one pass over the text costs less than a search for each.
         wanted = set(hopeful)
-        return [
+        found = [
             match
             for run in (_LATIN1_LOWERCASE_RUN if latin1 else _LOWERCASE_RUN).finditer(text)
             if run.group() in wanted and (match := _LOWER_TOKEN.match(text, run.start())) is not None
         ]
-    matches = []
+        return sorted(found + short, key=lambda match: match.start()) if short else found
+    matches = short
     for word in hopeful:
         at = text.find(word)
         while at >= 0:
@@ -452,6 +464,13 @@ def glued_candidates(splitter: Splitter, text: str, latin1: bool) -> list[regex.
                 matches.append(match)
             at = text.find(word, at + 1)
     return sorted(matches, key=lambda match: match.start())
+
+
+def short_glue_candidates(splitter: Splitter, text: str) -> list[regex.Match[str]]:
+    """The English glue of three letters in ``text``: ``ofa`` (``of a``) and ``bya`` (``by a``)."""
+    if splitter.language != "en" or ("ofa" not in text and "bya" not in text):
+        return []  # nearly every text: two C-level searches
+    return list(_SHORT_GLUE_TOKEN.finditer(text))
 
 
 def camel_candidates(text: str, latin1: bool, document: DocumentWords) -> list[regex.Match[str]]:
@@ -963,6 +982,19 @@ _CLOSERS = {"(": ")", "[": "]", "`": "`"}
 # ... but a token in straight quotes right before one of these is a string literal of code ('mykey',).
 _AFTER_LITERAL = frozenset({",", ")", "]", "}", ":"})
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
+# Function words that take a clitic 's ("it's", "that's", "there's", "let's", "one's"): after one, a
+# split's 's is no possessive on a function word ("classit's" -> "class it's").
+_TAKES_S = frozenset(
+    "it that he she there here what who where when how this let one everyone everything someone"  # noqa: SIM905
+    " something nothing nobody somebody everybody anyone anything".split()
+)
+# Words no article stands right before: personal and reflexive pronouns and determiners ("a yourself",
+# "a the", "a his" are no English).
+_NO_ARTICLE_BEFORE = frozenset(
+    "i me my mine myself you your yours yourself yourselves he him his himself she her hers herself"  # noqa: SIM905
+    " it its itself we us our ours ourselves they them their theirs themselves the a an this that these"
+    " those".split()
+)
 # A colon right after a token that starts its line names a field (not "::", an rst literal block), as
 # does one after a token that an rst field opens (":param name:", ":type name:").
 _FIELD_COLON = re.compile(r" ?:(?!:)")
@@ -1310,17 +1342,29 @@ def is_log_label(document: DocumentWords, start: int) -> bool:
 
 def misreads_grammar(splitter: Splitter, parts: tuple[str, ...], text: str, end: int) -> bool:
     """Whether reading ``parts`` for the token that ends at ``end`` breaks English grammar: ``an``
-    before a consonant (``an serine`` for ``anserine``) or a possessive ``'s`` on a function word
-    (``prob and's`` for ``proband's``).
+    before a consonant (``an serine`` for ``anserine``), an article last before a pronoun or a
+    determiner (``of a yourself`` for Poe's dialect ``ofa yourself``) or a possessive ``'s`` on a
+    function word (``prob and's`` for ``proband's``; not the clitic of ``it's``, ``that's``).
 
     >>> misreads_grammar(Splitter(), ("an", "serine"), "anserine, a", 8)
     True
+    >>> s, of_a = Splitter(), ("of", "a")
+    >>> misreads_grammar(s, of_a, "ofa yourself", 3), misreads_grammar(s, of_a, "ofa day", 3)
+    (True, False)
     """
     if splitter.language != "en":
         return False
     if any(left == "an" and right[0] not in _AN_BEFORE for left, right in itertools.pairwise(parts)):
         return True
-    return text[end : end + 2] in ("'s", "\u2019s") and splitter.function_word(parts[-1])
+    if parts[-1] in ("a", "an"):
+        following = _NEXT_WORD.match(text, end)
+        if following is not None and following.group(1) in _NO_ARTICLE_BEFORE:
+            return True
+    return (
+        text[end : end + 2] in ("'s", "\u2019s")
+        and splitter.function_word(parts[-1])
+        and parts[-1] not in _TAKES_S
+    )
 
 
 def beside_code(text: str, start: int, end: int) -> bool:
