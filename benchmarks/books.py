@@ -8,8 +8,9 @@ folder per author as in the GitHub repository ``rcdm-uga/Gutenberg_Text``, which
 used); Project Gutenberg's header and licence footer are cut off, paragraphs joined onto one line,
 and each run of ``PARAGRAPHS`` paragraphs mended as one document. Authors of ``EXCLUDED`` are left out:
 Austen (the bundled sample), Melville (the fiction benchmark), and the authors and translators of
-texts a review set is known to hold. Books go to ``dev`` or ``test`` by a hash of their path, and the
-run stops after ``--words`` words of each worker.
+texts a review set is known to hold. Books go to ``dev`` or ``test`` by a hash of their path, and are
+read in that order until ``--words`` words, chosen before the workers share them out: the sample is
+the same for any ``--workers``.
 
 Run from the repository root: ``PYTHONPATH=src python benchmarks/books.py --books DIR`` (``--split
 test``, ``--words``, ``--workers``, ``--top``). Every change counts as a false one: the books are
@@ -71,15 +72,27 @@ def documents(text: str) -> list[str]:
     return ["\n\n".join(paragraphs[at : at + PARAGRAPHS]) for at in range(0, len(paragraphs), PARAGRAPHS)]
 
 
-def mend_books(job: tuple[list[Path], Path, int]) -> tuple[int, int, Counter[str], Counter[str]]:
+def first_books(paths: list[Path], budget: int) -> list[Path]:
+    """The first of ``paths`` that hold ``budget`` words together (the last one may pass it)."""
+    chosen: list[Path] = []
+    words = 0
+    for path in paths:
+        if words >= budget:
+            break
+        chosen.append(path)
+        words += sum(
+            len(doc.split()) for doc in documents(path.read_text(encoding="utf-8", errors="replace"))
+        )
+    return chosen
+
+
+def mend_books(job: tuple[list[Path], Path]) -> tuple[int, int, Counter[str], Counter[str]]:
     """Books read, words, the words changed (``before -> after``) and the changes per book folder."""
-    paths, folder, budget = job
+    paths, folder = job
     words = read = 0
     changed: Counter[str] = Counter()
     by_author: Counter[str] = Counter()
     for path in paths:
-        if words >= budget:
-            break
         read += 1
         for doc in documents(path.read_text(encoding="utf-8", errors="replace")):
             words += len(doc.split())
@@ -93,15 +106,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--books", type=Path, required=True, help="a folder of .txt books")
     parser.add_argument("--split", choices=("dev", "test"), default="dev")
-    parser.add_argument("--words", type=int, default=4_000_000, help="words per worker, about")
+    parser.add_argument("--words", type=int, default=8_000_000, help="words to read in all, about")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--top", type=int, default=40)
     args = parser.parse_args(argv)
     if not args.books.is_dir():
         print(f"books: {args.books} is no folder; name a folder of .txt books with --books", file=sys.stderr)
         return 2
-    paths = books(args.books, args.split)
-    jobs = [(paths[worker :: args.workers], args.books, args.words) for worker in range(args.workers)]
+    paths = first_books(books(args.books, args.split), args.words)
+    jobs = [(paths[worker :: args.workers], args.books) for worker in range(args.workers)]
     started = time.perf_counter()
     with multiprocessing.get_context("spawn").Pool(args.workers) as pool:
         results = pool.map(mend_books, jobs)
