@@ -178,8 +178,10 @@ _LOWER_TOKEN = regex.compile(r"(?<![\w@/.#\\&\-+$%:])\p{Ll}{4,40}(?![\w@/\\&\-+$
 # other preposition glued to "a" spells a word of some language wordfreq knows ("ona" Polish, "toa"
 # Portuguese, "ina" Filipino, "ata" Turkish) or a name; wordfreq knows "ofa" in English alone (Zipf 2.9,
 # junk) and "bya" in no language above Zipf 2.3, and the Gutenberg books hold them 6 and 0 times.
+_SHORT_GLUE = ("ofa", "bya")
 _SHORT_GLUE_TOKEN = regex.compile(
-    r"(?<![\w@/.#\\&\-+$%:'\u2019])(?:ofa|bya)(?![\w@/\\&\-+$%']|:\w|\.(?!\p{Lu}\p{Ll})\w)"
+    rf"(?<![\w@/.#\\&\-+$%:'\u2019])(?:{'|'.join(_SHORT_GLUE)})"
+    r"(?![\w@/\\&\-+$%']|:\w|\.(?!\p{Lu}\p{Ll})\w)"
 )
 # "managementThe": lowercase letters, then one capitalised word, and nothing more of the token.
 _CAMEL_TOKEN = regex.compile(
@@ -246,7 +248,7 @@ class WordsFixer(Fixer):
 
     name: ClassVar[str] = "words"
     gate: ClassVar[Pattern | None] = regex.compile(
-        r"\p{Ll}{4}|ofa|bya|\p{Ll}\p{Lu}\p{Ll}|\p{L}[.!?]n{0,2}\p{Lu}"
+        "|".join((r"\p{Ll}{4}", *_SHORT_GLUE, r"\p{Ll}\p{Lu}\p{Ll}", r"\p{L}[.!?]n{0,2}\p{Lu}"))
     )
     # Not settled: find() decides again as its splits add words the document uses, but a split also
     # puts words side by side ("sellingboxed sets" -> "selling boxed sets" writes "boxed sets", which
@@ -468,8 +470,8 @@ def glued_candidates(splitter: Splitter, text: str, latin1: bool) -> list[regex.
 
 def short_glue_candidates(splitter: Splitter, text: str) -> list[regex.Match[str]]:
     """The English glue of three letters in ``text``: ``ofa`` (``of a``) and ``bya`` (``by a``)."""
-    if splitter.language != "en" or ("ofa" not in text and "bya" not in text):
-        return []  # nearly every text: two C-level searches
+    if splitter.language != "en" or not any(glue in text for glue in _SHORT_GLUE):
+        return []  # nearly every text: a C-level search for each
     return list(_SHORT_GLUE_TOKEN.finditer(text))
 
 
