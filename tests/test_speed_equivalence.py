@@ -40,6 +40,7 @@ from textmend.fixers._splitter import (
     DocumentWords,
     Splitter,
     junction_ceiling,
+    too_many_candidates,
     too_many_rare_runs,
     valid_parts,
     word_filter,
@@ -267,6 +268,26 @@ def test_glued_candidates_are_those_the_token_scan_finds(text: str) -> None:
     latin1 = _is_latin1(text)
     found = words.glued_candidates(splitter, text, latin1)
     assert [m.span() for m in found] == [m.span() for m in plain_glued_candidates(splitter, text, latin1)]
+
+
+_CLITIC_PIECES = st.one_of(
+    _WORD_PIECES,
+    st.sampled_from(["doesn", "it", "Let", "object", "you", "I", "rb", "'", "\u2019", "\u2018", "s", "t",
+                     "ll", "re", "ve", "m", "d", "want", "reference", "do", "go", "x_", "’s", "'t"]),
+)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_CLITIC_PIECES, max_size=60).map("".join))
+@example("doesn’twant it’sreference you'remodifying x'tdo")
+def test_clitic_candidates_are_those_the_pattern_scan_finds(text: str) -> None:
+    # clitic_candidates tries the pattern only after each apostrophe, not at every character
+    splitter = WordsFixer().splitter
+    found = words.clitic_candidates(splitter, text)
+    expected = list(words._CLITIC_GLUE.finditer(text))
+    if too_many_candidates(text, len(expected)):
+        expected = []
+    assert [m.span() for m in found] == [m.span() for m in expected]
 
 
 def plain_lines_from_end(text: str, limit: int, end: int | None = None) -> list[Line]:
@@ -770,6 +791,7 @@ def plain_words_find(fixer: WordsFixer, text: str) -> list[tuple[int, int, str]]
         "glued": (words.glued_candidates(splitter, text, latin1), words._glued_word),
         "camels": (words.camel_candidates(text, latin1, document), words._camel_word),
         "punctuated": (words.no_space_candidates(text, latin1), words._sentence_word),
+        "clitics": (words.clitic_candidates(splitter, text), words._glued_word),
     }
     chosen: dict[str, list[regex.Match[str]]] = {kind: [] for kind in kinds}
     waiting: dict[str, list[regex.Match[str]]] = {kind: [] for kind in kinds}
@@ -788,6 +810,7 @@ def plain_words_find(fixer: WordsFixer, text: str) -> list[tuple[int, int, str]]
                 chosen["punctuated"],
                 edits,
                 fixer.model,
+                clitics=chosen["clitics"],
             ):
                 edits.update((edit.start, edit) for edit in repair.edits)
                 document.see(repair.words)

@@ -363,6 +363,23 @@ def _sparse_glue_beside_hyphens(size: int) -> str:
     return " ".join(sentence.format(next(glued)) for _ in range(max(1, size // 250)))
 
 
+def _sparse_glued_endings(size: int) -> str:
+    """Prose with a contraction's or a possessive's ending glued to a different word (``doesn’tanswer``,
+    ``river’sanswer``) every 200 characters: as many as a document may hold and still have them all
+    judged."""
+    from wordfreq import top_n_list
+
+    words = [word for word in top_n_list("en", 20_000) if word.isalpha() and word.isascii() and len(word) > 4]
+    glued = (
+        f"{before}’{ending}{word}" for word in words for before, ending in (("doesn", "t"), ("river", "s"))
+    )
+    sentence = (
+        "It said that the {} came down on the old stone bridge, the quiet fields and the low farms beyond"
+        " them, where nobody had seen it in years."
+    )
+    return " ".join(sentence.format(next(glued)) for _ in range(max(1, size // 200)))
+
+
 #: Builders of texts of about ``n`` characters that make a careless regex, a loop over lines or the
 #: change bookkeeping work hardest; time a cleaner on two sizes to see that its cost grows linearly.
 ADVERSARIAL: dict[str, Callable[[int], str]] = {
@@ -400,6 +417,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "line breaks after a carriage return": lambda n: "a\rb" + "\n" * n,
     # a list item beside glue was once read at every cut for two common words, a copy at each
     "a long list item after glue": lambda n: "We ate apples, usedfor, " + _repeat("ab", n) + " today.",
+    "sparse glued endings": _sparse_glued_endings,
 }
 
 

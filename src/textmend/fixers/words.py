@@ -2,7 +2,8 @@
 
 Three kinds of damage are mended, each only on evidence from word frequencies and from the document:
 
-* glued lowercase words: ``are usedfor pain`` -> ``are used for pain`` (also three or more words);
+* glued lowercase words: ``are usedfor pain`` -> ``are used for pain`` (also three or more words, and
+  the ending of a contraction or a possessive glued to the next word: ``doesn’twant``, ``object’sname``);
 * a lowercase word glued to a capitalised one: ``managementThe success`` -> ``management The success``;
 * a missing space after sentence punctuation: ``pain.The`` -> ``pain. The``, and ``well.nAmazon`` ->
   ``well. Amazon`` where the ``n`` is what is left of a ``\\n`` that lost its backslash.
@@ -129,6 +130,8 @@ __all__ = [
     "beside_code",
     "camel_candidates",
     "camel_repair",
+    "clitic_candidates",
+    "clitic_repair",
     "code_side",
     "corpus_repair",
     "follows_article",
@@ -162,11 +165,13 @@ __all__ = [
     "other_reading",
     "points_back",
     "points_onward",
+    "reads_after_ending",
     "reads_as_two_words",
     "short_glue_candidates",
     "spells_both_near",
     "stands_apart",
     "starts_a_sentence",
+    "takes_ending",
     "written_apart",
 ]
 
@@ -183,6 +188,28 @@ _SHORT_GLUE_TOKEN = regex.compile(
     rf"(?<![\w@/.#\\&\-+$%:'\u2019])(?:{'|'.join(_SHORT_GLUE)})"
     r"(?![\w@/\\&\-+$%']|:\w|\.(?!\p{Lu}\p{Ll})\w)"
 )
+# A contraction's or a possessive's ending glued to the next word: "doesn’twant", "object’sreference",
+# "you’remodifying". Right after letters and an apostrophe, the ending and a lowercase word of two
+# letters or more ("doesn’tdo"), standing alone as _LOWER_TOKEN's words do (not "rb'sample'" in quotes).
+_CLITIC_GLUE = regex.compile(
+    r"(?<=\p{L}['\u2019])(s|t|d|m|ll|re|ve)(\p{Ll}{2,40})(?![\w@/\\&\-+$%'\u2019]|:\w|\.(?!\p{Lu}\p{Ll})\w)"
+)
+# How common the word after the ending must be, by its letters (two, three, four or more): "go",
+# "got", "constructor" (2.9); not "les" (4.1) nor "eff" (3.4), clipped words of the books' dialect.
+_AFTER_ENDING_ZIPF = {2: 5.5, 3: 4.5, 4: 2.5}
+# The endings _CLITIC_GLUE reads, and the apostrophes before them: each apostrophe is found with
+# ``str.find`` and the pattern tried only after it (a ``regex`` scan tries its lookbehind at every
+# character, and cost 60% more than the whole step on clean text).
+_CLITIC_ENDINGS = ("s", "t", "d", "m", "ll", "re", "ve")
+_APOSTROPHES = ("'", "\u2019")
+_CONTRACTION_ZIPF = 3.0  # "doesn't", "you're", "I'd" as wordfreq knows them; not "ma'm" ("Ma’mun")
+# A glued token as common as this is a word or a name after all ("’sdeath" is in the dictionary); the
+# junk of scraped text is rarer ("tdo" 1.7, "tbe" 2.6).
+_CLITIC_TOKEN_ZIPF = 3.0
+# A word before "'s" is a common word or one of the dictionary, not a letter pair ("rb'sample'") nor
+# a dialect's clipped word ("clo'sline", Zipf 2.6).
+_POSSESSOR_ZIPF = 3.0
+_NAME_POSSESSOR_ZIPF = 2.0  # a capitalised one is a name: "Perl’s" (Zipf 3.0 as "perl"), "Rossum’s"
 # "managementThe": lowercase letters, then one capitalised word, and nothing more of the token.
 _CAMEL_TOKEN = regex.compile(
     r"(?<![\w@/.#\\&\-+$%])(\p{Ll}{2,40})(\p{Lu}\p{Ll}{1,40})(?![\w@/\\&\-+$%(]|:\w|\.(?!\p{Lu}\p{Ll})\w)"
@@ -279,7 +306,8 @@ class WordsFixer(Fixer):
         glued = glued_candidates(splitter, text, latin1)
         camels = camel_candidates(text, latin1, document)
         punctuated = no_space_candidates(text, latin1)
-        if not (glued or camels or punctuated):
+        clitics = clitic_candidates(splitter, text)
+        if not (glued or camels or punctuated or clitics):
             return
         # Only where the text is in the fixer's language: a Dutch "nodig" is no "no dig".
         language = self.language
@@ -287,6 +315,7 @@ class WordsFixer(Fixer):
             "glued": (glued, _glued_word),
             "camels": (camels, _camel_word),
             "punctuated": (punctuated, _sentence_word),
+            "clitics": (clitics, _glued_word),
         }
         # Whether a candidate stands in text of the fixer's language costs a reading of its line and
         # clause; most candidates are left alone anyway. So it is asked only of a candidate with a
@@ -320,6 +349,7 @@ class WordsFixer(Fixer):
                     edits,
                     self.model,
                     asking,
+                    chosen["clitics"],
                 ):
                     edits.update((edit.start, edit) for edit in repair.edits)
                     document.see(repair.words)
@@ -411,10 +441,18 @@ def _repairs(
     taken: Mapping[int, Edit],
     model: CorpusModel | None = None,
     speaks: Callable[[str, regex.Match[str]], bool] | None = None,
+    clitics: list[regex.Match[str]] | None = None,
 ) -> Iterator[Repair]:
     """One round of judging every candidate, in text order per kind; ``taken`` grows as the caller
     applies each repair, so that a later candidate sees the earlier ones. With ``speaks``, a repair is
-    made only where ``speaks(kind, match)`` says the candidate stands in the fixer's language."""
+    made only where ``speaks(kind, match)`` says the candidate stands in the fixer's language.
+
+    Glued endings (``clitics``) go first: the token after an apostrophe is theirs to split
+    (``doesn’twant``), not the frequency score's."""
+    for match in clitics or ():
+        repair = clitic_repair(splitter, match, document, taken, model)
+        if repair is not None and (speaks is None or speaks("clitics", match)):
+            yield repair
     for match in glued:
         repair = glued_repair(splitter, match.group(), match.start(), document, taken, model)
         if repair is not None and (speaks is None or speaks("glued", match)):
@@ -473,6 +511,27 @@ def short_glue_candidates(splitter: Splitter, text: str) -> list[regex.Match[str
     if splitter.language != "en" or not any(glue in text for glue in _SHORT_GLUE):
         return []  # nearly every text: a C-level search for each
     return list(_SHORT_GLUE_TOKEN.finditer(text))
+
+
+def clitic_candidates(splitter: Splitter, text: str) -> list[regex.Match[str]]:
+    """A contraction's or a possessive's ending glued to the next word, in English text: ``doesn’twant``,
+    ``object’sreference`` (group 1 the ending, group 2 the word; see :func:`clitic_repair`), unless the
+    text has more of them than prose could."""
+    if splitter.language != "en":
+        return []
+    found = []
+    for mark in _APOSTROPHES:
+        at = text.find(mark)
+        while at >= 0:
+            if (
+                text.startswith(_CLITIC_ENDINGS, at + 1)
+                and (match := _CLITIC_GLUE.match(text, at + 1)) is not None
+            ):
+                found.append(match)
+                if too_many_candidates(text, len(found)):
+                    return []  # more than prose holds (a page of one pattern): the cost stays bounded
+            at = text.find(mark, at + 1)
+    return sorted(found, key=lambda match: match.start()) if len(found) > 1 else found
 
 
 def camel_candidates(text: str, latin1: bool, document: DocumentWords) -> list[regex.Match[str]]:
@@ -607,6 +666,90 @@ def glued_repair(
     )
     evidence = glued_evidence(joined, junction, splitter.margin + SLOPE * joined, len(parts))
     return _evidenced_split(token, start, parts, reason, evidence, model)
+
+
+def clitic_repair(
+    splitter: Splitter,
+    match: regex.Match[str],
+    document: DocumentWords,
+    taken: Mapping[int, Edit],
+    model: CorpusModel | None = None,
+) -> Repair | None:
+    """``doesn’twant`` -> ``doesn’t want``, ``object’sreference`` -> ``object’s reference``: a match of
+    :func:`clitic_candidates` split after its ending, when the word before the apostrophe takes that
+    ending (:func:`takes_ending`), what follows the ending is a word (:func:`reads_after_ending`), and
+    neither the glued token nor the word without its apostrophe is a word (``’sdeath``,
+    ``Raja'sthan``). Not in code, nor after an opening quote (``‘hello’said`` closes a quotation).
+    """
+    text, start = document.text, match.start()
+    token, (ending, rest) = match.group(), match.group(1, 2)
+    if any(start + cut in taken for cut in range(1, len(token))):
+        return Repair()
+    apostrophe = start - 1
+    run = _LETTERS_BEFORE.match(text, max(0, apostrophe - 41), apostrophe)
+    if run is None or not 2 <= len(run.group()) <= 40 or _stands_in_a_word(text, run.start()):
+        return None
+    before = run.group()
+    if not (
+        takes_ending(before, ending)
+        and reads_after_ending(splitter, rest)
+        and token not in english_dictionary()
+        and zipf(token) < _CLITIC_TOKEN_ZIPF
+        and zipf(before.lower() + token) < _KNOWN_ZIPF
+        and not document.repeats(token)
+        and not document.code_near(start, len(token))
+    ):
+        return None
+    if model is not None and corpus_word(model, token, (ending, rest), document.line_at(start)):
+        return None
+    reason = f"{before + text[apostrophe] + token!r} read as {before + text[apostrophe] + ending!r} {rest!r}"
+    evidence = {
+        "joined_zipf": zipf(token),
+        "rest_zipf": zipf(rest),
+        "parts": 2.0,
+        "confidence": confidence(zipf(rest) - _AFTER_ENDING_ZIPF[min(len(rest), 4)]),
+    }
+    if model is not None:
+        evidence.update(corpus_evidence(model, token, (ending, rest)))
+    return Repair(
+        (Edit(start + len(ending), start + len(ending), " ", reason, "words/glued", evidence),), (rest,)
+    )
+
+
+def reads_after_ending(splitter: Splitter, rest: str) -> bool:
+    """Whether ``rest``, glued after a contraction's ending, is a word to split off: a word of the
+    dictionary of four letters or more, not a rare one (``constructor``); a common word of three
+    (``got``; not the dialect's ``les`` of ``top’sles``, nor ``eff``); a function word or a very common
+    word of two (``do``, ``go``).
+
+    >>> reads_after_ending(Splitter(), "constructor"), reads_after_ending(Splitter(), "les")
+    (True, False)
+    """
+    if len(rest) >= 4:
+        return rest in english_dictionary() and zipf(rest) >= _AFTER_ENDING_ZIPF[4]
+    return zipf(rest) >= _AFTER_ENDING_ZIPF[len(rest)] or (len(rest) == 2 and splitter.function_word(rest))
+
+
+def takes_ending(before: str, ending: str) -> bool:
+    """Whether the word ``before`` an apostrophe takes ``ending`` as a contraction or a possessive:
+    ``doesn’t``, ``you’re``, ``I’d`` as wordfreq knows them; ``’s`` after a common word or one of the
+    dictionary (``object’s``, ``Clinic’s``) or a name (``Perl’s``), not after letters that are none
+    (``rb'sample'``, ``clo'sline``).
+
+    >>> takes_ending("doesn", "t"), takes_ending("object", "s"), takes_ending("Ma", "m")
+    (True, True, False)
+    """
+    if ending == "s":
+        word = before.lower()
+        least = _NAME_POSSESSOR_ZIPF if before[0].isupper() else _POSSESSOR_ZIPF
+        return zipf(word) >= least or word in english_dictionary()
+    return zipf(f"{before.lower()}'{ending}") >= _CONTRACTION_ZIPF
+
+
+def _stands_in_a_word(text: str, start: int) -> bool:
+    """Whether the letters starting at ``start`` continue something before them that is no word of
+    prose (``x_doesn’t``, ``a.b’s``) or close a quotation opened just before (``‘hello’said``)."""
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_@/.#\\&-+$%:'\u2018")
 
 
 #: Readings that hold only where the document does not show the token to be a term of its own
