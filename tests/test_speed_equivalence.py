@@ -21,7 +21,7 @@ from conftest import ROOT, benchmark_corpora, case_rows
 from textmend import Findings, lexicon
 from textmend.changes import apply_edits
 from textmend.corpus_model import CorpusModel
-from textmend.fixers import _language, _splitter, entities, words
+from textmend.fixers import _language, _splitter, _teaser_forms, entities, teasers, titles, words
 from textmend.fixers._dictionary import english_dictionary
 from textmend.fixers._edits import merged_runs
 from textmend.fixers._ftfy_lines import NEEDS_FTFY, could_change, fix_line, ftfy_would_change
@@ -846,3 +846,60 @@ def test_asking_the_language_lazily_edits_as_asking_all_on_the_table_rows(case: 
     text = case["input"]
     found = sorted((edit.start, edit.end, edit.after) for edit in fixer.find(text, Findings()))
     assert found == plain_words_find(fixer, text), case["why"]
+
+
+_TITLE_PIECES = st.sampled_from(
+    ["Used", "used", "USED", "For", "Pain", "The", "the", "council", "A", "I", "1", "\u2167", "\u00df", "SS",
+     "ss", "\u0130", "i", "\u03a3", "\u03c3", "\u03c2", '"', "'", "\u201c", "\u2018", "(", "[", "*", " ", " ",
+     "  ", "\t", "|", " - ", "\u2014", "?", ".", "!", "...", "\u2026", ",", "\u0301"]
+)  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_TITLE_PIECES, max_size=12).map("".join), st.lists(_TITLE_PIECES, max_size=16).map("".join))
+@example("\u00df Used For Pain", "SS Used For Pain")  # one letter that casefolds to two
+@example("Used For Pain", '"used for pain"')
+def test_a_line_that_may_not_repeat_the_title_is_neither_title_reading(title: str, line: str) -> None:
+    # the titles step tests may_repeat before reading both lines; it must be implied by either reading
+    if not titles.may_repeat(title, line):
+        duplicate = (
+            titles.looks_like_title(title)
+            and titles.looks_like_title(line)
+            and titles.same_title(title, line)
+        )
+        assert not duplicate
+        assert not (
+            titles.could_be_glued_title(title) and titles.glued_rest(title, line.lstrip()) is not None
+        )
+
+
+def plain_teaser_candidate() -> re.Pattern[str]:
+    """The teasers step's fast scan as it was before its phrases became tries: one branch per phrase."""
+    space = teasers._SPACE
+    labels = teasers._phrase_pattern(_teaser_forms.LABELS)
+    phrases = teasers._phrase_pattern(_teaser_forms.HEADINGS)
+    prefixes = teasers._phrase_pattern(_teaser_forms.HEADING_PREFIXES)
+    return re.compile(
+        rf"^{space}(?=\S)(?:(?:{labels}){space}[:|]"
+        rf"|(?:{phrases}|(?:{prefixes})[ \t]+[^\n.!?:]{{1,60}}?)[ \t]*:?{space}$)",
+        re.IGNORECASE | re.MULTILINE,
+    )
+
+
+_TEASER_LINE_PIECES = st.one_of(
+    st.sampled_from(
+        [*_teaser_forms.HEADINGS, *_teaser_forms.LABELS, *_teaser_forms.HEADING_PREFIXES, "Read", "Rel",
+         "more", "MORE", "related", "also", " ", "  ", "\t", "\n", "\n\n", ":", "|", ".", "?", "The vote",
+         "Budget", "\u00e0", "\u00c0", "\u0130", "\u017f"]
+    ),
+    st.text(alphabet="aAeErRsS lL:\n", max_size=8),
+)  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_TEASER_LINE_PIECES, max_size=10).map("".join))
+@example("Body.\nRelated articles:\nx")
+@example("  read  MORE |")
+def test_the_teasers_fast_scan_as_tries_finds_what_one_branch_per_phrase_finds(text: str) -> None:
+    new = teasers.compiled_forms().candidate
+    assert (new.search(text) is None) == (plain_teaser_candidate().search(text) is None)

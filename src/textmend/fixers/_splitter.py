@@ -1177,9 +1177,15 @@ _PAIR_TABLE_MIN = 2
 _PAIR_PART_ZIPF = 3.0
 # ... and each part has this many letters ("sub", "non", "pre" prefixes are not words of a pair).
 _PAIR_PART_LETTERS = 3
-# "a" glued to a word (``astring``, ``writea``): the other word is at least this common...
+# "a" glued to a word: the word after it is at least this common ("astring")...
 _ARTICLE_WORD_ZIPF = 3.5
-# ... and, after the word ("writea"), a content word of at least four letters (a verb or a preposition).
+# ... or a word of the dictionary this common ("ahump", "acursor", "agallows" at 3.1 to 3.4; rarer words
+# after an "a" are as often other languages' words, Romani "avela", and short ones abbreviations or
+# names, "atsp" in a docstring, Romani "anav")...
+_ARTICLE_DICTIONARY_ZIPF = 3.0
+# ... and the word before it ("writea") this common, a content word of at least four letters (a verb or
+# a preposition): a rarer one is a name of code or a dialect's word ("bytea", "doesna").
+_ARTICLE_LEFT_ZIPF = 3.5
 _ARTICLE_LEFT_LETTERS = 4
 
 
@@ -1244,7 +1250,10 @@ def article_split(splitter: Splitter, token: str) -> tuple[str, str] | None:
     if (
         token[0] == "a"
         and rest[0] not in "aeiou"
-        and zipf(rest, "en") >= _ARTICLE_WORD_ZIPF
+        and (
+            zipf(rest, "en") >= _ARTICLE_WORD_ZIPF
+            or (zipf(rest, "en") >= _ARTICLE_DICTIONARY_ZIPF and rest in english_dictionary())
+        )
         and static_split(splitter, rest) is None
         and not splitter.function_word(rest)
     ):
@@ -1254,7 +1263,7 @@ def article_split(splitter: Splitter, token: str) -> tuple[str, str] | None:
         token[-1] == "a"
         and len(left) >= _ARTICLE_LEFT_LETTERS
         and left not in _ARTICLE_NEVER_AFTER
-        and zipf(left, "en") >= _ARTICLE_WORD_ZIPF
+        and zipf(left, "en") >= _ARTICLE_LEFT_ZIPF
         and static_split(splitter, left) is None
     ):
         return left, "a"

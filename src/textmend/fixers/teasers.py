@@ -56,7 +56,7 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import regex
 
@@ -234,6 +234,41 @@ def _phrase_pattern(phrases: Sequence[str]) -> str:
     return "|".join(r"\s+".join(regex.escape(word) for word in phrase.split()) for phrase in ordered)
 
 
+def _phrase_trie(phrases: Sequence[str]) -> str:
+    """An alternation of ``phrases`` (spaces matching any run of spaces, as in :func:`_phrase_pattern`)
+    factored by their common beginnings: ``Re(?:ad\\s+more|lated)``. It matches the same strings, and a
+    line is tried once per letter rather than once per phrase, which halves the fast scan.
+
+    >>> _phrase_trie(["Read more", "Related", "More"])
+    '(?:More|Re(?:ad\\\\s+more|lated))'
+    """
+    trie: dict[str | None, Any] = {}
+    for phrase in sorted({phrase.strip() for phrase in phrases if phrase.strip()}):
+        node = trie
+        for index, word in enumerate(phrase.split()):
+            if index:
+                node = node.setdefault(" ", {})  # a run of spaces
+            for character in word:
+                node = node.setdefault(character, {})
+        node[None] = {}  # a phrase ends here
+    return _trie_branches(trie)
+
+
+def _trie_branches(node: dict[str | None, Any]) -> str:
+    """The pattern of one node of :func:`_phrase_trie`'s tree: its branches, optional where a phrase ends."""
+    branches = [
+        (r"\s+" if unit == " " else re.escape(unit)) + _trie_branches(child)
+        for unit, child in node.items()
+        if unit is not None
+    ]
+    if not branches:
+        return ""
+    ends = None in node
+    if len(branches) == 1 and not ends:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")" + ("?" if ends else "")
+
+
 # Spaces that ``str.strip`` takes off a line, within the line (a run across lines would make the
 # fast scan quadratic on a text of blank lines).
 _SPACE = r"[^\S\n]*"
@@ -261,8 +296,10 @@ def compiled_forms(
     )
     candidate = re.compile(
         # (?=\S): every phrase starts with a non-space, so a blank line fails at once, not per phrase.
-        rf"^{_SPACE}(?=\S)(?:(?:{labels_pattern}){_SPACE}[:|]"
-        rf"|(?:{phrases}|(?:{prefixes})[ \t]+[^\n.!?:]{{1,60}}?)[ \t]*:?{_SPACE}$)",
+        # The phrases as tries: only whether a text has a match counts here, not which phrase matched.
+        rf"^{_SPACE}(?=\S)(?:(?:{_phrase_trie(forms.LABELS + labels)}){_SPACE}[:|]"
+        rf"|(?:{_phrase_trie(forms.HEADINGS + headings)}|(?:{_phrase_trie(forms.HEADING_PREFIXES)})"
+        rf"[ \t]+[^\n.!?:]{{1,60}}?)[ \t]*:?{_SPACE}$)",
         re.IGNORECASE | re.MULTILINE,
     )
     return _Forms(

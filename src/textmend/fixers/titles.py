@@ -53,6 +53,7 @@ __all__ = [
     "glued_rest",
     "looks_like_site",
     "looks_like_title",
+    "may_repeat",
     "page_titles",
     "runs_on_as_one_word",
     "same_title",
@@ -61,6 +62,7 @@ __all__ = [
 ]
 
 _NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
+_WORD_CHARACTER = regex.compile(r"[\p{L}\p{N}]")  # what title_key keeps
 _CLOSING = "\"'\u201d\u2019)]"
 # What may open the glued sentence before its capital: quotes, brackets (``[IMG: …]``), markdown emphasis.
 _OPENING = "\"'\u201c\u2018(\u00ab\u00bf\u00a1<*_["
@@ -75,6 +77,8 @@ MIN_GLUED_WORDS = 3
 MIN_STOPPED_TITLE_WORDS = 3
 # " | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ": between a page title and a site's name.
 _SITE_SEPARATOR = regex.compile(r"[ \t]+(?:\||-|\u2013|\u2014|::|\u00b7|\u00ab|\u00bb)[ \t]+")
+# The marks of _SITE_SEPARATOR: a line without any of them has no separator.
+_SEPARATOR_MARKS = ("|", "-", "\u2013", "\u2014", "::", "\u00b7", "\u00ab", "\u00bb")
 
 
 def title_key(line: str) -> str:
@@ -94,6 +98,25 @@ def same_title(line: str, other: str) -> bool:
     (True, False)
     """
     return title_key(line).replace(" ", "") == title_key(other).replace(" ", "")
+
+
+def may_repeat(title: str, line: str) -> bool:
+    """Whether ``line`` could repeat ``title`` as :func:`same_title` or :func:`glued_rest` reads it: the
+    same first letter or digit, or the same first character, case aside. A test of one character or two
+    before those read the whole line.
+
+    >>> may_repeat("Used For Pain", '"used for pain"'), may_repeat("Used For Pain", "The council met")
+    (True, False)
+    """
+    rest = line.lstrip()
+    if title[:1].casefold()[:1] == rest[:1].casefold()[:1]:
+        return True  # the same first character: glued_rest's head may equal the title
+    first, other = _WORD_CHARACTER.search(title), _WORD_CHARACTER.search(rest)
+    return (
+        first is not None
+        and other is not None
+        and first.group().casefold()[:1] == other.group().casefold()[:1]
+    )
 
 
 def looks_like_title(line: str) -> bool:
@@ -241,6 +264,8 @@ def page_titles(line: Line) -> Iterator[_PageTitle]:
     yield _PageTitle(stripped, None, 0, 0)
     if len(stripped) > MAX_TITLE_LENGTH + MAX_SITE_LENGTH:
         return  # no page title: and a long run of spaces would make the search slow
+    if not any(mark in stripped for mark in _SEPARATOR_MARKS):
+        return  # most first lines: a few C-level searches, not a scan for spaces
     separators = list(_SITE_SEPARATOR.finditer(stripped))
     if not separators:
         return
@@ -274,6 +299,8 @@ class TitlesFixer(Fixer):
         if first is None or second is None:
             return
         for page in page_titles(first):
+            if not may_repeat(page.title, second.text):
+                continue  # most documents: the body's first line starts otherwise
             if (
                 looks_like_title(page.title)
                 and looks_like_title(second.text)
