@@ -1058,7 +1058,8 @@ class CorpusEvidence:
 
     def other_titles(self, line: str) -> int:
         """How many documents of the corpus have ``line`` as their title, when it is not this one's."""
-        return 0 if normal_title(line) == self.own_title else self.model.title_count(line)
+        key = normal_title(line)  # as title_count normalises it: once, not twice
+        return 0 if key == self.own_title else self.model.titles.get(key, 0)
 
     def has_body(self, lines: Sequence[Line]) -> bool:
         """Whether ``lines`` hold more than this document's own title."""
@@ -1078,10 +1079,10 @@ def is_corpus_title_line(title: str, corpus: CorpusEvidence) -> bool:
     stripped = title.strip()
     return (
         len(stripped) <= MAX_HEADLINE_LENGTH
+        and corpus.other_titles(stripped) > 0  # first: most last lines are no title of the corpus
         and word_count(stripped) <= MAX_HEADLINE_WORDS
         and not ends_like_prose(without_trailing_off(stripped))
         and _URL.search(stripped) is None
-        and corpus.other_titles(stripped) > 0
     )
 
 
