@@ -56,6 +56,10 @@ FRAGMENTS = st.sampled_from(
         "\ufb01",
         "A Title",
         "A Title and more",
+        "doesn\u2019twant",
+        "Let's",
+        "\u2019sreference",
+        "'t",
     ]
 )
 

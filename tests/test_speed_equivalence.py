@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 from collections import Counter
+from unittest import mock
 
 import pytest
 import regex
@@ -17,6 +18,7 @@ import wordfreq
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+import textmend
 from conftest import ROOT, benchmark_corpora, case_rows
 from textmend import Findings, lexicon
 from textmend.changes import apply_edits
@@ -903,3 +905,31 @@ _TEASER_LINE_PIECES = st.one_of(
 def test_the_teasers_fast_scan_as_tries_finds_what_one_branch_per_phrase_finds(text: str) -> None:
     new = teasers.compiled_forms().candidate
     assert (new.search(text) is None) == (plain_teaser_candidate().search(text) is None)
+
+
+_FITTED_TEASER_MODEL = textmend.fit(
+    {
+        "text": f"Body of story {n}, long enough to read.\n\nSubscribe to our newsletter",
+        "title": f"Title number {n}",
+    }
+    for n in range(30)
+)
+_FITTED_TEASER_LINES = st.sampled_from(
+    ["Title number 3", "Title number 7", "- Title number 5", "* Title number 9",
+     "Subscribe to our newsletter", "Body text of this story here.", "Why Cats Purr",
+     "Why Cats Purr Cats purr when they", "Related", "Related stories:", "Read more: Title number 4",
+     "", "  ", "Title number 3."]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_FITTED_TEASER_LINES, max_size=8).map("\n".join))
+@example("Body here is long.\nMore text.\n- Title number 3\n- Title number 5")
+@example("Body here is long.\nMore text.\nSubscribe to our newsletter")
+def test_the_fitted_teasers_last_line_test_finds_what_reading_every_form_finds(text: str) -> None:
+    # may_end_unmarked reads the last lines before the forms read thirty: it must never hide a block
+    fixer = teasers.TeaserFixer(model=_FITTED_TEASER_MODEL)
+    found = list(fixer.find(text, Findings()))
+    with mock.patch.object(teasers, "may_end_unmarked", lambda *arguments: True):
+        plain = list(fixer.find(text, Findings()))
+    assert found == plain

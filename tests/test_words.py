@@ -306,6 +306,19 @@ def test_fitting_on_text_with_a_repeated_glue_still_splits_it() -> None:
     assert fitted("It was one ofthe best.") == "It was one of the best."
 
 
+def test_an_ending_glued_to_a_word_is_split_with_a_model_unless_the_corpus_writes_it_so() -> None:
+    text = "Van Rossum doesn’tlike this approach."
+    assert words()(text) == "Van Rossum doesn’t like this approach."
+    # A corpus that writes "doesn’t like" apart many times: the glue is damage, split with its numbers
+    apart = _counted([f"She doesn’t like item {n}, and he doesn’t like it either." for n in range(6)])
+    document = words().with_model(apart).mend_document(text)
+    assert document.text == "Van Rossum doesn’t like this approach."
+    assert document.changes[0].evidence["corpus_pair"] == 12.0
+    # A corpus whose documents write the token glued and never apart: a word of that corpus, kept
+    glued = _counted([f"The doesn’tlike flag {n} is set by the tlike tool." for n in range(6)])
+    assert words().with_model(glued)(text) == text
+
+
 def test_with_model_keeps_fixers_hashable_and_the_pipeline_unchanged() -> None:
     pipeline = words()
     model = _counted(_TOOLS)

@@ -124,6 +124,7 @@ __all__ = [
     "looks_like_lower_case_title",
     "looks_like_sentence_title",
     "looks_like_teaser_title",
+    "may_end_unmarked",
     "may_hold_sentence_title",
     "may_hold_teasers",
     "mostly_lower_case",
@@ -1181,6 +1182,8 @@ def trailing_section(
     """The block of any form that ends ``text[:end]``, the most specific form first. ``marked=False``
     says that ``text`` has no line that could be a heading or a label: the forms that need one (read
     more, pairs, list) are not tried, and the seed form only where a teaser pair ends ``text[:end]``."""
+    if not marked and not may_end_unmarked(text, end, found, corpus):
+        return None  # most texts with a model: two lines read, not the thirty the forms read
     lines = lines_from_end(text, 2 * MAX_LIST_ITEMS + 6, end)
     if len(lines) < 2:
         return None
@@ -1204,6 +1207,25 @@ def trailing_section(
         if section is not None:
             return section
     return None
+
+
+def may_end_unmarked(text: str, end: int, found: _Forms, corpus: CorpusEvidence | None) -> bool:
+    """Whether ``text[:end]`` could end with a block of a form that needs no heading or label: a teaser
+    pair ends it (the seed form), or, with a corpus, its last line is another document's title behind
+    a bullet or none (the corpus form) or ends many documents (the boilerplate form). Each of those
+    forms starts from that line, so a text whose last line is none of them holds none."""
+    if ends_with_teaser_pair(text, end):
+        return True
+    if corpus is None:
+        return False
+    last = lines_from_end(text, 1, end)
+    if not last:
+        return False
+    line = last[0].text
+    title = split_bullet(line, found.bullets)[1]
+    return (not is_heading(line, found) and is_corpus_title_line(title, corpus)) or is_boilerplate_line(
+        line, corpus
+    )
 
 
 def trailing_sections(
