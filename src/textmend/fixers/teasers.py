@@ -124,7 +124,7 @@ __all__ = [
     "looks_like_lower_case_title",
     "looks_like_sentence_title",
     "looks_like_teaser_title",
-    "may_end_unmarked",
+    "may_end_with_corpus_block",
     "may_hold_sentence_title",
     "may_hold_teasers",
     "mostly_lower_case",
@@ -1182,15 +1182,15 @@ def trailing_section(
     """The block of any form that ends ``text[:end]``, the most specific form first. ``marked=False``
     says that ``text`` has no line that could be a heading or a label: the forms that need one (read
     more, pairs, list) are not tried, and the seed form only where a teaser pair ends ``text[:end]``."""
-    if not marked and not may_end_unmarked(text, end, found, corpus):
-        return None  # most texts with a model: two lines read, not the thirty the forms read
+    # unmarked, the seed form only where a teaser pair ends the region: the test may_hold_teasers makes
+    seeded = marked or ends_with_teaser_pair(text, end)
+    if not (seeded or may_end_with_corpus_block(text, end, found, corpus)):
+        return None  # most texts with a model: a line or two read, not the thirty the forms read
     lines = lines_from_end(text, 2 * MAX_LIST_ITEMS + 6, end)
     if len(lines) < 2:
         return None
     for form in _TRAILING_FORMS if marked else _UNMARKED_FORMS:
         if form == "seed":
-            # unmarked, only a region that starts with a teaser pair: the test may_hold_teasers makes
-            seeded = marked or ends_with_teaser_pair(text, end)
             section = seed_section(text, end, found) if seeded else None
         elif form == "read-more":
             section = read_more_section(lines, found)
@@ -1209,13 +1209,11 @@ def trailing_section(
     return None
 
 
-def may_end_unmarked(text: str, end: int, found: _Forms, corpus: CorpusEvidence | None) -> bool:
-    """Whether ``text[:end]`` could end with a block of a form that needs no heading or label: a teaser
-    pair ends it (the seed form), or, with a corpus, its last line is another document's title behind
-    a bullet or none (the corpus form) or ends many documents (the boilerplate form). Each of those
-    forms starts from that line, so a text whose last line is none of them holds none."""
-    if ends_with_teaser_pair(text, end):
-        return True
+def may_end_with_corpus_block(text: str, end: int, found: _Forms, corpus: CorpusEvidence | None) -> bool:
+    """Whether ``text[:end]`` could end with a block of a corpus form: with a corpus, its last line is
+    another document's title behind a bullet or none (the corpus form) or ends many documents (the
+    boilerplate form). Each of those forms starts from that line, so a text whose last line is none
+    of them holds none."""
     if corpus is None:
         return False
     last = lines_from_end(text, 1, end)

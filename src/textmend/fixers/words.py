@@ -632,7 +632,7 @@ def glued_repair(
     chosen = split or extra or (other[1] if other is not None else None)
     if chosen is None or stands_apart(splitter, token, chosen[0], start, document):
         return None
-    if token.endswith("in") and document.text.startswith(("'", "\u2019"), start + len(token)):
+    if token.endswith("in") and document.text.startswith(_APOSTROPHES, start + len(token)):
         return None  # "foamin'": a dropped g, spelled out
     if misreads_grammar(splitter, chosen[0], document.text, start + len(token)):
         return None
