@@ -380,6 +380,7 @@ def test_the_book_pair_table_names_its_source_and_keeps_pairs_the_rules_need() -
     from wordfreq import zipf_frequency
 
     from textmend.fixers._pairs import book_pair_count, book_pair_lines
+    from textmend.fixers._splitter import _LEADERS, _TRAILERS
     from textmend.fixers._wordlists import FUNCTION_WORDS
 
     raw = resources.files("textmend.fixers").joinpath("data").joinpath("en-book-pairs.tsv.gz").read_bytes()
@@ -397,6 +398,10 @@ def test_the_book_pair_table_names_its_source_and_keeps_pairs_the_rules_need() -
     assert all(words and all(len(w) >= 3 for w in words) for words in content)  # one function word at most
     assert not any({"a", "no", "up", "in", "on", "it"} & set(words) for words in pairs)  # they make words
     assert book_pair_count("his", "gills") == 0  # a leader before a word: the bound reading's, no entry
+    # the table is built with the bound reading's leaders and trailers as they stand: a leader or a trailer
+    # added to the rules (the sixteenth round's "most", "why") means the table must be built again
+    assert not any(left in _LEADERS and right not in function for left, right in pairs)
+    assert not any(right in _TRAILERS and left not in function for left, right in pairs)
     sample = pairs[:: len(pairs) // 500]  # wordfreq knows none of them glued (a sample: 500 lookups)
     assert all(zipf_frequency(left + right, "en") == 0.0 for left, right in sample)
     assert book_pair_count("twelve", "years") > 100 and book_pair_count("be", "saved") > 100
@@ -439,14 +444,58 @@ def test_the_book_pair_builder_leaves_compounds_bound_pairs_and_rare_pairs(tmp_p
         path = tmp_path / f"{number}.txt"
         path.write_text(text, encoding="utf-8")
         paths.append(path)
-    pairs, closed = builder.count(paths)
+    pairs, closed, words = builder.count(paths)
     assert pairs["twelve years"] == 12 and pairs["sharp pointed"] == 11 and closed["sharppointed"] == 9
+    assert words == 15 * 11 + (6 * 3 + 4) + 7  # words split at whitespace, the header and footer cut off
     assert "licence" not in " ".join(pairs)  # Project Gutenberg's footer is cut off
     assert pairs["the house"] == 11 and pairs["winter fields"] == 3
     kept = {pair for pair, n in pairs.items() if builder.kept(pair, n, closed)}
     # "winter fields": too rare; "the house": a leader before a word (the bound reading's); "no delay":
     # "no" starts words ("nodelay"); "be saved": a function word the shape rules cannot read
     assert kept == {"twelve years", "be saved"}
+
+
+def test_the_book_junk_builder_keeps_pairs_whose_books_odds_pass() -> None:
+    """``tools/build_book_pairs.junk_kept``: a pair whose glued form wordfreq knows as junk is kept when
+    the books write it apart often enough for the odds, not when they write it too rarely, close it up,
+    or when it holds no function word or the glued form is unknown or too common."""
+    from collections import Counter
+
+    builder = _tool("build_book_pairs")
+    closed: Counter[str] = Counter({"atlast": 2000})
+    words = 100_000_000
+    assert builder.junk_kept("so many", 8_000, closed, words)  # somany 1.1; the books: Zipf 4.9
+    assert not builder.junk_kept("so many", 100, closed, words)  # the books: Zipf 3.0, odds 1.9
+    assert not builder.junk_kept("at last", 10_000, closed, words)  # closed up a fifth as often
+    assert not builder.junk_kept("good stuff", 10_000, closed, words)  # goodstuff 1.4, no function word
+    assert not builder.junk_kept("used for", 10_000, closed, words)  # wordfreq does not know usedfor
+    assert not builder.junk_kept("of the", 10_000_000, closed, words)  # ofthe 3.3: too common for junk
+    assert not builder.junk_kept("so many", 9, closed, 1_000)  # under the floor of ten, whatever the odds
+
+
+def test_the_book_junk_table_names_its_source_and_holds_what_the_junk_reading_asks() -> None:
+    """Every pair of ``en-book-junk.tsv.gz`` passes the tests the builder made (a function word, both
+    words Zipf 4 or more, the glued form junk, the books' odds 2.5 or more), and the header says where
+    the counts come from and how many words the books hold."""
+    from wordfreq import zipf_frequency
+
+    from textmend.fixers._dictionary import data_text
+    from textmend.fixers._pairs import book_junk_table, book_junk_zipf
+    from textmend.fixers._splitter import _JUNK_GLUED_ZIPF, _JUNK_ODDS, _JUNK_PART_ZIPF
+    from textmend.fixers._wordlists import FUNCTION_WORDS
+
+    header, words, *_ = data_text("en-book-junk.tsv.gz").split("\n")
+    assert "rcdm-uga/Gutenberg_Text" in header and int(words.removeprefix("# words ")) > 50_000_000
+    table = book_junk_table()
+    assert 300 < len(table) < 5_000
+    function = FUNCTION_WORDS["en"]
+    for pair, books in table.items():
+        left, right = pair.split(" ")
+        glued = zipf_frequency(left + right, "en")
+        assert left in function or right in function, pair
+        assert min(zipf_frequency(left, "en"), zipf_frequency(right, "en")) >= _JUNK_PART_ZIPF, pair
+        assert 0.0 < glued <= _JUNK_GLUED_ZIPF and books - glued >= _JUNK_ODDS, pair
+    assert 4.5 < book_junk_zipf("so", "many") < 5.5 and book_junk_zipf("has", "her") == 0.0
 
 
 def test_the_adjective_list_keeps_wordnets_notice_and_no_nouns() -> None:

@@ -1,5 +1,6 @@
 """Build ``src/textmend/fixers/data/en-book-pairs.tsv.gz``: pairs of English words that public-domain
-books write apart far more often than closed up, and that wordfreq does not know glued.
+books write apart far more often than closed up, and that wordfreq does not know glued; and
+``en-book-junk.tsv.gz``: such pairs whose glued form wordfreq knows only as junk (``somany``).
 
 WordNet's pairs (``tools/build_pairs.py``) cover 10-15% of the content-word joins of the benchmark's
 dev splits. Printed prose covers others (``twelve years``, ``take place``, ``be saved``): this
@@ -22,9 +23,16 @@ A pair is kept when:
   against ``whaleships``, ``sharp pointed`` against ``sharp-pointed``: a compound) at most
   ``1 / APART_RATIO`` as often.
 
-Output: ``left right count`` per line, sorted, gzip with a fixed mtime (a rebuild from the same export
-and the same wordfreq is byte-identical). Counts are facts about public-domain texts; the file's
-header names the source.
+The junk table keeps, under the same two counts, the pairs that ``_splitter.junk_split`` could read by
+the books' evidence: wordfreq knows the glued form, but rarely (Zipf above 0 and at most
+``_JUNK_GLUED_ZIPF``: ``somany`` 1.1, ``atlast`` 1.6, ``beable`` 1.5, from scraped web text), one word
+is a function word, both are at least ``_JUNK_PART_ZIPF`` common, and the books write the pair more
+often than wordfreq sees the glued form by ``_JUNK_ODDS`` Zipf units or more (the pair's Zipf value
+in the books: its count per billion words they hold, which the file's second line gives).
+
+Output: ``left right count`` per line, sorted (the junk table's second line: ``# words N``), gzip with a
+fixed mtime (a rebuild from the same export and the same wordfreq is byte-identical). Counts are facts
+about public-domain texts; the file's header names the source.
 
 Run: ``python tools/build_book_pairs.py DIR`` with DIR an export of the repository's ``.txt`` files
 in their author folders (``git ls-tree`` / ``git cat-file`` of a clone); 2 worker processes, about a
@@ -34,6 +42,7 @@ minute and 0.8 GB of memory.
 from __future__ import annotations
 
 import argparse
+import math
 import multiprocessing
 import re
 import sys
@@ -49,12 +58,19 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from books import body, books  # type: ignore[import-not-found]  # noqa: E402  (benchmarks/, not a package)
 
-from textmend.fixers._splitter import _LEADERS, _TRAILERS  # noqa: E402
+from textmend.fixers._splitter import (  # noqa: E402
+    _JUNK_GLUED_ZIPF,
+    _JUNK_ODDS,
+    _JUNK_PART_ZIPF,
+    _LEADERS,
+    _TRAILERS,
+)
 from textmend.fixers._wordlists import FUNCTION_WORDS  # noqa: E402
 
-__all__ = ["build", "count", "main"]
+__all__ = ["build", "count", "junk_kept", "kept", "main"]
 
 OUTPUT = ROOT / "src" / "textmend" / "fixers" / "data" / "en-book-pairs.tsv.gz"
+JUNK_OUTPUT = OUTPUT.with_name("en-book-junk.tsv.gz")
 MIN_COUNT = 10  # the reading's floor (``_splitter.BOOK_PAIR_MIN``): rarer pairs are an accident of wording
 APART_RATIO = 10  # written apart ten times as often as closed up or hyphenated ("dark green" 116, 43)
 PART_ZIPF = 3.0  # the reading's floor for each word (``_settled_pair``)
@@ -68,23 +84,31 @@ WORD_MAKING = frozenset("a an no up it in on all through out off over".split()) 
 _PAIR = re.compile(r"(?:^|(?<=\s))([a-z]+) (?=([a-z]+)(?:\s|$))")
 # A pair closed up (``whaleships``) or hyphenated (``sharp-pointed``, a compound adjective): one word.
 _CLOSED = re.compile(r"(?<![\w-])([a-z]+)-?([a-z]+)(?![\w-])")
-HEADER = (
-    "# English word pairs that public-domain books write apart, from Project Gutenberg texts"
-    " (GitHub rcdm-uga/Gutenberg_Text a0b16d3, the dev split of benchmarks/books.py; public domain);"
-    " built by tools/build_book_pairs.py.\n"
+_SOURCE = (
+    "from Project Gutenberg texts (GitHub rcdm-uga/Gutenberg_Text a0b16d3, the dev split of"
+    " benchmarks/books.py; public domain); built by tools/build_book_pairs.py.\n"
+)
+HEADER = "# English word pairs that public-domain books write apart, " + _SOURCE
+JUNK_HEADER = (
+    "# English word pairs that public-domain books write apart and wordfreq knows glued only as junk, "
+    + _SOURCE
 )
 
 
-def count(paths: list[Path]) -> tuple[Counter[str], Counter[str]]:
-    """The pairs (``"left right"``) in ``paths``, and the words written closed up or with a hyphen
-    (``sharp-pointed`` counts as ``sharppointed``)."""
+def count(paths: list[Path]) -> tuple[Counter[str], Counter[str], int]:
+    """The pairs (``"left right"``) in ``paths``, the words written closed up or with a hyphen
+    (``sharp-pointed`` counts as ``sharppointed``), and how many words the books hold (split at
+    whitespace)."""
     pairs: Counter[str] = Counter()
     closed: Counter[str] = Counter()
+    words = 0
     for path in paths:
-        text = " ".join(body(path.read_text("utf-8", errors="replace")).split())
+        split = body(path.read_text("utf-8", errors="replace")).split()
+        words += len(split)
+        text = " ".join(split)
         pairs.update(map(" ".join, _PAIR.findall(text)))
         closed.update(map("".join, _CLOSED.findall(text)))
-    return pairs, closed
+    return pairs, closed, words
 
 
 def kept(pair: str, apart: int, closed: Counter[str]) -> bool:
@@ -105,26 +129,49 @@ def kept(pair: str, apart: int, closed: Counter[str]) -> bool:
     )
 
 
-def build(folder: Path, output: Path = OUTPUT, workers: int = 2) -> int:
-    """Write the table from the books under ``folder``; the number of pairs kept."""
+def junk_kept(pair: str, apart: int, closed: Counter[str], words: int) -> bool:
+    """Whether the junk table keeps ``pair``, which books of ``words`` words write apart ``apart`` times."""
+    if apart < MIN_COUNT or closed[pair.replace(" ", "")] * APART_RATIO > apart:
+        return False
+    left, _, right = pair.partition(" ")
+    function = FUNCTION_WORDS["en"]
+    if not (left in function or right in function):
+        return False
+    glued = zipf_frequency(left + right, "en")
+    if not 0.0 < glued <= _JUNK_GLUED_ZIPF:
+        return False
+    if min(zipf_frequency(left, "en"), zipf_frequency(right, "en")) < _JUNK_PART_ZIPF:
+        return False
+    return math.log10(apart * 1e9 / words) - glued >= _JUNK_ODDS
+
+
+def build(
+    folder: Path, output: Path = OUTPUT, workers: int = 2, junk_output: Path = JUNK_OUTPUT
+) -> tuple[int, int]:
+    """Write both tables from the books under ``folder``; the number of pairs each keeps."""
     paths = books(folder, "dev")
     with multiprocessing.Pool(workers) as pool:
         parts = pool.map(count, [paths[i::workers] for i in range(workers)])
     pairs: Counter[str] = Counter()
     closed: Counter[str] = Counter()
-    for part_pairs, part_closed in parts:
+    words = 0
+    for part_pairs, part_closed, part_words in parts:
         pairs.update(part_pairs)
         closed.update(part_closed)
+        words += part_words
     table = sorted((pair, n) for pair, n in pairs.items() if kept(pair, n, closed))
     write_gzip(output, HEADER + "".join(f"{pair} {n}\n" for pair, n in table))
-    return len(table)
+    junk = sorted((pair, n) for pair, n in pairs.items() if junk_kept(pair, n, closed, words))
+    write_gzip(junk_output, JUNK_HEADER + f"# words {words}\n" + "".join(f"{pair} {n}\n" for pair, n in junk))
+    return len(table), len(junk)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("books", type=Path, help="an export of rcdm-uga/Gutenberg_Text's author folders")
     args = parser.parse_args(argv)
-    print(build(args.books), "pairs")
+    pairs, junk = build(args.books)
+    print(pairs, "pairs,", junk, "junk pairs")
     return 0
 
 

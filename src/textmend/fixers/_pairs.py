@@ -14,7 +14,7 @@ letters or more) that it does not also list as nouns (``vast``, ``molecular``, `
 ``potential``, ``local``), less five combining forms (``micro``, ``ultra``, ``neo``, ``proto``,
 ``quasi``). Same source, licence and builder; read on first use (52 kB gzip, about 0.01 s).
 
-``data/en-book-pairs.tsv.gz`` holds 173,808 pairs of English words that Project Gutenberg's
+``data/en-book-pairs.tsv.gz`` holds 169,021 pairs of English words that Project Gutenberg's
 public-domain books write apart at least ten times, and ten times as often as closed up or hyphenated,
 and that wordfreq does not know glued: two content words (``twelve years``, ``take place``) or one and
 a function word that the shape rules cannot read (``be saved``, ``sharpened by``); each content word of
@@ -22,10 +22,18 @@ Zipf 3 or more. Source: the dev half of the books of ``benchmarks/books.py`` (Gi
 ``rcdm-uga/Gutenberg_Text`` at ``a0b16d3``); ``tools/build_book_pairs.py`` rebuilds it. Read on first
 use (0.8 MB gzip, about 0.03 s) and kept for the process as its sorted lines.
 
+``data/en-book-junk.tsv.gz`` holds the 747 pairs of the same books, counted the same way, whose glued
+form wordfreq knows only rarely, from scraped web text (``somany``, ``atlast``, ``beable``: Zipf 2 or
+less), with a function word, two words of Zipf 4 or more, and a count that makes the pair at least
+2.5 Zipf units likelier than the glued form (see ``_splitter.junk_split``); its second line says how
+many words the books hold (``# words N``). Same source and builder; read on first use (5 kB gzip).
+
 >>> pair_count("blood", "pressure") > 10, pair_count("used", "for")
 (True, 0)
 >>> book_pair_count("twelve", "years") > 100, book_pair_count("sun", "light")
 (True, 0)
+>>> round(book_junk_zipf("so", "many"), 2), book_junk_zipf("twelve", "years")
+(4.96, 0.0)
 >>> is_adjective("molecular"), is_adjective("potential")
 (True, False)
 """
@@ -33,12 +41,22 @@ use (0.8 MB gzip, about 0.03 s) and kept for the process as its sorted lines.
 from __future__ import annotations
 
 import bisect
+import math
 from collections.abc import Mapping
 from functools import cache
 
 from ._dictionary import data_text
 
-__all__ = ["adjectives", "book_pair_count", "book_pair_lines", "is_adjective", "pair_count", "pair_table"]
+__all__ = [
+    "adjectives",
+    "book_junk_table",
+    "book_junk_zipf",
+    "book_pair_count",
+    "book_pair_lines",
+    "is_adjective",
+    "pair_count",
+    "pair_table",
+]
 
 
 @cache
@@ -76,6 +94,29 @@ def book_pair_count(left: str, right: str) -> int:
     key = f"{left} {right} "
     at = bisect.bisect_left(lines, key)
     return int(lines[at][len(key) :]) if at < len(lines) and lines[at].startswith(key) else 0
+
+
+@cache
+def book_junk_table() -> dict[str, float]:
+    """The junk table's pairs, as ``"left right"``, each with its Zipf value in the books: the base-10
+    logarithm of its count per billion words of the books (loaded once)."""
+    lines = data_text("en-book-junk.tsv.gz").rstrip("\n").split("\n")
+    words = next(int(line[len(_WORDS_LINE) :]) for line in lines if line.startswith(_WORDS_LINE))
+    table: dict[str, float] = {}
+    for line in lines:
+        if not line.startswith("#"):
+            pair, _, count = line.rpartition(" ")
+            table[pair] = math.log10(int(count) * 1e9 / words)
+    return table
+
+
+_WORDS_LINE = "# words "
+
+
+def book_junk_zipf(left: str, right: str) -> float:
+    """The Zipf value of ``left right`` in the books, where wordfreq knows the two glued only as junk and
+    the junk table keeps the pair (0.0 when it does not)."""
+    return book_junk_table().get(f"{left} {right}", 0.0)
 
 
 @cache

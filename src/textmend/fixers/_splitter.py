@@ -31,7 +31,7 @@ from ..corpus_model import CorpusModel
 from ..lexicon import common_words, frequencies, zipf
 from ._dictionary import english_dictionary
 from ._language import OTHER_SCRIPT, UNKNOWN_LANGUAGE, decided_language, language_of
-from ._pairs import book_pair_count, is_adjective, pair_count
+from ._pairs import book_junk_zipf, book_pair_count, is_adjective, pair_count
 from ._wordlists import (
     COMPOUND_HEADS,
     COMPOUNDING,
@@ -46,6 +46,7 @@ __all__ = [
     "ARTICLES",
     "BOOK_PAIR_MIN",
     "CACHE_SIZE",
+    "CODE_KEYWORDS",
     "PYTHON_NAMES",
     "SLOPE",
     "DocumentWords",
@@ -97,6 +98,16 @@ __all__ = [
 # The names of Python's builtins and keywords: names of code wherever they stand, never glue
 # ("isinstance", "memoryview", "bytearray", "nonlocal").
 PYTHON_NAMES = frozenset(name for name in (*dir(builtins), *keyword.kwlist) if name.islower())
+# Operators and keywords of other languages that glue English words ("typeof", "instanceof", "forall";
+# SQL's "setof", "isnull", "notnull"): names of code too, which the junk reading (``junk_split``) would
+# split in prose about code: "type of" by the books' counts, "for all" and "set of" by the words' own
+# frequencies (PostgreSQL's manual writes "setof" 9 times, Node.js's "instanceof" twice). The price:
+# 6 joins of the dev split that glued those very pairs in prose (sixteenth round; "nameof" is left
+# out: "name of" is glued too often to give up).
+CODE_KEYWORDS = frozenset(
+    "typeof instanceof sizeof alignof offsetof forall foreach elseif endif ifdef ifndef readonly"  # noqa: SIM905
+    " setof isnull notnull".split()
+)
 _WORD = re.compile(r"\w+")
 # The letters on both sides of a hyphen (``fall-through``; each hyphen of ``well-to-do``). A run is tried
 # only from its first letter: tried from each letter, a long run with no hyphen after it was read once
@@ -218,7 +229,8 @@ class Splitter:
         """Whether ``token`` is left whole on cheap tests alone, before any split is scored: a common word,
         a word of a neighbouring language (``canto``), an inflected word (``togas``; not one wordfreq
         knows only as junk glue, ``thatis``: :func:`junk_split`), an entity remnant (``andamp``), the
-        name of a Python builtin or keyword (``isinstance``, ``memoryview``, ``nonlocal``) or an English
+        name of a Python builtin or keyword (``isinstance``, ``memoryview``, ``nonlocal``), a keyword of
+        another language made of English words (``typeof``, ``forall``: ``CODE_KEYWORDS``) or an English
         word that a spelling dictionary lists, however rarely wordfreq saw it (``inmost``, ``apeak``).
         Never true of a token :meth:`splittable` accepts: the word filter relies on it.
 
@@ -236,6 +248,7 @@ class Splitter:
                 or self.foreign(token)
                 or token in PYTHON_NAMES
                 or (token[-1:] == "s" and token[:-1] in PYTHON_NAMES)  # "frozensets"
+                or token in CODE_KEYWORDS
                 or (self.language == "en" and token in english_dictionary())
                 or is_entity_remnant(token)
                 or (self.inflected(token) and junk_split(self, token) is None)  # "thatis" is junk glue
@@ -1315,16 +1328,22 @@ def _apart_part(splitter: Splitter, part: str) -> bool:
 _JUNK_GLUED_ZIPF = 2.0
 # ... both words at least this common ("upbubble", "aslope" have a rare side)...
 _JUNK_PART_ZIPF = 4.0
-# ... and the pair, read as independent words, this many Zipf units likelier than the glued form.
+# ... and the pair this many Zipf units likelier than the glued form: read as independent words, or as
+# often as the public-domain books write it apart (``_pairs.book_junk_zipf``: "so many" 5.0 against
+# ``somany`` 1.1, where independence says 3.4; not ``hasher``: "has her" 3.4 against 1.4). The books'
+# evidence took 23 dev joins (``atlast``, ``beable``, ``ratherthan``, ``sucha``) and changed no clean
+# word of the dev split (sixteenth round).
 _JUNK_ODDS = 2.5
 
 
 @lru_cache(maxsize=CACHE_SIZE)
 def junk_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], float] | None:
     """The reading of an English ``token`` that wordfreq knows only as junk as a function word and a
-    common word, with its odds (``zipf(left) + zipf(right) - 9 - zipf(token)``): ``theonly`` ->
-    ``the only`` (odds 3.7), ``agood`` -> ``a good``. Not a token wordfreq does not know (``aplay``),
-    nor a word of the English dictionary (``ingoing``, ``inhere``: :func:`english_dictionary`).
+    common word, with its odds (``zipf(left) + zipf(right) - 9 - zipf(token)``, or the pair's Zipf in the
+    books less the token's where that is more: :func:`_pairs.book_junk_zipf`): ``theonly`` -> ``the
+    only`` (odds 3.7), ``agood`` -> ``a good``, ``somany`` -> ``so many`` (odds 3.9 by the books, 2.3
+    read as independent words). Not a token wordfreq does not know (``aplay``), a word of the English
+    dictionary (``ingoing``, ``inhere``: :func:`english_dictionary`) or a keyword (``typeof``).
 
     >>> junk_split(Splitter(), "theonly")[0], junk_split(Splitter(), "aplay")
     (('the', 'only'), None)
@@ -1336,6 +1355,7 @@ def junk_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], float] 
         or splitter.foreign(token)
         or is_entity_remnant(token)
         or token in english_dictionary()
+        or token in CODE_KEYWORDS
     ):
         return None
     best: tuple[tuple[str, str], float] | None = None
@@ -1350,7 +1370,7 @@ def junk_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], float] 
         z_left, z_right = zipf(left, "en"), zipf(right, "en")
         if min(z_left, z_right) < _JUNK_PART_ZIPF:
             continue
-        odds = z_left + z_right - 9.0 - joined
+        odds = max(z_left + z_right - 9.0, book_junk_zipf(left, right)) - joined
         if odds >= _JUNK_ODDS and (best is None or odds > best[1]):
             best = (left, right), odds
     return best
@@ -1375,11 +1395,17 @@ def unknown_english(splitter: Splitter, token: str) -> bool:
 # "hasattr", "fromtimestamp", "iterable"). The long prepositions and conjunctions start no English word
 # either ("amongpremature", "severalparameters", "whilethroughput"; twelfth round, with the trailers
 # below: +39 dev joins, no change on the dev split, the manuals, the docstrings or the books' dev half).
+# So do the adverbs, determiners and question words of the last line (sixteenth round: "mostcoveted",
+# "whyantimatter", "eithergenerate"; +19 dev joins, no change on the dev split, the books' test half,
+# the manuals, the docstrings, UDHR, the Bible or the eight languages). Not "other", "same", "too",
+# "more", "very" (names of code: "otherframe", "samesite", "tooslow", "moretext"), "now", "did",
+# "every" (the books' "T'nowhead", "diddest", "everythink") or "after" (AfterStep, "afterstep").
 _LEADERS = frozenset(
     "the his its their your our and of with was were had have are will would could should might must"  # noqa: SIM905
     " these those which who whose any this that they them been than when we she he for by to among"
     " several while between because although unless whether upon within without during against toward"
-    " towards".split()
+    " towards"
+    " most why then what rather either neither another though also does few into still being".split()
 )
 # ... and those that end phrases and no English word ("sharpenedby" is not read: "-by" ends names;
 # nor "-in", "-on", "-as", "-is", "-or", "-up", "-some": "shelterin", "followon", "proas", "uberis",
