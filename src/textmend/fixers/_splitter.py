@@ -129,6 +129,33 @@ _CODE_LINE = regex.compile(r"[{}=<>`]|;\s*$|\((?<=\w\()|::|->")
 # How far around a glued lowercase token a code sign makes it an identifier: its own clause of code
 # (``x = usedfor(y)``), not a whole line of prose that somewhere says ``(p < 0.05)`` or ``Ca(2+)``.
 _CODE_REACH = 12
+_PARENTHESIS = re.compile(r"[()]")
+
+
+def _argument_lists(line: str) -> tuple[list[int], list[int]]:
+    """Where the argument lists of ``line`` start and end (columns, sorted, the outermost only): from a
+    ``(`` right after a word character (``f(``, ``Ca(``) to its ``)``; one left open (``h(c`` at the end,
+    or prose's ``al.(2005 and on``) is none. One pass over the line's parentheses.
+
+    >>> _argument_lists("call f(a, g(b)) then (prose) h(c")
+    ([7], [14])
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    opened: list[int] = []  # the open parentheses, innermost last
+    outer = -1  # the start of the outermost argument list open now (-1: none)
+    for mark in _PARENTHESIS.finditer(line):
+        at = mark.start()
+        if mark.group() == "(":
+            opened.append(at)
+            if outer < 0 and at > 0 and (line[at - 1].isalnum() or line[at - 1] == "_"):
+                outer = at
+        elif opened and opened.pop() == outer:  # the outermost argument list closes
+            starts.append(outer + 1)
+            ends.append(at)
+            outer = -1
+    return starts, ends
+
 
 SLOPE = 1.3  # each Zipf unit of the joined token asks for 1.3 more at every junction
 _FUNCTION_ZIPF = 6.0  # as common as "the", "of", "was", "his": no prefix penalty, no compound reading
@@ -454,6 +481,7 @@ class DocumentWords:
         self._lines: list[str] | None = None
         self._line_starts: list[int] = []
         self._code_lines: dict[int, bool] = {}
+        self._call_spans: dict[int, tuple[list[int], list[int]]] = {}  # per line: argument lists' bounds
         self._language: str | None = None
         self._line_languages: dict[int, str] = {}
         self._clause_languages: dict[tuple[int, int], str] = {}
@@ -606,9 +634,28 @@ class DocumentWords:
         line_end = self._line_starts[index] + len(self._lines[index])
         end = min(line_end, position + length + _CODE_REACH)
         window = self.text[start:end]
-        if end == line_end:
-            return _CODE_LINE.search(window) is not None
-        return _CODE_LINE.search(window + " x") is not None
+        if _CODE_LINE.search(window if end == line_end else window + " x") is not None:
+            return True
+        return self.in_arguments(position)
+
+    def in_arguments(self, position: int) -> bool:
+        """Whether ``position`` lies between the parentheses of a call or a signature on its line
+        (``dblink_fetch(text cursorname, int howmany [, bool fail])``: a ``(`` right after a word, and
+        its ``)``): names of code, however far from the ``(``.
+
+        >>> DocumentWords("f(int howmany) returns").in_arguments(6)
+        True
+        >>> DocumentWords("a (the howmany) returns").in_arguments(8)
+        False
+        """
+        index = self._line_index(position)
+        spans = self._call_spans.get(index)
+        if spans is None:
+            assert self._lines is not None
+            spans = self._call_spans[index] = _argument_lists(self._lines[index])
+        starts, ends = spans
+        at = bisect.bisect_right(starts, position - self._line_starts[index]) - 1
+        return at >= 0 and position - self._line_starts[index] < ends[at]
 
     def language(self, default: str) -> str:
         """The language of the whole document (``default`` when its markers do not say)."""

@@ -1198,8 +1198,8 @@ def stands_apart(
     in brackets or
     backticks (``(nolinkage)``), before a noun of code unless ``parts`` end in an article or start with
     a determiner (``the timeit module``, not ``writea function`` nor ``thecalling function``), beside
-    a code sign (``x = usedfor(y)``), or hyphenated elsewhere in the document (``fallthrough``,
-    ``fall-through``).
+    a code sign (``x = usedfor(y)``) or inside a call's parentheses (``f(int howmany)``), or hyphenated
+    elsewhere in the document (``fallthrough``, ``fall-through``).
 
     >>> stands_apart(Splitter(), "timeit", ("time", "it"), 8, DocumentWords("see the timeit module"))
     True
@@ -1248,7 +1248,9 @@ def stands_apart(
         and parts[0] not in _DETERMINERS
     ):
         return True
-    if document.in_code(start) and beside_code(text, start, start + len(token)):
+    if document.in_code(start) and (
+        beside_code(text, start, start + len(token)) or document.in_arguments(start)
+    ):
         return True
     return document.hyphenates(token)
 
