@@ -96,6 +96,10 @@ def book_pair_count(left: str, right: str) -> int:
     return int(lines[at][len(key) :]) if at < len(lines) and lines[at].startswith(key) else 0
 
 
+#: How the junk table's header gives the number of words the books hold: ``# words 94081683``.
+_WORDS_LINE = "# words "
+
+
 @cache
 def book_junk_table() -> dict[str, float]:
     """The junk table's pairs, as ``"left right"``, each with its Zipf value in the books: the base-10
@@ -108,9 +112,6 @@ def book_junk_table() -> dict[str, float]:
             pair, _, count = line.rpartition(" ")
             table[pair] = math.log10(int(count) * 1e9 / words)
     return table
-
-
-_WORDS_LINE = "# words "
 
 
 def book_junk_zipf(left: str, right: str) -> float:
