@@ -559,6 +559,19 @@ def test_a_word_of_the_english_dictionary_is_never_split() -> None:
     assert split == []
 
 
+def test_no_name_of_pythons_standard_modules_is_split() -> None:
+    """Every lowercase name of Python's standard modules, alone in a plain sentence, comes back unchanged:
+    a name of code wherever it stands (before the seventeenth round ``timeit``, ``socketserver`` and
+    ``modulefinder`` were split, ``timeit`` twice in the PEPs)."""
+    import sys
+
+    names = sorted(name for name in sys.stdlib_module_names if name.isalpha() and name.islower())
+    pipe = Pipeline(["words"])
+    sentence = "The program then calls {} for the rest of the work."
+    assert len(names) > 150
+    assert [name for name in names if pipe(sentence.format(name)) != sentence.format(name)] == []
+
+
 def test_the_rare_list_keeps_scowls_notice_and_only_words_the_dictionary_lacks() -> None:
     import gzip
     from importlib import resources

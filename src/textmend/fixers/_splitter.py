@@ -20,6 +20,7 @@ import itertools
 import keyword
 import math
 import re
+import sys
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -95,9 +96,11 @@ __all__ = [
     "word_filter",
 ]
 
-# The names of Python's builtins and keywords: names of code wherever they stand, never glue
-# ("isinstance", "memoryview", "bytearray", "nonlocal").
-PYTHON_NAMES = frozenset(name for name in (*dir(builtins), *keyword.kwlist) if name.islower())
+# The names of Python's builtins, keywords and standard modules: names of code wherever they stand, never
+# glue ("isinstance", "memoryview", "bytearray", "nonlocal", "tarfile", "timeit", "textwrap").
+PYTHON_NAMES = frozenset(
+    name for name in (*dir(builtins), *keyword.kwlist, *sys.stdlib_module_names) if name.islower()
+)
 # Operators and keywords of other languages that glue English words ("typeof", "instanceof", "forall";
 # SQL's "setof", "isnull", "notnull"): names of code too, which the junk reading (``junk_split``) would
 # split in prose about code: "type of" by the books' counts, "for all" and "set of" by the words' own
@@ -169,7 +172,9 @@ _SEARCHES_BEFORE_COUNTING = 8  # see DocumentWords
 _APART_SEARCHES = 32
 _AROUND = 100  # characters on each side of a token whose language decides whether it is foreign
 _CLAUSE_MARK = re.compile(r"[.!?:;\"\u201c\u201d\u00ab\u00bb()\n]")
-_INFLECTIONS = ("s", "es", "ed", "d", "ing", "r", "er", "st", "est", "ly")
+# The old verb endings too: "-th" after an "e" and "-eth" ("wasteth", "forgiveth", "walketh": "was teth" and
+# "for giveth" are no readings; the books' test half).
+_INFLECTIONS = ("s", "es", "ed", "d", "ing", "r", "er", "st", "est", "ly", "th", "eth")
 # A stem of this many letters that wordfreq knows this well makes its inflected forms words:
 # "bethinking" (bethink 1.52), "indirections", "abased", "infixed", "noways". A shorter stem must be
 # known at 2.5 ("togas"). Junk that wordfreq saw glued is rarer ("andhe" 1.2, "shewa" 1.06: at 1.0
@@ -1526,10 +1531,22 @@ def bound_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], float]
         else:
             continue
         z_word = zipf(word, "en")
-        floor = _BOUND_WORD_ZIPF if len(word) >= _BOUND_WORD_LETTERS else _SHORT_WORD_ZIPF
-        if z_word >= floor and splitter.settled_word(word) and (best is None or z_word > best[1]):
+        if (best is None or z_word > best[1]) and _bound_word(splitter, word, z_word):
             best = (left, right), z_word
     return best
+
+
+def _bound_word(splitter: Splitter, word: str, z_word: float) -> bool:
+    """Whether ``word`` (of Zipf ``z_word``) may stand beside a bound function word: a settled word of
+    ``_BOUND_WORD_ZIPF`` or more (``_SHORT_WORD_ZIPF`` for three letters), or a word of four letters or
+    more that the English dictionary lists however rarely wordfreq sees it (``thegaudiest``,
+    ``warbledthe``, ``diabolismof``: a listed word glued to "the" or "of" is no word of its own, and a
+    listed word stays whole wherever it stands, :meth:`Splitter.plainly_whole`)."""
+    if len(word) < _BOUND_WORD_LETTERS:
+        return z_word >= _SHORT_WORD_ZIPF and splitter.settled_word(word)
+    if z_word >= _BOUND_WORD_ZIPF:
+        return splitter.settled_word(word)
+    return word in english_dictionary()
 
 
 # Endings of English adverbs, adjectives and participles made from other words (``quickly``,
@@ -1891,7 +1908,7 @@ _DOUBLED_STEM_LETTERS = 5
 # Endings that English spells only after a final "e" (``abase-d``, ``use-r``, ``late-st``), and after
 # which it spells ``-es`` rather than ``-s`` (``box-es``): ``theold`` is no ``theol-d``, ``therest``
 # no ``there-st``, ``infor`` no ``info-r``.
-_AFTER_E = frozenset({"d", "r", "st"})
+_AFTER_E = frozenset({"d", "r", "st", "th"})
 _SIBILANT_ENDS = ("s", "x", "z", "ch", "sh")
 
 
