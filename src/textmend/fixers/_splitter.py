@@ -181,6 +181,11 @@ _INFLECTIONS = ("s", "es", "ed", "d", "ing", "r", "er", "st", "est", "ly", "th",
 # "andher" and "shewas" stayed glued, 3 points of Austen recall).
 _LONG_STEM = 5
 _LONG_STEM_ZIPF = 1.5
+# The endings of comparatives and superlatives: the stem before them must be a listed word
+# (``Splitter.listed_stem``; ``therest`` is ``ther``, a typo of Zipf 3.1, and ``-est``: glue). Not for the
+# other endings: a plural of a stem wordfreq knows rarely is as often a word of another language
+# (Estonian ``kartis``, the Bible as verses) as glue (``weekis``).
+_COMPARATIVE_ENDINGS = frozenset({"er", "r", "est", "st"})
 # A stem wordfreq knows this well is a word, even where it could read as glue ("bethink" 1.5 is not).
 _GLUED_STEM_ZIPF = 3.0
 _EXTRA_PART = 1.5
@@ -431,11 +436,23 @@ class Splitter:
                 and len(token) - len(suffix) >= 4
                 and takes_ending(stem := token[: -len(suffix)], suffix)
                 and zipf(stem) >= (_LONG_STEM_ZIPF if len(stem) >= _LONG_STEM else 2.5)
+                and self.listed_stem(stem, suffix)
                 and not self.glued_stem(stem)
                 for suffix in _INFLECTIONS
             )
             or is_doubled_inflection(token)
         )
+
+    def listed_stem(self, stem: str, suffix: str) -> bool:
+        """Whether ``stem`` may carry ``suffix`` as an inflection: before a comparative's ending (``-er``,
+        ``-est``) only a word the English dictionary lists, since adjectives are old words the lists all
+        have. A typo that wordfreq knows (``ther`` 3.1) makes no superlative, so ``therest`` is left to
+        the readings of glue (``the rest``).
+
+        >>> Splitter().listed_stem("ther", "est"), Splitter().listed_stem("uptime", "s")
+        (False, True)
+        """
+        return self.language != "en" or suffix not in _COMPARATIVE_ENDINGS or stem in english_dictionary()
 
     def glued_stem(self, stem: str) -> bool:
         """Whether the stem of an inflection is a function word (``there`` in ``therest``) or junk glue
