@@ -1107,6 +1107,14 @@ _MODIFIER_CONFIDENT_ZIPF = 3.0
 # A split that starts with one of these reads as a phrase before a noun of code ("the calling function",
 # "an extension module", "and flexible option"), not as a name.
 _DETERMINERS = frozenset("a an the and or but your my his her its our their this that these those".split())  # noqa: SIM905
+# ... and so does one with a word that no name of code is made of: a form of "be", a modal verb, a
+# preposition or quantifier that names do not take ("be useful functions", "was highly variable",
+# "afterwards byseveral methods"; names take "is", "has", "get", "to", "by", "of", "with": ``isclosed``,
+# ``groupby``, ``typeof``, ``startswith``).
+_PHRASE_WORDS = _DETERMINERS | frozenset(
+    "be been being was were would could should might must several other against among upon within"  # noqa: SIM905
+    " without than".split()
+)
 # How far from a token its neighbouring words are looked for (a longer word is cut there).
 _WORD_REACH = 256
 # Code signs beside a token, touching it or in a word of signs alone: "=", "==", a call's "f(", "::",
@@ -1196,8 +1204,9 @@ def stands_apart(
     a list ``notwork  NP-``), a headword alone on a line above more text, a name alone after bullets or
     a tree's drawing, a field name before a colon (``lineno: the line number``, ``:param name:``), alone
     in brackets or
-    backticks (``(nolinkage)``), before a noun of code unless ``parts`` end in an article or start with
-    a determiner (``the timeit module``, not ``writea function`` nor ``thecalling function``), beside
+    backticks (``(nolinkage)``), before a noun of code unless a part is a word no name is made of, a
+    determiner or a form of "be" (``the timeit module``, not ``writea function``, ``thecalling function``
+    nor ``beuseful functions``: ``_PHRASE_WORDS``), beside
     a code sign (``x = usedfor(y)``) or inside a call's parentheses (``f(int howmany)``), or hyphenated
     elsewhere in the document (``fallthrough``, ``fall-through``).
 
@@ -1244,8 +1253,7 @@ def stands_apart(
     if (
         following is not None
         and following.group(1) in _CODE_NOUNS
-        and parts[-1] not in _DETERMINERS
-        and parts[0] not in _DETERMINERS
+        and not any(part in _PHRASE_WORDS for part in parts)
     ):
         return True
     if document.in_code(start) and (
