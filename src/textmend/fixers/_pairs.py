@@ -14,7 +14,7 @@ letters or more) that it does not also list as nouns (``vast``, ``molecular``, `
 ``potential``, ``local``), less five combining forms (``micro``, ``ultra``, ``neo``, ``proto``,
 ``quasi``). Same source, licence and builder; read on first use (52 kB gzip, about 0.01 s).
 
-``data/en-book-pairs.tsv.gz`` holds 169,021 pairs of English words that Project Gutenberg's
+``data/en-book-pairs.tsv.gz`` holds 166,277 pairs of English words that Project Gutenberg's
 public-domain books write apart at least ten times, and ten times as often as closed up or hyphenated,
 and that wordfreq does not know glued: two content words (``twelve years``, ``take place``) or one and
 a function word that the shape rules cannot read (``be saved``, ``sharpened by``); each content word of
