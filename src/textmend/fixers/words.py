@@ -1104,15 +1104,14 @@ _CODE_NOUNS = frozenset(
 # the rarer of a modifier and its word (``modifier_split``) at this.
 _BOUND_CONFIDENT_ZIPF = 2.5
 _MODIFIER_CONFIDENT_ZIPF = 3.0
-# A split that starts with one of these reads as a phrase before a noun of code ("the calling function",
-# "an extension module", "and flexible option"), not as a name.
-_DETERMINERS = frozenset("a an the and or but your my his her its our their this that these those".split())  # noqa: SIM905
-# ... and so does one with a word that no name of code is made of: a form of "be", a modal verb, a
-# preposition or quantifier that names do not take ("be useful functions", "was highly variable",
-# "afterwards byseveral methods"; names take "is", "has", "get", "to", "by", "of", "with": ``isclosed``,
-# ``groupby``, ``typeof``, ``startswith``).
-_PHRASE_WORDS = _DETERMINERS | frozenset(
-    "be been being was were would could should might must several other against among upon within"  # noqa: SIM905
+# A split with one of these reads as a phrase before a noun of code, not as a name: a determiner or a
+# conjunction ("the calling function", "an extension module", "and flexible option"), a form of "be", a
+# modal verb, or a preposition or quantifier that names do not take ("be useful functions", "was highly
+# variable", "afterwards byseveral methods"). Names take "is", "has", "get", "to", "by", "of", "with":
+# ``isclosed``, ``groupby``, ``typeof``, ``startswith``.
+_PHRASE_WORDS = frozenset(
+    "a an the and or but your my his her its our their this that these those"  # noqa: SIM905
+    " be been being was were would could should might must several other against among upon within"
     " without than".split()
 )
 # How far from a token its neighbouring words are looked for (a longer word is cut there).
