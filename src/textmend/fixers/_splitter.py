@@ -125,6 +125,9 @@ _CITATION = regex.compile(r"(?<![\w.])(\w+)\.(\w+)")
 # A capital and the lowercase letters after it: every place a capitalised word can occur in the text
 # (inside a longer one too: ``Donald`` in ``McDonald``) starts one of these.
 _CAPITALISED_RUN = regex.compile(r"\p{Lu}\p{Ll}*")
+# A word, a dot and the capitalised run after it: a dotted name's owner and member (``Boost.Regex``),
+# each word found once however the names chain (``Data.Map.Strict``).
+_DOTTED_RUN = regex.compile(r"(?<!\p{L})(\p{L}+)\.(?=(\p{Lu}\p{Ll}*))")
 _CAMEL_HEAD = regex.compile(r"(?<!\w)(\p{Ll}+)(?=\p{Lu})")
 # Signs that a line is code, where camelCase is an identifier and not two glued words.
 # (A "(" after a word character, found from the "(": every branch starts with a punctuation mark.)
@@ -509,7 +512,9 @@ class DocumentWords:
         self._clause_languages: dict[tuple[int, int], str] = {}
         self._hyphen_joins: frozenset[str] | None = None
         self._citations: dict[str, list[str]] | None = None
-        self._capitalised: tuple[list[str], list[int]] | None = None  # sorted runs, running counts
+        # The capitalised runs sorted, their counts, and the members after each word and a dot
+        # (:meth:`writes_elsewhere`).
+        self._capitalised: tuple[list[str], Counter[str], dict[str, Counter[str]]] | None = None
         #: Answers a rule already gave about this document, by question and word (a rule that reads the
         #: whole document asks once per word, not once per candidate).
         self.answers: dict[tuple[str, str], bool] = {}
@@ -565,31 +570,40 @@ class DocumentWords:
                 self._citations.setdefault(cited, []).append(name)
         return self._citations.get(word, [])
 
-    def writes_twice(self, capitalised: str) -> bool:
-        """Whether ``capitalised`` (a capital and lowercase letters) occurs twice or more in the text,
-        inside longer words too, as ``str.count`` counts it.
+    def writes_elsewhere(self, left: str, capitalised: str) -> bool:
+        """Whether the text writes ``capitalised`` (a capital and lowercase letters) somewhere other than
+        right after the word ``left`` and a ``.`` (inside longer words too, as ``str.count`` counts it):
+        a word of its own or after other words, not only a member of ``left``'s dotted names
+        (``Environment.Variable`` four times, ``Boost.Regex``).
 
-        The first few are counted with ``str.count``; past that, the capitalised runs of the text are
-        collected and sorted once, and each word is looked up among those it starts.
+        The first few are counted with whole-text searches; past that, the capitalised runs and the
+        dotted names of the text are collected once, and each word is looked up among the runs it starts.
 
-        >>> DocumentWords("McDonald and Donald").writes_twice("Donald")
+        >>> DocumentWords("McDonald said.Donald").writes_elsewhere("said", "Donald")
         True
+        >>> DocumentWords("Use Environment.Variable; an Environment.Variable holds").writes_elsewhere(
+        ...     "Environment", "Variable")
+        False
         """
         if self._capitalised is None and self._may_search():
-            return self.text.count(capitalised) >= 2
+            members = regex.findall(
+                rf"(?<!\p{{L}}){regex.escape(left)}\.(?={regex.escape(capitalised)})", self.text
+            )
+            return self.text.count(capitalised) > len(members)
         if self._capitalised is None:
             counts = Counter(_CAPITALISED_RUN.findall(self.text))
-            runs = sorted(counts)
-            self._capitalised = runs, list(itertools.accumulate(counts[run] for run in runs))
-        runs, running = self._capitalised
-        first = bisect.bisect_left(runs, capitalised)
-        # The runs that start with ``capitalised`` sort together from ``first``: count them up to two.
-        last = first
-        while last < len(runs) and runs[last].startswith(capitalised):
-            if running[last] - (running[first - 1] if first else 0) >= 2:
-                return True
-            last += 1
-        return False
+            owners: dict[str, Counter[str]] = {}
+            for owner, member in _DOTTED_RUN.findall(self.text):
+                owners.setdefault(owner, Counter())[member] += 1
+            self._capitalised = sorted(counts), counts, owners
+        runs, counts, owners = self._capitalised
+        written = 0
+        for run in itertools.islice(runs, bisect.bisect_left(runs, capitalised), None):
+            if not run.startswith(capitalised):
+                break
+            written += counts[run]
+        dotted = sum(n for member, n in owners.get(left, {}).items() if member.startswith(capitalised))
+        return written > dotted
 
     def _may_search(self) -> bool:
         """Whether one more whole-text search is within the budget (counts nothing when it is not)."""

@@ -134,6 +134,7 @@ __all__ = [
     "clitic_repair",
     "code_side",
     "corpus_repair",
+    "ends_sentences",
     "follows_article",
     "glued_candidates",
     "glued_repair",
@@ -172,6 +173,7 @@ __all__ = [
     "stands_apart",
     "starts_a_sentence",
     "takes_ending",
+    "writes_code",
     "written_apart",
 ]
 
@@ -231,17 +233,24 @@ _LU = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _LATIN1_LOWERCASE_RUN = re.compile(f"(?<![{_LL}{_LU}])[{_LL}]{{4,40}}")
 _LATIN1_LOWER_UPPER = re.compile(f"[{_LU}](?<=[{_LL}][{_LU}])")  # capitals are rare: look for them first
 _LATIN1_NO_SPACE = re.compile(f"[.!?]n{{0,2}}[{_LU}]")
-# An identifier the document uses: two or more humps (``getElementById``) or a snake (``snake_case``).
-# A document that uses one writes about code, and its ``camelCase`` is another identifier.
-_IDENTIFIER = regex.compile(r"(?<!\w)\p{Ll}{1,40}(?:\p{Lu}[\p{Ll}\d]{0,40}){2,8}(?!\w)|[A-Za-z]_[A-Za-z]")
+# An identifier the document uses: two or more humps (``getElementById``), a snake (``snake_case``), a
+# call with no arguments (``readFully()``), a scope (``Data::Map``) or a class in a package path
+# (``java.lang.Object``; a host name's parts are all lowercase). A document that uses one writes about
+# code, and its ``camelCase`` is another identifier.
+_IDENTIFIER = regex.compile(
+    r"(?<!\w)\p{Ll}{1,40}(?:\p{Lu}[\p{Ll}\d]{0,40}){2,8}(?!\w)|[A-Za-z]_[A-Za-z]|\w\(\)|\w::\w"
+    r"|(?<![\w.])[a-z]{2,40}\.[a-z]{2,40}\.\p{Lu}"
+)
 
 _KNOWN_ZIPF = 1.5  # a glued form wordfreq knows this well is a name: "wikiHow", "nEurope"
 _SENTENCE_START_ZIPF = 4.0  # how common a word after ".", "!" or "?" must be, unless the document uses it
 _SHORT_AFTER_DOT_ZIPF = 5.5  # a two-letter word after a dot must be as common as "It" or "We" ("Node.Js")
-_AFTER_LOWER_ZIPF = 5.0  # after a lowercase word, "The" or "When", not "List" ("typing.List")
+_AFTER_LOWER_ZIPF = 5.0  # a word after "." that opens a sentence anyway: "The", not "List" ("typing.List")
 # A class name: two capitalised humps or more ("DistributionFinder", "HTMLParser" is not needed).
 _CLASS_NAME = regex.compile(r"\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*)+")
 _MODULE_NAME_ZIPF = 6.0
+# Titles written before a name with a full stop: "Mr.Darcy" is a missing space, not a dotted name.
+_TITLES = frozenset("Mr Mrs Ms Dr St Mt Prof Rev Sr Jr Gen Col Capt Lt Sgt Gov Sen Rep Hon Pres".split())  # noqa: SIM905
 # A lowercase word before "." that wordfreq barely knows is a module or an object, not the end of a
 # sentence ("asyncio", "binascii"; "headstrong.Lady" at 2.6 is prose); an all-capital one a package
 # ("PIL", 2.8).
@@ -545,7 +554,7 @@ def camel_candidates(text: str, latin1: bool, document: DocumentWords) -> list[r
             camels.append(match)
             if too_many_candidates(text, len(camels)):
                 return []  # found without collecting them all: the cost stays bounded
-    if camels and _IDENTIFIER.search(text) is not None:
+    if camels and writes_code(document):
         return []
     return camels
 
@@ -644,6 +653,8 @@ def glued_repair(
         return None  # "overread", "overallocate": a verb made with a prefix
     if chosen[0][0] in ("a", "an") and follows_article(document.text, start):
         return None  # "an asocial, malodorous": no article reads after an article
+    if chosen[0][0] in _NAME_HEADS and writes_code(document):
+        return None  # "mytable", "nowrap": a placeholder or a negated option, in a text about code
     if other is not None:
         kind, reading = other
         if kind == "junk":
@@ -666,6 +677,24 @@ def glued_repair(
     )
     evidence = glued_evidence(joined, junction, splitter.margin + SLOPE * joined, len(parts))
     return _evidenced_split(token, start, parts, reason, evidence, model)
+
+
+# Words that start names of code written as one word: placeholders (``mytable``, ``myapp``) and
+# negated options (``nowrap``, ``nocache``, ``noexcept``).
+_NAME_HEADS = frozenset({"my", "no"})
+
+
+def writes_code(document: DocumentWords) -> bool:
+    """Whether the document uses an identifier (:data:`_IDENTIFIER`: ``getElementById``,
+    ``snake_case``, ``readFully()``, ``Data::Map``): a text about code (asked once a document).
+
+    >>> writes_code(DocumentWords("Set mynetworks and smtp_sasl_security_options."))
+    True
+    """
+    answer = document.answers.get(("code", ""))
+    if answer is None:
+        answer = document.answers["code", ""] = _IDENTIFIER.search(document.text) is not None
+    return answer
 
 
 def clitic_repair(
@@ -1624,13 +1653,20 @@ _CAMEL_HEADS_NAMED = 2
 # Nouns that a name of code follows ("the R package discoMod"; not "class": "to class what Mr. Darcy").
 _NAMING_NOUNS = frozenset("package packages module modules library function method command".split())  # noqa: SIM905
 _PREVIOUS_WORD = re.compile(r"([a-z]+)[ \t]+$")
+# Nouns that follow a name of code ("the className attribute", "the getConst field"; not after a
+# function word: "managementThe attribute" may open a sentence).
+_NAMED_NOUNS = frozenset(
+    "attribute attributes field fields setting settings parameter parameters option options"  # noqa: SIM905
+    " property properties method methods function functions variable variables flag flags".split()
+)
 
 
 def is_camel_name(splitter: Splitter, match: regex.Match[str], document: DocumentWords) -> bool:
     """Whether the ``camelCase`` token of ``match`` is a name, not a lowercase word glued to a
     capitalised one: alone on its line (a headword: ``camelCase``) or in quotes (``'myInstance'``),
     one of a family of such names the document writes with the same head, not a function word
-    (``microLenat`` and ``microReid``), or after a noun that names code (``the R package discoMod``).
+    (``microLenat`` and ``microReid``), after a noun that names code (``the R package discoMod``) or
+    before one (``the className attribute``).
 
     >>> m = _CAMEL_TOKEN.search("units: microLenat and microReid")
     >>> is_camel_name(Splitter(), m, DocumentWords("units: microLenat and microReid"))
@@ -1646,7 +1682,14 @@ def is_camel_name(splitter: Splitter, match: regex.Match[str], document: Documen
     if not splitter.function_word(head) and document.camel_heads(head) >= _CAMEL_HEADS_NAMED:
         return True  # "andElizabeth" twice is damage; "microLenat" and "microReid" are names
     previous = _PREVIOUS_WORD.search(text, max(line_start, start - 40), start)
-    return previous is not None and previous.group(1) in _NAMING_NOUNS
+    if previous is not None and previous.group(1) in _NAMING_NOUNS:
+        return True
+    following = _NEXT_WORD.match(text, end)
+    return (
+        following is not None
+        and following.group(1) in _NAMED_NOUNS
+        and not splitter.function_word(match.group(2).lower())
+    )
 
 
 def no_space_repair(
@@ -1737,13 +1780,15 @@ def names_its_module(left: str, right: str) -> bool:
 
 
 def is_attribute(splitter: Splitter, left: str, right: str, document: DocumentWords) -> bool:
-    """Whether ``left.right`` after a lowercase word reads as an attribute (``typing.List``): not a
-    very common sentence opener (``The``, ``When``) nor a name the text repeats, unless ``left`` is a
-    module the text cites again (:func:`is_module`). After a class name of two humps or more
+    """Whether ``left.right`` reads as a dotted name (``typing.List``, ``Boost.Regex``): not a very
+    common sentence opener (``The``, ``When``) nor a word the text also writes on its own (a name:
+    ``sister.Jane``), unless ``left`` is a module the text cites again (:func:`is_module`:
+    ``Data.List`` and ``Data.Map``). After a class name of two humps or more
     (``DistributionFinder.Context``) anything rarer than ``The`` is a member, and so it is after a
     lowercase or all-capital word that wordfreq barely knows (``binascii.Error``, ``PIL.Image``; not after
     a name: ``Bingley.What``, nor before ``The``: ``amiable.When``, nor after a known word:
-    ``headstrong.Lady``)."""
+    ``headstrong.Lady``). After a title (``Mr.Darcy``) a name follows, and after a word that ends
+    sentences elsewhere (:func:`ends_sentences`) a sentence starts."""
     right_zipf = zipf(right.lower(), splitter.language)
     left_zipf = zipf(left.lower(), splitter.language)
     if right_zipf < _MODULE_NAME_ZIPF and (
@@ -1752,10 +1797,28 @@ def is_attribute(splitter: Splitter, left: str, right: str, document: DocumentWo
         return True  # "binascii.Error", "asyncio.Future", "PIL.Image": a module and its member
     if _CLASS_NAME.fullmatch(left):
         return right_zipf < _MODULE_NAME_ZIPF  # "DistributionFinder.Context": a class and its member
-    return left.islower() and (
-        (right_zipf < _AFTER_LOWER_ZIPF and not document.writes_twice(right))
-        or (right_zipf < _MODULE_NAME_ZIPF and is_module(splitter, left, document))
+    if left in _TITLES or ends_sentences(splitter, left, document):
+        return False
+    return (right_zipf < _AFTER_LOWER_ZIPF and not document.writes_elsewhere(left, right)) or (
+        right_zipf < _MODULE_NAME_ZIPF and is_module(splitter, left, document)
     )
+
+
+def ends_sentences(splitter: Splitter, left: str, document: DocumentWords) -> bool:
+    """Whether the document writes ``left.`` before a word as common as ``The`` or ``She``: there a
+    sentence ends, so ``left.`` before any other capital is no dotted name (text that lost the space
+    after every full stop: ``Bingley.She`` and ``Bingley.Jane``).
+
+    >>> ends_sentences(Splitter(), "Bingley", DocumentWords("of Bingley.She smiled; Bingley.Jane knew"))
+    True
+    """
+    answer = document.answers.get(("ends", left))
+    if answer is None:
+        answer = document.answers["ends", left] = any(
+            name[0].isupper() and zipf(name.lower(), splitter.language) >= _MODULE_NAME_ZIPF
+            for name in document.cited_names(left)
+        )
+    return answer
 
 
 def is_module(splitter: Splitter, left: str, document: DocumentWords) -> bool:
