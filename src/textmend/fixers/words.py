@@ -159,6 +159,7 @@ __all__ = [
     "is_typo",
     "misreads_grammar",
     "names_a_code_thing",
+    "names_a_member",
     "names_its_module",
     "no_space_candidates",
     "no_space_repair",
@@ -249,6 +250,11 @@ _AFTER_LOWER_ZIPF = 5.0  # a word after "." that opens a sentence anyway: "The",
 # A class name: two capitalised humps or more ("DistributionFinder", "HTMLParser" is not needed).
 _CLASS_NAME = regex.compile(r"\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*)+")
 _MODULE_NAME_ZIPF = 6.0
+# Words that open sentences and name nothing in code: after "word." one of these ends a sentence.
+_SENTENCE_OPENERS = frozenset(
+    "The A An This That These Those It He She We They I You His Her Its Our Their My Your There But And"  # noqa: SIM905
+    " Or So Then".split()
+)
 # Titles written before a name with a full stop: "Mr.Darcy" is a missing space, not a dotted name.
 _TITLES = frozenset("Mr Mrs Ms Dr St Mt Prof Rev Sr Jr Gen Col Capt Lt Sgt Gov Sen Rep Hon Pres".split())  # noqa: SIM905
 # A lowercase word before "." that wordfreq barely knows is a module or an object, not the end of a
@@ -1797,27 +1803,25 @@ def is_attribute(splitter: Splitter, left: str, right: str, document: DocumentWo
         return True  # "binascii.Error", "asyncio.Future", "PIL.Image": a module and its member
     if _CLASS_NAME.fullmatch(left):
         return right_zipf < _MODULE_NAME_ZIPF  # "DistributionFinder.Context": a class and its member
-    if left in _TITLES or ends_sentences(splitter, left, document):
+    if left in _TITLES or ends_sentences(left, document):
         return False
     return (right_zipf < _AFTER_LOWER_ZIPF and not document.writes_elsewhere(left, right)) or (
-        right_zipf < _MODULE_NAME_ZIPF and is_module(splitter, left, document)
+        names_a_member(splitter, right) and is_module(splitter, left, document)
     )
 
 
-def ends_sentences(splitter: Splitter, left: str, document: DocumentWords) -> bool:
-    """Whether the document writes ``left.`` before a word as common as ``The`` or ``She``: there a
-    sentence ends, so ``left.`` before any other capital is no dotted name (text that lost the space
-    after every full stop: ``Bingley.She`` and ``Bingley.Jane``).
+def ends_sentences(left: str, document: DocumentWords) -> bool:
+    """Whether the document writes ``left.`` before a word that only opens sentences (an article, a
+    demonstrative, a pronoun: ``The``, ``She``, :data:`_SENTENCE_OPENERS`): there a sentence ends, so
+    ``left.`` before any other capital is no dotted name (text that lost the space after every full
+    stop: ``Bingley.She`` and ``Bingley.Jane``; not ``Distribution.Make``).
 
-    >>> ends_sentences(Splitter(), "Bingley", DocumentWords("of Bingley.She smiled; Bingley.Jane knew"))
+    >>> ends_sentences("Bingley", DocumentWords("of Bingley.She smiled; Bingley.Jane knew"))
     True
     """
     answer = document.answers.get(("ends", left))
     if answer is None:
-        answer = document.answers["ends", left] = any(
-            name[0].isupper() and zipf(name.lower(), splitter.language) >= _MODULE_NAME_ZIPF
-            for name in document.cited_names(left)
-        )
+        answer = document.answers["ends", left] = not _SENTENCE_OPENERS.isdisjoint(document.cited_names(left))
     return answer
 
 
@@ -1825,18 +1829,28 @@ def is_module(splitter: Splitter, left: str, document: DocumentWords) -> bool:
     """Whether the document writes ``left.`` before a name more than once: a module whose names it
     cites (``numbers.Integral`` and ``numbers.Real``; ``typing.List`` and ``typing.cast``).
 
-    A name is a lowercase word or one rarer than ``The``: those are the ones this keeps together, so
-    that mending the result decides the same (``here.They`` is split, and was never counted).
+    A name is one :func:`names_a_member` accepts: those are the ones this keeps together, so that
+    mending the result decides the same (``here.They`` is split, and was never counted).
     """
     answer = document.answers.get(("module", left))
     if answer is None:
-        kept = [
-            name
-            for name in document.cited_names(left)
-            if name[0].islower() or zipf(name.lower(), splitter.language) < _MODULE_NAME_ZIPF
-        ]
+        kept = [name for name in document.cited_names(left) if names_a_member(splitter, name)]
         answer = document.answers["module", left] = len(kept) >= 2
     return answer
+
+
+def names_a_member(splitter: Splitter, name: str) -> bool:
+    """Whether ``name`` after a module's dot can be its member: a lowercase word (``typing.cast``), one
+    rarer than ``The``, or a word as common that is no function word (``Distribution.Make``; not
+    ``here.They``).
+
+    >>> names_a_member(Splitter(), "Make"), names_a_member(Splitter(), "They")
+    (True, False)
+    """
+    if name[0].islower():
+        return True
+    lower = name.lower()
+    return zipf(lower, splitter.language) < _MODULE_NAME_ZIPF or not splitter.function_word(lower)
 
 
 def is_known_with_n(splitter: Splitter, lost_newline: str, right: str) -> bool:
