@@ -68,19 +68,24 @@ if find_spec("textmend") is None:  # run from a checkout without installing: use
 DOCUMENT_SIZE = 4000
 #: A short damaged text that needs every default step and every table textmend loads on first need
 #: (the rare word "temporao" makes the words step read its English pair table, the junk "somany" the
-#: books' junk pairs), for the first call.
+#: books' junk pairs, "bluishcar" the adjectives, glue in a line of names the common words that judge
+#: a line with few English markers), for the first call.
 FIRST_CALL = (
     "The Title\nThe Title.\nIt\u00e2\u20ac\u2122s here: Letrsquo;s see how they are usedfor pain &amp; more"
     " in the temporao, somany say.\n"
-    "\u201cQuoted,\u201d she said.\n-\nOther News\nOther News Its first words are cut"
+    "\u201cQuoted,\u201d she said. A bluishcar.\n" + "Paris Berlin Madrid Rome Vienna Prague Warsaw usedfor\n"
+    "-\nOther News\nOther News Its first words are cut"
 )
 #: What a cold interpreter mends before it is timed: one sentence and a teaser, so that every table
 #: textmend loads on first need is loaded (the issue's cold pass starts with the word lists loaded): the
 #: rare "temporao" reads the English pair tables (WordNet's 25 ms, the books' 20 ms), the junk "somany"
-#: the books' junk pairs (2 ms), the heading compiles the teaser patterns (12 ms). Their cost is in the
-#: start-up figure (FIRST_CALL loads them too), not in the cold pass.
+#: the books' junk pairs (2 ms), the heading compiles the teaser patterns (12 ms), "bluishcar" reads the
+#: WordNet adjectives (9 ms) and glue in a line of names the English common words that judge a line with
+#: few markers (11 ms). Their cost is in the start-up figure (FIRST_CALL loads them too), not in the cold
+#: pass.
 WARM_UP = (
-    "Letrsquo;s see: the caf\u00c3\u00a9 is usedfor tea &amp; more in the temporao, somany say.\n\n"
+    "Letrsquo;s see: the caf\u00c3\u00a9 is usedfor tea &amp; more in the temporao, somany say.\n"
+    "A bluishcar.\nParis Berlin Madrid Rome Vienna Prague Warsaw usedfor\n\n"
     "Related articles:\nCity approves budget after long debate"
 )
 Tool = Callable[[str], object]

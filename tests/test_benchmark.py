@@ -132,3 +132,45 @@ def test_manuals_benchmark_counts_the_words_fixers_changes_in_prose_only(tmp_pat
     assert result.stdout.count("fitted on the same manual: ") == 2
     missing = run_benchmark("manuals.py", f"gone={tmp_path / 'nowhere'}")
     assert missing.returncode == 2 and "NAME=FOLDER" in missing.stderr and "Traceback" not in missing.stderr
+
+
+_NO_TABLE_LOADED_AFTER_WARM_UP = """
+import sys
+sys.path.insert(0, "benchmarks")
+import speed, textmend
+from textmend import lexicon
+from textmend.fixers import _dictionary, _pairs
+textmend.mend(speed.WARM_UP)
+loaded = []
+def spy(original):
+    def read(*args, **kwargs):
+        loaded.append(args)
+        return original(*args, **kwargs)
+    return read
+_pairs.data_text = spy(_pairs.data_text)
+_dictionary.data_text = spy(_dictionary.data_text)
+lexicon._buckets = spy(lexicon._buckets)
+sets, _ = speed.corpora_sets(True)
+for name, docs in sets.items():
+    for doc in docs:
+        textmend.mend(doc)
+print(sorted(set(loaded)))
+"""
+
+
+def test_the_speed_benchmarks_warm_up_loads_every_table_its_cold_pass_reads() -> None:
+    # The cold pass of #18 starts with the word lists loaded: a table first read inside it would be
+    # timed as if it were the text's cost (the WordNet adjectives and the English common words were).
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")]))
+    result = subprocess.run(
+        [sys.executable, "-c", _NO_TABLE_LOADED_AFTER_WARM_UP],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

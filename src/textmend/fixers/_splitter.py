@@ -125,9 +125,11 @@ _CITATION = regex.compile(r"(?<![\w.])(\w+)\.(\w+)")
 # A capital and the lowercase letters after it: every place a capitalised word can occur in the text
 # (inside a longer one too: ``Donald`` in ``McDonald``) starts one of these.
 _CAPITALISED_RUN = regex.compile(r"\p{Lu}\p{Ll}*")
-# A word, a dot and the capitalised run after it: a dotted name's owner and member (``Boost.Regex``),
-# each word found once however the names chain (``Data.Map.Strict``).
-_DOTTED_RUN = regex.compile(r"(?<!\p{L})(\p{L}+)\.(?=(\p{Lu}\p{Ll}*))")
+# A dot and the capitalised run after it (a dotted name's member: ``Boost.Regex``), found from the dot
+# (a literal, which the engine looks for fast), and the letters before the dot (its owner), read back
+# from it: each word once however the names chain (``Data.Map.Strict``).
+_DOT_CAPITALISED = regex.compile(r"\.(?=(\p{Lu}\p{Ll}*))")
+_LETTERS_BACK = regex.compile(r"(?r)\p{L}+")
 _CAMEL_HEAD = regex.compile(r"(?<!\w)(\p{Ll}+)(?=\p{Lu})")
 # Signs that a line is code, where camelCase is an identifier and not two glued words.
 # (A "(" after a word character, found from the "(": every branch starts with a punctuation mark.)
@@ -586,15 +588,20 @@ class DocumentWords:
         False
         """
         if self._capitalised is None and self._may_search():
+            written = self.text.count(capitalised)
+            if written > self.text.count(f"{left}.{capitalised}"):
+                return True  # written more often than after "left." even inside longer words: no search
             members = regex.findall(
                 rf"(?<!\p{{L}}){regex.escape(left)}\.(?={regex.escape(capitalised)})", self.text
             )
-            return self.text.count(capitalised) > len(members)
+            return written > len(members)
         if self._capitalised is None:
             counts = Counter(_CAPITALISED_RUN.findall(self.text))
             owners: dict[str, Counter[str]] = {}
-            for owner, member in _DOTTED_RUN.findall(self.text):
-                owners.setdefault(owner, Counter())[member] += 1
+            for dot in _DOT_CAPITALISED.finditer(self.text):
+                owner = _LETTERS_BACK.match(self.text, 0, dot.start())
+                if owner is not None:
+                    owners.setdefault(owner.group(), Counter())[dot.group(1)] += 1
             self._capitalised = sorted(counts), counts, owners
         runs, counts, owners = self._capitalised
         written = 0
