@@ -235,12 +235,13 @@ _LATIN1_LOWERCASE_RUN = re.compile(f"(?<![{_LL}{_LU}])[{_LL}]{{4,40}}")
 _LATIN1_LOWER_UPPER = re.compile(f"[{_LU}](?<=[{_LL}][{_LU}])")  # capitals are rare: look for them first
 _LATIN1_NO_SPACE = re.compile(f"[.!?]n{{0,2}}[{_LU}]")
 # An identifier the document uses: two or more humps (``getElementById``), a snake (``snake_case``), a
-# call with no arguments (``readFully()``), a scope (``Data::Map``) or a class in a package path
-# (``java.lang.Object``; a host name's parts are all lowercase). A document that uses one writes about
-# code, and its ``camelCase`` is another identifier.
+# special name (``__init__``), a call with no arguments (``readFully()``), a scope (``Data::Map``) or a
+# class in a package path (``java.lang.Object``, ``twisted.words.service.IRCFactory``; a host name's
+# parts are all lowercase). A document that uses one writes about code, and its ``camelCase`` is
+# another identifier.
 _IDENTIFIER = regex.compile(
-    r"(?<!\w)\p{Ll}{1,40}(?:\p{Lu}[\p{Ll}\d]{0,40}){2,8}(?!\w)|[A-Za-z]_[A-Za-z]|\w\(\)|\w::\w"
-    r"|(?<![\w.])[a-z]{2,40}\.[a-z]{2,40}\.\p{Lu}"
+    r"(?<!\w)\p{Ll}{1,40}(?:\p{Lu}[\p{Ll}\d]{0,40}){2,8}(?!\w)|[A-Za-z]_[A-Za-z]|(?<!\w)__[a-z]\w{0,40}__(?!\w)"
+    r"|\w\(\)|\w::\w|(?<![\w.])[a-z]{2,40}(?:\.[a-z]{2,40}){1,8}\.\p{Lu}"
 )
 
 _KNOWN_ZIPF = 1.5  # a glued form wordfreq knows this well is a name: "wikiHow", "nEurope"
