@@ -12,19 +12,18 @@ from pathlib import Path
 from conftest import ROOT
 
 
-def run_benchmark(script: str, *args: str) -> subprocess.CompletedProcess[str]:
-    """``benchmarks/<script>`` run as a user runs it, with this checkout's ``src`` on the path."""
+def run_python(*args: str) -> subprocess.CompletedProcess[str]:
+    """``python ARGS`` from the repository root, with this checkout's ``src`` on the path."""
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")]))
     return subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / script), *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=300,
-        check=False,
+        [sys.executable, *args], capture_output=True, text=True, env=env, cwd=ROOT, timeout=300, check=False
     )
+
+
+def run_benchmark(script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """``benchmarks/<script>`` run as a user runs it, with this checkout's ``src`` on the path."""
+    return run_python(str(ROOT / "benchmarks" / script), *args)
 
 
 def test_speed_benchmark_runs_and_reports() -> None:
@@ -161,16 +160,6 @@ print(sorted(set(loaded)))
 def test_the_speed_benchmarks_warm_up_loads_every_table_its_cold_pass_reads() -> None:
     # The cold pass of #18 starts with the word lists loaded: a table first read inside it would be
     # timed as if it were the text's cost (the WordNet adjectives and the English common words were).
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")]))
-    result = subprocess.run(
-        [sys.executable, "-c", _NO_TABLE_LOADED_AFTER_WARM_UP],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=300,
-        check=False,
-    )
+    result = run_python("-c", _NO_TABLE_LOADED_AFTER_WARM_UP)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"

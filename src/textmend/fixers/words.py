@@ -240,8 +240,11 @@ _LATIN1_NO_SPACE = re.compile(f"[.!?]n{{0,2}}[{_LU}]")
 # parts are all lowercase). A document that uses one writes about code, and its ``camelCase`` is
 # another identifier.
 _IDENTIFIER = regex.compile(
-    r"(?<!\w)\p{Ll}{1,40}(?:\p{Lu}[\p{Ll}\d]{0,40}){2,8}(?!\w)|[A-Za-z]_[A-Za-z]|(?<!\w)__[a-z]\w{0,40}__(?!\w)"
-    r"|\w\(\)|\w::\w|(?<![\w.])[a-z]{2,40}(?:\.[a-z]{2,40}){1,8}\.\p{Lu}"
+    r"(?<!\w)\p{Ll}{1,40}(?:\p{Lu}[\p{Ll}\d]{0,40}){2,8}(?!\w)"  # humps
+    r"|[A-Za-z]_[A-Za-z]"  # a snake
+    r"|(?<!\w)__[a-z]\w{0,40}__(?!\w)"  # a special name
+    r"|\w\(\)|\w::\w"  # a call with no arguments, a scope
+    r"|(?<![\w.])[a-z]{2,40}(?:\.[a-z]{2,40}){1,8}\.\p{Lu}"  # a class in a package path
 )
 
 _KNOWN_ZIPF = 1.5  # a glued form wordfreq knows this well is a name: "wikiHow", "nEurope"
@@ -693,7 +696,8 @@ _NAME_HEADS = frozenset({"my", "no"})
 
 def writes_code(document: DocumentWords) -> bool:
     """Whether the document uses an identifier (:data:`_IDENTIFIER`: ``getElementById``,
-    ``snake_case``, ``readFully()``, ``Data::Map``): a text about code (asked once a document).
+    ``snake_case``, ``__init__``, ``readFully()``, ``Data::Map``, ``java.lang.Object``): a text about
+    code (asked once a document).
 
     >>> writes_code(DocumentWords("Set mynetworks and smtp_sasl_security_options."))
     True
