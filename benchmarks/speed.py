@@ -73,7 +73,7 @@ DOCUMENT_SIZE = 4000
 FIRST_CALL = (
     "The Title\nThe Title.\nIt\u00e2\u20ac\u2122s here: Letrsquo;s see how they are usedfor pain &amp; more"
     " in the temporao, somany say.\n"
-    "\u201cQuoted,\u201d she said. A bluishcar.\n" + "Paris Berlin Madrid Rome Vienna Prague Warsaw usedfor\n"
+    "\u201cQuoted,\u201d she said. A bluishcar.\nParis Berlin Madrid Rome Vienna Prague Warsaw usedfor\n"
     "-\nOther News\nOther News Its first words are cut"
 )
 #: What a cold interpreter mends before it is timed: one sentence and a teaser, so that every table
