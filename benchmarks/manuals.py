@@ -4,10 +4,12 @@ code at every turn (SQL keywords and placeholders, option names, lists of functi
 Manuals are text nobody here chose, like the books of ``books.py``: a precision check for the
 ``words`` fixer (issue #16), not a recall benchmark. Every change counts as a false one (a few are the
 manual's own glue or typos; read the list). Each manual is a folder: HTML pages (``*.html``, or
-``*.html.en`` for a manual in several languages) or reStructuredText files (``*.rst``). From HTML the
-text of paragraphs, list items, table cells and headings is kept, ``<pre>``, scripts and styles left
-out; from reStructuredText the paragraphs, without literal blocks (after ``::``) and directives. Each
-page is one document. With ``--fitted`` a model fitted on the same manual (``textmend.fit``) is also
+``*.html.en`` for a manual in several languages), reStructuredText files (``*.rst``) or CNXML modules
+(``*.cnxml``, the format of OpenStax's textbooks). From HTML the text of paragraphs, list items, table
+cells and headings is kept, ``<pre>``, scripts and styles left out; from reStructuredText the
+paragraphs, without literal blocks (after ``::``) and directives; from CNXML paragraphs, list items,
+captions, titles and table cells, without MathML, code, footnotes and metadata. Each page is one
+document. With ``--fitted`` a model fitted on the same manual (``textmend.fit``) is also
 measured, as ``textmend clean --fit`` would use it.
 
 The tenth round of #16 was tuned on four manuals, so their figures are dev figures:
@@ -20,6 +22,10 @@ The tenth round of #16 was tuned on four manuals, so their figures are dev figur
 
 Two more were held out and read once: ``apache2-doc`` (its English pages, the folder
 ``usr/share/doc/apache2-doc/manual/en``; Apache-2.0) and ``nodejs-doc`` (``usr/share/doc/nodejs``; MIT).
+
+The nineteenth round read thirteen OpenStax textbooks (5.3 M words of science, medicine, history
+and economics; CC BY 4.0 at the commits that ``docs/words-benchmark.md`` lists): ``git archive COMMIT
+modules`` of each ``openstax/osbooks-*`` repository, one folder a book.
 
 Run from the repository root: ``PYTHONPATH=src python benchmarks/manuals.py NAME=FOLDER...``
 (``--fitted``, ``--top``).
@@ -42,16 +48,20 @@ import textmend
 
 _BLOCKS = frozenset("p li dd dt h1 h2 h3 h4 h5 h6 td th div blockquote caption title".split())  # noqa: SIM905
 _SKIPPED = frozenset({"pre", "script", "style", "head"})
+_CNXML_BLOCKS = frozenset("para item caption title entry meaning list section note newline label".split())  # noqa: SIM905
+_CNXML_SKIPPED = frozenset("m:math code footnote metadata equation preformat".split())  # noqa: SIM905
 _MIN_WORDS = 4  # a block of fewer words is a label or a crumb of navigation, left out
 _UNDERLINE = re.compile(r"[=\-~^*#+`]{3,}")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 class _PageText(html.parser.HTMLParser):
-    """The text of an HTML page's blocks, one paragraph each, ``<pre>`` and scripts left out."""
+    """The text of an HTML page's blocks, one paragraph each, ``<pre>`` and scripts left out (or of
+    another markup's ``blocks``, ``skipped`` left out)."""
 
-    def __init__(self) -> None:
+    def __init__(self, blocks: frozenset[str] = _BLOCKS, skipped: frozenset[str] = _SKIPPED) -> None:
         super().__init__(convert_charrefs=True)
+        self.blocks, self.skipped = blocks, skipped
         self.paragraphs: list[str] = []
         self._current: list[str] = []
         self._skipping = 0
@@ -63,15 +73,15 @@ class _PageText(html.parser.HTMLParser):
         self._current = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIPPED:
+        if tag in self.skipped:
             self._skipping += 1
-        elif tag in _BLOCKS or tag == "br":
+        elif tag in self.blocks or tag == "br":
             self._close_block()
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIPPED:
+        if tag in self.skipped:
             self._skipping = max(0, self._skipping - 1)
-        elif tag in _BLOCKS:
+        elif tag in self.blocks:
             self._close_block()
 
     def handle_data(self, data: str) -> None:
@@ -82,6 +92,17 @@ class _PageText(html.parser.HTMLParser):
 def html_page(text: str) -> str:
     """The prose of an HTML page, paragraphs separated by a blank line."""
     page = _PageText()
+    page.feed(text)
+    page.close()
+    page._close_block()
+    return "\n\n".join(page.paragraphs)
+
+
+def cnxml_page(text: str) -> str:
+    """The prose of a CNXML module (OpenStax's textbooks, ``modules/*/index.cnxml``), paragraphs
+    separated by a blank line: paragraphs, list items, captions, titles and table cells, without
+    MathML, code, footnotes (the references) or the metadata."""
+    page = _PageText(_CNXML_BLOCKS, _CNXML_SKIPPED)
     page.feed(text)
     page.close()
     page._close_block()
@@ -115,12 +136,14 @@ def rst_page(text: str) -> str:
 
 def pages(folder: Path) -> Iterator[str]:
     """The prose of every page under ``folder``, in path order: English HTML (``*.html.en`` where a
-    manual has them, else ``*.html``), or ``*.rst``."""
+    manual has them, else ``*.html``), ``*.rst`` or CNXML (``*.cnxml``)."""
     english = sorted(folder.rglob("*.html.en"))
     for path in english or sorted(folder.rglob("*.html")):
         yield html_page(path.read_text(encoding="utf-8", errors="replace"))
     for path in sorted(folder.rglob("*.rst")):
         yield rst_page(path.read_text(encoding="utf-8", errors="replace"))
+    for path in sorted(folder.rglob("*.cnxml")):
+        yield cnxml_page(path.read_text(encoding="utf-8", errors="replace"))
 
 
 def words_changed(pipeline: textmend.Pipeline, documents: list[str]) -> Counter[str]:

@@ -122,13 +122,28 @@ def test_manuals_benchmark_counts_the_words_fixers_changes_in_prose_only(tmp_pat
         "    usedfor = thatis(1)\n\n.. note:: a directive usedfor nothing at all\n\nIt ends here, for now.\n",
         encoding="utf-8",
     )
-    result = run_benchmark("manuals.py", f"html={html}", f"rst={rst}", "--fitted")
+    cnxml = tmp_path / "cnxml" / "modules" / "m1"
+    cnxml.mkdir(parents=True)
+    (cnxml / "index.cnxml").write_text(
+        '<document xmlns="http://cnx.rice.edu/cnxml"><title>usedfor</title><metadata>'
+        "<md:title>usedfor usedfor usedfor usedfor</md:title></metadata><content>"
+        '<para id="p1">The tool was usedfor hard work<newline/>Result: a mass of'
+        " <m:math><m:mi>usedfor</m:mi></m:math> ten grams.<footnote>usedfor a source of the"
+        " claim</footnote></para></content></document>",
+        encoding="utf-8",
+    )
+    result = run_benchmark(
+        "manuals.py", f"html={html}", f"rst={rst}", f"cnxml={cnxml.parent.parent}", "--fitted"
+    )
     assert result.returncode == 0, result.stderr
     # One page each; the head, the code, the directive and the short item are not read.
     assert result.stdout.count("| 1 | 6 | 1 | ") == 1, result.stdout  # html: one paragraph of six words
     assert "| 1 | 15 | 1 | " in result.stdout, result.stdout  # rst: two paragraphs of 10 and 5 words
-    assert result.stdout.count("`usedfor -> used for` 1") == 2
-    assert result.stdout.count("fitted on the same manual: ") == 2
+    # cnxml: two paragraphs of six words; the metadata, MathML and footnote are not read, a line break
+    # ends a paragraph ("work" is not glued to "Result:"), and a title of one word is too short to count
+    assert "| 1 | 12 | 1 | " in result.stdout, result.stdout
+    assert result.stdout.count("`usedfor -> used for` 1") == 3
+    assert result.stdout.count("fitted on the same manual: ") == 3
     missing = run_benchmark("manuals.py", f"gone={tmp_path / 'nowhere'}")
     assert missing.returncode == 2 and "NAME=FOLDER" in missing.stderr and "Traceback" not in missing.stderr
 

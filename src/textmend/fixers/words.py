@@ -86,6 +86,7 @@ from ..lexicon import available_languages, zipf
 from ..model import Edit
 from ._dictionary import english_dictionary, rare_english_word
 from ._language import within_latin1
+from ._pairs import is_adjective
 from ._splitter import (
     ARTICLES,
     BOOK_PAIR_MIN,
@@ -146,6 +147,7 @@ __all__ = [
     "is_inflection_of_used",
     "is_known_with_n",
     "is_known_word",
+    "is_latin_adjective",
     "is_listed_with_names",
     "is_log_label",
     "is_module",
@@ -663,6 +665,8 @@ def glued_repair(
         return None  # "overread", "overallocate": a verb made with a prefix
     if chosen[0][0] in ("a", "an") and follows_article(document.text, start):
         return None  # "an asocial, malodorous": no article reads after an article
+    if is_latin_adjective(chosen[0]):
+        return None  # "gigantica", "muscularis", "formicus": Latin, not an adjective before "is"
     if chosen[0][0] in _NAME_HEADS and writes_code(document):
         return None  # "mytable", "nowrap": a placeholder or a negated option, in a text about code
     if other is not None:
@@ -1214,23 +1218,35 @@ def is_derived_word(splitter: Splitter, token: str, parts: tuple[str, ...]) -> b
     )
 
 
-# Prefixes that make verbs of verbs ("overread", "underreport"), and how common a word's participle
-# must be for the word to be a verb ("reading", "posting"; not "moneying", "lunching").
-_VERB_PREFIXES = frozenset({"over", "under"})
+# Prefixes that make verbs of verbs ("overread", "underreport", "outbuild"), and how common a word's
+# participle must be for the word to be a verb ("reading", "posting"; not "moneying", "lunching").
+_VERB_PREFIXES = frozenset({"over", "under", "out"})
 _PARTICIPLE_ZIPF = 2.5
+# Endings of a verb's forms and of the nouns made of it, which the prefix keeps: "overdamping",
+# "overconverges", "underregulated", "overconstruction", "overconvergence" (OpenStax's textbooks).
+_VERB_FORM_ENDINGS = ("ing", "ed", "es", "s", "ion", "ence", "ance", "ment")
 
 
 def is_prefixed_verb(splitter: Splitter, parts: tuple[str, ...]) -> bool:
-    """Whether ``parts`` are a prefix that makes verbs and a verb, a verb made as manuals and forums
-    make them (``overread``, ``overallocate``, ``overpost``): the second part's ``-ing`` form is a
-    common word. Not the preposition glued to a function word or a noun (``overthe``, ``overmoney``).
+    """Whether ``parts`` are a prefix that makes verbs and a verb, a form of one or a noun made of one,
+    a word made as textbooks, manuals and forums make them (``overread``, ``overallocate``,
+    ``overpost``, ``outbuild``, ``overdamping``, ``underregulated``, ``overconstruction``): the
+    ``-ing`` form of the second part, or of its stem without such an ending, is a common word. Not the
+    preposition glued to a function word or a noun (``overthe``, ``overmoney``).
 
     >>> is_prefixed_verb(Splitter(), ("over", "read")), is_prefixed_verb(Splitter(), ("over", "money"))
+    (True, False)
+    >>> is_prefixed_verb(Splitter(), ("under", "regulated")), is_prefixed_verb(Splitter(), ("out", "loud"))
     (True, False)
     """
     if len(parts) != 2 or parts[0] not in _VERB_PREFIXES or splitter.function_word(parts[1]):
         return False
-    verb = parts[1]
+    word = parts[1]
+    stems = {word} | {word.removesuffix(ending) for ending in _VERB_FORM_ENDINGS if word.endswith(ending)}
+    return any(_has_participle(splitter, stem) for stem in stems if len(stem) >= 3)
+
+
+def _has_participle(splitter: Splitter, verb: str) -> bool:
     participles = {verb + "ing", verb + verb[-1] + "ing", verb.removesuffix("e") + "ing"}
     return any(zipf(participle, splitter.language) >= _PARTICIPLE_ZIPF for participle in participles)
 
@@ -1521,6 +1537,29 @@ def follows_article(text: str, start: int) -> bool:
     """
     before = _WORD_BEFORE.search(text, max(0, start - 8), start)
     return before is not None and before.group(1).lower() in ARTICLES
+
+
+# What a Latin word's ending reads as when it is cut off as a word of English ("muscularis" as
+# "muscular is", "gigantica" as "gigantic a", "formicus" as "formic us").
+_LATIN_ENDINGS = frozenset({"is", "a", "us"})
+# The endings of the English adjectives whose Latin forms those are ("muscul-ar", "intestin-al",
+# "gigant-ic", "recurr-ent"); not participles, nor function words the adjective list also has
+# ("stuffed a", "such a", "through a").
+_LATINATE_ADJECTIVES = ("al", "ar", "ic", "ent", "ant")
+
+
+def is_latin_adjective(parts: tuple[str, ...]) -> bool:
+    """Whether ``parts`` are an English adjective that is no noun and ``is``, ``a`` or ``us``: a Latin
+    adjective's ending, as species and anatomy name them (``Fasciola gigantica``, ``Borrelia
+    recurrentis``, the ``muscularis`` layer), not two words of English, where the adjective goes before
+    a noun, not before a verb, an article or a pronoun.
+
+    >>> is_latin_adjective(("intestinal", "is")), is_latin_adjective(("signal", "is"))
+    (True, False)
+    """
+    if len(parts) != 2 or parts[1] not in _LATIN_ENDINGS:
+        return False
+    return parts[0].endswith(_LATINATE_ADJECTIVES) and is_adjective(parts[0])
 
 
 def is_log_label(document: DocumentWords, start: int) -> bool:
