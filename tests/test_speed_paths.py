@@ -169,3 +169,27 @@ def test_short_accented_lines_are_judged_a_block_at_a_time() -> None:
         assert textmend.Pipeline(["ftfy"])(text) == text[:-3] + "\u00e9\n"
     # One a line (4,001 and more) before blocks; now one a block, and one a line in the last block.
     assert 1 <= judged.call_count < 500
+
+
+# Letters of both cases within and beyond Latin-1, sentence punctuation, the "n" a stripped "\n" leaves,
+# spaces and breaks: the pieces of camelCase glue ("managementThe") and of a missing space ("pain.The").
+_CAPITAL_PIECES = st.sampled_from(
+    [*"aAnN.!?:; \n\u00e9\u00c9\u03b1\u0391\u2019", "The", "pain", "iPhone", "\u00df"]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_CAPITAL_PIECES, max_size=25).map("".join))
+def test_a_text_the_capital_look_skips_has_no_camel_or_missing_space_candidate(text: str) -> None:
+    """The words step looks once for a capital after a lowercase letter or sentence punctuation
+    before it looks for camelCase glue and missing spaces: a text that look skips is one both
+    candidate searches find nothing in, in Latin-1 text (``re``) and beyond it (``regex``)."""
+    from textmend.fixers import words
+
+    latin1 = words.within_latin1(text)
+    gate = words._LATIN1_CAPITAL_AFTER if latin1 else words._CAPITAL_AFTER
+    if gate.search(text) is None:
+        assert words.camel_candidates(text, latin1, DocumentWords(text, latin1)) == []
+        assert words.no_space_candidates(text, latin1) == []
+        assert (words._LATIN1_LOWER_UPPER if latin1 else words._LOWER_UPPER).search(text) is None
+        assert (words._LATIN1_NO_SPACE if latin1 else words._NO_SPACE).search(text) is None

@@ -236,6 +236,10 @@ _LU = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _LATIN1_LOWERCASE_RUN = re.compile(f"(?<![{_LL}{_LU}])[{_LL}]{{4,40}}")
 _LATIN1_LOWER_UPPER = re.compile(f"[{_LU}](?<=[{_LL}][{_LU}])")  # capitals are rare: look for them first
 _LATIN1_NO_SPACE = re.compile(f"[.!?]n{{0,2}}[{_LU}]")
+# Where either look above could find something: a capital after a lowercase letter or after ``.``,
+# ``!`` or ``?`` (an ``n`` between them, as in ``well.nAmazon``, is a lowercase letter too).
+_CAPITAL_AFTER = regex.compile(r"[\p{Ll}.!?]\p{Lu}")
+_LATIN1_CAPITAL_AFTER = re.compile(f"[{_LU}](?<=[{_LL}.!?][{_LU}])")
 # An identifier the document uses: two or more humps (``getElementById``), a snake (``snake_case``), a
 # special name (``__init__``), a call with no arguments (``readFully()``), a scope (``Data::Map``) or a
 # class in a package path (``java.lang.Object``, ``twisted.words.service.IRCFactory``; a host name's
@@ -325,8 +329,11 @@ class WordsFixer(Fixer):
         latin1 = within_latin1(text)
         document = DocumentWords(text, latin1)
         glued = glued_candidates(splitter, text, latin1)
-        camels = camel_candidates(text, latin1, document)
-        punctuated = no_space_candidates(text, latin1)
+        # One look answers for both kinds in most texts: neither has a capital after a lowercase letter
+        # or a sentence's punctuation.
+        capitals = (_LATIN1_CAPITAL_AFTER if latin1 else _CAPITAL_AFTER).search(text) is not None
+        camels = camel_candidates(text, latin1, document) if capitals else []
+        punctuated = no_space_candidates(text, latin1) if capitals else []
         clitics = clitic_candidates(splitter, text)
         if not (glued or camels or punctuated or clitics):
             return
