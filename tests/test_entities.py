@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import textmend
@@ -54,11 +56,18 @@ _WORDS = [
 _GLUE = st.sampled_from([" ", "  ", "; ", ";  ", ", ", ". ", ": ", ";\n", "\n\n", " & ", " - "])
 
 
+# A word in -s, one space, "#39;" and a word: the form a plural possessive takes when its "&" became a
+# space (``the makers #39; union``), which the fixer repairs by design (tests/cases/entities.json).
+_PLURAL_POSSESSIVE_DAMAGE = re.compile(r"\ws #39; (?!(?:the|a|an)\b)[A-Za-z]")
+
+
 @st.composite
 def prose(draw: st.DrawFn) -> str:
     words = draw(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=30))
     glue = draw(st.lists(_GLUE, min_size=len(words), max_size=len(words)))
-    return "".join(word + between for word, between in zip(words, glue, strict=True))
+    text = "".join(word + between for word, between in zip(words, glue, strict=True))
+    assume(_PLURAL_POSSESSIVE_DAMAGE.search(text) is None)
+    return text
 
 
 @settings(max_examples=300, deadline=None)

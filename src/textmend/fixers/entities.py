@@ -9,9 +9,10 @@ when the text has no ``<``. This fixer repairs the damaged forms it leaves behin
 - ``&`` kept but the semicolon lost (``Du&#8217 har``), or double escaped in text that contains ``<``
   (``&amp;#8217;``), where ftfy leaves all references alone. Well-formed references are left to ftfy.
 
-Real news shows more: an apostrophe closing a plural possessive (``the makers #39; union``) or a quote
-it opened (``said #39;hi#39; today``), ``amp;`` between names (``Barnes amp; Noble``) and between
-initials (``Ramp;D``, ``Randamp;D``: R&D). Every decoded string is accepted, also the two code points
+Real news shows more: an apostrophe closing a plural possessive (``the makers #39; union``; not before
+an article or a pronoun, nor after ``Fixes``, ``Closes``, ``Resolves``: ``Fixes #39; the parser`` names an
+issue) or a quote it opened (``said #39;hi#39; today``), ``amp;`` between names (``Barnes amp; Noble``) and
+between initials (``Ramp;D``, ``Randamp;D``: R&D). Every decoded string is accepted, also the two code points
 of ``race;``.
 
 Whether the document is markup is decided once, on the input (``Findings.markup``): in a document
@@ -595,16 +596,34 @@ def closes_quote(text: str, candidate: Candidate) -> bool:
     )
 
 
+# Words no possessive stands before, not even one whose noun is left out (``like their mothers' with
+# age``): an article, a determiner or a subject pronoun starts a phrase of its own.
+_NEVER_POSSESSED = frozenset(
+    "a an the this these those my your his her its our their i he she we they".split()  # noqa: SIM905
+)
+# Verbs that close an issue by number in commit messages and trackers (``Fixes #39; the parser``).
+_ISSUE_VERBS = frozenset({"fixes", "closes", "resolves", "refs"})
+
+
 def closes_plural_possessive(text: str, at: int, end: int) -> bool:
     """Whether an apostrophe reference after a space closes a plural possessive before a word:
     ``the makers #39; union``, ``the Giants #39; coach`` (the space was its ``&``).
 
-    Not before a number or another reference (``issues #39; #40;``), nor after a word of one letter.
+    Not before a number or another reference (``issues #39; #40;``), nor after a word of one letter,
+    nor before an article or a pronoun (``the ministers #39; the meeting``), nor after a verb that
+    closes issues (``Fixes #39; see the notes``: an issue's number).
+
+    >>> closes_plural_possessive("the makers #39; union", 11, 15)
+    True
+    >>> closes_plural_possessive("Fixes #39; the parser", 6, 10)
+    False
     """
     if not (text[at - 1 : at] == " " and text[end : end + 1] == " " and text[end + 1 : end + 2].isalpha()):
         return False
     before = _word_before(text, at - 1)
-    return len(before) >= 3 and before.endswith("s")
+    if len(before) < 3 or not before.endswith("s") or before.lower() in _ISSUE_VERBS:
+        return False
+    return _word_at(text, end + 1).lower() not in _NEVER_POSSESSED
 
 
 def between_names(text: str, candidate: Candidate) -> bool:

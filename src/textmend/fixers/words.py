@@ -137,6 +137,7 @@ __all__ = [
     "corpus_repair",
     "ends_sentences",
     "follows_article",
+    "follows_letter_apostrophe",
     "glued_candidates",
     "glued_repair",
     "glued_split",
@@ -640,7 +641,7 @@ def glued_repair(
     """
     if any(start + cut in taken for cut in range(1, len(token))):
         return Repair()
-    if document.repeats(token):
+    if document.repeats(token) or follows_letter_apostrophe(document.text, start):
         return None
     found = glued_split(splitter, token, document)
     split = found if found is not None and is_glued_reading(splitter, token, found[0]) else None
@@ -795,6 +796,17 @@ def takes_ending(before: str, ending: str) -> bool:
         least = _NAME_POSSESSOR_ZIPF if before[0].isupper() else _POSSESSOR_ZIPF
         return zipf(word) >= least or word in english_dictionary()
     return zipf(f"{before.lower()}'{ending}") >= _CONTRACTION_ZIPF
+
+
+def follows_letter_apostrophe(text: str, start: int) -> bool:
+    """Whether the token at ``start`` follows a letter and an apostrophe: the rest of a word written
+    with one (``She’arim``, ``Ra’anana``, ``ma’amoul``), not a word of its own. English glue after
+    an apostrophe is an ending's (``doesn’twant``), which the clitic candidates split first.
+
+    >>> follows_letter_apostrophe("Bet She’arim", 8), follows_letter_apostrophe("the ’arim", 5)
+    (True, False)
+    """
+    return start >= 2 and text[start - 1] in _APOSTROPHES and text[start - 2].isalpha()
 
 
 def _stands_in_a_word(text: str, start: int) -> bool:
