@@ -193,3 +193,21 @@ def test_a_text_the_capital_look_skips_has_no_camel_or_missing_space_candidate(t
         assert words.no_space_candidates(text, latin1) == []
         assert (words._LATIN1_LOWER_UPPER if latin1 else words._LOWER_UPPER).search(text) is None
         assert (words._LATIN1_NO_SPACE if latin1 else words._NO_SPACE).search(text) is None
+
+
+# Pieces of teaser headings and labels, prose, spaces and breaks of every kind the pattern reads.
+_HEADING_PIECES = st.sampled_from(
+    ["Read more", "Related", "Also read", "See also", "Most popular", ":", "|", " ", "  ", "\t", "\n", "\n\n",
+     "The vote was close", "x" * 60, "news", "\u00a0", "\r"]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_HEADING_PIECES, max_size=20).map("".join))
+def test_reading_line_by_line_finds_a_heading_where_the_search_of_the_text_does(text: str) -> None:
+    """``teasers.has_candidate_line`` reads long lines from each line's start: it answers as one search
+    of the whole text does, for texts of long lines and of short ones."""
+    from textmend.fixers.teasers import compiled_forms, has_candidate_line
+
+    forms = compiled_forms()
+    assert has_candidate_line(text, forms) == (forms.candidate.search(text) is not None)
