@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from textmend.testing import (
+    ADVERSARIAL,
     ENTITY_NAMES,
     KINDS,
     MENDABLE_KINDS,
@@ -176,3 +177,12 @@ def test_damaged_references_reach_names_of_two_code_points_and_every_form() -> N
     assert any(f"{name};" in found for name in two)
     assert find(damaged_references(), lambda text: "&amp;" in text and "#x110000" in text)
     assert len(ENTITY_TABLE) > 2000 and "#xD800" in NUMERIC_REFERENCES
+
+
+def test_every_adversarial_builder_makes_a_text_of_the_size_asked_up_to_twelve_megabytes() -> None:
+    """``benchmarks/linear_time.py`` asks for 10 MB; a builder whose word list ran out raised
+    ``StopIteration`` there (``sparse glued endings``, beyond about 5.6 MB)."""
+    for name, make in ADVERSARIAL.items():
+        for size in (10_000, 12_000_000):
+            text = make(size)
+            assert 0.5 * size <= len(text) <= 1.5 * size, (name, size, len(text))

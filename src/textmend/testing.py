@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import difflib
 import html.entities
+import itertools
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -370,7 +371,7 @@ def _sparse_glued_endings(size: int) -> str:
     from wordfreq import top_n_list
 
     words = [word for word in top_n_list("en", 20_000) if word.isalpha() and word.isascii() and len(word) > 4]
-    glued = (
+    glued = itertools.cycle(  # the list's words run out at about 5.6 MB: then they come round again
         f"{before}’{ending}{word}" for word in words for before, ending in (("doesn", "t"), ("river", "s"))
     )
     sentence = (
