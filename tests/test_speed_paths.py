@@ -159,6 +159,19 @@ def test_merged_mojibake_windows_answer_as_ftfys_whole_text_search(text: str) ->
     assert _ftfy_lines.looks_like_mojibake(text) == is_bad(text)
 
 
+def test_the_mojibake_windows_reach_past_ftfys_longest_sequence() -> None:
+    """The windows around each mojibake character are as wide as ftfy's longest sequence needs: read
+    from its pattern, so that an ftfy release with longer sequences fails here, not in a corpus."""
+    try:
+        from re import _parser as parser  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        import sre_parse as parser
+    from ftfy.badness import BADNESS_RE
+
+    longest = parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags).getwidth()[1]
+    assert longest <= _ftfy_lines._REACH
+
+
 def test_short_accented_lines_are_judged_a_block_at_a_time() -> None:
     text = "caf\u00e9 cr\u00e8me br\u00fbl\u00e9e\n" * 4000 + "caf\u00c3\u00a9\n"
     judged = mock.Mock(wraps=_ftfy_lines.could_change)

@@ -103,8 +103,9 @@ SUSPECT = re.compile(f"[{_TARGETS}{_MOJIBAKE}]")
 # The targets but "&": an "&" is ftfy's only when a reference follows it (``HTML_ENTITY_RE``).
 _FIX_TARGET = re.compile(f"[{_char_class([code for code in _TARGET_CODES if code != ord('&')])}]")
 _MOJIBAKE_CHAR = re.compile(f"[{_MOJIBAKE}]")
-# ftfy's longest mojibake sequence is 7 characters; look a little further either side.
-_REACH = 16
+# ftfy's longest mojibake sequence is 7 characters (a test reads the width from ``BADNESS_RE``): a
+# match holding a character lies within this many characters of it on either side.
+_REACH = 8
 # Mojibake ``is_bad`` sees only at the start of a segment, so not in a whole text, only in its lines.
 _MOJIBAKE_AT_LINE_START = re.compile("[\u00c3\u00c2] ")
 
@@ -264,6 +265,10 @@ def fix_line(
         for _ in range(3):  # ftfy and the width fix, until neither changes anything
             before = text
             text = ftfy_in_pieces(narrow(text) if width and first is config else text, first)
+            if first is not config and has_cjk(text):
+                # Mojibake of CJK text ("ï¼Œ" for "，"): decoded, it keeps its full-width forms as CJK
+                # text does, so ftfy decodes it without its width fix.
+                text = ftfy_in_pieces(before, config)
             first = config
             if text == before or not width or narrow(text) == text:
                 break

@@ -154,8 +154,8 @@ def decided_language(text: str, default: str, *, record: bool = False) -> str | 
     if latin_share(text) < _LATIN_SHARE:
         return OTHER_SCRIPT
     words = _lowercase_words(without_english_clitics(text))
-    if not words:
-        return None
+    if len(words) < _MIN_MARKERS and len(words) < (_RECORD_JUDGED_WORDS if record else _JUDGED_WORDS):
+        return None  # too few words to show any language's markers, or to be judged foreign
     table = _contest(default)
     counts = Counter(words)
     present = table.every_marker.intersection(counts)

@@ -110,7 +110,8 @@ class FtfyFixer(Fixer):
             if self.may_apply(line):
                 fixed = self.fix_line(line, markup=markup)
                 if fixed != line:
-                    yield from (e for e in _differences(line, fixed, start) if not _quoted_mojibake(text, e))
+                    for run in _differences(line, fixed, start):
+                        yield from (edit for edit in run if not _quoted_mojibake(text, edit, run))
 
     def fix_line(self, line: str, *, markup: bool | None = None) -> str:
         """What ftfy makes of one line, as a second run would leave it (see ``_ftfy_lines.fix_line``).
@@ -206,10 +207,23 @@ def _edit(start: int, before: str, after: str, kind: str) -> Edit:
 # Quotation marks that open and close a quoted example: « », “ ”, „ “, " ", ' ', ‘ ’, 「 」, 『 』.
 _OPENING_QUOTES = "«“„\"'‘「『‹"
 _CLOSING_QUOTES = "»”“\"'’」』›"
+# Marks that open as well as close (and the apostrophe): one after a letter or digit opens nothing
+# (``COM'È``, ``"GPL"，``), and one before a letter or digit closes nothing (``，"BSD"``).
+_EITHER_WAY = "\"'\u2019"
 
 
-def _quoted_mojibake(text: str, edit: Edit) -> bool:
-    return edit.kind == "ftfy/mojibake" and is_quoted_example(text, edit.start, edit.end)
+def _quoted_mojibake(text: str, edit: Edit, run: tuple[Edit, ...]) -> bool:
+    """Whether ``edit``, one of the edits of a differing ``run`` (:func:`_aligned`), mends mojibake quoted
+    as an example (:func:`is_quoted_example`) whose quotation marks no other edit of the run reaches: an
+    edit just past a mark makes it a piece of the mojibake (``„ï¼‰â€œå½“``: the ``“`` is a byte of
+    ``当``), to be mended with the rest, not kept as an example while the rest is mended again at each
+    round."""
+    if edit.kind != "ftfy/mojibake":
+        return False
+    marks = _quotation_marks(text, edit.start, edit.end)
+    return marks is not None and not any(
+        other is not edit and other.start <= mark + 1 and other.end >= mark for other in run for mark in marks
+    )
 
 
 def is_quoted_example(text: str, start: int, end: int) -> bool:
@@ -221,52 +235,66 @@ def is_quoted_example(text: str, start: int, end: int) -> bool:
     >>> is_quoted_example("du type « Ã© », il", 10, 12), is_quoted_example("un cafÃ© noir", 6, 8)
     (True, False)
     """
+    return _quotation_marks(text, start, end) is not None
+
+
+def _quotation_marks(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the quotation marks around the token ``text[start:end]`` stand (a space may come between), if
+    it stands in them (:func:`is_quoted_example`): not an apostrophe or an ASCII quotation mark that ends
+    a word before it (``COM'ÃˆÂ»``, Italian ``COM'È»`` as mojibake) or starts one after it."""
     before = start - 1 if start >= 1 and text[start - 1] == " " else start
     after = end + 1 if end < len(text) and text[end] == " " else end
-    return (
+    if (
         before >= 1
         and text[before - 1] in _OPENING_QUOTES
+        and not (text[before - 1] in _EITHER_WAY and before >= 2 and text[before - 2].isalnum())
         and after < len(text)
         and text[after] in _CLOSING_QUOTES
-    )
+        and not (text[after] in _EITHER_WAY and after + 1 < len(text) and text[after + 1].isalnum())
+    ):
+        return before - 1, after
+    return None
 
 
-def _differences(before: str, after: str, offset: int) -> Iterator[Edit]:
-    """The edits that turn ``before`` into ``after``: one for each place that differs.
+def _differences(before: str, after: str, offset: int) -> Iterator[tuple[Edit, ...]]:
+    """The edits that turn ``before`` into ``after``, a run of them for each differing word: one edit for
+    each place that differs.
 
     ftfy's fixes stay within words, so where the two have as many spaces, they are compared word by
     word; each differing word (or the whole, where the spaces differ) is then aligned by
     :func:`_aligned`. Linear in the length of the line.
 
-    >>> [(e.start, e.end, e.after) for e in _differences("a &amp;quot;hi&amp;quot; b", 'a "hi" b', 0)]
-    [(2, 12, '"'), (14, 24, '"')]
+    >>> runs = _differences("a &amp;quot;hi&amp;quot; b &amp;", 'a "hi" b &', 0)
+    >>> [[(e.start, e.end, e.after) for e in run] for run in runs]
+    [[(2, 12, '"'), (14, 24, '"')], [(28, 32, '')]]
     """
     old_words, new_words = before.split(" "), after.split(" ")
     if len(old_words) != len(new_words):
-        yield from _aligned(before, after, offset)
+        yield _aligned(before, after, offset)
         return
     for old, new in zip(old_words, new_words, strict=True):
         if old != new:
-            yield from _aligned(old, new, offset)
+            yield _aligned(old, new, offset)
         offset += len(old) + 1
 
 
-def _aligned(before: str, after: str, offset: int) -> Iterator[Edit]:
-    """Edits for each differing run of ``before`` and ``after``: past their common start and end, a
-    part of up to :data:`MAX_ALIGNED` characters is aligned character by character; a longer one (rare,
-    and quadratic to align) is one edit."""
+def _aligned(before: str, after: str, offset: int) -> tuple[Edit, ...]:
+    """The edits that turn ``before`` into ``after`` (one word, or a line), in order: past their common
+    start and end, a part of up to :data:`MAX_ALIGNED` characters is aligned character by character,
+    an edit for each place that differs; a longer one (rare, and quadratic to align) is one edit."""
     prefix = _common_prefix(before, after)
     suffix = _common_prefix(before[prefix:][::-1], after[prefix:][::-1])
     old, new = before[prefix : len(before) - suffix], after[prefix : len(after) - suffix]
     start = offset + prefix
     kind = kind_of(before, after)  # the whole word says what ftfy did, not each piece of it
     if len(old) > MAX_ALIGNED or len(new) > MAX_ALIGNED:
-        yield _edit(start, old, new, kind)
-        return
+        return (_edit(start, old, new, kind),)
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "equal":
-            yield _edit(start + i1, old[i1:i2], new[j1:j2], kind)
+    return tuple(
+        _edit(start + i1, old[i1:i2], new[j1:j2], kind)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+    )
 
 
 #: The longest differing part that :func:`_aligned` aligns character by character.

@@ -1765,11 +1765,13 @@ def no_space_repair(
     splitter: Splitter, match: regex.Match[str], document: DocumentWords, taken: Mapping[int, Edit]
 ) -> Repair | None:
     """``pain.The`` -> ``pain. The``; ``well.nAmazon`` -> ``well. Amazon`` (a ``\\n`` lost its ``\\``)."""
-    start, end = match.end(2), match.start(4)
+    start = match.end(2)
+    if start in taken:
+        return None  # mended in an earlier round
+    end = match.start(4)
     left, mark, lost_newline, right = match.group(1, 2, 3, 4)
     if (
-        start in taken
-        or not starts_a_sentence(splitter, right, document)
+        not starts_a_sentence(splitter, right, document)
         or is_short_word_after_dot(splitter, right)
         or names_its_module(left, right)
         or names_a_code_thing(splitter, right, document.text, match.end())
