@@ -419,6 +419,9 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     # a list item beside glue was once read at every cut for two common words, a copy at each
     "a long list item after glue": lambda n: "We ate apples, usedfor, " + _repeat("ab", n) + " today.",
     "sparse glued endings": _sparse_glued_endings,
+    # every edit of one line's mojibake is a quoted example whose marks its neighbours must not reach:
+    # a check against every other edit of the line would be quadratic
+    "quoted mojibake examples in one line": lambda n: _repeat("\u300c\u00c3\u00a9\u300d", n),
 }
 
 

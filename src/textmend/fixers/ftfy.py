@@ -111,7 +111,9 @@ class FtfyFixer(Fixer):
                 fixed = self.fix_line(line, markup=markup)
                 if fixed != line:
                     for run in _differences(line, fixed, start):
-                        yield from (edit for edit in run if not _quoted_mojibake(text, edit, run))
+                        yield from (
+                            edit for at, edit in enumerate(run) if not _quoted_mojibake(text, run, at)
+                        )
 
     def fix_line(self, line: str, *, markup: bool | None = None) -> str:
         """What ftfy makes of one line, as a second run would leave it (see ``_ftfy_lines.fix_line``).
@@ -212,18 +214,22 @@ _CLOSING_QUOTES = "»”“\"'’」』›"
 _EITHER_WAY = "\"'\u2019"
 
 
-def _quoted_mojibake(text: str, edit: Edit, run: tuple[Edit, ...]) -> bool:
-    """Whether ``edit``, one of the edits of a differing ``run`` (:func:`_aligned`), mends mojibake quoted
-    as an example (:func:`is_quoted_example`) whose quotation marks no other edit of the run reaches: an
-    edit just past a mark makes it a piece of the mojibake (``„ï¼‰â€œå½“``: the ``“`` is a byte of
-    ``当``), to be mended with the rest, not kept as an example while the rest is mended again at each
-    round."""
+def _quoted_mojibake(text: str, run: tuple[Edit, ...], at: int) -> bool:
+    """Whether ``run[at]``, one of the edits of a differing ``run`` (:func:`_aligned`, in order), mends
+    mojibake quoted as an example (:func:`is_quoted_example`) whose quotation marks neither edit next to
+    it reaches: an edit just past a mark makes it a piece of the mojibake (``„ï¼‰â€œå½“``: the ``“`` is
+    a byte of ``当``), to be mended with the rest, not kept as an example while the rest is mended again
+    at each round. (The edits do not overlap, so no edit further off can reach a mark.)"""
+    edit = run[at]
     if edit.kind != "ftfy/mojibake":
         return False
     marks = _quotation_marks(text, edit.start, edit.end)
-    return marks is not None and not any(
-        other is not edit and other.start <= mark + 1 and other.end >= mark for other in run for mark in marks
-    )
+    if marks is None:
+        return False
+    opening, closing = marks
+    reaches_opening = at > 0 and run[at - 1].end >= opening
+    reaches_closing = at + 1 < len(run) and run[at + 1].start <= closing + 1
+    return not (reaches_opening or reaches_closing)
 
 
 def is_quoted_example(text: str, start: int, end: int) -> bool:
