@@ -178,6 +178,7 @@ def test_a_killed_run_leaves_no_output(tmp_path: Path) -> None:
     assert target.read_bytes() == b"previous run\n"  # untouched: only the temporary was written
 
 
+_LAST_KEPT = "and JSON keeps only the last value; write each key once"
 BAD_LINES = [
     (b'{"text": "fine"}', None),
     (b"{bad", "invalid JSON: Expecting property name enclosed in double quotes at column 2"),
@@ -189,6 +190,12 @@ BAD_LINES = [
     (
         b'{"text": "ok", "teasers": []}',
         "field 'teasers' is already there; use a prefix for textmend's fields",
+    ),
+    # JSON keeps the last of a key written twice: the first value would be dropped without a word
+    (b'{"text": "a", "text": "b"}', f"the key 'text' is written twice in one object, {_LAST_KEPT}"),
+    (
+        b'{"text": "a", "meta": [{"k": 1, "k": 2}]}',
+        f"the key 'k' is written twice in one object, {_LAST_KEPT}",
     ),
     (b"", None),  # a blank line is not a record
     (b'{"text": "Letrsquo;s"}', None),
@@ -220,7 +227,7 @@ def test_bad_records_are_skipped_counted_and_reported(tmp_path: Path) -> None:
             "--workers",
             workers,
             "--max-errors",
-            "7",
+            "9",
         )
         assert result.returncode == 3
         reported = [
@@ -228,7 +235,7 @@ def test_bad_records_are_skipped_counted_and_reported(tmp_path: Path) -> None:
             for number, (_, message) in enumerate(BAD_LINES, 1)
             if message
         ]
-        summary = f"textmend: skipped 7 of 9 records; the rest were written to {tmp_path / 'out.jsonl'}"
+        summary = f"textmend: skipped 9 of 11 records; the rest were written to {tmp_path / 'out.jsonl'}"
         assert result.stderr.decode().splitlines() == [*reported, summary]
         mended = read_jsonl((tmp_path / "out.jsonl").read_bytes())
         assert [record["text"] for record in mended] == ["fine", "Let\u2019s"]

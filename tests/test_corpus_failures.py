@@ -474,6 +474,12 @@ def test_a_pretty_printed_json_array_is_read_record_by_record(tmp_path: Path) ->
     source.write_text('[\n  {"text": "a"},\n  "not an object",\n  {"text": "b"}\n]\n', encoding="utf-8")
     result = clean(source, "-o", "-", "--on-error", "skip", "--max-errors", "1")
     assert lines(result)[0] == f"textmend: {source}:3: expected a JSON object, found a string (skipped)"
+    source.write_text('[\n  {"text": "a"},\n  {"text": "b", "meta": {"k": 1, "k": 2}}\n]\n', encoding="utf-8")
+    result = clean(source, "-o", "-", "--on-error", "skip", "--max-errors", "1")
+    assert lines(result)[0] == (
+        f"textmend: {source}:3: the key 'k' is written twice in one object, and JSON keeps only the last "
+        "value; write each key once (skipped)"
+    )
     source.write_text('[\n  {"text": "a"},\n  {"text": "b",\n', encoding="utf-8")
     result = clean(source, "-o", tmp_path / "cut.jsonl")
     assert result.returncode == 1 and lines(result)[0].startswith(

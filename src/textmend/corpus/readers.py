@@ -16,10 +16,12 @@ from .files import CorpusError, InputFile, is_remote, local_path, open_input, st
 
 __all__ = [
     "FORMATS",
+    "DuplicatedKeys",
     "Raw",
     "Reader",
     "Unit",
     "format_of",
+    "json_object",
     "wide_encoding",
 ]
 
@@ -47,6 +49,49 @@ _WIDE_BOMS = (
 Raw = bytes | dict[str, Any]
 #: A record as read: where it was found (``file:line``) and its raw content.
 Unit = tuple[str, Raw]
+
+
+class DuplicatedKeys(dict[str, Any]):
+    """A JSON object that writes a key twice, in itself or in an object inside it: JSON keeps the last
+    value alone, so the record is reported, never mended with a value silently dropped."""
+
+    key: str = ""
+
+
+def json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """The ``object_pairs_hook`` of the corpus's JSON readers: a dict, or a :class:`DuplicatedKeys`
+    naming the key written twice (here or in an object it holds, directly or in a list).
+
+    >>> json.loads('{"id": 1, "id": 2}', object_pairs_hook=json_object).key
+    'id'
+    """
+    record = dict(pairs)
+    key = _duplicated_key(pairs) if len(record) < len(pairs) else _inner_duplicate(record)
+    if key is None:
+        return record
+    marked = DuplicatedKeys(record)
+    marked.key = key
+    return marked
+
+
+def _duplicated_key(pairs: list[tuple[str, Any]]) -> str:
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            return key
+        seen.add(key)
+    raise AssertionError("no key is written twice")  # pragma: no cover - called only when one is
+
+
+def _inner_duplicate(record: dict[str, Any]) -> str | None:
+    for value in record.values():
+        if isinstance(value, DuplicatedKeys):
+            return value.key
+        if isinstance(value, list):
+            for item in value:
+                if isinstance(item, DuplicatedKeys):
+                    return item.key
+    return None
 
 
 def format_of(path: str) -> str | None:
@@ -210,7 +255,7 @@ class _ArrayParser:
 
     def __init__(self, source: InputFile) -> None:
         self._source = source
-        self._decoder = json.JSONDecoder()
+        self._decoder = json.JSONDecoder(object_pairs_hook=json_object)
         self._text = ""
         self._at = 0
         self._line = 1

@@ -32,7 +32,7 @@ from ..errors import RecordError
 from ..pipeline import Pipeline
 from ..records import mend_record
 from .files import CorpusError
-from .readers import Raw, Unit
+from .readers import DuplicatedKeys, Raw, Unit, json_object
 
 __all__ = [
     "Job",
@@ -100,6 +100,11 @@ def read_record(raw: Raw, input_format: str, text_field: str) -> dict[str, Any]:
         record = {text_field: line} if input_format == "text" else _parse_json(line)
     else:
         record = raw
+    if isinstance(record, DuplicatedKeys):
+        raise RecordError(
+            f"the key {record.key!r} is written twice in one object, and JSON keeps only the last value; "
+            "write each key once"
+        )
     if text_field not in record:
         fields = ", ".join(repr(name) for name in list(record)[:12]) or "none"
         raise RecordError(f"no {text_field!r} field (fields here: {fields}); choose one with --text-field")
@@ -135,7 +140,7 @@ def mend_unit(job: Job, raw: Raw) -> Raw:
 
 def _parse_json(line: str) -> dict[str, Any]:
     try:
-        record = json.loads(line)
+        record = json.loads(line, object_pairs_hook=json_object)
     except json.JSONDecodeError as error:
         raise RecordError(f"invalid JSON: {error.msg} at column {error.colno}") from None
     if not isinstance(record, dict):
