@@ -16,12 +16,11 @@ from .files import CorpusError, InputFile, is_remote, local_path, open_input, st
 
 __all__ = [
     "FORMATS",
-    "DuplicatedKeys",
+    "KeyCheck",
     "Raw",
     "Reader",
     "Unit",
     "format_of",
-    "json_object",
     "wide_encoding",
 ]
 
@@ -51,47 +50,35 @@ Raw = bytes | dict[str, Any]
 Unit = tuple[str, Raw]
 
 
-class DuplicatedKeys(dict[str, Any]):
-    """A JSON object that writes a key twice, in itself or in an object inside it: JSON keeps the last
-    value alone, so the record is reported, never mended with a value silently dropped."""
+class KeyCheck:
+    """The ``object_pairs_hook`` of the corpus's JSON readers: builds each object as a dict and notes
+    the first key an object writes twice (``duplicate``), at any depth. JSON keeps only the last value
+    of such a key, so the record is reported, never mended with a value silently dropped.
 
-    key: str = ""
-
-
-def json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """The ``object_pairs_hook`` of the corpus's JSON readers: a dict, or a :class:`DuplicatedKeys`
-    naming the key written twice (here or in an object it holds, directly or in a list).
-
-    >>> json.loads('{"id": 1, "id": 2}', object_pairs_hook=json_object).key
-    'id'
+    >>> check = KeyCheck()
+    >>> json.loads('{"id": 1, "meta": {"k": 1, "k": 2}}', object_pairs_hook=check)["meta"], check.duplicate
+    ({'k': 2}, 'k')
     """
-    record = dict(pairs)
-    key = _duplicated_key(pairs) if len(record) < len(pairs) else _inner_duplicate(record)
-    if key is None:
+
+    def __init__(self) -> None:
+        self.duplicate: str | None = None
+
+    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        record = dict(pairs)
+        if len(record) < len(pairs) and self.duplicate is None:
+            seen: set[str] = set()
+            self.duplicate = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
         return record
-    marked = DuplicatedKeys(record)
-    marked.key = key
-    return marked
 
-
-def _duplicated_key(pairs: list[tuple[str, Any]]) -> str:
-    seen: set[str] = set()
-    for key, _ in pairs:
-        if key in seen:
-            return key
-        seen.add(key)
-    raise AssertionError("no key is written twice")  # pragma: no cover - called only when one is
-
-
-def _inner_duplicate(record: dict[str, Any]) -> str | None:
-    for value in record.values():
-        if isinstance(value, DuplicatedKeys):
-            return value.key
-        if isinstance(value, list):
-            for item in value:
-                if isinstance(item, DuplicatedKeys):
-                    return item.key
-    return None
+    def problem(self) -> str | None:
+        """The record's error if an object of it wrote a key twice (then ready for the next record)."""
+        key, self.duplicate = self.duplicate, None
+        if key is None:
+            return None
+        return (
+            f"the key {key!r} is written twice in one object, and JSON keeps only the last value; "
+            "write each key once"
+        )
 
 
 def format_of(path: str) -> str | None:
@@ -255,7 +242,8 @@ class _ArrayParser:
 
     def __init__(self, source: InputFile) -> None:
         self._source = source
-        self._decoder = json.JSONDecoder(object_pairs_hook=json_object)
+        self._keys = KeyCheck()
+        self._decoder = json.JSONDecoder(object_pairs_hook=self._keys)
         self._text = ""
         self._at = 0
         self._line = 1
@@ -319,9 +307,13 @@ class _ArrayParser:
                 expect_value = True
                 continue
             where = self._where()
+            start = self._at
             value = self._decode(where)
             expect_value = False
-            if not isinstance(value, dict):
+            if self._keys.problem() is not None:
+                # as written, so that reading it as a record reports the key it writes twice
+                yield where, self._text[start : self._at].encode()
+            elif not isinstance(value, dict):
                 yield where, json.dumps(value).encode()  # reported as "expected a JSON object"
             else:
                 yield where, value

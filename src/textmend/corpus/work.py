@@ -32,7 +32,7 @@ from ..errors import RecordError
 from ..pipeline import Pipeline
 from ..records import mend_record
 from .files import CorpusError
-from .readers import DuplicatedKeys, Raw, Unit, json_object
+from .readers import KeyCheck, Raw, Unit
 
 __all__ = [
     "Job",
@@ -100,11 +100,6 @@ def read_record(raw: Raw, input_format: str, text_field: str) -> dict[str, Any]:
         record = {text_field: line} if input_format == "text" else _parse_json(line)
     else:
         record = raw
-    if isinstance(record, DuplicatedKeys):
-        raise RecordError(
-            f"the key {record.key!r} is written twice in one object, and JSON keeps only the last value; "
-            "write each key once"
-        )
     if text_field not in record:
         fields = ", ".join(repr(name) for name in list(record)[:12]) or "none"
         raise RecordError(f"no {text_field!r} field (fields here: {fields}); choose one with --text-field")
@@ -130,7 +125,10 @@ def mend_unit(job: Job, raw: Raw) -> Raw:
                 mended, ensure_ascii=False, separators=(",", ":"), default=json_value, allow_nan=False
             )
         except ValueError as error:  # NaN or infinity
-            raise RecordError(f"{error}; JSON has no NaN or infinity: write Parquet instead") from None
+            raise RecordError(
+                f"{error}; JSON has no NaN or infinity (a JSON number beyond a double's range, "
+                "such as 1e400, reads as infinite): write Parquet instead"
+            ) from None
         output += "\n"
     try:
         return output.encode("utf-8")
@@ -139,10 +137,14 @@ def mend_unit(job: Job, raw: Raw) -> Raw:
 
 
 def _parse_json(line: str) -> dict[str, Any]:
+    keys = KeyCheck()
     try:
-        record = json.loads(line, object_pairs_hook=json_object)
+        record = json.loads(line, object_pairs_hook=keys)
     except json.JSONDecodeError as error:
         raise RecordError(f"invalid JSON: {error.msg} at column {error.colno}") from None
+    problem = keys.problem()
+    if problem is not None:
+        raise RecordError(problem)
     if not isinstance(record, dict):
         kind = "an array" if isinstance(record, list) else f"a {_json_kind(record)}"
         raise RecordError(f"expected a JSON object, found {kind}")
