@@ -224,3 +224,24 @@ def test_reading_line_by_line_finds_a_heading_where_the_search_of_the_text_does(
 
     forms = compiled_forms()
     assert has_candidate_line(text, forms) == (forms.candidate.search(text) is not None)
+
+
+# Words, the conjunctions the list rules read, and every kind of space: those the patterns read
+# ([ \t]) and those they do not (a line break, a carriage return, a no-break space, U+001C).
+_BEFORE_PIECES = st.sampled_from(
+    ["word", "and", "or", "x.y", "a-b", ",", " ", "  ", "\t", "\r", "\n", "\u00a0", "\x1c", "\u2003", "é"]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_BEFORE_PIECES, max_size=12).map("".join))
+def test_the_words_read_back_from_the_end_are_those_the_patterns_find(before: str) -> None:
+    """The words step reads the word before a candidate from the end of the text before it, and
+    searches for "x and" only where the text before ends so: the same answers as the patterns that
+    end with "$", which try every position from the start."""
+    from textmend.fixers import words
+
+    found = words._LAST_WORD.search(before)
+    assert words.last_word(before) == (None if found is None else (found.group(1), found.start()))
+    if words._JOINED_BEFORE.search(before) is not None:
+        assert words.ends_with_conjunction(before)

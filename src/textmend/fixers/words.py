@@ -1359,6 +1359,35 @@ _NAMING_WORDS = frozenset(
     " index view column field variable module package class method function option parameter".split()
 )
 _LAST_WORD = re.compile(r"(\S+)[ \t]+$")
+
+
+def ends_with_conjunction(before: str) -> bool:
+    """Whether ``before`` ends with "and" or "or" and a space or tab (before a line break that ends it,
+    if one does): where ``_JOINED_BEFORE`` can find something."""
+    if before.endswith("\n"):
+        before = before[:-1]
+    return before[-1:] in (" ", "\t") and before.rstrip(" \t").endswith(("and", "or"))
+
+
+def last_word(before: str) -> tuple[str, int] | None:
+    """The word (a run of non-space characters) before the spaces or tabs that end ``before``, and where
+    it starts: what ``_LAST_WORD`` finds, read back from the end (a search for a pattern that ends with
+    ``$`` tries every position from the start: 11 µs for 256 characters).
+
+    >>> last_word("an app called  "), last_word("called"), last_word("a\\r ")
+    (('called', 7), None, None)
+    """
+    if before.endswith("\n"):
+        before = before[:-1]  # "$" matches before a line break that ends the text, too
+    end = len(before.rstrip(" \t"))
+    if end == len(before) or end == 0 or before[end - 1].isspace():
+        return None
+    start = end - 1
+    while start > 0 and not before[start - 1].isspace():
+        start -= 1
+    return before[start:end], start
+
+
 _FIRST_WORD = re.compile(r"[ \t]+(\S+)")
 # A command-line option: "-m", "--empty" (not a dash of prose, which stands alone).
 _OPTION = re.compile(r"--?[a-z][\w-]*")
@@ -1400,7 +1429,9 @@ def is_listed_with_names(splitter: Splitter, before: str, text: str, end: int) -
     >>> is_listed_with_names(Splitter(), "encoding, ", "encoding, fileno, isatty", 16)
     True
     """
-    joined_before = _JOINED_BEFORE.search(before)
+    # the search only where "and" or "or" and a space end the text before (a search for a pattern
+    # that ends with "$" tries every position from the start)
+    joined_before = _JOINED_BEFORE.search(before) if ends_with_conjunction(before) else None
     joined_after = _CONJUNCTION_AFTER.match(text, end)
     if any(
         joined is not None and joined.group(1).islower() and is_name(splitter, joined.group(1))
@@ -1467,8 +1498,8 @@ def is_named_after(before: str, text: str, end: int) -> bool:
     >>> is_named_after("the ", "the inthe end", 9)
     False
     """
-    last = _LAST_WORD.search(before)
-    previous = last.group(1) if last is not None else ""
+    last = last_word(before)
+    previous = last[0] if last is not None else ""
     first = _FIRST_WORD.match(text, end)
     following = first.group(1) if first is not None else ""
     if previous in _NAMING_WORDS:
@@ -1478,7 +1509,7 @@ def is_named_after(before: str, text: str, end: int) -> bool:
     if previous not in _SQL_KEYWORDS:
         return False
     # "ALTER TABLE tablename", "RETURNS SETOF sometype", "COLLATE nocase IN"
-    keyword_before = _LAST_WORD.search(before, 0, last.start() if last is not None else 0)
+    keyword_before = _LAST_WORD.search(before, 0, last[1] if last is not None else 0)
     two_keywords = keyword_before is not None and keyword_before.group(1) in _SQL_KEYWORDS
     return following in _SQL_KEYWORDS or two_keywords
 
