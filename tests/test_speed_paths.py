@@ -245,3 +245,25 @@ def test_the_words_read_back_from_the_end_are_those_the_patterns_find(before: st
     assert words.last_word(before) == (None if found is None else (found.group(1), found.start()))
     if words._JOINED_BEFORE.search(before) is not None:
         assert words.ends_with_conjunction(before)
+
+
+_CLITIC_PIECES = st.sampled_from(
+    ["'", "\u2019", "s", "t", "ll", "re", "d", "want", "x", " ", ".", "A", "\u00e9"]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_CLITIC_PIECES, max_size=14).map("".join))
+def test_clitic_glue_found_after_a_letter_check_is_what_the_pattern_finds(text: str) -> None:
+    """The words step runs its clitic-glue pattern only where a letter follows the apostrophe's next
+    character: the same candidates as running it after every apostrophe."""
+    from textmend.fixers import words
+
+    every = [
+        (match.start(), match.group())
+        for mark in words._APOSTROPHES
+        for at in [i for i, char in enumerate(text) if char == mark]
+        if (match := words._CLITIC_GLUE.match(text, at + 1)) is not None
+    ]
+    found = [(match.start(), match.group()) for match in words.clitic_candidates(words.Splitter(), text)]
+    assert sorted(found) == sorted(every)

@@ -136,6 +136,7 @@ __all__ = [
     "code_side",
     "corpus_repair",
     "ends_sentences",
+    "ends_with_conjunction",
     "follows_article",
     "follows_letter_apostrophe",
     "glued_candidates",
@@ -160,6 +161,7 @@ __all__ = [
     "is_rare_word",
     "is_short_word_after_dot",
     "is_typo",
+    "last_word",
     "misreads_grammar",
     "names_a_code_thing",
     "names_a_member",
@@ -553,7 +555,8 @@ def clitic_candidates(splitter: Splitter, text: str) -> list[regex.Match[str]]:
         at = text.find(mark)
         while at >= 0:
             if (
-                text.startswith(_CLITIC_ENDINGS, at + 1)
+                text[at + 2 : at + 3].isalpha()  # most are "’s " or "’t,": no glue, and no pattern run
+                and text.startswith(_CLITIC_ENDINGS, at + 1)
                 and (match := _CLITIC_GLUE.match(text, at + 1)) is not None
             ):
                 found.append(match)
