@@ -171,6 +171,19 @@ def test_lone_surrogates_do_not_break_the_files(tmp_path):
     (tmp_path / "r.html").read_text(encoding="utf-8")
 
 
+def test_a_record_that_writes_a_key_twice_is_reported_not_read(tmp_path):
+    """JSON keeps the last value of a key written twice: the audit counts such a record as bad, as
+    ``textmend clean`` does, instead of reading a text the file does not hold alone."""
+    source = tmp_path / "dup.jsonl"
+    source.write_text('{"text": "Letrsquo;s", "text": "ok"}\n{"text": "fine"}\n', encoding="utf-8")
+    report = audit_paths([str(source)], None)
+    assert (report.documents, report.skipped) == (1, 1)
+    assert report.errors[0]["problem"] == (
+        f"{source}:1: the key 'text' is written twice in one object, and JSON keeps only the last value; "
+        "write each key once"
+    )
+
+
 def test_main_writes_both_reports_and_records_the_command(tmp_path, capsys):
     source = tmp_path / "in.jsonl"
     source.write_text("".join(json.dumps(r) + "\n" for r in RECORDS) + "{oops\n", encoding="utf-8")
