@@ -19,7 +19,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from ..corpus.files import CorpusError, expand_inputs
-from ..corpus.readers import KeyCheck, Reader, format_of
+from ..corpus.readers import Reader, format_of, parse_json
 from ..default import DEFAULT
 from ..errors import RecordError
 from ..pipeline import Pipeline
@@ -65,15 +65,13 @@ def _read_records(path: str) -> Iterator[Mapping[str, Any] | RecordError]:
         if kind == "text":
             yield {"text": line}
             continue
-        keys = KeyCheck()
         try:
-            record = json.loads(line, object_pairs_hook=keys)
+            record = parse_json(line)
         except json.JSONDecodeError as error:
             yield RecordError(f"{where}: invalid JSON: {error.msg} at column {error.colno}")
             continue
-        problem = keys.problem()
-        if problem is not None:
-            yield RecordError(f"{where}: {problem}")
+        except RecordError as error:  # a key written twice
+            yield RecordError(f"{where}: {error}")
             continue
         yield record if isinstance(record, dict) else RecordError(f"{where}: not a JSON object")
 

@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
+from ..errors import RecordError
 from .files import CorpusError, InputFile, is_remote, local_path, open_input, strip_compression
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "Reader",
     "Unit",
     "format_of",
+    "parse_json",
     "wide_encoding",
 ]
 
@@ -67,7 +69,11 @@ class KeyCheck:
         record = dict(pairs)
         if len(record) < len(pairs) and self.duplicate is None:
             seen: set[str] = set()
-            self.duplicate = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
+            for key, _ in pairs:
+                if key in seen:
+                    self.duplicate = key
+                    break
+                seen.add(key)
         return record
 
     def problem(self) -> str | None:
@@ -79,6 +85,21 @@ class KeyCheck:
             f"the key {key!r} is written twice in one object, and JSON keeps only the last value; "
             "write each key once"
         )
+
+
+def parse_json(line: str) -> Any:
+    """``json.loads(line)`` for a record, and :class:`RecordError` where an object of it writes a key
+    twice (:class:`KeyCheck`); invalid JSON raises ``json.JSONDecodeError`` as ``json.loads`` does.
+
+    >>> parse_json('{"text": "a"}')
+    {'text': 'a'}
+    """
+    keys = KeyCheck()
+    value = json.loads(line, object_pairs_hook=keys)
+    problem = keys.problem()
+    if problem is not None:
+        raise RecordError(problem)
+    return value
 
 
 def format_of(path: str) -> str | None:

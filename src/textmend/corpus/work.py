@@ -32,7 +32,7 @@ from ..errors import RecordError
 from ..pipeline import Pipeline
 from ..records import mend_record
 from .files import CorpusError
-from .readers import KeyCheck, Raw, Unit
+from .readers import Raw, Unit, parse_json
 
 __all__ = [
     "Job",
@@ -137,14 +137,10 @@ def mend_unit(job: Job, raw: Raw) -> Raw:
 
 
 def _parse_json(line: str) -> dict[str, Any]:
-    keys = KeyCheck()
     try:
-        record = json.loads(line, object_pairs_hook=keys)
+        record = parse_json(line)
     except json.JSONDecodeError as error:
         raise RecordError(f"invalid JSON: {error.msg} at column {error.colno}") from None
-    problem = keys.problem()
-    if problem is not None:
-        raise RecordError(problem)
     if not isinstance(record, dict):
         kind = "an array" if isinstance(record, list) else f"a {_json_kind(record)}"
         raise RecordError(f"expected a JSON object, found {kind}")
