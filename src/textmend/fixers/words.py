@@ -1158,13 +1158,13 @@ def is_glued_reading(splitter: Splitter, token: str, parts: tuple[str, ...]) -> 
 # as "ofthe" or "andthe" stays damage). At 1.0 it also kept junk that wordfreq saw glued ("agood" 1.7
 # is kept either way): 1.5 points of recall lost on the dev splits for one false change fewer.
 _DERIVED_ZIPF = 1.5
-# Nouns after a name of code: "the timeit module", "basic accessor methods".
+# Nouns after a name of code: "the timeit module", "basic accessor methods", "the className attribute".
 _CODE_NOUNS = frozenset(
     "module modules function functions method methods class classes package packages command commands"  # noqa: SIM905
     " option options attribute attributes keyword keywords parameter parameters flag flags import struct"
     " structs exception exceptions column columns field fields argument arguments lookup lookups filter"
     " filters tag tags token tokens variable variables setting settings directive directives macro"
-    " macros".split()
+    " macros property properties".split()
 )
 # A word beside a bound function word (``bound_split``) this common makes its split a sure one; so does
 # the rarer of a modifier and its word (``modifier_split``) at this.
@@ -1756,12 +1756,6 @@ _CAMEL_HEADS_NAMED = 2
 # Nouns that a name of code follows ("the R package discoMod"; not "class": "to class what Mr. Darcy").
 _NAMING_NOUNS = frozenset("package packages module modules library function method command".split())  # noqa: SIM905
 _PREVIOUS_WORD = re.compile(r"([a-z]+)[ \t]+$")
-# Nouns that follow a name of code ("the className attribute", "the getConst field"; not after a
-# function word: "managementThe attribute" may open a sentence).
-_NAMED_NOUNS = frozenset(
-    "attribute attributes field fields setting settings parameter parameters option options"  # noqa: SIM905
-    " property properties method methods function functions variable variables flag flags".split()
-)
 
 
 def is_camel_name(splitter: Splitter, match: regex.Match[str], document: DocumentWords) -> bool:
@@ -1787,10 +1781,12 @@ def is_camel_name(splitter: Splitter, match: regex.Match[str], document: Documen
     previous = _PREVIOUS_WORD.search(text, max(line_start, start - 40), start)
     if previous is not None and previous.group(1) in _NAMING_NOUNS:
         return True
+    # Before a noun of code, unless its capital is a function word ("managementThe attribute" may open a
+    # sentence).
     following = _NEXT_WORD.match(text, end)
     return (
         following is not None
-        and following.group(1) in _NAMED_NOUNS
+        and following.group(1) in _CODE_NOUNS
         and not splitter.function_word(match.group(2).lower())
     )
 
