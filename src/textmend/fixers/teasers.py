@@ -116,6 +116,7 @@ __all__ = [
     "is_teaser_pair",
     "is_truncated",
     "is_whole_snippet",
+    "label_matches",
     "labelled_sentence_title",
     "list_section",
     "looks_cut",
@@ -228,6 +229,9 @@ class _Forms:
     #: (``re``, looser than ``heading`` and ``label``): a text without one holds no teaser block but
     #: a seed block at its very end.
     candidate: re.Pattern[str]
+    #: Where a line that ``label`` could match starts (``re``, an empty match each): the lines
+    #: :func:`inline_read_more` tries ``label`` on, instead of running it over the whole text.
+    label_line: re.Pattern[str]
 
 
 def _phrase_pattern(phrases: Sequence[str]) -> str:
@@ -304,6 +308,10 @@ def compiled_forms(
         rf"[ \t]+[^\n.!?:]{{1,60}}?)[ \t]*:?{_SPACE}$)",
         re.IGNORECASE | re.MULTILINE,
     )
+    # ``label``'s start as a trie, in a lookahead: every line start it could match at, none skipped.
+    label_line = re.compile(
+        rf"^(?=[ \t]*(?:{_phrase_trie(forms.LABELS + labels)})[ \t]*[:|])", re.IGNORECASE | re.MULTILINE
+    )
     return _Forms(
         heading,
         article_heading,
@@ -312,6 +320,7 @@ def compiled_forms(
         tuple(sorted(set(forms.CUT_MARKS + cut_marks), key=len, reverse=True)),
         frozenset(forms.SEPARATORS),
         candidate,
+        label_line,
     )
 
 
@@ -1259,7 +1268,7 @@ def inline_read_more(text: str, stop: int, found: _Forms) -> Iterator[_Inline]:
     paragraphs: the paragraph above ends a sentence and a non-blank line follows the group. The span
     runs from the first line's start to the next paragraph's start (the blank lines go with it)."""
     group: list[regex.Match[str]] = []
-    for match in found.label.finditer(text, 0, stop):
+    for match in label_matches(text, stop, found):
         parsed = read_more_line(match[0], found)
         if parsed is None:
             continue
@@ -1269,6 +1278,23 @@ def inline_read_more(text: str, stop: int, found: _Forms) -> Iterator[_Inline]:
         group.append(match)
     if group:
         yield from _closed_group(text, stop, group)
+
+
+def label_matches(text: str, stop: int, found: _Forms) -> Iterator[regex.Match[str]]:
+    """The matches of ``found.label.finditer(text, 0, stop)``, with ``label`` tried only at the line
+    starts ``found.label_line`` finds (a ``re`` scan of a trie, several times faster over a long text).
+
+    >>> [m["title"] for m in label_matches("Body.\\nRead more: A\\nmore", 100, compiled_forms())]
+    ['A']
+    """
+    end = 0
+    for line in found.label_line.finditer(text, 0, stop):
+        if line.start() < end:
+            continue  # inside the match before (a label's words may stand on two lines)
+        match = found.label.match(text, line.start(), stop)
+        if match is not None:
+            end = match.end()
+            yield match
 
 
 def ends_paragraph(line: str) -> bool:
