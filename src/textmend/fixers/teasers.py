@@ -68,6 +68,7 @@ from ._lines import LIST_ITEM, Line, ends_sentence, lines_from_end, lines_from_s
 
 __all__ = [
     "BOILERPLATE_SHARE",
+    "FORM_LINES",
     "MAX_BLOCKS",
     "MAX_BOILERPLATE_LINES",
     "MAX_HEADLINE_LENGTH",
@@ -88,6 +89,7 @@ __all__ = [
     "MIN_SNIPPET_WORDS",
     "MIN_WHOLE_SNIPPET_WORDS",
     "MIN_WIDTH",
+    "SEED_LINES",
     "CorpusEvidence",
     "TeaserFixer",
     "boilerplate_section",
@@ -756,11 +758,14 @@ def is_truncated(block: _Block, blocks: Sequence[_Block]) -> bool:
     return len(block.snippet) == longest and bool(block.excerpt) and not ends_sentence(block.snippet)
 
 
-def find_region(
-    text: str, found: _Forms, end: int | None = None, *, need_body: bool = True
-) -> _Region | None:
-    """The convincing seed region at the end of ``text[:end]``, if there is one."""
-    lines = lines_from_end(text, 3 * MAX_BLOCKS + 6, end)
+#: The lines read up from the end for the seed form (:func:`find_region`) and for the other forms.
+SEED_LINES = 3 * MAX_BLOCKS + 6
+FORM_LINES = 2 * MAX_LIST_ITEMS + 6
+
+
+def find_region(lines: Sequence[Line], found: _Forms, *, need_body: bool = True) -> _Region | None:
+    """The convincing seed region at the end of the text whose last lines are ``lines`` (the last
+    first, :data:`SEED_LINES` of them or all there are), if there is one."""
     region = parse_region(lines, found, need_body=need_body)
     return region if region is not None and is_convincing(region) else None
 
@@ -777,12 +782,13 @@ class _Section:
     reason: str
 
 
-def seed_section(text: str, end: int, found: _Forms) -> _Section | None:
-    """The seed form ending at ``end``: title / snippet blocks, optional separators and heading."""
-    region = find_region(text, found, end)
+def seed_section(text: str, lines: Sequence[Line], found: _Forms) -> _Section | None:
+    """The seed form ending the text whose last lines are ``lines`` (as :func:`find_region` reads
+    them): title / snippet blocks, optional separators and heading."""
+    region = find_region(lines, found)
     if region is None:
         return None
-    if find_region(text, found, region.body_end, need_body=False) is not None:
+    if find_region(lines_from_end(text, SEED_LINES, region.body_end), found, need_body=False) is not None:
         return None  # teaser-like blocks above the region too: where it starts is unclear
     teasers = [
         Teaser(
@@ -1196,12 +1202,14 @@ def trailing_section(
     seeded = marked or ends_with_teaser_pair(text, end)
     if not (seeded or may_end_with_corpus_block(text, end, found, corpus)):
         return None  # most texts with a model: a line or two read, not the thirty the forms read
-    lines = lines_from_end(text, 2 * MAX_LIST_ITEMS + 6, end)
+    # One walk up from the end for every form: the seed form reads SEED_LINES, the others FORM_LINES.
+    read = lines_from_end(text, max(SEED_LINES, FORM_LINES), end)
+    lines = read[:FORM_LINES]
     if len(lines) < 2:
         return None
     for form in _TRAILING_FORMS if marked else _UNMARKED_FORMS:
         if form == "seed":
-            section = seed_section(text, end, found) if seeded else None
+            section = seed_section(text, read[:SEED_LINES], found) if seeded else None
         elif form == "read-more":
             section = read_more_section(lines, found)
         elif form == "pairs":
