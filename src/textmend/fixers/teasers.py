@@ -232,7 +232,7 @@ class _Forms:
     #: a seed block at its very end.
     candidate: re.Pattern[str]
     #: Where a line that ``label`` could match starts (``re``, an empty match each): the lines
-    #: :func:`inline_read_more` tries ``label`` on, instead of running it over the whole text.
+    #: :func:`label_matches` tries ``label`` on, instead of running it over the whole text.
     label_line: re.Pattern[str]
 
 
