@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 import sys
+import unicodedata
 from collections import Counter
 from unittest import mock
 
@@ -23,7 +24,7 @@ from conftest import ROOT, benchmark_corpora, case_rows
 from textmend import Findings, lexicon
 from textmend.changes import apply_edits
 from textmend.corpus_model import CorpusModel
-from textmend.fixers import _language, _splitter, _teaser_forms, entities, teasers, titles, words
+from textmend.fixers import _ftfy_lines, _language, _splitter, _teaser_forms, entities, teasers, titles, words
 from textmend.fixers._dictionary import english_dictionary
 from textmend.fixers._edits import merged_runs
 from textmend.fixers._ftfy_lines import NEEDS_FTFY, could_change, fix_line, ftfy_would_change
@@ -333,6 +334,36 @@ def test_lines_from_end_crosses_blank_runs_as_the_line_walk_does(
 ) -> None:
     end = data.draw(st.one_of(st.none(), st.integers(0, len(text))))
     assert lines_from_end(text, limit, end) == plain_lines_from_end(text, limit, end)
+
+
+def plain_could_change(text: str) -> bool:
+    """could_change as it stood before its one scan for fix targets and mojibake characters together."""
+    if not (_ftfy_lines.ascii_needs_ftfy(text) if text.isascii() else NEEDS_FTFY.search(text) is not None):
+        return False
+    if not unicodedata.is_normalized("NFC", text):
+        return True
+    return _ftfy_lines.SUSPECT.search(text) is not None and (
+        _ftfy_lines._FIX_TARGET.search(text) is not None
+        or _ftfy_lines.has_reference(text)
+        or _ftfy_lines.looks_like_mojibake(text)
+        or _ftfy_lines._MOJIBAKE_AT_LINE_START.search(text) is not None
+    )
+
+
+# An "&" alone or before a reference, fix targets ("\r", a ligature, a full-width letter, a C1
+# control), mojibake pieces and their neighbours, typographic marks that are neither, line breaks.
+_FTFY_PIECES = st.sampled_from(
+    ["&", "&amp;", "#39;", "a", " ", "\n", "\r", "\ufb01", "\uff21", "\x85", "\u00c3", "\u00c2", "\u00a9",
+     "\u00e9", "\u00e2\u20ac\u2122", "\u2019", "\u201c", "\u2014", "e\u0301", "\u0412"]
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_FTFY_PIECES, max_size=24).map("".join))
+@example("R & D and caf\u00c3 x")
+@example("\u2019 & \u00c3 \n")
+def test_could_change_answers_as_its_plain_form(text: str) -> None:
+    assert could_change(text, "NFC") == plain_could_change(text)
 
 
 # The pattern hyphen_joins replaced: the letter runs around each hyphen, a run tried from its first letter.

@@ -101,8 +101,11 @@ _MOJIBAKE_CATEGORIES = (
 _MOJIBAKE = "".join(MOJIBAKE_CATEGORIES[name] for name in _MOJIBAKE_CATEGORIES) + "ВГРСЂΒΓΞΟ"
 SUSPECT = re.compile(f"[{_TARGETS}{_MOJIBAKE}]")
 # The targets but "&": an "&" is ftfy's only when a reference follows it (``HTML_ENTITY_RE``).
-_FIX_TARGET = re.compile(f"[{_char_class([code for code in _TARGET_CODES if code != ord('&')])}]")
+_FIX_TARGETS = _char_class([code for code in _TARGET_CODES if code != ord("&")])
+_FIX_TARGET = re.compile(f"[{_FIX_TARGETS}]")
 _MOJIBAKE_CHAR = re.compile(f"[{_MOJIBAKE}]")
+# Either kind: a text without one has nothing the three searches of could_change after it could find.
+_FIX_OR_MOJIBAKE = re.compile(f"[{_FIX_TARGETS}{_MOJIBAKE}]")
 # ftfy's longest mojibake sequence is 7 characters (a test reads the width from ``BADNESS_RE``): a
 # match holding a character lies within this many characters of it on either side.
 _REACH = 8
@@ -184,11 +187,17 @@ def could_change(text: str, normalization: Normalization) -> bool:
         return False
     if normalization is not None and not unicodedata.is_normalized(normalization, text):
         return True
-    return SUSPECT.search(text) is not None and (
-        _FIX_TARGET.search(text) is not None
-        or has_reference(text)
+    if SUSPECT.search(text) is None:
+        return False
+    if has_reference(text):
+        return True
+    # A fix target, a mojibake window and "Ã " at a line start each hold a character of _FIX_OR_MOJIBAKE:
+    # most text that gets here (an "&" with no reference after it) has none, and is cleared at one scan.
+    first = _FIX_OR_MOJIBAKE.search(text)
+    return first is not None and (
+        _FIX_TARGET.search(text, first.start()) is not None
         or looks_like_mojibake(text)
-        or _MOJIBAKE_AT_LINE_START.search(text) is not None
+        or _MOJIBAKE_AT_LINE_START.search(text, first.start()) is not None
     )
 
 
