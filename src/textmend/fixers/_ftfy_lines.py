@@ -187,12 +187,10 @@ def could_change(text: str, normalization: Normalization) -> bool:
         return False
     if normalization is not None and not unicodedata.is_normalized(normalization, text):
         return True
-    if SUSPECT.search(text) is None:
-        return False
     if has_reference(text):
         return True
-    # A fix target, a mojibake window and "Ã " at a line start each hold a character of _FIX_OR_MOJIBAKE:
-    # most text that gets here (an "&" with no reference after it) has none, and is cleared at one scan.
+    # A fix target, a mojibake window and "Ã " at a line start each hold a character of _FIX_OR_MOJIBAKE
+    # (each a SUSPECT character): most text that gets here has none, and is cleared at one scan.
     first = _FIX_OR_MOJIBAKE.search(text)
     return first is not None and (
         _FIX_TARGET.search(text, first.start()) is not None
