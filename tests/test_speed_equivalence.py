@@ -370,24 +370,9 @@ def test_could_change_answers_as_its_plain_form(text: str) -> None:
 _PLAIN_HYPHEN_JOIN = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-(?=([^\W\d_]+))")
 # Letters, and characters that are word characters but no letters (digits of any script, "_", "²", "½").
 _HYPHEN_PIECES = st.sampled_from(
-    [
-        "well",
-        "to",
-        "a",
-        "-",
-        "--",
-        " ",
-        "\n",
-        "_",
-        "7",
-        "\u0663",
-        "\u00b2",
-        "\u00bd",
-        "\u00e9",
-        "e\u0301",
-        "\u4e2d",
-    ]
-)
+    ["well", "to", "a", "-", "--", " ", "\n", "_", "7", "\u0663", "\u00b2", "\u00bd", "\u00e9", "e\u0301",
+     "\u4e2d"]
+)  # fmt: skip
 
 
 @settings(max_examples=1500, deadline=None)
