@@ -88,14 +88,20 @@ class KeyCheck:
 
 
 def parse_json(line: str) -> Any:
-    """``json.loads(line)`` for a record, and :class:`RecordError` where an object of it writes a key
-    twice (:class:`KeyCheck`); invalid JSON raises ``json.JSONDecodeError`` as ``json.loads`` does.
+    """``json.loads(line)`` for a record; :class:`RecordError` (saying what, without where) for invalid
+    JSON and where an object of it writes a key twice (:class:`KeyCheck`).
 
     >>> parse_json('{"text": "a"}')
     {'text': 'a'}
+    >>> parse_json('{"text": }')
+    Traceback (most recent call last):
+    textmend.errors.RecordError: invalid JSON: Expecting value at column 10
     """
     keys = KeyCheck()
-    value = json.loads(line, object_pairs_hook=keys)
+    try:
+        value = json.loads(line, object_pairs_hook=keys)
+    except json.JSONDecodeError as error:
+        raise RecordError(f"invalid JSON: {error.msg} at column {error.colno}") from None
     problem = keys.problem()
     if problem is not None:
         raise RecordError(problem)

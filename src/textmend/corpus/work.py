@@ -137,10 +137,7 @@ def mend_unit(job: Job, raw: Raw) -> Raw:
 
 
 def _parse_json(line: str) -> dict[str, Any]:
-    try:
-        record = parse_json(line)
-    except json.JSONDecodeError as error:
-        raise RecordError(f"invalid JSON: {error.msg} at column {error.colno}") from None
+    record = parse_json(line)
     if not isinstance(record, dict):
         kind = "an array" if isinstance(record, list) else f"a {_json_kind(record)}"
         raise RecordError(f"expected a JSON object, found {kind}")
