@@ -236,6 +236,21 @@ def test_camel_and_no_space_matches_are_those_finditer_finds(text: str) -> None:
     assert [m.span() for m in punctuated] == [m.span() for m in words._MISSING_SPACE.finditer(text)]
 
 
+@settings(max_examples=1500, deadline=None)
+@given(_WORD_TEXTS, st.booleans())
+@example("usedfor the", True)  # a run at the very start: the one the search after a character misses
+@example("a" * 45 + " bcde", True)  # a run cut at forty letters, then the next after one space
+@example("\u0301abcd \u0101bcde", False)  # a mark before a run: \\w to regex, no letter to the latin1 class
+def test_lowercase_runs_are_those_the_lookbehind_patterns_find(text: str, latin1: bool) -> None:
+    if latin1 and not _is_latin1(text):
+        latin1 = False
+    plain = words._LATIN1_LOWERCASE_RUN if latin1 else words._LOWERCASE_RUN
+    assert words.lowercase_runs(text, latin1) == plain.findall(text)
+    assert list(words.lowercase_run_starts(text, latin1)) == [
+        (m.start(), m.group()) for m in plain.finditer(text)
+    ]
+
+
 def plain_glued_candidates(splitter: Splitter, text: str, latin1: bool) -> list[regex.Match[str]]:
     """glued_candidates as it was before the speed work (the many-candidates branch scanned every token)."""
     runs = (words._LATIN1_LOWERCASE_RUN if latin1 else words._LOWERCASE_RUN).findall(text)
@@ -616,6 +631,20 @@ def test_ftfy_would_change_a_line_as_ftfy_says(line: str, markup: bool) -> None:
     expected = plain_ftfy_would_change(line, markup)
     assert ftfy_would_change(line, markup) == expected
     assert ftfy_would_change(line, markup) == expected  # again, remembered
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_LINE_PIECES.filter(str.isascii), max_size=20).map("".join))
+def test_the_ftfy_step_passes_over_a_plain_ascii_line_in_markup_as_ftfy_would(line: str) -> None:
+    """The step gives ftfy no printable ASCII line of a markup document (``it&#39;s``): ftfy, which
+    decodes no reference there, would leave it alone."""
+    if _ftfy_lines.is_plain_ascii(line):
+        assert fix_line(line, markup=True) == line
+    text = f"<p>\n{line}"
+    edits = list(textmend.DEFAULT["ftfy"].find(text, Findings(markup=True)))
+    assert apply_edits(text, edits) == "<p>\n" + "".join(
+        fix_line(part, markup=True) for part in _ftfy_lines.lines(line)
+    )
 
 
 # What keeps a text from being plain, as patterns: outside markup ftfy's NEEDS_FTFY (an "&" too).
