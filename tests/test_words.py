@@ -290,6 +290,41 @@ def test_two_words_the_corpus_puts_side_by_side_are_split_with_its_numbers() -> 
     assert "fitted corpus" in change.reason
 
 
+# A corpus of abstracts that uses "study", "aims", "mice", "showed", "time", "points", "sub", "genome"
+# and "review" as words, and never glues them.
+_ABSTRACTS = [
+    f"Our study {n} aims at cells; the time points and the sub genome differ, said the review {n}."
+    for n in range(4)
+] + ["The mice showed a response.", "The tumor growth was slow."]
+
+_CONTENT_ROWS = [
+    ("This studyaims to measure the effect.", "This study aims to measure the effect.",
+     "two words the corpus uses, each the part of few compounds, in a token nobody knows"),
+    ("The miceshowed a response.", "The mice showed a response.", "a subject glued to its verb"),
+    ("Blood was drawn at two timepoints.", "Blood was drawn at two timepoints.",
+     "'time' starts dozens of compounds wordfreq knows (timetable, timeline): a compound"),
+    ("The subgenome differs.", "The subgenome differs.", "a prefix makes compounds of anything"),
+    ("Run the studyaims module now.", "Run the studyaims module now.", "a name of code before its noun"),
+    ("They wrote studyaims twice: studyaims.", "They wrote studyaims twice: studyaims.",
+     "a token the document repeats is its word"),
+    ("The studyfoo was run.", "The studyfoo was run.", "'foo': a part the corpus never uses"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected", "why"), _CONTENT_ROWS, ids=[row[2] for row in _CONTENT_ROWS])
+def test_a_model_splits_two_of_its_words_that_make_few_compounds(text: str, expected: str, why: str) -> None:
+    document = words().with_model(_counted(_ABSTRACTS)).mend_document(text)
+    assert document.text == expected, why
+    assert words()(text) == text  # the rules alone leave every row whole
+    for change in document.changes:
+        assert change.evidence["corpus_count"] == 0.0 and change.evidence["left_compounds"] <= 3
+
+
+def test_a_model_that_knows_the_token_keeps_it_whole() -> None:
+    fitted = words().with_model(_counted([*_ABSTRACTS, "The studyaims flag is set."]))
+    assert fitted("This studyaims to measure.") == "This studyaims to measure."
+
+
 def test_fitting_on_damaged_text_still_splits_the_template_join() -> None:
     corpus = [f"Story {n} about the harbour and its boats.\n\nrelatedarticles" for n in range(20)]
     corpus += [f"Story {n} says the related work and the articles matter." for n in range(20, 25)]

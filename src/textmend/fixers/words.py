@@ -90,6 +90,7 @@ from ._pairs import is_adjective
 from ._splitter import (
     ARTICLES,
     BOOK_PAIR_MIN,
+    CONTENT_PART_ZIPF,
     SLOPE,
     DocumentWords,
     Splitter,
@@ -98,8 +99,10 @@ from ._splitter import (
     article_after_determiner,
     book_pair_split,
     bound_split,
+    compound_parts,
     confidence,
     content_cuts,
+    corpus_content_split,
     corpus_evidence,
     corpus_split,
     corpus_word,
@@ -162,6 +165,8 @@ __all__ = [
     "is_short_word_after_dot",
     "is_typo",
     "last_word",
+    "lowercase_run_starts",
+    "lowercase_runs",
     "misreads_grammar",
     "names_a_code_thing",
     "names_a_member",
@@ -1119,11 +1124,30 @@ def corpus_repair(
     splitter: Splitter, model: CorpusModel, token: str, start: int, document: DocumentWords, line: str
 ) -> Repair | None:
     """The split the fitted corpus reads in ``token`` when the rules alone leave it whole: two words the
-    corpus puts side by side far more often than it writes them glued (``twelveyears``), or two
-    common words glued on a line that ends many of its documents (a template's ``relatedarticles``)."""
+    corpus puts side by side far more often than it writes them glued (``twelveyears``), two common
+    words glued on a line that ends many of its documents (a template's ``relatedarticles``), or two
+    common words it uses that make few compounds, in a token it never saw (``studyaims``,
+    :func:`corpus_content_split`), where no term or name of code stands (:func:`stands_apart`)."""
     if document.code_near(start, len(token)):
         return None
     found = corpus_split(splitter, model, token)
+    content = None if found is not None else corpus_content_split(splitter, model, token)
+    if content is not None and not stands_apart(splitter, token, content[0], start, document):
+        parts = content[0]
+        heads, tails = compound_parts(splitter.language)
+        reason = (
+            f"{token!r} read as {' '.join(parts)!r}: the fitted corpus never has {token!r} and uses both"
+            f" words, which start or end few compounds"
+        )
+        evidence = {
+            "joined_zipf": zipf(token, splitter.language),
+            "part_zipf": content[1],
+            "left_compounds": float(heads.get(parts[0], 0)),
+            "right_compounds": float(tails.get(parts[1], 0)),
+            **corpus_evidence(model, token, parts),
+            "confidence": confidence(content[1] - CONTENT_PART_ZIPF),
+        }
+        return _split_at(token, start, parts, reason, evidence)
     if found is not None:
         parts, pairs = found
         reason = (
