@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 import textmend
 from conftest import case_rows, load_cases
 from textmend import Pipeline, apply_changes
+from textmend.fixers._splitter import corpus_content_split
 from textmend.fixers.words import WordsFixer
 
 CASE_TABLE: list[dict[str, Any]] = case_rows("words")
@@ -318,6 +319,15 @@ def test_a_model_splits_two_of_its_words_that_make_few_compounds(text: str, expe
     assert words()(text) == text  # the rules alone leave every row whole
     for change in document.changes:
         assert change.evidence["corpus_count"] == 0.0 and change.evidence["left_compounds"] <= 3
+
+
+def test_the_content_reading_is_english_only() -> None:
+    """Its bound of three compounds was measured on English; German makes compounds of far more words
+    (and counting them takes seconds): ``kommtheute`` would read as two words there."""
+    model = _counted(["Er kommt, und heute ist es kalt, sagt er."] * 6)
+    assert corpus_content_split(WordsFixer(language="de").splitter, model, "kommtheute") is None
+    english = _counted(["He said the study aims at cells."] * 6)
+    assert corpus_content_split(WordsFixer().splitter, english, "studyaims") is not None
 
 
 def test_a_model_that_knows_the_token_keeps_it_whole() -> None:

@@ -1248,7 +1248,7 @@ def corpus_content_split(
     ``key`` start dozens (``timepoints``, ``netlag``), so do prefixes (``subgenome``) and ``-man``,
     ``-ware`` end them; ``study`` and ``aims`` start and end one or two. Both words have three letters
     or more, Zipf ``CONTENT_PART_ZIPF`` or more, and neither is a function word; the cut with the
-    commoner rarer word wins.
+    commoner rarer word wins. English only: German or Dutch write new compounds closed as a rule.
 
     >>> model = CorpusModel.from_counts(words={"study": 9, "aims": 3, "time": 5, "points": 4})
     >>> split = corpus_content_split
@@ -1256,7 +1256,12 @@ def corpus_content_split(
     (('study', 'aims'), None)
     """
     language = splitter.language
-    if zipf(token, language) > 0.0 or model.count(token) > 0 or splitter.plainly_whole(token):
+    if (
+        language != "en"
+        or zipf(token, language) > 0.0
+        or model.count(token) > 0
+        or splitter.plainly_whole(token)
+    ):
         return None
     heads, tails = compound_parts(language)
     best: tuple[tuple[str, str], float] | None = None
