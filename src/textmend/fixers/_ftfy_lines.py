@@ -48,6 +48,7 @@ __all__ = [
     "has_cjk",
     "has_reference",
     "is_plain_ascii",
+    "line_could_change",
     "lines",
     "looks_like_mojibake",
     "narrow",
@@ -375,14 +376,25 @@ def blocks(text: str, start: int, normalization: Normalization) -> Iterator[tupl
         start = end
 
 
+def line_could_change(line: str, normalization: Normalization, markup: bool) -> bool:
+    """Whether ftfy could change ``line`` of a document: :func:`could_change`, except that in markup
+    (``markup``: the document is HTML or code), where no reference is decoded, a printable ASCII line
+    has nothing for ftfy (``Terminal&#39;s``), though its reference lets :func:`could_change` through.
+
+    >>> line_could_change("AT&amp;T", "NFC", False), line_could_change("AT&amp;T", "NFC", True)
+    (True, False)
+    """
+    return could_change(line, normalization) and not (markup and is_plain_ascii(line))
+
+
 def ftfy_would_change(line: str, markup: bool) -> bool:
     """Whether ftfy would change an edited ``line`` (``markup``: no reference decoded), as
-    :func:`fix_line` says, asked only of a line :func:`could_change` lets through.
+    :func:`fix_line` says, asked only of a line :func:`line_could_change` lets through.
 
     >>> ftfy_would_change("It\u00e2\u20ac\u2122s", False), ftfy_would_change("Let\u2019s \u201d", False)
     (True, False)
     """
-    if not could_change(line, "NFC") or (markup and is_plain_ascii(line)):
+    if not line_could_change(line, "NFC", markup):
         return False
     if len(line) > _REMEMBERED_LINE:
         return fix_line(line, markup=markup) != line

@@ -41,7 +41,7 @@ from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
 from ..fixer import Findings, Fixer, Pattern, register
 from ..model import Edit
 from ._edits import MAX_MERGED, merged_runs
-from ._ftfy_lines import BLOCK, NEEDS_FTFY, Normalization, blocks, could_change, fix_line, is_plain_ascii
+from ._ftfy_lines import BLOCK, NEEDS_FTFY, Normalization, blocks, could_change, fix_line, line_could_change
 
 __all__ = [
     "MAX_ALIGNED",
@@ -107,9 +107,7 @@ class FtfyFixer(Fixer):
             end = text.find("\n", match.start()) + 1 or len(text)
             line = text[start:end]
             position = end
-            # In markup no reference is decoded, so a printable ASCII line (``it&#39;s``) has nothing
-            # for ftfy, though may_apply, which cannot know that, lets its reference through.
-            if self.may_apply(line) and not (markup and is_plain_ascii(line)):
+            if line_could_change(line, self.normalization, markup):
                 fixed = self.fix_line(line, markup=markup)
                 if fixed != line:
                     for run in _differences(line, fixed, start):
