@@ -268,16 +268,16 @@ def _counted(texts: list[str]) -> Any:
     )
 
 
-_TOOLS = [f"Run rustup to update, then build crate number {n} with cargo." for n in range(6)]
+_TOOLS = [f"Run twofish to encrypt, then build crate number {n} with cargo." for n in range(6)]
 
 
 def test_a_word_the_corpus_uses_is_never_split() -> None:
-    text = "First install rustup on the machine."
-    assert words()(text) == "First install rust up on the machine."
+    text = "First install twofish on the machine."
+    assert words()(text) == "First install two fish on the machine."
     fitted = words().with_model(_counted(_TOOLS))
     assert fitted(text) == text
-    damaged = _counted(["Install rustup now.", *[f"It would rust up in {n} days." for n in range(6)]])
-    assert words().with_model(damaged)(text) != text  # once, beside six "rust up": damage, no word
+    damaged = _counted(["Install twofish now.", *[f"They caught two fish in {n} days." for n in range(6)]])
+    assert words().with_model(damaged)(text) != text  # once, beside six "two fish": damage, no word
 
 
 def test_two_words_the_corpus_puts_side_by_side_are_split_with_its_numbers() -> None:
@@ -368,7 +368,7 @@ def test_with_model_keeps_fixers_hashable_and_the_pipeline_unchanged() -> None:
     pipeline = words()
     model = _counted(_TOOLS)
     fitted = pipeline.with_model(model)
-    assert fitted is not pipeline and pipeline("install rustup now") == "install rust up now"
+    assert fitted is not pipeline and pipeline("install twofish now") == "install two fish now"
     assert hash(WordsFixer(model=model)) == hash(WordsFixer(model=_counted(_TOOLS)))
 
 

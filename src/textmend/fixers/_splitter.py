@@ -39,6 +39,7 @@ from ._wordlists import (
     ENTITY_REMNANT,
     FUNCTION_WORDS,
     NEIGHBOURS,
+    PARTICLES,
     PREFIXES,
     SUFFIXES,
 )
@@ -73,6 +74,7 @@ __all__ = [
     "hopeful_split",
     "hyphen_joins",
     "inflected_split",
+    "is_bare",
     "is_doubled_inflection",
     "is_entity_remnant",
     "is_ly_adverb",
@@ -170,6 +172,7 @@ _FUNCTION_ZIPF = 6.0  # as common as "the", "of", "was", "his": no prefix penalt
 _SEEN_ZIPF = 6.0  # how common a word the document uses on its own counts as
 _AFFIX_PENALTY = 1.5
 _CONTENT_PENALTY = 1.5
+_PARTICLE_PENALTY = 1.0  # a word before a particle: "rust up" (see junction)
 _FOREIGN_ZIPF = 3.0  # a token this common in a neighbouring language is its word ("organiche", Italian 3.25)
 _SEARCHES_BEFORE_COUNTING = 8  # see DocumentWords
 # Searches for a pair written apart before a document's pairs are collected at once (a C-level search
@@ -402,6 +405,10 @@ class Splitter:
             raw_right < _FUNCTION_ZIPF and left in PREFIXES.get(self.language, ())
         ):
             value -= _AFFIX_PENALTY
+        if raw_left < _FUNCTION_ZIPF and right in PARTICLES.get(self.language, ()) and is_bare(left):
+            # "rust up", "late out": a word and a particle close up into nouns and names, and a text that
+            # uses the word ("Rust") is the one that names things after it ("rustup")
+            value -= _PARTICLE_PENALTY + max(0.0, zl - raw_left)
         if raw_left < _FUNCTION_ZIPF and right in SUFFIXES.get(self.language, ()):
             if len(left) >= 4 and not self.function_word(left):
                 return float("-inf")  # a content word and a suffix make a word: "headmost", "gamesome"
@@ -1445,6 +1452,21 @@ def pair_split(token: str) -> tuple[tuple[str, str], int] | None:
 # a" ("is this a joke"), "her a" and "them a" are English.
 _ARTICLE_NEVER_AFTER = frozenset("the these those his its their our your my whose".split())  # noqa: SIM905
 ARTICLES = frozenset({"a", "an", "the"})
+
+
+#: Endings of a word that closes up with no particle: an inflection or an adverb ("picked up",
+#: "turns out", "certainly over"); compounds take the bare word ("pickup", "turnout").
+_NOT_BARE = ("ed", "ing", "s", "ly")
+
+
+def is_bare(word: str) -> bool:
+    """Whether ``word`` may be the bare word of a compound with a particle (:data:`PARTICLES`): no
+    inflection's or adverb's ending.
+
+    >>> is_bare("rust"), is_bare("picked"), is_bare("turns")
+    (True, False, False)
+    """
+    return not word.endswith(_NOT_BARE)
 
 
 def article_after_determiner(parts: tuple[str, ...]) -> bool:

@@ -17,6 +17,7 @@ __all__ = [
     "FUNCTION_WORDS",
     "NEIGHBOURS",
     "NEVER_PROSE_NAMES",
+    "PARTICLES",
     "PREFIXES",
     "SUFFIXES",
 ]
@@ -25,6 +26,11 @@ __all__ = [
 #: (``in the`` but not ``incurious``, ``for the`` but not ``forbad``).
 PREFIXES: dict[str, frozenset[str]] = {
     "en": frozenset("as at be by down for fore in off on out over so under up with after".split()),  # noqa: SIM905
+}
+#: Particles that close up compounds after a word per language (``setup``, ``rollout``, ``teardown``,
+#: ``takeoff``, ``failover``, ``rustup``): a split before one, after a content word, asks for more.
+PARTICLES: dict[str, frozenset[str]] = {
+    "en": frozenset("up out down off back away".split()),  # noqa: SIM905
 }
 #: Words that head compounds with function words (``thereof``, ``whereby``, ``somehow``): a split after
 #: one always asks for more.
