@@ -8,9 +8,11 @@ Three places where textmend differs from ``ftfy.fix_text`` on purpose:
 
 - Whether entities are decoded is decided once per document (``markup``: the input has a ``<``), not
   from the first line with a ``<`` on, so that escaped markup in HTML or code stays escaped everywhere.
-- Character width: in a line with Chinese, Japanese or Korean text, full-width punctuation, digits,
-  letters and the ideographic space are the right characters and stay; only half-width katakana and
-  hangul are widened. Lines without CJK text are narrowed as ftfy does (``Ｔｅｘｔ`` to ``Text``).
+- Character width: in a document with Chinese, Japanese or Korean text, full-width punctuation,
+  digits, letters and the ideographic space are the right characters and stay, on every line (a line
+  ``ＩＴ`` or ``"A：{}"`` of it too); only half-width katakana and hangul are widened. Documents
+  without CJK text are narrowed as ftfy does (``Ｔｅｘｔ`` to ``Text``). :func:`fix_line` asked of a
+  line alone judges by that line, which is what the ``entities`` step's check asks (a stricter test).
 - Long lines: ftfy fixes a line of up to a million characters as one segment, at a cost that can grow
   with the square of its length; textmend gives a line longer than :data:`PIECE` to ftfy in pieces,
   cut between words of ASCII where it can. Mojibake, references and the rest are fixed as in the whole
@@ -47,6 +49,7 @@ __all__ = [
     "ftfy_would_change",
     "has_cjk",
     "has_reference",
+    "has_width_forms",
     "is_plain_ascii",
     "line_could_change",
     "lines",
@@ -223,15 +226,27 @@ def has_cjk(text: str) -> bool:
     return _CJK.search(text) is not None
 
 
-def narrow(line: str) -> str:
-    """``line`` with ftfy's character-width fix, except in CJK text, which keeps its full-width forms.
+def narrow(line: str, cjk: bool = False) -> str:
+    """``line`` with ftfy's character-width fix, except in CJK text, which keeps its full-width forms:
+    a line that holds CJK script, or any line when ``cjk`` says its document does.
 
     >>> narrow("\uff34\uff45\uff58\uff54\uff01"), narrow("\u4f60\u597d\uff0c\u4e16\u754c\uff01\u3000\uff11")
     ('Text!', '你好，世界！\u3000１')
+    >>> narrow("\uff29\uff34", cjk=True)
+    'ＩＴ'
     """
-    if _WIDTH_CHARS.search(line) is None:
+    if not has_width_forms(line):
         return line
-    return line.translate(_CJK_WIDTH_MAP if has_cjk(line) else WIDTH_MAP)
+    return line.translate(_CJK_WIDTH_MAP if cjk or has_cjk(line) else WIDTH_MAP)
+
+
+def has_width_forms(text: str) -> bool:
+    """Whether ``text`` holds a character ftfy's width fix changes (full-width Latin, half-width kana).
+
+    >>> has_width_forms("\uff29\uff34"), has_width_forms("IT")
+    (True, False)
+    """
+    return _WIDTH_CHARS.search(text) is not None
 
 
 def fix_line(
@@ -241,10 +256,13 @@ def fix_line(
     width: bool = True,
     ligatures: bool = True,
     normalization: Normalization = "NFC",
+    cjk: bool = False,
 ) -> str:
     """What ftfy makes of one line, as a second run would leave it.
 
     ``markup`` says the document is HTML or code (its input had a ``<``): then no entity is decoded.
+    ``cjk`` says the document holds Chinese, Japanese or Korean text: then every line of it keeps its
+    full-width forms (``ＩＴ`` as a heading of a Japanese article, ``"A：{}"`` in a Chinese one).
     Where ftfy made line breaks (``"\\r"``), each new line is fixed again on its own, as a second
     run would. Width is fixed by :func:`narrow`, not by ftfy.
 
@@ -266,19 +284,19 @@ def fix_line(
 
     def fixed(text: str) -> str:
         first = config
-        if width and not has_cjk(text):
+        if width and not (cjk or has_cjk(text)):
             # ftfy's own order first (its width fix after its encoding fix): narrowed before ftfy,
             # "cafÃ©‚ÄôＬＯＵＤ" read as one Mac Roman mojibake ("caf̩’LOUD"), where ftfy keeps "café".
             first = config._replace(fix_character_width=True)
         for _ in range(3):  # ftfy and the width fix, until neither changes anything
             before = text
-            text = ftfy_in_pieces(narrow(text) if width and first is config else text, first)
+            text = ftfy_in_pieces(narrow(text, cjk) if width and first is config else text, first)
             if first is not config and has_cjk(text):
                 # Mojibake of CJK text ("ï¼Œ" for "，"): decoded, it keeps its full-width forms as CJK
                 # text does, so ftfy decodes it without its width fix.
                 text = ftfy_in_pieces(before, config)
             first = config
-            if text == before or not width or narrow(text) == text:
+            if text == before or not width or narrow(text, cjk) == text:
                 break
         return text
 

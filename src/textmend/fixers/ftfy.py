@@ -6,7 +6,8 @@ ftfy's own quote uncurling is off here: turning typographic quotes into ASCII is
 - Entities are decoded only in a document with no ``<`` at all, decided once on the input: in HTML or
   code, ``&lt;b&gt;`` stays escaped on every line (ftfy decodes the lines before the first ``<``).
 - Chinese, Japanese and Korean text keeps its full-width punctuation, digits and ideographic space
-  (``你好，世界！``); full-width Latin is narrowed only in lines without CJK text.
+  (``你好，世界！``); full-width Latin is narrowed only in documents without CJK text (a Japanese
+  article's heading ``ＩＴ`` stays, as its writer's input method made it).
 - Mojibake quoted as an example, a whole token in quotation marks (``le type « Ã© »``), stays as
   written: a text about encodings means it so.
 - Only the lines that need ftfy are given to it, and ``"\\r"`` line breaks in plain ASCII lines are
@@ -41,7 +42,17 @@ from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
 from ..fixer import Findings, Fixer, Pattern, register
 from ..model import Edit
 from ._edits import MAX_MERGED, merged_runs
-from ._ftfy_lines import BLOCK, NEEDS_FTFY, Normalization, blocks, could_change, fix_line, line_could_change
+from ._ftfy_lines import (
+    BLOCK,
+    NEEDS_FTFY,
+    Normalization,
+    blocks,
+    could_change,
+    fix_line,
+    has_cjk,
+    has_width_forms,
+    line_could_change,
+)
 
 __all__ = [
     "MAX_ALIGNED",
@@ -81,6 +92,7 @@ class FtfyFixer(Fixer):
         return merged_runs(text, self._repairs(text, markup))
 
     def _repairs(self, text: str, markup: bool) -> Iterator[Edit]:
+        cjk: bool | None = None  # whether the document holds CJK text, asked of the first line it matters to
         position = 0
         judged = 0  # the lines before this position lie in a block that may_apply did not clear
         while (match := NEEDS_FTFY.search(text, position)) is not None:
@@ -108,17 +120,20 @@ class FtfyFixer(Fixer):
             line = text[start:end]
             position = end
             if line_could_change(line, self.normalization, markup):
-                fixed = self.fix_line(line, markup=markup)
+                if cjk is None and self.fix_character_width and has_width_forms(line):
+                    cjk = has_cjk(text)
+                fixed = self.fix_line(line, markup=markup, cjk=bool(cjk))
                 if fixed != line:
                     for run in _differences(line, fixed, start):
                         yield from (
                             edit for at, edit in enumerate(run) if not _quoted_mojibake(text, run, at)
                         )
 
-    def fix_line(self, line: str, *, markup: bool | None = None) -> str:
+    def fix_line(self, line: str, *, markup: bool | None = None, cjk: bool = False) -> str:
         """What ftfy makes of one line, as a second run would leave it (see ``_ftfy_lines.fix_line``).
 
         ``markup`` says whether the document is HTML or code; by default, whether ``line`` has a ``<``.
+        ``cjk`` says whether the document holds CJK text, whose full-width forms every line keeps.
 
         >>> FtfyFixer().fix_line("caf\u00c3\u00a9 &amp;\\r<b> &amp;")
         'café &amp;\\n<b> &amp;'
@@ -129,6 +144,7 @@ class FtfyFixer(Fixer):
             width=self.fix_character_width,
             ligatures=self.fix_latin_ligatures,
             normalization=self.normalization,
+            cjk=cjk,
         )
 
 
