@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -118,3 +119,42 @@ def test_every_entity_and_ftfy_change_has_a_kind_and_numeric_evidence() -> None:
     assert {"entity/dropped", "entity/space", "entity/and", "ftfy/mojibake", "ftfy/entity"} <= kinds
     for change in document.changes:
         assert change.kind and all(isinstance(value, float) for value in change.evidence.values())
+
+
+# Escaped HTML tags in prose, as a feed escapes them; each loses its "&"s as a whole (dropped, or each
+# turned into a space) and must come back whole, never one end of a tag without the other.
+_ESCAPED_TAGS = [
+    'Shares of Acme Corp. &lt;A HREF="http://x.com/q?t=ACME.N" target=/stocks/quickinfo&gt;ACME.N&lt;/A&gt;'
+    " rose 5 percent.",
+    "Acme said &lt;b&gt;profits&lt;/b&gt; rose on &lt;A HREF=&quot;http://x.com/q?t=ACME.N&quot;&gt;ACME.N"
+    "&lt;/A&gt; news.",
+    "The page said &lt;p&gt;Hello, world&lt;/p&gt; and stopped.",
+    "Read it here: &lt;a href=&quot;https://example.org/a/b&quot;&gt;the report&lt;/a&gt;.",
+    "Line one&lt;br/&gt;line two&lt;br /&gt;line three",
+    "Sales fell &lt;i&gt;sharply&lt;/i&gt; in May.",
+    "Title: &lt;h2 class=&quot;head&quot;&gt;Markets&lt;/h2&gt;",
+]
+_TAG_DAMAGE = {"dropped": "", "spaced": " "}
+
+
+@pytest.mark.parametrize("form", _TAG_DAMAGE)
+@pytest.mark.parametrize("original", _ESCAPED_TAGS)
+def test_an_escaped_tag_that_lost_its_ampersands_is_mended_whole(original: str, form: str) -> None:
+    damaged = original.replace("&", _TAG_DAMAGE[form])
+    expected = html.unescape(original)
+    document = textmend.mend_document(damaged)
+    assert document.text == expected, damaged
+    assert textmend.mend(document.text) == document.text
+    assert revert_changes(document.text, document.changes) == damaged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if x lt; y and y gt; z then",  # no tag's name after the "lt;"
+        "Values between lt; and gt; are shown as such.",
+        "The alt;b field and a gt sign.",  # no "gt;" closes it
+    ],
+)
+def test_what_is_no_tag_is_not_read_as_one(text: str) -> None:
+    assert textmend.mend(text) == text

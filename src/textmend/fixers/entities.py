@@ -90,6 +90,7 @@ __all__ = [
     "decode_reference",
     "followed_by_word",
     "glued_to_next",
+    "in_damaged_tag",
     "inside",
     "is_damage",
     "is_dash",
@@ -104,6 +105,7 @@ __all__ = [
     "read_run",
     "repaired",
     "space_is_lost_ampersand",
+    "spaces_a_tag",
     "span_end",
     "stays_plain",
     "text_order",
@@ -130,8 +132,10 @@ _WITHOUT_AMPERSAND_LONGEST = 48 + 8 + 1
 # "&" that a repair makes, the two would make a new reference ("amp;mp;").
 _REFERENCE_TAIL = re.compile(rf"(?:amp;){{0,4}}(?:(?P<number>{_NUMBER});?|(?P<name>{_NAME});)")
 _WORD = regex.compile(r"[^\W_]{1,40}")
-# A URL, whose "&" and ";" belong to it: "?a=1&copy=2", "/a;jsessionid=…".
-_URL = regex.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]{0,15}://|www\.)[^\s<>\"]{1,2000}")
+# A URL, whose "&" and ";" belong to it: "?a=1&copy=2", "/a;jsessionid=…". It ends before a quotation
+# mark or an angle bracket written as a reference ("HREF=quot;http://x/?t=Aquot;gt;A" lost its "&"s):
+# no URL holds one.
+_URL = regex.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]{0,15}://|www\.)(?:(?!(?:quot|[gl]t);)[^\s<>\"]){1,2000}")
 
 # Names that no English text uses: typographic punctuation and spaces, and accented letters.
 # fmt: off
@@ -302,7 +306,7 @@ class Evidence:
             if proven is not None:
                 proven.add(c.start)
             dropped = dropped or (c.damage is Damage.DROPPED and text[c.at - 1 : c.at] not in (" ", "\t"))
-            spaced = spaced or _clearly_spaced(c, text)
+            spaced = spaced or _clearly_spaced(c, text) or spaces_a_tag(c, text)
             if dropped and spaced:
                 break
             if dropped and next_after_space < c.end:
@@ -330,8 +334,9 @@ class Evidence:
 
         In a text that shows ``spaced`` damage and no ``dropped`` damage, a real space before a
         reference would have left two, so the (last) space before a markup name, or a syntax name
-        glued to what follows, is its ``&`` (``said #8212;\n`` becomes ``said—``, ``GOOG.O lt;/A``
-        becomes ``GOOG.O</A``; ``the amp; then`` stays). In a text that shows ``dropped`` damage, an ``and``
+        glued to what follows or closing an escaped tag, is its ``&`` (``said #8212;\n`` becomes
+        ``said—``, ``GOOG.O lt;/A gt; said`` becomes ``GOOG.O</A> said``; ``the amp; then`` stays).
+        In a text that shows ``dropped`` damage, an ``and``
         standing alone before a reference is the word (``and#8212;were``), not a replaced ``&``.
         """
         if (
@@ -340,7 +345,10 @@ class Evidence:
             and candidate.damage is Damage.DROPPED
             and (
                 candidate.strength is Strength.MARKUP
-                or (candidate.strength is Strength.SYNTAX and glued_to_next(text, candidate.end))
+                or (
+                    candidate.strength is Strength.SYNTAX
+                    and (glued_to_next(text, candidate.end) or in_damaged_tag(candidate, text))
+                )
             )
             and not candidate.glued
             and text[candidate.at - 1 : candidate.at] == " "
@@ -362,6 +370,25 @@ def _clearly_spaced(candidate: Candidate, text: str) -> bool:
         and text[candidate.at - 2 : candidate.at - 1].isalnum()
     )
     return candidate.damage is Damage.SPACED and not closes_after_letter
+
+
+def spaces_a_tag(candidate: Candidate, text: str) -> bool:
+    """Whether ``candidate`` is the ``gt;`` of an escaped tag right after its name and one space
+    (``lt;/A gt;``, ``lt;b gt;``): HTML writes no space there, so that space was the ``&``.
+
+    >>> text = "Corp.  lt;A HREF=x gt;ACME lt;/A gt; rose"
+    >>> [spaces_a_tag(c, text) for c in candidates_without_ampersand(text, [])]
+    [False, False, False, True]
+    """
+    if candidate.decoded != ">" or candidate.glued or text[candidate.at - 1 : candidate.at] != " ":
+        return False
+    opening = text.rfind("lt;", max(0, candidate.at - _BARE_TAG_LONGEST), candidate.at)
+    return opening >= 0 and _BARE_TAG.fullmatch(text, opening + 3, candidate.at) is not None
+
+
+# A tag's name alone, as it follows "lt;" and comes before " gt;": "/A ", "b ", "h2 ", "br/ ", "br / ".
+_BARE_TAG = re.compile(r"/?[A-Za-z][A-Za-z0-9]{0,15}(?: ?/)? ")
+_BARE_TAG_LONGEST = 24
 
 
 NO_EVIDENCE = Evidence()
@@ -524,6 +551,8 @@ def is_damage(candidate: Candidate, text: str, evidence: Evidence) -> bool:
         return candidate.strength is not Strength.WORD  # "andgt;", "Dandamp;C", not "andcopy;"
     if candidate.decoded == "&" and between_capitals(candidate.glued, text, candidate.end):
         return True  # "Ramp;D", "ATamp;T": initials around an "&"
+    if candidate.glued and candidate.strength is Strength.SYNTAX and in_damaged_tag(candidate, text):
+        return True  # "ACME.Nlt;/Agt;": a tag's two ends prove each other, whatever is glued before them
     if candidate.glued and (candidate.strength is Strength.WORD or is_english_word(candidate.word)):
         return False  # "cannot;", "daring;", "salt;", "sometimes;"
     if candidate.strength is Strength.WORD:
@@ -534,6 +563,7 @@ def is_damage(candidate: Candidate, text: str, evidence: Evidence) -> bool:
             followed_by_word(text, candidate.end)
             or evidence.shows_damage_like(candidate, text)
             or between_names(text, candidate)
+            or in_damaged_tag(candidate, text)  # "lt;/A gt;"
         )
     if candidate.reference.startswith("#"):
         return is_number_damage(candidate, text, evidence)
@@ -624,6 +654,39 @@ def closes_plural_possessive(text: str, at: int, end: int) -> bool:
     if len(before) < 3 or not before.endswith("s") or before.lower() in _ISSUE_VERBS:
         return False
     return _word_at(text, end + 1).lower() not in _NEVER_POSSESSED
+
+
+def in_damaged_tag(candidate: Candidate, text: str) -> bool:
+    """Whether a ``lt;`` or ``gt;`` candidate opens or closes an escaped HTML tag that lost its ``&``s:
+    ``lt;`` before a tag's name and a ``gt;`` after it on the line, or that ``gt;``. A tag is one
+    piece of markup: ``lt;A HREF=...gt;ACME.N lt;/A gt;`` is mended whole, never one half of it.
+
+    >>> text = "Shares lt;b gt;ACME lt;/b gt; rose; x lt; y gt; z"
+    >>> [c.decoded for c in candidates_without_ampersand(text, []) if in_damaged_tag(c, text)]
+    ['<', '>', '<', '>']
+    """
+    if candidate.decoded == "<":
+        return (
+            text.find("gt;", candidate.end, candidate.end + _TAG_LONGEST + _TAG_NAME_LONGEST) >= 0
+            and _TAG_AFTER_LT.match(text, candidate.end) is not None
+        )
+    if candidate.decoded != ">":
+        return False
+    opening = text.rfind("lt;", max(0, candidate.at - _TAG_LONGEST), candidate.at)
+    if opening < 0:
+        return False
+    tag = _TAG_AFTER_LT.match(text, opening + 3)
+    return tag is not None and tag.end() == candidate.end
+
+
+# What follows the "lt;" of an escaped tag up to its "gt;" (the "&" of each lost): a name ("A", "/b",
+# "h2"), then attributes on the same line with no other "lt;" ("HREF= quot;http://x quot;"), then
+# "gt;", maybe after the "and" that replaced its "&". Tags are short: at most _TAG_LONGEST characters.
+_TAG_LONGEST = 400
+_TAG_NAME_LONGEST = 24
+_TAG_AFTER_LT = re.compile(
+    rf"/?[A-Za-z][A-Za-z0-9]{{0,15}}(?:[ \t/](?:(?!lt;)[^\n<>]){{0,{_TAG_LONGEST}}}?)?(?:and)?gt;"
+)
 
 
 def between_names(text: str, candidate: Candidate) -> bool:
