@@ -1448,6 +1448,9 @@ def pair_split(token: str) -> tuple[tuple[str, str], int] | None:
     return best
 
 
+# The ending of the adjectives that "a-" negates: "achronological", "ahistorical" (not "a chronological").
+_PRIVATIVE_ADJECTIVE_ENDING = "ical"
+
 # Determiners that no article follows: "these a" is no reading of "thesea" ("the sea" is), while "this
 # a" ("is this a joke"), "her a" and "them a" are English.
 _ARTICLE_NEVER_AFTER = frozenset("the these those his its their our your my whose".split())  # noqa: SIM905
@@ -1484,13 +1487,18 @@ def article_split(splitter: Splitter, token: str) -> tuple[str, str] | None:
     """``a`` and the word it is glued to: ``astring`` -> ``a string`` (a consonant after ``a``),
     ``writea`` -> ``write a`` (a content word of four letters or more before it).
 
+    Not before an adjective in ``-ical``: ``a-`` makes the negative of those Greek and Latin adjectives
+    (``achronological``, ``ahistorical``, ``atheoretical``, like ``atypical`` and ``apolitical``).
+
     >>> article_split(Splitter(), "astring"), article_split(Splitter(), "aorta")
     (('a', 'string'), None)
+    >>> article_split(Splitter(), "achronological")
     """
     rest = token[1:]
     if (
         token[0] == "a"
         and rest[0] not in "aeiou"
+        and not rest.endswith(_PRIVATIVE_ADJECTIVE_ENDING)
         and (
             zipf(rest, "en") >= _ARTICLE_WORD_ZIPF
             or (zipf(rest, "en") >= _ARTICLE_DICTIONARY_ZIPF and rest in english_dictionary())
