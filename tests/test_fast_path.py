@@ -21,7 +21,7 @@ import textmend
 from textmend import Edit, Findings, Fixer, Pipeline, fixer_class, registered_fixers
 from textmend.fixers import _splitter, entities, words
 from textmend.fixers._ftfy_lines import NEEDS_FTFY as _NEEDS_FTFY
-from textmend.fixers._ftfy_lines import PIECE, ftfy_in_pieces, has_cjk, pieces
+from textmend.fixers._ftfy_lines import PIECE, ftfy_in_pieces, has_cjk, has_nfc_singleton, pieces
 from textmend.fixers._ftfy_lines import SUSPECT as _SUSPECT
 from textmend.fixers._ftfy_lines import ascii_needs_ftfy as _ascii_needs_ftfy
 from textmend.fixers._ftfy_lines import looks_like_mojibake as _looks_like_mojibake
@@ -112,6 +112,8 @@ _UNQUOTED_TOKEN = regex.compile(
 @example("it\u0432\u0402\u2122s", "NFC")  # Windows-1251 mojibake glued to its word is mended as ftfy does
 def test_ftfy_step_equals_ftfy_on_every_line(text: str, normalization: str | None) -> None:
     assume(not has_cjk(text))  # CJK text keeps its full-width forms, unlike in ftfy
+    # a character NFC replaces on its own (the Kelvin sign) stays as written, unlike in ftfy
+    assume(not (normalization == "NFC" and has_nfc_singleton(text)))
     # A whole token standing in quotation marks is an example the step keeps as written (is_quoted_example)
     assume(not any(is_quoted_example(text, *token.span()) for token in _UNQUOTED_TOKEN.finditer(text)))
     fixer = FtfyFixer(normalization=normalization)  # type: ignore[arg-type]
@@ -130,6 +132,9 @@ def test_ftfy_step_equals_ftfy_on_every_line(text: str, normalization: str | Non
         fixed if len(parts := lines(fixed := fix(line))) == 1 else "".join(map(fix, parts))
         for line in lines(text)
     )
+    # Mojibake that decodes to CJK text ("cafÃ©Â \x80ＬＯＵＤ" holds "頀") is CJK text too: it keeps its
+    # full-width forms, unlike in ftfy
+    assume(not has_cjk(expected))
     assert Pipeline([fixer])(text) == expected
 
 

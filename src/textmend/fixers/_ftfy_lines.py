@@ -4,15 +4,18 @@ which must not leave a line that ftfy would change on a second run.
 Everything ftfy-specific that textmend relies on is here, including the two internals it reads
 (``ftfy.badness`` and ``ftfy.chardata``; ``tests/test_fast_path.py`` fails loudly if they move).
 
-Three places where textmend differs from ``ftfy.fix_text`` on purpose:
+Four places where textmend differs from ``ftfy.fix_text`` on purpose:
 
 - Whether entities are decoded is decided once per document (``markup``: the input has a ``<``), not
   from the first line with a ``<`` on, so that escaped markup in HTML or code stays escaped everywhere.
 - Character width: in a document with Chinese, Japanese or Korean text, full-width punctuation,
   digits, letters and the ideographic space are the right characters and stay, on every line (a line
-  ``ＩＴ`` or ``"A：{}"`` of it too); only half-width katakana and hangul are widened. Documents
-  without CJK text are narrowed as ftfy does (``Ｔｅｘｔ`` to ``Text``). :func:`fix_line` asked of a
-  line alone judges by that line, which is what the ``entities`` step's check asks (a stricter test).
+  ``ＩＴ`` or ``"A：{}"`` of it too), and so do half-width katakana and hangul (``(ﾟ∀ﾟ)``): width there
+  is the writer's. Documents without CJK text are narrowed as ftfy does (``Ｔｅｘｔ`` to ``Text``).
+  :func:`fix_line` asked of a line alone judges by that line, which is what the ``entities`` step's
+  check asks (a stricter test).
+- NFC: a character that NFC replaces on its own (U+212A KELVIN SIGN, CJK compatibility ideographs)
+  stays as written (:func:`nfc_keeping_singletons`); letters and combining accents are composed.
 - Long lines: ftfy fixes a line of up to a million characters as one segment, at a cost that can grow
   with the square of its length; textmend gives a line longer than :data:`PIECE` to ftfy in pieces,
   cut between words of ASCII where it can. Mojibake, references and the rest are fixed as in the whole
@@ -48,6 +51,7 @@ __all__ = [
     "ftfy_in_pieces",
     "ftfy_would_change",
     "has_cjk",
+    "has_nfc_singleton",
     "has_reference",
     "has_width_forms",
     "is_plain_ascii",
@@ -55,6 +59,7 @@ __all__ = [
     "lines",
     "looks_like_mojibake",
     "narrow",
+    "nfc_keeping_singletons",
     "only_line_breaks",
     "pieces",
 ]
@@ -123,11 +128,6 @@ _CJK = re.compile(
     "\ua960-\ua97f\uac00-\ud7af\uf900-\ufaff\uff61-\uff9f\U00020000-\U0003134f]"
 )
 _WIDTH_CHARS = re.compile(f"[{_char_class(list(WIDTH_MAP))}]")
-# In CJK text only the half-width forms are widened (half-width katakana, hangul and symbols):
-# full-width punctuation, digits, letters and the ideographic space are what CJK text is written with.
-_CJK_WIDTH_MAP = {
-    code: value for code, value in WIDTH_MAP.items() if 0xFF61 <= code <= 0xFFDC or 0xFFE8 <= code <= 0xFFEE
-}
 # A line whose only repair is its line breaks: printable ASCII, tabs and "\r".
 _ONLY_BREAKS = re.compile(r"[\t\r\x20-\x25\x27-\x7e]*\n?")
 _CARRIAGE_RETURNS = re.compile(r"\r\n?")
@@ -227,17 +227,18 @@ def has_cjk(text: str) -> bool:
 
 
 def narrow(line: str, cjk: bool = False) -> str:
-    """``line`` with ftfy's character-width fix, except in CJK text, which keeps its full-width forms:
-    a line that holds CJK script, or any line when ``cjk`` says its document does.
+    """``line`` with ftfy's character-width fix, except in CJK text, which keeps its full-width and
+    half-width forms as written: a line that holds CJK script, or any line when ``cjk`` says its
+    document does.
 
     >>> narrow("\uff34\uff45\uff58\uff54\uff01"), narrow("\u4f60\u597d\uff0c\u4e16\u754c\uff01\u3000\uff11")
     ('Text!', '你好，世界！\u3000１')
-    >>> narrow("\uff29\uff34", cjk=True)
-    'ＩＴ'
+    >>> narrow("\uff29\uff34", cjk=True), narrow("(\uff9f\u2200\uff9f)")
+    ('ＩＴ', '(ﾟ∀ﾟ)')
     """
-    if not has_width_forms(line):
+    if cjk or not has_width_forms(line) or has_cjk(line):
         return line
-    return line.translate(_CJK_WIDTH_MAP if cjk or has_cjk(line) else WIDTH_MAP)
+    return line.translate(WIDTH_MAP)
 
 
 def has_width_forms(text: str) -> bool:
@@ -247,6 +248,53 @@ def has_width_forms(text: str) -> bool:
     (True, False)
     """
     return _WIDTH_CHARS.search(text) is not None
+
+
+def has_nfc_singleton(text: str) -> bool:
+    """Whether ``text`` holds a character that NFC replaces on its own (:func:`nfc_keeping_singletons`).
+
+    >>> has_nfc_singleton("300 \u212a"), has_nfc_singleton("cafe\u0301")
+    (True, False)
+    """
+    return not unicodedata.is_normalized("NFC", text) and _nfc_singletons().search(text) is not None
+
+
+def nfc_keeping_singletons(text: str) -> str:
+    """``text`` in NFC, except each character that NFC replaces on its own, which stays as written:
+    the Kelvin, Ohm and Ångström signs, CJK compatibility ideographs (``神`` U+FA19, Korean hanja of
+    KS X 1001, IBM's kanji of a name), the Greek question mark and ano teleia, Devanagari letters with
+    a nukta. They are the characters their writer chose, not damage; what NFC is for in scraped text,
+    a letter and a combining accent made one (``e\u0301`` to ``é``), is done all the same.
+
+    >>> nfc_keeping_singletons("cafe\u0301 at 300 \u212a, \ufa19")
+    'café at 300 \u212a, \ufa19'
+    """
+    singletons = _nfc_singletons()
+    if singletons.search(text) is None:
+        return unicodedata.normalize("NFC", text)
+    pieces: list[str] = []
+    position = 0
+    for match in singletons.finditer(text):
+        pieces.append(unicodedata.normalize("NFC", text[position : match.start()]))
+        pieces.append(match.group())
+        position = match.end()
+    pieces.append(unicodedata.normalize("NFC", text[position:]))
+    return "".join(pieces)
+
+
+@functools.cache
+def _nfc_singletons() -> re.Pattern[str]:
+    """A class of every character that is not in NFC on its own (about 1,120), found once per
+    process from ``unicodedata`` (about 0.08 s), and only when a text not in NFC asks."""
+    ranges: list[list[int]] = []
+    for code in range(0x110000):
+        if unicodedata.is_normalized("NFC", chr(code)):
+            continue
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return re.compile("[" + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in ranges) + "]")
 
 
 def fix_line(
@@ -273,12 +321,14 @@ def fix_line(
     """
     if only_line_breaks(line):
         return _CARRIAGE_RETURNS.sub("\n", line)
+    # NFC of a line with a character NFC replaces on its own is done here, keeping that character
+    own_nfc = normalization == "NFC" and has_nfc_singleton(line)
     config = ftfy.TextFixerConfig(
         unescape_html=not markup,
         uncurl_quotes=False,
         fix_character_width=False,
         fix_latin_ligatures=ligatures,
-        normalization=normalization,
+        normalization=None if own_nfc else normalization,
         explain=False,
     )
 
@@ -295,6 +345,8 @@ def fix_line(
                 # Mojibake of CJK text ("ï¼Œ" for "，"): decoded, it keeps its full-width forms as CJK
                 # text does, so ftfy decodes it without its width fix.
                 text = ftfy_in_pieces(before, config)
+            if own_nfc:
+                text = nfc_keeping_singletons(text)
             first = config
             if text == before or not width or narrow(text, cjk) == text:
                 break

@@ -6,8 +6,12 @@ ftfy's own quote uncurling is off here: turning typographic quotes into ASCII is
 - Entities are decoded only in a document with no ``<`` at all, decided once on the input: in HTML or
   code, ``&lt;b&gt;`` stays escaped on every line (ftfy decodes the lines before the first ``<``).
 - Chinese, Japanese and Korean text keeps its full-width punctuation, digits and ideographic space
-  (``你好，世界！``); full-width Latin is narrowed only in documents without CJK text (a Japanese
-  article's heading ``ＩＴ`` stays, as its writer's input method made it).
+  (``你好，世界！``) and its half-width katakana (``(ﾟ∀ﾟ)``); full-width Latin is narrowed only in
+  documents without CJK text (a Japanese article's heading ``ＩＴ`` stays, as its writer's input
+  method made it).
+- Normalization (NFC) makes a letter and its combining accent one, as ftfy does; a character that NFC
+  replaces on its own stays as its writer typed it: the Kelvin, Ohm and Ångström signs, CJK
+  compatibility ideographs (``神`` U+FA19, in a Japanese name; Korean hanja), the Greek question mark.
 - Mojibake quoted as an example, a whole token in quotation marks (``le type « Ã© »``), stays as
   written: a text about encodings means it so.
 - Only the lines that need ftfy are given to it, and ``"\\r"`` line breaks in plain ASCII lines are
