@@ -131,6 +131,7 @@ from ._wordlists import AFTER_DOT, PREFIXES
 __all__ = [
     "Repair",
     "WordsFixer",
+    "before_name",
     "beside_code",
     "camel_candidates",
     "camel_repair",
@@ -170,6 +171,7 @@ __all__ = [
     "misreads_grammar",
     "names_a_code_thing",
     "names_a_member",
+    "names_code",
     "names_its_module",
     "no_space_candidates",
     "no_space_repair",
@@ -184,6 +186,7 @@ __all__ = [
     "stands_apart",
     "starts_a_sentence",
     "takes_ending",
+    "writes_capitalised",
     "writes_code",
     "written_apart",
 ]
@@ -1797,6 +1800,13 @@ def camel_repair(
         left_repair = glued_repair(splitter, left, match.start(), document, taken, model)
     if left_repair is None and not splitter.common(left, document):
         return None
+    before_capital = left_repair.words[-1] if left_repair is not None and left_repair.words else left
+    if (
+        names_code(splitter, before_capital, right)
+        and not writes_capitalised(document.text, right)
+        and not before_name(document.text, match.end())
+    ):
+        return None
     sides = min(splitter.zipf_in(left, document), splitter.zipf_in(right.lower(), document))
     evidence = {
         "joined_zipf": zipf(token.lower(), splitter.language),
@@ -1807,6 +1817,71 @@ def camel_repair(
     edit = Edit(cut, cut, " ", f"lowercase glued to capitalised: {why}", "words/camel", evidence)
     before = left_repair or Repair()
     return Repair((*before.edits, edit), (*before.words, left, right))
+
+
+def names_code(splitter: Splitter, before: str, capital: str) -> bool:
+    """Whether a lowercase word glued to a capitalised one reads as a name of code (``isActive``,
+    ``onClick``, ``getValue``, ``errorClass``, ``camelCase``), not as glue: the capital is a plain
+    English word (the dictionary lists it in lowercase: no name such as ``Elizabeth``), not a function
+    word that opens a sentence (``managementThe``), nor an adverb that does (``doubtHowever``), nor a
+    heading of an article (``patientsResults``),
+    and the word before it is no article or determiner (``ofthePresident``: ``the President``).
+    English only; code names its parts so, glue seldom does.
+
+    >>> names_code(Splitter(), "is", "Active"), names_code(Splitter(), "the", "President")
+    (True, False)
+    >>> names_code(Splitter(), "management", "The"), names_code(Splitter(), "visited", "Paris")
+    (False, False)
+    """
+    word = capital.lower()
+    return (
+        splitter.language == "en"
+        and not splitter.function_word(word)
+        and word not in _SECTION_HEADINGS
+        and word not in _SENTENCE_ADVERBS
+        and word in english_dictionary()
+        and before.lower() not in _DETERMINERS
+    )
+
+
+def writes_capitalised(text: str, word: str) -> bool:
+    """Whether ``text`` writes the capitalised ``word`` after a lowercase word and a space, inside a
+    sentence: a name or a title there (``to Miss Bennet``, ``in Bath``), which a lost space may glue to
+    the word before it (``toMiss``), as code never writes its names.
+
+    >>> writes_capitalised("She wrote to Miss Bennet.", "Miss"), writes_capitalised("A class.", "Class")
+    (True, False)
+    """
+    return re.search(rf"[a-z][ \t]+{re.escape(word)}\b", text) is not None
+
+
+def before_name(text: str, end: int) -> bool:
+    """Whether a capitalised word follows ``end`` after a space: the capital before it is a title
+    (``toMiss Bennet``, ``withCaptain Wentworth``), not a part of a name of code.
+
+    >>> before_name("toMiss Bennet", 6), before_name("isActive is", 8)
+    (True, False)
+    """
+    return _CAPITALISED_NEXT.match(text, end) is not None
+
+
+_CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
+# Words that head the sections of articles and abstracts, glued to the text before by a scraper
+# ("patientsResults", "trialsConclusions").
+_SECTION_HEADINGS = frozenset(
+    "abstract background introduction objective objectives aim aims purpose methods method design setting"  # noqa: SIM905
+    " participants results findings discussion conclusion conclusions summary keywords references".split()
+)
+# Adverbs that open sentences, glued to the end of the sentence before ("doubtHowever, we").
+_SENTENCE_ADVERBS = frozenset(
+    "however therefore moreover furthermore thus hence meanwhile nevertheless nonetheless instead"  # noqa: SIM905
+    " otherwise finally additionally consequently indeed overall similarly likewise accordingly besides"
+    " first firstly second secondly third thirdly lastly today yesterday recently currently".split()
+)
+# Articles and determiners: a capitalised word after one is a noun of the phrase ("ofthePresident").
+_DETERMINERS = frozenset("the a an this that these those his her its their our your".split())  # noqa: SIM905
 
 
 # A lowercase head the document writes before a capital this often makes a family of names
