@@ -406,7 +406,7 @@ class Splitter:
         ):
             value -= _AFFIX_PENALTY
         if raw_left < _FUNCTION_ZIPF and right in PARTICLES.get(self.language, ()) and is_bare(left):
-            # "rust up", "late out": a word and a particle close up into nouns and names, and a text that
+            # "rust up", "brew up": a word and a particle close up into nouns and names, and a text that
             # uses the word ("Rust") is the one that names things after it ("rustup")
             value -= _PARTICLE_PENALTY + max(0.0, zl - raw_left)
         if raw_left < _FUNCTION_ZIPF and right in SUFFIXES.get(self.language, ()):

@@ -28,7 +28,7 @@ PREFIXES: dict[str, frozenset[str]] = {
     "en": frozenset("as at be by down for fore in off on out over so under up with after".split()),  # noqa: SIM905
 }
 #: Particles that close up compounds after a word per language (``setup``, ``rollout``, ``teardown``,
-#: ``takeoff``, ``failover``, ``rustup``): a split before one, after a content word, asks for more.
+#: ``takeoff``, ``callback``, ``rustup``): a split before one, after a content word, asks for more.
 PARTICLES: dict[str, frozenset[str]] = {
     "en": frozenset("up out down off back away".split()),  # noqa: SIM905
 }

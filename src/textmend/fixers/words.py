@@ -1824,9 +1824,8 @@ def names_code(splitter: Splitter, before: str, capital: str) -> bool:
     ``onClick``, ``getValue``, ``errorClass``, ``camelCase``), not as glue: the capital is a plain
     English word (the dictionary lists it in lowercase: no name such as ``Elizabeth``), not a function
     word that opens a sentence (``managementThe``), nor an adverb that does (``doubtHowever``), nor a
-    heading of an article (``patientsResults``),
-    and the word before it is no article or determiner (``ofthePresident``: ``the President``).
-    English only; code names its parts so, glue seldom does.
+    heading of an article (``patientsResults``), and the word before it is no article or determiner
+    (``ofthePresident``: ``the President``). English only; code names its parts so, glue seldom does.
 
     >>> names_code(Splitter(), "is", "Active"), names_code(Splitter(), "the", "President")
     (True, False)
