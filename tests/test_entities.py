@@ -154,6 +154,7 @@ def test_an_escaped_tag_that_lost_its_ampersands_is_mended_whole(original: str, 
         "if x lt; y and y gt; z then",  # no tag's name after the "lt;"
         "Values between lt; and gt; are shown as such.",
         "The alt;b field and a gt sign.",  # no "gt;" closes it
+        "Add salt;b gt; and stir.",  # "salt;" is a word, and no tag opens at its "lt;"
     ],
 )
 def test_what_is_no_tag_is_not_read_as_one(text: str) -> None:

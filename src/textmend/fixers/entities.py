@@ -88,6 +88,7 @@ __all__ = [
     "decode_name",
     "decode_number",
     "decode_reference",
+    "ends_a_word",
     "followed_by_word",
     "glued_to_next",
     "in_damaged_tag",
@@ -336,8 +337,8 @@ class Evidence:
         reference would have left two, so the (last) space before a markup name, or a syntax name
         glued to what follows or closing an escaped tag, is its ``&`` (``said #8212;\n`` becomes
         ``said—``, ``GOOG.O lt;/A gt; said`` becomes ``GOOG.O</A> said``; ``the amp; then`` stays).
-        In a text that shows ``dropped`` damage, an ``and``
-        standing alone before a reference is the word (``and#8212;were``), not a replaced ``&``.
+        In a text that shows ``dropped`` damage, an ``and`` standing alone before a reference is the
+        word (``and#8212;were``), not a replaced ``&``.
         """
         if (
             self.spaced
@@ -669,14 +670,28 @@ def in_damaged_tag(candidate: Candidate, text: str) -> bool:
         return (
             text.find("gt;", candidate.end, candidate.end + _TAG_LONGEST + _TAG_NAME_LONGEST) >= 0
             and _TAG_AFTER_LT.match(text, candidate.end) is not None
+            and not ends_a_word(text, candidate.at)
         )
     if candidate.decoded != ">":
         return False
     opening = text.rfind("lt;", max(0, candidate.at - _TAG_LONGEST), candidate.at)
-    if opening < 0:
-        return False
+    if opening < 0 or ends_a_word(text, opening):
+        return False  # no tag opens at "salt;b": a "gt;" after it closes none
     tag = _TAG_AFTER_LT.match(text, opening + 3)
     return tag is not None and tag.end() == candidate.end
+
+
+def ends_a_word(text: str, name: int) -> bool:
+    """Whether the reference name at ``name`` (``lt``, ``gt``) ends a common English word with the
+    letters glued before it (``salt``, ``result``), not a tag's text glued to it (``ACME.Nlt``).
+
+    >>> ends_a_word("add salt;", 6), ends_a_word("ACME.Nlt;", 6), ends_a_word("x lt;", 2)
+    (True, False, False)
+    """
+    start = name
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return start < name and zipf(text[start : name + 2].lower()) >= _TAG_WORD_ZIPF
 
 
 # What follows the "lt;" of an escaped tag up to its "gt;" (the "&" of each lost): a name ("A", "/b",
@@ -684,6 +699,9 @@ def in_damaged_tag(candidate: Candidate, text: str) -> bool:
 # "gt;", maybe after the "and" that replaced its "&". Tags are short: at most _TAG_LONGEST characters.
 _TAG_LONGEST = 400
 _TAG_NAME_LONGEST = 24
+# A word this common ends in "lt" or "gt" on purpose ("salt", "result"; scraper junk such as "nlt" is
+# rarer).
+_TAG_WORD_ZIPF = 3.0
 _TAG_AFTER_LT = re.compile(
     rf"/?[A-Za-z][A-Za-z0-9]{{0,15}}(?:[ \t/](?:(?!lt;)[^\n<>]){{0,{_TAG_LONGEST}}}?)?(?:and)?gt;"
 )
