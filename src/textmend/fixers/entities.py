@@ -688,10 +688,8 @@ def ends_a_word(text: str, name: int) -> bool:
     >>> ends_a_word("add salt;", 6), ends_a_word("ACME.Nlt;", 6), ends_a_word("x lt;", 2)
     (True, False, False)
     """
-    start = name
-    while start > 0 and text[start - 1].isalpha():
-        start -= 1
-    return start < name and zipf(text[start : name + 2].lower()) >= _TAG_WORD_ZIPF
+    glued = _word_before(text, name)
+    return bool(glued) and zipf(f"{glued}{text[name : name + 2]}".lower()) >= _TAG_WORD_ZIPF
 
 
 # What follows the "lt;" of an escaped tag up to its "gt;" (the "&" of each lost): a name ("A", "/b",
