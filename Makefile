@@ -8,7 +8,9 @@ OTHER_PYTHONS ?= 3.10 3.12 3.13
 
 .PHONY: demo test lint layers docs test-versions versions-venvs bench clean fuzz
 
-$(BIN)/.installed: pyproject.toml
+# hatch_build.py compiles the C scanner (src/textmend/fixers/_runs.c) at install: a change to either
+# installs again.
+$(BIN)/.installed: pyproject.toml hatch_build.py src/textmend/fixers/_runs.c
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
@@ -26,8 +28,8 @@ test: $(BIN)/.installed
 	$(MAKE) --no-print-directory lint layers docs
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check src tests benchmarks examples fuzz tools
-	$(BIN)/ruff format --check src tests benchmarks examples fuzz tools
+	$(BIN)/ruff check src tests benchmarks examples fuzz tools hatch_build.py
+	$(BIN)/ruff format --check src tests benchmarks examples fuzz tools hatch_build.py
 	$(BIN)/mypy
 
 layers: $(BIN)/.installed

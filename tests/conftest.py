@@ -64,10 +64,11 @@ def load_cases(table: str) -> list[Any]:
 
 
 def run_cli(
-    *args: str, stdin: bytes | None = None, timeout: float = 120
+    *args: str, stdin: bytes | None = None, timeout: float = 120, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[bytes]:
-    """Run ``python -m textmend ARGS`` in a subprocess, with this checkout's ``src`` importable."""
-    env = dict(os.environ)
+    """Run ``python -m textmend ARGS`` in a subprocess, with this checkout's ``src`` importable (and
+    ``env`` added to the environment)."""
+    env = {**os.environ, **(env or {})}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")]))
     return subprocess.run(
         [sys.executable, "-m", "textmend", *args],

@@ -29,7 +29,9 @@ venv_of() {
         return 1
     fi
     venv=".venv-$version"
-    if [ ! -f "$venv/.installed" ] || [ pyproject.toml -nt "$venv/.installed" ]; then
+    # Installed again when the C scanner or its build hook changed (the install compiles it).
+    if [ ! -f "$venv/.installed" ] || [ pyproject.toml -nt "$venv/.installed" ] \
+        || [ src/textmend/fixers/_runs.c -nt "$venv/.installed" ] || [ hatch_build.py -nt "$venv/.installed" ]; then
         "$python" -m venv --clear "$venv" >&2
         "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -e '.[test,testing,corpus]' >&2
         touch "$venv/.installed"

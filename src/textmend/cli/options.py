@@ -15,6 +15,7 @@ from ..corpus_model import CorpusModel
 from ..default import DEFAULT
 from ..fitting import DEFAULT_MAX_PAIRS, DEFAULT_MAX_TITLES, DEFAULT_MAX_WORDS, load_model
 from ..fixer import registered_fixers
+from ..fixers._scan import COMPILED
 from ..pipeline import Pipeline
 from ..records import model_of
 from ..version import __version__
@@ -24,6 +25,7 @@ __all__ = [
     "EXIT_OK",
     "EXIT_SKIPPED",
     "EXIT_USAGE",
+    "SCANNER",
     "Progress",
     "UsageError",
     "add_fit_options",
@@ -42,6 +44,9 @@ __all__ = [
     "pipeline_options",
     "positive_count",
 ]
+
+#: Which scanner the words step uses, as ``--version`` prints it (``textmend.fixers._scan``).
+SCANNER = "compiled (C)" if COMPILED else "pure Python"
 
 #: Exit statuses, as every subcommand's help describes them.
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
@@ -103,7 +108,7 @@ def common_options() -> argparse.ArgumentParser:
     """``--version``, ``--debug``, ``--quiet`` and ``--log-level``: on every subcommand."""
     parser = argparse.ArgumentParser(add_help=False)
     group = parser.add_argument_group("diagnostics")
-    group.add_argument("--version", action="version", version=f"textmend {__version__}")
+    group.add_argument("--version", action="version", version=f"textmend {__version__} (scanner: {SCANNER})")
     group.add_argument(
         "--debug",
         action="store_true",

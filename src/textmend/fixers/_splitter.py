@@ -33,6 +33,7 @@ from ..lexicon import common_words, frequencies, zipf
 from ._dictionary import english_dictionary
 from ._language import OTHER_SCRIPT, UNKNOWN_LANGUAGE, decided_language, language_of
 from ._pairs import book_junk_zipf, book_pair_count, is_adjective, pair_count
+from ._scan import run_table
 from ._wordlists import (
     COMPOUND_HEADS,
     COMPOUNDING,
@@ -931,6 +932,8 @@ class _WordFilter:
     def __init__(self, splitter: Splitter) -> None:
         self.splitter = splitter
         self.never = common_words(splitter.language, max(splitter.max_joined_zipf, 3.0))
+        #: ``never`` as a table that finds a Latin-1 text's uncommon runs in one pass (:mod:`._scan`).
+        self.table = run_table(self.never)
         self.rejected: set[str] = set()
         self.plain: set[str] = set()
         self.not_plain: set[str] = set()

@@ -87,6 +87,7 @@ from ..model import Edit
 from ._dictionary import english_dictionary, rare_english_word
 from ._language import within_latin1
 from ._pairs import is_adjective
+from ._scan import LATIN1_LOWER, LATIN1_LOWERCASE_RUN, LATIN1_UPPER, latin1_run_starts, latin1_runs, run_table
 from ._splitter import (
     ARTICLES,
     BOOK_PAIR_MIN,
@@ -242,14 +243,13 @@ _NO_SPACE = regex.compile(r"[.!?]n{0,2}\p{Lu}")
 # The same looks in stdlib ``re`` (twice as fast), for text whose characters are all Latin-1 or general
 # punctuation (quotes, dashes, ellipses; :func:`within_latin1`): there ``\p{Ll}`` and ``\p{Lu}`` are
 # exactly these classes.
-_LL = "a-z\u00b5\u00df-\u00f6\u00f8-\u00ff"
-_LU = "A-Z\u00c0-\u00d6\u00d8-\u00de"
-_LATIN1_LOWERCASE_RUN = re.compile(f"(?<![{_LL}{_LU}])[{_LL}]{{4,40}}")
+_LL = LATIN1_LOWER
+_LU = LATIN1_UPPER
+_LATIN1_LOWERCASE_RUN = LATIN1_LOWERCASE_RUN
 # The same runs found with the character before them (group 1 the run): a search that starts at the
 # non-letters, not one that looks behind at every letter, a third faster. They miss a run at the very
-# start of a text, which the patterns above find (see :func:`lowercase_runs`).
+# start of a text, which the pattern above finds (see :func:`lowercase_runs`).
 _RUN_AFTER = regex.compile(r"[^\w@/.#\\&\-+$%:](\p{Ll}{4,40})")
-_LATIN1_RUN_AFTER = re.compile(f"[^{_LL}{_LU}]([{_LL}]{{4,40}})")
 _LATIN1_LOWER_UPPER = re.compile(f"[{_LU}](?<=[{_LL}][{_LU}])")  # capitals are rare: look for them first
 _LATIN1_NO_SPACE = re.compile(f"[.!?]n{{0,2}}[{_LU}]")
 # Where either look above could find something: a capital after a lowercase letter or after ``.``,
@@ -520,10 +520,10 @@ def glued_candidates(splitter: Splitter, text: str, latin1: bool) -> list[regex.
 
     ``latin1`` says that the text has no letter beyond Latin-1, so that ``re`` can find the runs.
     """
-    runs = lowercase_runs(text, latin1)
     short = short_glue_candidates(splitter, text)
     words = word_filter(splitter)
-    uncommon = words.uncommon(runs)
+    # Latin-1 text (nearly all English) is scanned by the word filter's run table, in C where built.
+    uncommon = words.table.missing(text) if latin1 else words.uncommon(lowercase_runs(text, latin1))
     if not uncommon:
         return short  # every run is a common word: most short records
     rare = words.rare(uncommon)
@@ -533,11 +533,12 @@ def glued_candidates(splitter: Splitter, text: str, latin1: bool) -> list[regex.
     if len(hopeful) > _SEARCHES_BEFORE_COUNTING:
         # Many candidates: one pass over the text costs less than a search for each.
         wanted = set(hopeful)
-        found = [
-            match
-            for start, run in lowercase_run_starts(text, latin1)
-            if run in wanted and (match := _LOWER_TOKEN.match(text, start)) is not None
-        ]
+        starts = (
+            run_table(wanted).starts(text)
+            if latin1
+            else [start for start, run in lowercase_run_starts(text, latin1) if run in wanted]
+        )
+        found = [match for start in starts if (match := _LOWER_TOKEN.match(text, start)) is not None]
         return sorted(found + short, key=lambda match: match.start()) if short else found
     matches = short
     for word in hopeful:
@@ -559,12 +560,13 @@ def lowercase_runs(text: str, latin1: bool) -> list[str]:
     >>> lowercase_runs("ab 3four", True), lowercase_runs("ab 3four", False)
     (['four'], [])
     """
-    first = (_LATIN1_LOWERCASE_RUN if latin1 else _LOWERCASE_RUN).match(text)
-    after = _LATIN1_RUN_AFTER if latin1 else _RUN_AFTER
+    if latin1:
+        return latin1_runs(text)
+    first = _LOWERCASE_RUN.match(text)
     if first is None:
-        return after.findall(text)
+        return _RUN_AFTER.findall(text)
     # A run never ends where the next one's character before it is: that is a letter of its own.
-    return [first.group(), *after.findall(text, first.end())]
+    return [first.group(), *_RUN_AFTER.findall(text, first.end())]
 
 
 def lowercase_run_starts(text: str, latin1: bool) -> Iterator[tuple[int, str]]:
@@ -573,10 +575,13 @@ def lowercase_run_starts(text: str, latin1: bool) -> Iterator[tuple[int, str]]:
     >>> list(lowercase_run_starts("used for", True))
     [(0, 'used')]
     """
-    first = (_LATIN1_LOWERCASE_RUN if latin1 else _LOWERCASE_RUN).match(text)
+    if latin1:
+        yield from latin1_run_starts(text)
+        return
+    first = _LOWERCASE_RUN.match(text)
     if first is not None:
         yield 0, first.group()
-    for match in (_LATIN1_RUN_AFTER if latin1 else _RUN_AFTER).finditer(text, first.end() if first else 0):
+    for match in _RUN_AFTER.finditer(text, first.end() if first else 0):
         yield match.start(1), match.group(1)
 
 

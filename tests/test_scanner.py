@@ -1,0 +1,190 @@
+"""The compiled scanner (``textmend.fixers._runs``, issue #18) answers exactly as the pure-Python one
+(``textmend.fixers._scan``): the same runs and the same lookups on every table row and random text,
+and the same mended documents from the whole pipeline in a process that turns it off.
+
+Where the compiled scanner was not built these tests skip, unless ``TEXTMEND_REQUIRE_COMPILED=1``
+(``.ci/run`` sets it: CI builds it, so a build that silently fell back would fail there).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterable
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+import textmend
+from conftest import ROOT, benchmark_corpora, run_cli
+from textmend.fixers import _scan
+from textmend.fixers._scan import PureRunTable, latin1_run_starts, latin1_runs
+from textmend.lexicon import common_words
+
+try:
+    from textmend.fixers._runs import RunTable
+except ImportError:  # not built here
+    RunTable = None  # type: ignore[assignment, misc]
+
+needs_compiled = pytest.mark.skipif(
+    RunTable is None and os.environ.get("TEXTMEND_REQUIRE_COMPILED", "") in ("", "0"),
+    reason="the compiled scanner is not built here (pip install -e . with a C compiler builds it)",
+)
+
+# The runs as the plain patterns define them: four to forty Latin-1 lowercase letters after no Latin-1
+# letter; a longer run counts as its first forty (the scanners must agree with this, not only each other).
+_LOWER = _scan.LATIN1_LOWER
+_PLAIN_RUN = re.compile(f"(?<![{_LOWER}{_scan.LATIN1_UPPER}])[{_LOWER}]{{4,40}}")
+
+# Each row: a text, the runs of it, and why it is here.
+RUN_ROWS = [
+    ("usedfor the iPhone", ["usedfor"], "a lowercase run; a run after a capital is part of a word"),
+    ("used", ["used"], "a run at the very start of the text"),
+    ("abc abcd", ["abcd"], "three letters are no run, four are"),
+    ("3four x-rays_ones", ["four", "rays", "ones"], "digits, hyphens and underscores are no letters here"),
+    ("a" * 45 + " bcde", ["a" * 40, "bcde"], "a run longer than forty counts as its first forty"),
+    ("caf\u00e9s \u00c9t\u00e9 \u00dfeit", ["caf\u00e9s", "\u00dfeit"], "Latin-1 letters, lower and upper"),
+    ("x\u00f7yyyy \u00d7abcd", ["yyyy", "abcd"], "the division and multiplication signs are no letters"),
+    ("\u00b5mol words", ["\u00b5mol", "words"], "the micro sign is a lowercase letter of Latin-1"),
+    ("\u0101bcde \u2019twas \u0430bcde", ["bcde", "twas", "bcde"], "a character beyond Latin-1 is no letter"),
+    ("emoji\U0001f600abcd", ["emoji", "abcd"], "astral characters (a str of four-byte kind)"),
+    ("", [], "the empty text"),
+    ("ABCD EFGH", [], "capitals only"),
+]
+
+
+@pytest.mark.parametrize(("text", "runs", "why"), RUN_ROWS, ids=[row[2] for row in RUN_ROWS])
+def test_runs_are_those_the_plain_pattern_finds(text: str, runs: list[str], why: str) -> None:
+    assert latin1_runs(text) == runs == _PLAIN_RUN.findall(text)
+    assert latin1_run_starts(text) == [(m.start(), m.group()) for m in _PLAIN_RUN.finditer(text)]
+
+
+def _tables(words: Iterable[str]) -> list[_scan.WordTable]:
+    listed = list(words)
+    return [PureRunTable(listed)] + ([] if RunTable is None else [RunTable(listed)])
+
+
+_HELD = ["used", "four", "abcd", "a" * 40, "caf\u00e9s"]
+
+
+@pytest.mark.parametrize(("text", "runs", "why"), RUN_ROWS, ids=[row[2] for row in RUN_ROWS])
+def test_both_tables_look_the_runs_up_alike(text: str, runs: list[str], why: str) -> None:
+    held = [m.start() for m in _PLAIN_RUN.finditer(text) if m.group() in _HELD]
+    for table in _tables(_HELD):
+        assert table.missing(text) == set(runs).difference(_HELD)
+        assert table.starts(text) == held
+
+
+def test_a_table_holds_only_words_that_could_be_runs() -> None:
+    # A word with a capital, a digit, fewer than four or more than forty letters never equals a run.
+    words = ["used", "Used", "us3d", "use", "a" * 40, "a" * 41, "caf\u00e9", "\u0101bcd", "used"]
+    assert [len(table) for table in _tables(words)] == [3] * len(_tables(words))
+
+
+_ALPHABET = st.sampled_from(
+    [
+        *"abcdefgh xyzAZ.,-_3'\n",
+        *"\u00b5\u00df\u00e0\u00f6\u00f7\u00f8\u00ff\u00c0\u00d6\u00d7\u00de\u00e9",  # Latin-1 letters, signs
+        *"\u2019\u2014\u0101\u0430\U0001f600",  # beyond Latin-1: two-byte and four-byte kinds
+    ]
+)
+_TEXTS = st.text(_ALPHABET, max_size=120) | st.text(st.sampled_from("abcdefgh "), max_size=200)
+
+
+@needs_compiled
+@settings(max_examples=1500, deadline=None)
+@given(_TEXTS, st.lists(st.text(st.sampled_from("abcdefgh\u00e9"), min_size=3, max_size=8), max_size=20))
+@example("aaaa " * 3, ["aaaa"])
+@example("b" * 41 + " " + "b" * 40, ["b" * 40])
+def test_the_compiled_table_answers_as_the_pure_one(text: str, words: list[str]) -> None:
+    words += latin1_runs(text)[::2]  # some of the text's own runs, so that lookups find some
+    pure, compiled = PureRunTable(words), RunTable(words)
+    assert len(compiled) == len(pure)
+    assert compiled.missing(text) == pure.missing(text) == set(_PLAIN_RUN.findall(text)) - set(words)
+    assert compiled.starts(text) == pure.starts(text)
+
+
+@needs_compiled
+def test_the_compiled_table_answers_as_the_pure_one_on_every_benchmark_domain() -> None:
+    corpora = benchmark_corpora()
+    never = common_words("en", 3.5)
+    pure, compiled = PureRunTable(never), RunTable(never)
+    texts = [record["text"] or "" for name in corpora.DOMAINS for record in corpora.load(name, "dev")[:150]]
+    assert len(texts) > 500
+    for text in texts:
+        missing = pure.missing(text)
+        assert compiled.missing(text) == missing
+        some = sorted(missing)[:40] + latin1_runs(text)[:40]
+        assert RunTable(some).starts(text) == PureRunTable(some).starts(text)
+
+
+@needs_compiled
+def test_the_compiled_table_refuses_what_is_no_str() -> None:
+    with pytest.raises(TypeError, match="str words, not int"):
+        RunTable(["used", 3])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="reads a str, not bytes"):
+        RunTable(["used"]).missing(b"used")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="reads a str, not NoneType"):
+        RunTable(["used"]).starts(None)  # type: ignore[arg-type]
+
+
+_DIGEST = (
+    "import hashlib, json, sys, textmend\n"
+    "from textmend.fixers import _scan\n"
+    "texts = json.load(sys.stdin)\n"
+    "digest = hashlib.sha256()\n"
+    "for text in texts:\n"
+    "    digest.update(repr(textmend.mend_document(text).changes).encode())\n"
+    "print(_scan.COMPILED, digest.hexdigest())\n"
+)
+
+
+def _pipeline_texts() -> list[str]:
+    """Documents of every benchmark domain as they are and with their words glued in pairs (so that
+    the words step has glue to split, and the many-candidates path runs)."""
+    corpora = benchmark_corpora()
+    texts = []
+    for name in corpora.DOMAINS:
+        for record in corpora.load(name, "dev")[:25]:
+            text = (record["text"] or "")[:3000]
+            glued = re.sub(r"\b([a-z]{2,9}) ([a-z]{2,9})\b", r"\1\2", text)
+            texts += [text, glued]
+    return texts
+
+
+def _digest_in_a_process(texts: list[str], pure: bool) -> tuple[str, str]:
+    path = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
+    env = {**os.environ, "PYTHONPATH": path, _scan.PURE_PYTHON_VARIABLE: "1" if pure else ""}
+    out = subprocess.run(
+        [sys.executable, "-c", _DIGEST],
+        input=json.dumps(texts),
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    compiled, digest = out.stdout.split()
+    return compiled, digest
+
+
+@needs_compiled
+def test_the_pipeline_mends_alike_with_either_scanner() -> None:
+    texts = _pipeline_texts()
+    assert len(texts) > 200
+    digest = hashlib.sha256()
+    for text in texts:
+        digest.update(repr(textmend.mend_document(text).changes).encode())
+    assert _scan.COMPILED
+    assert _digest_in_a_process(texts, pure=True) == ("False", digest.hexdigest())
+
+
+def test_the_version_says_which_scanner_is_active() -> None:
+    expected = "compiled (C)" if _scan.COMPILED else "pure Python"
+    assert run_cli("--version").stdout.decode() == f"textmend {textmend.__version__} (scanner: {expected})\n"
+    pure = run_cli("--version", env={_scan.PURE_PYTHON_VARIABLE: "1"})
+    assert pure.stdout.decode() == f"textmend {textmend.__version__} (scanner: pure Python)\n"
