@@ -1,6 +1,6 @@
 """The compiled scanner (``textmend.fixers._runs``, issue #18) answers exactly as the pure-Python one
-(``textmend.fixers._scan``): the same runs and the same lookups on every table row and random text,
-and the same mended documents from the whole pipeline in a process that turns it off.
+(``textmend.fixers._scan``): the same runs, lookups, capital checks and word counts on every table row
+and random text, and the same mended documents from the whole pipeline in a process that turns it off.
 
 Where the compiled scanner was not built these tests skip, unless ``TEXTMEND_REQUIRE_COMPILED=1``
 (``.ci/run`` sets it: CI builds it, so a build that silently fell back would fail there).
@@ -8,6 +8,7 @@ Where the compiled scanner was not built these tests skip, unless ``TEXTMEND_REQ
 
 from __future__ import annotations
 
+import collections
 import hashlib
 import json
 import os
@@ -27,9 +28,11 @@ from textmend.fixers._scan import PureRunTable, latin1_run_starts, latin1_runs
 from textmend.lexicon import common_words
 
 try:
-    from textmend.fixers._runs import RunTable
+    from textmend.fixers._runs import RunTable, capital_follows, word_counts
 except ImportError:  # not built here
     RunTable = None  # type: ignore[assignment, misc]
+    capital_follows = None  # type: ignore[assignment]
+    word_counts = None  # type: ignore[assignment]
 
 needs_compiled = pytest.mark.skipif(
     RunTable is None and os.environ.get("TEXTMEND_REQUIRE_COMPILED", "") in ("", "0"),
@@ -131,6 +134,67 @@ def test_the_compiled_table_refuses_what_is_no_str() -> None:
         RunTable(["used"]).missing(b"used")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="reads a str, not NoneType"):
         RunTable(["used"]).starts(None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="reads a str, not int"):
+        capital_follows(3)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="reads a str, not bytes"):
+        word_counts(b"the")  # type: ignore[arg-type]
+
+
+CAPITAL_ROWS = [
+    ("wordsThe", True, "a capital after a lowercase letter"),
+    ("pain.The", True, "a capital after a full stop"),
+    ("well.nAmazon", True, "after a lost newline's n, a lowercase letter"),
+    ("why?No! Yes", True, "after a question mark"),
+    ("The end. Then", False, "a capital after a space or at the start"),
+    ("caf\u00e9\u00c9t\u00e9", True, "Latin-1 letters beyond ASCII"),
+    ("\u0101B \u00d7B \u00f7B", False, "after a letter beyond Latin-1 or a sign of it: no"),
+    ("a\u0100 a\U0001f600", False, "a capital beyond Latin-1 is none here (two- and four-byte kinds)"),
+    ("", False, "the empty text"),
+]
+
+
+@pytest.mark.parametrize(("text", "follows", "why"), CAPITAL_ROWS, ids=[row[2] for row in CAPITAL_ROWS])
+def test_a_capital_follows_as_the_pattern_finds(text: str, follows: bool, why: str) -> None:
+    assert _scan.pure_capital_follows(text) is follows
+    assert (_scan.LATIN1_CAPITAL_AFTER.search(text) is not None) is follows
+    if capital_follows is not None:
+        assert capital_follows(text) is follows
+
+
+@needs_compiled
+@settings(max_examples=1500, deadline=None)
+@given(_TEXTS)
+def test_the_compiled_capital_check_answers_as_the_pure_one(text: str) -> None:
+    assert capital_follows(text) is _scan.pure_capital_follows(text)
+
+
+WORD_ROWS = [
+    ("the cat saw the dog", {"the": 2, "cat": 1, "saw": 1, "dog": 1}, "words counted in order of first use"),
+    ("snake_case x2 \u00b2", {"snake_case": 1, "x2": 1, "\u00b2": 1}, "underscores, digits, superscripts"),
+    (
+        "caf\u00e9 \u5b89\u88c5 \u0661\u0662",
+        {"caf\u00e9": 1, "\u5b89\u88c5": 1, "\u0661\u0662": 1},
+        "letters and digits of any script",
+    ),
+    ("a\u0301b \U0001d400x", {"a": 1, "b": 1, "\U0001d400x": 1}, "a combining mark is no word character"),
+    ("", {}, "the empty text"),
+]
+
+
+@pytest.mark.parametrize(("text", "counts", "why"), WORD_ROWS, ids=[row[2] for row in WORD_ROWS])
+def test_words_are_counted_as_the_pattern_finds_them(text: str, counts: dict[str, int], why: str) -> None:
+    assert list(_scan.pure_word_counts(text).items()) == list(counts.items())
+    assert list(_scan.word_counts(text).items()) == list(counts.items())
+    assert _scan.word_set(text) == set(counts)
+
+
+@needs_compiled
+@settings(max_examples=1500, deadline=None)
+@given(st.text() | _TEXTS)
+def test_the_compiled_word_counts_answer_as_the_pure_ones(text: str) -> None:
+    counted = word_counts(text)
+    assert list(counted.items()) == list(_scan.pure_word_counts(text).items())
+    assert type(_scan.word_counts(text)) is collections.Counter
 
 
 _DIGEST = (

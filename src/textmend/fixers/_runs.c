@@ -1,4 +1,5 @@
-/* textmend.fixers._runs: the lowercase runs of a text, found and looked up in one pass.
+/* textmend.fixers._runs: the lowercase runs of a text, found and looked up in one pass; whether a
+ * capital follows a lowercase letter or sentence punctuation; the counts of a text's words.
  *
  * The compiled half of textmend.fixers._scan, which holds the pure-Python half and says which one is
  * active. A run is what the Latin-1 patterns of _scan find: four to forty lowercase letters of
@@ -18,16 +19,33 @@
 #define MIN_RUN 4
 #define MAX_RUN 40
 
+/* The class of each Latin-1 character: a lowercase letter (a-z, the micro sign, U+00DF-U+00FF but
+ * U+00F7), a capital (A-Z, U+00C0-U+00DE but U+00D7), sentence punctuation (. ! ?); set up once. */
+enum { LOWER = 1, UPPER = 2, STOP = 4 };
+static unsigned char classes[256];
+
+static void
+set_up_classes(void)
+{
+    for (int c = 0; c < 256; c++) {
+        if ((c >= 'a' && c <= 'z') || c == 0xB5 || (c >= 0xDF && c != 0xF7)) {
+            classes[c] = LOWER;
+        }
+        else if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7)) {
+            classes[c] = UPPER;
+        }
+        else if (c == '.' || c == '!' || c == '?') {
+            classes[c] = STOP;
+        }
+    }
+}
+
+#define CLASS_OF(c) ((c) < 256 ? classes[(c)] : 0)
+
 static inline int
 is_lower(Py_UCS4 c)
 {
-    return (c >= 'a' && c <= 'z') || c == 0xB5 || (c >= 0xDF && c <= 0xFF && c != 0xF7);
-}
-
-static inline int
-is_upper(Py_UCS4 c)
-{
-    return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7);
+    return CLASS_OF(c) == LOWER;
 }
 
 /* Makes a str of the old, pre-3.12 kind canonical; 0 or -1 on error. */
@@ -54,12 +72,16 @@ hash_of(const unsigned char *chars, Py_ssize_t length)
 }
 
 typedef struct {
+    uint32_t hash;
+    uint32_t offset;      /* where the word starts in the pool */
+    unsigned char length; /* 0 for an empty slot */
+} Slot;
+
+typedef struct {
     PyObject_HEAD
     Py_ssize_t mask;       /* slots - 1; slots is a power of two, at least twice the words */
     Py_ssize_t count;      /* words held */
-    uint32_t *hashes;      /* per slot */
-    uint32_t *offsets;     /* per slot: where the word starts in pool */
-    unsigned char *lengths; /* per slot: 0 for an empty slot */
+    Slot *slots;           /* one lookup reads one slot: its hash, length and place side by side */
     unsigned char *pool;   /* the words' bytes, one after another */
 } RunTable;
 
@@ -68,9 +90,10 @@ static Py_ssize_t
 slot_of(const RunTable *table, const unsigned char *chars, Py_ssize_t length, uint32_t hash)
 {
     Py_ssize_t slot = (Py_ssize_t)hash & table->mask;
-    while (table->lengths[slot] != 0) {
-        if (table->hashes[slot] == hash && table->lengths[slot] == length
-            && memcmp(table->pool + table->offsets[slot], chars, (size_t)length) == 0) {
+    while (table->slots[slot].length != 0) {
+        const Slot *held = &table->slots[slot];
+        if (held->hash == hash && held->length == length
+            && memcmp(table->pool + held->offset, chars, (size_t)length) == 0) {
             return slot;
         }
         slot = (slot + 1) & table->mask;
@@ -81,7 +104,7 @@ slot_of(const RunTable *table, const unsigned char *chars, Py_ssize_t length, ui
 static inline int
 holds(const RunTable *table, const unsigned char *chars, Py_ssize_t length)
 {
-    return table->lengths[slot_of(table, chars, length, hash_of(chars, length))] != 0;
+    return table->slots[slot_of(table, chars, length, hash_of(chars, length))].length != 0;
 }
 
 /* Whether the str word could be a run, and then its Latin-1 bytes in chars. */
@@ -108,9 +131,7 @@ as_run(PyObject *word, unsigned char *chars, Py_ssize_t *length)
 static void
 RunTable_dealloc(RunTable *self)
 {
-    PyMem_Free(self->hashes);
-    PyMem_Free(self->offsets);
-    PyMem_Free(self->lengths);
+    PyMem_Free(self->slots);
     PyMem_Free(self->pool);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
@@ -153,11 +174,9 @@ RunTable_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
         return NULL;
     }
     self->mask = slots - 1;
-    self->hashes = PyMem_Calloc((size_t)slots, sizeof(uint32_t));
-    self->offsets = PyMem_Calloc((size_t)slots, sizeof(uint32_t));
-    self->lengths = PyMem_Calloc((size_t)slots, 1);
+    self->slots = PyMem_Calloc((size_t)slots, sizeof(Slot));
     self->pool = PyMem_Malloc((size_t)(total * MAX_RUN + 1));
-    if (!self->hashes || !self->offsets || !self->lengths || !self->pool) {
+    if (!self->slots || !self->pool) {
         Py_DECREF(words);
         Py_DECREF(self);
         return PyErr_NoMemory();
@@ -171,13 +190,11 @@ RunTable_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
         }
         uint32_t hash = hash_of(chars, length);
         Py_ssize_t slot = slot_of(self, chars, length, hash);
-        if (self->lengths[slot] != 0) {
+        if (self->slots[slot].length != 0) {
             continue;
         }
         memcpy(self->pool + used, chars, (size_t)length);
-        self->hashes[slot] = hash;
-        self->offsets[slot] = used;
-        self->lengths[slot] = (unsigned char)length;
+        self->slots[slot] = (Slot){.hash = hash, .offset = used, .length = (unsigned char)length};
         used += (uint32_t)length;
         self->count++;
     }
@@ -188,34 +205,52 @@ RunTable_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
 /* Calls found(table, text, start, chars, length, result) for each run of text, in order; -1 on error. */
 typedef int (*RunCallback)(const RunTable *, Py_ssize_t, const unsigned char *, Py_ssize_t, PyObject *);
 
+/* The loop of each_run over characters of one width (TYPE: Py_UCS1, Py_UCS2 or Py_UCS4). */
+#define EACH_RUN_OF(TYPE)                                                                            \
+    do {                                                                                             \
+        const TYPE *text_chars = (const TYPE *)data;                                                 \
+        int after_letter = 0;                                                                        \
+        Py_ssize_t i = 0;                                                                            \
+        while (i < size) {                                                                           \
+            Py_UCS4 c = text_chars[i];                                                               \
+            unsigned char class = CLASS_OF(c);                                                       \
+            if (class == LOWER && !after_letter) {                                                   \
+                Py_ssize_t start = i, length = 0;                                                    \
+                while (i < size && CLASS_OF(text_chars[i]) == LOWER) {                               \
+                    if (length < MAX_RUN) {                                                          \
+                        chars[length] = (unsigned char)text_chars[i];                                \
+                    }                                                                                \
+                    length++;                                                                        \
+                    i++;                                                                             \
+                }                                                                                    \
+                if (length >= MIN_RUN                                                                \
+                    && found(table, start, chars, length > MAX_RUN ? MAX_RUN : length, result) < 0) { \
+                    return -1;                                                                       \
+                }                                                                                    \
+                after_letter = 1;                                                                    \
+                continue;                                                                            \
+            }                                                                                        \
+            after_letter = class == LOWER || class == UPPER;                                         \
+            i++;                                                                                     \
+        }                                                                                            \
+    } while (0)
+
 static int
 each_run(const RunTable *table, PyObject *text, RunCallback found, PyObject *result)
 {
     Py_ssize_t size = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     unsigned char chars[MAX_RUN];
-    int after_letter = 0;
-    Py_ssize_t i = 0;
-    while (i < size) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (is_lower(c) && !after_letter) {
-            Py_ssize_t start = i, length = 0;
-            while (i < size && is_lower(c = PyUnicode_READ(kind, data, i))) {
-                if (length < MAX_RUN) {
-                    chars[length] = (unsigned char)c;
-                }
-                length++;
-                i++;
-            }
-            if (length >= MIN_RUN && found(table, start, chars, length > MAX_RUN ? MAX_RUN : length, result) < 0) {
-                return -1;
-            }
-            after_letter = 1;
-            continue;
-        }
-        after_letter = is_lower(c) || is_upper(c);
-        i++;
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        EACH_RUN_OF(Py_UCS1);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        EACH_RUN_OF(Py_UCS2);
+        break;
+    default:
+        EACH_RUN_OF(Py_UCS4);
+        break;
     }
     return 0;
 }
@@ -325,16 +360,133 @@ static PyTypeObject RunTableType = {
     .tp_new = RunTable_new,
 };
 
+/* Whether a capital follows a lowercase letter or . ! ? among size characters of one width at data. */
+#define CAPITAL_FOLLOWS_OF(NAME, TYPE)                                                               \
+    static int NAME(const void *data, Py_ssize_t size)                                               \
+    {                                                                                                \
+        const TYPE *text_chars = (const TYPE *)data;                                                 \
+        unsigned char before = 0;                                                                    \
+        for (Py_ssize_t i = 0; i < size; i++) {                                                      \
+            unsigned char class = CLASS_OF(text_chars[i]);                                           \
+            if (class == UPPER && (before & (LOWER | STOP))) {                                       \
+                return 1;                                                                            \
+            }                                                                                        \
+            before = class;                                                                          \
+        }                                                                                            \
+        return 0;                                                                                    \
+    }
+
+CAPITAL_FOLLOWS_OF(capital_follows_1, Py_UCS1)
+CAPITAL_FOLLOWS_OF(capital_follows_2, Py_UCS2)
+CAPITAL_FOLLOWS_OF(capital_follows_4, Py_UCS4)
+
+/* capital_follows(text): whether a Latin-1 capital follows a Latin-1 lowercase letter or one of . ! ? */
+static PyObject *
+capital_follows(PyObject *module, PyObject *text)
+{
+    (void)module;
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "capital_follows() reads a str, not %.100s", Py_TYPE(text)->tp_name);
+        return NULL;
+    }
+    if (ready(text) < 0) {
+        return NULL;
+    }
+    Py_ssize_t size = PyUnicode_GET_LENGTH(text);
+    const void *data = PyUnicode_DATA(text);
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        return PyBool_FromLong(capital_follows_1(data, size));
+    case PyUnicode_2BYTE_KIND:
+        return PyBool_FromLong(capital_follows_2(data, size));
+    default:
+        return PyBool_FromLong(capital_follows_4(data, size));
+    }
+}
+
+/* Whether c is a word character as re's \w reads a str: alphanumeric (str.isalnum) or _. */
+static inline int
+is_word(Py_UCS4 c)
+{
+    if (c < 128) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
+    return Py_UNICODE_ISALNUM(c);
+}
+
+/* word_counts(text): how often each run of word characters (re's \w+) occurs in text, in a dict in
+ * the order of first occurrence, as collections.Counter(re.findall(r"\w+", text)) counts them. */
+static PyObject *
+word_counts(PyObject *module, PyObject *text)
+{
+    (void)module;
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "word_counts() reads a str, not %.100s", Py_TYPE(text)->tp_name);
+        return NULL;
+    }
+    if (ready(text) < 0) {
+        return NULL;
+    }
+    PyObject *counts = PyDict_New();
+    if (counts == NULL) {
+        return NULL;
+    }
+    Py_ssize_t size = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t i = 0;
+    while (i < size) {
+        if (!is_word(PyUnicode_READ(kind, data, i))) {
+            i++;
+            continue;
+        }
+        Py_ssize_t start = i;
+        while (i < size && is_word(PyUnicode_READ(kind, data, i))) {
+            i++;
+        }
+        PyObject *word = PyUnicode_Substring(text, start, i);
+        if (word == NULL) {
+            goto error;
+        }
+        PyObject *count = PyDict_GetItemWithError(counts, word); /* borrowed */
+        if (count == NULL && PyErr_Occurred()) {
+            Py_DECREF(word);
+            goto error;
+        }
+        PyObject *more = PyLong_FromSsize_t(count == NULL ? 1 : PyLong_AsSsize_t(count) + 1);
+        int status = more == NULL ? -1 : PyDict_SetItem(counts, word, more);
+        Py_XDECREF(more);
+        Py_DECREF(word);
+        if (status < 0) {
+            goto error;
+        }
+    }
+    return counts;
+error:
+    Py_DECREF(counts);
+    return NULL;
+}
+
+static PyMethodDef module_functions[] = {
+    {"word_counts", (PyCFunction)word_counts, METH_O,
+     "word_counts(text)\n--\n\nHow often each run of word characters (re's \\w+) occurs in text."},
+    {"capital_follows", (PyCFunction)capital_follows, METH_O,
+     "capital_follows(text)\n--\n\nWhether a Latin-1 capital follows a Latin-1 lowercase letter or . ! ?"},
+    {NULL, NULL, 0, NULL},
+};
+
 static struct PyModuleDef runs_module = {
     PyModuleDef_HEAD_INIT,
     .m_name = "textmend.fixers._runs",
     .m_doc = "The lowercase runs of a text, found and looked up in one pass (see textmend.fixers._scan).",
     .m_size = -1,
+    .m_methods = module_functions,
 };
 
 PyMODINIT_FUNC
 PyInit__runs(void)
 {
+    set_up_classes();
     if (PyType_Ready(&RunTableType) < 0) {
         return NULL;
     }

@@ -1,27 +1,33 @@
-"""The lowercase runs of Latin-1 text, looked up in a word table: compiled where it was built, pure
-Python everywhere, with the same answers.
+"""The scans of a document that the words step makes on every text, compiled where they were built and
+pure Python everywhere, with the same answers.
 
-A *run* is four to forty lowercase Latin-1 letters after a character that is no Latin-1 letter (or at
-the start of the text); a longer run counts as its first forty letters. :func:`latin1_runs` finds them
-with ``re``. The words step looks every run of a document up in the common words: the runs no list
-holds are the only ones it reads further. :func:`run_table` makes a table that answers that in one
-pass; the compiled ``textmend.fixers._runs`` does it in C without making a string per run (clean
-prose is mostly runs the table holds), built by the package's build hook when a C compiler is there
-(``hatch_build.py``).
+- *Runs*: four to forty lowercase Latin-1 letters after a character that is no Latin-1 letter (or at
+  the start of the text); a longer run counts as its first forty letters (:func:`latin1_runs`). The
+  words step looks every run of a document up in the common words: the runs no list holds are the only
+  ones it reads further. :func:`run_table` makes a table that answers that in one pass.
+- *A capital after a lowercase letter or sentence punctuation* (:func:`capital_follows`): whether to
+  look for ``wordsThe`` and ``pain.The`` glue at all.
+- *Word counts* (:func:`word_counts`, :func:`word_set`): the document's words (``re``'s ``\\w+``), which
+  the words step counts for a document that has candidates.
 
-:data:`COMPILED` says which one is active (``textmend --version`` prints it); ``TEXTMEND_PURE_PYTHON=1``
-in the environment chooses the pure-Python one, which the tests check gives the same answers.
+The compiled ``textmend.fixers._runs`` does each in one pass in C (a run is looked up as bytes, without
+making a string for it), built by the package's build hook when a C compiler is there
+(``hatch_build.py``). :data:`COMPILED` says which one is active (``textmend --version`` prints it);
+``TEXTMEND_PURE_PYTHON=1`` in the environment chooses pure Python, which the tests check gives the same
+answers (``tests/test_scanner.py``).
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from typing import Protocol
 
 __all__ = [
     "COMPILED",
+    "LATIN1_CAPITAL_AFTER",
     "LATIN1_LOWER",
     "LATIN1_LOWERCASE_RUN",
     "LATIN1_RUN_AFTER",
@@ -29,9 +35,14 @@ __all__ = [
     "PURE_PYTHON_VARIABLE",
     "PureRunTable",
     "WordTable",
+    "capital_follows",
     "latin1_run_starts",
     "latin1_runs",
+    "pure_capital_follows",
+    "pure_word_counts",
     "run_table",
+    "word_counts",
+    "word_set",
 ]
 
 #: The environment variable that turns the compiled scanner off (any value but empty or ``0``).
@@ -46,6 +57,9 @@ LATIN1_LOWERCASE_RUN = re.compile(f"(?<![{LATIN1_LOWER}{LATIN1_UPPER}])[{LATIN1_
 # non-letters, not one that looks behind at every letter, a third faster. They miss a run at the very
 # start of a text, which the pattern above finds (see :func:`latin1_runs`).
 LATIN1_RUN_AFTER = re.compile(f"[^{LATIN1_LOWER}{LATIN1_UPPER}]([{LATIN1_LOWER}]{{4,40}})")
+# A capital after a lowercase letter or sentence punctuation (``wordsThe``, ``pain.The``): whether the
+# words step need look for either kind of glue (capitals are rarer than lowercase letters: found first).
+LATIN1_CAPITAL_AFTER = re.compile(f"[{LATIN1_UPPER}](?<=[{LATIN1_LOWER}.!?][{LATIN1_UPPER}])")
 _WHOLE_RUN = re.compile(f"[{LATIN1_LOWER}]{{4,40}}")
 
 
@@ -112,8 +126,12 @@ class WordTable(Protocol):
 
 try:
     from ._runs import RunTable as _CompiledRunTable
+    from ._runs import capital_follows as _compiled_capital_follows
+    from ._runs import word_counts as _compiled_word_counts
 except ImportError:  # not built: no C compiler where the package was installed, or a plain checkout
     _CompiledRunTable = None  # type: ignore[assignment, misc]
+    _compiled_capital_follows = None  # type: ignore[assignment]
+    _compiled_word_counts = None  # type: ignore[assignment]
 
 #: Whether :func:`run_table` makes compiled tables: built, and not turned off by the environment.
 COMPILED = _CompiledRunTable is not None and os.environ.get(PURE_PYTHON_VARIABLE, "") in ("", "0")
@@ -126,3 +144,47 @@ def run_table(words: Iterable[str]) -> WordTable:
     ['usedfor']
     """
     return _CompiledRunTable(words) if COMPILED else PureRunTable(words)
+
+
+def pure_capital_follows(text: str) -> bool:
+    """Whether a Latin-1 capital follows a Latin-1 lowercase letter or ``.``, ``!`` or ``?`` in ``text``,
+    in pure Python.
+
+    >>> pure_capital_follows("wordsThe"), pure_capital_follows("pain.The"), pure_capital_follows("The end")
+    (True, True, False)
+    """
+    return LATIN1_CAPITAL_AFTER.search(text) is not None
+
+
+#: :func:`pure_capital_follows`, in C where :data:`COMPILED`.
+capital_follows: Callable[[str], bool] = _compiled_capital_follows if COMPILED else pure_capital_follows
+
+
+_WORD = re.compile(r"\w+")
+
+
+def pure_word_counts(text: str) -> Counter[str]:
+    """How often each word (a run of ``re``'s ``\\w``) occurs in ``text``, in order of first use.
+
+    >>> pure_word_counts("the cat_1 saw the caf\u00e9")
+    Counter({'the': 2, 'cat_1': 1, 'saw': 1, 'caf\u00e9': 1})
+    """
+    return Counter(_WORD.findall(text))
+
+
+def word_counts(text: str) -> Counter[str]:
+    """:func:`pure_word_counts`, counted in C where :data:`COMPILED` (any text: the same ``\\w``)."""
+    if not COMPILED:
+        return pure_word_counts(text)
+    counts: Counter[str] = Counter()
+    counts.update(_compiled_word_counts(text))  # an empty Counter takes a dict's counts as they are
+    return counts
+
+
+def word_set(text: str) -> set[str]:
+    """The words of ``text`` (runs of ``\\w``), as a set.
+
+    >>> sorted(word_set("the cat saw the dog"))
+    ['cat', 'dog', 'saw', 'the']
+    """
+    return set(_compiled_word_counts(text) if COMPILED else _WORD.findall(text))

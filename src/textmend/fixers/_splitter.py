@@ -33,7 +33,7 @@ from ..lexicon import common_words, frequencies, zipf
 from ._dictionary import english_dictionary
 from ._language import OTHER_SCRIPT, UNKNOWN_LANGUAGE, decided_language, language_of
 from ._pairs import book_junk_zipf, book_pair_count, is_adjective, pair_count
-from ._scan import run_table
+from ._scan import run_table, word_counts, word_set
 from ._wordlists import (
     COMPOUND_HEADS,
     COMPOUNDING,
@@ -560,13 +560,13 @@ class DocumentWords:
 
     def _load_counts(self) -> Counter[str]:
         if self._counts is None:
-            self._counts = Counter(_WORD.findall(self.text))
+            self._counts = word_counts(self.text)
         return self._counts
 
     def _load_lower(self) -> set[str]:
         if self._lower is None:
             if self._latin1:
-                self._lower = set(_WORD.findall(self._lowered_text()))
+                self._lower = word_set(self._lowered_text())
             else:
                 self._lower = {word.lower() for word in self._load_counts()}
         return self._lower

@@ -87,7 +87,16 @@ from ..model import Edit
 from ._dictionary import english_dictionary, rare_english_word
 from ._language import within_latin1
 from ._pairs import is_adjective
-from ._scan import LATIN1_LOWER, LATIN1_LOWERCASE_RUN, LATIN1_UPPER, latin1_run_starts, latin1_runs, run_table
+from ._scan import (
+    LATIN1_CAPITAL_AFTER,
+    LATIN1_LOWER,
+    LATIN1_LOWERCASE_RUN,
+    LATIN1_UPPER,
+    capital_follows,
+    latin1_run_starts,
+    latin1_runs,
+    run_table,
+)
 from ._splitter import (
     ARTICLES,
     BOOK_PAIR_MIN,
@@ -255,7 +264,7 @@ _LATIN1_NO_SPACE = re.compile(f"[.!?]n{{0,2}}[{_LU}]")
 # Where either look above could find something: a capital after a lowercase letter or after ``.``,
 # ``!`` or ``?`` (an ``n`` between them, as in ``well.nAmazon``, is a lowercase letter too).
 _CAPITAL_AFTER = regex.compile(r"[\p{Ll}.!?]\p{Lu}")
-_LATIN1_CAPITAL_AFTER = re.compile(f"[{_LU}](?<=[{_LL}.!?][{_LU}])")
+_LATIN1_CAPITAL_AFTER = LATIN1_CAPITAL_AFTER  # capital_follows answers as it would find
 # An identifier the document uses: two or more humps (``getElementById``), a snake (``snake_case``), a
 # special name (``__init__``), a call with no arguments (``readFully()``), a scope (``Data::Map``) or a
 # class in a package path (``java.lang.Object``, ``twisted.words.service.IRCFactory``; a host name's
@@ -347,7 +356,7 @@ class WordsFixer(Fixer):
         glued = glued_candidates(splitter, text, latin1)
         # One look answers for both kinds in most texts: neither has a capital after a lowercase letter
         # or a sentence's punctuation.
-        capitals = (_LATIN1_CAPITAL_AFTER if latin1 else _CAPITAL_AFTER).search(text) is not None
+        capitals = capital_follows(text) if latin1 else _CAPITAL_AFTER.search(text) is not None
         camels = camel_candidates(text, latin1, document) if capitals else []
         punctuated = no_space_candidates(text, latin1) if capitals else []
         clitics = clitic_candidates(splitter, text)
@@ -587,9 +596,18 @@ def lowercase_run_starts(text: str, latin1: bool) -> Iterator[tuple[int, str]]:
 
 def short_glue_candidates(splitter: Splitter, text: str) -> list[regex.Match[str]]:
     """The English glue of three letters in ``text``: ``ofa`` (``of a``) and ``bya`` (``by a``)."""
-    if splitter.language != "en" or not any(glue in text for glue in _SHORT_GLUE):
-        return []  # nearly every text: a C-level search for each
-    return list(_SHORT_GLUE_TOKEN.finditer(text))
+    if splitter.language != "en":
+        return []
+    # Found where the letters stand (``sofa`` holds ``ofa``): a C-level search for each, and a match
+    # there, not a pattern tried at every character of the text.
+    found = []
+    for glue in _SHORT_GLUE:
+        at = text.find(glue)
+        while at >= 0:
+            if (match := _SHORT_GLUE_TOKEN.match(text, at)) is not None:
+                found.append(match)
+            at = text.find(glue, at + 1)
+    return sorted(found, key=lambda match: match.start()) if len(found) > 1 else found
 
 
 def clitic_candidates(splitter: Splitter, text: str) -> list[regex.Match[str]]:
