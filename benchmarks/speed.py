@@ -502,9 +502,12 @@ def main() -> None:
     first = {tool: startup(tool, runs) for tool in _IMPORTS}
     memory = {tool: peak_memory(tool, args.quick) for tool in ["python", *_IMPORTS]}
 
+    from textmend.fixers import _scan
+
+    scanner = "compiled (C)" if _scan.COMPILED else "pure Python: pip install -e . builds the compiled one"
     print(
         f"textmend speed — {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"{datetime.date.today()}{' (quick)' if args.quick else ''}\n"
+        f"{datetime.date.today()}{' (quick)' if args.quick else ''}; scanner: {scanner}\n"
     )
     print(
         f"Throughput, MB per CPU second: warm (best of {repeats}), cold (a first pass in a fresh "
