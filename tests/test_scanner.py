@@ -15,7 +15,10 @@ import os
 import re
 import subprocess
 import sys
+import zipfile
 from collections.abc import Iterable
+from importlib.util import find_spec
+from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
@@ -252,3 +255,35 @@ def test_the_version_says_which_scanner_is_active() -> None:
     assert run_cli("--version").stdout.decode() == f"textmend {textmend.__version__} (scanner: {expected})\n"
     pure = run_cli("--version", env={_scan.PURE_PYTHON_VARIABLE: "1"})
     assert pure.stdout.decode() == f"textmend {textmend.__version__} (scanner: pure Python)\n"
+
+
+@pytest.mark.skipif(
+    find_spec("hatchling") is None, reason="hatchling (the build backend) is in the dev extra"
+)
+@pytest.mark.parametrize(
+    ("compiler", "compiled", "why"),
+    [
+        (None, True, "the machine's C compiler builds the scanner into a wheel for this Python"),
+        ("/bin/false", False, "a compiler that fails: the wheel is pure Python, for any Python"),
+    ],
+    ids=["with a compiler", "without one"],
+)
+def test_a_wheel_holds_the_compiled_scanner_or_falls_back_to_pure_python(
+    tmp_path: Path, compiler: str | None, compiled: bool, why: str
+) -> None:
+    env = {key: value for key, value in os.environ.items() if key not in ("CC", _scan.PURE_PYTHON_VARIABLE)}
+    if compiler is not None:
+        env["CC"] = compiler  # setuptools' build_ext compiles with $CC
+    command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", str(ROOT)]
+    built = subprocess.run(
+        [*command, "-w", str(tmp_path)], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert built.returncode == 0, built.stderr
+    (wheel,) = tmp_path.glob("textmend-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    modules = [
+        name for name in names if name.startswith("textmend/fixers/_runs.") and name.endswith((".so", ".pyd"))
+    ]
+    assert len(modules) == (1 if compiled else 0), names
+    assert wheel.name.endswith("-py3-none-any.whl") is not compiled
+    assert "textmend/fixers/_scan.py" in names and not any(name.endswith(".c") for name in names)
