@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 import textmend
 from textmend import Edit, Findings, Fixer, Pipeline, fixer_class, registered_fixers
-from textmend.fixers import _splitter, entities, words
+from textmend.fixers import _scan, _splitter, entities, words
 from textmend.fixers._ftfy_lines import NEEDS_FTFY as _NEEDS_FTFY
 from textmend.fixers._ftfy_lines import PIECE, ftfy_in_pieces, has_cjk, has_nfc_singleton, pieces
 from textmend.fixers._ftfy_lines import SUSPECT as _SUSPECT
@@ -303,7 +303,7 @@ def test_latin1_letter_classes_are_the_unicode_ones() -> None:
 def test_words_latin1_prechecks_find_what_the_unicode_ones_find(text: str) -> None:
     assume(within_latin1(text))
     tokens = {match.group() for match in words._LOWER_TOKEN.finditer(text)}
-    assert tokens <= set(words._LATIN1_LOWERCASE_RUN.findall(text))
+    assert tokens <= set(_scan.LATIN1_LOWERCASE_RUN.findall(text))
     assert tokens <= set(words._LOWERCASE_RUN.findall(text))
     assert bool(words._LATIN1_LOWER_UPPER.search(text)) == bool(words._LOWER_UPPER.search(text))
     assert bool(words._LATIN1_NO_SPACE.search(text)) == bool(words._NO_SPACE.search(text))

@@ -24,7 +24,17 @@ from conftest import ROOT, benchmark_corpora, case_rows
 from textmend import Findings, lexicon
 from textmend.changes import apply_edits
 from textmend.corpus_model import CorpusModel
-from textmend.fixers import _ftfy_lines, _language, _splitter, _teaser_forms, entities, teasers, titles, words
+from textmend.fixers import (
+    _ftfy_lines,
+    _language,
+    _scan,
+    _splitter,
+    _teaser_forms,
+    entities,
+    teasers,
+    titles,
+    words,
+)
 from textmend.fixers._dictionary import english_dictionary
 from textmend.fixers._edits import merged_runs
 from textmend.fixers._ftfy_lines import NEEDS_FTFY, could_change, fix_line, ftfy_would_change
@@ -244,7 +254,7 @@ def test_camel_and_no_space_matches_are_those_finditer_finds(text: str) -> None:
 def test_lowercase_runs_are_those_the_lookbehind_patterns_find(text: str, latin1: bool) -> None:
     if latin1 and not _is_latin1(text):
         latin1 = False
-    plain = words._LATIN1_LOWERCASE_RUN if latin1 else words._LOWERCASE_RUN
+    plain = _scan.LATIN1_LOWERCASE_RUN if latin1 else words._LOWERCASE_RUN
     assert words.lowercase_runs(text, latin1) == plain.findall(text)
     assert list(words.lowercase_run_starts(text, latin1)) == [
         (m.start(), m.group()) for m in plain.finditer(text)
@@ -253,7 +263,7 @@ def test_lowercase_runs_are_those_the_lookbehind_patterns_find(text: str, latin1
 
 def plain_glued_candidates(splitter: Splitter, text: str, latin1: bool) -> list[regex.Match[str]]:
     """glued_candidates as it was before the speed work (the many-candidates branch scanned every token)."""
-    runs = (words._LATIN1_LOWERCASE_RUN if latin1 else words._LOWERCASE_RUN).findall(text)
+    runs = (_scan.LATIN1_LOWERCASE_RUN if latin1 else words._LOWERCASE_RUN).findall(text)
     found = word_filter(splitter)
     if too_many_rare_runs(text, found.rare(runs)):
         return []

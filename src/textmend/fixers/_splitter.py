@@ -118,7 +118,6 @@ CODE_KEYWORDS = frozenset(
     "typeof instanceof sizeof alignof offsetof forall foreach elseif endif ifdef ifndef readonly"  # noqa: SIM905
     " setof isnull notnull".split()
 )
-_WORD = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 # A word cited with a name after its dot (``numbers.Integral``): the word where it starts a word (no
@@ -883,7 +882,7 @@ def _stands_alone_run(text: str, pattern: str, times: int = 1) -> bool:
 
 
 def _stands_alone(text: str, word: str) -> bool:
-    """Whether ``word`` occurs in ``text`` as a word of its own: a whole match of ``_WORD``."""
+    """Whether ``word`` occurs in ``text`` as a word of its own: a whole run of ``\\w`` characters."""
     at = text.find(word)
     while at >= 0:
         end = at + len(word)

@@ -88,9 +88,7 @@ from ._dictionary import english_dictionary, rare_english_word
 from ._language import within_latin1
 from ._pairs import is_adjective
 from ._scan import (
-    LATIN1_CAPITAL_AFTER,
     LATIN1_LOWER,
-    LATIN1_LOWERCASE_RUN,
     LATIN1_UPPER,
     capital_follows,
     latin1_run_starts,
@@ -254,7 +252,6 @@ _NO_SPACE = regex.compile(r"[.!?]n{0,2}\p{Lu}")
 # exactly these classes.
 _LL = LATIN1_LOWER
 _LU = LATIN1_UPPER
-_LATIN1_LOWERCASE_RUN = LATIN1_LOWERCASE_RUN
 # The same runs found with the character before them (group 1 the run): a search that starts at the
 # non-letters, not one that looks behind at every letter, a third faster. They miss a run at the very
 # start of a text, which the pattern above finds (see :func:`lowercase_runs`).
@@ -264,7 +261,6 @@ _LATIN1_NO_SPACE = re.compile(f"[.!?]n{{0,2}}[{_LU}]")
 # Where either look above could find something: a capital after a lowercase letter or after ``.``,
 # ``!`` or ``?`` (an ``n`` between them, as in ``well.nAmazon``, is a lowercase letter too).
 _CAPITAL_AFTER = regex.compile(r"[\p{Ll}.!?]\p{Lu}")
-_LATIN1_CAPITAL_AFTER = LATIN1_CAPITAL_AFTER  # capital_follows answers as it would find
 # An identifier the document uses: two or more humps (``getElementById``), a snake (``snake_case``), a
 # special name (``__init__``), a call with no arguments (``readFully()``), a scope (``Data::Map``) or a
 # class in a package path (``java.lang.Object``, ``twisted.words.service.IRCFactory``; a host name's
@@ -562,7 +558,7 @@ def glued_candidates(splitter: Splitter, text: str, latin1: bool) -> list[regex.
 
 def lowercase_runs(text: str, latin1: bool) -> list[str]:
     """The runs of four to forty lowercase letters that ``_LOWERCASE_RUN`` finds in ``text`` (with
-    ``latin1``, :func:`within_latin1` text, those ``_LATIN1_LOWERCASE_RUN`` finds), in order.
+    ``latin1``, :func:`within_latin1` text, those ``_scan.LATIN1_LOWERCASE_RUN`` finds), in order.
 
     >>> lowercase_runs("usedfor the iPhone, x-ray", True), lowercase_runs("usedfor the iPhone, x-ray", False)
     (['usedfor'], ['usedfor'])
