@@ -60,6 +60,17 @@ ready(PyObject *text)
 #endif
 }
 
+/* Whether text is a str ready to read; else a TypeError naming function, and 0. */
+static int
+is_readable_text(PyObject *text, const char *function)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "%s() reads a str, not %.100s", function, Py_TYPE(text)->tp_name);
+        return 0;
+    }
+    return ready(text) == 0;
+}
+
 /* FNV-1a over the Latin-1 bytes of a run. */
 static inline uint32_t
 hash_of(const unsigned char *chars, Py_ssize_t length)
@@ -288,21 +299,15 @@ append_if_held(const RunTable *table, Py_ssize_t start, const unsigned char *cha
     return status;
 }
 
+/* Calls found for each run of text, to fill result (a new reference, which this takes): result, or
+ * NULL on an error. */
 static PyObject *
-RunTable_missing(RunTable *self, PyObject *text)
+runs_into(RunTable *self, PyObject *text, const char *function, PyObject *result, RunCallback found)
 {
-    if (!PyUnicode_Check(text)) {
-        PyErr_Format(PyExc_TypeError, "missing() reads a str, not %.100s", Py_TYPE(text)->tp_name);
-        return NULL;
-    }
-    if (ready(text) < 0) {
-        return NULL;
-    }
-    PyObject *result = PySet_New(NULL);
     if (result == NULL) {
         return NULL;
     }
-    if (each_run(self, text, add_if_missing, result) < 0) {
+    if (!is_readable_text(text, function) || each_run(self, text, found, result) < 0) {
         Py_DECREF(result);
         return NULL;
     }
@@ -310,24 +315,15 @@ RunTable_missing(RunTable *self, PyObject *text)
 }
 
 static PyObject *
+RunTable_missing(RunTable *self, PyObject *text)
+{
+    return runs_into(self, text, "missing", PySet_New(NULL), add_if_missing);
+}
+
+static PyObject *
 RunTable_starts(RunTable *self, PyObject *text)
 {
-    if (!PyUnicode_Check(text)) {
-        PyErr_Format(PyExc_TypeError, "starts() reads a str, not %.100s", Py_TYPE(text)->tp_name);
-        return NULL;
-    }
-    if (ready(text) < 0) {
-        return NULL;
-    }
-    PyObject *result = PyList_New(0);
-    if (result == NULL) {
-        return NULL;
-    }
-    if (each_run(self, text, append_if_held, result) < 0) {
-        Py_DECREF(result);
-        return NULL;
-    }
-    return result;
+    return runs_into(self, text, "starts", PyList_New(0), append_if_held);
 }
 
 static Py_ssize_t
@@ -385,11 +381,7 @@ static PyObject *
 capital_follows(PyObject *module, PyObject *text)
 {
     (void)module;
-    if (!PyUnicode_Check(text)) {
-        PyErr_Format(PyExc_TypeError, "capital_follows() reads a str, not %.100s", Py_TYPE(text)->tp_name);
-        return NULL;
-    }
-    if (ready(text) < 0) {
+    if (!is_readable_text(text, "capital_follows")) {
         return NULL;
     }
     Py_ssize_t size = PyUnicode_GET_LENGTH(text);
@@ -420,11 +412,7 @@ static PyObject *
 word_counts(PyObject *module, PyObject *text)
 {
     (void)module;
-    if (!PyUnicode_Check(text)) {
-        PyErr_Format(PyExc_TypeError, "word_counts() reads a str, not %.100s", Py_TYPE(text)->tp_name);
-        return NULL;
-    }
-    if (ready(text) < 0) {
+    if (!is_readable_text(text, "word_counts")) {
         return NULL;
     }
     PyObject *counts = PyDict_New();
