@@ -97,11 +97,14 @@ class PureRunTable:
     """
 
     def __init__(self, words: Iterable[str]) -> None:
-        # A dict of strings, not a set: the garbage collector does not walk it (see lexicon.common_words).
-        self._words = {word: None for word in words if _could_be_a_run(word)}
+        # Held as given when it is a dict or a set already (the common words: nothing to build when the
+        # words step starts): a word that could never be a run is never looked up anyway. A dict of
+        # strings, not a set, otherwise: the garbage collector does not walk it (lexicon.common_words).
+        self._words = words if isinstance(words, (dict, set, frozenset)) else dict.fromkeys(words)
 
     def __len__(self) -> int:
-        return len(self._words)
+        """How many of the words could be runs (the compiled table holds only those)."""
+        return sum(1 for word in self._words if _could_be_a_run(word))
 
     def missing(self, text: str) -> set[str]:
         """The distinct runs of ``text`` that the table does not hold."""
