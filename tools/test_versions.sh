@@ -15,6 +15,10 @@ PYENV_ROOT="${PYENV_ROOT:-$HOME/.pyenv}"
 # at once took 922 s with less to run. Each version's output is printed whole when it ends.
 # The entity table (tests/test_entity_table.py) is shared out: of n versions, each runs every n-th case.
 jobs="${TEST_VERSIONS_JOBS:-$(nproc 2>/dev/null || echo 1)}"
+# The versions that run with the pure-Python scanner (TEXTMEND_PURE_PYTHON=1), though the compiled one
+# is built: the whole core suite then runs through the fallback too (tests/test_scanner.py compares it
+# with the compiled one in a process of its own).
+pure_versions=" ${TEST_VERSIONS_PURE-3.10} "
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
 
@@ -57,9 +61,11 @@ one_version() {
     local version=$1 share=$2 venv start
     start=$(date +%s)
     venv=$(venv_of "$version") || return 1
-    echo "== Python $("$venv/bin/python" -c 'import platform, sys; print(platform.python_version(), sys.base_prefix)')"
+    local pure=""
+    [[ "$pure_versions" == *" $version "* ]] && pure=1
+    echo "== Python $("$venv/bin/python" -c 'import platform, sys; print(platform.python_version(), sys.base_prefix)')${pure:+ (pure-Python scanner)}"
     local status=0
-    TEXTMEND_HYPOTHESIS=versions TEXTMEND_TABLE_SHARE="$share" "$venv/bin/python" -m pytest -q -p no:cacheprovider -m "not engine and not browser and not cost" tests src \
+    TEXTMEND_PURE_PYTHON="$pure" TEXTMEND_HYPOTHESIS=versions TEXTMEND_TABLE_SHARE="$share" "$venv/bin/python" -m pytest -q -p no:cacheprovider -m "not engine and not browser and not cost" tests src \
         --ignore=tests/test_engines.py --ignore=tests/test_engine_recipes.py --ignore=tests/test_integrations.py \
         --ignore=tests/test_corpus_cli.py --ignore=tests/test_docs_blocks.py \
         --ignore=tests/test_benchmark.py --ignore=src/textmend/integrations || status=1
