@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sysconfig
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -45,12 +44,11 @@ class CompiledScanner(BuildHookInterface):
                 "compiler and the Python headers (Debian: apt-get install gcc python3-dev) and reinstall."
             )
             return
-        name = MODULE.rpartition(".")[2] + (sysconfig.get_config_var("EXT_SUFFIX") or ".so")
         if version == "editable":
             # An editable install imports from src/: the module goes beside its source (ignored by git).
-            shutil.copyfile(built, root / SOURCE.parent / name)
+            shutil.copyfile(built, root / SOURCE.parent / built.name)
         else:
-            build_data["force_include"][str(built)] = f"textmend/fixers/{name}"
+            build_data["force_include"][str(built)] = f"textmend/fixers/{built.name}"
         build_data["pure_python"] = False
         build_data["infer_tag"] = True
 
