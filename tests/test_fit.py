@@ -96,6 +96,20 @@ def test_titles_come_from_the_title_field_or_else_from_the_titles_fixer() -> Non
     assert sum(model.titles.values()) == 2
 
 
+def test_a_line_longer_than_a_title_line_is_never_counted_nor_looked_up() -> None:
+    # A paragraph is no title even where spaces make its normal form one's: the fit never counts such a
+    # line, and the model does not normalise one to look it up (the teasers step asks of every last line).
+    from textmend.corpus_model import MAX_TITLE_LINE
+
+    spaced = "Cats" + " " * MAX_TITLE_LINE + "Purr"
+    model = textmend.fit(
+        [{"text": "Body.\n\nRead more", "title": "Cats Purr"}] * 2 + [spaced + "\n\nRead more"]
+    )
+    assert model.title_count("Cats Purr") == 2 and model.title_count(spaced) == 0
+    assert model.tail_count("Read more") == 3 and model.tail_count("Read more" + " " * MAX_TITLE_LINE) == 0
+    assert model.tail_count(spaced) == 0
+
+
 def test_a_doubled_title_counts_its_words_once() -> None:
     model = textmend.fit(["Why Cats Purr\nWhy Cats 'Purr'\nBody text here."])
     assert model.count("purr") == 1

@@ -9,6 +9,7 @@ Where the compiled scanner was not built these tests skip, unless ``TEXTMEND_REQ
 from __future__ import annotations
 
 import collections
+import dataclasses
 import hashlib
 import json
 import os
@@ -26,15 +27,16 @@ from hypothesis import strategies as st
 
 import textmend
 from conftest import ROOT, benchmark_corpora, run_cli
-from textmend.fixers import _scan
+from textmend.fixers import _scan, _teaser_forms, teasers
 from textmend.fixers._scan import PureRunTable, latin1_run_starts, latin1_runs
 from textmend.lexicon import common_words
 
 try:
-    from textmend.fixers._runs import RunTable, capital_follows, word_counts
+    from textmend.fixers._runs import RunTable, capital_follows, lines_to_try, word_counts
 except ImportError:  # not built here
     RunTable = None  # type: ignore[assignment, misc]
     capital_follows = None  # type: ignore[assignment]
+    lines_to_try = None  # type: ignore[assignment]
     word_counts = None  # type: ignore[assignment]
 
 needs_compiled = pytest.mark.skipif(
@@ -87,9 +89,10 @@ def test_both_tables_look_the_runs_up_alike(text: str, runs: list[str], why: str
 
 
 def test_a_table_holds_only_words_that_could_be_runs() -> None:
-    # A word with a capital, a digit, fewer than four or more than forty letters never equals a run.
-    words = ["used", "Used", "us3d", "use", "a" * 40, "a" * 41, "caf\u00e9", "\u0101bcd", "used"]
-    assert [len(table) for table in _tables(words)] == [3] * len(_tables(words))
+    # A word with a capital, a digit or more than forty letters never equals a run (nor a line's first
+    # word, which lines_to_try looks up: one letter or more).
+    words = ["used", "Used", "us3d", "use", "a" * 40, "a" * 41, "caf\u00e9", "\u0101bcd", "used", "a", ""]
+    assert [len(table) for table in _tables(words)] == [5] * len(_tables(words))
 
 
 _ALPHABET = st.sampled_from(
@@ -113,6 +116,58 @@ def test_the_compiled_table_answers_as_the_pure_one(text: str, words: list[str])
     assert len(compiled) == len(pure)
     assert compiled.missing(text) == pure.missing(text) == set(_PLAIN_RUN.findall(text)) - set(words)
     assert compiled.starts(text) == pure.starts(text)
+
+
+def _standing(word: str, text: str) -> bool:
+    """Whether ``word`` (shorter than a run) stands in ``text`` as a run would: after no Latin-1 letter,
+    before no lowercase one."""
+    return re.search(f"(?<![{_LOWER}{_scan.LATIN1_UPPER}]){word}(?![{_LOWER}])", text) is not None
+
+
+# Each row: a text, the watched words ("ofa", "bya", "x") missing() adds for it, and why.
+WATCHED_ROWS = [
+    ("a sofa ofa", {"ofa"}, "standing alone, not inside a word"),
+    ("ofaB bya. x", {"ofa", "bya", "x"}, "a capital, a sign or the end after it; one letter too"),
+    ("Xofa ofab \u00e9bya", set(), "after a letter or before a lowercase one: part of a word"),
+    ("\u0101ofa \u2019bya\U0001f600", {"ofa", "bya"}, "characters beyond Latin-1 are no letters"),
+]
+
+
+@pytest.mark.parametrize(("text", "found", "why"), WATCHED_ROWS, ids=[row[2] for row in WATCHED_ROWS])
+def test_a_table_reports_the_short_words_it_watches_for(text: str, found: set[str], why: str) -> None:
+    for table in [PureRunTable([], ["ofa", "bya", "x"])] + (
+        [] if RunTable is None else [RunTable([], ["ofa", "bya", "x"])]
+    ):
+        assert table.missing(text) - set(_PLAIN_RUN.findall(text)) == found
+        assert {word for word in ("ofa", "bya", "x") if _standing(word, text)} == found
+
+
+@needs_compiled
+@settings(max_examples=1500, deadline=None)
+@given(
+    _TEXTS,
+    st.lists(st.text(st.sampled_from("abcdefgh\u00e9"), min_size=1, max_size=3), max_size=8, unique=True),
+)
+@example("ofa sofa ofaB", ["ofa", "bya"])
+def test_the_compiled_table_watches_as_the_pure_one(text: str, watched: list[str]) -> None:
+    words = latin1_runs(text)[::2]
+    pure, compiled = PureRunTable(words, watched), RunTable(words, watched)
+    expected = set(_PLAIN_RUN.findall(text)) - set(words) | {
+        word for word in watched if _standing(word, text)
+    }
+    assert compiled.missing(text) == pure.missing(text) == expected
+    assert compiled.starts(text) == pure.starts(text)  # starts() reports no watched word
+
+
+@pytest.mark.parametrize(
+    "watched",
+    [["four"], ["Ofa"], [""], ["\u0101b"], list("abcdefghi"), [3]],
+    ids=["four letters", "a capital", "empty", "beyond Latin-1", "more than eight", "no str"],
+)
+def test_a_table_watches_only_for_a_few_short_words(watched: list[str]) -> None:
+    for table_type in [PureRunTable] + ([] if RunTable is None else [RunTable]):
+        with pytest.raises((ValueError, TypeError), match="at most 8 words of one to three"):
+            table_type(["used"], watched)
 
 
 @needs_compiled
@@ -169,6 +224,109 @@ def test_a_capital_follows_as_the_pattern_finds(text: str, follows: bool, why: s
 @given(_TEXTS)
 def test_the_compiled_capital_check_answers_as_the_pure_one(text: str) -> None:
     assert capital_follows(text) is _scan.pure_capital_follows(text)
+
+
+# Each row: a text, where the lines that lines_to_try names start (first words "read", "more", "a"
+# held), and why.
+LINE_ROWS = [
+    ("Read more\nThe end\nmore: x", [0, 18], "first words held, in any case; others not"),
+    ("  \tREAD on\n\u00a0More", [0, 11], "after spaces of any kind but the line break"),
+    ("\n\n   \nread", [6], "blank lines are never tried"),
+    ("Readers\nA day\nAn hour", [8], "the whole first word, not its beginning"),
+    ("\u00c0 lire\nM\u00e1s\n\u212aeep", [0, 7, 11], "a character beyond ASCII ends or starts it"),
+    ('3 more\n- read\n"Read', [], "a line starting with an ASCII sign or digit"),
+    ("read" * 11 + "\nread", [45], "a first word longer than forty letters is none held"),
+    ("read\r\nmore\u2028more", [0, 6], "only a line break starts a line (the pattern's ^)"),
+    ("", [], "the empty text"),
+]
+
+
+@needs_compiled
+@pytest.mark.parametrize(("text", "starts", "why"), LINE_ROWS, ids=[row[2] for row in LINE_ROWS])
+def test_the_lines_to_try_are_those_whose_first_word_is_held(text: str, starts: list[int], why: str) -> None:
+    table = RunTable(_scan.first_words(["Read more", "More", "A la une"]) or ())
+    assert lines_to_try(text, table) == starts
+    for last in ("z", "\u0101", "\U0001f600"):  # the same in a text of each width; "z" is not tried
+        tried = starts + ([len(text) + 1] if last != "z" else [])
+        assert lines_to_try(text + "\n" + last, table) == tried
+
+
+def test_first_words_refuse_what_they_cannot_answer_for() -> None:
+    assert _scan.first_words(["#Related"]) is None  # a sign first: such lines are never tried
+    assert _scan.first_words(["Loo\u212a"]) is None  # the Kelvin sign matches k in any case
+    assert _scan.first_words(["x" * 41]) is None
+    assert _scan.first_words(["\u00c0 lire", "Lire", " More  news "]) == {"lire", "more"}
+    assert (_scan.phrase_starts(["Lire"]) is None) is not _scan.COMPILED  # a table only where compiled
+
+
+@needs_compiled
+def test_lines_to_try_refuses_what_is_no_str_or_table() -> None:
+    with pytest.raises(TypeError, match="RunTable, not dict"):
+        lines_to_try("text", {})  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="reads a str, not bytes"):
+        lines_to_try(b"text", RunTable(["text"]))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="takes 2 arguments"):
+        lines_to_try("text")  # type: ignore[call-arg]
+
+
+def _regex_only(forms: teasers._Forms) -> teasers._Forms:
+    return dataclasses.replace(forms, phrase_starts=None)
+
+
+def _with_lines(forms: teasers._Forms, *added: tuple[str, ...]) -> teasers._Forms:
+    """``forms`` with the compiled table of its phrases' first words, whichever scanner is active."""
+    phrases = [*_teaser_forms.LABELS, *_teaser_forms.HEADINGS, *_teaser_forms.HEADING_PREFIXES]
+    firsts = _scan.first_words(phrases + [phrase for more in added for phrase in more])
+    assert firsts is not None
+    return dataclasses.replace(forms, phrase_starts=RunTable(firsts))
+
+
+_PHRASES = list(_teaser_forms.HEADINGS + _teaser_forms.LABELS + _teaser_forms.HEADING_PREFIXES)
+_LINE_PIECES = st.sampled_from(
+    [
+        *_PHRASES,
+        *[phrase.upper() for phrase in _PHRASES],
+        "Read",
+        "more",
+        ":",
+        " | ",
+        "\n",
+        " ",
+        "\t",
+        "\u00a0",
+        "The end.",
+        "x" * 61,
+        "\u212aeep reading",
+        "\u017fee al\u017fo",
+        "\u0130n",
+        "3",
+        "\u2028",
+    ]
+)
+
+
+@needs_compiled
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_LINE_PIECES, max_size=12).map("".join) | _TEXTS)
+@example("Keep reading")
+@example("\u212aeep reading")
+def test_the_teaser_gate_answers_alike_with_the_lines_the_scanner_names(text: str) -> None:
+    forms = teasers.compiled_forms()
+    assert teasers.has_candidate_line(text, _with_lines(forms)) is teasers.has_candidate_line(
+        text, _regex_only(forms)
+    )
+
+
+@needs_compiled
+def test_the_teaser_gate_answers_alike_on_every_benchmark_domain() -> None:
+    corpora = benchmark_corpora()
+    forms = _with_lines(teasers.compiled_forms(("Lies auch",), ("MORE",)), ("Lies auch", "MORE"))
+    regex_only = _regex_only(forms)
+    texts = [record["text"] or "" for name in corpora.DOMAINS for record in corpora.load(name, "dev")[:300]]
+    texts += [line for text in texts[:200] for line in text.splitlines()[-3:]]
+    assert sum(teasers.has_candidate_line(text, forms) for text in texts) > 10  # a test that can fail
+    for text in texts:
+        assert teasers.has_candidate_line(text, forms) is teasers.has_candidate_line(text, regex_only)
 
 
 WORD_ROWS = [

@@ -265,9 +265,10 @@ def plain_glued_candidates(splitter: Splitter, text: str, latin1: bool) -> list[
     """glued_candidates as it was before the speed work (the many-candidates branch scanned every token)."""
     runs = (_scan.LATIN1_LOWERCASE_RUN if latin1 else words._LOWERCASE_RUN).findall(text)
     found = word_filter(splitter)
-    if too_many_rare_runs(text, found.rare(runs)):
+    uncommon = found.uncommon(runs)
+    if too_many_rare_runs(text, found.rare(uncommon)):
         return []
-    hopeful = found.hopeful(runs)
+    hopeful = found.hopeful(uncommon)  # all uncommon runs: a plainly whole one is never splittable
     if len(hopeful) > words._SEARCHES_BEFORE_COUNTING:
         wanted = set(hopeful)
         return [match for match in words._LOWER_TOKEN.finditer(text) if match.group() in wanted]
@@ -866,8 +867,8 @@ def test_the_word_filter_answers_as_the_plain_tests(batches: list[list[str]]) ->
     for runs in batches:
         rare, hopeful = plain_rare_and_hopeful(splitter, runs)
         uncommon = remembering.uncommon(runs)
-        assert remembering.rare(uncommon) == rare == remembering.rare(runs)
-        assert set(remembering.hopeful(rare)) == hopeful == set(remembering.hopeful(runs))
+        assert remembering.rare(uncommon) == rare
+        assert set(remembering.hopeful(rare)) == hopeful == set(remembering.hopeful(uncommon))
 
 
 def test_part_verdicts_stay_capped_and_start_again(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -34,7 +34,7 @@ from typing import Any
 from .errors import ModelFileError
 from .version import __version__
 
-__all__ = ["DAMAGE_FORMS", "MODEL_FORMAT", "MODEL_VERSION", "CorpusModel", "normal_title"]
+__all__ = ["DAMAGE_FORMS", "MAX_TITLE_LINE", "MODEL_FORMAT", "MODEL_VERSION", "CorpusModel", "normal_title"]
 
 #: How a corpus lost the ``&`` of its entity references: dropped (``Letrsquo;s``), turned into a space
 #: (``Let rsquo;s``) or into the word ``and`` (``Letandrsquo;s``).
@@ -153,16 +153,18 @@ class CorpusModel:
         return self.pairs.get((left.lower(), right.lower()), 0)
 
     def title_count(self, line: str) -> int:
-        """How many documents of the corpus have ``line`` as their title (compared normalised)."""
-        return self.titles.get(normal_title(line), 0)
+        """How many documents of the corpus have ``line`` as their title (compared normalised; a line
+        longer than :data:`MAX_TITLE_LINE` is a paragraph, which fitting never counts: 0)."""
+        return 0 if len(line) > MAX_TITLE_LINE else self.titles.get(normal_title(line), 0)
 
     def is_title(self, line: str) -> bool:
         """Whether ``line`` is the title of a document of the corpus."""
         return self.title_count(line) > 0
 
     def tail_count(self, line: str) -> int:
-        """How many documents of the corpus end with a block holding ``line`` (compared normalised)."""
-        return self.tails.get(normal_title(line), 0)
+        """How many documents of the corpus end with a block holding ``line`` (compared normalised; 0
+        for a line longer than :data:`MAX_TITLE_LINE`, as :meth:`title_count`)."""
+        return 0 if len(line) > MAX_TITLE_LINE else self.tails.get(normal_title(line), 0)
 
     def damage_share(self, form: str) -> float:
         """The share of the corpus's entity repairs that had damage ``form`` (0 when none was seen)."""
@@ -355,6 +357,11 @@ class CorpusModel:
             f"CorpusModel(documents={self.documents:,}, tokens={self.tokens:,}, words={len(self.words):,}, "
             f"pairs={len(self.pairs):,}, titles={len(self.titles):,})"
         )
+
+
+#: The longest line, in characters, that a model counts or looks up as a title or a tail line: a longer
+#: one is a paragraph (and normalising it would cost a reading of the whole line for nothing).
+MAX_TITLE_LINE = 300
 
 
 def normal_title(line: str) -> str:

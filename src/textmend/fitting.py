@@ -40,7 +40,7 @@ from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from .corpus_model import DAMAGE_FORMS, CorpusModel, normal_title
+from .corpus_model import DAMAGE_FORMS, MAX_TITLE_LINE, CorpusModel, normal_title
 from .errors import RecordError
 from .model import Change, Document
 from .pipeline import Pipeline
@@ -76,8 +76,9 @@ DEFAULT_MAX_TITLES = 200_000
 MAX_WORD_LENGTH = 40
 #: How many lines of a document's last block are counted as its tail (boilerplate is a few lines).
 TAIL_LINES = 8
-#: The longest title or tail line counted, in characters (a longer line is a paragraph, not a title).
-MAX_LINE_LENGTH = 300
+#: The longest title or tail line counted, in characters (a longer line is a paragraph, not a title;
+#: the model never looks one up either).
+MAX_LINE_LENGTH = MAX_TITLE_LINE
 
 # A word: a run of word characters that are all letters (no digit, no underscore: not "covid19", not
 # "snake_case"), at most MAX_WORD_LENGTH of them. The \b on both sides make it the whole run.

@@ -9,7 +9,9 @@
  *
  * RunTable(words) holds the words that could be runs, in an open-addressing hash table of Latin-1
  * bytes, so that a text's runs are looked up without making a Python string for each: only the runs
- * a caller asks for become objects.
+ * a caller asks for become objects. It can also watch for a few short words (one to three letters, as
+ * a run but shorter), which missing() reports where a text has them; and the first words of phrases
+ * for lines_to_try, which names the lines of a text whose first word the table holds.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -18,6 +20,7 @@
 
 #define MIN_RUN 4
 #define MAX_RUN 40
+#define MAX_WATCHED 8
 
 /* The class of each Latin-1 character: a lowercase letter (a-z, the micro sign, U+00DF-U+00FF but
  * U+00F7), a capital (A-Z, U+00C0-U+00DE but U+00D7), sentence punctuation (. ! ?); set up once. */
@@ -94,7 +97,22 @@ typedef struct {
     Py_ssize_t count;      /* words held */
     Slot *slots;           /* one lookup reads one slot: its hash, length and place side by side */
     unsigned char *pool;   /* the words' bytes, one after another */
+    int watched;           /* how many short words missing() reports where a text has them as runs */
+    unsigned char watched_length[MAX_WATCHED];
+    unsigned char watched_chars[MAX_WATCHED][MIN_RUN - 1];
 } RunTable;
+
+/* Whether the short run (fewer than MIN_RUN letters) is one the table watches for. */
+static inline int
+watches(const RunTable *table, const unsigned char *chars, Py_ssize_t length)
+{
+    for (int i = 0; i < table->watched; i++) {
+        if (table->watched_length[i] == length && memcmp(table->watched_chars[i], chars, (size_t)length) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
 
 /* The slot that holds the run, or the empty slot where it would go. */
 static Py_ssize_t
@@ -118,12 +136,13 @@ holds(const RunTable *table, const unsigned char *chars, Py_ssize_t length)
     return table->slots[slot_of(table, chars, length, hash_of(chars, length))].length != 0;
 }
 
-/* Whether the str word could be a run, and then its Latin-1 bytes in chars. */
+/* Whether the str word is one to MAX_RUN lowercase Latin-1 letters, and then its bytes in chars (only
+ * a word of MIN_RUN letters or more can equal a run; a shorter one can be a line's first word). */
 static int
 as_run(PyObject *word, unsigned char *chars, Py_ssize_t *length)
 {
     Py_ssize_t size = PyUnicode_GET_LENGTH(word);
-    if (size < MIN_RUN || size > MAX_RUN) {
+    if (size < 1 || size > MAX_RUN) {
         return 0;
     }
     int kind = PyUnicode_KIND(word);
@@ -150,10 +169,37 @@ RunTable_dealloc(RunTable *self)
 static PyObject *
 RunTable_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
 {
-    PyObject *iterable;
-    static char *keywords[] = {"words", NULL};
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O:RunTable", keywords, &iterable)) {
+    PyObject *iterable, *watched = NULL;
+    static char *keywords[] = {"words", "watched", NULL};
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|O:RunTable", keywords, &iterable, &watched)) {
         return NULL;
+    }
+    unsigned char watched_length[MAX_WATCHED], watched_chars[MAX_WATCHED][MIN_RUN - 1];
+    int watched_count = 0;
+    if (watched != NULL) {
+        PyObject *short_words = PySequence_List(watched);
+        if (short_words == NULL) {
+            return NULL;
+        }
+        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(short_words); i++) {
+            PyObject *word = PyList_GET_ITEM(short_words, i);
+            unsigned char chars[MAX_RUN];
+            Py_ssize_t length;
+            if (!PyUnicode_Check(word) || ready(word) < 0 || !as_run(word, chars, &length)
+                || length >= MIN_RUN || watched_count == MAX_WATCHED) {
+                if (!PyErr_Occurred()) {
+                    PyErr_Format(PyExc_ValueError,
+                                 "RunTable watches for at most %d words of one to three lowercase "
+                                 "Latin-1 letters, not %R", MAX_WATCHED, word);
+                }
+                Py_DECREF(short_words);
+                return NULL;
+            }
+            watched_length[watched_count] = (unsigned char)length;
+            memcpy(watched_chars[watched_count], chars, (size_t)length);
+            watched_count++;
+        }
+        Py_DECREF(short_words);
     }
     PyObject *words = PySequence_List(iterable);
     if (words == NULL) {
@@ -185,6 +231,9 @@ RunTable_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
         return NULL;
     }
     self->mask = slots - 1;
+    self->watched = watched_count;
+    memcpy(self->watched_length, watched_length, sizeof(watched_length));
+    memcpy(self->watched_chars, watched_chars, sizeof(watched_chars));
     self->slots = PyMem_Calloc((size_t)slots, sizeof(Slot));
     self->pool = PyMem_Malloc((size_t)(total * MAX_RUN + 1));
     if (!self->slots || !self->pool) {
@@ -197,7 +246,7 @@ RunTable_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     for (Py_ssize_t i = 0; i < total; i++) {
         Py_ssize_t length;
         if (!as_run(PyList_GET_ITEM(words, i), chars, &length)) {
-            continue; /* never equal to a run: not worth a slot */
+            continue; /* never equal to a run nor a first word: not worth a slot */
         }
         uint32_t hash = hash_of(chars, length);
         Py_ssize_t slot = slot_of(self, chars, length, hash);
@@ -238,6 +287,10 @@ typedef int (*RunCallback)(const RunTable *, Py_ssize_t, const unsigned char *, 
                     && found(table, start, chars, length > MAX_RUN ? MAX_RUN : length, result) < 0) { \
                     return -1;                                                                       \
                 }                                                                                    \
+                if (length < MIN_RUN && watching && watches(table, chars, length)                    \
+                    && add_run(chars, length, result) < 0) {                                         \
+                    return -1;                                                                       \
+                }                                                                                    \
                 after_letter = 1;                                                                    \
                 continue;                                                                            \
             }                                                                                        \
@@ -246,8 +299,23 @@ typedef int (*RunCallback)(const RunTable *, Py_ssize_t, const unsigned char *, 
         }                                                                                            \
     } while (0)
 
+/* Adds the run of length Latin-1 bytes at chars to the set result; -1 on error. */
 static int
-each_run(const RunTable *table, PyObject *text, RunCallback found, PyObject *result)
+add_run(const unsigned char *chars, Py_ssize_t length, PyObject *result)
+{
+    PyObject *run = PyUnicode_FromKindAndData(PyUnicode_1BYTE_KIND, chars, length);
+    if (run == NULL) {
+        return -1;
+    }
+    int status = PySet_Add(result, run);
+    Py_DECREF(run);
+    return status;
+}
+
+/* Calls found for each run of text; with watching, adds each short run the table watches for to
+ * result (a set) too. */
+static int
+each_run(const RunTable *table, PyObject *text, RunCallback found, PyObject *result, int watching)
 {
     Py_ssize_t size = PyUnicode_GET_LENGTH(text);
     const void *data = PyUnicode_DATA(text);
@@ -271,16 +339,7 @@ add_if_missing(const RunTable *table, Py_ssize_t start, const unsigned char *cha
                PyObject *result)
 {
     (void)start;
-    if (holds(table, chars, length)) {
-        return 0;
-    }
-    PyObject *run = PyUnicode_FromKindAndData(PyUnicode_1BYTE_KIND, chars, length);
-    if (run == NULL) {
-        return -1;
-    }
-    int status = PySet_Add(result, run);
-    Py_DECREF(run);
-    return status;
+    return holds(table, chars, length) ? 0 : add_run(chars, length, result);
 }
 
 static int
@@ -302,12 +361,13 @@ append_if_held(const RunTable *table, Py_ssize_t start, const unsigned char *cha
 /* Calls found for each run of text, to fill result (a new reference, which this takes): result, or
  * NULL on an error. */
 static PyObject *
-runs_into(RunTable *self, PyObject *text, const char *function, PyObject *result, RunCallback found)
+runs_into(RunTable *self, PyObject *text, const char *function, PyObject *result, RunCallback found,
+          int watching)
 {
     if (result == NULL) {
         return NULL;
     }
-    if (!is_readable_text(text, function) || each_run(self, text, found, result) < 0) {
+    if (!is_readable_text(text, function) || each_run(self, text, found, result, watching) < 0) {
         Py_DECREF(result);
         return NULL;
     }
@@ -317,13 +377,13 @@ runs_into(RunTable *self, PyObject *text, const char *function, PyObject *result
 static PyObject *
 RunTable_missing(RunTable *self, PyObject *text)
 {
-    return runs_into(self, text, "missing", PySet_New(NULL), add_if_missing);
+    return runs_into(self, text, "missing", PySet_New(NULL), add_if_missing, 1);
 }
 
 static PyObject *
 RunTable_starts(RunTable *self, PyObject *text)
 {
-    return runs_into(self, text, "starts", PyList_New(0), append_if_held);
+    return runs_into(self, text, "starts", PyList_New(0), append_if_held, 0);
 }
 
 static Py_ssize_t
@@ -334,7 +394,8 @@ RunTable_length(RunTable *self)
 
 static PyMethodDef RunTable_methods[] = {
     {"missing", (PyCFunction)RunTable_missing, METH_O,
-     "missing(text)\n--\n\nThe distinct runs of text that the table does not hold, as a set."},
+     "missing(text)\n--\n\nThe distinct runs of text that the table does not hold, as a set, and the short "
+     "words it watches for that text has as runs."},
     {"starts", (PyCFunction)RunTable_starts, METH_O,
      "starts(text)\n--\n\nWhere each run of text that the table holds starts, in order."},
     {NULL, NULL, 0, NULL},
@@ -350,7 +411,9 @@ static PyTypeObject RunTableType = {
     .tp_basicsize = sizeof(RunTable),
     .tp_dealloc = (destructor)RunTable_dealloc,
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "RunTable(words)\n--\n\nThe words that could be lowercase runs, for looking runs up in C.",
+    .tp_doc = "RunTable(words, watched=())\n--\n\nThe words of one to forty lowercase Latin-1 letters, for "
+              "looking runs up in C; missing() also reports the watched words (at most 8 of one to three "
+              "letters) where a text has them as runs.",
     .tp_methods = RunTable_methods,
     .tp_as_sequence = &RunTable_as_sequence,
     .tp_new = RunTable_new,
@@ -394,6 +457,99 @@ capital_follows(PyObject *module, PyObject *text)
     default:
         return PyBool_FromLong(capital_follows_4(data, size));
     }
+}
+
+/* The first word of each line of size characters of one width at data, looked up in table: the
+ * offsets of the lines to try (see lines_to_try) appended to result; -1 on error. */
+#define LINES_TO_TRY_OF(NAME, TYPE)                                                                  \
+    static int NAME(const RunTable *table, const void *data, Py_ssize_t size, PyObject *result)      \
+    {                                                                                                \
+        const TYPE *text_chars = (const TYPE *)data;                                                 \
+        unsigned char first[MAX_RUN];                                                                \
+        Py_ssize_t line = 0;                                                                         \
+        while (line < size) {                                                                        \
+            Py_ssize_t i = line;                                                                     \
+            while (i < size && text_chars[i] != '\n' && Py_UNICODE_ISSPACE(text_chars[i])) {         \
+                i++;                                                                                 \
+            }                                                                                        \
+            Py_ssize_t length = 0;                                                                   \
+            while (i < size && length <= MAX_RUN && text_chars[i] < 128                              \
+                   && Py_ISALPHA(text_chars[i])) {                                                   \
+                if (length < MAX_RUN) {                                                              \
+                    first[length] = (unsigned char)Py_TOLOWER(text_chars[i]);                        \
+                }                                                                                    \
+                length++;                                                                            \
+                i++;                                                                                 \
+            }                                                                                        \
+            /* After the letters: the end, a line break or another ASCII character decide; a         \
+             * character beyond ASCII could be a phrase's letter in any case: the line is tried. */  \
+            int beyond = i < size && text_chars[i] >= 128;                                           \
+            if (beyond || (length > 0 && length <= MAX_RUN && holds(table, first, length))) {        \
+                PyObject *at = PyLong_FromSsize_t(line);                                             \
+                if (at == NULL || PyList_Append(result, at) < 0) {                                   \
+                    Py_XDECREF(at);                                                                  \
+                    return -1;                                                                       \
+                }                                                                                    \
+                Py_DECREF(at);                                                                       \
+            }                                                                                        \
+            while (i < size && text_chars[i] != '\n') {                                              \
+                i++;                                                                                 \
+            }                                                                                        \
+            line = i + 1;                                                                            \
+        }                                                                                            \
+        return 0;                                                                                    \
+    }
+
+LINES_TO_TRY_OF(lines_to_try_1, Py_UCS1)
+LINES_TO_TRY_OF(lines_to_try_2, Py_UCS2)
+LINES_TO_TRY_OF(lines_to_try_4, Py_UCS4)
+
+/* lines_to_try(text, table): where each line of text starts whose first word could begin one of the
+ * phrases whose first words (lowercase ASCII letters) table holds. The first word is the run of ASCII
+ * letters after the line's spaces (not its line break), lowercased; a line is tried when table holds it,
+ * or when a character beyond ASCII ends it (or starts the line), which a phrase's letter could match in
+ * any case. A blank line, and a line starting with an ASCII character that is no letter, is never. */
+static PyObject *
+lines_to_try(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 2) {
+        PyErr_Format(PyExc_TypeError, "lines_to_try() takes 2 arguments (%zd given)", nargs);
+        return NULL;
+    }
+    PyObject *text = args[0];
+    if (!is_readable_text(text, "lines_to_try")) {
+        return NULL;
+    }
+    if (!PyObject_TypeCheck(args[1], &RunTableType)) {
+        PyErr_Format(PyExc_TypeError, "lines_to_try() looks words up in a RunTable, not %.100s",
+                     Py_TYPE(args[1])->tp_name);
+        return NULL;
+    }
+    const RunTable *table = (const RunTable *)args[1];
+    PyObject *result = PyList_New(0);
+    if (result == NULL) {
+        return NULL;
+    }
+    Py_ssize_t size = PyUnicode_GET_LENGTH(text);
+    const void *data = PyUnicode_DATA(text);
+    int status;
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        status = lines_to_try_1(table, data, size, result);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        status = lines_to_try_2(table, data, size, result);
+        break;
+    default:
+        status = lines_to_try_4(table, data, size, result);
+        break;
+    }
+    if (status < 0) {
+        Py_DECREF(result);
+        return NULL;
+    }
+    return result;
 }
 
 /* Whether c is a word character as re's \w reads a str: alphanumeric (str.isalnum) or _. */
@@ -458,6 +614,8 @@ error:
 static PyMethodDef module_functions[] = {
     {"word_counts", (PyCFunction)word_counts, METH_O,
      "word_counts(text)\n--\n\nHow often each run of word characters (re's \\w+) occurs in text."},
+    {"lines_to_try", (PyCFunction)(void (*)(void))lines_to_try, METH_FASTCALL,
+     "lines_to_try(text, table)\n--\n\nWhere each line of text starts whose first word table could hold."},
     {"capital_follows", (PyCFunction)capital_follows, METH_O,
      "capital_follows(text)\n--\n\nWhether a Latin-1 capital follows a Latin-1 lowercase letter or . ! ?"},
     {NULL, NULL, 0, NULL},

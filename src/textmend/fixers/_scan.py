@@ -9,6 +9,9 @@ pure Python everywhere, with the same answers.
   look for ``wordsThe`` and ``pain.The`` glue at all.
 - *Word counts* (:func:`word_counts`, :func:`word_set`): the document's words (``re``'s ``\\w+``), which
   the words step counts for a document that has candidates.
+- *Lines to try* (:func:`lines_to_try`): the lines whose first word could start one of the teaser
+  step's headings or labels, so that its pattern is tried at those lines only. Compiled only: without
+  it the teaser step searches the whole text with the pattern, which gives the same answer.
 
 The compiled ``textmend.fixers._runs`` does each in one pass in C (a run is looked up as bytes, without
 making a string for it), built by the package's build hook when a C compiler is there
@@ -23,7 +26,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from typing import Protocol
+from typing import Protocol, cast
 
 __all__ = [
     "COMPILED",
@@ -36,8 +39,11 @@ __all__ = [
     "PureRunTable",
     "WordTable",
     "capital_follows",
+    "first_words",
     "latin1_run_starts",
     "latin1_runs",
+    "lines_to_try",
+    "phrase_starts",
     "pure_capital_follows",
     "pure_word_counts",
     "run_table",
@@ -60,7 +66,8 @@ LATIN1_RUN_AFTER = re.compile(f"[^{LATIN1_LOWER}{LATIN1_UPPER}]([{LATIN1_LOWER}]
 # A capital after a lowercase letter or sentence punctuation (``wordsThe``, ``pain.The``): whether the
 # words step need look for either kind of glue (capitals are rarer than lowercase letters: found first).
 LATIN1_CAPITAL_AFTER = re.compile(f"[{LATIN1_UPPER}](?<=[{LATIN1_LOWER}.!?][{LATIN1_UPPER}])")
-_WHOLE_RUN = re.compile(f"[{LATIN1_LOWER}]{{4,40}}")
+_HELD_WORD = re.compile(f"[{LATIN1_LOWER}]{{1,40}}")
+_SHORT_WORD = re.compile(f"[{LATIN1_LOWER}]{{1,3}}")
 
 
 def latin1_runs(text: str) -> list[str]:
@@ -91,32 +98,52 @@ def latin1_run_starts(text: str) -> list[tuple[int, str]]:
 class PureRunTable:
     """The words that could be runs, and the runs of a text looked up in them, in pure Python.
 
-    >>> table = PureRunTable(["used", "the", "iPhone"])
-    >>> len(table), table.missing("usedfor the used"), table.starts("usedfor the used")
-    (1, {'usedfor'}, [12])
+    ``watched``: up to eight words of one to three letters that :meth:`missing` reports too, where the
+    text has them as a run would stand (after no Latin-1 letter, before no lowercase one).
+
+    >>> table = PureRunTable(["used", "the", "iPhone"], watched=["ofa"])
+    >>> len(table), sorted(table.missing("usedfor the used ofa")), table.starts("usedfor the used")
+    (2, ['ofa', 'usedfor'], [12])
     """
 
-    def __init__(self, words: Iterable[str]) -> None:
+    def __init__(self, words: Iterable[str], watched: Iterable[str] = ()) -> None:
         # Held as given when it is a dict or a set already (the common words: nothing to build when the
         # words step starts): a word that could never be a run is never looked up anyway. A dict of
         # strings, not a set, otherwise: the garbage collector does not walk it (lexicon.common_words).
         self._words = words if isinstance(words, (dict, set, frozenset)) else dict.fromkeys(words)
+        self._watched = tuple(watched)
+        if len(self._watched) > 8 or not all(
+            isinstance(word, str) and _SHORT_WORD.fullmatch(word) for word in self._watched
+        ):
+            raise ValueError(
+                f"RunTable watches for at most 8 words of one to three lowercase Latin-1 letters, "
+                f"not {self._watched!r}"
+            )
+        alternatives = "|".join(re.escape(word) for word in self._watched)
+        self._watched_run = re.compile(
+            f"(?<![{LATIN1_LOWER}{LATIN1_UPPER}])(?:{alternatives})(?![{LATIN1_LOWER}])"
+        )
 
     def __len__(self) -> int:
-        """How many of the words could be runs (the compiled table holds only those)."""
-        return sum(1 for word in self._words if _could_be_a_run(word))
+        """How many of the words are one to forty lowercase Latin-1 letters (the compiled table holds
+        only those; only those of four letters or more can equal a run)."""
+        return sum(1 for word in self._words if _could_be_held(word))
 
     def missing(self, text: str) -> set[str]:
-        """The distinct runs of ``text`` that the table does not hold."""
-        return set(latin1_runs(text)).difference(self._words)
+        """The distinct runs of ``text`` that the table does not hold, and the watched words it has."""
+        missing = set(latin1_runs(text)).difference(self._words)
+        for word in self._watched:
+            if word in text and any(found.group() == word for found in self._watched_run.finditer(text)):
+                missing.add(word)
+        return missing
 
     def starts(self, text: str) -> list[int]:
         """Where each run of ``text`` that the table holds starts, in order."""
         return [start for start, run in latin1_run_starts(text) if run in self._words]
 
 
-def _could_be_a_run(word: str) -> bool:
-    return _WHOLE_RUN.fullmatch(word) is not None
+def _could_be_held(word: str) -> bool:
+    return _HELD_WORD.fullmatch(word) is not None
 
 
 class WordTable(Protocol):
@@ -130,23 +157,26 @@ class WordTable(Protocol):
 try:
     from ._runs import RunTable as _CompiledRunTable
     from ._runs import capital_follows as _compiled_capital_follows
+    from ._runs import lines_to_try as _compiled_lines_to_try
     from ._runs import word_counts as _compiled_word_counts
 except ImportError:  # not built: no C compiler where the package was installed, or a plain checkout
     _CompiledRunTable = None  # type: ignore[assignment, misc]
     _compiled_capital_follows = None  # type: ignore[assignment]
+    _compiled_lines_to_try = None  # type: ignore[assignment]
     _compiled_word_counts = None  # type: ignore[assignment]
 
 #: Whether :func:`run_table` makes compiled tables: built, and not turned off by the environment.
 COMPILED = _CompiledRunTable is not None and os.environ.get(PURE_PYTHON_VARIABLE, "") in ("", "0")
 
 
-def run_table(words: Iterable[str]) -> WordTable:
-    """A table of ``words`` for looking runs up: the compiled one where :data:`COMPILED`, else pure Python.
+def run_table(words: Iterable[str], watched: Iterable[str] = ()) -> WordTable:
+    """A table of ``words`` for looking runs up (``watched`` as :class:`PureRunTable` says): the compiled
+    one where :data:`COMPILED`, else pure Python.
 
     >>> sorted(run_table(["used", "for"]).missing("usedfor used"))
     ['usedfor']
     """
-    return _CompiledRunTable(words) if COMPILED else PureRunTable(words)
+    return _CompiledRunTable(words, watched) if COMPILED else PureRunTable(words, watched)
 
 
 def pure_capital_follows(text: str) -> bool:
@@ -191,3 +221,50 @@ def word_set(text: str) -> set[str]:
     ['cat', 'dog', 'saw', 'the']
     """
     return set(_compiled_word_counts(text) if COMPILED else _WORD.findall(text))
+
+
+# A letter beyond ASCII that a pattern with re.IGNORECASE matches to an ASCII letter (the Kelvin sign,
+# the long s, the dotted and the dotless i): in a phrase, its first word's ASCII letters are not all
+# that a line's could be.
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+_ASCII_LETTERS = re.compile("[A-Za-z]*")
+
+
+def first_words(phrases: Iterable[str]) -> set[str] | None:
+    """The first words of ``phrases``: their leading ASCII letters, lowercased; None where those cannot
+    name every line a phrase could start (a phrase starting with an ASCII sign or digit, or holding a
+    letter that folds to ASCII in any case, or a first word longer than forty letters).
+
+    >>> sorted(first_words(["Read more", "Related", "\\u00c0 lire aussi"])), first_words(["#Related"])
+    (['read', 'related'], None)
+    """
+    firsts = set()
+    for phrase in phrases:
+        phrase = phrase.strip()
+        first = _ASCII_LETTERS.match(phrase).group()  # type: ignore[union-attr]  # matches the empty
+        if _FOLDS_TO_ASCII.search(phrase) or len(first) > 40:
+            return None
+        if not first and phrase[:1].isascii():
+            return None  # a sign or a digit first: lines_to_try never tries such a line
+        if first:
+            firsts.add(first.lower())
+    return firsts
+
+
+def phrase_starts(phrases: Iterable[str]) -> WordTable | None:
+    """:func:`first_words` as a table for :func:`lines_to_try`, where :data:`COMPILED` (else None).
+
+    >>> table = phrase_starts(["Read more", "Related", "\\u00c0 lire aussi"])
+    >>> table is None or lines_to_try("Read on\\nThe end\\nrelated:\\n\\u00c0 lire", table) == [0, 16, 25]
+    True
+    """
+    firsts = first_words(phrases)
+    return None if firsts is None or not COMPILED else run_table(firsts)
+
+
+def lines_to_try(text: str, starts: WordTable) -> list[int]:
+    """Where each line of ``text`` starts that could begin with a phrase of :func:`phrase_starts`'s
+    table: its first word (the ASCII letters after its spaces, lowercased) is held there, or a character
+    beyond ASCII ends that word or starts the line (a phrase's letter in any case). Blank lines, and
+    lines starting with another ASCII character, are never tried."""
+    return _compiled_lines_to_try(text, cast("_CompiledRunTable", starts))  # phrase_starts made it compiled

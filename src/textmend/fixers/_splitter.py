@@ -52,6 +52,7 @@ __all__ = [
     "CODE_KEYWORDS",
     "CONTENT_PART_ZIPF",
     "PYTHON_NAMES",
+    "SHORT_GLUE",
     "SLOPE",
     "DocumentWords",
     "Splitter",
@@ -918,6 +919,13 @@ _NO_DOCUMENT = DocumentWords("")
 _EVERY_WORD = _EveryWord("")
 
 
+#: English glue of three letters: "of a" and "by a" closed up. Every other preposition glued to "a"
+#: spells a word of some language wordfreq knows ("ona" Polish, "toa" Portuguese, "ina" Filipino, "ata"
+#: Turkish) or a name; wordfreq knows "ofa" in English alone (Zipf 2.9, junk) and "bya" in no language
+#: above Zipf 2.3, and the Gutenberg books hold them 6 and 0 times.
+SHORT_GLUE = ("ofa", "bya")
+
+
 class _WordFilter:
     """Which lowercase runs a fixer need look at: set differences first, per-word work once per word.
 
@@ -931,8 +939,9 @@ class _WordFilter:
     def __init__(self, splitter: Splitter) -> None:
         self.splitter = splitter
         self.never = common_words(splitter.language, max(splitter.max_joined_zipf, 3.0))
-        #: ``never`` as a table that finds a Latin-1 text's uncommon runs in one pass (:mod:`._scan`).
-        self.table = run_table(self.never)
+        #: ``never`` as a table that finds a Latin-1 text's uncommon runs in one pass (:mod:`._scan`),
+        #: and in English the runs of :data:`SHORT_GLUE` too.
+        self.table = run_table(self.never, SHORT_GLUE if splitter.language == "en" else ())
         self.rejected: set[str] = set()
         self.plain: set[str] = set()
         self.not_plain: set[str] = set()
@@ -942,11 +951,11 @@ class _WordFilter:
         """The distinct ``runs`` rarer than ``max_joined_zipf`` (not in ``never``)."""
         return set(runs).difference(self.never)
 
-    def rare(self, runs: list[str] | set[str]) -> set[str]:
-        """The distinct ``runs`` whose split must be scored: rarer than ``max_joined_zipf`` and not left
-        whole on cheap tests (:meth:`Splitter.plainly_whole`, remembered both ways: it depends on the run
-        alone). Pass :meth:`uncommon`'s set to save building it again."""
-        fresh = (runs if isinstance(runs, set) else set(runs)).difference(self.never, self.plain)
+    def rare(self, uncommon: set[str]) -> set[str]:
+        """The ``uncommon`` runs (none in ``never``: :meth:`uncommon`'s set, or the table's) whose split
+        must be scored: not left whole on cheap tests (:meth:`Splitter.plainly_whole`, remembered both
+        ways: it depends on the run alone)."""
+        fresh = uncommon.difference(self.plain)
         unknown = fresh.difference(self.not_plain)
         if unknown:
             plain = {run for run in unknown if self.splitter.plainly_whole(run)}
@@ -959,10 +968,9 @@ class _WordFilter:
             return fresh.difference(plain)
         return fresh
 
-    def hopeful(self, runs: list[str] | set[str]) -> list[str]:
-        """The distinct ``runs`` rarer than ``max_joined_zipf`` that some document could see split (pass
-        :meth:`uncommon`'s set to save building it again)."""
-        fresh = (runs if isinstance(runs, set) else set(runs)).difference(self.never, self.rejected)
+    def hopeful(self, rare: set[str]) -> list[str]:
+        """The ``rare`` runs (:meth:`rare`'s set) that some document could see split."""
+        fresh = rare.difference(self.rejected)
         if not fresh:
             return []
         found = fresh.intersection(self.accepted)

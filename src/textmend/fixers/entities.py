@@ -176,6 +176,8 @@ _AMPERSAND_REFERENCE = re.compile(r"&[#A-Za-z]")
 _NEVER_PROSE_ENDINGS = tuple(
     f"{name};" for name in sorted(_MARKUP_NAMES | _SYNTAX_NAMES, key=len, reverse=True) + _ACCENTS.split("|")
 )
+# The last two letters of each of those names (every name has two or more).
+_NEVER_PROSE_TAILS = frozenset(ending[-3:-1] for ending in _NEVER_PROSE_ENDINGS)
 
 
 class _Gate:
@@ -196,7 +198,8 @@ class _Gate:
             return True
         at = text.find(";")
         while at >= 0:
-            if text.endswith(_NEVER_PROSE_ENDINGS, 0, at + 1):
+            # The two characters before it first: most of prose's semicolons end no name's way.
+            if text[at - 2 : at] in _NEVER_PROSE_TAILS and text.endswith(_NEVER_PROSE_ENDINGS, 0, at + 1):
                 return True
             at = text.find(";", at + 1)
         return None

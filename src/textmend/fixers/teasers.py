@@ -60,11 +60,12 @@ from typing import Any, ClassVar
 
 import regex
 
-from ..corpus_model import CorpusModel, normal_title
+from ..corpus_model import MAX_TITLE_LINE, CorpusModel, normal_title
 from ..fixer import Findings, Fixer, register
 from ..model import Edit, Teaser
 from . import _teaser_forms as forms
 from ._lines import LIST_ITEM, Line, ends_sentence, lines_from_end, lines_from_start, word_count
+from ._scan import WordTable, lines_to_try, phrase_starts
 
 __all__ = [
     "BOILERPLATE_SHARE",
@@ -234,6 +235,9 @@ class _Forms:
     #: Where a line that ``label`` could match starts (``re``, an empty match each): the lines
     #: :func:`label_matches` tries ``label`` on, instead of running it over the whole text.
     label_line: re.Pattern[str]
+    #: The first words of the phrases ``candidate`` starts with, for the compiled scanner to find the
+    #: lines worth trying it on (:func:`._scan.lines_to_try`); None in pure Python.
+    phrase_starts: WordTable | None
 
 
 def _phrase_pattern(phrases: Sequence[str]) -> str:
@@ -323,6 +327,7 @@ def compiled_forms(
         frozenset(forms.SEPARATORS),
         candidate,
         label_line,
+        phrase_starts(forms.LABELS + labels + forms.HEADINGS + headings + forms.HEADING_PREFIXES),
     )
 
 
@@ -1075,6 +1080,8 @@ class CorpusEvidence:
 
     def other_titles(self, line: str) -> int:
         """How many documents of the corpus have ``line`` as their title, when it is not this one's."""
+        if len(line) > MAX_TITLE_LINE:
+            return 0  # as title_count: a paragraph
         key = normal_title(line)  # as title_count normalises it: once, not twice
         return 0 if key == self.own_title else self.model.titles.get(key, 0)
 
@@ -1381,9 +1388,11 @@ def has_candidate_line(text: str, found: _Forms) -> bool:
     >>> has_candidate_line("The vote.\\nRead more: City news", compiled_forms())
     True
     """
+    match = found.candidate.match
+    if found.phrase_starts is not None:  # the compiled scanner names the few lines worth a try
+        return any(match(text, at) is not None for at in lines_to_try(text, found.phrase_starts))
     if len(text) < _LINE_BY_LINE_LENGTH * (text.count("\n") + 1):
         return found.candidate.search(text) is not None
-    match = found.candidate.match
     at = -1
     while True:
         if match(text, at + 1) is not None:

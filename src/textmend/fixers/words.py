@@ -99,6 +99,7 @@ from ._splitter import (
     ARTICLES,
     BOOK_PAIR_MIN,
     CONTENT_PART_ZIPF,
+    SHORT_GLUE,
     SLOPE,
     DocumentWords,
     Splitter,
@@ -203,11 +204,9 @@ __all__ = [
 # nor right after a colon (``http://thishost[:thisport]``, ``std:foo``).
 # A full stop before a capitalised word ends a sentence ("usedfor.The"), not a domain or a file name.
 _LOWER_TOKEN = regex.compile(r"(?<![\w@/.#\\&\-+$%:])\p{Ll}{4,40}(?![\w@/\\&\-+$%]|:\w|\.(?!\p{Lu}\p{Ll})\w)")
-# Glue of three letters: "of a" and "by a" closed up, standing alone as _LOWER_TOKEN's words do. Every
-# other preposition glued to "a" spells a word of some language wordfreq knows ("ona" Polish, "toa"
-# Portuguese, "ina" Filipino, "ata" Turkish) or a name; wordfreq knows "ofa" in English alone (Zipf 2.9,
-# junk) and "bya" in no language above Zipf 2.3, and the Gutenberg books hold them 6 and 0 times.
-_SHORT_GLUE = ("ofa", "bya")
+# Glue of three letters (_splitter.SHORT_GLUE: "of a" and "by a" closed up), standing alone as
+# _LOWER_TOKEN's words do.
+_SHORT_GLUE = SHORT_GLUE
 _SHORT_GLUE_TOKEN = regex.compile(
     rf"(?<![\w@/.#\\&\-+$%:'\u2019])(?:{'|'.join(_SHORT_GLUE)})"
     r"(?![\w@/\\&\-+$%']|:\w|\.(?!\p{Lu}\p{Ll})\w)"
@@ -525,10 +524,18 @@ def glued_candidates(splitter: Splitter, text: str, latin1: bool) -> list[regex.
 
     ``latin1`` says that the text has no letter beyond Latin-1, so that ``re`` can find the runs.
     """
-    short = short_glue_candidates(splitter, text)
     words = word_filter(splitter)
-    # Latin-1 text (nearly all English) is scanned by the word filter's run table, in C where built.
-    uncommon = words.table.missing(text) if latin1 else words.uncommon(lowercase_runs(text, latin1))
+    if latin1:
+        # Latin-1 text (nearly all English) is scanned by the word filter's run table, in C where built,
+        # which also says whether the text has ``ofa`` or ``bya`` standing as a run (English only).
+        uncommon = words.table.missing(text)
+        short = []
+        if not uncommon.isdisjoint(_SHORT_GLUE):
+            short = short_glue_candidates(splitter, text)
+            uncommon.difference_update(_SHORT_GLUE)
+    else:
+        short = short_glue_candidates(splitter, text)
+        uncommon = words.uncommon(lowercase_runs(text, latin1))
     if not uncommon:
         return short  # every run is a common word: most short records
     rare = words.rare(uncommon)
