@@ -301,14 +301,16 @@ class TitlesFixer(Fixer):
         for page in page_titles(first):
             if not may_repeat(page.title, second.text):
                 continue  # most documents: the body's first line starts otherwise
+            # The cheap tests first: most second lines are longer than a title, and few start with the
+            # first line's letters (each title test reduces its line to words with a pattern).
             if (
-                looks_like_title(page.title)
-                and looks_like_title(second.text)
+                looks_like_title(second.text)
+                and looks_like_title(page.title)
                 and same_title(page.title, second.text)
             ):
                 yield from self.duplicate(text, first, second, page, found)
                 return
-            if could_be_glued_title(page.title) and glued_rest(page.title, second.text.lstrip()) is not None:
+            if glued_rest(page.title, second.text.lstrip()) is not None and could_be_glued_title(page.title):
                 yield from self.glued(first, second, page, found)
                 return
 
