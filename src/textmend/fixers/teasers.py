@@ -1061,29 +1061,46 @@ def _read_more_evidence(labelled: Sequence[tuple[str, str]]) -> dict[str, float]
 
 
 # -- what the corpus says: other documents' titles, and endings many documents share ---------------------
-@dataclass(frozen=True, slots=True)
 class CorpusEvidence:
     """A :class:`~textmend.CorpusModel` read for one document, whose own title (normalised) is no
-    other document's title."""
+    other document's title.
 
-    model: CorpusModel
-    own_title: str
+    The own title is read when a question first needs it: most documents end with no line the model
+    knows, and never ask.
+    """
+
+    __slots__ = ("_own_title", "_text", "_title", "model")
+
+    def __init__(self, model: CorpusModel, text: str, title: str | None) -> None:
+        self.model = model
+        self._text = text
+        self._title = title
+        self._own_title: str | None = None
 
     @classmethod
     def of(cls, model: CorpusModel, text: str, title: str | None) -> CorpusEvidence:
         """The evidence for a document: its title as found, or else its first line when that is a
         title of the corpus (the fit counted this document's own title too)."""
-        if title is None:
-            first = lines_from_start(text, 1)
-            title = first[0].text if first and model.is_title(first[0].text) else ""
-        return cls(model, normal_title(title))
+        return cls(model, text, title)
+
+    @property
+    def own_title(self) -> str:
+        """This document's title, normalised (empty when it has none the corpus knows)."""
+        if self._own_title is None:
+            title = self._title
+            if title is None:
+                first = lines_from_start(self._text, 1)
+                title = first[0].text if first and self.model.is_title(first[0].text) else ""
+            self._own_title = normal_title(title)
+        return self._own_title
 
     def other_titles(self, line: str) -> int:
         """How many documents of the corpus have ``line`` as their title, when it is not this one's."""
         if len(line) > MAX_TITLE_LINE:
             return 0  # as title_count: a paragraph
         key = normal_title(line)  # as title_count normalises it: once, not twice
-        return 0 if key == self.own_title else self.model.titles.get(key, 0)
+        count = self.model.titles.get(key, 0)
+        return 0 if count == 0 or key == self.own_title else count
 
     def has_body(self, lines: Sequence[Line]) -> bool:
         """Whether ``lines`` hold more than this document's own title."""
@@ -1245,10 +1262,9 @@ def may_end_with_corpus_block(text: str, end: int, found: _Forms, corpus: Corpus
     if not last:
         return False
     line = last[0].text
-    title = split_bullet(line, found.bullets)[1]
-    return (not is_heading(line, found) and is_corpus_title_line(title, corpus)) or is_boilerplate_line(
-        line, corpus
-    )
+    if is_boilerplate_line(line, corpus):  # the cheap test first: a long last line is neither
+        return True
+    return is_corpus_title_line(split_bullet(line, found.bullets)[1], corpus) and not is_heading(line, found)
 
 
 def trailing_sections(
