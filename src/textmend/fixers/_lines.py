@@ -51,7 +51,7 @@ def lines_from_end(text: str, limit: int, end: int | None = None) -> list[Line]:
         start = text.rfind("\n", 0, stop) + 1
         line_end = stop - 1 if stop > start and text[stop - 1] == "\r" else stop
         line = text[start:line_end]
-        if line.strip():
+        if line and not line.isspace():  # a character that is no space (without copying the line)
             lines.append(Line(start, line_end, line))
             stop = start - 1
             continue
