@@ -1037,9 +1037,9 @@ _FITTED_TEASER_LINES = st.sampled_from(
 @example("Body here is long.\nMore text.\n- Title number 3\n- Title number 5")
 @example("Body here is long.\nMore text.\nSubscribe to our newsletter")
 def test_the_fitted_teasers_last_line_test_finds_what_reading_every_form_finds(text: str) -> None:
-    # may_end_with_corpus_block reads the last line before the forms read thirty: it never hides a block
+    # may_end_corpus_block reads the last line before the forms read thirty: it never hides a block
     fixer = teasers.TeaserFixer(model=_FITTED_TEASER_MODEL)
     found = list(fixer.find(text, Findings()))
-    with mock.patch.object(teasers, "may_end_with_corpus_block", lambda *arguments: True):
+    with mock.patch.object(teasers, "may_end_corpus_block", lambda *arguments: True):
         plain = list(fixer.find(text, Findings()))
     assert found == plain

@@ -117,6 +117,7 @@ __all__ = [
     "is_listed_title",
     "is_snippet",
     "is_teaser_pair",
+    "is_teaser_pair_at_end",
     "is_truncated",
     "is_whole_snippet",
     "label_matches",
@@ -129,7 +130,7 @@ __all__ = [
     "looks_like_lower_case_title",
     "looks_like_sentence_title",
     "looks_like_teaser_title",
-    "may_end_with_corpus_block",
+    "may_end_corpus_block",
     "may_hold_sentence_title",
     "may_hold_teasers",
     "mostly_lower_case",
@@ -1222,10 +1223,16 @@ def trailing_section(
     """The block of any form that ends ``text[:end]``, the most specific form first. ``marked=False``
     says that ``text`` has no line that could be a heading or a label: the forms that need one (read
     more, pairs, list) are not tried, and the seed form only where a teaser pair ends ``text[:end]``."""
-    # unmarked, the seed form only where a teaser pair ends the region: the test may_hold_teasers makes
-    seeded = marked or ends_with_teaser_pair(text, end)
-    if not (seeded or may_end_with_corpus_block(text, end, found, corpus)):
-        return None  # most texts with a model: a line or two read, not the thirty the forms read
+    # unmarked, the seed form only where a teaser pair ends the region (the test may_hold_teasers
+    # makes), the corpus forms only where the last line could end one: the last two lines read once
+    seeded = marked
+    if not marked:
+        last = lines_from_end(text, 2, end)
+        seeded = is_teaser_pair_at_end(last)
+        if not (
+            seeded or (corpus is not None and last and may_end_corpus_block(last[0].text, found, corpus))
+        ):
+            return None  # most texts with a model: a line or two read, not the thirty the forms read
     # One walk up from the end for every form: the seed form reads SEED_LINES, the others FORM_LINES.
     read = lines_from_end(text, max(SEED_LINES, FORM_LINES), end)
     lines = read[:FORM_LINES]
@@ -1251,17 +1258,11 @@ def trailing_section(
     return None
 
 
-def may_end_with_corpus_block(text: str, end: int, found: _Forms, corpus: CorpusEvidence | None) -> bool:
-    """Whether ``text[:end]`` could end with a block of a corpus form: with a corpus, its last line is
+def may_end_corpus_block(line: str, found: _Forms, corpus: CorpusEvidence) -> bool:
+    """Whether a text whose last line is ``line`` could end with a block of a corpus form: the line is
     another document's title behind a bullet or none (the corpus form) or ends many documents (the
     boilerplate form). Each of those forms starts from that line, so a text whose last line is none
     of them holds none."""
-    if corpus is None:
-        return False
-    last = lines_from_end(text, 1, end)
-    if not last:
-        return False
-    line = last[0].text
     if is_boilerplate_line(line, corpus):  # the cheap test first: a long last line is neither
         return True
     return is_corpus_title_line(split_bullet(line, found.bullets)[1], corpus) and not is_heading(line, found)
@@ -1427,8 +1428,13 @@ def ends_with_teaser_pair(text: str, end: int | None = None) -> bool:
     >>> ends_with_teaser_pair("Body.\\nWhy Cats Purr\\nDogs bark")
     False
     """
-    lines = lines_from_end(text, 2, end)
-    return len(lines) == 2 and is_teaser_pair(lines[1].text.strip(), lines[0].text)
+    return is_teaser_pair_at_end(lines_from_end(text, 2, end))
+
+
+def is_teaser_pair_at_end(last: Sequence[Line]) -> bool:
+    """Whether ``last``, a text's last two non-blank lines (the last first, as :func:`lines_from_end`
+    reads them), are a title and a snippet repeating it."""
+    return len(last) == 2 and is_teaser_pair(last[1].text.strip(), last[0].text)
 
 
 # -- the fixer --------------------------------------------------------------------------------------------
