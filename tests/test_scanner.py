@@ -318,6 +318,20 @@ def test_the_teaser_gate_answers_alike_with_the_lines_the_scanner_names(text: st
 
 
 @needs_compiled
+@pytest.mark.parametrize(("last", "holds"), [("The end.", False), ("Read more: Title", True)])
+def test_the_teaser_gate_answers_alike_with_many_lines_to_try(last: str, holds: bool) -> None:
+    # More lines to try than teasers._MOST_LINES_TRIED: the plain search answers (it costs less then).
+    text = "A line\n" * (teasers._MOST_LINES_TRIED + 1) + last
+    forms = _with_lines(teasers.compiled_forms())
+    assert len(lines_to_try(text, forms.phrase_starts)) > teasers._MOST_LINES_TRIED  # type: ignore[arg-type]
+    assert (
+        teasers.has_candidate_line(text, forms)
+        is teasers.has_candidate_line(text, _regex_only(forms))
+        is holds
+    )
+
+
+@needs_compiled
 def test_the_teaser_gate_answers_alike_on_every_benchmark_domain() -> None:
     corpora = benchmark_corpora()
     forms = _with_lines(teasers.compiled_forms(("Lies auch",), ("MORE",)), ("Lies auch", "MORE"))

@@ -1397,6 +1397,9 @@ def may_hold_teasers(text: str, found: _Forms) -> bool:
 # fails at the first characters of most lines, where a search of the whole text tries it at every
 # character (2-3x faster on prose in paragraphs; on many short lines the search is cheaper).
 _LINE_BY_LINE_LENGTH = 48
+# More lines than this to try one by one, and the plain search (or the line-by-line one) is cheaper:
+# on 100,000 lines that all start "A " it was 67 ms against 92 for a match at each.
+_MOST_LINES_TRIED = 64
 
 
 def has_candidate_line(text: str, found: _Forms) -> bool:
@@ -1407,7 +1410,10 @@ def has_candidate_line(text: str, found: _Forms) -> bool:
     """
     match = found.candidate.match
     if found.phrase_starts is not None:  # the compiled scanner names the few lines worth a try
-        return any(match(text, at) is not None for at in lines_to_try(text, found.phrase_starts))
+        tried = lines_to_try(text, found.phrase_starts)
+        if len(tried) <= _MOST_LINES_TRIED:
+            return any(match(text, at) is not None for at in tried)
+        # Many of them (a list of lines that start "I" or "A"): one of the searches below costs less.
     if len(text) < _LINE_BY_LINE_LENGTH * (text.count("\n") + 1):
         return found.candidate.search(text) is not None
     at = -1
