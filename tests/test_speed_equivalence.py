@@ -211,7 +211,10 @@ def plain_latin_share(text: str) -> float:
 @settings(max_examples=500, deadline=None)
 @given(
     st.one_of(
-        _TEXTS, st.text(max_size=40), st.text(alphabet="a\u00b5\u00e9\u00ff\u2019\u0101\u5b89 ", max_size=20)
+        _TEXTS,
+        st.text(max_size=40),
+        # the numeral "Ⅷ" is of the Latin script and no letter; "ª" a Latin letter; "⁄" neither
+        st.text(alphabet="a\u00b5\u00e9\u00ff\u2019\u0101\u5b89\u2167\u00aa\u03c3\u2044 ", max_size=20),
     )
 )
 def test_latin_share_answers_as_the_plain_count(text: str) -> None:
@@ -411,6 +414,44 @@ def test_hyphen_joins_are_those_the_pattern_finds(text: str) -> None:
 def test_hyphen_joins_of_a_long_run_and_many_hyphens() -> None:
     joins = _splitter.hyphen_joins("a" * 200_000 + "-b" * 100_000)
     assert joins == [("a" * 200_000, "b")] + [("b", "b")] * 99_999
+
+
+# Letters, word characters that are no letters of ``_LETTER_RUN`` (digits, "_", "²", the Roman numeral
+# "Ⅷ"), a combining mark, spaces of three kinds and punctuation: the edges of a run of letters.
+_APART_PIECES = st.sampled_from(
+    ["ab", "ba", "a", "b", " ", "  ", "\n", "\u00a0", "\x1c", "_", "1", "\u00b2", "\u2167", "\u00e9",
+     "e\u0301", "-", "'"]
+)  # fmt: skip
+_APART_WORDS = st.sampled_from(["a", "b", "ab", "ba"])
+
+
+def _searching(text: str) -> DocumentWords:
+    """A document that answers every question about pairs and repeats by a search of its text."""
+    document = DocumentWords(text)
+    document._apart_searches = 1 << 30
+    return document
+
+
+def _collecting(text: str) -> DocumentWords:
+    """A document that answers them from every pair and word collected at once."""
+    document = DocumentWords(text)
+    document._apart_searches = 0
+    return document
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_APART_PIECES, max_size=16).map("".join), _APART_WORDS, _APART_WORDS)
+@example("xab ab ab", "ab", "ab")  # a match inside a longer run hides the next one from finditer
+@example("\u2167ab ba", "ab", "ba")  # "Ⅷ" is no letter to isalpha but one to the run pattern
+@example("ab_\u2167ab1", "ab", "ab")
+def test_a_pair_or_a_repeat_searched_for_is_found_as_collecting_every_pair_finds_it(
+    text: str, left: str, right: str
+) -> None:
+    """The search a document makes for its first few questions answers as the collection that answers
+    the rest, so that how many questions came before never changes an answer (a long document asks
+    more than ``_APART_SEARCHES``)."""
+    assert _searching(text).writes_apart(left, right) == _collecting(text).writes_apart(left, right)
+    assert _searching(text).written_again(left) == _collecting(text).written_again(left)
 
 
 def test_a_million_blank_lines_cost_one_search() -> None:
