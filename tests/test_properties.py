@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import textmend
@@ -73,6 +73,7 @@ SCRIPTS = st.sampled_from(
         "\u05d1\u05d9\u05ea",
         "\U0001f600",
         "e\u0301",
+        "\u2167",  # a Roman numeral: the Latin script, no letter
     ]
 )
 
@@ -108,6 +109,11 @@ def _check(text: str) -> None:
 
 @settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ANY_TEXT)
+# Roman numerals are of the Latin script but no letters: counted as Latin letters, eight letters and two
+# numerals (or four and one) made the language test divide by zero.
+@example("usedfora \u2167\u2167")
+@example("x usedfor \u2167\u2167")
+@example("aaaa\u2167")
 def test_any_text_mends_without_error_losslessly_and_idempotently(text: str) -> None:
     _check(text)
 

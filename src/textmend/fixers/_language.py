@@ -89,11 +89,8 @@ _GLUE_MAX_LETTERS = 40
 _LATIN_SHARE = 0.5
 _OTHER_LETTER_WEIGHT = 5
 _WORD = regex.compile(r"\p{L}+")
-_LATIN = regex.compile(r"\p{Script=Latin}")
-_LETTER = regex.compile(r"\p{L}")
-# A letter of another script, or a character of the Latin script that is no letter (the numeral "Ⅷ"):
-# a text with neither has as many Latin characters as letters.
-_NOT_LATIN_LETTER = regex.compile(r"[\p{L}--\p{Script=Latin}]|[\p{Script=Latin}--\p{L}]", regex.V1)
+_LATIN_LETTER = regex.compile(r"[\p{L}&&\p{Script=Latin}]", regex.V1)
+_OTHER_LETTER = regex.compile(r"[\p{L}--\p{Script=Latin}]", regex.V1)
 # The words of text whose characters are all Latin-1 or general punctuation, in stdlib ``re`` (faster):
 # there ``\p{L}`` is exactly this class.
 _LATIN1_WORD = re.compile("[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]+")
@@ -123,14 +120,21 @@ def within_latin1(text: str) -> bool:
 
 
 def latin_share(text: str) -> float:
-    """The weighted share of Latin letters in ``text``: 1.0 for ``"the end"``, 0.0 for ``"安装"``."""
+    """The weighted share of Latin letters in ``text``: 1.0 for ``"the end"``, 0.0 for ``"安装"``.
+
+    Letters only: the Roman numerals ``Ⅷ`` are of the Latin script but no letters (counted as Latin
+    letters, ``"usedfora ⅧⅧ"`` divided by zero).
+
+    >>> latin_share("usedfora \u2167\u2167"), latin_share("the \u732b")
+    (1.0, 0.375)
+    """
     if "\u00b5" not in text and within_latin1(text):
         return 1.0  # every letter of Latin-1 but the micro sign is a Latin letter
-    if _NOT_LATIN_LETTER.search(text) is None:
-        return 1.0  # the counts below would be equal: one search, not two counts of every letter
-    latin = len(_LATIN.findall(text))
-    other = len(_LETTER.findall(text)) - latin
-    return latin / (latin + _OTHER_LETTER_WEIGHT * other) if latin or other else 1.0
+    if _OTHER_LETTER.search(text) is None:
+        return 1.0  # no letter of another script: one search, not a count of every letter
+    latin = len(_LATIN_LETTER.findall(text))
+    other = len(_OTHER_LETTER.findall(text))
+    return latin / (latin + _OTHER_LETTER_WEIGHT * other)
 
 
 def language_of(text: str, default: str, *, record: bool = False) -> str:
