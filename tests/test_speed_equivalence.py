@@ -179,6 +179,11 @@ def test_the_word_tables_are_wordfreqs_own(language: str) -> None:
         theirs = wordfreq.get_frequency_dict(language, wordlist)
         assert ours == theirs and list(ours) == list(theirs), (language, wordlist)
         assert lexicon.top_words(language, 500, wordlist) == wordfreq.top_n_list(language, 500, wordlist)
+    # common_words reads the small list only down to its threshold: the words the whole list has above it
+    small = wordfreq.get_frequency_dict(language, "small")
+    for min_zipf in (3.0, 4.5):
+        common = [word for word, frequency in small.items() if frequency >= 10 ** (min_zipf - 9.0)]
+        assert list(lexicon.common_words(language, min_zipf)) == common, (language, min_zipf)
 
 
 def test_loading_every_table_leaves_no_word_lists_for_the_collector_to_walk() -> None:
