@@ -460,6 +460,26 @@ def test_a_pair_or_a_repeat_searched_for_is_found_as_collecting_every_pair_finds
     assert _searching(text).written_again(left) == _collecting(text).written_again(left)
 
 
+# The patterns the citation and camel-head scans replaced: a look-behind tried at every character.
+_PLAIN_CITATION = regex.compile(r"(?<![\w.])(\w+)\.(\w+)")
+_PLAIN_CAMEL_HEAD = regex.compile(r"(?<!\w)(\p{Ll}+)(?=\p{Lu})")
+# Word characters of every kind (letters of both cases and of no case, digits, "_", a combining mark,
+# the Roman numeral), dots, spaces and signs: the edges of a dotted name and of a camel head.
+_NAME_PIECES = st.sampled_from(
+    ["os", "path", "a", "B", "Integral", "\u01c5", "\u00e9", "\u00c9", "\u03c3", "\u03a3", "_", "1", "\u0301",
+     "\u2167", "\u732b", ".", "..", " ", "\n", "-", "'", "(", "@"]
+)  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_NAME_PIECES, max_size=24).map("".join))
+@example("a.b.c.d x.y Mc.Donald _a.b 1a.b")
+@example("microLenat and microReid, McDonald, x2Y, \u00e9t\u00e9A a\u0301B")
+def test_citations_and_camel_heads_are_those_the_look_behind_patterns_find(text: str) -> None:
+    assert list(_splitter.citations(text)) == _PLAIN_CITATION.findall(text)
+    assert _splitter.camel_heads(text) == Counter(_PLAIN_CAMEL_HEAD.findall(text))
+
+
 def test_a_million_blank_lines_cost_one_search() -> None:
     text = "Body.\n" + "\n" * 1_000_000
     assert [line.text for line in lines_from_end(text, 2)] == ["Body."]
