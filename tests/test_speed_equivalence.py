@@ -235,9 +235,50 @@ _WORD_PIECES = st.sampled_from(
     ["usedfor", "the", "The", "iPhone", "managementThe", "pain", "Amazon", "n", "nn", "x", "a" * 39,
      "a" * 40, "b" * 41, "A" * 3, ".", "!", "?", " ", " ", "\n", "@", "/", "#", "\\", "&", "-", "+", "$",
      "%", "(", "[", ":", "_", "1", "\u00e9", "\u00c9", "\u00df", "\u00b5", "\u00b2", "\u2019", "\u0101",
-     "\u0100", "\u03c3", "\u03a3", "\u5b89"]
+     "\u0100", "\u03c3", "\u03a3", "\u5b89",
+     # signs beyond Latin-1 that leave a text Latin-1 to the patterns, and characters that do not
+     "\u20ac", "\u2192", "\u2122", "\u2713", "\u2212", "\U0001f600", "\u24d0", "\u24b6", "\u2167",
+     "\u203f", "e\u0301"]
 )  # fmt: skip
 _WORD_TEXTS = st.lists(_WORD_PIECES, max_size=40).map("".join)
+
+
+def test_a_sign_beyond_latin1_that_keeps_a_text_latin1_is_nothing_to_any_pattern() -> None:
+    """Every character beyond Latin-1 and general punctuation that within_latin1 lets through (``€``,
+    ``→``, an emoji) is no letter, digit, mark or word character to ``re`` and to ``regex`` and has no
+    case: the Latin-1 classes of the words step then find what the Unicode ones find."""
+    word = regex.compile(r"[\w\p{L}\p{M}\p{N}\p{Pc}\p{Alphabetic}\p{Cased}]")
+    plain_word = re.compile(r"\w")
+    accepted = 0
+    for code in itertools.chain(range(0x100, 0x2000), range(0x2070, 0x110000)):
+        character = chr(code)
+        if not within_latin1("a" + character):
+            continue
+        accepted += 1
+        assert word.match(character) is None and plain_word.match(character) is None, hex(code)
+        assert character.lower() == character.upper() == character.casefold() == character, hex(code)
+        assert not (character.isalnum() or character.isdigit() or character.isnumeric()), hex(code)
+    assert accepted > 5000  # the symbols, punctuation and spaces of every block
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_WORD_PIECES, max_size=40).map("".join))
+@example("usedfor the \u20ac5 price\u2122isgood \U0001f600 iPhone.The")
+def test_the_words_step_edits_a_text_with_signs_as_its_unicode_path_does(text: str) -> None:
+    """Where within_latin1 lets a text take the Latin-1 path, the words step finds what the Unicode
+    path finds."""
+    if not within_latin1(text):
+        return
+    fixer = WordsFixer()
+    fast = [(e.start, e.end, e.after) for e in fixer.find(text, Findings(markup=False))]
+    with mock.patch.object(words, "within_latin1", lambda _text: False):
+        plain = [(e.start, e.end, e.after) for e in fixer.find(text, Findings(markup=False))]
+    assert fast == plain
+    splitter = fixer.splitter
+    assert [m.span() for m in words.glued_candidates(splitter, text, True)] == [
+        m.span() for m in words.glued_candidates(splitter, text, False)
+    ]
+    assert _language._lowercase_words(text) == [w.lower() for w in regex.findall(r"\p{L}+", text)]
 
 
 def _is_latin1(text: str) -> bool:

@@ -95,6 +95,12 @@ _OTHER_LETTER = regex.compile(r"[\p{L}--\p{Script=Latin}]", regex.V1)
 # there ``\p{L}`` is exactly this class.
 _LATIN1_WORD = re.compile("[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]+")
 _BEYOND_LATIN1 = re.compile(r"[^\x00-\xff\u2000-\u206f]")
+# A character beyond those that is not a mere sign: anything but a symbol, punctuation or a space, and
+# those that are letters to some pattern (the circled letters are alphabetic, \\w to ``regex``), word
+# characters (connector punctuation) or have a case.
+_NOT_A_SIGN = regex.compile(
+    r"[^\x00-\xff\u2000-\u206f[[\p{S}\p{P}\p{Z}]--[\p{Pc}\p{Alphabetic}\p{Cased}]]]", regex.V1
+)
 # The one character whose lowercase is not one letter (``İ`` -> ``i`` and a combining dot): text that
 # holds it is split into words before it is lowercased.
 _DOTTED_I = "\u0130"
@@ -110,13 +116,20 @@ def markers(language: str) -> frozenset[str]:
 
 
 def within_latin1(text: str) -> bool:
-    """Whether every character of ``text`` is Latin-1 or general punctuation (quotes, dashes,
-    ellipses), so that stdlib ``re`` classes can stand for ``\\p{L}``, ``\\p{Ll}`` and ``\\p{Lu}``.
+    """Whether every character of ``text`` is Latin-1, general punctuation (quotes, dashes, ellipses) or
+    a sign that no pattern reads as a letter or a word character and that has no case (``€``, ``→``,
+    ``™``, ``✓``, an emoji), so that stdlib ``re`` classes can stand for ``\\p{L}``, ``\\p{Ll}`` and
+    ``\\p{Lu}``, and lowercasing changes only Latin-1 letters.
 
-    >>> within_latin1("caf\u00e9 \u2014 \u201cok\u201d"), within_latin1("\u5b89\u88c5")
+    >>> within_latin1("caf\u00e9 \u2014 \u201cok\u201d 5 \u20ac"), within_latin1("\u5b89\u88c5")
     (True, False)
+    >>> within_latin1("\u24d0"), within_latin1("\u2167"), within_latin1("e\u0301")  # ⓐ, Ⅷ, a mark
+    (False, False, False)
     """
-    return text.isascii() or _BEYOND_LATIN1.search(text) is None
+    if text.isascii():
+        return True
+    beyond = _BEYOND_LATIN1.search(text)
+    return beyond is None or _NOT_A_SIGN.search(text, beyond.start()) is None
 
 
 def latin_share(text: str) -> float:
