@@ -32,11 +32,12 @@ from textmend.fixers._scan import PureRunTable, latin1_run_starts, latin1_runs
 from textmend.lexicon import common_words
 
 try:
-    from textmend.fixers._runs import RunTable, capital_follows, lines_to_try, word_counts
+    from textmend.fixers._runs import RunTable, capital_follows, lines_to_try, unusual_characters, word_counts
 except ImportError:  # not built here
     RunTable = None  # type: ignore[assignment, misc]
     capital_follows = None  # type: ignore[assignment]
     lines_to_try = None  # type: ignore[assignment]
+    unusual_characters = None  # type: ignore[assignment]
     word_counts = None  # type: ignore[assignment]
 
 needs_compiled = pytest.mark.skipif(
@@ -196,6 +197,8 @@ def test_the_compiled_table_refuses_what_is_no_str() -> None:
         capital_follows(3)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="reads a str, not bytes"):
         word_counts(b"the")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="reads a str, not int"):
+        unusual_characters(5)  # type: ignore[arg-type]
 
 
 CAPITAL_ROWS = [
@@ -224,6 +227,35 @@ def test_a_capital_follows_as_the_pattern_finds(text: str, follows: bool, why: s
 @given(_TEXTS)
 def test_the_compiled_capital_check_answers_as_the_pure_one(text: str) -> None:
     assert capital_follows(text) is _scan.pure_capital_follows(text)
+
+
+# Each row: a text, the characters ftfy could act on in it (each once), and why.
+UNUSUAL_ROWS = [
+    ("plain text, tabs\tand lines\n", set(), "printable ASCII, a tab and a line feed are none"),
+    ("R & D\r\n\x00\x7f", {"&", "\r", "\x00", "\x7f"}, "an ampersand, a carriage return, controls"),
+    ("caf\u00e9 caf\u00e9 \u00ff", {"\u00e9", "\u00ff"}, "Latin-1 letters, each once (one-byte kind)"),
+    ("\u2019\u2019 \u20ac \uffff", {"\u2019", "\u20ac", "\uffff"}, "two-byte kind, to its last character"),
+    (
+        "\U0001f600 \U0001f600 \u00e9 \ud800",
+        {"\U0001f600", "\u00e9", "\ud800"},
+        "four-byte kind, a surrogate",
+    ),
+    ("", set(), "the empty text"),
+]
+
+
+@pytest.mark.parametrize(("text", "unusual", "why"), UNUSUAL_ROWS, ids=[row[2] for row in UNUSUAL_ROWS])
+def test_the_unusual_characters_are_those_the_pattern_finds(text: str, unusual: set[str], why: str) -> None:
+    assert _scan.pure_unusual_characters(text) == unusual == set(_scan.UNUSUAL.findall(text))
+    if unusual_characters is not None:
+        assert unusual_characters(text) == unusual
+
+
+@needs_compiled
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(_TEXTS, st.text(max_size=60)))
+def test_the_compiled_unusual_characters_are_the_pure_ones(text: str) -> None:
+    assert unusual_characters(text) == _scan.pure_unusual_characters(text)
 
 
 # Each row: a text, where the lines that lines_to_try names start (first words "read", "more", "a"

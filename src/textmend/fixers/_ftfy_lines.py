@@ -29,13 +29,15 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Literal
 
 import ftfy
 from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
 from ftfy.chardata import CONTROL_CHARS, HTML_ENTITY_RE, LIGATURES, WIDTH_MAP
 from ftfy.fixes import unescape_html
+
+from ._scan import UNUSUAL, unusual_characters
 
 __all__ = [
     "BLOCK",
@@ -67,8 +69,9 @@ __all__ = [
 Normalization = Literal["NFC", "NFD", "NFKC", "NFKD"] | None
 
 # ftfy changes nothing in a line of printable ASCII without "&" (tabs and "\n" included). One
-# character class, without alternation, so that ``re`` scans clean text at full speed.
-NEEDS_FTFY = re.compile(r"[^\t\n\x20-\x25\x27-\x7e]")
+# character class, without alternation, so that ``re`` scans clean text at full speed; the characters it
+# matches, each once, are what :func:`_scan.unusual_characters` collects (in C where built).
+NEEDS_FTFY = UNUSUAL
 
 
 def _char_class(codes: list[int]) -> str:
@@ -161,6 +164,35 @@ def ascii_needs_ftfy(text: str) -> bool:
 _ASCII_FTFY_LEAVES = bytes(code for code in range(0x20, 0x7F) if code != ord("&")) + b"\t\n"
 
 
+def _mojibake_windows_match(text: str, characters: list[str]) -> bool:
+    """:func:`looks_like_mojibake` for a text whose mojibake characters are ``characters`` (each kind
+    once): their places found with ``str.find``, the windows searched as there."""
+    if not characters:
+        return False
+    places: list[int] = []
+    for character in characters:
+        at = text.find(character)
+        while at >= 0:
+            places.append(at)
+            at = text.find(character, at + 1)
+    places.sort()
+    return _windows_match(text, places)
+
+
+def _windows_match(text: str, places: Iterable[int]) -> bool:
+    """Whether ``BADNESS_RE`` matches within ``_REACH`` characters of one of the sorted ``places`` (of
+    one-character mojibake characters), windows that overlap or touch searched as one."""
+    low = high = -1
+    for place in places:
+        start = max(place - _REACH, 0)
+        if start > high:
+            if high >= 0 and BADNESS_RE.search(text, low, high):
+                return True
+            low = start
+        high = place + 1 + _REACH
+    return high >= 0 and BADNESS_RE.search(text, low, high) is not None
+
+
 def looks_like_mojibake(text: str) -> bool:
     """ftfy's ``is_bad(text)``, searched only around the characters mojibake is made of.
 
@@ -173,15 +205,7 @@ def looks_like_mojibake(text: str) -> bool:
     """
     # Windows that overlap or touch are searched as one: a match inside their union holds a mojibake
     # character and is shorter than the reach, so it lies inside that character's own window too.
-    low = high = -1
-    for match in _MOJIBAKE_CHAR.finditer(text):
-        start = max(match.start() - _REACH, 0)
-        if start > high:
-            if high >= 0 and BADNESS_RE.search(text, low, high):
-                return True
-            low = start
-        high = match.end() + _REACH
-    return high >= 0 and BADNESS_RE.search(text, low, high) is not None
+    return _windows_match(text, (match.start() for match in _MOJIBAKE_CHAR.finditer(text)))
 
 
 def could_change(text: str, normalization: Normalization) -> bool:
@@ -192,20 +216,48 @@ def could_change(text: str, normalization: Normalization) -> bool:
     >>> could_change("\u201cIt\u2019s\u201d", "NFC"), could_change("It\u00e2\u20ac\u2122s", "NFC")
     (False, True)
     """
-    if not (ascii_needs_ftfy(text) if text.isascii() else NEEDS_FTFY.search(text) is not None):
-        return False
+    unusual = None
+    if text.isascii():
+        if not ascii_needs_ftfy(text):
+            return False
+    else:
+        unusual = unusual_characters(text)  # one pass: most text beyond ASCII holds a few kinds only
+        if not unusual:
+            return False
     if normalization is not None and not unicodedata.is_normalized(normalization, text):
         return True
     if has_reference(text):
         return True
     # A fix target, a mojibake window and "Ã " at a line start each hold a character of _FIX_OR_MOJIBAKE
     # (each a SUSPECT character): most text that gets here has none, and is cleared at one scan.
-    first = _FIX_OR_MOJIBAKE.search(text)
-    return first is not None and (
-        _FIX_TARGET.search(text, first.start()) is not None
-        or looks_like_mojibake(text)
-        or _MOJIBAKE_AT_LINE_START.search(text, first.start()) is not None
+    if unusual is None:
+        first = _FIX_OR_MOJIBAKE.search(text)
+        return first is not None and (
+            _FIX_TARGET.search(text, first.start()) is not None
+            or looks_like_mojibake(text)
+            or _MOJIBAKE_AT_LINE_START.search(text, first.start()) is not None
+        )
+    # Beyond ASCII, the characters are known: the same three tests, asked of them and of the places of
+    # the few kinds of mojibake character the text holds, without a scan of the whole text each.
+    suspects = [character for character in unusual if is_suspect(character)]
+    if not suspects:
+        return False  # typographic quotes and dashes: no character the tests look for
+    return (
+        any(_FIX_TARGET.match(character) is not None for character in suspects)
+        or _mojibake_windows_match(text, [c for c in suspects if _MOJIBAKE_CHAR.match(c) is not None])
+        or any(text.find(f"{character} ") >= 0 for character in "\u00c3\u00c2" if character in unusual)
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def is_suspect(character: str) -> bool:
+    """Whether ``character`` is one of ftfy's fix targets (but ``&``) or a character of mojibake: what
+    :func:`could_change` searches a text for after its quick tests.
+
+    >>> is_suspect("\u2019"), is_suspect("\u00c3"), is_suspect("\\r")
+    (False, True, True)
+    """
+    return _FIX_OR_MOJIBAKE.match(character) is not None
 
 
 def has_reference(text: str) -> bool:

@@ -611,6 +611,82 @@ error:
     return NULL;
 }
 
+/* Whether ASCII character c is one ftfy leaves alone on its own: a tab, a line feed, or printable but
+ * "&" (the complement of the characters unusual_characters collects). */
+#define PLAIN_ASCII(c) ((c) == '\t' || (c) == '\n' || ((c) >= 0x20 && (c) <= 0x7e && (c) != '&'))
+
+/* Adds each character of size characters of one width at data that is not PLAIN_ASCII to the set
+ * result, once (seen marks the characters below 0x10000 already added); -1 on error. */
+#define UNUSUAL_OF(NAME, TYPE)                                                                       \
+    static int NAME(const void *data, Py_ssize_t size, unsigned char *seen, PyObject *result)        \
+    {                                                                                                \
+        const TYPE *text_chars = (const TYPE *)data;                                                 \
+        for (Py_ssize_t i = 0; i < size; i++) {                                                      \
+            Py_UCS4 c = text_chars[i];                                                               \
+            if (c < 128 && PLAIN_ASCII(c)) {                                                         \
+                continue;                                                                            \
+            }                                                                                        \
+            if (c < 0x10000) {                                                                       \
+                if (seen[c >> 3] & (1 << (c & 7))) {                                                 \
+                    continue;                                                                        \
+                }                                                                                    \
+                seen[c >> 3] |= (unsigned char)(1 << (c & 7));                                       \
+            }                                                                                        \
+            PyObject *character = PyUnicode_FromOrdinal((int)c);                                     \
+            if (character == NULL || PySet_Add(result, character) < 0) {                             \
+                Py_XDECREF(character);                                                               \
+                return -1;                                                                           \
+            }                                                                                        \
+            Py_DECREF(character);                                                                    \
+        }                                                                                            \
+        return 0;                                                                                    \
+    }
+
+UNUSUAL_OF(unusual_1, Py_UCS1)
+UNUSUAL_OF(unusual_2, Py_UCS2)
+UNUSUAL_OF(unusual_4, Py_UCS4)
+
+/* unusual_characters(text): the set of the characters of text that are not a tab, a line feed or a
+ * printable ASCII character other than "&": what ftfy could act on, each once. */
+static PyObject *
+unusual_characters(PyObject *module, PyObject *text)
+{
+    (void)module;
+    if (!is_readable_text(text, "unusual_characters")) {
+        return NULL;
+    }
+    PyObject *result = PySet_New(NULL);
+    if (result == NULL) {
+        return NULL;
+    }
+    Py_ssize_t size = PyUnicode_GET_LENGTH(text);
+    const void *data = PyUnicode_DATA(text);
+    int kind = PyUnicode_KIND(text);
+    unsigned char *seen = PyMem_Calloc(kind == PyUnicode_1BYTE_KIND ? 32 : 8192, 1);
+    if (seen == NULL) {
+        Py_DECREF(result);
+        return PyErr_NoMemory();
+    }
+    int status;
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND:
+        status = unusual_1(data, size, seen, result);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        status = unusual_2(data, size, seen, result);
+        break;
+    default:
+        status = unusual_4(data, size, seen, result);
+        break;
+    }
+    PyMem_Free(seen);
+    if (status < 0) {
+        Py_DECREF(result);
+        return NULL;
+    }
+    return result;
+}
+
 static PyMethodDef module_functions[] = {
     {"word_counts", (PyCFunction)word_counts, METH_O,
      "word_counts(text)\n--\n\nHow often each run of word characters (re's \\w+) occurs in text."},
@@ -618,6 +694,8 @@ static PyMethodDef module_functions[] = {
      "lines_to_try(text, table)\n--\n\nWhere each line of text starts whose first word table could hold."},
     {"capital_follows", (PyCFunction)capital_follows, METH_O,
      "capital_follows(text)\n--\n\nWhether a Latin-1 capital follows a Latin-1 lowercase letter or . ! ?"},
+    {"unusual_characters", (PyCFunction)unusual_characters, METH_O,
+     "unusual_characters(text)\n--\n\nThe characters of text but tabs, line feeds and printable ASCII other than &."},
     {NULL, NULL, 0, NULL},
 };
 

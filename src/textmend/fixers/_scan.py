@@ -9,6 +9,8 @@ pure Python everywhere, with the same answers.
   look for ``wordsThe`` and ``pain.The`` glue at all.
 - *Word counts* (:func:`word_counts`, :func:`word_set`): the document's words (``re``'s ``\\w+``), which
   the words step counts for a document that has candidates.
+- *Unusual characters* (:func:`unusual_characters`): the distinct characters of a text that ftfy
+  could act on (all but tabs, line feeds and printable ASCII other than ``&``), for the ``ftfy`` step.
 - *Lines to try* (:func:`lines_to_try`): the lines whose first word could start one of the teaser
   step's headings or labels, so that its pattern is tried at those lines only. Compiled only: without
   it the teaser step searches the whole text with the pattern, which gives the same answer.
@@ -36,6 +38,7 @@ __all__ = [
     "LATIN1_RUN_AFTER",
     "LATIN1_UPPER",
     "PURE_PYTHON_VARIABLE",
+    "UNUSUAL",
     "PureRunTable",
     "WordTable",
     "capital_follows",
@@ -45,8 +48,10 @@ __all__ = [
     "lines_to_try",
     "phrase_starts",
     "pure_capital_follows",
+    "pure_unusual_characters",
     "pure_word_counts",
     "run_table",
+    "unusual_characters",
     "word_counts",
     "word_set",
 ]
@@ -158,11 +163,13 @@ try:
     from ._runs import RunTable as _CompiledRunTable
     from ._runs import capital_follows as _compiled_capital_follows
     from ._runs import lines_to_try as _compiled_lines_to_try
+    from ._runs import unusual_characters as _compiled_unusual_characters
     from ._runs import word_counts as _compiled_word_counts
 except ImportError:  # not built: no C compiler where the package was installed, or a plain checkout
     _CompiledRunTable = None  # type: ignore[assignment, misc]
     _compiled_capital_follows = None  # type: ignore[assignment]
     _compiled_lines_to_try = None  # type: ignore[assignment]
+    _compiled_unusual_characters = None  # type: ignore[assignment]
     _compiled_word_counts = None  # type: ignore[assignment]
 
 #: Whether :func:`run_table` makes compiled tables: built, and not turned off by the environment.
@@ -221,6 +228,24 @@ def word_set(text: str) -> set[str]:
     ['cat', 'dog', 'saw', 'the']
     """
     return set(_compiled_word_counts(text) if COMPILED else _WORD.findall(text))
+
+
+#: A character ftfy could act on: anything but a tab, a line feed and printable ASCII other than "&".
+UNUSUAL = re.compile(r"[^\t\n\x20-\x25\x27-\x7e]")
+
+
+def pure_unusual_characters(text: str) -> set[str]:
+    """The distinct characters of ``text`` that :data:`UNUSUAL` matches, in pure Python.
+
+    >>> sorted(pure_unusual_characters("caf\u00e9 & caf\u00e9\\r\\n"))
+    ['\\r', '&', '\u00e9']
+    """
+    return set(UNUSUAL.findall(text))
+
+
+def unusual_characters(text: str) -> set[str]:
+    """:func:`pure_unusual_characters`, in C where :data:`COMPILED` (one pass, each character once)."""
+    return _compiled_unusual_characters(text) if COMPILED else pure_unusual_characters(text)
 
 
 # A letter beyond ASCII that a pattern with re.IGNORECASE matches to an ASCII letter (the Kelvin sign,
