@@ -7,8 +7,9 @@ The texts (issue #18): real documents from the licensed corpora of ``benchmarks/
 and licences in ``benchmarks/data/README.md``), and the bundled public-domain Austen prose cut into 4 KB
 documents:
 
-- clean: Austen as bundled (plain ASCII); Austen with typographic quotes and dashes (curly), and with
-  an acute accent on about one word in fifty (accented); the news, technical-documentation and
+- clean: Austen as bundled (plain ASCII); Austen with typographic quotes and dashes (curly), with
+  an acute accent on about one word in fifty (accented), and with a sign beyond Latin-1 (``€``, ``™``,
+  ``→``, an emoji) after one word in a hundred (signs); the news, technical-documentation and
   informal (mailing lists, forum) domains as they are (test split);
 - damaged, news (& to space): the news domain with every ``'``, ``"`` and ``&`` written as a
   reference whose ``&`` became a space (``Iraq #39;s``, `` quot;``, `` amp;``), as in scraped news
@@ -123,6 +124,17 @@ def curly(text: str) -> str:
     return text.replace('"', "\u201d")
 
 
+def signed(text: str, rng: random.Random) -> str:
+    """A sign beyond Latin-1 (``€``, ``™``, ``→``, ``✓``, ``−``, an emoji) after one word in a hundred: clean
+    web text that is no longer Latin-1 (a document with one such sign took the words step's Unicode path,
+    nine times slower, until the thirtieth session)."""
+    return _WORD_END.sub(lambda m: m[0] if rng.random() > 0.01 else m[0] + " " + rng.choice(_SIGNS), text)
+
+
+_WORD_END = re.compile(r"\b[A-Za-z]+\b")
+_SIGNS = ["\u20ac", "\u2122", "\u2192", "\u2713", "\u2212", "\U0001f600"]
+
+
 def mojibake(text: str) -> str:
     """``text`` as UTF-8 bytes misread as Windows-1252 (``’`` becomes ``â€™``)."""
     return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in text.encode("utf-8"))
@@ -217,6 +229,7 @@ def corpora_sets(quick: bool) -> tuple[dict[str, list[str]], dict[str, float]]:
         "clean": docs,
         "clean, curly": curly_docs,
         "clean, accented": accented_docs,
+        "clean, signs": [signed(d, random.Random(9 + i)) for i, d in enumerate(curly_docs)],
         "clean news": real["news"],
         "clean technical": real["technical"],
         "clean informal": real["informal"],
