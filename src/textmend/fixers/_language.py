@@ -91,12 +91,12 @@ _OTHER_LETTER_WEIGHT = 5
 _WORD = regex.compile(r"\p{L}+")
 _LATIN_LETTER = regex.compile(r"[\p{L}&&\p{Script=Latin}]", regex.V1)
 _OTHER_LETTER = regex.compile(r"[\p{L}--\p{Script=Latin}]", regex.V1)
-# The words of text whose characters are all Latin-1 or general punctuation, in stdlib ``re`` (faster):
-# there ``\p{L}`` is exactly this class.
+# The words of :func:`within_latin1` text (Latin-1, general punctuation and signs), in stdlib ``re``
+# (faster): there ``\p{L}`` is exactly this class.
 _LATIN1_WORD = re.compile("[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]+")
 _BEYOND_LATIN1 = re.compile(r"[^\x00-\xff\u2000-\u206f]")
 # A character beyond those that is not a mere sign: anything but a symbol, punctuation or a space, and
-# those that are letters to some pattern (the circled letters are alphabetic, \\w to ``regex``), word
+# those that are letters to some pattern (the circled letters are alphabetic, \w to ``regex``), word
 # characters (connector punctuation) or have a case.
 _NOT_A_SIGN = regex.compile(
     r"[^\x00-\xff\u2000-\u206f[[\p{S}\p{P}\p{Z}]--[\p{Pc}\p{Alphabetic}\p{Cased}]]]", regex.V1

@@ -127,7 +127,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 # A word cited with a name after its dot (``numbers.Integral``): the word where it starts a word (no
 # word character or dot before it), and the name. One pass finds every citation of every word (from
 # each dot, the name after it, and the word read back from it: what ``(?<![\w.])(\w+)\.(\w+)`` finds,
-# which tried its look-behind at every character, 0.2 s a megabyte); a search for one word
+# which tried its look-behind at every character, 74 ms a megabyte against 2); a search for one word
 # (``(?<![\w.])numbers\.(\w+)``) finds the same ones.
 _DOT_NAME = regex.compile(r"\.(\w+)")
 _WORD_BACK = regex.compile(r"(?r)\w+")
@@ -142,7 +142,7 @@ _DOT_CAPITALISED = regex.compile(r"\.(?=(\p{Lu}\p{Ll}*))")
 _LETTERS_BACK = regex.compile(r"(?r)\p{L}+")
 # The lowercase letters that start a word and run into a capital (``micro`` in ``microLenat``): from each
 # capital, the lowercase letters read back from it (what ``(?<!\w)(\p{Ll}+)(?=\p{Lu})`` finds, which
-# tried its look-behind at every character: 0.26 s a megabyte).
+# tried its look-behind at every character: 105 ms a megabyte against 14).
 _CAPITAL = regex.compile(r"\p{Lu}")
 _LOWERCASE_BACK = regex.compile(r"(?r)\p{Ll}+")
 _REGEX_WORD_CHARACTER = regex.compile(r"\w")  # the regex module's \w, as the patterns above read it
@@ -191,8 +191,9 @@ _SEARCHES_BEFORE_COUNTING = 8  # see DocumentWords
 # Searches for a pair written apart (or a repeated token) before a document's pairs are collected at
 # once. Collecting costs about as much as 130 searches that find nothing on 4 KB (0.8 ms against 6 µs) and
 # 170-340 on 1 MB (230 ms against 0.7-1.4 ms), so searching until this many is never more than twice
-# the cheaper way, and the bound keeps the cost linear. (At 32, a 1 MB document asking 33 questions
-# collected its pairs in each round of the words step: 1.2 s, now 0.85.)
+# the cheaper way, and the bound keeps the cost linear. (At 32, a 1 MB document asking about 80
+# questions in the words step's first round and 34 in its second collected its pairs in both: 1.2 s,
+# now 0.85.)
 _APART_SEARCHES = 128
 _AROUND = 100  # characters on each side of a token whose language decides whether it is foreign
 _CLAUSE_MARK = re.compile(r"[.!?:;\"\u201c\u201d\u00ab\u00bb()\n]")

@@ -246,9 +246,9 @@ _MISSING_SPACE = regex.compile(
 _LOWERCASE_RUN = regex.compile(r"(?<![\w@/.#\\&\-+$%:])\p{Ll}{4,40}")
 _LOWER_UPPER = regex.compile(r"\p{Ll}\p{Lu}")
 _NO_SPACE = regex.compile(r"[.!?]n{0,2}\p{Lu}")
-# The same looks in stdlib ``re`` (twice as fast), for text whose characters are all Latin-1 or general
-# punctuation (quotes, dashes, ellipses; :func:`within_latin1`): there ``\p{Ll}`` and ``\p{Lu}`` are
-# exactly these classes.
+# The same looks in stdlib ``re`` (twice as fast), for text whose characters are all Latin-1, general
+# punctuation (quotes, dashes, ellipses) or signs that are no letters (:func:`within_latin1`): there
+# ``\p{Ll}`` and ``\p{Lu}`` are exactly these classes.
 _LL = LATIN1_LOWER
 _LU = LATIN1_UPPER
 # The same runs found with the character before them (group 1 the run): a search that starts at the
