@@ -57,6 +57,7 @@ __all__ = [
     "has_reference",
     "has_width_forms",
     "is_plain_ascii",
+    "is_suspect",
     "line_could_change",
     "lines",
     "looks_like_mojibake",
