@@ -157,6 +157,9 @@ _SPARSE = st.lists(
 @given(_SPARSE)
 def test_merged_mojibake_windows_answer_as_ftfys_whole_text_search(text: str) -> None:
     assert _ftfy_lines.looks_like_mojibake(text) == is_bad(text)
+    # the places found from the kinds of mojibake character the text holds (what could_change passes)
+    kinds = {match.group() for match in _ftfy_lines._MOJIBAKE_CHAR.finditer(text)}
+    assert _ftfy_lines.looks_like_mojibake(text, sorted(kinds)) == is_bad(text)
 
 
 def test_the_mojibake_windows_reach_past_ftfys_longest_sequence() -> None:

@@ -165,21 +165,6 @@ def ascii_needs_ftfy(text: str) -> bool:
 _ASCII_FTFY_LEAVES = bytes(code for code in range(0x20, 0x7F) if code != ord("&")) + b"\t\n"
 
 
-def _mojibake_windows_match(text: str, characters: list[str]) -> bool:
-    """:func:`looks_like_mojibake` for a text whose mojibake characters are ``characters`` (each kind
-    once): their places found with ``str.find``, the windows searched as there."""
-    if not characters:
-        return False
-    places: list[int] = []
-    for character in characters:
-        at = text.find(character)
-        while at >= 0:
-            places.append(at)
-            at = text.find(character, at + 1)
-    places.sort()
-    return _windows_match(text, places)
-
-
 def _windows_match(text: str, places: Iterable[int]) -> bool:
     """Whether ``BADNESS_RE`` matches within ``_REACH`` characters of one of the sorted ``places`` (of
     one-character mojibake characters), windows that overlap or touch searched as one."""
@@ -194,19 +179,31 @@ def _windows_match(text: str, places: Iterable[int]) -> bool:
     return high >= 0 and BADNESS_RE.search(text, low, high) is not None
 
 
-def looks_like_mojibake(text: str) -> bool:
+def looks_like_mojibake(text: str, characters: Iterable[str] | None = None) -> bool:
     """ftfy's ``is_bad(text)``, searched only around the characters mojibake is made of.
 
     Every sequence ftfy looks for holds one of them, so this is the same answer, several times faster
     on prose with a few accented letters; in text dense with them (French, a list of accented words)
-    the windows merge, so the cost is one search, not one per letter.
+    the windows merge, so the cost is one search, not one per letter. ``characters``, when given, are
+    the kinds of mojibake character the text holds: their places are found with ``str.find``, without a
+    scan of the whole text.
 
     >>> looks_like_mojibake("caf\u00e9 cr\u00e8me"), looks_like_mojibake("caf\u00c3\u00a9")
     (False, True)
+    >>> looks_like_mojibake("caf\u00c3\u00a9", ["\u00c3", "\u00a9"])
+    True
     """
     # Windows that overlap or touch are searched as one: a match inside their union holds a mojibake
     # character and is shorter than the reach, so it lies inside that character's own window too.
-    return _windows_match(text, (match.start() for match in _MOJIBAKE_CHAR.finditer(text)))
+    if characters is None:
+        return _windows_match(text, (match.start() for match in _MOJIBAKE_CHAR.finditer(text)))
+    places: list[int] = []
+    for character in characters:
+        at = text.find(character)
+        while at >= 0:
+            places.append(at)
+            at = text.find(character, at + 1)
+    return _windows_match(text, sorted(places))
 
 
 def could_change(text: str, normalization: Normalization) -> bool:
@@ -217,35 +214,22 @@ def could_change(text: str, normalization: Normalization) -> bool:
     >>> could_change("\u201cIt\u2019s\u201d", "NFC"), could_change("It\u00e2\u20ac\u2122s", "NFC")
     (False, True)
     """
-    unusual = None
-    if text.isascii():
-        if not ascii_needs_ftfy(text):
-            return False
-    else:
-        unusual = unusual_characters(text)  # one pass: most text beyond ASCII holds a few kinds only
-        if not unusual:
-            return False
+    if text.isascii() and not ascii_needs_ftfy(text):
+        return False
+    unusual = unusual_characters(text)  # one pass: most text holds a few kinds of such character only
+    if not unusual:
+        return False
     if normalization is not None and not unicodedata.is_normalized(normalization, text):
         return True
     if has_reference(text):
         return True
     # A fix target, a mojibake window and "Ã " at a line start each hold a character of _FIX_OR_MOJIBAKE
-    # (each a SUSPECT character): most text that gets here has none, and is cleared at one scan.
-    if unusual is None:
-        first = _FIX_OR_MOJIBAKE.search(text)
-        return first is not None and (
-            _FIX_TARGET.search(text, first.start()) is not None
-            or looks_like_mojibake(text)
-            or _MOJIBAKE_AT_LINE_START.search(text, first.start()) is not None
-        )
-    # Beyond ASCII, the characters are known: the same three tests, asked of them and of the places of
-    # the few kinds of mojibake character the text holds, without a scan of the whole text each.
+    # (a suspect): most text that gets here has none. The tests are asked of the kinds of character the
+    # text holds, and of the places of its few kinds of mojibake character, not of the whole text.
     suspects = [character for character in unusual if is_suspect(character)]
-    if not suspects:
-        return False  # typographic quotes and dashes: no character the tests look for
-    return (
+    return bool(suspects) and (
         any(_FIX_TARGET.match(character) is not None for character in suspects)
-        or _mojibake_windows_match(text, [c for c in suspects if _MOJIBAKE_CHAR.match(c) is not None])
+        or looks_like_mojibake(text, [c for c in suspects if _MOJIBAKE_CHAR.match(c) is not None])
         or any(text.find(f"{character} ") >= 0 for character in "\u00c3\u00c2" if character in unusual)
     )
 
