@@ -24,20 +24,10 @@ from functools import cache
 
 import msgpack
 from wordfreq import available_languages as wordfreq_languages
-from wordfreq import cB_to_freq, get_frequency_list, read_cBpack
+from wordfreq import cB_to_freq, get_frequency_list
 from wordfreq.numbers import has_digit_sequence
 
 __all__ = ["available_languages", "common_words", "frequencies", "top_words", "zipf"]
-
-
-def _buckets(language: str, wordlist: str) -> list[list[str]]:
-    """wordfreq's ``wordlist`` of ``language`` as it stores it: one list of words per centibel of
-    frequency, most frequent first. Read from its file, not kept (see the module docstring); a code
-    wordfreq would match only approximately (``pt-BR``) goes through wordfreq's own reading."""
-    path = wordfreq_languages(wordlist).get(language)
-    if path is None:
-        return get_frequency_list(language, wordlist)
-    return read_cBpack(path)
 
 
 def _frequency_dict(language: str, wordlist: str) -> dict[str, float]:
@@ -59,7 +49,7 @@ def top_words(language: str, n: int, wordlist: str = "best") -> list[str]:
     """The ``n`` most frequent words of ``language``, as ``wordfreq.top_n_list`` gives them (without a
     run of two digits), read without wordfreq's caches and only as far as they go."""
     words: list[str] = []
-    with closing(_leading_buckets(language, wordlist)) as buckets:
+    with closing(_buckets(language, wordlist)) as buckets:
         for bucket in buckets:
             for word in bucket:
                 if not has_digit_sequence(word):
@@ -69,13 +59,14 @@ def top_words(language: str, n: int, wordlist: str = "best") -> list[str]:
     return words
 
 
-def _leading_buckets(language: str, wordlist: str) -> Generator[list[str], None, None]:
-    """The buckets of wordfreq's ``wordlist`` of ``language`` as :func:`_buckets` gives them, most frequent
-    first, decoded from its file (the format ``wordfreq.read_cBpack`` reads) only as far as they are
-    taken: the language markers want a hundred words of each of 19 lists of tens of thousands (3 ms in
-    all, not 90)."""
+def _buckets(language: str, wordlist: str) -> Generator[list[str], None, None]:
+    """wordfreq's ``wordlist`` of ``language`` as it stores it: one list of words per centibel of
+    frequency, most frequent first. Read from its file (the format ``wordfreq.read_cBpack`` reads), not
+    kept (see the module docstring), and decoded only as far as the buckets are taken: the language
+    markers want a hundred words of each of 19 lists of tens of thousands (3 ms in all, not 90). A code
+    wordfreq would match only approximately (``pt-BR``) goes through wordfreq's own reading."""
     path = wordfreq_languages(wordlist).get(language)
-    if path is None:  # a code wordfreq matches only approximately ("pt-BR"): its own reading
+    if path is None:
         yield from get_frequency_list(language, wordlist)
         return
     with gzip.open(path, "rb") as packed:
@@ -119,7 +110,7 @@ def common_words(language: str = "en", min_zipf: float = 3.0) -> Mapping[str, No
         raise ValueError(f"wordfreq's small lists stop at Zipf 3; min_zipf {min_zipf} is below that")
     least = 10 ** (min_zipf - 9.0)
     common: dict[str, None] = {}
-    with closing(_leading_buckets(language, "small")) as buckets:
+    with closing(_buckets(language, "small")) as buckets:
         for index, bucket in enumerate(buckets):
             if cB_to_freq(-index) < least:
                 break  # the buckets go from the most frequent down: the rest are rarer still
