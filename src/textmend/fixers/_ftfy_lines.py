@@ -123,7 +123,8 @@ _FIX_OR_MOJIBAKE = re.compile(f"[{_FIX_TARGETS}{_MOJIBAKE}]")
 # match holding a character lies within this many characters of it on either side.
 _REACH = 8
 # Mojibake ``is_bad`` sees only at the start of a segment, so not in a whole text, only in its lines.
-_MOJIBAKE_AT_LINE_START = re.compile("[\u00c3\u00c2] ")
+_LINE_START_MOJIBAKE = "\u00c3\u00c2"
+_MOJIBAKE_AT_LINE_START = re.compile(f"[{_LINE_START_MOJIBAKE}] ")
 
 # Chinese, Japanese and Korean script: kana, CJK ideographs, hangul, CJK punctuation (not U+3000,
 # which full-width Latin text uses too) and half-width katakana.
@@ -230,7 +231,7 @@ def could_change(text: str, normalization: Normalization) -> bool:
     return bool(suspects) and (
         any(_FIX_TARGET.match(character) is not None for character in suspects)
         or looks_like_mojibake(text, [c for c in suspects if _MOJIBAKE_CHAR.match(c) is not None])
-        or any(text.find(f"{character} ") >= 0 for character in "\u00c3\u00c2" if character in unusual)
+        or (not unusual.isdisjoint(_LINE_START_MOJIBAKE) and _MOJIBAKE_AT_LINE_START.search(text) is not None)
     )
 
 
