@@ -339,15 +339,17 @@ def test_dev_stdout_is_written_through() -> None:
 
 # -- kill -9 of the parent, kill -9 of a worker ------------------------------------------------------
 def _children(pid: int) -> set[int]:
-    """The worker processes of ``pid`` (not multiprocessing's resource tracker)."""
+    """The worker processes of ``pid``: forked (the parent's command line) or spawned (not
+    multiprocessing's resource tracker)."""
     found: set[int] = set()
+    parent = Path(f"/proc/{pid}/cmdline").read_bytes()
     for task in Path(f"/proc/{pid}/task").iterdir():
         for child in (task / "children").read_text().split():
             try:
                 command = Path(f"/proc/{child}/cmdline").read_bytes()
             except OSError:
                 continue
-            if b"spawn_main" in command:
+            if command == parent or b"spawn_main" in command:
                 found.add(int(child))
     return found
 
@@ -397,6 +399,16 @@ def test_kill_9_of_the_parent_takes_the_workers_and_a_rerun_is_clean(tmp_path: P
     assert result.returncode == 0 and leftovers(tmp_path) == []
     assert "left by an earlier run that was killed" in result.stderr.decode()
     assert read_jsonl(target.read_bytes())[0]["text"] == "Let\u2019s"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_workers_are_forked_only_from_a_process_that_runs_no_other_thread() -> None:
+    code = (
+        "import threading\nfrom textmend.corpus.work import start_method\nprint(start_method())\n"
+        "threading.Thread(target=threading.Event().wait, daemon=True).start()\nprint(start_method())\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], env=environment(), capture_output=True, check=True)
+    assert result.stdout.split() == [b"fork", b"spawn"]  # a thread may hold a lock a forked worker needs
 
 
 def _sending_a_result(pid: int) -> bool:

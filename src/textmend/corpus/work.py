@@ -13,6 +13,7 @@ import contextlib
 import dataclasses
 import datetime
 import decimal
+import gc
 import json
 import multiprocessing
 import os
@@ -45,6 +46,7 @@ __all__ = [
     "mend_chunk",
     "mend_unit",
     "read_record",
+    "start_method",
 ]
 
 #: What became of a record: where it was, its size in bytes, its output (or None) and error (or None).
@@ -66,6 +68,18 @@ class Job:
     changes: bool = False
     prefix: str = ""
     timeout: float | None = None  # seconds one record may take; None: no limit
+
+    def warm_up(self) -> None:
+        """Load what mending needs (word lists, patterns) by mending a sample that asks every step."""
+        self.pipeline.mend_document(_SAMPLE)
+
+
+# A text each step of the default pipeline reads to its end: damaged entities, a glued pair, mojibake,
+# a repeated title and a teaser block.
+_SAMPLE = (
+    "The Title\nThe Title.\nLetrsquo;s see how they are usedfor pain &amp; more at the caf\u00c3\u00a9.\n"
+    "-\nOther News\nOther News Its first words are cut"
+)
 
 
 def json_value(value: object) -> object:
@@ -254,10 +268,18 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _work(
-    job: Any, tasks: Connection, results: Connection, parent: int, work: Callable[[Any, Any], Any]
+    job: Any,
+    tasks: Connection,
+    results: Connection,
+    parent: int,
+    work: Callable[[Any, Any], Any],
+    inherited: Iterable[Connection] = (),
 ) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a forked worker has none of the parent's handlers
     _die_with_parent(parent)
+    for connection in inherited:
+        connection.close()
     while True:
         try:
             data = tasks.recv_bytes()
@@ -367,14 +389,40 @@ def _watchdog(timeout: float, records: int) -> float:
     return 2 * records * timeout + _WATCHDOG_SLACK
 
 
+def start_method() -> str:
+    """How workers start: forked from this process on Linux when it runs no other thread (they share
+    its loaded word lists and start at once), else ``spawn`` (safe whatever threads run, but each
+    worker imports textmend and loads the lists again: about half a CPU second)."""
+    if not sys.platform.startswith("linux"):
+        return "spawn"
+    try:
+        threads = len(os.listdir("/proc/self/task"))
+    except OSError:
+        return "spawn"
+    return "fork" if threads == 1 else "spawn"
+
+
+def _ready_to_fork(job: Any) -> None:
+    """Warm this process up once for the workers it forks (``job.warm_up``, when it has one), flush what
+    they would write again, and freeze what they share, so that they copy no page to collect it."""
+    warm_up = getattr(job, "warm_up", None)
+    if warm_up is not None:
+        warm_up()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):  # closed, or replaced by an object without flush
+            stream.flush()
+    gc.freeze()
+
+
 class WorkerPool:
     """``workers`` processes, each with its own pair of pipes, so the parent knows which chunk each holds.
 
     Chunks go round robin and come back in input order; at most two per worker are in flight, so
-    memory stays bounded on any input size. Workers are started with ``spawn`` (safe whatever threads
-    this process runs) and end when the parent ends, even by ``kill -9``. Plain pipes, with each end
-    held by one process only, make a worker's death visible at once: the parent reads the end of its
-    results (never waits for the rest of a result cut short), and no lock or semaphore is shared.
+    memory stays bounded on any input size. Workers start as :func:`start_method` says (forked from a
+    process that runs no other thread, else spawned) and end when the parent ends, even by ``kill
+    -9``. Plain pipes, with each end held by one process only, make a worker's death visible at once:
+    the parent reads the end of its results (never waits for the rest of a result cut short), and no
+    lock or semaphore is shared.
     Each chunk's result is ``work(job, chunk)``: :func:`mend_chunk` unless another module-level
     function is given (``textmend fit`` fits chunks).
     """
@@ -382,14 +430,27 @@ class WorkerPool:
     def __init__(self, job: Any, workers: int, work: Callable[[Any, Any], Any] = mend_chunk) -> None:
         check_main_guard(workers)
         self._timeout: float | None = getattr(job, "timeout", None)
-        context = multiprocessing.get_context("spawn")
+        context = multiprocessing.get_context(start_method())
         self._processes: list[BaseProcess] = []
         self._senders: list[_Sender] = []
         self._results: list[Connection] = []
+        self._writers: list[Connection] = []  # the parent's ends of the task pipes, until senders own them
         try:
-            for n in range(workers):
-                self._start(context, job, n, work)
+            forking = context.get_start_method() == "fork"
+            if forking:
+                _ready_to_fork(job)
+            try:
+                for n in range(workers):
+                    self._start(context, job, n, work)
+            finally:
+                if forking:
+                    gc.unfreeze()
+            # Threads only once every worker has started: a forked worker has none of the parent's.
+            for n, writer in enumerate(self._writers):
+                self._senders.append(_Sender(writer, f"textmend-send-{n + 1}"))
         except BaseException:  # Ctrl-C while starting: end the workers started so far
+            for writer in self._writers[len(self._senders) :]:
+                writer.close()
             self.close(wait=False)
             raise
 
@@ -397,9 +458,13 @@ class WorkerPool:
         """Start worker ``n`` with its two pipes; the parent keeps only its own ends."""
         task_reader, task_writer = context.Pipe(duplex=False)
         result_reader, result_writer = context.Pipe(duplex=False)
+        # A forked worker holds a copy of every end the parent holds: it closes those of the parent
+        # (its own and the earlier workers'), so that a worker's death is seen at once.
+        parents = [*self._writers, *self._results, task_writer, result_reader]
         process = context.Process(
             target=_work,
             args=(job, task_reader, result_writer, os.getpid(), work),
+            kwargs={"inherited": parents} if context.get_start_method() == "fork" else {},
             name=f"textmend-worker-{n + 1}",
             daemon=True,
         )
@@ -407,7 +472,7 @@ class WorkerPool:
         task_reader.close()  # the worker's ends are the worker's alone
         result_writer.close()
         self._processes.append(process)
-        self._senders.append(_Sender(task_writer, f"textmend-send-{n + 1}"))
+        self._writers.append(task_writer)
         self._results.append(result_reader)
 
     @property
