@@ -411,6 +411,20 @@ def test_workers_are_forked_only_from_a_process_that_runs_no_other_thread() -> N
     assert result.stdout.split() == [b"fork", b"spawn"]  # a thread may hold a lock a forked worker needs
 
 
+def test_parquet_without_pyarrow_says_how_to_install_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textmend.corpus import CorpusError, mend_file
+
+    source = write_jsonl(tmp_path / "in.jsonl", [{"text": "a"}])
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # as if it were not installed
+    with pytest.raises(
+        CorpusError, match=r"^Parquet needs pyarrow; install it: pip install 'textmend\[corpus\]'$"
+    ):
+        mend_file(str(source), str(tmp_path / "out.parquet"), workers=2)
+    assert list(tmp_path.iterdir()) == [source]  # refused before any worker started or file was made
+
+
 def _sending_a_result(pid: int) -> bool:
     """Whether a thread of ``pid`` waits to write to a pipe: a worker whose result the parent has not
     read yet (the parent waits for more of stdin), killed there, leaves half a result in the pipe."""

@@ -18,11 +18,11 @@ than ``max_errors`` records have been skipped::
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import json
 import logging
 import os
-from collections.abc import Callable, Generator, Iterable, Iterator
-from contextlib import closing
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ..default import DEFAULT
@@ -171,31 +171,39 @@ def mend_file(
     for path in sources:
         if out.is_same_file(path):
             raise CorpusError(f"{target}: is the input file; write the output somewhere else")
-    reader = Reader(sources, job.input_format)
-    about = provenance(job, sources)
-    writer: LineWriter | ParquetWriter
-    if job.output_format == "parquet":
-        writer = ParquetWriter(out, job, reader.arrow_schema, about)
-    else:
-        writer = LineWriter(out, array=job.output_format == "json")
+    # Workers start before the input is opened: pyarrow starts threads as it is imported, and a
+    # process with threads spawns its workers instead of forking them (see ``start_method``).
+    pool = WorkerPool(job, workers) if workers > 1 else None
+    finished = False
     try:
-        fail_fast = on_error == "fail"
-        report = _run(job, reader, writer, workers, limit, fail_fast, on_skip or log_skip, on_progress)
-        writer.close()
-        out.commit()
-    except BaseException:
-        writer.abandon()
-        out.abort()
-        raise
+        reader = Reader(sources, job.input_format)
+        about = provenance(job, sources)
+        writer: LineWriter | ParquetWriter
+        if job.output_format == "parquet":
+            writer = ParquetWriter(out, job, reader.arrow_schema, about)
+        else:
+            writer = LineWriter(out, array=job.output_format == "json")
+        try:
+            fail_fast = on_error == "fail"
+            report = _run(job, reader, writer, pool, limit, fail_fast, on_skip or log_skip, on_progress)
+            writer.close()
+            out.commit()
+        except BaseException:
+            writer.abandon()
+            out.abort()
+            raise
+        finished = True
+    finally:
+        if pool is not None:
+            pool.close(wait=finished)  # on failure or Ctrl-C, stop the workers now
     _write_sidecar(out, job, about, report, reader)
     return report
 
 
 def _need_pyarrow() -> None:
-    try:
-        import pyarrow  # noqa: F401
-    except ImportError:
-        raise CorpusError("Parquet needs pyarrow; install it: pip install 'textmend[corpus]'") from None
+    # Found, not imported: importing it starts threads, which the workers' start must come before.
+    if importlib.util.find_spec("pyarrow") is None:
+        raise CorpusError("Parquet needs pyarrow; install it: pip install 'textmend[corpus]'")
 
 
 def check_run_options(on_error: str, workers: int) -> None:
@@ -242,44 +250,35 @@ def _chunks(units: Iterable[Unit]) -> Iterator[list[Unit]]:
         yield chunk
 
 
-def _outcomes(job: Job, reader: Reader, workers: int) -> Generator[list[Outcome], None, None]:
+def _outcomes(job: Job, reader: Reader, pool: WorkerPool | None) -> Iterator[list[Outcome]]:
     chunks = _chunks(reader)
-    if workers <= 1:
-        for chunk in chunks:
-            yield mend_chunk(job, chunk)
-        return
-    pool = WorkerPool(job, workers)
-    finished = False
-    try:
-        yield from pool.map(chunks)
-        finished = True
-    finally:
-        pool.close(wait=finished)
+    if pool is None:
+        return (mend_chunk(job, chunk) for chunk in chunks)
+    return pool.map(chunks)
 
 
 def _run(
     job: Job,
     reader: Reader,
     writer: LineWriter | ParquetWriter,
-    workers: int,
+    pool: WorkerPool | None,
     limit: ErrorLimit,
     fail_fast: bool,
     on_skip: Callable[[str], None],
     on_progress: Callable[[Report], None] | None,
 ) -> Report:
     report = Report(total_bytes=reader.total_bytes)
-    with closing(_outcomes(job, reader, workers)) as batches:  # on failure or Ctrl-C, stop workers now
-        for outcomes in batches:
-            for where, _size, output, error in outcomes:
-                report.records += 1
-                if error is None:
-                    writer.write(output, where)
-                    report.written += 1
-                    continue
-                count_bad_record(report, f"{where}: {error}", fail_fast, on_skip, limit)
-            report.bytes_read = reader.bytes_read
-            if on_progress is not None:
-                on_progress(report)
+    for outcomes in _outcomes(job, reader, pool):
+        for where, _size, output, error in outcomes:
+            report.records += 1
+            if error is None:
+                writer.write(output, where)
+                report.written += 1
+                continue
+            count_bad_record(report, f"{where}: {error}", fail_fast, on_skip, limit)
+        report.bytes_read = reader.bytes_read
+        if on_progress is not None:
+            on_progress(report)
     report.bytes_read = reader.bytes_read
     if report.records and not report.written:
         raise CorpusError(
