@@ -10,10 +10,11 @@ input rows), and removed afterwards.
 
 Prints one row per input, output and worker count (best of ``--repeat`` runs by wall time): wall
 seconds, MB/s of input, the speed-up over one worker, the CPU seconds of the parent process and of
-the worker processes, and the parent's share of all the CPU time. This process has imported
-textmend and mended a sentence before any run, so one worker (mending in this process) is not
-charged a start; the start of the worker processes (a fresh interpreter each, imports, word lists)
-is measured on its own, on a one-record input, and printed below the table. Checks that every
+the worker processes, and the parent's share of all the CPU time. Each run is a fresh interpreter
+that has imported textmend and mended a sentence before the clock starts, as ``textmend clean``
+does, so one worker (mending in that process) is not charged a start, and workers start as they do
+from the command (forked from it on Linux: ``textmend.corpus.work.start_method``); their start is
+also measured on its own, on a one-record input, and printed below the table. Checks that every
 worker count wrote byte-identical output.
 """
 
@@ -25,15 +26,14 @@ import json
 import os
 import platform
 import random
+import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import prose
 
 import textmend
-from textmend.corpus import mend_file
 
 
 def paragraphs() -> list[str]:
@@ -116,24 +116,37 @@ def generate(path: Path, megabytes: float) -> int:
     return count
 
 
-def cpu_seconds() -> tuple[float, float]:
-    """CPU seconds (user and system) of this process, and of its finished children (the workers)."""
-    times = os.times()
-    return times.user + times.system, times.children_user + times.children_system
-
-
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
 
 
+# What a fresh interpreter runs for one row: imports and a warm-up sentence, as ``textmend clean``
+# starts, then the timed run. Workers fork from it as they do from the command (see start_method).
+_ROW = """
+import json, os, sys, time
+import textmend
+from textmend.corpus import mend_file
+textmend.mend_document("Letrsquo;s warm theword lists up.")
+before, start = os.times(), time.perf_counter()
+report = mend_file(sys.argv[1], sys.argv[2], workers=int(sys.argv[3]))
+seconds, after = time.perf_counter() - start, os.times()
+parent = after.user + after.system - before.user - before.system
+children = after.children_user + after.children_system - before.children_user - before.children_system
+print(json.dumps([seconds, parent, children, report.written, report.skipped]))
+"""
+
+
 def timed(source: Path, target: Path, workers: int) -> tuple[float, float, float, int]:
-    """One run: wall seconds, the parent's CPU seconds, the workers' CPU seconds, records written."""
-    (parent, children), start = cpu_seconds(), time.perf_counter()
-    report = mend_file(str(source), str(target), workers=workers)
-    seconds = time.perf_counter() - start
-    parent_after, children_after = cpu_seconds()
-    assert report.skipped == 0
-    return seconds, parent_after - parent, children_after - children, report.written
+    """One run in a fresh interpreter: wall seconds, the parent's CPU seconds, the workers' CPU seconds,
+    records written."""
+    environment = dict(os.environ)
+    package_parent = str(Path(textmend.__file__).resolve().parent.parent)  # this script's textmend
+    environment["PYTHONPATH"] = os.pathsep.join(filter(None, [package_parent, environment.get("PYTHONPATH")]))
+    command = [sys.executable, "-c", _ROW, str(source), str(target), str(workers)]
+    out = subprocess.run(command, env=environment, capture_output=True, text=True, check=True)
+    seconds, parent, children, written, skipped = json.loads(out.stdout)
+    assert skipped == 0
+    return float(seconds), float(parent), float(children), int(written)
 
 
 def write_parquet(source: Path, target: Path) -> None:
@@ -153,7 +166,6 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="JSONL in and out only")
     args = parser.parse_args()
     counts = [int(n) for n in args.workers.split(",")]
-    textmend.mend_document("Letrsquo;s warm theword lists up.")  # this process's start is not timed
     with tempfile.TemporaryDirectory(prefix="textmend-bench-") as directory:
         folder = Path(directory)
         source = folder / "corpus.jsonl"

@@ -34,6 +34,15 @@ def test_speed_benchmark_runs_and_reports() -> None:
     assert "ftfy still finds something to fix in 0 of" in result.stdout
 
 
+def test_corpus_benchmark_runs_each_row_in_a_fresh_interpreter_and_compares_outputs() -> None:
+    result = run_benchmark("corpus.py", "--megabytes", "0.3", "--quick")
+    assert result.returncode == 0, result.stderr
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| jsonl | jsonl |")]
+    assert [row.split(" | ")[2] for row in rows] == ["1", "2"]
+    assert float(rows[1].split(" | ")[7]) > 0  # the workers' CPU seconds: the run used workers
+    assert "every worker count wrote identical output per format" in result.stdout
+
+
 def test_docstrings_benchmark_counts_the_changes_in_a_site_folder(tmp_path: Path) -> None:
     package = tmp_path / "package"
     package.mkdir()
