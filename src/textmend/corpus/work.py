@@ -369,6 +369,10 @@ class _Sender:
         """Stop sending (the worker is being ended): the thread ends, closing its end of the pipe."""
         self._chunks.put(None)
 
+    def join(self) -> None:
+        """Wait for the thread to end (once its worker has ended, it has nothing left to send)."""
+        self._thread.join(timeout=5)
+
     def _send_all(self) -> None:
         try:
             while (data := self._chunks.get()) is not None:
@@ -531,5 +535,7 @@ class WorkerPool:
             if process.is_alive():
                 process.kill()
                 process.join()
+        for sender in self._senders:  # a pool started next in this process then forks (start_method)
+            sender.join()
         for results in self._results:
             results.close()
