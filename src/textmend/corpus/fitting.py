@@ -13,8 +13,7 @@ of workers. A bad record is reported with its ``file:line`` and stops the run, o
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from contextlib import closing
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from ..corpus_model import CorpusModel
 from ..errors import RecordError
@@ -31,7 +30,7 @@ from . import (
 )
 from .files import CorpusError, expand_inputs
 from .readers import Reader, Unit
-from .work import WorkerPool, read_record
+from .work import WARM_UP_TEXT, WorkerPool, read_record
 
 __all__ = ["FitJob", "Problem", "fit_chunk", "fit_files"]
 
@@ -56,6 +55,10 @@ class FitJob:
     max_words: int = DEFAULT_MAX_WORDS
     max_pairs: int = DEFAULT_MAX_PAIRS
     max_titles: int = DEFAULT_MAX_TITLES
+
+    def warm_up(self) -> None:
+        """Load what fitting needs (the scouting fixers' tables) by fitting a sample."""
+        self.fitter().add_record({self.text_field: WARM_UP_TEXT})
 
     def fitter(self) -> Fitter:
         """An empty fitter with this job's fields and caps."""
@@ -104,12 +107,16 @@ def fit_files(
     job = job or FitJob()
     check_run_options(on_error, workers)
     limit = ErrorLimit.parse(max_errors)
-    readers = [_reader(path, input_format) for source in sources for path in expand_inputs(source)]
-    report = Report(total_bytes=_total(readers))
-    fitter = job.fitter()
-    skip = on_skip or log_skip
-    with closing(_fitted(job, readers, workers)) as fitted:  # on failure or Ctrl-C, stop workers now
-        for counts, records, problems in fitted:
+    paths = [path for source in sources for path in expand_inputs(source)]
+    # Workers start before the inputs are opened, as mend_file's do (pyarrow starts threads).
+    pool = WorkerPool(job, workers, work=_fit_formatted) if workers > 1 else None
+    finished = False
+    try:
+        readers = [_reader(path, input_format) for path in paths]
+        report = Report(total_bytes=_total(readers))
+        fitter = job.fitter()
+        skip = on_skip or log_skip
+        for counts, records, problems in _fitted(job, readers, pool):
             fitter.update(counts)
             report.records += records
             report.written += records - len(problems)
@@ -118,6 +125,10 @@ def fit_files(
             report.bytes_read = sum(reader.bytes_read for reader in readers)
             if on_progress is not None:
                 on_progress(report)
+        finished = True
+    finally:
+        if pool is not None:
+            pool.close(wait=finished)  # on failure or Ctrl-C, stop the workers now
     if report.records and not report.written:
         raise CorpusError(
             f"all {report.records:,} records were skipped, so there is nothing to fit; the first: "
@@ -165,17 +176,9 @@ def _fit_formatted(job: FitJob, chunk: _Chunk) -> tuple[Fitter, int, list[Proble
 
 
 def _fitted(
-    job: FitJob, readers: list[Reader], workers: int
-) -> Generator[tuple[Fitter, int, list[Problem]], None, None]:
+    job: FitJob, readers: list[Reader], pool: WorkerPool | None
+) -> Iterator[tuple[Fitter, int, list[Problem]]]:
     chunks = _chunks(readers)
-    if workers <= 1:
-        for formatted in chunks:
-            yield _fit_formatted(job, formatted)
-        return
-    pool = WorkerPool(job, workers, work=_fit_formatted)
-    finished = False
-    try:
-        yield from pool.map(chunks)
-        finished = True
-    finally:
-        pool.close(wait=finished)
+    if pool is None:
+        return (_fit_formatted(job, formatted) for formatted in chunks)
+    return pool.map(chunks)

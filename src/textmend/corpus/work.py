@@ -36,6 +36,7 @@ from .files import CorpusError
 from .readers import Raw, Unit, parse_json
 
 __all__ = [
+    "WARM_UP_TEXT",
     "Job",
     "Outcome",
     "RecordTimeout",
@@ -71,12 +72,12 @@ class Job:
 
     def warm_up(self) -> None:
         """Load what mending needs (word lists, patterns) by mending a sample that asks every step."""
-        self.pipeline.mend_document(_SAMPLE)
+        self.pipeline.mend_document(WARM_UP_TEXT)
 
 
-# A text each step of the default pipeline reads to its end: damaged entities, a glued pair, mojibake,
-# a repeated title and a teaser block.
-_SAMPLE = (
+#: A text each step of the default pipeline reads to its end (damaged entities, a glued pair, mojibake,
+#: a repeated title and a teaser block): a process mends it to load what mending needs.
+WARM_UP_TEXT = (
     "The Title\nThe Title.\nLetrsquo;s see how they are usedfor pain &amp; more at the caf\u00c3\u00a9.\n"
     "-\nOther News\nOther News Its first words are cut"
 )
