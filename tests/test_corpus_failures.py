@@ -225,6 +225,37 @@ def test_a_record_a_fixer_never_finishes_is_skipped_after_the_timeout(tmp_path: 
     assert len(written) == 298 and written[7]["text"] == "Let\u2019s go 8"
 
 
+# A fixer that fails on every text: forked workers' parent mends a sample first (Job.warm_up), which
+# must leave the failure to the records.
+FAILING_FIXERS = {
+    "raises": fixer_module("broken", "Raises on every text.", '        raise ZeroDivisionError("broken")'),
+    "stalls": fixer_module("broken", "Sleeps on every text.", "        time.sleep(600)"),
+}
+
+
+@pytest.mark.parametrize("kind", ["raises", "stalls"])
+def test_a_fixer_that_fails_on_every_text_is_reported_on_each_record_with_workers(
+    tmp_path: Path, kind: str
+) -> None:
+    (tmp_path / "brokenfixer.py").write_text(FAILING_FIXERS[kind], encoding="utf-8")
+    source = write_jsonl(tmp_path / "in.jsonl", [{"text": f"record {n}"} for n in range(3)])
+    command = [sys.executable, "-c", "import brokenfixer; from textmend.cli import run; run()", "clean"]
+    command += [str(source), "-o", str(tmp_path / "out.jsonl"), "--pipeline", "entities,broken"]
+    command += ["--on-error", "skip", "--workers", "2", "--timeout", "1"]
+    result = subprocess.run(
+        command, capture_output=True, env=environment(PYTHONPATH=str(tmp_path)), timeout=60, check=False
+    )
+    stderr = result.stderr.decode().splitlines()
+    why = (
+        "textmend failed on this record: ZeroDivisionError: broken"
+        if kind == "raises"
+        else ("took longer than 1 s (--timeout); a fixer may loop on this text")
+    )
+    assert stderr[:3] == [f"textmend: {source}:{n}: {why} (skipped)" for n in (1, 2, 3)]
+    assert stderr[3].startswith("textmend: all 3 records were skipped, so nothing was written")
+    assert result.returncode == 1 and len(stderr) == 4
+
+
 # -- JSONL -> Parquet: the schema covers every record, or the run refuses ----------------------------
 def test_jsonl_to_parquet_schema_covers_fields_and_types_first_seen_late(tmp_path: Path) -> None:
     items: list[dict[str, Any]] = [{"id": n, "text": "usedfor", "score": n} for n in range(2500)]

@@ -12,6 +12,7 @@ of workers. A bad record is reported with its ``file:line`` and stops the run, o
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
@@ -57,8 +58,10 @@ class FitJob:
     max_titles: int = DEFAULT_MAX_TITLES
 
     def warm_up(self) -> None:
-        """Load what fitting needs (the scouting fixers' tables) by fitting a sample."""
-        self.fitter().add_record({self.text_field: WARM_UP_TEXT})
+        """Load what fitting needs (the scouting fixers' tables) by fitting a sample (a failure on it is
+        left to the records, where each is reported)."""
+        with contextlib.suppress(Exception):
+            self.fitter().add_record({self.text_field: WARM_UP_TEXT})
 
     def fitter(self) -> Fitter:
         """An empty fitter with this job's fields and caps."""

@@ -71,8 +71,20 @@ class Job:
     timeout: float | None = None  # seconds one record may take; None: no limit
 
     def warm_up(self) -> None:
-        """Load what mending needs (word lists, patterns) by mending a sample that asks every step."""
-        self.pipeline.mend_document(WARM_UP_TEXT)
+        """Load what mending needs (word lists, patterns) by mending a sample that asks every step.
+
+        The sample is no record: a fixer that fails on it, or runs past the timeout, is left to fail
+        on the records, where each failure is reported.
+        """
+        with _record_alarm(self.timeout) as alarm:
+            try:
+                alarm.start()
+                try:
+                    self.pipeline.mend_document(WARM_UP_TEXT)
+                finally:
+                    alarm.stop()
+            except (Exception, RecordTimeout):
+                pass
 
 
 #: A text each step of the default pipeline reads to its end (damaged entities, a glued pair, mojibake,
