@@ -11,6 +11,7 @@ import subprocess
 import sys
 import unicodedata
 from collections import Counter
+from typing import Any
 from unittest import mock
 
 import pytest
@@ -447,6 +448,32 @@ def test_could_change_answers_as_its_plain_form(text: str) -> None:
     assert (
         _scan.unusual_characters(text) == _scan.pure_unusual_characters(text) == set(NEEDS_FTFY.findall(text))
     )
+
+
+# References ftfy decodes, to what needs ftfy again (mojibake, a full-width letter, a ligature, a line
+# break, another reference) or to plain text; and references it leaves alone.
+_REFERENCES = st.sampled_from(
+    ["&amp;", "&amp;amp;", "&#39;", "&#x2019;", "&rsquo;", "&quot;", "&lt;b&gt;", "&Atilde;&copy;",
+     "&#195;&#169;", "&#65313;", "&filig;", "&#10;", "&NewLine;", "&#13;", "&EACUTE;", "&nTILDE;", "&#0;",
+     "&#x110000;", "&nbsp;", "&Kopf;", "&ohm;", "&#8486;", "&amp", "AT&T", "&;"]
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(st.one_of(_REFERENCES, _FTFY_PIECES), max_size=16).map("".join),
+    st.sampled_from(["NFC", None]),
+    st.booleans(),
+)
+@example("\u201cA &amp; B\u201d", "NFC", True)
+@example("x &Atilde;&copy; y \u2019", "NFC", True)
+@example("&#65313; \u2019", "NFC", True)
+def test_a_line_of_references_is_fixed_as_ftfy_fixes_it(
+    line: str, normalization: Any, ligatures: bool
+) -> None:
+    """fix_line decodes a line whose only work is its references itself (only_references)."""
+    plain = _ftfy_lines._fixed_by_ftfy(line, False, True, ligatures, normalization, False)
+    assert fix_line(line, markup=False, ligatures=ligatures, normalization=normalization) == plain
 
 
 # The pattern hyphen_joins replaced: the letter runs around each hyphen, a run tried from its first letter.

@@ -64,6 +64,7 @@ __all__ = [
     "narrow",
     "nfc_keeping_singletons",
     "only_line_breaks",
+    "only_references",
     "pieces",
 ]
 
@@ -364,6 +365,33 @@ def fix_line(
     """
     if only_line_breaks(line):
         return _CARRIAGE_RETURNS.sub("\n", line)
+    decoded = only_references(line, markup, normalization)
+    if decoded is not None:
+        return decoded
+    return _fixed_by_ftfy(line, markup, width, ligatures, normalization, cjk)
+
+
+def only_references(line: str, markup: bool, normalization: Normalization) -> str | None:
+    """``line`` with its references decoded, when they are all the work ftfy would do on it (``&amp;``
+    in curly prose): ftfy decodes references first, and a decoded line that :func:`could_change`
+    clears is one it leaves as it is. ``None`` otherwise.
+
+    >>> only_references("“A &amp; B”", markup=False, normalization="NFC")
+    '“A & B”'
+    >>> only_references("cafÃ© &amp; B", markup=False, normalization="NFC") is None
+    True
+    """
+    if markup or "&" not in line or len(line) > PIECE:  # longer lines go to ftfy in pieces
+        return None
+    decoded = unescape_html(line)
+    if decoded == line or could_change(decoded, normalization):
+        return None
+    return decoded
+
+
+def _fixed_by_ftfy(
+    line: str, markup: bool, width: bool, ligatures: bool, normalization: Normalization, cjk: bool
+) -> str:
     # NFC of a line with a character NFC replaces on its own is done here, keeping that character
     own_nfc = normalization == "NFC" and has_nfc_singleton(line)
     config = ftfy.TextFixerConfig(
