@@ -188,6 +188,26 @@ def test_the_word_tables_are_wordfreqs_own(language: str) -> None:
         assert list(lexicon.common_words(language, min_zipf)) == common, (language, min_zipf)
 
 
+def test_the_word_lists_are_those_wordfreq_lists() -> None:
+    for wordlist in ("small", "large", "best"):
+        assert lexicon.word_lists(wordlist) == wordfreq.available_languages(wordlist), wordlist
+
+
+def test_mending_imports_neither_wordfreq_nor_langcodes() -> None:
+    # textmend reads wordfreq's files itself; importing wordfreq (langcodes' tables with it) was a third
+    # of textmend's import time, in every command and every spawned worker.
+    code = (
+        "import sys, textmend\n"
+        "textmend.mend('Letrsquo;s see how it is usedfor the temporao.\\n\\nRelated articles:\\nCity news')\n"
+        "textmend.mend('Het is nodig dat de man het huis ziet en de vrouw ook.')\n"
+        "print(sorted(name for name in ('wordfreq', 'langcodes') if name in sys.modules))\n"
+    )
+    path = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
+    env = {**os.environ, "PYTHONPATH": path}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert result.stdout.split() == ["[]"]
+
+
 def test_loading_every_table_leaves_no_word_lists_for_the_collector_to_walk() -> None:
     # In a fresh interpreter (other tests call wordfreq themselves): mend texts that load the English
     # tables, the neighbouring languages' words and the language markers.

@@ -21,13 +21,13 @@ import math
 from collections.abc import Generator, Mapping
 from contextlib import closing
 from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
 
 import msgpack
-from wordfreq import available_languages as wordfreq_languages
-from wordfreq import cB_to_freq, get_frequency_list
-from wordfreq.numbers import has_digit_sequence
+import regex
 
-__all__ = ["available_languages", "common_words", "frequencies", "top_words", "zipf"]
+__all__ = ["available_languages", "common_words", "frequencies", "top_words", "word_lists", "zipf"]
 
 
 def _frequency_dict(language: str, wordlist: str) -> dict[str, float]:
@@ -35,7 +35,7 @@ def _frequency_dict(language: str, wordlist: str) -> dict[str, float]:
     table: dict[str, float] = {}
     for index, bucket in enumerate(_buckets(language, wordlist)):
         if bucket:  # a word in two buckets (none is) would keep its place and take the later value, as there
-            table.update(dict.fromkeys(bucket, cB_to_freq(-index)))
+            table.update(dict.fromkeys(bucket, _frequency(-index)))
     return table
 
 
@@ -52,7 +52,7 @@ def top_words(language: str, n: int, wordlist: str = "best") -> list[str]:
     with closing(_buckets(language, wordlist)) as buckets:
         for bucket in buckets:
             for word in bucket:
-                if not has_digit_sequence(word):
+                if _DIGITS.match(word) is None:
                     words.append(word)
                     if len(words) >= n:
                         return words
@@ -65,8 +65,10 @@ def _buckets(language: str, wordlist: str) -> Generator[list[str], None, None]:
     kept (see the module docstring), and decoded only as far as the buckets are taken: the language
     markers want a hundred words of each of 19 lists of tens of thousands (3 ms in all, not 90). A code
     wordfreq would match only approximately (``pt-BR``) goes through wordfreq's own reading."""
-    path = wordfreq_languages(wordlist).get(language)
+    path = word_lists(wordlist).get(language)
     if path is None:
+        from wordfreq import get_frequency_list
+
         yield from get_frequency_list(language, wordlist)
         return
     with gzip.open(path, "rb") as packed:
@@ -81,6 +83,35 @@ def _buckets(language: str, wordlist: str) -> Generator[list[str], None, None]:
 
 # Bytes of a word list decompressed at a time while its first words are read.
 _READ_SIZE = 4096
+
+
+# What ``wordfreq.numbers.has_digit_sequence`` finds at a word's start: wordfreq's lists give such words
+# their frequencies, but its top lists leave them out.
+_DIGITS = regex.compile(r"\d[\d.,]+")
+
+
+def _frequency(centibels: int) -> float:
+    """A frequency from wordfreq's centibel scale (``wordfreq.cB_to_freq``: 0 is 1, -100 is 0.1)."""
+    return 10 ** (centibels / 100)
+
+
+@cache
+def word_lists(wordlist: str = "best") -> dict[str, str]:
+    """wordfreq's files of ``wordlist`` (``small``, ``large``, or ``best``: large where there is one) by
+    language, as ``wordfreq.available_languages`` lists them, found without importing wordfreq: its
+    import (langcodes' tables with it) was 60 ms of textmend's 180, and the tables are read here anyway.
+    """
+    if wordlist == "best":
+        return {**word_lists("small"), **word_lists("large")}
+    spec = find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("textmend needs wordfreq's word lists: pip install wordfreq")
+    found: dict[str, str] = {}
+    for path in sorted(Path(spec.submodule_search_locations[0], "data").glob("*.msgpack.gz")):
+        name, _, language = path.name.split(".")[0].partition("_")
+        if name == wordlist and not path.name.startswith("_"):
+            found[language] = str(path)
+    return found
 
 
 def zipf(word: str, language: str = "en") -> float:
@@ -112,7 +143,7 @@ def common_words(language: str = "en", min_zipf: float = 3.0) -> Mapping[str, No
     common: dict[str, None] = {}
     with closing(_buckets(language, "small")) as buckets:
         for index, bucket in enumerate(buckets):
-            if cB_to_freq(-index) < least:
+            if _frequency(-index) < least:
                 break  # the buckets go from the most frequent down: the rest are rarer still
             common.update(dict.fromkeys(bucket))
     return common
@@ -121,4 +152,4 @@ def common_words(language: str = "en", min_zipf: float = 3.0) -> Mapping[str, No
 @cache
 def available_languages() -> frozenset[str]:
     """The language codes wordfreq has a word list for (``"en"``, ``"de"``, ``"fr"``, ...)."""
-    return frozenset(wordfreq_languages(wordlist="best"))
+    return frozenset(word_lists("best"))
