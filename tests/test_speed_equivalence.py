@@ -193,35 +193,34 @@ def test_the_word_lists_are_those_wordfreq_lists() -> None:
         assert lexicon.word_lists(wordlist) == wordfreq.available_languages(wordlist), wordlist
 
 
+def _after_mending(imports: str, report: str) -> str:
+    """What a fresh interpreter prints of ``report`` once it has imported ``imports`` and mended texts
+    that load the English tables, the neighbouring languages' words and the language markers (other
+    tests in this process have loaded wordfreq themselves)."""
+    code = (
+        f"import {imports}\n"
+        "textmend.mend('Letrsquo;s see how it is usedfor the temporao.\\n\\nRelated articles:\\nCity news')\n"
+        "textmend.mend('Het is nodig dat de man het huis ziet en de vrouw ook.')\n"
+        f"print({report})\n"
+    )
+    path = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
+    env = {**os.environ, "PYTHONPATH": path}
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    ).stdout
+
+
 def test_mending_imports_neither_wordfreq_nor_langcodes() -> None:
     # textmend reads wordfreq's files itself; importing wordfreq (langcodes' tables with it) was a third
     # of textmend's import time, in every command and every spawned worker.
-    code = (
-        "import sys, textmend\n"
-        "textmend.mend('Letrsquo;s see how it is usedfor the temporao.\\n\\nRelated articles:\\nCity news')\n"
-        "textmend.mend('Het is nodig dat de man het huis ziet en de vrouw ook.')\n"
-        "print(sorted(name for name in ('wordfreq', 'langcodes') if name in sys.modules))\n"
-    )
-    path = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
-    env = {**os.environ, "PYTHONPATH": path}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
-    assert result.stdout.split() == ["[]"]
+    imported = "sorted(name for name in ('wordfreq', 'langcodes') if name in sys.modules)"
+    assert _after_mending("sys, textmend", imported).split() == ["[]"]
 
 
 def test_loading_every_table_leaves_no_word_lists_for_the_collector_to_walk() -> None:
-    # In a fresh interpreter (other tests call wordfreq themselves): mend texts that load the English
-    # tables, the neighbouring languages' words and the language markers.
-    code = (
-        "import gc, wordfreq, textmend\n"
-        "textmend.mend('Letrsquo;s see how it is usedfor the temporao.\\n\\nRelated articles:\\nCity news')\n"
-        "textmend.mend('Het is nodig dat de man het huis ziet en de vrouw ook.')\n"
-        "entries = sum(len(o) for o in gc.get_objects() if type(o) is list)\n"
-        "print(wordfreq.get_frequency_list.cache_info().currsize, entries)\n"
-    )
-    path = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
-    env = {**os.environ, "PYTHONPATH": path}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
-    cached, entries = map(int, out.stdout.split())
+    lists = "sum(len(o) for o in gc.get_objects() if type(o) is list)"
+    report = f"wordfreq.get_frequency_list.cache_info().currsize, {lists}"
+    cached, entries = map(int, _after_mending("gc, wordfreq, textmend", report).split())
     assert cached == 0
     assert entries < 100_000  # about 9,000 without wordfreq's lists; over 1,000,000 with them
 
