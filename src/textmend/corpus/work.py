@@ -475,8 +475,9 @@ class WorkerPool:
         """Start worker ``n`` with its two pipes; the parent keeps only its own ends."""
         task_reader, task_writer = context.Pipe(duplex=False)
         result_reader, result_writer = context.Pipe(duplex=False)
-        # A forked worker holds a copy of every end the parent holds: it closes those of the parent
-        # (its own and the earlier workers'), so that a worker's death is seen at once.
+        # A forked worker holds a copy of every end the parent holds: it closes those (its own and the
+        # earlier workers'), so that each end is one process's alone, as with a spawned worker (a
+        # sibling holding a worker's task pipe would keep it from seeing the parent close that pipe).
         parents = [*self._writers, *self._results, task_writer, result_reader]
         process = context.Process(
             target=_work,
