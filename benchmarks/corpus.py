@@ -26,14 +26,12 @@ import json
 import os
 import platform
 import random
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 import prose
-
-import textmend
+from speed import mend_file_in_fresh_process
 
 
 def paragraphs() -> list[str]:
@@ -120,35 +118,6 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
 
 
-# What a fresh interpreter runs for one row: imports and a warm-up sentence, as ``textmend clean``
-# starts, then the timed run. Workers fork from it as they do from the command (see start_method).
-_ROW = """
-import json, os, sys, time
-import textmend
-from textmend.corpus import mend_file
-textmend.mend_document("Letrsquo;s warm theword lists up.")
-before, start = os.times(), time.perf_counter()
-report = mend_file(sys.argv[1], sys.argv[2], workers=int(sys.argv[3]))
-seconds, after = time.perf_counter() - start, os.times()
-parent = after.user + after.system - before.user - before.system
-children = after.children_user + after.children_system - before.children_user - before.children_system
-print(json.dumps([seconds, parent, children, report.written, report.skipped]))
-"""
-
-
-def timed(source: Path, target: Path, workers: int) -> tuple[float, float, float, int]:
-    """One run in a fresh interpreter: wall seconds, the parent's CPU seconds, the workers' CPU seconds,
-    records written."""
-    environment = dict(os.environ)
-    package_parent = str(Path(textmend.__file__).resolve().parent.parent)  # this script's textmend
-    environment["PYTHONPATH"] = os.pathsep.join(filter(None, [package_parent, environment.get("PYTHONPATH")]))
-    command = [sys.executable, "-c", _ROW, str(source), str(target), str(workers)]
-    out = subprocess.run(command, env=environment, capture_output=True, text=True, check=True)
-    seconds, parent, children, written, skipped = json.loads(out.stdout)
-    assert skipped == 0
-    return float(seconds), float(parent), float(children), int(written)
-
-
 def write_parquet(source: Path, target: Path) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -192,7 +161,10 @@ def main() -> None:
             one = None
             for workers in counts:
                 target = folder / f"out-{workers}.{output_format}"
-                runs = [timed(inputs[input_format], target, workers) for _ in range(args.repeat)]
+                runs = [
+                    mend_file_in_fresh_process(inputs[input_format], target, workers)
+                    for _ in range(args.repeat)
+                ]
                 seconds, parent, children, written = min(runs)
                 assert written == documents
                 digests.setdefault((input_format, output_format), set()).add(digest(target))
@@ -208,7 +180,7 @@ def main() -> None:
         for workers in counts:
             if workers > 1:
                 seconds, parent, children, _ = min(
-                    timed(tiny, folder / "one-out.jsonl", workers) for _ in range(3)
+                    mend_file_in_fresh_process(tiny, folder / "one-out.jsonl", workers) for _ in range(3)
                 )
                 print(f"- {workers} workers: {seconds:.2f} s wall, {children:.2f} CPU s in the workers")
         same = all(len(found) == 1 for found in digests.values())

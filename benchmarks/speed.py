@@ -409,7 +409,7 @@ def corpus_command(data: dict[str, list[str]], directory: Path, quick: bool) -> 
     rows = []
     rates = {}
     for workers in (1, 2):
-        wall, parent, children = _mend_file_in_fresh_process(
+        wall, parent, children, _ = mend_file_in_fresh_process(
             source, directory / f"out-{workers}.jsonl", workers
         )
         rates[workers] = size / 1e6 / wall
@@ -428,25 +428,28 @@ def corpus_command(data: dict[str, list[str]], directory: Path, quick: bool) -> 
     return rows
 
 
-def _mend_file_in_fresh_process(source: Path, target: Path, workers: int) -> tuple[float, float, float]:
-    """Wall seconds, the parent's CPU seconds and its worker processes' CPU seconds of ``mend_file`` with
-    ``workers`` in a fresh interpreter (imports and the warm-up sentence done before the clock starts)."""
+def mend_file_in_fresh_process(source: Path, target: Path, workers: int) -> tuple[float, float, float, int]:
+    """Wall seconds, the parent's CPU seconds, its worker processes' CPU seconds and the records written
+    by ``mend_file`` with ``workers`` in a fresh interpreter (imports and the warm-up sentence done
+    before the clock starts, as ``textmend clean`` starts; workers start as they do from the command).
+    A skipped record fails the run: a benchmark of a run that lost records measures nothing."""
     code = (
         "import json, os, time\nimport textmend\nfrom textmend.corpus import mend_file\n"
         f"textmend.mend({WARM_UP!r})\n"
         "before, wall = os.times(), time.perf_counter()\n"
-        f"mend_file({str(source)!r}, {str(target)!r}, workers={workers})\n"
+        f"report = mend_file({str(source)!r}, {str(target)!r}, workers={workers})\n"
         "after, wall = os.times(), time.perf_counter() - wall\n"
         "parent = after.user + after.system - before.user - before.system\n"
         "children = after.children_user + after.children_system\n"
         "children -= before.children_user + before.children_system\n"
-        "print(json.dumps([wall, parent, children]))"
+        "print(json.dumps([wall, parent, children, report.written, report.skipped]))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], env=_environment(), capture_output=True, text=True, check=True
     )
-    wall, parent, children = json.loads(out.stdout)
-    return float(wall), float(parent), float(children)
+    wall, parent, children, written, skipped = json.loads(out.stdout)
+    assert skipped == 0, f"{skipped} records of {source} were skipped"
+    return float(wall), float(parent), float(children), int(written)
 
 
 # -- checks that the comparison is fair ----------------------------------------------------------
