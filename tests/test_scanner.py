@@ -32,13 +32,21 @@ from textmend.fixers._scan import PureRunTable, latin1_run_starts, latin1_runs
 from textmend.lexicon import common_words
 
 try:
-    from textmend.fixers._runs import RunTable, capital_follows, lines_to_try, unusual_characters, word_counts
+    from textmend.fixers._runs import (
+        RunTable,
+        capital_follows,
+        lines_to_try,
+        unusual_characters,
+        word_counts,
+        word_set,
+    )
 except ImportError:  # not built here
     RunTable = None  # type: ignore[assignment, misc]
     capital_follows = None  # type: ignore[assignment]
     lines_to_try = None  # type: ignore[assignment]
     unusual_characters = None  # type: ignore[assignment]
     word_counts = None  # type: ignore[assignment]
+    word_set = None  # type: ignore[assignment]
 
 needs_compiled = pytest.mark.skipif(
     RunTable is None and os.environ.get("TEXTMEND_REQUIRE_COMPILED", "") in ("", "0"),
@@ -197,6 +205,8 @@ def test_the_compiled_table_refuses_what_is_no_str() -> None:
         capital_follows(3)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="reads a str, not bytes"):
         word_counts(b"the")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="reads a str, not list"):
+        word_set(["the"])  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="reads a str, not int"):
         unusual_characters(5)  # type: ignore[arg-type]
 
@@ -385,6 +395,17 @@ WORD_ROWS = [
     ),
     ("a\u0301b \U0001d400x", {"a": 1, "b": 1, "\U0001d400x": 1}, "a combining mark is no word character"),
     ("", {}, "the empty text"),
+    (
+        " ".join(f"w{n % 700}" for n in range(2100)),
+        {f"w{n}": 3 for n in range(700)},
+        "more distinct words than the C tally starts with room for: it grows and keeps every count",
+    ),
+    ("ab ba abab baba ab", {"ab": 2, "ba": 1, "abab": 1, "baba": 1}, "same letters, other order or length"),
+    (
+        "\u00e9t\u00e9 \u00c9t\u00e9 \u00e9t\u00e9",
+        {"\u00e9t\u00e9": 2, "\u00c9t\u00e9": 1},
+        "case counts apart",
+    ),
 ]
 
 
@@ -401,6 +422,7 @@ def test_words_are_counted_as_the_pattern_finds_them(text: str, counts: dict[str
 def test_the_compiled_word_counts_answer_as_the_pure_ones(text: str) -> None:
     counted = word_counts(text)
     assert list(counted.items()) == list(_scan.pure_word_counts(text).items())
+    assert word_set(text) == set(counted)
     assert type(_scan.word_counts(text)) is collections.Counter
 
 

@@ -562,53 +562,213 @@ is_word(Py_UCS4 c)
     return Py_UNICODE_ISALNUM(c);
 }
 
+/* The distinct words of a text as word_counts tallies them: each one's first occurrence (start and
+ * length, in characters), hash and count, in order of first occurrence, with an open-addressing index
+ * over them. A repeated word is compared with its first occurrence in the text itself, so only the
+ * distinct words ever become Python objects, once the whole text is read. */
+typedef struct {
+    Py_ssize_t start;
+    Py_ssize_t length;
+    uint64_t hash;
+    Py_ssize_t count;
+} Tallied;
+
+typedef struct {
+    const char *data; /* the text's characters, width bytes each */
+    int width;
+    Tallied *words;
+    Py_ssize_t used;
+    Py_ssize_t room;
+    Py_ssize_t *index; /* position in words + 1 of each slot's word; 0 for an empty slot */
+    size_t mask;       /* slots - 1, a power of two at least twice used */
+} Tally;
+
+static int
+tally_set_up(Tally *tally, const void *data, int width)
+{
+    tally->data = (const char *)data;
+    tally->width = width;
+    tally->used = 0;
+    tally->room = 128;
+    tally->mask = 255;
+    tally->words = PyMem_Malloc((size_t)tally->room * sizeof(Tallied));
+    tally->index = PyMem_Calloc(tally->mask + 1, sizeof(Py_ssize_t));
+    if (tally->words == NULL || tally->index == NULL) {
+        PyMem_Free(tally->words);
+        PyMem_Free(tally->index);
+        PyErr_NoMemory();
+        return -1;
+    }
+    return 0;
+}
+
+static void
+tally_free(Tally *tally)
+{
+    PyMem_Free(tally->words);
+    PyMem_Free(tally->index);
+}
+
+/* Doubles the index and places every word again; -1 on error. */
+static int
+tally_grow(Tally *tally)
+{
+    size_t mask = tally->mask * 2 + 1;
+    Py_ssize_t *index = PyMem_Calloc(mask + 1, sizeof(Py_ssize_t));
+    if (index == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t n = 0; n < tally->used; n++) {
+        size_t slot = (size_t)tally->words[n].hash & mask;
+        while (index[slot] != 0) {
+            slot = (slot + 1) & mask;
+        }
+        index[slot] = n + 1;
+    }
+    PyMem_Free(tally->index);
+    tally->index = index;
+    tally->mask = mask;
+    return 0;
+}
+
+/* Counts the word of length characters at start, whose hash is hash; -1 on error. */
+static int
+tally_add(Tally *tally, Py_ssize_t start, Py_ssize_t length, uint64_t hash)
+{
+    const char *chars = tally->data + start * tally->width;
+    size_t bytes = (size_t)length * (size_t)tally->width;
+    size_t slot = (size_t)hash & tally->mask;
+    for (;;) {
+        Py_ssize_t at = tally->index[slot];
+        if (at == 0) {
+            break;
+        }
+        Tallied *word = &tally->words[at - 1];
+        if (word->hash == hash && word->length == length &&
+            memcmp(tally->data + word->start * tally->width, chars, bytes) == 0) {
+            word->count++;
+            return 0;
+        }
+        slot = (slot + 1) & tally->mask;
+    }
+    if (tally->used == tally->room) {
+        Tallied *words = PyMem_Realloc(tally->words, (size_t)tally->room * 2 * sizeof(Tallied));
+        if (words == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        tally->words = words;
+        tally->room *= 2;
+    }
+    tally->words[tally->used] = (Tallied){start, length, hash, 1};
+    tally->used++;
+    tally->index[slot] = tally->used;
+    return (size_t)tally->used * 2 > tally->mask ? tally_grow(tally) : 0;
+}
+
+/* Tallies each run of word characters among size characters of one width at data (FNV-1a over the
+ * code points for the hash); -1 on error. */
+#define TALLY_OF(NAME, TYPE)                                                                         \
+    static int NAME(const void *data, Py_ssize_t size, Tally *tally)                                 \
+    {                                                                                                \
+        const TYPE *text_chars = (const TYPE *)data;                                                 \
+        Py_ssize_t i = 0;                                                                            \
+        while (i < size) {                                                                           \
+            if (!is_word(text_chars[i])) {                                                           \
+                i++;                                                                                 \
+                continue;                                                                            \
+            }                                                                                        \
+            Py_ssize_t start = i;                                                                    \
+            uint64_t hash = 14695981039346656037ULL;                                                 \
+            while (i < size && is_word(text_chars[i])) {                                             \
+                hash = (hash ^ (uint64_t)text_chars[i]) * 1099511628211ULL;                          \
+                i++;                                                                                 \
+            }                                                                                        \
+            if (tally_add(tally, start, i - start, hash) < 0) {                                      \
+                return -1;                                                                           \
+            }                                                                                        \
+        }                                                                                            \
+        return 0;                                                                                    \
+    }
+
+TALLY_OF(tally_1, Py_UCS1)
+TALLY_OF(tally_2, Py_UCS2)
+TALLY_OF(tally_4, Py_UCS4)
+
+/* Tallies the words of text, a ready str; -1 on error (tally then holds nothing to free). */
+static int
+tally_words(PyObject *text, Tally *tally)
+{
+    Py_ssize_t size = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    if (tally_set_up(tally, data, kind) < 0) {
+        return -1;
+    }
+    int status;
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND:
+        status = tally_1(data, size, tally);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        status = tally_2(data, size, tally);
+        break;
+    default:
+        status = tally_4(data, size, tally);
+        break;
+    }
+    if (status < 0) {
+        tally_free(tally);
+    }
+    return status;
+}
+
 /* word_counts(text): how often each run of word characters (re's \w+) occurs in text, in a dict in
  * the order of first occurrence, as collections.Counter(re.findall(r"\w+", text)) counts them. */
 static PyObject *
 word_counts(PyObject *module, PyObject *text)
 {
     (void)module;
-    if (!is_readable_text(text, "word_counts")) {
+    Tally tally;
+    if (!is_readable_text(text, "word_counts") || tally_words(text, &tally) < 0) {
         return NULL;
     }
     PyObject *counts = PyDict_New();
-    if (counts == NULL) {
+    for (Py_ssize_t n = 0; counts != NULL && n < tally.used; n++) {
+        Tallied *tallied = &tally.words[n];
+        PyObject *word = PyUnicode_Substring(text, tallied->start, tallied->start + tallied->length);
+        PyObject *count = PyLong_FromSsize_t(tallied->count);
+        if (word == NULL || count == NULL || PyDict_SetItem(counts, word, count) < 0) {
+            Py_CLEAR(counts);
+        }
+        Py_XDECREF(word);
+        Py_XDECREF(count);
+    }
+    tally_free(&tally);
+    return counts;
+}
+
+/* word_set(text): the runs of word characters (re's \w+) of text, as a set. */
+static PyObject *
+word_set(PyObject *module, PyObject *text)
+{
+    (void)module;
+    Tally tally;
+    if (!is_readable_text(text, "word_set") || tally_words(text, &tally) < 0) {
         return NULL;
     }
-    Py_ssize_t size = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    Py_ssize_t i = 0;
-    while (i < size) {
-        if (!is_word(PyUnicode_READ(kind, data, i))) {
-            i++;
-            continue;
+    PyObject *words = PySet_New(NULL);
+    for (Py_ssize_t n = 0; words != NULL && n < tally.used; n++) {
+        Tallied *tallied = &tally.words[n];
+        PyObject *word = PyUnicode_Substring(text, tallied->start, tallied->start + tallied->length);
+        if (word == NULL || PySet_Add(words, word) < 0) {
+            Py_CLEAR(words);
         }
-        Py_ssize_t start = i;
-        while (i < size && is_word(PyUnicode_READ(kind, data, i))) {
-            i++;
-        }
-        PyObject *word = PyUnicode_Substring(text, start, i);
-        if (word == NULL) {
-            goto error;
-        }
-        PyObject *count = PyDict_GetItemWithError(counts, word); /* borrowed */
-        if (count == NULL && PyErr_Occurred()) {
-            Py_DECREF(word);
-            goto error;
-        }
-        PyObject *more = PyLong_FromSsize_t(count == NULL ? 1 : PyLong_AsSsize_t(count) + 1);
-        int status = more == NULL ? -1 : PyDict_SetItem(counts, word, more);
-        Py_XDECREF(more);
-        Py_DECREF(word);
-        if (status < 0) {
-            goto error;
-        }
+        Py_XDECREF(word);
     }
-    return counts;
-error:
-    Py_DECREF(counts);
-    return NULL;
+    tally_free(&tally);
+    return words;
 }
 
 /* Whether ASCII character c is one ftfy leaves alone on its own: a tab, a line feed, or printable but
@@ -690,6 +850,8 @@ unusual_characters(PyObject *module, PyObject *text)
 static PyMethodDef module_functions[] = {
     {"word_counts", (PyCFunction)word_counts, METH_O,
      "word_counts(text)\n--\n\nHow often each run of word characters (re's \\w+) occurs in text."},
+    {"word_set", (PyCFunction)word_set, METH_O,
+     "word_set(text)\n--\n\nThe runs of word characters (re's \\w+) of text, as a set."},
     {"lines_to_try", (PyCFunction)(void (*)(void))lines_to_try, METH_FASTCALL,
      "lines_to_try(text, table)\n--\n\nWhere each line of text starts whose first word table could hold."},
     {"capital_follows", (PyCFunction)capital_follows, METH_O,

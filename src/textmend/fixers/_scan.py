@@ -165,12 +165,14 @@ try:
     from ._runs import lines_to_try as _compiled_lines_to_try
     from ._runs import unusual_characters as _compiled_unusual_characters
     from ._runs import word_counts as _compiled_word_counts
+    from ._runs import word_set as _compiled_word_set
 except ImportError:  # not built: no C compiler where the package was installed, or a plain checkout
     _CompiledRunTable = None  # type: ignore[assignment, misc]
     _compiled_capital_follows = None  # type: ignore[assignment]
     _compiled_lines_to_try = None  # type: ignore[assignment]
     _compiled_unusual_characters = None  # type: ignore[assignment]
     _compiled_word_counts = None  # type: ignore[assignment]
+    _compiled_word_set = None  # type: ignore[assignment]
 
 #: Whether :func:`run_table` makes compiled tables: built, and not turned off by the environment.
 COMPILED = _CompiledRunTable is not None and os.environ.get(PURE_PYTHON_VARIABLE, "") in ("", "0")
@@ -227,7 +229,7 @@ def word_set(text: str) -> set[str]:
     >>> sorted(word_set("the cat saw the dog"))
     ['cat', 'dog', 'saw', 'the']
     """
-    return set(_compiled_word_counts(text) if COMPILED else _WORD.findall(text))
+    return _compiled_word_set(text) if COMPILED else set(_WORD.findall(text))
 
 
 #: A character ftfy could act on: anything but a tab, a line feed and printable ASCII other than "&".
