@@ -59,6 +59,25 @@ def test_docstrings_benchmark_counts_the_changes_in_a_site_folder(tmp_path: Path
     assert "most changed: `hisgills` 1" in result.stdout  # the glue, and none of the names
 
 
+def test_package_docs_benchmark_reads_descriptions_and_doc_files_once(tmp_path: Path) -> None:
+    prose = "This package reads the file and returns its lines for you. " * 4
+    metadata = tmp_path / "demo-1.0.dist-info"
+    metadata.mkdir()
+    (metadata / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: demo\n\n{prose}It keeps hisgills apart.\n", encoding="utf-8"
+    )
+    docs = tmp_path / "demo"
+    docs.mkdir()
+    readme = f"{prose}\n\n```\naws directconnect describe-lags\n```\n"
+    (docs / "README.md").write_text(readme, encoding="utf-8")
+    (docs / "copy.rst").write_text(readme, encoding="utf-8")
+    (docs / "LICENSE.md").write_text(f"{prose} usedfor", encoding="utf-8")
+    result = run_benchmark("package_docs.py", "--site", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "| 2 | " in result.stdout  # the description and one of the two equal files; no licence
+    assert "most changed: `hisgills` 1" in result.stdout  # the glue, not the command in its block
+
+
 def test_books_benchmark_counts_the_words_fixers_changes_in_a_folder_of_books(tmp_path: Path) -> None:
     author = tmp_path / "Writer, A."
     author.mkdir()

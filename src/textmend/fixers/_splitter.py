@@ -673,6 +673,12 @@ class DocumentWords:
             return False
         return self._load_counts()[token] > 1
 
+    def written_capitalised_only(self, word: str) -> bool:
+        """Whether the document writes the lowercase ``word`` as a word of its own with a capital first
+        letter (``Linux``, ``LINUX``) and never in lowercase."""
+        counts = self._load_counts()
+        return word not in counts and (word.capitalize() in counts or word.upper() in counts)
+
     def uses(self, word: str) -> bool:
         """Whether the document uses ``word`` (in any case) as a word of its own."""
         return word in self._load_lower()

@@ -84,6 +84,7 @@ from ..corpus_model import CorpusModel
 from ..fixer import Findings, Fixer, Pattern, register
 from ..lexicon import available_languages, zipf
 from ..model import Edit
+from ._blocks import code_blocks, in_block, may_hold_blocks
 from ._dictionary import english_dictionary, rare_english_word
 from ._language import within_latin1
 from ._pairs import is_adjective
@@ -155,6 +156,7 @@ __all__ = [
     "glued_candidates",
     "glued_repair",
     "glued_split",
+    "holds_a_name",
     "is_attribute",
     "is_camel_name",
     "is_derived_word",
@@ -188,6 +190,7 @@ __all__ = [
     "other_reading",
     "points_back",
     "points_onward",
+    "quantifies_a_name",
     "reads_after_ending",
     "reads_as_two_words",
     "short_glue_candidates",
@@ -357,6 +360,14 @@ class WordsFixer(Fixer):
         clitics = clitic_candidates(splitter, text)
         if not (glued or camels or punctuated or clitics):
             return
+        if may_hold_blocks(text) and (blocks := code_blocks(text)):
+            # a fenced or literal block of code is left as written: "aws directconnect describe-lags"
+            glued, camels, punctuated, clitics = (
+                [match for match in matches if not in_block(blocks, match.start())]
+                for matches in (glued, camels, punctuated, clitics)
+            )
+            if not (glued or camels or punctuated or clitics):
+                return
         # Only where the text is in the fixer's language: a Dutch "nodig" is no "no dig".
         language = self.language
         kinds: dict[str, tuple[list[regex.Match[str]], _Where]] = {
@@ -737,6 +748,8 @@ def glued_repair(
         return None  # "foamin'": a dropped g, spelled out
     if misreads_grammar(splitter, chosen[0], document.text, start + len(token)):
         return None
+    if holds_a_name(splitter, chosen[0], document):
+        return None  # "manylinux wheels" beside "Linux": the writer spells that name with a capital
     if is_typo(splitter, token, chosen[0]):
         return None  # "towars", "orking": a common word with a letter dropped
     if is_rare_word(splitter, token, chosen[0]):
@@ -1734,10 +1747,54 @@ def misreads_grammar(splitter: Splitter, parts: tuple[str, ...], text: str, end:
         following = _NEXT_WORD.match(text, end)
         if following is not None and following.group(1) in _NO_ARTICLE_BEFORE:
             return True
+    if quantifies_a_name(splitter, parts, text, end):
+        return True  # "for manylinux by": "many" before a name
     return (
         text[end : end + 2] in ("'s", "\u2019s")
         and splitter.function_word(parts[-1])
         and parts[-1] not in _TAKES_S
+    )
+
+
+# Quantifiers that take a plural noun or an adjective, never a name: "many linux" is no reading of
+# ``manylinux`` (a tag of Python's wheels).
+_QUANTIFIERS = frozenset({"many", "several", "few", "various", "numerous"})
+
+
+def quantifies_a_name(splitter: Splitter, parts: tuple[str, ...], text: str, end: int) -> bool:
+    """Whether ``parts`` read as a quantifier before a word of four letters or more that the spelling
+    dictionary does not list in lowercase (a name, ``linux``; not a plural in ``-s``), with no noun after
+    it (punctuation or a function word follows the token that ends at ``end``).
+
+    >>> quantifies_a_name(Splitter(), ("many", "linux"), "for manylinux by", 13)
+    True
+    >>> quantifies_a_name(Splitter(), ("many", "github"), "manygithub repos", 10)
+    False
+    """
+    if not (len(parts) == 2 and parts[0] in _QUANTIFIERS and len(parts[1]) >= 4):
+        return False
+    if parts[1].endswith("s") or parts[1] in english_dictionary():
+        return False
+    following = _NEXT_WORD.match(text, end)
+    return following is None or splitter.function_word(following.group(1))
+
+
+def holds_a_name(splitter: Splitter, parts: tuple[str, ...], document: DocumentWords) -> bool:
+    """Whether a part of four letters or more that the spelling dictionary does not list in lowercase
+    is one the document writes only with a capital (``Linux``, never ``linux``): a name there, which a
+    lowercase token does not hold as glue (the glue of "many Linux wheels" is ``manyLinux``).
+
+    >>> holds_a_name(Splitter(), ("many", "linux"), DocumentWords("manylinux wheels for Linux"))
+    True
+    >>> holds_a_name(Splitter(), ("many", "linux"), DocumentWords("manylinux wheels for linux"))
+    False
+    """
+    return any(
+        len(part) >= 4
+        and not splitter.function_word(part)
+        and part not in english_dictionary()
+        and document.written_capitalised_only(part)
+        for part in parts
     )
 
 
