@@ -78,6 +78,22 @@ def test_package_docs_benchmark_reads_descriptions_and_doc_files_once(tmp_path: 
     assert "most changed: `hisgills` 1" in result.stdout  # the glue, not the command in its block
 
 
+def test_changelogs_benchmark_measures_unfitted_and_fitted_on_the_other_half(tmp_path: Path) -> None:
+    import gzip
+
+    note = "  * New upstream release; the maintainer fixed the build and the tests.\n" * 5
+    for number, extra in enumerate(["  * It keeps hisgills apart.\n", "", "  * Rebuilt.\n", ""]):
+        (tmp_path / f"package{number}").mkdir()
+        with gzip.open(tmp_path / f"package{number}" / "changelog.Debian.gz", "wt", encoding="utf-8") as file:
+            file.write(f"package{number} (1.0-{number}) unstable; urgency=medium\n\n{note}{extra}")
+    result = run_benchmark("changelogs.py", "--folder", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("| 4 | ") == 2  # four changelogs, unfitted and fitted
+    assert "most changed, unfitted: `hisgills` 1" in result.stdout
+    missing = run_benchmark("changelogs.py", "--folder", str(tmp_path / "none"))
+    assert missing.returncode == 2 and "--folder" in missing.stderr
+
+
 def test_books_benchmark_counts_the_words_fixers_changes_in_a_folder_of_books(tmp_path: Path) -> None:
     author = tmp_path / "Writer, A."
     author.mkdir()

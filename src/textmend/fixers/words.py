@@ -181,6 +181,7 @@ __all__ = [
     "lowercase_runs",
     "misreads_grammar",
     "names_a_code_thing",
+    "names_a_file",
     "names_a_member",
     "names_code",
     "names_its_module",
@@ -2020,6 +2021,7 @@ def no_space_repair(
         not starts_a_sentence(splitter, right, document)
         or is_short_word_after_dot(splitter, right)
         or names_its_module(left, right)
+        or names_a_file(splitter, left, right)
         or names_a_code_thing(splitter, right, document.text, match.end())
         or is_quoted_term(document.text, match.start(), match.end())
         or (not lost_newline and is_attribute(splitter, _last_piece(match, taken), right, document))
@@ -2083,6 +2085,26 @@ def names_a_code_thing(splitter: Splitter, right: str, text: str, end: int) -> b
     following = _NEXT_WORD.match(text, end)
     named = following is not None and following.group(1) in _EXCEPTION_NOUNS
     return named and not splitter.function_word(right.lower())
+
+
+# The names in capitals that projects give their files of notes, which a variant extends after a dot
+# (Debian's NEWS.Debian and README.Debian, README.Android, INSTALL.Windows, LICENSE.Apache).
+_FILE_STEMS = frozenset(
+    "README NEWS INSTALL CHANGES CHANGELOG COPYING LICENSE LICENCE AUTHORS TODO HACKING BUGS THANKS"  # noqa: SIM905
+    " CONTRIBUTING NOTICE MAINTAINERS CREDITS HISTORY".split()
+)
+
+
+def names_a_file(splitter: Splitter, left: str, right: str) -> bool:
+    """Whether ``left.right`` is a file whose conventional name in capitals a variant extends
+    (``NEWS.Debian``, ``README.Android``), not a sentence that ends before a very common word
+    (``README.Then``).
+
+    >>> s = Splitter()
+    >>> names_a_file(s, "NEWS", "Debian"), names_a_file(s, "README", "Then"), names_a_file(s, "USA", "Debian")
+    (True, False, False)
+    """
+    return left in _FILE_STEMS and zipf(right.lower(), splitter.language) < _AFTER_LOWER_ZIPF
 
 
 def names_its_module(left: str, right: str) -> bool:
