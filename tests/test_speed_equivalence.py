@@ -1047,11 +1047,18 @@ def plain_words_find(fixer: WordsFixer, text: str) -> list[tuple[int, int, str]]
     splitter, language = fixer.splitter, fixer.language
     latin1 = within_latin1(text)
     document = DocumentWords(text, latin1)
+    glued, camels, punctuated, clitics = words.outside_code_blocks(
+        text,
+        words.glued_candidates(splitter, text, latin1),
+        words.camel_candidates(text, latin1, document),
+        words.no_space_candidates(text, latin1),
+        words.clitic_candidates(splitter, text),
+    )
     kinds = {
-        "glued": (words.glued_candidates(splitter, text, latin1), words._glued_word),
-        "camels": (words.camel_candidates(text, latin1, document), words._camel_word),
-        "punctuated": (words.no_space_candidates(text, latin1), words._sentence_word),
-        "clitics": (words.clitic_candidates(splitter, text), words._glued_word),
+        "glued": (glued, words._glued_word),
+        "camels": (camels, words._camel_word),
+        "punctuated": (punctuated, words._sentence_word),
+        "clitics": (clitics, words._glued_word),
     }
     chosen: dict[str, list[regex.Match[str]]] = {kind: [] for kind in kinds}
     waiting: dict[str, list[regex.Match[str]]] = {kind: [] for kind in kinds}

@@ -32,13 +32,28 @@ from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 
-__all__ = ["data_text", "english_dictionary", "rare_english_word"]
+__all__ = ["c_names", "data_text", "english_dictionary", "rare_english_word"]
 
 
 def data_text(name: str, encoding: str = "ascii") -> str:
     """The text of the gzip file ``name`` of the package's ``data`` folder (one of the word tables)."""
     data = resources.files(__package__).joinpath("data").joinpath(name).read_bytes()
     return gzip.decompress(data).decode(encoding)
+
+
+@cache
+def c_names() -> Mapping[str, None]:
+    """The names of the C library's and the Linux kernel's interfaces (``asprintf``, ``tolower``,
+    ``recvfrom``), as the Linux man-pages project names its pages of sections 2 and 3, as the keys of a
+    read-only mapping (``c-names.txt.gz``, built by ``tools/build_c_names.py``; loaded once).
+
+    >>> "asprintf" in c_names(), "usedfor" in c_names()
+    (True, False)
+    """
+    text = data_text("c-names.txt.gz")
+    while text.startswith("#"):  # the header: source
+        text = text.partition("\n")[2]
+    return dict.fromkeys(text.split())
 
 
 @cache

@@ -30,7 +30,7 @@ import regex
 
 from ..corpus_model import CorpusModel
 from ..lexicon import common_words, frequencies, zipf
-from ._dictionary import english_dictionary
+from ._dictionary import c_names, english_dictionary
 from ._language import OTHER_SCRIPT, UNKNOWN_LANGUAGE, decided_language, language_of
 from ._pairs import book_junk_zipf, book_pair_count, is_adjective, pair_count
 from ._scan import run_table, word_counts, word_set
@@ -79,6 +79,7 @@ __all__ = [
     "hyphen_joins",
     "inflected_split",
     "is_bare",
+    "is_c_name",
     "is_doubled_inflection",
     "is_entity_remnant",
     "is_ly_adverb",
@@ -265,6 +266,8 @@ class Splitter:
         >>> Splitter().splittable("usedfor"), Splitter().splittable("therapist")
         (True, False)
         """
+        if token in c_names() and is_c_name(self, token):
+            return False
         if junk_split(self, token) is not None:
             return True
         if self.plainly_whole(token):
@@ -1128,6 +1131,25 @@ def cache_sizes() -> dict[str, int]:
         max(len(f.plain), len(f.not_plain), len(f.rejected) + len(f.accepted)) for f in filters
     )
     return sizes
+
+
+def is_c_name(splitter: Splitter, token: str) -> bool:
+    """Whether ``token``, a name of the C library or the kernel (:func:`._dictionary.c_names`), is read
+    as that name, never split: unless its reading is glue of function words (``asin``: ``as in``) or of
+    two words that books write apart (``atan``: ``at an``), which text glues far more often than it
+    names the function. (Its splittable verdict only: it still counts as a rare run.)
+
+    >>> s = Splitter()
+    >>> is_c_name(s, "asprintf"), is_c_name(s, "tolower"), is_c_name(s, "asin"), is_c_name(s, "atan")
+    (True, True, False, False)
+    """
+    split = hopeful_split(splitter, token)
+    if split is None:
+        return True
+    parts = split[0]
+    if all(splitter.function_word(part) for part in parts):
+        return False
+    return not (len(parts) == 2 and book_pair_count(*parts) >= BOOK_PAIR_MIN)
 
 
 def valid_parts(splitter: Splitter, token: str) -> tuple[tuple[tuple[int, str], ...], ...]:

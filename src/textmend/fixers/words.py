@@ -189,6 +189,7 @@ __all__ = [
     "no_space_repair",
     "only_space_between",
     "other_reading",
+    "outside_code_blocks",
     "points_back",
     "points_onward",
     "quantifies_a_name",
@@ -361,14 +362,9 @@ class WordsFixer(Fixer):
         clitics = clitic_candidates(splitter, text)
         if not (glued or camels or punctuated or clitics):
             return
-        if may_hold_blocks(text) and (blocks := code_blocks(text)):
-            # a fenced or literal block of code is left as written: "aws directconnect describe-lags"
-            glued, camels, punctuated, clitics = (
-                [match for match in matches if not in_block(blocks, match.start())]
-                for matches in (glued, camels, punctuated, clitics)
-            )
-            if not (glued or camels or punctuated or clitics):
-                return
+        glued, camels, punctuated, clitics = outside_code_blocks(text, glued, camels, punctuated, clitics)
+        if not (glued or camels or punctuated or clitics):
+            return
         # Only where the text is in the fixer's language: a Dutch "nodig" is no "no dig".
         language = self.language
         kinds: dict[str, tuple[list[regex.Match[str]], _Where]] = {
@@ -429,6 +425,21 @@ class WordsFixer(Fixer):
             ):
                 break
         yield from sorted(edits.values(), key=lambda e: e.start)
+
+
+def outside_code_blocks(text: str, *candidates: list[regex.Match[str]]) -> tuple[list[regex.Match[str]], ...]:
+    """Each list of ``candidates`` without the matches that start inside a code block of ``text``
+    (:func:`._blocks.code_blocks`: a fenced or literal block is left as written, ``aws directconnect
+    describe-lags``); the lists as they are when ``text`` has none.
+
+    >>> text = "Run::\\n\\n    aws directconnect\\nusedfor"
+    >>> (kept,) = outside_code_blocks(text, list(regex.finditer("[a-z]{7,}", text)))
+    >>> [match.group() for match in kept]
+    ['usedfor']
+    """
+    if not (may_hold_blocks(text) and any(candidates) and (blocks := code_blocks(text))):
+        return candidates
+    return tuple([match for match in found if not in_block(blocks, match.start())] for found in candidates)
 
 
 _Where = Callable[[regex.Match[str]], tuple[int, str]]
