@@ -1792,16 +1792,17 @@ def quantifies_a_name(splitter: Splitter, parts: tuple[str, ...], text: str, end
 
 
 def holds_a_name(splitter: Splitter, parts: tuple[str, ...], document: DocumentWords) -> bool:
-    """Whether a part of four letters or more that the spelling dictionary does not list in lowercase
-    is one the document writes only with a capital (``Linux``, never ``linux``): a name there, which a
-    lowercase token does not hold as glue (the glue of "many Linux wheels" is ``manyLinux``).
+    """Whether a part of four letters or more that the English spelling dictionary does not list in
+    lowercase is one the document writes only with a capital (``Linux``, never ``linux``): a name
+    there, which a lowercase token does not hold as glue (the glue of "many Linux wheels" is
+    ``manyLinux``). English only.
 
     >>> holds_a_name(Splitter(), ("many", "linux"), DocumentWords("manylinux wheels for Linux"))
     True
     >>> holds_a_name(Splitter(), ("many", "linux"), DocumentWords("manylinux wheels for linux"))
     False
     """
-    return any(
+    return splitter.language == "en" and any(
         len(part) >= 4
         and not splitter.function_word(part)
         and part not in english_dictionary()
