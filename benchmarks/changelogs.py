@@ -24,7 +24,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from changed_words import changed_words, print_table
+from changed_words import changed_words, print_most_changed, print_table
 
 import textmend
 
@@ -101,9 +101,8 @@ def main(argv: list[str] | None = None) -> int:
         fitted_seconds,
         "CPU (fit and mend)",
     )
-    for name, counts in (("unfitted", unfitted), ("fitted", fitted)):
-        shown = ", ".join(f"`{token}` {count}" for token, count in counts.most_common(args.top))
-        print(f"most changed, {name}: {shown}" if shown else f"no changes, {name}")
+    print_most_changed(unfitted, args.top, "most changed, unfitted")
+    print_most_changed(fitted, args.top, "most changed, fitted")
     return 0
 
 

@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from changed_words import changed_words, print_table
+from changed_words import changed_words, print_most_changed, print_table
 
 import textmend
 
@@ -75,8 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     seconds = time.process_time() - started
     title = f"docstrings of {args.site} ({documents:,} of {MIN_CHARACTERS}+ characters), words fixer alone"
     print_table(title, "docstrings", documents, words, sum(changed.values()), len(changed), seconds, "CPU")
-    shown = ", ".join(f"`{token}` {count}" for token, count in changed.most_common(args.top))
-    print(f"most changed: {shown}" if shown else "no changes")
+    print_most_changed(changed, args.top)
     return 0
 
 

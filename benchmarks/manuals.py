@@ -42,7 +42,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from changed_words import print_table, words_fixer_changes
+from changed_words import print_most_changed, print_table, words_fixer_changes
 
 import textmend
 
@@ -178,8 +178,7 @@ def main(argv: list[str] | None = None) -> int:
         print_table(
             title, "pages", len(documents), words, sum(changed.values()), len(changed), seconds, "CPU"
         )
-        shown = ", ".join(f"`{change}` {count}" for change, count in changed.most_common(args.top))
-        print(f"most changed: {shown}" if shown else "no changes")
+        print_most_changed(changed, args.top)
         if args.fitted:
             model = textmend.fit(documents)
             fitted = words_changed(textmend.DEFAULT.with_model(model), documents)

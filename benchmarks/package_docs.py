@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from changed_words import changed_words, print_table
+from changed_words import changed_words, print_most_changed, print_table
 
 import textmend
 
@@ -87,8 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     folders = ", ".join(map(str, sites))
     title = f"documentation of the packages in {folders} ({documents:,} texts), words fixer alone"
     print_table(title, "texts", documents, words, sum(changed.values()), len(changed), seconds, "CPU")
-    shown = ", ".join(f"`{token}` {count}" for token, count in changed.most_common(args.top))
-    print(f"most changed: {shown}" if shown else "no changes")
+    print_most_changed(changed, args.top)
     return 0
 
 
