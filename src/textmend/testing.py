@@ -422,10 +422,10 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     # every edit of one line's mojibake is a quoted example whose marks its neighbours must not reach:
     # a check against every other edit of the line would be quadratic
     "quoted mojibake examples in one line": lambda n: _repeat("\u300c\u00c3\u00a9\u300d", n),
-    # the words step reads code blocks line by line: a literal block under each opener, a fence after
-    # a fence, each read once
-    "literal blocks between glue": lambda n: _repeat("It is usedfor::\n\n    aws usedfor\n", n),
-    "fences between glue": lambda n: _repeat("```\nusedfor\n``` usedfor\n", n),
+    # the words, entities and ftfy steps read code blocks line by line: a literal block under each
+    # opener, a fence after a fence, each read once a text
+    "literal blocks between glue": lambda n: _repeat("It is usedfor::\n\n    aws &amp; quot;\n", n),
+    "fences between glue": lambda n: _repeat("```\nusedfor &amp;\n``` usedfor\n", n),
 }
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
-__all__ = ["code_blocks", "in_block", "may_hold_blocks"]
+__all__ = ["code_blocks", "in_block", "may_hold_blocks", "with_code_blocks"]
 
 # An opening or closing fence: three or more backticks or tildes at the start of a line (after any
 # indentation: fences inside list items are indented), and what follows on the line.
@@ -21,7 +21,7 @@ _FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})(.*)")
 # A line that opens a literal block: prose ending with "::" ("For example::", "Command::", a lone "::"),
 # or a directive for code (".. code-block:: python", ".. code::", ".. sourcecode::").
 _LITERAL_OPENER = re.compile(
-    r"(?:(?![ \t]*\.\.\s)[^\n]*::|[ \t]*\.\.[ \t]+(?:code-block|code|sourcecode)::[^\n]*)[ \t]*"
+    r"(?:(?![ \t]*\.\.\s)[^\n]*::|[ \t]*\.\.[ \t]+(?:code-block|code|sourcecode)::[^\n]*)[ \t\r]*"
 )
 
 
@@ -117,3 +117,22 @@ def in_block(blocks: list[tuple[int, int]], position: int) -> bool:
     """
     at = bisect.bisect_right(blocks, (position, float("inf"))) - 1
     return at >= 0 and blocks[at][0] <= position < blocks[at][1]
+
+
+def with_code_blocks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` (sorted and disjoint: a text's URLs) and the code blocks of ``text``, merged into
+    sorted, disjoint spans: the places a fixer leaves as written.
+
+    >>> text = "See::\\n\\n    x = copy;\\n"
+    >>> with_code_blocks(text, [(0, 3)]), with_code_blocks("plain", [(0, 3)])
+    ([(0, 3), (7, 20)], [(0, 3)])
+    """
+    if not may_hold_blocks(text) or not (blocks := code_blocks(text)):
+        return spans
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted([*spans, *blocks]):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

@@ -63,6 +63,7 @@ from ..corpus_model import CorpusModel
 from ..fixer import Findings, Fixer, register
 from ..lexicon import zipf
 from ..model import Edit
+from ._blocks import with_code_blocks
 from ._edits import merged_runs
 from ._ftfy_lines import ascii_needs_ftfy, ftfy_would_change, is_plain_ascii
 
@@ -1115,7 +1116,8 @@ class EntityFixer(Fixer):
         return without_lines_ftfy_would_change(text, edits, markup)
 
     def _repairs(self, text: str, markup: bool) -> Iterator[Edit]:
-        urls = url_spans(text)
+        # URLs and code blocks are left as written: "int quot;" in a fenced block is code, no damage
+        urls = with_code_blocks(text, url_spans(text))
         matches = list(_WITH_AMPERSAND.finditer(text))
         references = [match.span() for match in matches]
 

@@ -45,6 +45,7 @@ from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
 
 from ..fixer import Findings, Fixer, Pattern, register
 from ..model import Edit
+from ._blocks import code_blocks, in_block, may_hold_blocks
 from ._edits import MAX_MERGED, merged_runs
 from ._ftfy_lines import (
     BLOCK,
@@ -97,6 +98,9 @@ class FtfyFixer(Fixer):
 
     def _repairs(self, text: str, markup: bool) -> Iterator[Edit]:
         cjk: bool | None = None  # whether the document holds CJK text, asked of the first line it matters to
+        # The code blocks of the text, found when a line first needs ftfy: their references are code
+        # ("&amp;" in an example of escaping), which ftfy reads as markup's and leaves.
+        code: list[tuple[int, int]] | None = None
         position = 0
         judged = 0  # the lines before this position lie in a block that may_apply did not clear
         while (match := NEEDS_FTFY.search(text, position)) is not None:
@@ -126,7 +130,9 @@ class FtfyFixer(Fixer):
             if line_could_change(line, self.normalization, markup):
                 if cjk is None and self.fix_character_width and has_width_forms(line):
                     cjk = has_cjk(text)
-                fixed = self.fix_line(line, markup=markup, cjk=bool(cjk))
+                if code is None:
+                    code = code_blocks(text) if not markup and may_hold_blocks(text) else []
+                fixed = self.fix_line(line, markup=markup or in_block(code, start), cjk=bool(cjk))
                 if fixed != line:
                     for run in _differences(line, fixed, start):
                         yield from (
