@@ -27,6 +27,7 @@ from textmend import Findings, lexicon
 from textmend.changes import apply_edits
 from textmend.corpus_model import CorpusModel
 from textmend.fixers import (
+    _blocks,
     _ftfy_lines,
     _language,
     _scan,
@@ -631,7 +632,7 @@ def plain_kept_candidates(
         entities.outermost_in_order(
             candidate
             for candidate in candidates
-            if not (urls and entities.inside(urls, candidate.start))
+            if not (urls and _blocks.inside(urls, candidate.start))
             and not (markup and entities.changes_markup(candidate, markup))
             and not (candidate.decoded == "&" and entities.would_make_a_reference(candidate, text))
         )

@@ -5,15 +5,18 @@
 them as written.
 
 Only what the markup states counts: an indented paragraph alone is no block (novels and scraped pages
-indent prose), and a block is found in one pass over the lines, whatever the text's size.
+indent prose), and a block is found in one pass over the lines, whatever the text's size. The fixers
+look a position up among such spans (blocks, URLs, references) with :func:`inside` and
+:func:`span_end`.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+import sys
 
-__all__ = ["code_blocks", "in_block", "may_hold_blocks", "with_code_blocks"]
+__all__ = ["code_blocks", "inside", "may_hold_blocks", "span_end", "with_code_blocks"]
 
 # An opening or closing fence: three or more backticks or tildes at the start of a line (after any
 # indentation: fences inside list items are indented), and what follows on the line.
@@ -109,14 +112,22 @@ def _literal_block(lines: list[str], index: int, starts: list[int], blocks: list
     return last + 1
 
 
-def in_block(blocks: list[tuple[int, int]], position: int) -> bool:
-    """Whether ``position`` falls inside one of ``blocks`` (:func:`code_blocks`' sorted spans).
+def inside(spans: list[tuple[int, int]], position: int) -> bool:
+    """Whether ``position`` lies inside one of the sorted, disjoint ``spans`` (code blocks, URLs,
+    references).
 
-    >>> in_block([(4, 10), (20, 30)], 5), in_block([(4, 10), (20, 30)], 12)
+    >>> inside([(4, 10), (20, 30)], 5), inside([(4, 10), (20, 30)], 12)
     (True, False)
     """
-    at = bisect.bisect_right(blocks, (position, float("inf"))) - 1
-    return at >= 0 and blocks[at][0] <= position < blocks[at][1]
+    return span_end(spans, position) is not None
+
+
+def span_end(spans: list[tuple[int, int]], position: int) -> int | None:
+    """The end of the span in sorted, disjoint ``spans`` that ``position`` lies inside, if any."""
+    if not spans:
+        return None
+    index = bisect.bisect_right(spans, (position, sys.maxsize)) - 1
+    return spans[index][1] if index >= 0 and spans[index][0] <= position < spans[index][1] else None
 
 
 def with_code_blocks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -43,14 +43,12 @@ what damage the rest of the document already shows (:class:`Evidence`).
 
 from __future__ import annotations
 
-import bisect
 import functools
 import heapq
 import html
 import html.entities
 import itertools
 import re
-import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -63,7 +61,7 @@ from ..corpus_model import CorpusModel
 from ..fixer import Findings, Fixer, register
 from ..lexicon import zipf
 from ..model import Edit
-from ._blocks import with_code_blocks
+from ._blocks import inside, span_end, with_code_blocks
 from ._edits import merged_runs
 from ._ftfy_lines import ascii_needs_ftfy, ftfy_would_change, is_plain_ascii
 
@@ -93,7 +91,6 @@ __all__ = [
     "followed_by_word",
     "glued_to_next",
     "in_damaged_tag",
-    "inside",
     "is_damage",
     "is_dash",
     "is_english_word",
@@ -108,7 +105,6 @@ __all__ = [
     "repaired",
     "space_is_lost_ampersand",
     "spaces_a_tag",
-    "span_end",
     "stays_plain",
     "text_order",
     "url_spans",
@@ -499,19 +495,6 @@ def after_two_spaces(text: str, start: int) -> bool:
 def after_sentence(text: str, position: int) -> bool:
     """Whether ``position`` follows the punctuation that ends a sentence (``.``, ``?"``)."""
     return position >= 1 and text[position - 1] in _SENTENCE_END
-
-
-def inside(spans: list[tuple[int, int]], position: int) -> bool:
-    """Whether ``position`` lies inside one of the sorted, disjoint ``spans`` (URLs, references)."""
-    return span_end(spans, position) is not None
-
-
-def span_end(spans: list[tuple[int, int]], position: int) -> int | None:
-    """The end of the span in sorted, disjoint ``spans`` that ``position`` lies inside, if any."""
-    if not spans:
-        return None
-    index = bisect.bisect_right(spans, (position, sys.maxsize)) - 1
-    return spans[index][1] if index >= 0 and spans[index][0] <= position < spans[index][1] else None
 
 
 def changes_markup(candidate: Candidate, markup: bool) -> bool:

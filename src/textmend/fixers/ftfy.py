@@ -45,7 +45,7 @@ from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
 
 from ..fixer import Findings, Fixer, Pattern, register
 from ..model import Edit
-from ._blocks import code_blocks, in_block, may_hold_blocks
+from ._blocks import code_blocks, inside, may_hold_blocks
 from ._edits import MAX_MERGED, merged_runs
 from ._ftfy_lines import (
     BLOCK,
@@ -132,7 +132,7 @@ class FtfyFixer(Fixer):
                     cjk = has_cjk(text)
                 if code is None:
                     code = code_blocks(text) if not markup and may_hold_blocks(text) else []
-                fixed = self.fix_line(line, markup=markup or in_block(code, start), cjk=bool(cjk))
+                fixed = self.fix_line(line, markup=markup or inside(code, start), cjk=bool(cjk))
                 if fixed != line:
                     for run in _differences(line, fixed, start):
                         yield from (

@@ -84,7 +84,7 @@ from ..corpus_model import CorpusModel
 from ..fixer import Findings, Fixer, Pattern, register
 from ..lexicon import available_languages, zipf
 from ..model import Edit
-from ._blocks import code_blocks, in_block, may_hold_blocks
+from ._blocks import code_blocks, inside, may_hold_blocks
 from ._dictionary import english_dictionary, rare_english_word
 from ._language import within_latin1
 from ._pairs import is_adjective
@@ -439,7 +439,7 @@ def outside_code_blocks(text: str, *candidates: list[regex.Match[str]]) -> tuple
     """
     if not (may_hold_blocks(text) and any(candidates) and (blocks := code_blocks(text))):
         return candidates
-    return tuple([match for match in found if not in_block(blocks, match.start())] for found in candidates)
+    return tuple([match for match in found if not inside(blocks, match.start())] for found in candidates)
 
 
 _Where = Callable[[regex.Match[str]], tuple[int, str]]
