@@ -315,14 +315,14 @@ def test_sklearn_fit_learns_the_corpus_words_that_transform_then_keeps_whole() -
 
     from textmend.integrations.sklearn import TextmendTransformer
 
-    # Unfitted, the words fixer reads "lineno" as "line no"; a corpus that uses the word in every
-    # document teaches the fitted transformer that it is a word.
-    corpus = [f"Post {n}: lineno is what we print, and lineno takes time." for n in range(40)]
-    text = ["I like lineno a lot."]
+    # Unfitted, the words fixer reads "salesdroid" (the Jargon File's word) as "sales droid"; a corpus
+    # that uses the word in every document teaches the fitted transformer that it is a word.
+    corpus = [f"Post {n}: salesdroid is what we print, and salesdroid takes time." for n in range(40)]
+    text = ["I like salesdroid a lot."]
     unfitted = TextmendTransformer(learn=False).fit(corpus)
     fitted = clone(TextmendTransformer()).fit(corpus)
-    assert unfitted.model_ is None and list(unfitted.transform(text)) == ["I like line no a lot."]
-    assert fitted.model_ is not None and fitted.model_.count("lineno") == 80
+    assert unfitted.model_ is None and list(unfitted.transform(text)) == ["I like sales droid a lot."]
+    assert fitted.model_ is not None and fitted.model_.count("salesdroid") == 80
     assert fitted.model_.documents == 40 and list(fitted.transform(text)) == text
     assert fitted.provenance_["pipeline"] != unfitted.provenance_["pipeline"]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import sys
 from typing import Any
 
 import pytest
@@ -615,6 +616,44 @@ def test_no_name_of_pythons_standard_modules_is_split() -> None:
     sentence = "The program then calls {} for the rest of the work."
     assert len(names) > 150
     assert [name for name in names if pipe(sentence.format(name)) != sentence.format(name)] == []
+
+
+def test_no_name_of_pythons_standard_library_is_split_unless_it_reads_as_glue() -> None:
+    """Every name of ``python-names.txt.gz`` (the attributes of the standard modules and their classes),
+    alone in a plain sentence, comes back unchanged, unless :func:`is_code_name` reads it as glue of
+    function words or of a pair books write apart (``asin``, ``groupby``): before the twenty-sixth round
+    ``fetchall``, ``dropwhile``, ``isidentifier`` and 627 more were splittable."""
+    from textmend.fixers._dictionary import python_names
+    from textmend.fixers._splitter import Splitter, is_code_name
+
+    splitter = Splitter()
+    names = sorted(python_names())
+    glue = [name for name in names if not is_code_name(splitter, name)]
+    assert len(names) > 1_900 and {"asin", "groupby"} <= set(glue) and len(glue) < 40
+    assert {"fetchall", "dropwhile", "isidentifier", "expanduser", "lineno"} <= set(names)
+    assert "howmuch" not in names  # a parameter's name (poplib), and glue
+    pipe = Pipeline(["words"])
+    sentence = "The program then calls {} for the rest of the work."
+    kept = [name for name in names if name not in glue]
+    assert [name for name in kept if pipe(sentence.format(name)) != sentence.format(name)] == []
+
+
+@pytest.mark.skipif(sys.version_info[:2] != (3, 11), reason="the list names CPython 3.11's library")
+def test_the_python_names_list_rebuilds_byte_for_byte(tmp_path: Any) -> None:
+    """``tools/build_python_names.py`` run with CPython 3.11 writes the shipped file again, byte for byte
+    (submodules left out: which are attributes depends on what imported them), in a fresh interpreter."""
+    import subprocess
+    from importlib import resources
+    from pathlib import Path
+
+    tool = Path(__file__).resolve().parent.parent / "tools" / "build_python_names.py"
+    output = tmp_path / "python-names.txt.gz"
+    done = subprocess.run(
+        [sys.executable, str(tool), "--output", str(output)], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    shipped = resources.files("textmend.fixers").joinpath("data").joinpath("python-names.txt.gz")
+    assert output.read_bytes() == shipped.read_bytes()
 
 
 def test_the_rare_list_keeps_scowls_notice_and_only_words_the_dictionary_lacks() -> None:

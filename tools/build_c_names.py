@@ -11,7 +11,7 @@ the GPL and other free licences, listed in the package's copyright file).
 
 Output: one name per line after a header, sorted, gzip with a fixed mtime, so that a rebuild is
 byte-identical. Which of them the fixer keeps whole is decided where it reads them
-(``textmend.fixers._splitter.is_c_name``): not a name that reads as glue of function words (``asin``:
+(``textmend.fixers._splitter.is_code_name``): not a name that reads as glue of function words (``asin``:
 ``as in``) or of two words books write apart (``atan``: ``at an``).
 
 Run: ``python tools/build_c_names.py`` (needs ``apt-get`` and ``dpkg-deb``; downloads the package into a

@@ -32,13 +32,21 @@ from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 
-__all__ = ["c_names", "data_text", "english_dictionary", "rare_english_word"]
+__all__ = ["c_names", "code_names", "data_text", "english_dictionary", "python_names", "rare_english_word"]
 
 
 def data_text(name: str, encoding: str = "ascii") -> str:
     """The text of the gzip file ``name`` of the package's ``data`` folder (one of the word tables)."""
     data = resources.files(__package__).joinpath("data").joinpath(name).read_bytes()
     return gzip.decompress(data).decode(encoding)
+
+
+def _name_list(name: str) -> dict[str, None]:
+    """The names of the list ``name`` (one a line after a ``#`` header) as the keys of a mapping."""
+    text = data_text(name)
+    while text.startswith("#"):  # the header: source
+        text = text.partition("\n")[2]
+    return dict.fromkeys(text.split())
 
 
 @cache
@@ -50,10 +58,29 @@ def c_names() -> Mapping[str, None]:
     >>> "asprintf" in c_names(), "usedfor" in c_names()
     (True, False)
     """
-    text = data_text("c-names.txt.gz")
-    while text.startswith("#"):  # the header: source
-        text = text.partition("\n")[2]
-    return dict.fromkeys(text.split())
+    return _name_list("c-names.txt.gz")
+
+
+@cache
+def python_names() -> Mapping[str, None]:
+    """The public names of Python's standard library, its modules' attributes and their classes'
+    (``expanduser``, ``appendleft``, ``getsizeof``), as the keys of a read-only mapping
+    (``python-names.txt.gz``, built by ``tools/build_python_names.py`` with CPython 3.11; loaded once).
+
+    >>> "appendleft" in python_names(), "usedfor" in python_names()
+    (True, False)
+    """
+    return _name_list("python-names.txt.gz")
+
+
+@cache
+def code_names() -> Mapping[str, None]:
+    """The names of code that prose writes bare: :func:`c_names` and :func:`python_names` in one mapping.
+
+    >>> "asprintf" in code_names(), "expanduser" in code_names(), "usedfor" in code_names()
+    (True, True, False)
+    """
+    return {**c_names(), **python_names()}
 
 
 @cache

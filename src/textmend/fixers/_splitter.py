@@ -30,7 +30,7 @@ import regex
 
 from ..corpus_model import CorpusModel
 from ..lexicon import common_words, frequencies, zipf
-from ._dictionary import c_names, english_dictionary
+from ._dictionary import code_names, english_dictionary
 from ._language import OTHER_SCRIPT, UNKNOWN_LANGUAGE, decided_language, language_of
 from ._pairs import book_junk_zipf, book_pair_count, is_adjective, pair_count
 from ._scan import run_table, word_counts, word_set
@@ -79,7 +79,7 @@ __all__ = [
     "hyphen_joins",
     "inflected_split",
     "is_bare",
-    "is_c_name",
+    "is_code_name",
     "is_doubled_inflection",
     "is_entity_remnant",
     "is_ly_adverb",
@@ -266,7 +266,7 @@ class Splitter:
         >>> Splitter().splittable("usedfor"), Splitter().splittable("therapist")
         (True, False)
         """
-        if token in c_names() and is_c_name(self, token):
+        if token in code_names() and is_code_name(self, token):
             return False
         if junk_split(self, token) is not None:
             return True
@@ -1133,15 +1133,18 @@ def cache_sizes() -> dict[str, int]:
     return sizes
 
 
-def is_c_name(splitter: Splitter, token: str) -> bool:
-    """Whether ``token``, a name of the C library or the kernel (:func:`._dictionary.c_names`), is read
-    as that name, never split: unless its reading is glue of function words (``asin``: ``as in``) or of
-    two words that books write apart (``atan``: ``at an``), which text glues far more often than it
-    names the function. (Its splittable verdict only: it still counts as a rare run.)
+def is_code_name(splitter: Splitter, token: str) -> bool:
+    """Whether ``token``, a name of the C library, the kernel or Python's standard library
+    (:func:`._dictionary.code_names`), is read as that name, never split: unless its reading is glue of
+    function words (``asin``: ``as in``) or of two words that books write apart (``atan``: ``at an``),
+    which text glues far more often than it names the function. (Its splittable verdict only: it still
+    counts as a rare run.)
 
     >>> s = Splitter()
-    >>> is_c_name(s, "asprintf"), is_c_name(s, "tolower"), is_c_name(s, "asin"), is_c_name(s, "atan")
-    (True, True, False, False)
+    >>> is_code_name(s, "asprintf"), is_code_name(s, "tolower"), is_code_name(s, "expanduser")
+    (True, True, True)
+    >>> is_code_name(s, "asin"), is_code_name(s, "atan")
+    (False, False)
     """
     split = hopeful_split(splitter, token)
     if split is None:
