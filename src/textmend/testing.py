@@ -381,6 +381,16 @@ def _sparse_glued_endings(size: int) -> str:
     return " ".join(sentence.format(next(glued)) for _ in range(max(1, size // 200)))
 
 
+def _growing_backtick_runs(size: int) -> str:
+    """One line of runs of 1, 2, 3... backticks, each before a reference: no run closes another."""
+    pieces, length, ticks = [], 0, 1
+    while length < size:
+        piece = "`" * ticks + " &amp; "
+        pieces.append(piece)
+        length, ticks = length + len(piece), ticks + 1
+    return "".join(pieces)[:size]
+
+
 #: Builders of texts of about ``n`` characters that make a careless regex, a loop over lines or the
 #: change bookkeeping work hardest; time a cleaner on two sizes to see that its cost grows linearly.
 ADVERSARIAL: dict[str, Callable[[int], str]] = {
@@ -426,6 +436,10 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     # opener, a fence after a fence, each read once a text
     "literal blocks between glue": lambda n: _repeat("It is usedfor::\n\n    aws &amp; quot;\n", n),
     "fences between glue": lambda n: _repeat("```\nusedfor &amp;\n``` usedfor\n", n),
+    # the entities and ftfy steps leave references in inline code: spans beside damage in one line, and
+    # a line of backtick runs none of which closes another (each run would be matched against the rest)
+    "inline code beside references": lambda n: _repeat("`x &amp; quot;` Letrsquo;s ", n),
+    "backtick runs of growing length": _growing_backtick_runs,
 }
 
 

@@ -1,8 +1,9 @@
-"""Where a text holds blocks of code written as its markup sets them apart: Markdown's fenced blocks
-(```` ``` ```` or ``~~~``) and reStructuredText's literal blocks (a paragraph that ends with ``::``, or a
-``code-block`` directive, then lines indented under it). Their lines are code or command lines
-(``aws directconnect describe-lags``, ``# applied to an instancemethod``): the ``words`` fixer leaves
-them as written.
+"""Where a text holds code written as its markup sets it apart: Markdown's fenced blocks (```` ``` ````
+or ``~~~``) and reStructuredText's literal blocks (a paragraph that ends with ``::``, or a
+``code-block`` directive, then lines indented under it), and Markdown's inline code spans (```x = a
+&amp; b```). Block lines are code or command lines (``aws directconnect describe-lags``, ``# applied to
+an instancemethod``): the ``words`` fixer leaves them as written (it keeps a token in backticks whole on
+its own rule); the ``entities`` and ``ftfy`` steps leave the references of blocks and of inline code.
 
 Only what the markup states counts: an indented paragraph alone is no block (novels and scraped pages
 indent prose), and a block is found in one pass over the lines, whatever the text's size. The fixers
@@ -13,10 +14,21 @@ look a position up among such spans (blocks, URLs, references) with :func:`insid
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import sys
 
-__all__ = ["code_blocks", "inside", "may_hold_blocks", "span_end", "with_code_blocks"]
+__all__ = [
+    "code_blocks",
+    "code_spans",
+    "inline_code",
+    "inside",
+    "may_hold_blocks",
+    "may_hold_code",
+    "overlaps",
+    "span_end",
+    "with_code_blocks",
+]
 
 # An opening or closing fence: three or more backticks or tildes at the start of a line (after any
 # indentation: fences inside list items are indented), and what follows on the line.
@@ -36,6 +48,65 @@ def may_hold_blocks(text: str) -> bool:
     (True, False)
     """
     return "```" in text or "~~~" in text or "::" in text
+
+
+def may_hold_code(text: str) -> bool:
+    """Whether ``text`` could hold a code block or an inline code span (:func:`may_hold_blocks`, or a
+    backtick).
+
+    >>> may_hold_code("Set `x` first"), may_hold_code("plain prose")
+    (True, False)
+    """
+    return "`" in text or may_hold_blocks(text)
+
+
+# A run of backticks, or a line break (an inline span does not go on past its line).
+_TICKS_OR_BREAK = re.compile(r"`+|\n")
+
+
+def inline_code(text: str) -> list[tuple[int, int]]:
+    """The inline code spans of ``text`` as ``(start, end)`` spans from the first backtick of the opening
+    run to the last of the closing one, in order: as Markdown reads them, a run of backticks opens a span
+    that the next run of as many backticks closes; one no such run follows on its line is a backtick as
+    written. A span does not cross a line break here (Markdown lets one cross into the next line of its
+    paragraph; scraped text breaks lines anywhere). One pass: each run is looked at once.
+
+    >>> text = "Use `&amp;` or ``a`b``; a ` alone\\nand `x`"
+    >>> [text[start:end] for start, end in inline_code(text)]
+    ['`&amp;`', '``a`b``', '`x`']
+    """
+    spans: list[tuple[int, int]] = []
+    if "`" not in text:
+        return spans
+    runs: list[tuple[int, int]] = []  # the backtick runs of one line
+    for match in _TICKS_OR_BREAK.finditer(text):
+        if match.group() == "\n":
+            _pair_runs(runs, spans)
+            runs = []
+        else:
+            runs.append(match.span())
+    _pair_runs(runs, spans)
+    return spans
+
+
+def _pair_runs(runs: list[tuple[int, int]], spans: list[tuple[int, int]]) -> None:
+    """Add the spans the backtick ``runs`` of one line open and close to ``spans``: the run after each
+    with as many backticks is found by one walk from the end, so a line of many unmatched runs stays
+    linear."""
+    following: list[int | None] = [None] * len(runs)
+    last: dict[int, int] = {}  # backticks in a run -> the index of the nearest such run after it
+    for index in range(len(runs) - 1, -1, -1):
+        size = runs[index][1] - runs[index][0]
+        following[index] = last.get(size)
+        last[size] = index
+    index = 0
+    while index < len(runs):
+        closing = following[index]
+        if closing is None:
+            index += 1  # no run closes it: backticks as written
+            continue
+        spans.append((runs[index][0], runs[closing][1]))
+        index = closing + 1
 
 
 def _indent(line: str) -> int:
@@ -130,20 +201,53 @@ def span_end(spans: list[tuple[int, int]], position: int) -> int | None:
     return spans[index][1] if index >= 0 and spans[index][0] <= position < spans[index][1] else None
 
 
-def with_code_blocks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``spans`` (sorted and disjoint: a text's URLs) and the code blocks of ``text``, merged into
-    sorted, disjoint spans: the places a fixer leaves as written.
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of the sorted, disjoint ``spans`` shares a position with ``text[start:end]``.
 
-    >>> text = "See::\\n\\n    x = copy;\\n"
-    >>> with_code_blocks(text, [(0, 3)]), with_code_blocks("plain", [(0, 3)])
-    ([(0, 3), (7, 20)], [(0, 3)])
+    >>> overlaps([(4, 10)], 0, 5), overlaps([(4, 10)], 10, 12), overlaps([(4, 10)], 6, 7)
+    (True, False, True)
     """
-    if not may_hold_blocks(text) or not (blocks := code_blocks(text)):
-        return spans
+    index = bisect.bisect_left(spans, (start, -1))
+    if index > 0 and spans[index - 1][1] > start:
+        return True
+    return index < len(spans) and spans[index][0] < end
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """The code blocks and the inline code spans of ``text``, as sorted, disjoint spans (a span inside a
+    block, or a fence's backticks, is merged into it).
+
+    >>> text = "Write `&amp;`:\\n\\n```\\nx = `y`\\n```\\n"
+    >>> [text[start:end] for start, end in code_spans(text)]
+    ['`&amp;`', '```\\nx = `y`\\n```']
+    """
+    if not may_hold_code(text):
+        return []
+    blocks = code_blocks(text) if may_hold_blocks(text) else []
+    return _merged(blocks, inline_code(text))
+
+
+def _merged(*lists: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of ``lists`` as sorted, disjoint spans (those that overlap become one)."""
     merged: list[tuple[int, int]] = []
-    for start, end in sorted([*spans, *blocks]):
+    for start, end in sorted(itertools.chain(*lists)):
         if merged and start < merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))
     return merged
+
+
+def with_code_blocks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` (sorted and disjoint: a text's URLs) and the code of ``text`` (:func:`code_spans`:
+    blocks and inline spans), merged into sorted, disjoint spans: the places a fixer leaves as written.
+
+    >>> text = "See::\\n\\n    x = copy;\\n"
+    >>> with_code_blocks(text, [(0, 3)]), with_code_blocks("plain", [(0, 3)])
+    ([(0, 3), (7, 20)], [(0, 3)])
+    >>> with_code_blocks("a `int quot;` b", [])
+    [(2, 13)]
+    """
+    if not may_hold_code(text) or not (code := code_spans(text)):
+        return spans
+    return _merged(spans, code)

@@ -45,7 +45,7 @@ from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
 
 from ..fixer import Findings, Fixer, Pattern, register
 from ..model import Edit
-from ._blocks import code_blocks, inside, may_hold_blocks
+from ._blocks import code_spans, may_hold_code, overlaps
 from ._edits import MAX_MERGED, merged_runs
 from ._ftfy_lines import (
     BLOCK,
@@ -62,6 +62,7 @@ from ._ftfy_lines import (
 __all__ = [
     "MAX_ALIGNED",
     "FtfyFixer",
+    "code_with_references",
     "is_quoted_example",
     "kind_of",
 ]
@@ -98,8 +99,9 @@ class FtfyFixer(Fixer):
 
     def _repairs(self, text: str, markup: bool) -> Iterator[Edit]:
         cjk: bool | None = None  # whether the document holds CJK text, asked of the first line it matters to
-        # The code blocks of the text, found when a line first needs ftfy: their references are code
-        # ("&amp;" in an example of escaping), which ftfy reads as markup's and leaves.
+        # The code of the text (blocks, inline spans) that holds a "&", found when a line first needs
+        # ftfy: its references are code ("&amp;" in an example of escaping), which ftfy reads as markup's
+        # and leaves; so it reads a line that holds such code, the prose beside an inline span too.
         code: list[tuple[int, int]] | None = None
         position = 0
         judged = 0  # the lines before this position lie in a block that may_apply did not clear
@@ -131,8 +133,8 @@ class FtfyFixer(Fixer):
                 if cjk is None and self.fix_character_width and has_width_forms(line):
                     cjk = has_cjk(text)
                 if code is None:
-                    code = code_blocks(text) if not markup and may_hold_blocks(text) else []
-                fixed = self.fix_line(line, markup=markup or inside(code, start), cjk=bool(cjk))
+                    code = code_with_references(text) if not markup else []
+                fixed = self.fix_line(line, markup=markup or overlaps(code, start, end), cjk=bool(cjk))
                 if fixed != line:
                     for run in _differences(line, fixed, start):
                         yield from (
@@ -156,6 +158,18 @@ class FtfyFixer(Fixer):
             normalization=self.normalization,
             cjk=cjk,
         )
+
+
+def code_with_references(text: str) -> list[tuple[int, int]]:
+    """The code blocks and inline code spans of ``text`` (:func:`._blocks.code_spans`) that hold a ``&``:
+    the lines they touch are read as markup's, so that no reference in code is decoded.
+
+    >>> code_with_references("Write `&amp;` not `x`."), code_with_references("plain &amp;")
+    ([(6, 13)], [])
+    """
+    if "&" not in text or not may_hold_code(text):
+        return []
+    return [(start, end) for start, end in code_spans(text) if "&" in text[start:end]]
 
 
 # Printable ASCII without "&", tabs and line breaks: lines whose only repair is their "\r".
