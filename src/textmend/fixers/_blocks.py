@@ -60,8 +60,9 @@ def may_hold_code(text: str) -> bool:
     return "`" in text or may_hold_blocks(text)
 
 
-# A run of backticks, or a line break (an inline span does not go on past its line).
-_TICKS_OR_BREAK = re.compile(r"`+|\n")
+# A run of backticks, or a line break (an inline span does not go on past its line): any that ftfy
+# mends into "\n" too, so that a span is the same before the ftfy step and after it.
+_TICKS_OR_BREAK = re.compile(r"`+|[\r\n\u2028\u2029\x85]")
 
 
 def inline_code(text: str) -> list[tuple[int, int]]:
@@ -71,7 +72,7 @@ def inline_code(text: str) -> list[tuple[int, int]]:
     written. A span does not cross a line break here (Markdown lets one cross into the next line of its
     paragraph; scraped text breaks lines anywhere). One pass: each run is looked at once.
 
-    >>> text = "Use `&amp;` or ``a`b``; a ` alone\\nand `x`"
+    >>> text = "Use `&amp;` or ``a`b``; a ` alone\\nand `x`, `y\\rz`"
     >>> [text[start:end] for start, end in inline_code(text)]
     ['`&amp;`', '``a`b``', '`x`']
     """
@@ -80,7 +81,7 @@ def inline_code(text: str) -> list[tuple[int, int]]:
         return spans
     runs: list[tuple[int, int]] = []  # the backtick runs of one line
     for match in _TICKS_OR_BREAK.finditer(text):
-        if match.group() == "\n":
+        if match.group()[0] != "`":
             _pair_runs(runs, spans)
             runs = []
         else:
