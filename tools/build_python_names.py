@@ -82,15 +82,17 @@ def _public(names: list[str]) -> list[str]:
     return [name for name in names if not name.startswith("_")]
 
 
-def names_of(modules: list[str]) -> set[str]:
+def names_of(modules: list[str], failed: list[str] | None = None) -> set[str]:
     """The public attribute names of ``modules`` and of their classes that are runs of 4-40 lowercase
-    letters (a module that fails to import is passed over)."""
+    letters (a module that fails to import is passed over, and its name added to ``failed``)."""
     names: set[str] = set()
     for module_name in modules:
         try:
             with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
                 module = importlib.import_module(module_name)
-        except Exception:  # a module this platform lacks or cannot load
+        except Exception:  # a module this build of Python lacks (no sqlite3 without libsqlite3)
+            if failed is not None:
+                failed.append(module_name)
             continue
         names.add(module_name)
         for name in _public(dir(module)):
@@ -108,9 +110,12 @@ def build(output: Path = OUTPUT) -> int:
     modules = sorted(
         name for name in sys.stdlib_module_names if not name.startswith("_") and name not in SKIPPED
     )
+    failed: list[str] = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # deprecated modules warn on import
-        names = names_of(modules)
+        names = names_of(modules, failed)
+    if failed:  # the list would lack their names: say so (the shipped one was built with every module)
+        print(f"build_python_names: not imported: {', '.join(failed)}", file=sys.stderr)
     version = ".".join(map(str, sys.version_info[:2]))
     write_gzip(output, HEADER.format(version=version) + "".join(f"{name}\n" for name in sorted(names)))
     return len(names)
