@@ -96,6 +96,8 @@ __all__ = [
     "near_word",
     "pair_split",
     "part_zipfs",
+    "pronoun_after",
+    "pronoun_split",
     "static_split",
     "takes_ending",
     "too_many_candidates",
@@ -268,7 +270,11 @@ class Splitter:
         """
         if token in code_names() and is_code_name(self, token):
             return False
-        if junk_split(self, token) is not None:
+        if (
+            junk_split(self, token) is not None
+            or pronoun_split(self, token) is not None
+            or pronoun_after(self, token) is not None
+        ):
             return True
         if self.plainly_whole(token):
             return False
@@ -1716,6 +1722,58 @@ def junk_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], float] 
         if odds >= _JUNK_ODDS and (best is None or odds > best[1]):
             best = (left, right), odds
     return best
+
+
+# Words that follow the pronoun "I" in a clause, which informal text writes in lowercase and glues to it
+# ("ithink", "ifeel", "ialways"): verbs of thinking and feeling, auxiliaries and sentence adverbs. Not
+# those that a brand or a name makes a word of after "i" ("iLike", "iKnow", "iCan", "IAM", "Ido").
+_AFTER_I = frozenset(
+    "think thought feel felt guess believe suppose agree wonder hope mean want need was have had did"  # noqa: SIM905
+    " always never probably certainly really actually just also still should would could might must"
+    " cannot".split()
+)
+# ... where wordfreq knows the glued form at most this well ("ithink" 2.1, "ifeel" 1.4, "ishould" 1.2).
+_PRONOUN_GLUED_ZIPF = 2.5
+
+
+def pronoun_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], float] | None:
+    """The pronoun ``i`` written in lowercase and glued to a word that follows it in a clause, with that
+    word's Zipf: ``ithink`` -> ``i think``, ``ialways`` -> ``i always`` (English; a glued form wordfreq
+    knows at most as junk, no dictionary word or name of code).
+
+    >>> pronoun_split(Splitter(), "ithink")[0], pronoun_split(Splitter(), "ilike")
+    (('i', 'think'), None)
+    """
+    rest = token[1:]
+    if splitter.language != "en" or token[:1] != "i" or rest not in _AFTER_I:
+        return None
+    if zipf(token, "en") > _PRONOUN_GLUED_ZIPF or token in code_names() or splitter.plainly_whole(token):
+        return None  # (plainly whole: a dictionary word, a word of another language...)
+    return ("i", rest), zipf(rest, "en")
+
+
+# A word that the pronoun "i" in lowercase is glued after ("sincei", "thani", "saidi"): a function word
+# or a word at least this common.
+_BEFORE_I_ZIPF = 4.5
+
+
+def pronoun_after(splitter: Splitter, token: str) -> tuple[str, str] | None:
+    """A common word with the pronoun ``i`` in lowercase glued after it: ``sincei`` -> ``since i``,
+    ``thani`` -> ``than i`` (English; a glued form wordfreq knows at most as junk, no dictionary word,
+    foreign word or name of code). Only the shape: the ``words`` fixer splits it where a word that
+    follows the pronoun comes next (``sincei was``), not before a noun (``the poeti laureati``).
+
+    >>> pronoun_after(Splitter(), "sincei"), pronoun_after(Splitter(), "taxi")
+    (('since', 'i'), None)
+    """
+    left = token[:-1]
+    if splitter.language != "en" or token[-1:] != "i" or len(left) < 2:
+        return None
+    if not (splitter.function_word(left) or zipf(left, "en") >= _BEFORE_I_ZIPF):
+        return None
+    if zipf(token, "en") > _PRONOUN_GLUED_ZIPF or token in code_names() or splitter.plainly_whole(token):
+        return None  # (plainly whole: a dictionary word, a word of another language...)
+    return left, "i"
 
 
 def unknown_english(splitter: Splitter, token: str) -> bool:

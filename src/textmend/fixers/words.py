@@ -129,6 +129,8 @@ from ._splitter import (
     long_words_split,
     modifier_split,
     part_zipfs,
+    pronoun_after,
+    pronoun_split,
     static_split,
     too_many_candidates,
     too_many_rare_runs,
@@ -195,6 +197,7 @@ __all__ = [
     "outside_code_blocks",
     "points_back",
     "points_onward",
+    "pronoun_before_verb",
     "quantifies_a_name",
     "reads_after_ending",
     "reads_as_two_words",
@@ -922,6 +925,7 @@ _ONCE_READINGS = frozenset({"adjective", "long", "book"})
 #: The readings tried, in this order, when neither the frequency score nor the pair table reads a token.
 _OTHER_READINGS = (
     ("junk", junk_split),
+    ("pronoun", pronoun_split),
     ("bound", bound_split),
     ("modifier", modifier_split),
     ("inflected", inflected_split),
@@ -952,7 +956,27 @@ def other_reading(
     if apart is not None:
         return "apart", (apart, 0.0)
     verb = subject_and_verb(splitter, token, start, document)
-    return ("verb", (verb, zipf(verb[1], "en"))) if verb is not None else None
+    if verb is not None:
+        return "verb", (verb, zipf(verb[1], "en"))
+    pronoun = pronoun_before_verb(splitter, token, start, document)
+    return ("pronoun", (pronoun, zipf(pronoun[0], "en"))) if pronoun is not None else None
+
+
+def pronoun_before_verb(
+    splitter: Splitter, token: str, start: int, document: DocumentWords
+) -> tuple[str, str] | None:
+    """A word and the pronoun ``i`` glued after it (:func:`._splitter.pronoun_after`), where the next
+    word is one that follows the pronoun in a clause (``_AFTER_I_CLAUSE``: ``sincei was``, ``saidi think``).
+
+    >>> text = "It is better sincei think so."
+    >>> pronoun_before_verb(Splitter(), "sincei", text.index("sincei"), DocumentWords(text))
+    ('since', 'i')
+    """
+    split = pronoun_after(splitter, token)
+    if split is None:
+        return None
+    after = _WORD_AFTER.match(document.text, start + len(token))
+    return split if after is not None and after.group(1) in _AFTER_I_CLAUSE else None
 
 
 # A determiner that opens the subject of a clause ("This study aimed to", "the mice showed no")...
@@ -968,6 +992,12 @@ _SINGULAR_OPENERS = frozenset({"this", "each", "every"})
 _AFTER_VERB = frozenset(
     "to that whether how the a an no its their our his her this these those in on at by with from for"  # noqa: SIM905
     " into among between during after within across over under".split()
+)
+# What follows the pronoun "I" at the start of a clause: its verbs and the adverbs before them.
+_AFTER_I_CLAUSE = frozenset(
+    "am was have had think thought know knew can could will would should must might did do feel felt"  # noqa: SIM905
+    " guess mean want need hope believe said see saw got get like love just also really never always"
+    " still probably".split()
 )
 # The word before a glued token, on its line, and the word after it.
 _WORD_BEFORE = re.compile(r"([A-Za-z]+) \Z")
@@ -1197,6 +1227,7 @@ _SHAPE_REASONS = {
     "adjective": "{0!r} is an adjective and no noun, which starts no closed compound wordfreq would not know",
     "long": "{0!r} and {1!r} are words of six letters or more, which English closes up in no compound"
     " wordfreq would not know",
+    "pronoun": "{0!r} is the pronoun I in lowercase, and {1!r} a word that follows it in a clause",
     "verb": "{1!r} is a verb after a noun that a determiner opens, before what a verb takes, where no"
     " compound adjective stands",
 }
