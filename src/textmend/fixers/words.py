@@ -959,7 +959,7 @@ def other_reading(
     if verb is not None:
         return "verb", (verb, zipf(verb[1], "en"))
     pronoun = pronoun_before_verb(splitter, token, start, document)
-    return ("pronoun", (pronoun, zipf(pronoun[0], "en"))) if pronoun is not None else None
+    return ("pronoun after", (pronoun, zipf(pronoun[0], "en"))) if pronoun is not None else None
 
 
 def pronoun_before_verb(
@@ -975,7 +975,7 @@ def pronoun_before_verb(
     split = pronoun_after(splitter, token)
     if split is None:
         return None
-    after = _WORD_AFTER.match(document.text, start + len(token))
+    after = _NEXT_WORD.match(document.text, start + len(token))
     return split if after is not None and after.group(1) in _AFTER_I_CLAUSE else None
 
 
@@ -999,9 +999,6 @@ _AFTER_I_CLAUSE = frozenset(
     " guess mean want need hope believe said see saw got get like love just also really never always"
     " still probably".split()
 )
-# The word before a glued token, on its line, and the word after it.
-_WORD_BEFORE = re.compile(r"([A-Za-z]+) \Z")
-_WORD_AFTER = re.compile(r" ([a-z]+)\b")
 # A verb in the past is at least this common ("aimed" 3.6, "examined" 3.8, "showed" 4.6).
 _PAST_VERB_ZIPF = 3.3
 
@@ -1027,7 +1024,7 @@ def subject_and_verb(
         return None
     text = document.text
     before = _WORD_BEFORE.search(text, max(0, start - 12), start)
-    after = _WORD_AFTER.match(text, start + len(token))
+    after = _NEXT_WORD.match(text, start + len(token))
     if before is None or after is None:
         return None
     if before.group(1).lower() not in _SUBJECT_OPENERS or after.group(1) not in _AFTER_VERB:
@@ -1228,6 +1225,8 @@ _SHAPE_REASONS = {
     "long": "{0!r} and {1!r} are words of six letters or more, which English closes up in no compound"
     " wordfreq would not know",
     "pronoun": "{0!r} is the pronoun I in lowercase, and {1!r} a word that follows it in a clause",
+    "pronoun after": "{1!r} is the pronoun I in lowercase glued after {0!r}, before a word that follows"
+    " the pronoun in a clause",
     "verb": "{1!r} is a verb after a noun that a determiner opens, before what a verb takes, where no"
     " compound adjective stands",
 }
