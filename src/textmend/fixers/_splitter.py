@@ -92,6 +92,7 @@ __all__ = [
     "letter_put_in_makes",
     "long_parts",
     "long_words_split",
+    "may_be_pronoun_glue",
     "modifier_split",
     "near_word",
     "pair_split",
@@ -1738,8 +1739,8 @@ _PRONOUN_GLUED_ZIPF = 2.5
 
 def pronoun_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], float] | None:
     """The pronoun ``i`` written in lowercase and glued to a word that follows it in a clause, with that
-    word's Zipf: ``ithink`` -> ``i think``, ``ialways`` -> ``i always`` (English; a glued form wordfreq
-    knows at most as junk, no dictionary word or name of code).
+    word's Zipf: ``ithink`` -> ``i think``, ``ialways`` -> ``i always`` (English;
+    :func:`may_be_pronoun_glue`).
 
     >>> pronoun_split(Splitter(), "ithink")[0], pronoun_split(Splitter(), "ilike")
     (('i', 'think'), None)
@@ -1747,9 +1748,7 @@ def pronoun_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], floa
     rest = token[1:]
     if splitter.language != "en" or token[:1] != "i" or rest not in _AFTER_I:
         return None
-    if zipf(token, "en") > _PRONOUN_GLUED_ZIPF or token in code_names() or splitter.plainly_whole(token):
-        return None  # (plainly whole: a dictionary word, a word of another language...)
-    return ("i", rest), zipf(rest, "en")
+    return (("i", rest), zipf(rest, "en")) if may_be_pronoun_glue(splitter, token) else None
 
 
 # A word that the pronoun "i" in lowercase is glued after ("sincei", "thani", "saidi"): a function word
@@ -1759,9 +1758,9 @@ _BEFORE_I_ZIPF = 4.5
 
 def pronoun_after(splitter: Splitter, token: str) -> tuple[str, str] | None:
     """A common word with the pronoun ``i`` in lowercase glued after it: ``sincei`` -> ``since i``,
-    ``thani`` -> ``than i`` (English; a glued form wordfreq knows at most as junk, no dictionary word,
-    foreign word or name of code). Only the shape: the ``words`` fixer splits it where a word that
-    follows the pronoun comes next (``sincei was``), not before a noun (``the poeti laureati``).
+    ``saidi`` -> ``said i`` (English; :func:`may_be_pronoun_glue`: not ``thani``, Al Thani). Only the
+    shape: the ``words`` fixer splits it where a word that follows the pronoun comes next (``sincei
+    was``), not before a noun (``the poeti laureati``).
 
     >>> pronoun_after(Splitter(), "sincei"), pronoun_after(Splitter(), "taxi")
     (('since', 'i'), None)
@@ -1771,9 +1770,22 @@ def pronoun_after(splitter: Splitter, token: str) -> tuple[str, str] | None:
         return None
     if not (splitter.function_word(left) or zipf(left, "en") >= _BEFORE_I_ZIPF):
         return None
-    if zipf(token, "en") > _PRONOUN_GLUED_ZIPF or token in code_names() or splitter.plainly_whole(token):
-        return None  # (plainly whole: a dictionary word, a word of another language...)
-    return left, "i"
+    return (left, "i") if may_be_pronoun_glue(splitter, token) else None
+
+
+def may_be_pronoun_glue(splitter: Splitter, token: str) -> bool:
+    """Whether ``token``, shaped as the pronoun ``i`` glued to a word, may be read so: wordfreq knows it
+    at most as junk (``_PRONOUN_GLUED_ZIPF``), it is no name of code, and no cheap test leaves it whole
+    (:meth:`Splitter.plainly_whole`: a dictionary word, a word of another language).
+
+    >>> may_be_pronoun_glue(Splitter(), "ithink"), may_be_pronoun_glue(Splitter(), "thani")
+    (True, False)
+    """
+    return (
+        zipf(token, "en") <= _PRONOUN_GLUED_ZIPF
+        and token not in code_names()
+        and not splitter.plainly_whole(token)
+    )
 
 
 def unknown_english(splitter: Splitter, token: str) -> bool:
