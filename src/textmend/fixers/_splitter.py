@@ -47,6 +47,7 @@ from ._wordlists import (
 
 __all__ = [
     "ARTICLES",
+    "ARTICLE_GLUE",
     "BOOK_PAIR_MIN",
     "CACHE_SIZE",
     "CODE_KEYWORDS",
@@ -988,11 +989,24 @@ _NO_DOCUMENT = DocumentWords("")
 _EVERY_WORD = _EveryWord("")
 
 
-#: English glue of three letters: "of a" and "by a" closed up. Every other preposition glued to "a"
-#: spells a word of some language wordfreq knows ("ona" Polish, "toa" Portuguese, "ina" Filipino, "ata"
-#: Turkish) or a name; wordfreq knows "ofa" in English alone (Zipf 2.9, junk) and "bya" in no language
-#: above Zipf 2.3, and the Gutenberg books hold them 6 and 0 times.
-SHORT_GLUE = ("ofa", "bya")
+#: A preposition, a conjunction or "not" glued to the article "a" that also spells a word of a language
+#: wordfreq knows at Zipf 2.5 or more (Portuguese "fora", Spanish "anda", Latin and Spanish "nota",
+#: Swedish "toa", Polish "ona", Slovene "upa"): the two words, read only before a word that takes the
+#: article (``words.article_reading``: "fora new", not "fora de"). Glued forms of Zipf 3 or more ("ina",
+#: "isa", "ata") are left: too many names and words of other languages.
+ARTICLE_GLUE: Mapping[str, tuple[str, str]] = {
+    "fora": ("for", "a"),
+    "anda": ("and", "a"),
+    "nota": ("not", "a"),
+    "toa": ("to", "a"),
+    "ona": ("on", "a"),
+    "upa": ("up", "a"),
+}
+#: English glue of three letters, which the run table watches (it reports runs of four letters or more):
+#: "of a" and "by a" closed up, read as any glue (wordfreq knows "ofa" in English alone, Zipf 2.9, junk;
+#: "bya" in no language above Zipf 2.3; the Gutenberg books hold them 6 and 0 times), and the article
+#: glue of :data:`ARTICLE_GLUE` of three letters.
+SHORT_GLUE = ("ofa", "bya", "toa", "ona", "upa")
 
 
 class _WordFilter:

@@ -86,7 +86,7 @@ from ..lexicon import available_languages, zipf
 from ..model import Edit
 from ._blocks import code_blocks, inside, may_hold_blocks
 from ._dictionary import english_dictionary, rare_english_word
-from ._language import within_latin1
+from ._language import decided_language, within_latin1
 from ._pairs import is_adjective
 from ._scan import (
     LATIN1_LOWER,
@@ -97,6 +97,7 @@ from ._scan import (
     run_table,
 )
 from ._splitter import (
+    ARTICLE_GLUE,
     ARTICLES,
     BOOK_PAIR_MIN,
     CONTENT_PART_ZIPF,
@@ -143,6 +144,7 @@ from ._wordlists import AFTER_DOT, PREFIXES
 __all__ = [
     "Repair",
     "WordsFixer",
+    "article_reading",
     "before_name",
     "beside_code",
     "camel_candidates",
@@ -206,6 +208,7 @@ __all__ = [
     "stands_apart",
     "starts_a_sentence",
     "subject_and_verb",
+    "takes_article",
     "takes_ending",
     "writes_capitalised",
     "writes_code",
@@ -216,11 +219,14 @@ __all__ = [
 # nor right after a colon (``http://thishost[:thisport]``, ``std:foo``).
 # A full stop before a capitalised word ends a sentence ("usedfor.The"), not a domain or a file name.
 _LOWER_TOKEN = regex.compile(r"(?<![\w@/.#\\&\-+$%:])\p{Ll}{4,40}(?![\w@/\\&\-+$%]|:\w|\.(?!\p{Lu}\p{Ll})\w)")
-# Glue of three letters (_splitter.SHORT_GLUE: "of a" and "by a" closed up), standing alone as
-# _LOWER_TOKEN's words do.
+# Glue searched for by its letters: of three letters (_splitter.SHORT_GLUE: "of a", "to a" closed up),
+# which the run table reports only as watched words, and of the article (_splitter.ARTICLE_GLUE:
+# "fora"), which the word filter leaves as words of other languages; standing alone as _LOWER_TOKEN's
+# words do.
 _SHORT_GLUE = SHORT_GLUE
+_SEARCHED_GLUE = tuple(dict.fromkeys((*SHORT_GLUE, *ARTICLE_GLUE)))
 _SHORT_GLUE_TOKEN = regex.compile(
-    rf"(?<![\w@/.#\\&\-+$%:'\u2019])(?:{'|'.join(_SHORT_GLUE)})"
+    rf"(?<![\w@/.#\\&\-+$%:'\u2019])(?:{'|'.join(_SEARCHED_GLUE)})"
     r"(?![\w@/\\&\-+$%']|:\w|\.(?!\p{Lu}\p{Ll})\w)"
 )
 # A contraction's or a possessive's ending glued to the next word: "doesn’twant", "object’sreference",
@@ -557,15 +563,15 @@ def glued_candidates(splitter: Splitter, text: str, latin1: bool) -> list[regex.
     words = word_filter(splitter)
     if latin1:
         # Latin-1 text (nearly all English) is scanned by the word filter's run table, in C where built,
-        # which also says whether the text has ``ofa`` or ``bya`` standing as a run (English only).
+        # which also says whether the text has ``ofa`` or ``toa`` standing as a run (English only).
         uncommon = words.table.missing(text)
         short = []
-        if not uncommon.isdisjoint(_SHORT_GLUE):
+        if not uncommon.isdisjoint(_SEARCHED_GLUE):
             short = short_glue_candidates(splitter, text)
-            uncommon.difference_update(_SHORT_GLUE)
+            uncommon.difference_update(_SEARCHED_GLUE)
     else:
         short = short_glue_candidates(splitter, text)
-        uncommon = words.uncommon(lowercase_runs(text, latin1))
+        uncommon = words.uncommon(lowercase_runs(text, latin1)).difference(_SEARCHED_GLUE)
     if not uncommon:
         return short  # every run is a common word: most short records
     rare = words.rare(uncommon)
@@ -628,13 +634,14 @@ def lowercase_run_starts(text: str, latin1: bool) -> Iterator[tuple[int, str]]:
 
 
 def short_glue_candidates(splitter: Splitter, text: str) -> list[regex.Match[str]]:
-    """The English glue of three letters in ``text``: ``ofa`` (``of a``) and ``bya`` (``by a``)."""
+    """The English glue in ``text`` that is searched for by its letters: of three letters (``ofa`` for
+    ``of a``, ``bya``, ``toa``, ``ona``, ``upa``) and of the article (``fora``, ``anda``, ``nota``)."""
     if splitter.language != "en":
         return []
     # Found where the letters stand (``sofa`` holds ``ofa``): a C-level search for each, and a match
     # there, not a pattern tried at every character of the text.
     found = []
-    for glue in _SHORT_GLUE:
+    for glue in _SEARCHED_GLUE:
         at = text.find(glue)
         while at >= 0:
             if (match := _SHORT_GLUE_TOKEN.match(text, at)) is not None:
@@ -745,6 +752,8 @@ def glued_repair(
         return Repair()
     if document.repeats(token) or follows_letter_apostrophe(document.text, start):
         return None
+    if token in ARTICLE_GLUE:
+        return _article_glue_repair(splitter, token, start, document, model)
     found = glued_split(splitter, token, document)
     split = found if found is not None and is_glued_reading(splitter, token, found[0]) else None
     paired = extra_split(splitter, token) if split is None else None
@@ -977,6 +986,107 @@ def pronoun_before_verb(
         return None
     after = _NEXT_WORD.match(document.text, start + len(token))
     return split if after is not None and after.group(1) in _AFTER_I_CLAUSE else None
+
+
+def _article_glue_repair(
+    splitter: Splitter, token: str, start: int, document: DocumentWords, model: CorpusModel | None
+) -> Repair | None:
+    """``fora new`` -> ``for a new``: glue of :data:`._splitter.ARTICLE_GLUE` split before a word that
+    takes the article (:func:`article_reading`), in running prose (:func:`stands_apart`), unless a
+    fitted corpus uses the token as a word of its own (a forum's ``fora``)."""
+    reading = article_reading(splitter, token, start, document)
+    if reading is None:
+        return None
+    parts, following = reading
+    if stands_apart(splitter, token, parts, start, document):
+        return None
+    if model is not None and corpus_word(model, token, parts, document.line_at(start)):
+        return None
+    after = zipf(following, "en")
+    reason = (
+        f"{token!r} (zipf {zipf(token, 'en'):.1f}) read as {' '.join(parts)!r}: {parts[0]!r} glued to"
+        f" the article before {following!r} (zipf {after:.1f})"
+    )
+    evidence = {
+        "joined_zipf": zipf(token, "en"),
+        "next_zipf": after,
+        "parts": 2.0,
+        "confidence": confidence(after - _AFTER_ARTICLE_ZIPF),
+    }
+    return _evidenced_split(token, start, parts, reason, evidence, model)
+
+
+def article_reading(
+    splitter: Splitter, token: str, start: int, document: DocumentWords
+) -> tuple[tuple[str, str], str] | None:
+    """The two words of the article glue ``token`` (:data:`._splitter.ARTICLE_GLUE`) and the word after
+    it, when that word takes the article (:func:`takes_article`) and the text around the token
+    (:data:`_ARTICLE_WINDOW` characters each way) shows English's markers
+    (:func:`._language.decided_language`; not a short record of another language, which the document's
+    language would take for English): ``fora new`` is ``for a new``; the Portuguese ``fora de`` and the
+    Polish ``ona jest`` stay.
+
+    >>> text = "He had come fora new life, fora de casa."
+    >>> article_reading(Splitter(), "fora", text.index("fora"), DocumentWords(text))
+    (('for', 'a'), 'new')
+    >>> article_reading(Splitter(), "fora", text.rindex("fora"), DocumentWords(text)) is None
+    True
+    >>> article_reading(Splitter(), "ona", 0, DocumentWords("ona jest piękna")) is None
+    True
+    """
+    parts = ARTICLE_GLUE.get(token)
+    if parts is None or splitter.language != "en":
+        return None
+    after = _NEXT_WORD.match(document.text, start + len(token))
+    if after is None or not takes_article(splitter, after.group(1)):
+        return None
+    around = document.text[max(0, start - _ARTICLE_WINDOW) : start + len(token) + _ARTICLE_WINDOW]
+    if decided_language(around, "en") != "en":
+        return None
+    return parts, after.group(1)
+
+
+# How far each way from article glue its text is read for the markers of English: a sentence or two.
+_ARTICLE_WINDOW = 200
+
+
+# What an article may stand before with a vowel first: the sound of "you" ("a union", "a useful", "a
+# European") or of "w" ("a one-off").
+_VOWEL_AFTER_A = ("uni", "use", "usu", "uti", "eu", "one")
+# ... and words whose "h" is silent, which take "an" ("an hour", "an honest").
+_SILENT_H = ("hour", "honest", "honor", "honour", "heir")
+# Function words that take the article "a" before them: "for a few", "to a very", "and a half".
+_AFTER_ARTICLE = frozenset(
+    "few half hundred thousand very while more most rather second still near dozen".split()  # noqa: SIM905
+)
+# Prepositions that the function words leave out, which no article stands before: "hacker fora like
+# Slashdot" (the plural of "forum").
+_NO_ARTICLE_PREPOSITIONS = frozenset({"like", "unlike", "per", "plus", "versus", "via"})
+# How common in English a word after the article must be: "bunch" 4.3, "tty" 2.6 (left); one of three
+# letters, which the spelling dictionary does not list, as common as "leg" (4.7) or "bit" (5.0).
+_AFTER_ARTICLE_ZIPF = 3.0
+_SHORT_AFTER_ARTICLE_ZIPF = 4.0
+
+
+def takes_article(splitter: Splitter, word: str) -> bool:
+    """Whether the lowercase ``word`` reads after the article ``a``: a word of three letters or more that
+    starts with a consonant's sound (no ``a apple``, ``a hour``), no function word but those that take
+    an article (``a few``, ``a very``) and no preposition (``fora like``), and a common English word:
+    listed by the English dictionary and of Zipf :data:`_AFTER_ARTICLE_ZIPF` or more, or of three
+    letters and of Zipf :data:`_SHORT_AFTER_ARTICLE_ZIPF` (not Spanish ``muy``, 2.9 in English).
+
+    >>> [takes_article(Splitter(), word) for word in ("new", "few", "apple", "the", "de", "muy", "union")]
+    [True, True, False, False, False, False, True]
+    """
+    if len(word) < 3 or (word[0] in "aeiou" and not word.startswith(_VOWEL_AFTER_A)):
+        return False
+    if word.startswith(_SILENT_H):
+        return False
+    if (splitter.function_word(word) and word not in _AFTER_ARTICLE) or word in _NO_ARTICLE_PREPOSITIONS:
+        return False
+    if len(word) == 3:
+        return zipf(word, "en") >= _SHORT_AFTER_ARTICLE_ZIPF
+    return zipf(word, "en") >= _AFTER_ARTICLE_ZIPF and word in english_dictionary()
 
 
 # A determiner that opens the subject of a clause ("This study aimed to", "the mice showed no")...
