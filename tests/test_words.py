@@ -756,3 +756,24 @@ def test_article_glue_is_read_by_the_word_after_it_in_every_form() -> None:
             assert pipe(text) == text, (glued, word)
         end = f"He said that the men had come to the {glued}."
         assert pipe(end) == end
+
+
+def test_a_participle_glued_to_what_follows_a_verb_is_split_for_every_follower() -> None:
+    """Every word of ``_AFTER_PARTICIPLE`` glued after a participle (one :func:`is_participle` reads, one
+    only the dictionary vouches for, a rare one) is split in a sentence; glued after a word in ``-ed`` or
+    ``-ing`` that is no participle (``speed``, ``thing``, ``string`` of too short a stem) it is not read
+    so."""
+    from textmend.fixers._splitter import _AFTER_PARTICIPLE, Splitter, participle_split
+
+    pipe = Pipeline(["words"])
+    sentence = "He said that the men {} the house, and they were glad of it."
+    splitter = Splitter()
+    for follower in sorted(_AFTER_PARTICIPLE):
+        for participle in ("raised", "appalled", "descried"):
+            glued = participle + follower
+            found = participle_split(splitter, glued)
+            assert found is not None and found[0] == (participle, follower), glued
+            text = sentence.format(glued)
+            assert pipe(text) == sentence.format(f"{participle} {follower}"), glued
+        for other in ("speed", "thing", "wing"):
+            assert participle_split(splitter, other + follower) is None, other + follower

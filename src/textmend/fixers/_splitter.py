@@ -98,6 +98,7 @@ __all__ = [
     "near_word",
     "pair_split",
     "part_zipfs",
+    "participle_split",
     "pronoun_after",
     "pronoun_split",
     "static_split",
@@ -284,6 +285,7 @@ class Splitter:
             content_cuts(self, token)
             or bound_split(self, token) is not None
             or modifier_split(self, token) is not None
+            or participle_split(self, token) is not None
             or inflected_split(self, token) is not None
             or adverb_split(self, token) is not None
             or adjective_split(self, token) is not None
@@ -1142,6 +1144,7 @@ def cache_sizes() -> dict[str, int]:
         "long_parts": long_parts.cache_info().currsize,
         "bound_split": bound_split.cache_info().currsize,
         "modifier_split": modifier_split.cache_info().currsize,
+        "participle_split": participle_split.cache_info().currsize,
         "inflected_split": inflected_split.cache_info().currsize,
         "adverb_split": adverb_split.cache_info().currsize,
         "typo_of": typo_of.cache_info().currsize,
@@ -1959,6 +1962,50 @@ def modifier_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], flo
             and splitter.settled_word(right)
         ):
             return (left, right), min(z_left, z_right)
+    return None
+
+
+# What follows a verb's participle as its object or its particle, beyond the trailers above: object
+# pronouns, determiners that open an object, prepositions and particles ("towingher", "appalledme",
+# "clangingat", "splutteringout", "disclosedits"). A common participle ends no closed compound that
+# wordfreq would not know before one of them: its words with a particle are known ("leftover",
+# "breakthrough"), and "-edit", "-ingup" need a participle first ("credit", "speedup" have none).
+_AFTER_PARTICIPLE = frozenset(
+    "her him me us it you his its my your our at by in on up out off down into onto over to for about"  # noqa: SIM905
+    " around away back some".split()
+)
+_FOLLOWERS_LONGEST_FIRST = tuple(sorted(_AFTER_PARTICIPLE, key=lambda word: (-len(word), word)))
+# A participle the English dictionary lists is read as one from this many letters: ``towing``, ``appalled``
+# (whose stems ``tow``, ``appal`` are too short or too rare for :func:`is_participle`); not ``tinged``.
+_LISTED_PARTICIPLE_LETTERS = 6
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def participle_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], float] | None:
+    """The reading of an English ``token`` that wordfreq does not know as a participle (``-ed``, ``-ing``
+    on a verb wordfreq knows, :func:`is_participle`, or a word of six letters or more in ``-ed`` or
+    ``-ing`` that the English dictionary lists: ``towing``, ``appalled``, ``descried``) and a word that
+    follows a verb as its object or particle (``_AFTER_PARTICIPLE``), with the participle's Zipf:
+    ``towingher`` -> ``towing her``, ``descriedby`` -> ``descried by``. The participle is a settled
+    word of Zipf 2 or more or one the English dictionary lists (as the words of :func:`bound_split`).
+    The longest follower that ends the token is tried first (``-edinto`` before ``-to``).
+
+    >>> participle_split(Splitter(), "towingher")[0], participle_split(Splitter(), "hasher")
+    (('towing', 'her'), None)
+    """
+    if not unknown_english(splitter, token):
+        return None
+    for word in _FOLLOWERS_LONGEST_FIRST:
+        if not token.endswith(word):
+            continue
+        left = token[: -len(word)]
+        if not left.endswith(("ed", "ing")) or not (
+            is_participle(left) or (len(left) >= _LISTED_PARTICIPLE_LETTERS and left in english_dictionary())
+        ):
+            continue
+        z_left = zipf(left, "en")
+        if _bound_word(splitter, left, z_left):
+            return (left, word), z_left
     return None
 
 

@@ -130,6 +130,7 @@ from ._splitter import (
     long_words_split,
     modifier_split,
     part_zipfs,
+    participle_split,
     pronoun_after,
     pronoun_split,
     static_split,
@@ -937,6 +938,7 @@ _OTHER_READINGS = (
     ("pronoun", pronoun_split),
     ("bound", bound_split),
     ("modifier", modifier_split),
+    ("participle", participle_split),
     ("inflected", inflected_split),
     ("adverb", adverb_split),
     ("adjective", adjective_split),
@@ -1337,6 +1339,8 @@ _SHAPE_REASONS = {
     "pronoun": "{0!r} is the pronoun I in lowercase, and {1!r} a word that follows it in a clause",
     "pronoun after": "{1!r} is the pronoun I in lowercase glued after {0!r}, before a word that follows"
     " the pronoun in a clause",
+    "participle": "{0!r} is a participle, and {1!r} a word that follows a verb (its object or particle),"
+    " which ends no closed compound after one",
     "verb": "{1!r} is a verb after a noun that a determiner opens, before what a verb takes, where no"
     " compound adjective stands",
 }
