@@ -777,3 +777,23 @@ def test_a_participle_glued_to_what_follows_a_verb_is_split_for_every_follower()
             assert pipe(text) == sentence.format(f"{participle} {follower}"), glued
         for other in ("speed", "thing", "wing"):
             assert participle_split(splitter, other + follower) is None, other + follower
+
+
+def test_a_plural_or_verb_in_s_glued_to_what_follows_it_is_split_for_every_follower() -> None:
+    """Every follower of ``_AFTER_S_FORM`` glued after a plural or a verb in ``-s`` is split in a sentence;
+    ``in`` and ``on``, which end names of proteins after an ``s`` (``kinesin``), are none of them, and a
+    word in ``-ss``, ``-us`` or ``-is`` is no s-form."""
+    from textmend.fixers._splitter import _AFTER_S_FORM, Splitter, s_form_split
+
+    pipe = Pipeline(["words"])
+    sentence = "He said that the men {} the house, and they were glad of it."
+    splitter = Splitter()
+    assert "in" not in _AFTER_S_FORM and "on" not in _AFTER_S_FORM and len(_AFTER_S_FORM) > 20
+    for follower in _AFTER_S_FORM:
+        for s_form in ("urges", "sheaths", "contrivances"):
+            glued = s_form + follower
+            found = s_form_split(splitter, glued)
+            assert found is not None and found[0] == (s_form, follower), glued
+            assert pipe(sentence.format(glued)) == sentence.format(f"{s_form} {follower}"), glued
+        for other in ("compass", "cactus", "analysis"):
+            assert s_form_split(splitter, other + follower) is None, other + follower

@@ -101,6 +101,7 @@ __all__ = [
     "participle_split",
     "pronoun_after",
     "pronoun_split",
+    "s_form_split",
     "static_split",
     "takes_ending",
     "too_many_candidates",
@@ -286,6 +287,7 @@ class Splitter:
             or bound_split(self, token) is not None
             or modifier_split(self, token) is not None
             or participle_split(self, token) is not None
+            or s_form_split(self, token) is not None
             or inflected_split(self, token) is not None
             or adverb_split(self, token) is not None
             or adjective_split(self, token) is not None
@@ -1145,6 +1147,7 @@ def cache_sizes() -> dict[str, int]:
         "bound_split": bound_split.cache_info().currsize,
         "modifier_split": modifier_split.cache_info().currsize,
         "participle_split": participle_split.cache_info().currsize,
+        "s_form_split": s_form_split.cache_info().currsize,
         "inflected_split": inflected_split.cache_info().currsize,
         "adverb_split": adverb_split.cache_info().currsize,
         "typo_of": typo_of.cache_info().currsize,
@@ -1975,9 +1978,16 @@ _AFTER_PARTICIPLE = frozenset(
     " around away back some".split()
 )
 _FOLLOWERS_LONGEST_FIRST = tuple(sorted(_AFTER_PARTICIPLE, key=lambda word: (-len(word), word)))
-# A participle the English dictionary lists is read as one from this many letters: ``towing``, ``appalled``
-# (whose stems ``tow``, ``appal`` are too short or too rare for :func:`is_participle`); not ``tinged``.
-_LISTED_PARTICIPLE_LETTERS = 6
+# A participle or an s-form the English dictionary lists is read as one from this many letters:
+# ``towing``, ``appalled``, ``compels`` (whose stems ``tow``, ``appal``, ``compel`` are too short or too
+# rare for :func:`is_participle` and :func:`is_s_form`); not ``tinged``, ``fixes``.
+_LISTED_FORM_LETTERS = 6
+
+
+def _listed_form(word: str) -> bool:
+    """Whether ``word``, in ``-ed``, ``-ing`` or ``-s``, is a form the English dictionary lists and long
+    enough (``_LISTED_FORM_LETTERS``) to be read as an inflection by that alone."""
+    return len(word) >= _LISTED_FORM_LETTERS and word in english_dictionary()
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -1999,9 +2009,41 @@ def participle_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], f
         if not token.endswith(word):
             continue
         left = token[: -len(word)]
-        if not left.endswith(("ed", "ing")) or not (
-            is_participle(left) or (len(left) >= _LISTED_PARTICIPLE_LETTERS and left in english_dictionary())
-        ):
+        if not left.endswith(("ed", "ing")) or not (is_participle(left) or _listed_form(left)):
+            continue
+        z_left = zipf(left, "en")
+        if _bound_word(splitter, left, z_left):
+            return (left, word), z_left
+    return None
+
+
+# The followers of _AFTER_PARTICIPLE that a plural or a verb in -s takes glued ("fixesits", "urgesus",
+# "sheathsfor", "mountsover"); not "in" nor "on", which end names of proteins and compounds after an s
+# ("tapasin", "kinesin", "parsons").
+_AFTER_S_FORM = tuple(word for word in _FOLLOWERS_LONGEST_FIRST if word not in {"in", "on"})
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def s_form_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], float] | None:
+    """The reading of an English ``token`` that wordfreq does not know as a plural or a verb in ``-s``
+    (:func:`is_s_form`, or a word of six letters or more in ``-s`` that the English dictionary lists:
+    ``fixes``, ``compels``, ``contrivances``) and a word that follows a noun or a verb
+    (``_AFTER_S_FORM``: an object, a preposition, a particle), with the first word's Zipf:
+    ``fixesits`` -> ``fixes its``, ``sheathsfor`` -> ``sheaths for``; the first word as in
+    :func:`participle_split`.
+
+    >>> s_form_split(Splitter(), "urgesus")[0], s_form_split(Splitter(), "tapasin")
+    (('urges', 'us'), None)
+    """
+    if not unknown_english(splitter, token):
+        return None
+    for word in _AFTER_S_FORM:
+        if not token.endswith(word):
+            continue
+        left = token[: -len(word)]
+        if not left.endswith("s") or left.endswith(("ss", "us", "is")):
+            continue
+        if not (is_s_form(left) or _listed_form(left)):
             continue
         z_left = zipf(left, "en")
         if _bound_word(splitter, left, z_left):

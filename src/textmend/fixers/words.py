@@ -133,6 +133,7 @@ from ._splitter import (
     participle_split,
     pronoun_after,
     pronoun_split,
+    s_form_split,
     static_split,
     too_many_candidates,
     too_many_rare_runs,
@@ -939,6 +940,7 @@ _OTHER_READINGS = (
     ("bound", bound_split),
     ("modifier", modifier_split),
     ("participle", participle_split),
+    ("s-form", s_form_split),
     ("inflected", inflected_split),
     ("adverb", adverb_split),
     ("adjective", adjective_split),
@@ -1341,6 +1343,8 @@ _SHAPE_REASONS = {
     " the pronoun in a clause",
     "participle": "{0!r} is a participle, and {1!r} a word that follows a verb (its object or particle),"
     " which ends no closed compound after one",
+    "s-form": "{0!r} is a plural or a verb in -s, and {1!r} a word that follows a noun or a verb (an"
+    " object, a preposition, a particle), which ends no closed compound after one",
     "verb": "{1!r} is a verb after a noun that a determiner opens, before what a verb takes, where no"
     " compound adjective stands",
 }
