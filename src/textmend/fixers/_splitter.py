@@ -2017,7 +2017,7 @@ def participle_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], f
     return None
 
 
-# The followers of _AFTER_PARTICIPLE that a plural or a verb in -s takes glued ("fixesits", "urgesus",
+# The followers of _AFTER_PARTICIPLE that a plural or a verb in -s takes glued ("urgesus", "compelsyou",
 # "sheathsfor", "mountsover"); not "in" nor "on", which end names of proteins and compounds after an s
 # ("tapasin", "kinesin", "parsons").
 _AFTER_S_FORM = tuple(word for word in _FOLLOWERS_LONGEST_FIRST if word not in {"in", "on"})
@@ -2027,9 +2027,9 @@ _AFTER_S_FORM = tuple(word for word in _FOLLOWERS_LONGEST_FIRST if word not in {
 def s_form_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], float] | None:
     """The reading of an English ``token`` that wordfreq does not know as a plural or a verb in ``-s``
     (:func:`is_s_form`, or a word of six letters or more in ``-s`` that the English dictionary lists:
-    ``fixes``, ``compels``, ``contrivances``) and a word that follows a noun or a verb
+    ``compels``, ``contrivances``; not ``fixes``) and a word that follows a noun or a verb
     (``_AFTER_S_FORM``: an object, a preposition, a particle), with the first word's Zipf:
-    ``fixesits`` -> ``fixes its``, ``sheathsfor`` -> ``sheaths for``; the first word as in
+    ``urgesus`` -> ``urges us``, ``sheathsfor`` -> ``sheaths for``; the first word as in
     :func:`participle_split`.
 
     >>> s_form_split(Splitter(), "urgesus")[0], s_form_split(Splitter(), "tapasin")

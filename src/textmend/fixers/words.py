@@ -1055,8 +1055,8 @@ _ARTICLE_WINDOW = 200
 
 
 # What an article may stand before with a vowel first: the sound of "you" ("a union", "a useful", "a
-# European") or of "w" ("a one-off").
-_VOWEL_AFTER_A = ("uni", "use", "usu", "uti", "eu", "one")
+# European"); not the negative prefix "un-" before a word ("an unintended", "an unimportant").
+_VOWEL_AFTER_A = ("uni", "use", "usu", "uti", "eu")
 # ... and words whose "h" is silent, which take "an" ("an hour", "an honest").
 _SILENT_H = ("hour", "honest", "honor", "honour", "heir")
 # Function words that take the article "a" before them: "for a few", "to a very", "and a half".
@@ -1081,16 +1081,25 @@ def takes_article(splitter: Splitter, word: str) -> bool:
 
     >>> [takes_article(Splitter(), word) for word in ("new", "few", "apple", "the", "de", "muy", "union")]
     [True, True, False, False, False, False, True]
+    >>> takes_article(Splitter(), "unintended"), takes_article(Splitter(), "hour")
+    (False, False)
     """
     if len(word) < 3 or (word[0] in "aeiou" and not word.startswith(_VOWEL_AFTER_A)):
         return False
-    if word.startswith(_SILENT_H):
+    if word.startswith(_SILENT_H) or (word.startswith("un") and _negated_word(word[2:])):
         return False
     if (splitter.function_word(word) and word not in _AFTER_ARTICLE) or word in _NO_ARTICLE_PREPOSITIONS:
         return False
     if len(word) == 3:
         return zipf(word, "en") >= _SHORT_AFTER_ARTICLE_ZIPF
     return zipf(word, "en") >= _AFTER_ARTICLE_ZIPF and word in english_dictionary()
+
+
+def _negated_word(rest: str) -> bool:
+    """Whether ``rest``, what follows ``un`` at a word's start, is a word of five letters or more that
+    the English dictionary lists: the prefix ``un-`` (``unintended``: an article ``an``), not ``union``,
+    ``universal``."""
+    return len(rest) >= 5 and rest in english_dictionary()
 
 
 # A determiner that opens the subject of a clause ("This study aimed to", "the mice showed no")...
