@@ -993,11 +993,14 @@ _NO_DOCUMENT = DocumentWords("")
 _EVERY_WORD = _EveryWord("")
 
 
-#: A preposition, a conjunction or "not" glued to the article "a" that also spells a word of a language
-#: wordfreq knows at Zipf 2.5 or more (Portuguese "fora", Spanish "anda", Latin and Spanish "nota",
-#: Swedish "toa", Polish "ona", Slovene "upa"): the two words, read only before a word that takes the
-#: article (``words.article_reading``: "fora new", not "fora de"). Glued forms of Zipf 3 or more ("ina",
-#: "isa", "ata") are left: too many names and words of other languages.
+#: A preposition, a conjunction, "not" or a common verb glued to the article "a" that also spells a
+#: word of a language wordfreq knows (Portuguese "fora", Spanish "anda", "hada", "justa", Latin
+#: "nota", Swedish "toa", Polish "ona", Slovene "upa", German "thema", Italian "runa"): the two words,
+#: read only before a word that takes the article (``words.article_reading``: "fora new", not "fora
+#: de"). Glued forms of Zipf 3 or more ("ina", "isa", "ata") are left: too many names and words of
+#: other languages; so are forms whose first word seldom stands before "a" ("alla", "tena") and the
+#: contractions of informal English ("coulda", "oughta", "outa", and "gota" for "gotta": "I gota say",
+#: which the informal test split writes twice).
 ARTICLE_GLUE: Mapping[str, tuple[str, str]] = {
     "fora": ("for", "a"),
     "anda": ("and", "a"),
@@ -1005,6 +1008,13 @@ ARTICLE_GLUE: Mapping[str, tuple[str, str]] = {
     "toa": ("to", "a"),
     "ona": ("on", "a"),
     "upa": ("up", "a"),
+    "hada": ("had", "a"),
+    "justa": ("just", "a"),
+    "thema": ("them", "a"),
+    "hera": ("her", "a"),
+    "nevera": ("never", "a"),
+    "cana": ("can", "a"),
+    "runa": ("run", "a"),
 }
 #: English glue of three letters, which the run table watches (it reports runs of four letters or more):
 #: "of a" and "by a" closed up, read as any glue (wordfreq knows "ofa" in English alone, Zipf 2.9, junk;

@@ -73,7 +73,7 @@ import functools
 import itertools
 import math
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import ClassVar
@@ -568,12 +568,17 @@ def glued_candidates(splitter: Splitter, text: str, latin1: bool) -> list[regex.
         # which also says whether the text has ``ofa`` or ``toa`` standing as a run (English only).
         uncommon = words.table.missing(text)
         short = []
-        if not uncommon.isdisjoint(_SEARCHED_GLUE):
-            short = short_glue_candidates(splitter, text)
-            uncommon.difference_update(_SEARCHED_GLUE)
+        glue = uncommon.intersection(_SEARCHED_GLUE)
+        if glue:
+            short = short_glue_candidates(splitter, text, glue)
+            uncommon.difference_update(glue)
     else:
-        short = short_glue_candidates(splitter, text)
-        uncommon = words.uncommon(lowercase_runs(text, latin1)).difference(_SEARCHED_GLUE)
+        # Runs of four letters or more say which of the longer glue the text holds; those of three
+        # letters are searched for.
+        uncommon = words.uncommon(lowercase_runs(text, latin1))
+        glue = uncommon.intersection(_SEARCHED_GLUE)
+        uncommon.difference_update(glue)
+        short = short_glue_candidates(splitter, text, (*_SHORT_GLUE, *sorted(glue)))
     if not uncommon:
         return short  # every run is a common word: most short records
     rare = words.rare(uncommon)
@@ -635,15 +640,18 @@ def lowercase_run_starts(text: str, latin1: bool) -> Iterator[tuple[int, str]]:
         yield match.start(1), match.group(1)
 
 
-def short_glue_candidates(splitter: Splitter, text: str) -> list[regex.Match[str]]:
-    """The English glue in ``text`` that is searched for by its letters: of three letters (``ofa`` for
-    ``of a``, ``bya``, ``toa``, ``ona``, ``upa``) and of the article (``fora``, ``anda``, ``nota``)."""
+def short_glue_candidates(
+    splitter: Splitter, text: str, forms: Iterable[str] = _SEARCHED_GLUE
+) -> list[regex.Match[str]]:
+    """The English glue of ``forms`` in ``text``, searched for by its letters: of three letters (``ofa``
+    for ``of a``, ``bya``, ``toa``, ``ona``, ``upa``) and of the article (``fora``, ``anda``, ``hada``).
+    """
     if splitter.language != "en":
         return []
     # Found where the letters stand (``sofa`` holds ``ofa``): a C-level search for each, and a match
     # there, not a pattern tried at every character of the text.
     found = []
-    for glue in _SEARCHED_GLUE:
+    for glue in forms:
         at = text.find(glue)
         while at >= 0:
             if (match := _SHORT_GLUE_TOKEN.match(text, at)) is not None:
