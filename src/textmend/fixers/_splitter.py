@@ -22,7 +22,7 @@ import math
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -1002,19 +1002,8 @@ _EVERY_WORD = _EveryWord("")
 #: contractions of informal English ("coulda", "oughta", "outa", and "gota" for "gotta": "I gota say",
 #: which the informal test split writes twice).
 ARTICLE_GLUE: Mapping[str, tuple[str, str]] = {
-    "fora": ("for", "a"),
-    "anda": ("and", "a"),
-    "nota": ("not", "a"),
-    "toa": ("to", "a"),
-    "ona": ("on", "a"),
-    "upa": ("up", "a"),
-    "hada": ("had", "a"),
-    "justa": ("just", "a"),
-    "thema": ("them", "a"),
-    "hera": ("her", "a"),
-    "nevera": ("never", "a"),
-    "cana": ("can", "a"),
-    "runa": ("run", "a"),
+    word + "a": (word, "a")
+    for word in ("for", "and", "not", "to", "on", "up", "had", "just", "them", "her", "never", "can", "run")
 }
 #: English glue of three letters, which the run table watches (it reports runs of four letters or more):
 #: "of a" and "by a" closed up, read as any glue (wordfreq knows "ofa" in English alone, Zipf 2.9, junk;
@@ -2013,13 +2002,27 @@ def participle_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], f
     >>> participle_split(Splitter(), "towingher")[0], participle_split(Splitter(), "hasher")
     (('towing', 'her'), None)
     """
+    return _form_and_follower(splitter, token, _FOLLOWERS_LONGEST_FIRST, _reads_as_participle)
+
+
+def _reads_as_participle(word: str) -> bool:
+    """Whether ``word`` is a participle for :func:`participle_split`."""
+    return word.endswith(("ed", "ing")) and (is_participle(word) or _listed_form(word))
+
+
+def _form_and_follower(
+    splitter: Splitter, token: str, followers: tuple[str, ...], is_form: Callable[[str], bool]
+) -> tuple[tuple[str, str], float] | None:
+    """The first of ``followers`` that ends ``token`` (a token wordfreq does not know, English) after a
+    word that ``is_form`` accepts and the bound reading would take (:func:`_bound_word`), with that
+    word's Zipf: the reading of :func:`participle_split` and :func:`s_form_split`."""
     if not unknown_english(splitter, token):
         return None
-    for word in _FOLLOWERS_LONGEST_FIRST:
+    for word in followers:
         if not token.endswith(word):
             continue
         left = token[: -len(word)]
-        if not left.endswith(("ed", "ing")) or not (is_participle(left) or _listed_form(left)):
+        if not is_form(left):
             continue
         z_left = zipf(left, "en")
         if _bound_word(splitter, left, z_left):
@@ -2045,20 +2048,17 @@ def s_form_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], float
     >>> s_form_split(Splitter(), "urgesus")[0], s_form_split(Splitter(), "tapasin")
     (('urges', 'us'), None)
     """
-    if not unknown_english(splitter, token):
-        return None
-    for word in _AFTER_S_FORM:
-        if not token.endswith(word):
-            continue
-        left = token[: -len(word)]
-        if not left.endswith("s") or left.endswith(("ss", "us", "is")):
-            continue
-        if not (is_s_form(left) or _listed_form(left)):
-            continue
-        z_left = zipf(left, "en")
-        if _bound_word(splitter, left, z_left):
-            return (left, word), z_left
-    return None
+    return _form_and_follower(splitter, token, _AFTER_S_FORM, _reads_as_s_form)
+
+
+def _reads_as_s_form(word: str) -> bool:
+    """Whether ``word`` is a plural or a verb in ``-s`` for :func:`s_form_split` (not ``-ss``, ``-us``,
+    ``-is``: ``compass``, ``cactus``, ``analysis``)."""
+    return (
+        word.endswith("s")
+        and not word.endswith(("ss", "us", "is"))
+        and (is_s_form(word) or _listed_form(word))
+    )
 
 
 # An adjective that is no noun (``vast``, ``molecular``, ``different``: WordNet's list, :func:`is_adjective`)

@@ -1014,13 +1014,13 @@ def _article_glue_repair(
         return None
     if model is not None and corpus_word(model, token, parts, document.line_at(start)):
         return None
-    after = zipf(following, "en")
+    joined, after = zipf(token, "en"), zipf(following, "en")
     reason = (
-        f"{token!r} (zipf {zipf(token, 'en'):.1f}) read as {' '.join(parts)!r}: {parts[0]!r} glued to"
+        f"{token!r} (zipf {joined:.1f}) read as {' '.join(parts)!r}: {parts[0]!r} glued to"
         f" the article before {following!r} (zipf {after:.1f})"
     )
     evidence = {
-        "joined_zipf": zipf(token, "en"),
+        "joined_zipf": joined,
         "next_zipf": after,
         "parts": 2.0,
         "confidence": confidence(after - _AFTER_ARTICLE_ZIPF),
