@@ -640,9 +640,7 @@ def lowercase_run_starts(text: str, latin1: bool) -> Iterator[tuple[int, str]]:
         yield match.start(1), match.group(1)
 
 
-def short_glue_candidates(
-    splitter: Splitter, text: str, forms: Iterable[str] = _SEARCHED_GLUE
-) -> list[regex.Match[str]]:
+def short_glue_candidates(splitter: Splitter, text: str, forms: Iterable[str]) -> list[regex.Match[str]]:
     """The English glue of ``forms`` in ``text``, searched for by its letters: of three letters (``ofa``
     for ``of a``, ``bya``, ``toa``, ``ona``, ``upa``) and of the article (``fora``, ``anda``, ``hada``).
     """
