@@ -994,14 +994,15 @@ def test_best_split_answers_as_the_full_scoring_on_real_tokens() -> None:
 
 
 def _junk_like_tokens() -> list[str]:
-    """Tokens wordfreq knows only rarely (Zipf up to 2: web junk glue such as ``thatis`` beside rare
-    words), every 40th of them, and those the rules name."""
+    """Tokens wordfreq knows only rarely (Zipf up to the junk reading's ceiling: web junk glue such as
+    ``thatis`` beside rare words), every 40th of them, and those the rules name."""
     rare = [
         word
         for word in wordfreq.iter_wordlist("en", "large")
-        if word.isalpha() and word.islower() and 0.0 < zipf(word, "en") <= 2.0
+        if word.isalpha() and word.islower() and 0.0 < zipf(word, "en") <= _splitter._JUNK_GLUED_ZIPF
     ]
-    return [*rare[::40], "thatis", "theonly", "whata", "agood", "suchas", "togas", "canto", "andamp"]
+    named = ["thatis", "theonly", "whata", "agood", "suchas", "togas", "canto", "andamp", "asif", "inthe"]
+    return [*rare[::40], *named]
 
 
 def test_a_run_plainly_whole_is_never_splittable() -> None:

@@ -22,9 +22,9 @@ Zipf 3 or more. Source: the dev half of the books of ``benchmarks/books.py`` (Gi
 ``rcdm-uga/Gutenberg_Text`` at ``a0b16d3``); ``tools/build_book_pairs.py`` rebuilds it. Read on first
 use (0.8 MB gzip, about 0.03 s) and kept for the process as its sorted lines.
 
-``data/en-book-junk.tsv.gz`` holds the 747 pairs of the same books, counted the same way, whose glued
-form wordfreq knows only rarely, from scraped web text (``somany``, ``atlast``, ``beable``: Zipf 2 or
-less), with a function word, two words of Zipf 4 or more, and a count that makes the pair at least
+``data/en-book-junk.tsv.gz`` holds the 793 pairs of the same books, counted the same way, whose glued
+form wordfreq knows only rarely, from scraped web text (``somany``, ``atlast``, ``beable``, ``inthe``:
+Zipf 3 or less), with a function word, two words of Zipf 4 or more, and a count that makes the pair at least
 2.5 Zipf units likelier than the glued form (see ``_splitter.junk_split``); its second line says how
 many words the books hold (``# words N``). Same source and builder; read on first use (5 kB gzip).
 
