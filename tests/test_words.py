@@ -496,6 +496,9 @@ def test_the_book_pair_builder_leaves_compounds_bound_pairs_and_rare_pairs(tmp_p
     assert words == 15 * 11 + (6 * 3 + 4) + 7  # words split at whitespace, the header and footer cut off
     assert "licence" not in " ".join(pairs)  # Project Gutenberg's footer is cut off
     assert pairs["the house"] == 11 and pairs["winter fields"] == 3
+    # a pair before a comma or a full stop is a pair ("of war,"); punctuation between two words parts
+    # them ("war, dreary"; "sharp-pointed stick," is one word and a pair: "pointed stick" is not read)
+    assert pairs["of war"] == 1 and pairs["war dreary"] == 0 and pairs["years of"] == 1
     kept = {pair for pair, n in pairs.items() if builder.kept(pair, n, closed)}
     # "winter fields": too rare; "the house": a leader before a word (the bound reading's); "no delay":
     # "no" starts words ("nodelay"); "be saved": a function word the shape rules cannot read
@@ -622,20 +625,41 @@ def test_no_name_of_pythons_standard_modules_is_split() -> None:
 def test_no_name_of_pythons_standard_library_is_split_unless_it_reads_as_glue() -> None:
     """Every name of ``python-names.txt.gz`` (the attributes of the standard modules and their classes),
     alone in a plain sentence, comes back unchanged, unless :func:`is_code_name` reads it as glue of
-    function words or of a pair books write apart (``asin``, ``groupby``): before the twenty-sixth round
-    ``fetchall``, ``dropwhile``, ``isidentifier`` and 627 more were splittable."""
+    function words (``asin``, ``atan``): before the twenty-sixth round ``fetchall``, ``dropwhile``,
+    ``isidentifier`` and 627 more were splittable; until the thirty-third a pair books write apart was
+    glue too (``groupby``, ``isclose``)."""
     from textmend.fixers._dictionary import python_names
     from textmend.fixers._splitter import Splitter, is_code_name
 
     splitter = Splitter()
     names = sorted(python_names())
     glue = [name for name in names if not is_code_name(splitter, name)]
-    assert len(names) > 1_900 and {"asin", "groupby"} <= set(glue) and len(glue) < 40
+    assert len(names) > 1_900 and {"asin", "atan"} <= set(glue) and len(glue) < 40
+    assert not {"groupby", "isclose", "isspace", "sendto"} & set(glue)
     assert {"fetchall", "dropwhile", "isidentifier", "expanduser", "lineno"} <= set(names)
     assert "howmuch" not in names  # a parameter's name (poplib), and glue
     pipe = Pipeline(["words"])
     sentence = "The program then calls {} for the rest of the work."
     kept = [name for name in names if name not in glue]
+    assert [name for name in kept if pipe(sentence.format(name)) != sentence.format(name)] == []
+
+
+def test_no_name_of_the_c_library_is_split_unless_it_reads_as_glue_of_function_words() -> None:
+    """Every name of ``c-names.txt.gz`` (the man-pages project's sections 2 and 3), alone in a plain
+    sentence, comes back unchanged, unless it reads as glue of function words only (``asin``: ``as in``,
+    ``nextafter``). A pair that books write apart is no such reading: with the books' pairs counted
+    before punctuation too, ``isspace`` (``is space.``) was split in two changelogs (thirty-third round)."""
+    from textmend.fixers._dictionary import c_names
+    from textmend.fixers._splitter import Splitter, is_code_name
+
+    splitter = Splitter()
+    names = sorted(c_names())
+    glue = [name for name in names if not is_code_name(splitter, name)]
+    assert len(names) > 1_200 and {"asin", "atan", "nextafter"} <= set(glue) and len(glue) < 20
+    pipe = Pipeline(["words"])
+    sentence = "The program then calls {} for the rest of the work."
+    kept = [name for name in names if name not in glue]
+    assert {"isspace", "sendto", "islower", "openat"} <= set(kept)
     assert [name for name in kept if pipe(sentence.format(name)) != sentence.format(name)] == []
 
 

@@ -1162,23 +1162,18 @@ def cache_sizes() -> dict[str, int]:
 def is_code_name(splitter: Splitter, token: str) -> bool:
     """Whether ``token``, a name of the C library, the kernel or Python's standard library
     (:func:`._dictionary.code_names`), is read as that name, never split: unless its reading is glue of
-    function words (``asin``: ``as in``) or of two words that books write apart (``atan``: ``at an``),
-    which text glues far more often than it names the function. (Its splittable verdict only: it still
-    counts as a rare run.)
+    function words (``asin``: ``as in``; ``atan``: ``at an``), which text glues far more often than it
+    names the function. A pair that books write apart is no such sign (``isspace``, ``groupby``,
+    ``sendto``: thirty-third round). (Its splittable verdict only: it still counts as a rare run.)
 
     >>> s = Splitter()
-    >>> is_code_name(s, "asprintf"), is_code_name(s, "tolower"), is_code_name(s, "expanduser")
+    >>> is_code_name(s, "asprintf"), is_code_name(s, "tolower"), is_code_name(s, "groupby")
     (True, True, True)
     >>> is_code_name(s, "asin"), is_code_name(s, "atan")
     (False, False)
     """
     split = hopeful_split(splitter, token)
-    if split is None:
-        return True
-    parts = split[0]
-    if all(splitter.function_word(part) for part in parts):
-        return False
-    return not (len(parts) == 2 and book_pair_count(*parts) >= BOOK_PAIR_MIN)
+    return split is None or not all(splitter.function_word(part) for part in split[0])
 
 
 def valid_parts(splitter: Splitter, token: str) -> tuple[tuple[tuple[int, str], ...], ...]:
