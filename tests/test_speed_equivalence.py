@@ -919,7 +919,7 @@ def plain_plainly_whole(splitter: Splitter, token: str) -> bool:
     """Splitter.plainly_whole as it was: every test asked again each time."""
     return (
         zipf(token, splitter.language) >= splitter.max_joined_zipf
-        or plain_foreign(splitter, token)
+        or (plain_foreign(splitter, token) and not splitter.may_be_english_glue(token))
         or (splitter.inflected(token) and _splitter.junk_split(splitter, token) is None)
         or _splitter.is_entity_remnant(token)
         or token in _splitter.PYTHON_NAMES

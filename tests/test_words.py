@@ -644,6 +644,34 @@ def test_no_name_of_pythons_standard_library_is_split_unless_it_reads_as_glue() 
     assert [name for name in kept if pipe(sentence.format(name)) != sentence.format(name)] == []
 
 
+def test_no_word_of_another_language_is_split_beside_words_of_its_own() -> None:
+    """Every common word of a neighbouring language that may still be English glue
+    (``Splitter.may_be_english_glue``: ``toits``, ``dueto``, ``adoptan``, ``andare``...), quoted in an
+    English paragraph between words of its own language, or after one and before a full stop, comes
+    back unchanged: ``words.foreign_word_glued`` reads glue only where English words stand on both
+    sides (thirty-fifth round)."""
+    from textmend.fixers._splitter import Splitter, _foreign_words
+
+    splitter = Splitter()
+    tokens = sorted(
+        word
+        for word in _foreign_words("en")
+        if word.isalpha() and word.islower() and splitter.may_be_english_glue(word)
+    )
+    assert len(tokens) > 300 and {"toits", "dueto", "soit", "butin", "andare"} <= set(tokens)
+    english = "The committee met on Tuesday, and the report was published in the spring of that year."
+    pipe = Pipeline(["words"])
+    split = 0
+    for token in tokens:
+        for quoted in (f"la {token} de la maison", f"sur la {token}"):
+            text = f"{english} The old sign said {quoted}. {english}"
+            assert pipe(text) == text, token
+        # between English words most are read as glue (the rest fall to other tests: "africain")
+        text = f"{english} Then they wrote that it brought the trade {token} knees. {english}"
+        split += pipe(text) != text
+    assert split > len(tokens) * 3 // 4
+
+
 def test_no_name_of_the_c_library_is_split_unless_it_reads_as_glue_of_function_words() -> None:
     """Every name of ``c-names.txt.gz`` (the man-pages project's sections 2 and 3), alone in a plain
     sentence, comes back unchanged, unless it reads as glue of function words only (``asin``: ``as in``,

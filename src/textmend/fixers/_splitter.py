@@ -52,6 +52,8 @@ __all__ = [
     "CACHE_SIZE",
     "CODE_KEYWORDS",
     "CONTENT_PART_ZIPF",
+    "FOREIGN_GLUE_PART_ZIPF",
+    "FOREIGN_GLUE_ZIPF",
     "PYTHON_NAMES",
     "SHORT_GLUE",
     "SLOPE",
@@ -203,6 +205,13 @@ _SEARCHES_BEFORE_COUNTING = 8  # see DocumentWords
 # now 0.85.)
 _APART_SEARCHES = 128
 _AROUND = 100  # characters on each side of a token whose language decides whether it is foreign
+# A word of a neighbouring language that English knows this little or less may be English glue where
+# English words stand around it (``toits`` 1.2, ``dueto`` 1.3, ``soit`` 1.9, ``forme`` 2.4: "to its",
+# "due to", "so it", "for me"); ``canto`` (2.8) and ``tome`` (3.2) are English words too, and stay.
+FOREIGN_GLUE_ZIPF = 2.5
+# ... and both words it splits into are this common in English ("to its", "due to", "core to"; not "barb
+# are", the French "barbare" in an English book).
+FOREIGN_GLUE_PART_ZIPF = 4.0
 _CLAUSE_MARK = re.compile(r"[.!?:;\"\u201c\u201d\u00ab\u00bb()\n]")
 # The old verb endings too: "-th" after an "e" and "-eth" ("wasteth", "forgiveth", "walketh": "was teth" and
 # "for giveth" are no readings; the books' test half).
@@ -322,7 +331,7 @@ class Splitter:
             # Lookups first, then the tests that compute (the same verdict: each test is pure).
             verdict = remembered[token] = (
                 zipf(token, self.language) >= self.max_joined_zipf
-                or self.foreign(token)
+                or (self.foreign(token) and not self.may_be_english_glue(token))
                 or token in PYTHON_NAMES
                 or (token[-1:] == "s" and token[:-1] in PYTHON_NAMES)  # "frozensets"
                 or token in CODE_KEYWORDS
@@ -470,6 +479,31 @@ class Splitter:
     def foreign(self, token: str) -> bool:
         """Whether ``token`` is a common word of another language (``canto``, ``forme``, ``tome``)."""
         return token in _foreign_words(self.language)
+
+    def may_be_english_glue(self, token: str) -> bool:
+        """Whether ``token``, a word of another language (:meth:`foreign`), may still be English glue, as
+        ``words.foreign_word_glued`` reads it in English text: English hardly knows it
+        (:data:`FOREIGN_GLUE_ZIPF`) and the frequency scores split it in two around a function word, into
+        two common English words (:data:`FOREIGN_GLUE_PART_ZIPF`).
+
+        >>> Splitter().may_be_english_glue("toits"), Splitter().may_be_english_glue("canto")
+        (True, False)
+        """
+        if self.language != "en" or zipf(token, "en") >= FOREIGN_GLUE_ZIPF:
+            return False
+        if not any(
+            min(zipf(token[:cut], "en"), zipf(token[cut:], "en")) >= FOREIGN_GLUE_PART_ZIPF
+            and (self.function_word(token[:cut]) or self.function_word(token[cut:]))
+            for cut in range(1, len(token))
+        ):
+            return False  # most words of other languages: no cut makes such a pair, and none is scored
+        split = static_split(self, token)
+        return (
+            split is not None
+            and len(split[0]) == 2
+            and self.has_function_word(split[0])
+            and min(zipf(part, "en") for part in split[0]) >= FOREIGN_GLUE_PART_ZIPF
+        )
 
     def inflected(self, token: str) -> bool:
         """Whether ``token`` is an inflected form of a word (``togas``, ``overspreading``), also with

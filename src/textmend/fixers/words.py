@@ -82,7 +82,7 @@ import regex
 
 from ..corpus_model import CorpusModel
 from ..fixer import Findings, Fixer, Pattern, register
-from ..lexicon import available_languages, zipf
+from ..lexicon import available_languages, common_words, zipf
 from ..model import Edit
 from ._blocks import code_blocks, inside, may_hold_blocks
 from ._dictionary import english_dictionary, rare_english_word
@@ -101,6 +101,8 @@ from ._splitter import (
     ARTICLES,
     BOOK_PAIR_MIN,
     CONTENT_PART_ZIPF,
+    FOREIGN_GLUE_PART_ZIPF,
+    FOREIGN_GLUE_ZIPF,
     SHORT_GLUE,
     SLOPE,
     DocumentWords,
@@ -141,7 +143,7 @@ from ._splitter import (
     vouched_split,
     word_filter,
 )
-from ._wordlists import AFTER_DOT, PREFIXES
+from ._wordlists import AFTER_DOT, NEIGHBOURS, PREFIXES
 
 __all__ = [
     "Repair",
@@ -763,7 +765,14 @@ def glued_repair(
     if token in ARTICLE_GLUE:
         return _article_glue_repair(splitter, token, start, document, model)
     found = glued_split(splitter, token, document)
-    split = found if found is not None and is_glued_reading(splitter, token, found[0]) else None
+    if splitter.foreign(token):
+        # a word of another language is split only as English glue where English stands around it
+        # ("toits knees", "dueto delayed"), and by no reading but the frequency scores'
+        if found is None or not foreign_word_glued(splitter, token, found[0], start, document):
+            return None
+        split: tuple[tuple[str, ...], float] | None = found
+    else:
+        split = found if found is not None and is_glued_reading(splitter, token, found[0]) else None
     paired = extra_split(splitter, token) if split is None else None
     # a pair the document never writes apart is a compound of its own ("softcopy"), unless another
     # reading below holds
@@ -1529,15 +1538,86 @@ def is_glued_reading(splitter: Splitter, token: str, parts: tuple[str, ...]) -> 
     more, last: ``out of the``, not ``his to scores`` nor ``general is ability``), and ``token`` no word
     of a neighbouring language (``canto``), no inflected word (``togas``), no entity remnant
     (``andamp``) and no dropped ``g`` (``readin``)."""
+    return not splitter.foreign(token) and reads_as_glue(splitter, token, parts)
+
+
+def reads_as_glue(splitter: Splitter, token: str, parts: tuple[str, ...]) -> bool:
+    """:func:`is_glued_reading` but for the words of other languages: whether ``parts`` hold a function
+    word where glue puts one and ``token`` is no inflected word, entity remnant or dropped ``g``."""
     return (
         splitter.has_function_word(parts)
         and (len(parts) == 2 or splitter.function_word(parts[-1]))
         and not article_after_determiner(parts)
-        and not splitter.foreign(token)
         and not splitter.inflected(token)
         and not is_entity_remnant(token)
         and not dropped_g(parts, splitter.language)
     )
+
+
+# A word beside a word of another language that may be English glue (``FOREIGN_GLUE_ZIPF``) is English
+# when it is this common in English...
+_ENGLISH_NEIGHBOUR_ZIPF = 3.0
+# ... and at most this much rarer there than in any neighbouring language ("in" 7.3 in English and in
+# Dutch; not "la", "de", "qui", "gracias", 2 units or more commoner in French or Spanish).
+_NEIGHBOUR_MARGIN = 1.0
+# The word before a token, a comma or a colon between them or none ("Slashdotted, soit"); the word
+# after it, or a mark that ends the clause there ("toit.", "aboutit.)"), when only the word before speaks.
+_NEIGHBOUR_BEFORE = re.compile(r"([A-Za-z]+)[,;:]?[ \t]+$")
+_NEIGHBOUR_AFTER = re.compile(r"[ \t]+([A-Za-z]+)|[.,;:!?)\]]")
+# How far before a token the word before it is looked for (a longer word is cut there).
+_NEIGHBOUR_REACH = 64
+
+
+def foreign_word_glued(
+    splitter: Splitter, token: str, parts: tuple[str, ...], start: int, document: DocumentWords
+) -> bool:
+    """Whether ``token``, a common word of a neighbouring language that English hardly knows
+    (:meth:`Splitter.may_be_english_glue`), is English glue here (``parts`` read as glue:
+    :func:`reads_as_glue`): the words right before and after it are English words
+    (:func:`is_english_neighbour`) and the text around it (:data:`_ARTICLE_WINDOW` characters each
+    way) shows English's markers. A French or Spanish phrase quoted in English keeps its words, whose
+    neighbours are of its own language.
+
+    >>> text = "It brought the industry toits knees within a year, and the firm closed."
+    >>> foreign_word_glued(Splitter(), "toits", ("to", "its"), text.index("toits"), DocumentWords(text))
+    True
+    >>> text = "Their motto, honi soit qui mal y pense, is carved above the door of the hall."
+    >>> foreign_word_glued(Splitter(), "soit", ("so", "it"), text.index("soit"), DocumentWords(text))
+    False
+    """
+    if (
+        splitter.language != "en"
+        or len(parts) != 2
+        or zipf(token, "en") >= FOREIGN_GLUE_ZIPF
+        or min(zipf(part, "en") for part in parts) < FOREIGN_GLUE_PART_ZIPF
+        or not reads_as_glue(splitter, token, parts)
+    ):
+        return False
+    text = document.text
+    before = _NEIGHBOUR_BEFORE.search(text, max(0, start - _NEIGHBOUR_REACH), start)
+    after = _NEIGHBOUR_AFTER.match(text, start + len(token))
+    if before is None or after is None or not is_english_neighbour(before.group(1).lower()):
+        return False
+    if after.group(1) is not None and not is_english_neighbour(after.group(1).lower()):
+        return False
+    around = text[max(0, start - _ARTICLE_WINDOW) : start + len(token) + _ARTICLE_WINDOW]
+    return decided_language(around, "en") == "en"
+
+
+def is_english_neighbour(word: str) -> bool:
+    """Whether the lowercase ``word`` is a common English word (:data:`_ENGLISH_NEIGHBOUR_ZIPF`) no
+    neighbouring language uses far more (:data:`_NEIGHBOUR_MARGIN`).
+
+    >>> [is_english_neighbour(word) for word in ("knees", "in", "qui", "la", "gracias")]
+    [True, True, False, False, False]
+    """
+    english = zipf(word, "en")
+    if english < _ENGLISH_NEIGHBOUR_ZIPF:
+        return False
+    # wordfreq's small lists, by half Zipf units (its large lists of five languages would take a second
+    # and 100 MB to load): a word as common abroad as this threshold or more is the other language's
+    threshold = math.ceil((english + _NEIGHBOUR_MARGIN) * 2) / 2
+    return not any(word in common_words(other, threshold) for other in NEIGHBOURS if other != "en")
 
 
 # A token wordfreq knows this well, split into a content word and a function word, is a derived word:
