@@ -27,7 +27,15 @@ from pathlib import Path
 import msgpack
 import regex
 
-__all__ = ["available_languages", "common_words", "frequencies", "top_words", "word_lists", "zipf"]
+__all__ = [
+    "available_languages",
+    "common_words",
+    "common_zipfs",
+    "frequencies",
+    "top_words",
+    "word_lists",
+    "zipf",
+]
 
 
 def _frequency_dict(language: str, wordlist: str) -> dict[str, float]:
@@ -121,6 +129,27 @@ def zipf(word: str, language: str = "en") -> float:
     """
     frequency = frequencies(language).get(word)
     return math.log10(frequency) + 9.0 if frequency else 0.0
+
+
+@cache
+def common_zipfs(language: str = "en", min_zipf: float = 3.0) -> Mapping[str, float]:
+    """The words of ``language`` with a Zipf frequency of at least ``min_zipf`` (3 or more), each with its
+    Zipf value, read from wordfreq's small list as :func:`common_words` reads it.
+
+    >>> 6.0 < common_zipfs("fr")["de"] < 8.0 and "usedfor" not in common_zipfs("fr")
+    True
+    """
+    if min_zipf < 3.0:
+        raise ValueError(f"wordfreq's small lists stop at Zipf 3; min_zipf {min_zipf} is below that")
+    least = 10 ** (min_zipf - 9.0)
+    common: dict[str, float] = {}
+    with closing(_buckets(language, "small")) as buckets:
+        for index, bucket in enumerate(buckets):
+            frequency = _frequency(-index)
+            if frequency < least:
+                break  # the buckets go from the most frequent down: the rest are rarer still
+            common.update(dict.fromkeys(bucket, math.log10(frequency) + 9.0))
+    return common
 
 
 @cache

@@ -29,7 +29,7 @@ from functools import cache, lru_cache
 import regex
 
 from ..corpus_model import CorpusModel
-from ..lexicon import common_words, frequencies, zipf
+from ..lexicon import common_words, common_zipfs, frequencies, zipf
 from ._dictionary import code_names, english_dictionary
 from ._language import OTHER_SCRIPT, UNKNOWN_LANGUAGE, decided_language, language_of
 from ._pairs import book_junk_zipf, book_pair_count, is_adjective, pair_count
@@ -77,6 +77,7 @@ __all__ = [
     "corpus_word",
     "dropped_g",
     "extra_split",
+    "foreign_zipfs",
     "glued_evidence",
     "hopeful_split",
     "hyphen_joins",
@@ -1266,11 +1267,24 @@ def _foreign_words(language: str) -> Mapping[str, None]:
     """The common words (:data:`_FOREIGN_ZIPF`) of the neighbouring languages other than ``language``,
     as the keys of one mapping (untracked by the garbage collector, as :func:`common_words`'s):
     :meth:`Splitter.foreign` is one lookup."""
-    return dict.fromkeys(
-        itertools.chain.from_iterable(
-            common_words(other, _FOREIGN_ZIPF) for other in NEIGHBOURS if other != language
-        )
-    )
+    return dict.fromkeys(foreign_zipfs(language))
+
+
+@lru_cache(maxsize=4)
+def foreign_zipfs(language: str) -> Mapping[str, float]:
+    """The common words (:data:`_FOREIGN_ZIPF`) of the neighbouring languages other than ``language``,
+    each with its Zipf value in the language that uses it most (wordfreq's small lists, read once).
+
+    >>> foreign_zipfs("en")["gracias"] > 5.0, "usedfor" in foreign_zipfs("en")
+    (True, False)
+    """
+    found: dict[str, float] = {}
+    for other in NEIGHBOURS:
+        if other != language:
+            for word, value in common_zipfs(other, _FOREIGN_ZIPF).items():
+                if value > found.get(word, 0.0):
+                    found[word] = value
+    return found
 
 
 @lru_cache(maxsize=1 << 12)

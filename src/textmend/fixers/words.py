@@ -82,7 +82,7 @@ import regex
 
 from ..corpus_model import CorpusModel
 from ..fixer import Findings, Fixer, Pattern, register
-from ..lexicon import available_languages, common_words, zipf
+from ..lexicon import available_languages, zipf
 from ..model import Edit
 from ._blocks import code_blocks, inside, may_hold_blocks
 from ._dictionary import english_dictionary, rare_english_word
@@ -121,6 +121,7 @@ from ._splitter import (
     corpus_word,
     dropped_g,
     extra_split,
+    foreign_zipfs,
     glued_evidence,
     hopeful_split,
     inflected_split,
@@ -143,7 +144,7 @@ from ._splitter import (
     vouched_split,
     word_filter,
 )
-from ._wordlists import AFTER_DOT, NEIGHBOURS, PREFIXES
+from ._wordlists import AFTER_DOT, PREFIXES
 
 __all__ = [
     "Repair",
@@ -161,6 +162,7 @@ __all__ = [
     "ends_with_conjunction",
     "follows_article",
     "follows_letter_apostrophe",
+    "foreign_word_glued",
     "glued_candidates",
     "glued_repair",
     "glued_split",
@@ -168,6 +170,7 @@ __all__ = [
     "is_attribute",
     "is_camel_name",
     "is_derived_word",
+    "is_english_neighbour",
     "is_glued_reading",
     "is_inflection_of_known",
     "is_inflection_of_used",
@@ -206,6 +209,7 @@ __all__ = [
     "pronoun_before_verb",
     "quantifies_a_name",
     "reads_after_ending",
+    "reads_as_glue",
     "reads_as_two_words",
     "short_glue_candidates",
     "spells_both_near",
@@ -1612,12 +1616,10 @@ def is_english_neighbour(word: str) -> bool:
     [True, True, False, False, False]
     """
     english = zipf(word, "en")
-    if english < _ENGLISH_NEIGHBOUR_ZIPF:
-        return False
-    # wordfreq's small lists, by half Zipf units (its large lists of five languages would take a second
-    # and 100 MB to load): a word as common abroad as this threshold or more is the other language's
-    threshold = math.ceil((english + _NEIGHBOUR_MARGIN) * 2) / 2
-    return not any(word in common_words(other, threshold) for other in NEIGHBOURS if other != "en")
+    # the neighbours' Zipf from wordfreq's small lists, which the test of foreign words reads anyway
+    # (their large lists of five languages would take a second and 100 MB to load)
+    abroad = foreign_zipfs("en").get(word, 0.0)
+    return english >= _ENGLISH_NEIGHBOUR_ZIPF and abroad - english <= _NEIGHBOUR_MARGIN
 
 
 # A token wordfreq knows this well, split into a content word and a function word, is a derived word:
