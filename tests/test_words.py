@@ -672,6 +672,36 @@ def test_no_word_of_another_language_is_split_beside_words_of_its_own() -> None:
     assert split > len(tokens) * 3 // 4
 
 
+def test_a_rare_word_made_of_a_leader_and_a_participle_stays_unless_it_is_glue_of_common_words() -> None:
+    """Every word of the largest spelling lists only (``rare_english_word``) made of a function word that
+    leads participles (``_splitter._BEFORE_PARTICIPLE``) and a participle (``afterswarming``,
+    ``asporting``, ``beforementioned``), alone in a plain sentence, stays whole but where the participle
+    is of Zipf 5 or more (``aftercoming``: glue of common words, which ``is_rare_word`` lets through)."""
+    from textmend.fixers._dictionary import _rare_lines
+    from textmend.fixers._splitter import (
+        _BEFORE_PARTICIPLE,
+        Splitter,
+        _reads_as_participle,
+        led_participle_split,
+    )
+    from textmend.lexicon import zipf
+
+    splitter = Splitter()
+    words = {
+        word: word[len(leader) :]
+        for line in _rare_lines().values()
+        for word in line.split()
+        for leader in _BEFORE_PARTICIPLE
+        if word.startswith(leader) and _reads_as_participle(word[len(leader) :])
+    }
+    assert len(words) > 30 and sum(led_participle_split(splitter, word) is not None for word in words) > 20
+    pipe = Pipeline(["words"])
+    sentence = "They said the {} was over by then."
+    changed = {word for word in words if pipe(sentence.format(word)) != sentence.format(word)}
+    assert changed == {word for word, participle in words.items() if zipf(participle, "en") >= 5.0}
+    assert "aftercoming" in changed and "beforementioned" not in changed
+
+
 def test_no_name_of_the_c_library_is_split_unless_it_reads_as_glue_of_function_words() -> None:
     """Every name of ``c-names.txt.gz`` (the man-pages project's sections 2 and 3), alone in a plain
     sentence, comes back unchanged, unless it reads as glue of function words only (``asin``: ``as in``,

@@ -129,6 +129,7 @@ from ._splitter import (
     is_template_line,
     junk_split,
     leads_bound,
+    led_participle_split,
     long_parts,
     long_words_split,
     modifier_split,
@@ -959,6 +960,7 @@ _OTHER_READINGS = (
     ("bound", bound_split),
     ("modifier", modifier_split),
     ("participle", participle_split),
+    ("led participle", led_participle_split),
     ("s-form", s_form_split),
     ("inflected", inflected_split),
     ("adverb", adverb_split),
@@ -1371,6 +1373,8 @@ _SHAPE_REASONS = {
     " the pronoun in a clause",
     "participle": "{0!r} is a participle, and {1!r} a word that follows a verb (its object or particle),"
     " which ends no closed compound after one",
+    "led participle": "{1!r} is a participle after {0!r}, a function word that stands before one and"
+    " makes no closed compound with it that wordfreq would not know",
     "s-form": "{0!r} is a plural or a verb in -s, and {1!r} a word that follows a noun or a verb (an"
     " object, a preposition, a particle), which ends no closed compound after one",
     "verb": "{1!r} is a verb after a noun that a determiner opens, before what a verb takes, where no"
