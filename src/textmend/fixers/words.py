@@ -203,9 +203,11 @@ __all__ = [
     "no_space_candidates",
     "no_space_repair",
     "only_space_between",
+    "opens_call",
     "other_reading",
     "outside_code_blocks",
     "points_back",
+    "points_back_in_prose",
     "points_onward",
     "pronoun_before_verb",
     "quantifies_a_name",
@@ -1574,6 +1576,8 @@ _NEIGHBOUR_BEFORE = re.compile(r"([A-Za-z]+)[,;:]?[ \t]+$")
 _NEIGHBOUR_AFTER = re.compile(r"[ \t]+([A-Za-z]+)|[.,;:!?)\]]")
 # How far before a token the word before it is looked for (a longer word is cut there).
 _NEIGHBOUR_REACH = 64
+# ... and how common in English the word before must be where no word follows in the clause.
+_LONE_NEIGHBOUR_ZIPF = 4.0
 
 
 def foreign_word_glued(
@@ -1606,7 +1610,11 @@ def foreign_word_glued(
     after = _NEIGHBOUR_AFTER.match(text, start + len(token))
     if before is None or after is None or not is_english_neighbour(before.group(1).lower()):
         return False
-    if after.group(1) is not None and not is_english_neighbour(after.group(1).lower()):
+    if after.group(1) is None:
+        # only the word before speaks: a common one ("worry aboutit.)"; not "bona robas;" in Henry IV)
+        if zipf(before.group(1).lower(), "en") < _LONE_NEIGHBOUR_ZIPF:
+            return False
+    elif not is_english_neighbour(after.group(1).lower()):
         return False
     around = text[max(0, start - _ARTICLE_WINDOW) : start + len(token) + _ARTICLE_WINDOW]
     return decided_language(around, "en") == "en"
@@ -2194,9 +2202,31 @@ def beside_code(text: str, start: int, end: int) -> bool:
     before, after = text[line_start:start].split(), text[end:line_end].split()
     touching_before = bool(before) and not text[start - 1].isspace()
     touching_after = bool(after) and not text[end].isspace()
+    # a bracket that prose opened ("a sequence (actually, anyiterable) into") is closed by prose
+    back = points_back if opens_call(text, line_start, start) else points_back_in_prose
     return code_side(before[-1] if before else "", touching_before, points_onward) or code_side(
-        after[0] if after else "", touching_after, points_back
+        after[0] if after else "", touching_after, back
     )
+
+
+def opens_call(text: str, line_start: int, start: int) -> bool:
+    """Whether the innermost ``(`` left open before ``start`` on its line (from ``line_start``) is a
+    call's or a signature's, right after a word (``f(a, usedfor``), or none is open; not one that prose
+    opens after a space (``a sequence (actually, anyiterable``).
+
+    >>> opens_call("f(a, usedfor", 0, 5), opens_call("a list (or anyiterable", 0, 11)
+    (True, False)
+    """
+    depth = 0
+    for index in range(start - 1, line_start - 1, -1):
+        char = text[index]
+        if char == ")":
+            depth += 1
+        elif char == "(":
+            if depth == 0:
+                return index > line_start and not text[index - 1].isspace()
+            depth -= 1
+    return True
 
 
 def code_side(word: str, touching: bool, points: Callable[[str], bool]) -> bool:
@@ -2209,23 +2239,33 @@ def code_side(word: str, touching: bool, points: Callable[[str], bool]) -> bool:
 
 def points_onward(word: str) -> bool:
     """Whether ``word`` (just before a token) leads into it as code does: an operator, or a word that ends
-    in one or in an opening bracket or backtick, or holds a bracket still open (``f(a,``)."""
+    in one or in an opening bracket or backtick, or holds a call's bracket still open (``f(a,``; not the
+    prose's ``(actually,``)."""
     return (
         _OPERATOR.fullmatch(word) is not None
         or _OPENS_ONTO.search(word) is not None
-        or word.count("(") > word.count(")")
+        or (word.count("(") > word.count(")") and _CALL_OPENS.search(word) is not None)
         or word.count("[") > word.count("]")
     )
+
+
+# A call's or a signature's opening bracket: right after a word ("f(", "tuple(").
+_CALL_OPENS = re.compile(r"\w\(")
 
 
 def points_back(word: str) -> bool:
     """Whether ``word`` (just after a token) continues it as code does: an operator, or a word that starts
     with a closing bracket, a backtick, ``;``, ``=``, ``->``, ``::`` or an attribute (``.x``), or closes a
     bracket it did not open (``y)``)."""
+    return points_back_in_prose(word) or word.count(")") > word.count("(")
+
+
+def points_back_in_prose(word: str) -> bool:
+    """:func:`points_back` inside a bracket that prose opened, where a word that closes it is prose too
+    (``(see bpo-18748 foran example)``, ``(typicallyan int)``)."""
     return (
         _OPERATOR.fullmatch(word) is not None
         or _CLOSES_ONTO.match(word) is not None
-        or word.count(")") > word.count("(")
         or word.count("]") > word.count("[")
     )
 
