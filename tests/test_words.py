@@ -650,12 +650,12 @@ def test_no_word_of_another_language_is_split_beside_words_of_its_own() -> None:
     English paragraph between words of its own language, or after one and before a full stop, comes
     back unchanged: ``words.foreign_word_glued`` reads glue only where English words stand on both
     sides (thirty-fifth round)."""
-    from textmend.fixers._splitter import Splitter, _foreign_words
+    from textmend.fixers._splitter import Splitter, foreign_zipfs
 
     splitter = Splitter()
     tokens = sorted(
         word
-        for word in _foreign_words("en")
+        for word in foreign_zipfs("en")
         if word.isalpha() and word.islower() and splitter.may_be_english_glue(word)
     )
     assert len(tokens) > 300 and {"toits", "dueto", "soit", "butin", "andare"} <= set(tokens)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import gzip
 import math
-from collections.abc import Generator, Mapping
+from collections.abc import Generator, Iterator, Mapping
 from contextlib import closing
 from functools import cache
 from importlib.util import find_spec
@@ -139,16 +139,9 @@ def common_zipfs(language: str = "en", min_zipf: float = 3.0) -> Mapping[str, fl
     >>> 6.0 < common_zipfs("fr")["de"] < 8.0 and "usedfor" not in common_zipfs("fr")
     True
     """
-    if min_zipf < 3.0:
-        raise ValueError(f"wordfreq's small lists stop at Zipf 3; min_zipf {min_zipf} is below that")
-    least = 10 ** (min_zipf - 9.0)
     common: dict[str, float] = {}
-    with closing(_buckets(language, "small")) as buckets:
-        for index, bucket in enumerate(buckets):
-            frequency = _frequency(-index)
-            if frequency < least:
-                break  # the buckets go from the most frequent down: the rest are rarer still
-            common.update(dict.fromkeys(bucket, math.log10(frequency) + 9.0))
+    for value, bucket in _common_buckets(language, min_zipf):
+        common.update(dict.fromkeys(bucket, value))
     return common
 
 
@@ -166,16 +159,24 @@ def common_words(language: str = "en", min_zipf: float = 3.0) -> Mapping[str, No
     >>> "the" in common_words("en", 5.0) and "usedfor" not in common_words("en")
     True
     """
+    common: dict[str, None] = {}
+    for _, bucket in _common_buckets(language, min_zipf):
+        common.update(dict.fromkeys(bucket))
+    return common
+
+
+def _common_buckets(language: str, min_zipf: float) -> Iterator[tuple[float, list[str]]]:
+    """wordfreq's small list of ``language`` down to Zipf ``min_zipf`` (3 or more): each bucket of words
+    with its Zipf value, most frequent first."""
     if min_zipf < 3.0:
         raise ValueError(f"wordfreq's small lists stop at Zipf 3; min_zipf {min_zipf} is below that")
     least = 10 ** (min_zipf - 9.0)
-    common: dict[str, None] = {}
     with closing(_buckets(language, "small")) as buckets:
         for index, bucket in enumerate(buckets):
-            if _frequency(-index) < least:
-                break  # the buckets go from the most frequent down: the rest are rarer still
-            common.update(dict.fromkeys(bucket))
-    return common
+            frequency = _frequency(-index)
+            if frequency < least:
+                return  # the buckets go from the most frequent down: the rest are rarer still
+            yield math.log10(frequency) + 9.0, bucket
 
 
 @cache

@@ -481,7 +481,7 @@ class Splitter:
 
     def foreign(self, token: str) -> bool:
         """Whether ``token`` is a common word of another language (``canto``, ``forme``, ``tome``)."""
-        return token in _foreign_words(self.language)
+        return token in foreign_zipfs(self.language)
 
     def may_be_english_glue(self, token: str) -> bool:
         """Whether ``token``, a word of another language (:meth:`foreign`), may still be English glue, as
@@ -1265,18 +1265,12 @@ def _part_verdicts(splitter: Splitter) -> tuple[dict[str, bool], dict[str, bool]
     return {}, {}
 
 
-@cache
-def _foreign_words(language: str) -> Mapping[str, None]:
-    """The common words (:data:`_FOREIGN_ZIPF`) of the neighbouring languages other than ``language``,
-    as the keys of one mapping (untracked by the garbage collector, as :func:`common_words`'s):
-    :meth:`Splitter.foreign` is one lookup."""
-    return dict.fromkeys(foreign_zipfs(language))
-
-
 @lru_cache(maxsize=4)
 def foreign_zipfs(language: str) -> Mapping[str, float]:
     """The common words (:data:`_FOREIGN_ZIPF`) of the neighbouring languages other than ``language``,
-    each with its Zipf value in the language that uses it most (wordfreq's small lists, read once).
+    each with its Zipf value in the language that uses it most (wordfreq's small lists, read once): a
+    mapping of strings to numbers, untracked by the garbage collector as :func:`common_words`'s are, so
+    that :meth:`Splitter.foreign` is one lookup.
 
     >>> foreign_zipfs("en")["gracias"] > 5.0, "usedfor" in foreign_zipfs("en")
     (True, False)
