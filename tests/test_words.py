@@ -626,7 +626,7 @@ def test_no_name_of_pythons_standard_library_is_split_unless_it_reads_as_glue() 
     """Every name of ``python-names.txt.gz`` (the attributes of the standard modules and their classes),
     alone in a plain sentence, comes back unchanged, unless :func:`is_code_name` reads it as glue of
     function words (``asin``, ``atan``): before the twenty-sixth round ``fetchall``, ``dropwhile``,
-    ``isidentifier`` and 627 more were splittable; until the thirty-third a pair books write apart was
+    ``isidentifier`` and 627 more were splittable; until the thirty-fourth a pair books write apart was
     glue too (``groupby``, ``isclose``)."""
     from textmend.fixers._dictionary import python_names
     from textmend.fixers._splitter import Splitter, is_code_name
@@ -706,7 +706,7 @@ def test_no_name_of_the_c_library_is_split_unless_it_reads_as_glue_of_function_w
     """Every name of ``c-names.txt.gz`` (the man-pages project's sections 2 and 3), alone in a plain
     sentence, comes back unchanged, unless it reads as glue of function words only (``asin``: ``as in``,
     ``nextafter``). A pair that books write apart is no such reading: with the books' pairs counted
-    before punctuation too, ``isspace`` (``is space.``) was split in two changelogs (thirty-third round)."""
+    before punctuation too, ``isspace`` (``is space.``) was split in two changelogs (thirty-fourth round)."""
     from textmend.fixers._dictionary import c_names
     from textmend.fixers._splitter import Splitter, is_code_name
 

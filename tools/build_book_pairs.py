@@ -81,7 +81,7 @@ PART_LETTERS = 3
 WORD_MAKING = frozenset("a an no up it in on all through out off over".split())  # noqa: SIM905
 # Two lowercase words side by side: whitespace (or the text's edge) before the pair and between its
 # words, and after it too or one mark that ends a clause (``for example,``: without it the books'
-# count of "for example" was a fifth of their uses; thirty-third round). No punctuation between them;
+# count of "for example" was a fifth of their uses; thirty-fourth round). No punctuation between them;
 # the second word is a look-ahead, so pairs overlap.
 _PAIR = re.compile(r"(?:^|(?<=\s))([a-z]+) (?=([a-z]+)(?:[,;:.!?]?\s|$))")
 # A pair closed up (``whaleships``) or hyphenated (``sharp-pointed``, a compound adjective): one word.

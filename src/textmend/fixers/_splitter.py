@@ -1202,7 +1202,7 @@ def is_code_name(splitter: Splitter, token: str) -> bool:
     (:func:`._dictionary.code_names`), is read as that name, never split: unless its reading is glue of
     function words (``asin``: ``as in``; ``atan``: ``at an``), which text glues far more often than it
     names the function. A pair that books write apart is no such sign (``isspace``, ``groupby``,
-    ``sendto``: thirty-third round). (Its splittable verdict only: it still counts as a rare run.)
+    ``sendto``: thirty-fourth round). (Its splittable verdict only: it still counts as a rare run.)
 
     >>> s = Splitter()
     >>> is_code_name(s, "asprintf"), is_code_name(s, "tolower"), is_code_name(s, "groupby")
