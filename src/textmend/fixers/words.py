@@ -130,6 +130,7 @@ from ._splitter import (
     junk_split,
     leads_bound,
     led_participle_split,
+    letter_put_in_makes,
     long_parts,
     long_words_split,
     modifier_split,
@@ -159,6 +160,7 @@ __all__ = [
     "clitic_repair",
     "code_side",
     "corpus_repair",
+    "determines_no_noun",
     "ends_sentences",
     "ends_with_conjunction",
     "follows_article",
@@ -216,6 +218,7 @@ __all__ = [
     "reads_as_two_words",
     "short_glue_candidates",
     "spells_both_near",
+    "stacks_be",
     "stands_apart",
     "starts_a_sentence",
     "subject_and_verb",
@@ -2016,6 +2019,9 @@ def only_space_between(text: str, start: int, end: int) -> bool:
 # letters: a short glue is near many words ("atin": "satin", "tolet": "toilet", "beas": "bears" cost
 # three Austen joins at any length).
 _TYPO_LETTERS = 6
+# A shorter token is that word misspelt only when the word is among the most common ("befor": "before",
+# not "be for"; "alwas": "always"): the glue it could also be is rarely near one ("goup", "aways").
+_SHORT_TYPO_ZIPF = 5.5
 
 
 def is_typo(splitter: Splitter, token: str, parts: tuple[str, ...]) -> bool:
@@ -2026,12 +2032,13 @@ def is_typo(splitter: Splitter, token: str, parts: tuple[str, ...]) -> bool:
     >>> is_typo(Splitter(), "towars", ("to", "wars")), is_typo(Splitter(), "usedfor", ("used", "for"))
     (True, False)
     """
-    return (
-        splitter.language == "en"
-        and len(token) >= _TYPO_LETTERS
-        and any(len(part) <= 3 and splitter.function_word(part) for part in parts)
-        and typo_of(token, splitter.language)
-    )
+    if splitter.language != "en" or not any(
+        len(part) <= 3 and splitter.function_word(part) for part in parts
+    ):
+        return False
+    if len(token) >= _TYPO_LETTERS:
+        return typo_of(token, splitter.language)
+    return letter_put_in_makes(token, splitter.language, _SHORT_TYPO_ZIPF)
 
 
 # A part this common beside a function word reads as glue even when the largest spelling lists have the
@@ -2123,6 +2130,8 @@ def misreads_grammar(splitter: Splitter, parts: tuple[str, ...], text: str, end:
         return False
     if any(left == "an" and right[0] not in _AN_BEFORE for left, right in itertools.pairwise(parts)):
         return True
+    if determines_no_noun(parts, text, end) or stacks_be(parts):
+        return True
     if parts[-1] in ("a", "an"):
         following = _NEXT_WORD.match(text, end)
         if following is not None and following.group(1) in _NO_ARTICLE_BEFORE:
@@ -2133,6 +2142,62 @@ def misreads_grammar(splitter: Splitter, parts: tuple[str, ...], text: str, end:
         text[end : end + 2] in ("'s", "\u2019s")
         and splitter.function_word(parts[-1])
         and parts[-1] not in _TAKES_S
+    )
+
+
+# Articles and possessives: a noun phrase follows them. (Not "his", "her", "this", "that", "each": they
+# also stand as pronouns, before "is" or "and".)
+_NOUN_MARKERS = frozenset({"the", "a", "an", "my", "your", "our", "their", "its"})
+# Function words that never start what a determiner introduces: pronouns, determiners, conjunctions,
+# prepositions that are never adjectives, auxiliaries that are never nouns, wh-words and adverbs of
+# degree or time. ("the other", "a few", "my own", "the above", "a must", "a while" are phrases.)
+_NO_DETERMINER_BEFORE = frozenset(
+    "i me you he him she we us they them yours hers ours theirs myself yourself himself herself itself"  # noqa: SIM905
+    " ourselves themselves the a an my your our their its his her this that these those and but or nor if"
+    " because although though unless whereas whether since until than so yet of to for from with by at"
+    " into onto upon about against among across along around through toward towards within without"
+    " between behind beside besides except during am is are was were be been has have had did does could"
+    " should would shall ought what which who whom whose why how when where not also already again quite"
+    " rather too ever never else either neither all any some another such each there".split()
+)
+# Nouns after which a keyword of code is named by a determiner: "the if statement", "the for loop".
+_KEYWORD_NOUNS = frozenset(
+    "statement statements loop loops clause clauses keyword keywords operator operators block blocks"  # noqa: SIM905
+    " branch branches expression expressions condition conditions construct constructs form".split()
+)
+
+
+def determines_no_noun(parts: tuple[str, ...], text: str, end: int) -> bool:
+    """Whether ``parts`` put an article or a possessive right before a word that never starts a noun
+    phrase (``the if`` for ``theif``, a misspelt "thief"; ``an it``, ``my is``), unless the token that
+    ends at ``end`` names a keyword of code (``the if statement``).
+
+    >>> the_if = ("the", "if")
+    >>> determines_no_noun(the_if, "the theif ran", 9), determines_no_noun(the_if, "theif block", 5)
+    (True, False)
+    >>> determines_no_noun(("the", "other"), "theother side", 8)
+    False
+    """
+    if not any(
+        left in _NOUN_MARKERS and right in _NO_DETERMINER_BEFORE for left, right in itertools.pairwise(parts)
+    ):
+        return False
+    following = _NEXT_WORD.match(text, end)
+    return following is None or following.group(1) not in _KEYWORD_NOUNS
+
+
+_FINITE_BE = frozenset({"am", "is", "are", "was", "were"})
+
+
+def stacks_be(parts: tuple[str, ...]) -> bool:
+    """Whether ``parts`` put a finite form of "be" right before another form of it (``is am`` for
+    ``isam``, a file format; ``was be``): no English clause does.
+
+    >>> stacks_be(("is", "am")), stacks_be(("is", "being"))
+    (True, False)
+    """
+    return any(
+        left in _FINITE_BE and right in {*_FINITE_BE, "be"} for left, right in itertools.pairwise(parts)
     )
 
 
