@@ -161,6 +161,7 @@ __all__ = [
     "code_side",
     "corpus_repair",
     "determines_no_noun",
+    "ends_in_itis",
     "ends_sentences",
     "ends_with_conjunction",
     "follows_article",
@@ -807,6 +808,8 @@ def glued_repair(
         return None  # "manylinux wheels" beside "Linux": the writer spells that name with a capital
     if is_typo(splitter, token, chosen[0]):
         return None  # "towars", "orking": a common word with a letter dropped
+    if ends_in_itis(splitter, chosen[0]):
+        return None  # "menuitis", "meetingitis": -itis makes words of any noun, in jest as in medicine
     if is_rare_word(splitter, token, chosen[0]):
         return None  # "bespake", "uprose", "intreated": archaic words the largest spelling lists keep
     if is_prefixed_verb(splitter, chosen[0]):
@@ -1248,7 +1251,9 @@ def _extra_repair(
             f" side by side {pairs:.0f} times"
         )
     else:
-        reason = f"{token!r} (unknown to wordfreq) read as {' '.join(parts)!r}: the article 'a' glued on"
+        reason = (
+            f"{token!r} (unknown to wordfreq) read as {' '.join(parts)!r}: the article {parts[0]!r} glued on"
+        )
     evidence = {
         "joined_zipf": 0.0,
         "pair_table": pairs,
@@ -1722,6 +1727,17 @@ def is_derived_word(splitter: Splitter, token: str, parts: tuple[str, ...]) -> b
         (first in PREFIXES.get(splitter.language, ()) and not all(map(splitter.function_word, parts[1:])))
         or (not splitter.function_word(first) and any(map(splitter.function_word, parts[1:])))
     )
+
+
+def ends_in_itis(splitter: Splitter, parts: tuple[str, ...]) -> bool:
+    """Whether ``parts`` end in ``it is`` after a content word, spelling the ending ``-itis`` (``menu it
+    is`` for the Jargon File's ``menuitis``); ``itis`` and ``thatitis`` are still glue.
+
+    >>> s = Splitter()
+    >>> ends_in_itis(s, ("menu", "it", "is")), ends_in_itis(s, ("that", "it", "is"))
+    (True, False)
+    """
+    return len(parts) >= 3 and parts[-2:] == ("it", "is") and not splitter.function_word(parts[-3])
 
 
 # Prefixes that make verbs of verbs ("overread", "underreport", "outbuild"), and how common a word's
