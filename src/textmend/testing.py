@@ -28,6 +28,7 @@ except ImportError as error:  # pragma: no cover - depends on the environment
     raise ImportError("textmend.testing needs hypothesis: pip install 'textmend[testing]'") from error
 
 import textmend
+from textmend.fixers.words import determines_no_noun
 
 __all__ = [
     "ADVERSARIAL",
@@ -268,7 +269,7 @@ def _join_words(draw: st.DrawFn, text: str) -> tuple[str, bool]:
         and (tokens[i] in JOINERS or tokens[i + 1].rstrip(",.") in JOINERS)
         and tokens[i] != tokens[i + 1].rstrip(",.")  # "the the" glued is no damage anyone can read back
         # nor "the of": no English writes it, so "theof" reads as no glue (a misspelling, a name)
-        and not (tokens[i] in _NOUN_MARKERS and tokens[i + 1].rstrip(",.") in _NO_NOUN_AFTER)
+        and not determines_no_noun((tokens[i], tokens[i + 1].rstrip(",.")), "", 0)
     ]
     if not spots:
         return text, False
@@ -281,13 +282,6 @@ def _join_words(draw: st.DrawFn, text: str) -> tuple[str, bool]:
         joined.add(glued.rstrip(",."))
         tokens[i : i + 2] = [glued]
     return " ".join(tokens), bool(joined)
-
-
-# The words of :data:`WORDS` that introduce a noun phrase, and those that never start one.
-_NOUN_MARKERS = frozenset({"the", "their"})
-_NO_NOUN_AFTER = frozenset(
-    "the of from his their that into between during without through across around against toward".split()  # noqa: SIM905
-)
 
 
 @st.composite

@@ -1667,12 +1667,7 @@ def article_split(splitter: Splitter, token: str) -> tuple[str, str] | None:
         token[0] == "a"
         and rest[0] not in "aeiou"
         and not rest.endswith(_PRIVATIVE_ADJECTIVE_ENDING)
-        and (
-            zipf(rest, "en") >= _ARTICLE_WORD_ZIPF
-            or (zipf(rest, "en") >= _ARTICLE_DICTIONARY_ZIPF and rest in english_dictionary())
-        )
-        and static_split(splitter, rest) is None
-        and not splitter.function_word(rest)
+        and _takes_article(splitter, rest)
     ):
         return "a", rest
     rest = token[2:]
@@ -1681,12 +1676,7 @@ def article_split(splitter: Splitter, token: str) -> tuple[str, str] | None:
         and len(rest) >= _AN_WORD_LETTERS
         and rest[0] in "aeiou"
         and not rest.endswith(_PRIVATIVE_ENDINGS)
-        and (
-            zipf(rest, "en") >= _ARTICLE_WORD_ZIPF
-            or (zipf(rest, "en") >= _ARTICLE_DICTIONARY_ZIPF and rest in english_dictionary())
-        )
-        and static_split(splitter, rest) is None
-        and not splitter.function_word(rest)
+        and _takes_article(splitter, rest)
     ):
         return "an", rest
     left = token[:-1]
@@ -1699,6 +1689,17 @@ def article_split(splitter: Splitter, token: str) -> tuple[str, str] | None:
     ):
         return left, "a"
     return None
+
+
+def _takes_article(splitter: Splitter, word: str) -> bool:
+    """Whether ``word`` may stand after an article glued to it: common enough (or listed and nearly so),
+    whole, and no function word."""
+    z = zipf(word, "en")
+    return (
+        (z >= _ARTICLE_WORD_ZIPF or (z >= _ARTICLE_DICTIONARY_ZIPF and word in english_dictionary()))
+        and static_split(splitter, word) is None
+        and not splitter.function_word(word)
+    )
 
 
 # -- static rules of #16's second round: glue the document writes apart, glue known only as junk -------
@@ -1926,7 +1927,7 @@ _BOUND_WORD_LETTERS = 4
 _LED_WORD_LETTERS = 3
 _SHORT_WORD_ZIPF = 4.5
 _SHORT_WORD_LEADERS = _LEADERS - {"for", "by", "to"}
-# Quantifiers lead phrases too ("moreresplendent", "suchplaintiveness", "manyhands"; thirty-eighth round:
+# Quantifiers lead phrases too ("moreresplendent", "suchplaintiveness", "manyhands"; thirty-ninth round:
 # +5 dev joins, no change in 21 M words of books, the docstrings or the changelogs). Apart from
 # _LEADERS, whose pairs the books' table leaves out (tools/build_book_pairs.py): the table keeps reading
 # the pairs it has of these. Not "some", "all", "ten" ("someding", "allayes", Latin "teneras") nor the

@@ -2132,9 +2132,11 @@ def is_log_label(document: DocumentWords, start: int) -> bool:
 
 def misreads_grammar(splitter: Splitter, parts: tuple[str, ...], text: str, end: int) -> bool:
     """Whether reading ``parts`` for the token that ends at ``end`` breaks English grammar: ``an``
-    before a consonant (``an serine`` for ``anserine``), an article last before a pronoun or a
-    determiner (``of a yourself`` for Poe's dialect ``ofa yourself``) or a possessive ``'s`` on a
-    function word (``prob and's`` for ``proband's``; not the clitic of ``it's``, ``that's``).
+    before a consonant (``an serine`` for ``anserine``), an article or a possessive before a word that
+    starts no noun phrase (``the if`` for ``theif``: :func:`determines_no_noun`), ``be`` after ``be``
+    (``is am``: :func:`stacks_be`), an article last before a pronoun or a determiner (``of a
+    yourself`` for Poe's dialect ``ofa yourself``) or a possessive ``'s`` on a function word (``prob
+    and's`` for ``proband's``; not the clitic of ``it's``, ``that's``).
 
     >>> misreads_grammar(Splitter(), ("an", "serine"), "anserine, a", 8)
     True
@@ -2203,6 +2205,7 @@ def determines_no_noun(parts: tuple[str, ...], text: str, end: int) -> bool:
 
 
 _FINITE_BE = frozenset({"am", "is", "are", "was", "were"})
+_BE_AFTER_BE = _FINITE_BE | {"be"}
 
 
 def stacks_be(parts: tuple[str, ...]) -> bool:
@@ -2212,9 +2215,7 @@ def stacks_be(parts: tuple[str, ...]) -> bool:
     >>> stacks_be(("is", "am")), stacks_be(("is", "being"))
     (True, False)
     """
-    return any(
-        left in _FINITE_BE and right in {*_FINITE_BE, "be"} for left, right in itertools.pairwise(parts)
-    )
+    return any(left in _FINITE_BE and right in _BE_AFTER_BE for left, right in itertools.pairwise(parts))
 
 
 # Quantifiers that take a plural noun or an adjective, never a name: "many linux" is no reading of
