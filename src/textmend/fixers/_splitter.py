@@ -2117,18 +2117,13 @@ def led_participle_split(splitter: Splitter, token: str) -> tuple[tuple[str, str
     """
     if not unknown_english(splitter, token):
         return None
-    for word in _BEFORE_PARTICIPLE:
+    for word in (*_BEFORE_PARTICIPLE, "be"):  # "be" last: "beforeadjusting" is "before adjusting"
         right = token[len(word) :]
         if not token.startswith(word) or not _reads_as_participle(right):
             continue
         z_right = zipf(right, "en")
-        if _bound_word(splitter, right, z_right):
+        if (word != "be" or z_right >= _AFTER_BE_ZIPF) and _bound_word(splitter, right, z_right):
             return (word, right), z_right
-    right = token[2:]
-    if token.startswith("be") and _reads_as_participle(right):
-        z_right = zipf(right, "en")
-        if z_right >= _AFTER_BE_ZIPF and splitter.settled_word(right):
-            return ("be", right), z_right
     return None
 
 
