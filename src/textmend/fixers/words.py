@@ -131,6 +131,7 @@ from ._splitter import (
     leads_bound,
     led_participle_split,
     letter_put_in_makes,
+    letter_taken_out_makes,
     long_parts,
     long_words_split,
     modifier_split,
@@ -2054,7 +2055,13 @@ def is_typo(splitter: Splitter, token: str, parts: tuple[str, ...]) -> bool:
         return False
     if len(token) >= _TYPO_LETTERS:
         return typo_of(token, splitter.language)
-    return letter_put_in_makes(token, splitter.language, _SHORT_TYPO_ZIPF)
+    if letter_put_in_makes(token, splitter.language, _SHORT_TYPO_ZIPF):
+        return True
+    # A letter too many ("lasat": "last"), unless the parts are all function words, which glue of
+    # two such words often spells ("weare", "itis", "tohis": "were", "its", "this").
+    return not all(map(splitter.function_word, parts)) and letter_taken_out_makes(
+        token, splitter.language, _SHORT_TYPO_ZIPF
+    )
 
 
 # A part this common beside a function word reads as glue even when the largest spelling lists have the
