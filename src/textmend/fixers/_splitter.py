@@ -2074,6 +2074,22 @@ _AFTER_PARTICIPLE = frozenset(
     " around away back some".split()
 )
 _FOLLOWERS_LONGEST_FIRST = tuple(sorted(_AFTER_PARTICIPLE, key=lambda word: (-len(word), word)))
+# The past forms of irregular verbs that are no other word's form ("found", "taken", "brought"), which
+# the endings -ed and -ing do not show: glued to an object or a preposition they are glue too
+# ("foundin", "broughther"); not to a particle, with which they make compound adjectives ("brokendown",
+# "wornout", "grownup").
+_IRREGULAR_FORMS = frozenset(
+    "found made done taken given seen known shown built held kept told sent brought thought bought"  # noqa: SIM905
+    " caught taught written driven chosen spoken broken worn torn sworn drawn grown thrown flown blown"
+    " forgotten gotten hidden ridden risen fallen eaten beaten bitten shaken stolen frozen sold paid laid"
+    " said heard felt lost meant spent bent begun sung drunk stood understood struck stuck sought fought"
+    " became came went gave took saw knew grew threw flew drew wrote drove rode rose fell ate spoke broke"
+    " wore tore swore chose froze stole shook began sang drank sank swam".split()
+)
+_PARTICLES_OF_COMPOUNDS = frozenset({"up", "out", "off", "down", "over", "back", "away", "around"})
+_AFTER_IRREGULAR_FORM = tuple(
+    word for word in _FOLLOWERS_LONGEST_FIRST if word not in _PARTICLES_OF_COMPOUNDS
+)
 # A participle or an s-form the English dictionary lists is read as one from this many letters:
 # ``towing``, ``appalled``, ``compels`` (whose stems ``tow``, ``appal``, ``compel`` are too short or too
 # rare for :func:`is_participle` and :func:`is_s_form`); not ``tinged``, ``fixes``.
@@ -2099,7 +2115,10 @@ def participle_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], f
     >>> participle_split(Splitter(), "towingher")[0], participle_split(Splitter(), "hasher")
     (('towing', 'her'), None)
     """
-    return _form_and_follower(splitter, token, _FOLLOWERS_LONGEST_FIRST, _reads_as_participle)
+    found = _form_and_follower(splitter, token, _FOLLOWERS_LONGEST_FIRST, _reads_as_participle)
+    if found is None:
+        found = _form_and_follower(splitter, token, _AFTER_IRREGULAR_FORM, _IRREGULAR_FORMS.__contains__)
+    return found
 
 
 # Function words that stand before a participle and start words too, which the bound reading leaves out

@@ -164,6 +164,7 @@ __all__ = [
     "determines_no_noun",
     "ends_in_itis",
     "ends_sentences",
+    "ends_the_phrase",
     "ends_with_conjunction",
     "follows_article",
     "follows_letter_apostrophe",
@@ -2142,8 +2143,9 @@ def misreads_grammar(splitter: Splitter, parts: tuple[str, ...], text: str, end:
     before a consonant (``an serine`` for ``anserine``), an article or a possessive before a word that
     starts no noun phrase (``the if`` for ``theif``: :func:`determines_no_noun`), ``be`` after ``be``
     (``is am``: :func:`stacks_be`), an article last before a pronoun or a determiner (``of a
-    yourself`` for Poe's dialect ``ofa yourself``) or a possessive ``'s`` on a function word (``prob
-    and's`` for ``proband's``; not the clitic of ``it's``, ``that's``).
+    yourself`` for Poe's dialect ``ofa yourself``), ``a`` or ``an`` last before a stop
+    (:func:`ends_the_phrase`: ``as an (default is no).`` for ``asan``) or a possessive ``'s`` on a
+    function word (``prob and's`` for ``proband's``; not the clitic of ``it's``, ``that's``).
 
     >>> misreads_grammar(Splitter(), ("an", "serine"), "anserine, a", 8)
     True
@@ -2161,6 +2163,8 @@ def misreads_grammar(splitter: Splitter, parts: tuple[str, ...], text: str, end:
         following = _NEXT_WORD.match(text, end)
         if following is not None and following.group(1) in _NO_ARTICLE_BEFORE:
             return True
+    if parts[-1] in ("a", "an") and ends_the_phrase(text, end):
+        return True  # "asan (default is no)." is no "as an"; "ofthe." is still "of the." (text cut short)
     if quantifies_a_name(splitter, parts, text, end):
         return True  # "for manylinux by": "many" before a name
     return (
@@ -2168,6 +2172,21 @@ def misreads_grammar(splitter: Splitter, parts: tuple[str, ...], text: str, end:
         and splitter.function_word(parts[-1])
         and parts[-1] not in _TAKES_S
     )
+
+
+# What follows an article that ends a phrase: a closing bracket or a stop, after an aside in brackets or
+# none ("asan (default is no)."; "an (optional) name" goes on).
+_PHRASE_ENDS = re.compile(r"[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?(?:[,.;:!?)\]}]|$)")
+
+
+def ends_the_phrase(text: str, end: int) -> bool:
+    """Whether the text at ``end`` ends a phrase (a stop or a closing bracket, maybe after an aside in
+    brackets), so that no noun follows an article that ends there.
+
+    >>> ends_the_phrase("asan (default is no).", 4), ends_the_phrase("an (optional) name", 2)
+    (True, False)
+    """
+    return _PHRASE_ENDS.match(text, end) is not None
 
 
 # Articles and possessives: a noun phrase follows them. (Not "his", "her", "this", "that", "each": they
