@@ -2044,8 +2044,9 @@ _SHORT_TYPO_ZIPF = 5.5
 
 def is_typo(splitter: Splitter, token: str, parts: tuple[str, ...]) -> bool:
     """Whether the English ``token`` reads better as a common word with one letter dropped
-    (``towars`` for ``towards``, ``orking`` for ``working``) than as ``parts``
-    of which one is a short function word.
+    (``towars`` for ``towards``, ``orking`` for ``working``), or, under six letters, with one letter
+    too many (``lasat`` for ``last``; not when ``parts`` are all function words: ``itis``), than as
+    ``parts`` of which one is a short function word.
 
     >>> is_typo(Splitter(), "towars", ("to", "wars")), is_typo(Splitter(), "usedfor", ("used", "for"))
     (True, False)
