@@ -2049,9 +2049,9 @@ def modifier_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], flo
         left, right = token[:cut], token[cut:]
         if not left.endswith(_MODIFIER_ENDINGS) or (left.endswith(("ed", "ing")) and not is_participle(left)):
             continue
-        if left.endswith("ly") and zipf(right, "en") < _FOLLOWER_ZIPF and not is_ly_adverb(left):
-            continue  # "pollytics": before a rarer word, a word in -ly made from no word is a name ("Polly")
         z_left, z_right = zipf(left, "en"), zipf(right, "en")
+        if left.endswith("ly") and z_right < _FOLLOWER_ZIPF and not is_ly_adverb(left):
+            continue  # "pollytics": before a rarer word, a word in -ly made from no word is a name ("Polly")
         if (
             z_left >= _MODIFIER_ZIPF
             and z_right >= _MODIFIED_ZIPF
@@ -2110,7 +2110,8 @@ def participle_split(splitter: Splitter, token: str) -> tuple[tuple[str, str], f
     follows a verb as its object or particle (``_AFTER_PARTICIPLE``), with the participle's Zipf:
     ``towingher`` -> ``towing her``, ``descriedby`` -> ``descried by``. The participle is a settled
     word of Zipf 2 or more or one the English dictionary lists (as the words of :func:`bound_split`).
-    The longest follower that ends the token is tried first (``-edinto`` before ``-to``).
+    The longest follower that ends the token is tried first (``-edinto`` before ``-to``). An irregular
+    past form (``_IRREGULAR_FORMS``: ``foundin``) is read before a follower that is no particle.
 
     >>> participle_split(Splitter(), "towingher")[0], participle_split(Splitter(), "hasher")
     (('towing', 'her'), None)
@@ -2503,19 +2504,21 @@ def near_word(token: str, language: str) -> bool:
     >>> near_word("newgroup", "en"), near_word("seismiccity", "en"), near_word("strategicoptions", "en")
     (True, True, False)
     """
-    return letter_put_in_makes(token, language, _NEAR_WORD_ZIPF) or any(
-        zipf(token[:at] + token[at + 1 :], language) >= _NEAR_WORD_ZIPF for at in range(len(token))
+    return letter_put_in_makes(token, language, _NEAR_WORD_ZIPF) or letter_taken_out_makes(
+        token, language, _NEAR_WORD_ZIPF, inside_only=False
     )
 
 
-def letter_taken_out_makes(token: str, language: str, min_zipf: float) -> bool:
-    """Whether a letter taken out of ``token`` inside it (not its first or last letter, whose loss
-    would leave a part of glue: ``anda``) makes a word of ``min_zipf`` or more: ``lasat`` (``last``).
+def letter_taken_out_makes(token: str, language: str, min_zipf: float, *, inside_only: bool = True) -> bool:
+    """Whether a letter taken out of ``token`` makes a word of ``min_zipf`` or more: ``lasat``
+    (``last``). Only a letter inside it by default: the loss of the first or the last would leave a
+    part of glue (``anda``: ``and``).
 
     >>> letter_taken_out_makes("lasat", "en", 5.5), letter_taken_out_makes("anda", "en", 5.5)
     (True, False)
     """
-    return any(zipf(token[:at] + token[at + 1 :], language) >= min_zipf for at in range(1, len(token) - 1))
+    positions = range(1, len(token) - 1) if inside_only else range(len(token))
+    return any(zipf(token[:at] + token[at + 1 :], language) >= min_zipf for at in positions)
 
 
 def letter_put_in_makes(token: str, language: str, min_zipf: float) -> bool:
