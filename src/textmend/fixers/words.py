@@ -2164,8 +2164,8 @@ def misreads_grammar(splitter: Splitter, parts: tuple[str, ...], text: str, end:
         following = _NEXT_WORD.match(text, end)
         if following is not None and following.group(1) in _NO_ARTICLE_BEFORE:
             return True
-    if parts[-1] in ("a", "an") and ends_the_phrase(text, end):
-        return True  # "asan (default is no)." is no "as an"; "ofthe." is still "of the." (text cut short)
+        if ends_the_phrase(text, end):
+            return True  # "asan (default is no)." is no "as an"; "ofthe." is still "of the." (cut short)
     if quantifies_a_name(splitter, parts, text, end):
         return True  # "for manylinux by": "many" before a name
     return (
