@@ -51,6 +51,31 @@ def test_the_corpus_damage_form_decides(text: str, space: str, dropped: str, why
         assert all(c.evidence["corpus_damage_share"] == 0.9 for c in decided)
 
 
+AND = CorpusModel.from_counts(damage={"and": 90, "dropped": 10})
+# (input, expected with AND, why); every row comes out unchanged without a model and with the others.
+AND_ROWS = [
+    (
+        "the ratio andtimes; ten",
+        "the ratio \u00d7 ten",
+        "and corpus: a word's name after 'and', between words",
+    ),
+    ("cut andcopy; here", "cut \u00a9 here", "and corpus: copy too"),
+    ("He lit a candle; then", "He lit a candle; then", "look-alike: the tail of a word ('c', 'and', 'le;')"),
+    ("bread and; butter", "bread and; butter", "look-alike: the word 'and' before a semicolon"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "why"), AND_ROWS, ids=[row[2] for row in AND_ROWS])
+def test_an_and_corpus_decides_word_names_after_and(text: str, expected: str, why: str) -> None:
+    for model in (None, FEW, MIXED, SPACE, DROPPED):
+        assert textmend.DEFAULT.with_model(model)(text) == text, why
+    pipeline = textmend.DEFAULT.with_model(AND)
+    document = pipeline.mend_document(text)
+    assert document.text == expected, why
+    assert pipeline(document.text) == document.text
+    assert all(c.evidence["corpus_damage_share"] == 0.9 for c in document.changes if "entities" in c.fixers)
+
+
 def test_without_a_model_no_change_carries_a_corpus_share() -> None:
     document = textmend.mend_document("Letrsquo;s see the makers #39; union")
     assert document.text == "Let\u2019s see the makers' union"

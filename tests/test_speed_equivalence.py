@@ -700,9 +700,8 @@ def test_a_candidate_that_is_damage_without_evidence_is_damage_with_any(text: st
     references = [match.span() for match in entities._WITH_AMPERSAND.finditer(text)]
     for candidate in entities.candidates_without_ampersand(text, references):
         if entities.is_damage(candidate, text, entities.NO_EVIDENCE):
-            for dropped in (False, True):
-                for spaced in (False, True):
-                    assert entities.is_damage(candidate, text, entities.Evidence(dropped, spaced)), candidate
+            for shown in itertools.product((False, True), repeat=3):
+                assert entities.is_damage(candidate, text, entities.Evidence(*shown)), candidate
 
 
 @settings(max_examples=500, deadline=None)
@@ -712,12 +711,11 @@ def test_only_the_damage_evidence_rereads_is_read_again(text: str) -> None:
     as found."""
     references = [match.span() for match in entities._WITH_AMPERSAND.finditer(text)]
     candidates = list(entities.candidates_without_ampersand(text, references))
-    for dropped in (False, True):
-        for spaced in (False, True):
-            evidence = entities.Evidence(dropped, spaced)
-            for candidate in candidates:
-                if candidate.damage not in evidence.rereads():
-                    assert evidence.reread(candidate, text) == candidate
+    for shown in itertools.product((False, True), repeat=3):
+        evidence = entities.Evidence(*shown)
+        for candidate in candidates:
+            if candidate.damage not in evidence.rereads():
+                assert evidence.reread(candidate, text) == candidate
 
 
 def plain_without_lines_ftfy_would_change(text: str, edits: list[Edit], markup: bool) -> list[Edit]:

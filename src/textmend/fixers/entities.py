@@ -88,9 +88,11 @@ __all__ = [
     "decode_number",
     "decode_reference",
     "ends_a_word",
+    "ends_and_name",
     "followed_by_word",
     "glued_to_next",
     "in_damaged_tag",
+    "inside_a_term",
     "is_damage",
     "is_dash",
     "is_english_word",
@@ -198,8 +200,27 @@ class _Gate:
             # The two characters before it first: most of prose's semicolons end no name's way.
             if text[at - 2 : at] in _NEVER_PROSE_TAILS and text.endswith(_NEVER_PROSE_ENDINGS, 0, at + 1):
                 return True
+            if ends_and_name(text, at):
+                return True
             at = text.find(";", at + 1)
         return None
+
+
+def ends_and_name(text: str, at: int) -> bool:
+    """Whether the ``;`` at ``at`` ends ``and`` and an entity name (``andalpha;``, ``andcopy;``): a
+    reference whose ``&`` became ``and``, which :func:`is_damage` may take whatever its name.
+
+    >>> ends_and_name("TNF-andalpha;", 12), ends_and_name("salt and pepper;", 15)
+    (True, False)
+    """
+    start = max(0, at - _AND_NAME_LONGEST)
+    if text.find("and", start, at) < 0:
+        return False
+    return any(found[1] in _DECODED_NAMES for found in _AND_BEFORE.finditer(text, start, at))
+
+
+# "and" at every place it starts a run of letters and digits that reaches the end (a ";"), the run after it.
+_AND_BEFORE = re.compile(r"(?=and([A-Za-z0-9]+)\Z)")
 
 
 class Strength(Enum):
@@ -276,13 +297,16 @@ class Evidence:
     proof of how whatever produced the document damaged references; one scraper damages a whole
     document the same way. ``dropped`` says the document shows a reference whose ``&`` was dropped
     with nothing in its place (``Letrsquo;s``, ``,quot;``); ``spaced`` one whose ``&`` clearly became
-    a space (``doesn #39;t``, ``the  #36;10``). A reference after a single space proves neither: the
-    space may be the ``&`` or a real one (``receptors rsquo;reset``).
+    a space (``doesn #39;t``, ``the  #36;10``); ``anded`` one whose ``&`` became ``and``
+    (``andplusmn;``, ``Crohnandapos;s``), and none of the first kind (where the ``&`` was dropped, an
+    ``and`` before a reference is the word: ``and#8212;were``). A reference after a single space
+    proves none of them: the space may be the ``&`` or a real one (``receptors rsquo;reset``).
 
     The evidence is used for damage of the same kind only. An ambiguous name (``amp;``, ``copy;``,
     ``#39;``) is decoded when it is glued to the next word in a text with ``dropped`` evidence, or
-    follows two spaces in one with ``spaced`` evidence. :meth:`reread` uses it to choose between two
-    readings of a repair.
+    follows two spaces in one with ``spaced`` evidence; a name that is a word after the ``and`` that
+    replaced its ``&`` (``TNF-andalpha;``, ``andtimes; 10``) in one with ``anded`` evidence.
+    :meth:`reread` uses it to choose between two readings of a repair.
 
     Evidence only ever adds repairs or chooses a reading; it never stops a repair. The candidates it
     decides are gone after mending, so mending again, without the evidence, changes nothing.
@@ -290,16 +314,17 @@ class Evidence:
 
     dropped: bool = False
     spaced: bool = False
+    anded: bool = False
 
     @classmethod
     def of(cls, candidates: Iterable[Candidate], text: str, proven: set[int] | None = None) -> Evidence:
         """The evidence in ``candidates``: those with a markup name that are damage without evidence.
 
-        Reads them once, in order, and stops as soon as the text shows both kinds of damage. The start
+        Reads them once, in order, and stops as soon as the text shows dropped and spaced damage. The start
         of each candidate found to be damage is added to ``proven``, if given: evidence only adds
         repairs, so such a candidate is damage whatever the evidence, and need not be judged again.
         """
-        dropped = spaced = False
+        dropped = spaced = anded = False
         next_after_space = -1  # where the next reference after a space may stand, once searched
         for c in candidates:
             if c.strength is Strength.WORD or not is_damage(c, text, NO_EVIDENCE):
@@ -308,6 +333,7 @@ class Evidence:
                 proven.add(c.start)
             dropped = dropped or (c.damage is Damage.DROPPED and text[c.at - 1 : c.at] not in (" ", "\t"))
             spaced = spaced or _clearly_spaced(c, text) or spaces_a_tag(c, text)
+            anded = anded or c.damage is Damage.AND
             if dropped and spaced:
                 break
             if dropped and next_after_space < c.end:
@@ -315,7 +341,7 @@ class Evidence:
                 if found is None:
                     break  # nothing left to learn: no reference after a space remains
                 next_after_space = found.start()
-        return _EVIDENCE[dropped, spaced]
+        return _EVIDENCE[dropped, spaced, anded and not dropped]
 
     def shows_damage_like(self, candidate: Candidate, text: str) -> bool:
         """Whether the document shows the kind of damage ``candidate`` would be, where it stands."""
@@ -393,10 +419,8 @@ _BARE_TAG_LONGEST = 24
 
 
 NO_EVIDENCE = Evidence()
-# Each evidence a document can show, made once: ``_EVIDENCE[dropped, spaced]``.
-_EVIDENCE = {
-    (dropped, spaced): Evidence(dropped, spaced) for dropped in (False, True) for spaced in (False, True)
-}
+# Each evidence a document can show, made once: ``_EVIDENCE[dropped, spaced, anded]``.
+_EVIDENCE = {shown: Evidence(*shown) for shown in itertools.product((False, True), repeat=3)}
 
 
 # -- reading names ------------------------------------------------------------------------------
@@ -409,6 +433,8 @@ def decode_name(name: str) -> str | None:
 
 # Every HTML5 name written with its ";", without it: one lookup per name, no string made.
 _DECODED_NAMES = {name[:-1]: text for name, text in html.entities.html5.items() if name.endswith(";")}
+# "and" and the longest of those names.
+_AND_NAME_LONGEST = 3 + max(map(len, _DECODED_NAMES))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -536,7 +562,11 @@ def is_damage(candidate: Candidate, text: str, evidence: Evidence) -> bool:
     if candidate.damage in (Damage.NO_SEMICOLON, Damage.DOUBLE_ESCAPED):
         return True  # the "&" is there: this is a reference
     if candidate.damage is Damage.AND:
-        return candidate.strength is not Strength.WORD  # "andgt;", "Dandamp;C", not "andcopy;"
+        if candidate.strength is not Strength.WORD:
+            return True  # "andgt;", "Dandamp;C"
+        # A word's name ("andalpha;", "andcopy;") where the text shows "andplusmn;" too, or inside a term
+        # ("TNF-andalpha;", "andbeta;-catenin"); never in a word wordfreq knows ("candle;", "andor;").
+        return (evidence.anded or inside_a_term(candidate, text)) and zipf(candidate.word.lower()) == 0
     if candidate.decoded == "&" and between_capitals(candidate.glued, text, candidate.end):
         return True  # "Ramp;D", "ATamp;T": initials around an "&"
     if candidate.glued and candidate.strength is Strength.SYNTAX and in_damaged_tag(candidate, text):
@@ -556,6 +586,27 @@ def is_damage(candidate: Candidate, text: str, evidence: Evidence) -> bool:
     if candidate.reference.startswith("#"):
         return is_number_damage(candidate, text, evidence)
     return True
+
+
+def inside_a_term(candidate: Candidate, text: str) -> bool:
+    """Whether ``candidate`` stands inside a term: glued to a digit before it (``IL-1andbeta;``), after
+    a hyphen or a slash (``TNF-andalpha;``, ``Wnt/andbeta;``), or before a hyphen or a letter or digit
+    (``andbeta;-catenin``, ``andkappa;B``). Prose puts no word glued to ``and`` there: its ``and``
+    replaced an ``&``. (Not glued to letters: ``manhandles;`` is ``man``, ``h``, ``and`` and ``les;``.)
+
+    >>> [inside_a_term(c, t) for t in ("TNF-andalpha;", "cut andcopy; here")
+    ...  for c in candidates_without_ampersand(t, [])]
+    [True, False]
+    """
+    return (
+        candidate.glued[-1:].isdigit()
+        or text[candidate.start - 1 : candidate.start] in _TERM_JOINERS
+        or text[candidate.end : candidate.end + 1] == "-"
+        or followed_by_word(text, candidate.end)
+    )
+
+
+_TERM_JOINERS = frozenset("-/")
 
 
 def is_number_damage(candidate: Candidate, text: str, evidence: Evidence) -> bool:
@@ -1054,7 +1105,7 @@ _CORPUS_REPAIRS = 20
 #: where the ``&`` mostly became a space).
 _CORPUS_SHARE = 0.5
 # The corpus model's name of each form of damage that document evidence stands for.
-_CORPUS_FORMS = {"spaced": "space", "dropped": "dropped"}
+_CORPUS_FORMS = {"spaced": "space", "dropped": "dropped", "anded": "and"}
 
 
 def corpus_evidence(model: CorpusModel | None, evidence: Evidence) -> tuple[Evidence, float] | None:
@@ -1064,17 +1115,20 @@ def corpus_evidence(model: CorpusModel | None, evidence: Evidence) -> tuple[Evid
 
     >>> space = CorpusModel.from_counts(damage={"space": 90, "dropped": 10})
     >>> corpus_evidence(space, NO_EVIDENCE)
-    (Evidence(dropped=False, spaced=True), 0.9)
+    (Evidence(dropped=False, spaced=True, anded=False), 0.9)
+    >>> corpus_evidence(CorpusModel.from_counts(damage={"and": 30}), NO_EVIDENCE)
+    (Evidence(dropped=False, spaced=False, anded=True), 1.0)
     >>> corpus_evidence(space, Evidence(spaced=True)) is None, corpus_evidence(None, NO_EVIDENCE)
     (True, None)
     """
     if model is None or sum(model.damage.values()) < _CORPUS_REPAIRS:
         return None
-    shown = {"spaced": evidence.spaced, "dropped": evidence.dropped}
+    shown = {"spaced": evidence.spaced, "dropped": evidence.dropped, "anded": evidence.anded}
     share = 0.0
     for field, form in _CORPUS_FORMS.items():
         if not shown[field] and model.damage_share(form) >= _CORPUS_SHARE:
             shown[field], share = True, model.damage_share(form)
+    shown["anded"] = shown["anded"] and not shown["dropped"]  # see Evidence
     return None if share == 0.0 else (Evidence(**shown), share)
 
 
@@ -1175,12 +1229,20 @@ def _numbers_for(
     """The evidence numbers of a repair, by strength of name and letters glued before it: one shared
     mapping per pair, so that a page of repairs does not hold a dict for each. A repair that a corpus
     model decided carries the model's share of that damage (``corpus_damage_share``)."""
-    return functools.partial(_numbers, evidence.dropped, evidence.spaced, markup, corpus_share)
+    return functools.partial(
+        _numbers, evidence.dropped, evidence.spaced, evidence.anded, markup, corpus_share
+    )
 
 
 @functools.lru_cache(maxsize=2048)
 def _numbers(
-    dropped: bool, spaced: bool, markup: bool, corpus_share: float | None, strength: Strength, glued: int
+    dropped: bool,
+    spaced: bool,
+    anded: bool,
+    markup: bool,
+    corpus_share: float | None,
+    strength: Strength,
+    glued: int,
 ) -> Mapping[str, float]:
     """One repair's evidence numbers (see :func:`_numbers_for`), made once for all documents alike."""
     result = {
@@ -1189,6 +1251,7 @@ def _numbers(
         "glued_letters": float(glued),
         "document_shows_dropped": float(dropped),
         "document_shows_spaced": float(spaced),
+        "document_shows_and": float(anded),
         "markup": float(markup),
     }
     if corpus_share is not None:

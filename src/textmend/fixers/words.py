@@ -70,6 +70,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import html.entities
 import itertools
 import math
 import re
@@ -185,6 +186,7 @@ __all__ = [
     "is_latin_adjective",
     "is_listed_with_names",
     "is_log_label",
+    "is_lost_and_reference",
     "is_module",
     "is_name",
     "is_named_after",
@@ -775,6 +777,8 @@ def glued_repair(
         return Repair()
     if document.repeats(token) or follows_letter_apostrophe(document.text, start):
         return None
+    if is_lost_and_reference(document.text, start, token):
+        return None  # "TNF-andalpha;": the entities fixer's to restore on its evidence, or to leave
     if token in ARTICLE_GLUE:
         return _article_glue_repair(splitter, token, start, document, model)
     found = glued_split(splitter, token, document)
@@ -952,6 +956,25 @@ def follows_letter_apostrophe(text: str, start: int) -> bool:
     (True, False)
     """
     return start >= 2 and text[start - 1] in _APOSTROPHES and text[start - 2].isalpha()
+
+
+# Every HTML5 entity name that ends with ";" when written, without it ("alpha", "times").
+_REFERENCE_NAMES = frozenset(name[:-1] for name in html.entities.html5 if name.endswith(";"))
+
+
+def is_lost_and_reference(text: str, start: int, token: str) -> bool:
+    """Whether ``token`` at ``start`` is ``and`` and an entity name before a ``;``: a reference whose
+    ``&`` became ``and`` (``TNF-andalpha;``, ``andtimes; 10``). Split, it would read as the word
+    (``and alpha;``) and hide the damage from the ``entities`` fixer on a later mend.
+
+    >>> is_lost_and_reference("TNF-andalpha;", 4, "andalpha")
+    True
+    >>> is_lost_and_reference("andalpha is", 0, "andalpha")
+    False
+    """
+    return (
+        text.startswith(";", start + len(token)) and token.startswith("and") and token[3:] in _REFERENCE_NAMES
+    )
 
 
 def _stands_in_a_word(text: str, start: int) -> bool:
