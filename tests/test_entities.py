@@ -121,6 +121,34 @@ def test_every_entity_and_ftfy_change_has_a_kind_and_numeric_evidence() -> None:
         assert change.kind and all(isinstance(value, float) for value in change.evidence.values())
 
 
+# (text, the kinds of its changes in order, why): a change's kind names what differs, not its neighbours.
+_KIND_ROWS = [
+    (
+        '<td width="26">&nbsp;</td>\r\n<tr>',
+        ["ftfy/line-break"],
+        "a '\\r' dropped beside an entity is a line break",
+    ),
+    ("Tom &amp; Jerry\r\n", ["ftfy/entity", "ftfy/line-break"], "each repair of a line has its own kind"),
+    ("<p>&nbsp;\x93Connecting</p>", ["ftfy/other"], "a C1 quote beside an entity that markup keeps"),
+    (
+        "<p>a caf\u00c3\u00a9&nbsp;b",
+        ["ftfy/mojibake"],
+        "mojibake beside an entity that markup keeps",
+    ),
+    (
+        "x &amp;amp; y",
+        ["ftfy/entity"],
+        "an entity whose '&' is all that is left of it: the whole word decides",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kinds", "why"), _KIND_ROWS, ids=[row[2] for row in _KIND_ROWS])
+def test_an_ftfy_change_is_named_by_what_differs(text: str, kinds: list[str], why: str) -> None:
+    document = textmend.Pipeline(["ftfy"]).mend_document(text)
+    assert [change.kind for change in document.changes] == kinds, why
+
+
 # Escaped HTML tags in prose, as a feed escapes them; each loses its "&"s as a whole (dropped, or each
 # turned into a space) and must come back whole, never one end of a tag without the other.
 _ESCAPED_TAGS = [

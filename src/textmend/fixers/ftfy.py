@@ -203,6 +203,7 @@ def _break_runs(text: str, start: int, end: int) -> Iterator[Edit]:
 
 
 _LINE_BREAKS = frozenset("\r\u2028\u2029\x85")
+_CARRIAGE_RETURN = frozenset("\r")
 _CONTROLS = frozenset(chr(code) for code in CONTROL_CHARS) | {"\x1b"}
 _LIGATURES = frozenset(chr(code) for code in LIGATURES)
 _WIDE = frozenset(chr(code) for code in WIDTH_MAP)
@@ -220,6 +221,8 @@ def kind_of(before: str, after: str) -> str:
     ('ftfy/entity', 'ftfy/mojibake', 'ftfy/line-break')
     >>> kind_of("\u00ea\u0301", "\u1ebf")  # Vietnamese written decomposed: e-circumflex, then an acute
     'ftfy/normalization'
+    >>> kind_of("\\r", "")  # the "\\r" of a "\\r\\n"
+    'ftfy/line-break'
     """
     characters = set(before)
     if "&" in characters and (";" in before or before.startswith("&#")):
@@ -228,8 +231,8 @@ def kind_of(before: str, after: str) -> str:
         return "ftfy/normalization"  # a decomposed letter composed (``ê`` and an accent): no mojibake
     if (characters & _MOJIBAKE_CHARACTERS) - set(after):
         return "ftfy/mojibake"
-    if characters & _LINE_BREAKS and "\n" in after:
-        return "ftfy/line-break"
+    if (characters & _LINE_BREAKS and "\n" in after) or (characters == _CARRIAGE_RETURN and not after):
+        return "ftfy/line-break"  # "\r" to "\n", or the "\r" of "\r\n" dropped
     if characters <= _CONTROLS | {" "} and not after.strip():
         return "ftfy/control"
     if characters & _LIGATURES and not set(after) & _LIGATURES:
@@ -332,7 +335,12 @@ def _aligned(before: str, after: str, offset: int) -> tuple[Edit, ...]:
     suffix = _common_prefix(before[prefix:][::-1], after[prefix:][::-1])
     old, new = before[prefix : len(before) - suffix], after[prefix : len(after) - suffix]
     start = offset + prefix
-    kind = kind_of(before, after)  # the whole word says what ftfy did, not each piece of it
+    # What differs says what ftfy did ("\r" dropped before a "\n" in "&nbsp;</td>\r\n" is a line break,
+    # not the entity beside it); where it is the tail of a reference ("amp;" dropped from "&amp;"), the
+    # whole word does.
+    kind = kind_of(old, new)
+    if kind == "ftfy/other" and ";" in old:
+        kind = kind_of(before, after)
     if len(old) > MAX_ALIGNED or len(new) > MAX_ALIGNED:
         return (_edit(start, old, new, kind),)
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)

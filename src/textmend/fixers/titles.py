@@ -51,6 +51,7 @@ __all__ = [
     "TitlesFixer",
     "could_be_glued_title",
     "glued_rest",
+    "is_markup_line",
     "looks_like_site",
     "looks_like_title",
     "may_repeat",
@@ -120,8 +121,8 @@ def may_repeat(title: str, line: str) -> bool:
 
 
 def looks_like_title(line: str) -> bool:
-    """Whether a line could be a title: two or more words, no list marker, and no ``,;:`` or full
-    stop at the end (``"Come in."`` twice is dialogue).
+    """Whether a line could be a title: two or more words, no list marker, no ``,;:`` or full stop at
+    the end (``"Come in."`` twice is dialogue), and not markup (:func:`is_markup_line`).
 
     >>> looks_like_title("Why Cats 'Purr'?"), looks_like_title('"Come in."')
     (True, False)
@@ -132,7 +133,20 @@ def looks_like_title(line: str) -> bool:
         and len(title_key(stripped).split()) >= 2
         and stripped.rstrip(_CLOSING)[-1:] not in ",;:."
         and LIST_ITEM.match(stripped) is None
+        and not is_markup_line(stripped)
     )
+
+
+def is_markup_line(stripped: str) -> bool:
+    """Whether a stripped line is markup, not text: it opens with ``<`` and closes with ``>`` (a tag,
+    a comment: ``<!-- saved from url=(0022)http://internet.e-mail -->`` twice atop an HTML mail).
+
+    >>> is_markup_line("<!-- saved from url -->"), is_markup_line("<title>News</title>")
+    (True, True)
+    >>> is_markup_line("Why <b>cats</b> purr"), is_markup_line("<<< Back to news")
+    (False, False)
+    """
+    return stripped[:1] == "<" and stripped[-1:] == ">" and stripped[1:2] not in ("<", " ")
 
 
 def looks_like_site(name: str) -> bool:
@@ -175,6 +189,7 @@ def could_be_glued_title(line: str) -> bool:
         and len(words) >= 1
         and stripped.rstrip(_CLOSING)[-1:] not in ",;:."
         and LIST_ITEM.match(stripped) is None
+        and not is_markup_line(stripped)
     )
 
 
