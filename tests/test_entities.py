@@ -12,7 +12,10 @@ from hypothesis import strategies as st
 import textmend
 from conftest import case_rows, load_cases
 from textmend import Findings, Pipeline, apply_changes, revert_changes
+from textmend.fixers import entities
+from textmend.fixers._language import MARKER_LANGUAGES
 from textmend.fixers.entities import EntityFixer
+from textmend.lexicon import top_words
 
 ENTITIES = Pipeline(["ftfy", "entities"])
 TABLE = case_rows("entities")
@@ -97,6 +100,32 @@ def test_the_gate_lets_every_damaged_case_through_and_skips_semicolon_prose() ->
     fixer = EntityFixer()
     assert all(fixer.may_apply(case["input"]) for case in TABLE if case["input"] != case["expected"])
     assert not fixer.may_apply('said Mr. Bennet; "and I am glad; and it is not; in part; a copy;"')
+
+
+def _words_ending_in_a_name(language: str) -> list[str]:
+    """The words among the 50,000 most common of ``language`` whose last letters are an entity name that
+    is no word (``aring``, ``apos``, ``lt``) after other letters: Dutch ``ervaring``, Spanish ``buscaron``."""
+    found = []
+    for word in top_words(language, 50_000):
+        if word.isascii() and word.isalpha():
+            reading = entities.read_run(word, None)
+            if reading is not None and reading[1] and reading[2] and reading[3] is not entities.Strength.WORD:
+                found.append(word)
+    return found
+
+
+@pytest.mark.parametrize("language", MARKER_LANGUAGES)
+def test_a_word_of_the_texts_language_before_a_semicolon_stays(language: str) -> None:
+    """Every common word of each marker language that ends in an entity name, before a ";" in a text of
+    that language (its most common words around it), comes out as written: it is no reference that
+    lost its "&" (Dutch "ervaring;" gave "erv\u00e5" before the thirty-eighth session)."""
+    context = " ".join(word for word in top_words(language, 60) if word.isalpha())
+    words = _words_ending_in_a_name(language)
+    pipeline = Pipeline(["entities"])
+    changed = [
+        word for word in words if pipeline(f"{context} {word}; {context}.") != f"{context} {word}; {context}."
+    ]
+    assert not changed, f"{len(changed)} of {len(words)} {language} words read as references: {changed[:20]}"
 
 
 FTFY_TABLE = case_rows("ftfy")

@@ -64,6 +64,7 @@ from ..model import Edit
 from ._blocks import inside, span_end, with_code_blocks
 from ._edits import merged_runs
 from ._ftfy_lines import ascii_needs_ftfy, ftfy_would_change, is_plain_ascii
+from ._language import MARKER_LANGUAGES, decided_language
 
 __all__ = [
     "NO_EVIDENCE",
@@ -98,6 +99,7 @@ __all__ = [
     "is_english_word",
     "is_number_damage",
     "is_typographic",
+    "is_word_as_written",
     "kept_candidates",
     "name_ending",
     "name_strength",
@@ -573,6 +575,8 @@ def is_damage(candidate: Candidate, text: str, evidence: Evidence) -> bool:
         return True  # "ACME.Nlt;/Agt;": a tag's two ends prove each other, whatever is glued before them
     if candidate.glued and (candidate.strength is Strength.WORD or is_english_word(candidate.word)):
         return False  # "cannot;", "daring;", "salt;", "sometimes;"
+    if candidate.glued and is_word_as_written(candidate, text):
+        return False  # Dutch "ervaring;", Spanish "buscaron;", the name "Jacquot;": words before a ";"
     if candidate.strength is Strength.WORD:
         return evidence.shows_damage_like(candidate, text)  # "Copyright  copy; 2004"
     if candidate.strength is Strength.SYNTAX:
@@ -586,6 +590,46 @@ def is_damage(candidate: Candidate, text: str, evidence: Evidence) -> bool:
     if candidate.reference.startswith("#"):
         return is_number_damage(candidate, text, evidence)
     return True
+
+
+def is_word_as_written(candidate: Candidate, text: str) -> bool:
+    """Whether the letters glued before a name and the name are a word as written: one wordfreq knows in
+    English however rarely (``Jacquot``, ``aliquot``), or in the language of the text around it (Dutch
+    ``ervaring;`` is ``erv`` and ``aring;``, Spanish ``buscaron;`` is ``bu`` and ``scaron;``,
+    Portuguese ``guardanapos;`` ends in ``apos;``). Such a word ends a clause before its ``;``; a
+    reference that lost its ``&`` makes no word (``Letrsquo``, ``cafeacute``).
+
+    >>> text = "Dit is een mooie ervaring; het was voor mij heel nieuw en het is nu voorbij."
+    >>> [is_word_as_written(c, text) for c in candidates_without_ampersand(text, [])]
+    [True]
+    >>> text = "Het was een cafeacute; met een terras en het is nu voorbij."
+    >>> [is_word_as_written(c, text) for c in candidates_without_ampersand(text, [])]
+    [False]
+    """
+    word = candidate.word.lower()
+    if not word or candidate.reference not in _WORD_TAIL_NAMES:
+        return False
+    if zipf(word) > 0:
+        return True
+    around = text[max(0, candidate.start - _AROUND) : candidate.end + _AROUND]
+    language = decided_language(around, "en")
+    return language in _OTHER_LANGUAGES and zipf(word, language) > 0
+
+
+# The names that end words of the marker languages after other letters: each in two words or more of
+# their wordfreq lists (thirty-eighth session; "lt" 7,959 words, "aring" 642, "apos" 60: "capos",
+# "quot" 45: "aliquot", "oelig" 31: "gevoelig", "rcaron" 14: "marcaron", "curren" 8: "ocurren"), or
+# in one of their 50,000 most common words ("lacute": Romanian "placute", "plăcute" without its marks;
+# tests/test_entities.py checks those words). Other names ("rsquo", "mdash", "eacute") end no word
+# there: no text is looked at for them.
+_WORD_TAIL_NAMES = frozenset(
+    "lt gt amp aring uring apos quot oelig agrave otilde atilde rcaron scaron harr ncaron curren egrave"  # noqa: SIM905
+    " ecaron lcaron cedil lacute".split()
+)
+# How much text on each side of a reference shows the language it stands in.
+_AROUND = 300
+# The languages whose words are looked up besides English: those the markers tell apart.
+_OTHER_LANGUAGES = frozenset(MARKER_LANGUAGES) - {"en"}
 
 
 def inside_a_term(candidate: Candidate, text: str) -> bool:
