@@ -97,6 +97,7 @@ __all__ = [
     "bullets_agree",
     "common_width",
     "compiled_forms",
+    "continues_on",
     "corpus_section",
     "cut_inside_title_word",
     "ends_like_prose",
@@ -1357,11 +1358,23 @@ def stands_apart(text: str, above_end: int, start: int, end: int, below_start: i
     )
 
 
+def continues_on(text: str, end: int, below: int) -> bool:
+    """Whether the line ending at ``end`` runs on into the next, which starts at ``below`` in lower case
+    with no blank line between: a wrapped sentence (``See also: Op is a subclass of Value that is the
+    base class of all`` / ``operations.``), not a labelled link standing alone.
+
+    >>> text = "See also: Op is the base class of all\\noperations."
+    >>> continues_on(text, 37, 38), continues_on("Read more: A\\nThe next.", 12, 13)
+    (True, False)
+    """
+    return text[below : below + 1].islower() and text.count("\n", end, below) == 1
+
+
 def _closed_group(text: str, stop: int, group: Sequence[regex.Match[str]]) -> Iterator[_Inline]:
     """The group as an :class:`_Inline`, when a paragraph ending a sentence is above and one below."""
     above = lines_from_end(text, 1, group[0].start())
     below = _CONTENT.search(text, group[-1].end(), stop)
-    if not above or below is None:
+    if not above or below is None or continues_on(text, group[-1].end(), below.start()):
         return
     if not (
         ends_paragraph(above[0].text)
