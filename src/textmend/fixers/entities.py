@@ -596,8 +596,10 @@ def is_word_as_written(candidate: Candidate, text: str) -> bool:
     """Whether the letters glued before a name and the name are a word as written: one wordfreq knows in
     English however rarely (``Jacquot``, ``aliquot``), or in the language of the text around it (Dutch
     ``ervaring;`` is ``erv`` and ``aring;``, Spanish ``buscaron;`` is ``bu`` and ``scaron;``,
-    Portuguese ``guardanapos;`` ends in ``apos;``). Such a word ends a clause before its ``;``; a
-    reference that lost its ``&`` makes no word (``Letrsquo``, ``cafeacute``).
+    Portuguese ``guardanapos;`` ends in ``apos;``), or a run ending in the name of a letter that would
+    make no word decoded (``Rhinegrave;``: no ``Rhinè``). Such a word ends a clause before its ``;``; a
+    reference that lost its ``&`` makes no word as written (``Letrsquo``, ``cafeacute``), and a letter
+    decoded makes one (``på``).
 
     >>> text = "Dit is een mooie ervaring; het was voor mij heel nieuw en het is nu voorbij."
     >>> [is_word_as_written(c, text) for c in candidates_without_ampersand(text, [])]
@@ -613,7 +615,14 @@ def is_word_as_written(candidate: Candidate, text: str) -> bool:
         return True
     around = text[max(0, candidate.start - _AROUND) : candidate.end + _AROUND]
     language = decided_language(around, "en")
-    return language in _OTHER_LANGUAGES and zipf(word, language) > 0
+    if language in _OTHER_LANGUAGES and zipf(word, language) > 0:
+        return True
+    if not candidate.decoded.isalpha():
+        return False
+    # A letter's name: decoded, the letter must make a word ("M\u00fcller"), or the run stays as written
+    # (Scott's "Rhinegrave;" is no "Rhin\u00e8").
+    made = f"{candidate.glued}{candidate.decoded}{_word_at(text, candidate.end)}".lower()
+    return zipf(made) == 0 and not (language in _OTHER_LANGUAGES and zipf(made, language) > 0)
 
 
 # The names that end words of the marker languages after other letters: each in two words or more of
