@@ -183,7 +183,8 @@ _NEVER_PROSE_TAILS = frozenset(ending[-3:-1] for ending in _NEVER_PROSE_ENDINGS)
 
 class _Gate:
     """The fixer's gate: the text has an ``&`` before ``#`` or a letter, a ``#`` before a digit or ``x``,
-    or a ``;`` after a name that is never prose (``rsquo;``, ``lt;``, ``acute;``).
+    or a ``;`` after a name that is never prose (``rsquo;``, ``lt;``, ``acute;``) or after ``and`` and
+    any name (``andalpha;``: :func:`ends_and_name`).
 
     String methods, not one pattern: prose has a semicolon every few hundred characters, and looking
     behind each one is several times faster than a regex scan of the whole text.
@@ -202,7 +203,10 @@ class _Gate:
             # The two characters before it first: most of prose's semicolons end no name's way.
             if text[at - 2 : at] in _NEVER_PROSE_TAILS and text.endswith(_NEVER_PROSE_ENDINGS, 0, at + 1):
                 return True
-            if ends_and_name(text, at):
+            # Then "and" before it, looked for here first (a negative start would count from the end).
+            if (
+                at < _AND_NAME_LONGEST or text.find("and", at - _AND_NAME_LONGEST, at) >= 0
+            ) and ends_and_name(text, at):
                 return True
             at = text.find(";", at + 1)
         return None
@@ -216,6 +220,7 @@ def ends_and_name(text: str, at: int) -> bool:
     (True, False)
     """
     start = max(0, at - _AND_NAME_LONGEST)
+    start = text.rfind(" ", start, at) + 1 or start  # a name holds no space
     if text.find("and", start, at) < 0:
         return False
     return any(found[1] in _DECODED_NAMES for found in _AND_BEFORE.finditer(text, start, at))
