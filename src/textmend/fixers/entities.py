@@ -1176,6 +1176,8 @@ def corpus_evidence(model: CorpusModel | None, evidence: Evidence) -> tuple[Evid
     (Evidence(dropped=False, spaced=True, anded=False), 0.9)
     >>> corpus_evidence(CorpusModel.from_counts(damage={"and": 30}), NO_EVIDENCE)
     (Evidence(dropped=False, spaced=False, anded=True), 1.0)
+    >>> corpus_evidence(CorpusModel.from_counts(damage={"and": 30}), Evidence(dropped=True)) is None
+    True
     >>> corpus_evidence(space, Evidence(spaced=True)) is None, corpus_evidence(None, NO_EVIDENCE)
     (True, None)
     """
@@ -1184,9 +1186,10 @@ def corpus_evidence(model: CorpusModel | None, evidence: Evidence) -> tuple[Evid
     shown = {"spaced": evidence.spaced, "dropped": evidence.dropped, "anded": evidence.anded}
     share = 0.0
     for field, form in _CORPUS_FORMS.items():
+        if field == "anded" and shown["dropped"]:
+            continue  # where the "&" was dropped, an "and" before a reference is the word (see Evidence)
         if not shown[field] and model.damage_share(form) >= _CORPUS_SHARE:
             shown[field], share = True, model.damage_share(form)
-    shown["anded"] = shown["anded"] and not shown["dropped"]  # see Evidence
     return None if share == 0.0 else (Evidence(**shown), share)
 
 
