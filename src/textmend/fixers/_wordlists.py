@@ -7,6 +7,7 @@ docs/languages.md); a language without entries falls back to wordfreq's frequenc
 
 from __future__ import annotations
 
+import html.entities
 import re
 
 __all__ = [
@@ -19,6 +20,7 @@ __all__ = [
     "NEVER_PROSE_NAMES",
     "PARTICLES",
     "PREFIXES",
+    "REFERENCE_NAMES",
     "SUFFIXES",
 ]
 
@@ -82,6 +84,12 @@ NEVER_PROSE_NAMES = (
     r"[lr]s?[ad]?quo|[sb]dquo|[lr]aquo|[mn]dash|hellip|nbsp|ensp|emsp|thinsp|zwn?j|middot|iexcl|iquest"
     r"|plusmn|szlig|aelig|oelig|permil|frasl|brvbar|[a-z](?:acute|grave|circ(?![aelu])|uml|tilde|cedil|slash)"
 )
+#: Every HTML5 entity name that is written with a ";", without it, and the text it stands for
+#: (``"rsquo": "’"``): what the ``entities`` fixer decodes, and, after an ``and`` before a ";", what the
+#: ``words`` fixer leaves whole (``andalpha;``: an ``&`` that became ``and``).
+REFERENCE_NAMES: dict[str, str] = {
+    name[:-1]: text for name, text in html.entities.html5.items() if name.endswith(";")
+}
 ENTITY_REMNANT = re.compile(
     rf"{NEVER_PROSE_NAMES}|quot(?![aei])|apos(?![ti])|(?:and|amp)(?:amp|lt|gt|quot|apos|{NEVER_PROSE_NAMES})"
 )

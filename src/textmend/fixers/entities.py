@@ -46,7 +46,6 @@ from __future__ import annotations
 import functools
 import heapq
 import html
-import html.entities
 import itertools
 import re
 import unicodedata
@@ -65,6 +64,7 @@ from ._blocks import inside, span_end, with_code_blocks
 from ._edits import merged_runs
 from ._ftfy_lines import ascii_needs_ftfy, ftfy_would_change, is_plain_ascii
 from ._language import MARKER_LANGUAGES, decided_language
+from ._wordlists import REFERENCE_NAMES
 
 __all__ = [
     "NO_EVIDENCE",
@@ -223,7 +223,7 @@ def ends_and_name(text: str, at: int) -> bool:
     start = text.rfind(" ", start, at) + 1 or start  # a name holds no space
     if text.find("and", start, at) < 0:
         return False
-    return any(found[1] in _DECODED_NAMES for found in _AND_BEFORE.finditer(text, start, at))
+    return any(found[1] in REFERENCE_NAMES for found in _AND_BEFORE.finditer(text, start, at))
 
 
 # "and" at every place it starts a run of letters and digits that reaches the end (a ";"), the run after it.
@@ -435,13 +435,11 @@ _EVIDENCE = {shown: Evidence(*shown) for shown in itertools.product((False, True
 
 def decode_name(name: str) -> str | None:
     """The text an entity name stands for, or ``None``: ``decode_name("rsquo") == "’"``."""
-    return _DECODED_NAMES.get(name)
+    return REFERENCE_NAMES.get(name)
 
 
-# Every HTML5 name written with its ";", without it: one lookup per name, no string made.
-_DECODED_NAMES = {name[:-1]: text for name, text in html.entities.html5.items() if name.endswith(";")}
-# "and" and the longest of those names.
-_AND_NAME_LONGEST = 3 + max(map(len, _DECODED_NAMES))
+# "and" and the longest name of REFERENCE_NAMES (one lookup per name there, no string made).
+_AND_NAME_LONGEST = 3 + max(map(len, REFERENCE_NAMES))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -456,7 +454,7 @@ def decode_number(reference: str) -> str | None:
 @functools.lru_cache(maxsize=4096)
 def decode_reference(reference: str) -> str | None:
     """What a name or ``#`` number decodes to, or ``None``."""
-    return decode_number(reference) if reference.startswith("#") else _DECODED_NAMES.get(reference)
+    return decode_number(reference) if reference.startswith("#") else REFERENCE_NAMES.get(reference)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -70,7 +70,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import html.entities
 import itertools
 import math
 import re
@@ -148,7 +147,7 @@ from ._splitter import (
     vouched_split,
     word_filter,
 )
-from ._wordlists import AFTER_DOT, PREFIXES
+from ._wordlists import AFTER_DOT, PREFIXES, REFERENCE_NAMES
 
 __all__ = [
     "Repair",
@@ -958,10 +957,6 @@ def follows_letter_apostrophe(text: str, start: int) -> bool:
     return start >= 2 and text[start - 1] in _APOSTROPHES and text[start - 2].isalpha()
 
 
-# Every HTML5 entity name that ends with ";" when written, without it ("alpha", "times").
-_REFERENCE_NAMES = frozenset(name[:-1] for name in html.entities.html5 if name.endswith(";"))
-
-
 def is_lost_and_reference(text: str, start: int, token: str) -> bool:
     """Whether ``token`` at ``start`` is ``and`` and an entity name before a ``;``: a reference whose
     ``&`` became ``and`` (``TNF-andalpha;``, ``andtimes; 10``). Split, it would read as the word
@@ -973,7 +968,7 @@ def is_lost_and_reference(text: str, start: int, token: str) -> bool:
     False
     """
     return (
-        text.startswith(";", start + len(token)) and token.startswith("and") and token[3:] in _REFERENCE_NAMES
+        text.startswith(";", start + len(token)) and token.startswith("and") and token[3:] in REFERENCE_NAMES
     )
 
 
