@@ -245,3 +245,17 @@ def test_the_speed_benchmarks_warm_up_loads_every_table_its_cold_pass_reads() ->
     result = run_python("-c", _NO_TABLE_LOADED_AFTER_WARM_UP)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_fortunes_benchmark_reads_each_cookie_as_a_record(tmp_path: Path) -> None:
+    folder = tmp_path / "usr/share/games/fortunes"
+    folder.mkdir(parents=True)
+    (folder / "proverbios").write_text("Quien hace, aplace.\n%\nIt was usedfor tea.\n%\n", encoding="utf-8")
+    (folder / "proverbios.dat").write_bytes(b"\x00\x02")  # the index fortune reads: no cookies
+    (folder / "latin1").write_bytes("Caf\xe9 au lait\n%\n".encode("latin-1"))  # not UTF-8: left out
+    result = run_benchmark("fortunes.py", "--languages", "es", "--unpacked", str(tmp_path), "--contexts")
+    assert result.returncode == 0, result.stderr
+    assert "es proverbios: words/glued: 'It was used' ['' -> ' '] 'for tea.'" in result.stdout
+    assert "| es | fortunes-es 1.36 | 2 | 7 | 0 | 1 | 14285.71 | 0 | 0 | 1 | 0 | 0 |" in result.stdout
+    missing = run_benchmark("fortunes.py", "--languages", "es", "--unpacked", str(tmp_path / "none"))
+    assert missing.returncode == 2 and "--unpacked" in missing.stderr and "Traceback" not in missing.stderr

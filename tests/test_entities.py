@@ -173,6 +173,12 @@ _KIND_ROWS = [
         ["ftfy/entity"],
         "an entity whose '&' is all that is left of it: the whole word decides",
     ),
+    (
+        '\u77ed\u8bed\uff0c\u8fd9\u4e9b\x1b[35;1m"a"\x1b[;m\u548c',
+        ["ftfy/other", "ftfy/other"],
+        "terminal escapes in Chinese text that keeps its fullwidth comma are no width repair (fortunes-zh: "
+        "every escape was 'ftfy/width')",
+    ),
 ]
 
 

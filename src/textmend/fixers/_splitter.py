@@ -128,10 +128,11 @@ PYTHON_NAMES = frozenset(
 # split in prose about code: "type of" by the books' counts, "for all" and "set of" by the words' own
 # frequencies (PostgreSQL's manual writes "setof" 9 times, Node.js's "instanceof" twice). The price:
 # 6 joins of the dev split that glued those very pairs in prose (sixteenth round; "nameof" is left
-# out: "name of" is glued too often to give up).
+# out: "name of" is glued too often to give up). A URI scheme made of English words too: "the mailto
+# links", "[ mailto: ... ]" (SpamAssassin's ham mail, a Polish fortune's signature).
 CODE_KEYWORDS = frozenset(
     "typeof instanceof sizeof alignof offsetof forall foreach elseif endif ifdef ifndef readonly"  # noqa: SIM905
-    " setof isnull notnull".split()
+    " setof isnull notnull mailto".split()
 )
 _WORD_CHAR = re.compile(r"\w")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")

@@ -73,6 +73,7 @@ __all__ = [
     "EntityFixer",
     "Evidence",
     "Strength",
+    "after_a_wrapped_ampersand",
     "after_sentence",
     "after_two_spaces",
     "and_is_lost_ampersand",
@@ -572,6 +573,8 @@ def is_damage(candidate: Candidate, text: str, evidence: Evidence) -> bool:
         # A word's name ("andalpha;", "andcopy;") where the text shows "andplusmn;" too, or inside a term
         # ("TNF-andalpha;", "andbeta;-catenin"); never in a word wordfreq knows ("candle;", "andor;").
         return (evidence.anded or inside_a_term(candidate, text)) and zipf(candidate.word.lower()) == 0
+    if not candidate.glued and after_a_wrapped_ampersand(text, candidate.at):
+        return False  # "&\r\nnbsp;": the "&" is there, a line break between it and its name
     if candidate.decoded == "&" and between_capitals(candidate.glued, text, candidate.end):
         return True  # "Ramp;D", "ATamp;T": initials around an "&"
     if candidate.glued and candidate.strength is Strength.SYNTAX and in_damaged_tag(candidate, text):
@@ -593,6 +596,19 @@ def is_damage(candidate: Candidate, text: str, evidence: Evidence) -> bool:
     if candidate.reference.startswith("#"):
         return is_number_damage(candidate, text, evidence)
     return True
+
+
+def after_a_wrapped_ampersand(text: str, at: int) -> bool:
+    """Whether an ``&`` and a space or line break stand right before a name at ``at``: mail that wraps
+    HTML breaks ``&\\r\\nnbsp;`` at its ``&``, which is still there (no ``&`` to restore).
+
+    >>> after_a_wrapped_ampersand("Tom &\\r\\nnbsp;", 7), after_a_wrapped_ampersand("Tom\\r\\nnbsp;", 5)
+    (True, False)
+    """
+    space = at
+    while space > 0 and text[space - 1] in " \t\r\n":
+        space -= 1
+    return space < at and text[space - 1 : space] == "&"
 
 
 def is_word_as_written(candidate: Candidate, text: str) -> bool:

@@ -335,20 +335,37 @@ def _aligned(before: str, after: str, offset: int) -> tuple[Edit, ...]:
     suffix = _common_prefix(before[prefix:][::-1], after[prefix:][::-1])
     old, new = before[prefix : len(before) - suffix], after[prefix : len(after) - suffix]
     start = offset + prefix
-    # What differs says what ftfy did ("\r" dropped before a "\n" in "&nbsp;</td>\r\n" is a line break,
-    # not the entity beside it); where it is the tail of a reference ("amp;" dropped from "&amp;"), the
-    # whole word does.
-    kind = kind_of(old, new)
-    if kind == "ftfy/other" and ";" in old:
-        kind = kind_of(before, after)
     if len(old) > MAX_ALIGNED or len(new) > MAX_ALIGNED:
-        return (_edit(start, old, new, kind),)
+        return (_edit(start, old, new, _kind_in(old, new, before, after)),)
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     return tuple(
-        _edit(start + i1, old[i1:i2], new[j1:j2], kind)
+        _edit(start + i1, old[i1:i2], new[j1:j2], _kind_in(old[i1:i2], new[j1:j2], old, new, before, after))
         for tag, i1, i2, j1, j2 in matcher.get_opcodes()
         if tag != "equal"
     )
+
+
+def _kind_in(part: str, part_after: str, *wider: str) -> str:
+    """The kind of the edit of ``part`` into ``part_after``: what differs there says what ftfy did (a
+    terminal escape dropped beside fullwidth text is no width repair; the "\r" dropped before the "\n"
+    of ``&nbsp;</td>\r\n`` is a line break, not the entity beside it), unless it is the tail of a
+    reference (``amp;`` dropped from ``&amp;``): then the wider spans (``before``, ``after`` pairs, the
+    narrower first) say it.
+
+    >>> _kind_in("amp;", "", "&amp;", "&"), _kind_in("\\x1b[;m", "", "\\x1b[;m\\uff21", "A")
+    ('ftfy/entity', 'ftfy/other')
+    """
+    kind = kind_of(part, part_after)
+    pairs = iter(wider)
+    for before, after in zip(pairs, pairs, strict=True):
+        if kind != "ftfy/other" or _REFERENCE_TAIL.search(part) is None:
+            break
+        kind = kind_of(before, after)
+    return kind
+
+
+# The end of a reference's name or number, and its ";" (``amp;``, ``#39;``), at the end of an edit.
+_REFERENCE_TAIL = re.compile(r"[A-Za-z0-9#]+;\Z")
 
 
 #: The longest differing part that :func:`_aligned` aligns character by character.

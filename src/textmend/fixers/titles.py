@@ -51,12 +51,14 @@ __all__ = [
     "TitlesFixer",
     "could_be_glued_title",
     "glued_rest",
+    "is_chat_line",
     "is_markup_line",
     "looks_like_site",
     "looks_like_title",
     "may_repeat",
     "page_titles",
     "runs_on_as_one_word",
+    "runs_on_in_lowercase",
     "same_title",
     "starts_glued_sentence",
     "title_key",
@@ -133,8 +135,46 @@ def looks_like_title(line: str) -> bool:
         and len(title_key(stripped).split()) >= 2
         and stripped.rstrip(_CLOSING)[-1:] not in ",;:."
         and LIST_ITEM.match(stripped) is None
+        and _LETTER.search(stripped) is not None  # "1 = 1" above "-1 = -1" is a sum, not a title
         and not is_markup_line(stripped)
+        and not is_chat_line(stripped)
     )
+
+
+def runs_on_in_lowercase(line: str) -> bool:
+    """Whether ``line`` starts with a word in lowercase letters: the line before it is the start of its
+    sentence (a poem whose first line repeats its title), not a headline above a body.
+
+    >>> runs_on_in_lowercase("auf ihrem kleinen Teich."), runs_on_in_lowercase("iPhone 15 is here.")
+    (True, False)
+    >>> runs_on_in_lowercase("by Jane Doe, staff writer")
+    False
+    """
+    word = _LOWERCASE_WORD.match(line)
+    return word is not None and word.group(1) not in _BYLINE_OPENERS
+
+
+# A word in lowercase letters at the start of a line (after its indentation), ended by no letter.
+_LOWERCASE_WORD = regex.compile(r"[ \t]*(\p{Ll}+)(?!\p{L})")
+# ... which opens a byline or a dateline under a headline, not the rest of a sentence ("by Jane Doe").
+_BYLINE_OPENERS = frozenset({"by", "posted", "published", "updated", "written", "from", "via", "photo"})
+
+
+def is_chat_line(stripped: str) -> bool:
+    """Whether a stripped line is a line of a chat log: a nick in angle brackets, maybe after a time
+    (``<fsck> #MODE FLOOD ON !`` twice is someone repeating, not a title written twice).
+
+    >>> is_chat_line("<Faq> POMOCY!!!!!!!"), is_chat_line("[12:01] <@kuguar> ^leave")
+    (True, True)
+    >>> is_chat_line("<b>Cats</b> purr"), is_chat_line("Why cats purr")
+    (False, False)
+    """
+    return _CHAT_NICK.match(stripped) is not None
+
+
+# A nick in angle brackets (IRC's modes @, +, % before it), after a time in brackets or none, then a space.
+_CHAT_NICK = regex.compile(r"(?:\[[0-9:]{4,8}\][ \t]*)?<[@+%&~]?[\w\-\[\]\\^{}|`.]{1,32}>[ \t]")
+_LETTER = regex.compile(r"\p{L}")
 
 
 def is_markup_line(stripped: str) -> bool:
@@ -336,6 +376,8 @@ class TitlesFixer(Fixer):
         body = next_line(text, second.end + 1)
         if body is None or same_title(body.text, page.title):
             return  # no body after the two lines, or a third copy: a refrain, not a duplicated title
+        if body.start == second.end + 1 and runs_on_in_lowercase(body.text):
+            return  # "Der Rabe Ralf" / "Der Rabe Ralf" / "will will hu hu": a poem's title and first line
         evidence = {"lines": 2.0, "title_words": float(word_count(page.title)), "confidence": 0.95}
         if page.site is not None:
             found.title, found.site = second.text.strip(), page.site

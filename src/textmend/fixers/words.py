@@ -155,6 +155,7 @@ __all__ = [
     "article_reading",
     "before_name",
     "beside_code",
+    "between_foreign_words",
     "camel_candidates",
     "camel_repair",
     "clitic_candidates",
@@ -177,6 +178,7 @@ __all__ = [
     "is_camel_name",
     "is_derived_word",
     "is_english_neighbour",
+    "is_foreign_neighbour",
     "is_glued_reading",
     "is_inflection_of_known",
     "is_inflection_of_used",
@@ -778,6 +780,8 @@ def glued_repair(
         return None
     if is_lost_and_reference(document.text, start, token):
         return None  # "TNF-andalpha;": the entities fixer's to restore on its evidence, or to leave
+    if splitter.language == "en" and between_foreign_words(document.text, start, start + len(token)):
+        return None  # "que asan carne", "Fai accordare il piano": a word of the language around it
     if token in ARTICLE_GLUE:
         return _article_glue_repair(splitter, token, start, document, model)
     found = glued_split(splitter, token, document)
@@ -819,6 +823,8 @@ def glued_repair(
         return None  # "bespake", "uprose", "intreated": archaic words the largest spelling lists keep
     if is_prefixed_verb(splitter, chosen[0]):
         return None  # "overread", "overallocate": a verb made with a prefix
+    if chosen[0][0] in _BOUND_PREFIXES:
+        return None  # "nonexisted", "antiwar", "pseudocode": a prefix that stands alone in no English
     if chosen[0][0] in ("a", "an") and follows_article(document.text, start):
         return None  # "an asocial, malodorous": no article reads after an article
     if is_latin_adjective(chosen[0]):
@@ -1662,18 +1668,77 @@ def is_english_neighbour(word: str) -> bool:
     return english >= _ENGLISH_NEIGHBOUR_ZIPF and abroad - english <= _NEIGHBOUR_MARGIN
 
 
+# The two words before a token and the word after it (or a mark that ends the clause there), in any
+# letters: "que asan carne", "para que otros hereden.", "Questa topica e' utopica".
+_ANY_WORD_BEFORE = regex.compile(r"(?:(\p{L}+)[,;:]?[ \t]+)?(\p{L}+)[,;:]?[ \t]+$")
+_ANY_WORD_AFTER = regex.compile(r"[ \t]+(\p{L}+)|[.,;:!?)\]'\"]")
+
+
+def between_foreign_words(text: str, start: int, end: int) -> bool:
+    """Whether the words right before and after ``text[start:end]`` are words of a neighbouring language
+    that English hardly uses (:func:`is_foreign_neighbour`), or, where the clause ends after the token,
+    the two words before it are: a short record of Spanish or Italian (a proverb, a quote, a comment)
+    shows too few markers to be told from English, but its rarer words (``asan``, ``hereden``,
+    ``accordare``) stand among its common ones. One such word before a token at the end of a clause
+    says nothing (``granules ofsporozoites.``: "granules" is French too).
+
+    >>> between_foreign_words("¡Abre el ojo; que asan carne!", 18, 22)
+    True
+    >>> text = "He said gracias tothe waiter."
+    >>> between_foreign_words(text, 16, 21), between_foreign_words("Para que otros hereden.", 15, 22)
+    (False, True)
+    >>> between_foreign_words("the dense granules ofsporozoites.", 19, 32)
+    False
+    """
+    before = _ANY_WORD_BEFORE.search(text, max(0, start - _NEIGHBOUR_REACH), start)
+    if before is None or not is_foreign_neighbour(before.group(2)):
+        return False
+    after = _ANY_WORD_AFTER.match(text, end)
+    if after is None:
+        return False
+    if after.group(1) is None:
+        return before.group(1) is not None and is_foreign_neighbour(before.group(1))
+    return is_foreign_neighbour(after.group(1))
+
+
+def is_foreign_neighbour(word: str) -> bool:
+    """Whether ``word`` is a common word of a neighbouring language (``que``, ``il``, ``otros``) that is
+    no English neighbour (:func:`is_english_neighbour`): ``la`` and ``de``, not ``in``. A capitalised
+    one must be as common there as a marker (:data:`_CAPITALISED_FOREIGN_ZIPF`: ``Quien``, ``Questa``
+    open sentences): a name says nothing of the language around it (``Salvador Dali``).
+
+    >>> [is_foreign_neighbour(word) for word in ("que", "il", "in", "knees", "xyzzy", "Quien", "Dali")]
+    [True, True, False, False, False, True, False]
+    """
+    lower = word.lower()
+    abroad = foreign_zipfs("en").get(lower, 0.0)
+    if not abroad or is_english_neighbour(lower):
+        return False
+    return word == lower or abroad >= _CAPITALISED_FOREIGN_ZIPF
+
+
+# How common a capitalised word must be in a neighbouring language to say that the text is in it.
+_CAPITALISED_FOREIGN_ZIPF = 5.0
+
+
 # A token wordfreq knows this well, split into a content word and a function word, is a derived word:
 # "bethink" (1.5), "belike", "seethe", "accessor", "readonly" (while glue of function words alone such
 # as "ofthe" or "andthe" stays damage). At 1.0 it also kept junk that wordfreq saw glued ("agood" 1.7
 # is kept either way): 1.5 points of recall lost on the dev splits for one false change fewer.
 _DERIVED_ZIPF = 1.5
-# Nouns after a name of code: "the timeit module", "basic accessor methods", "the className attribute".
+# Prefixes that make English words and are none themselves: a split never ends one ("non existed").
+_BOUND_PREFIXES = frozenset(
+    "non pre anti semi multi mis pseudo inter intra trans ultra micro macro quasi proto neo".split()  # noqa: SIM905
+)
+# Nouns after a name of code: "the timeit module", "basic accessor methods", "the className attribute";
+# after a program's name: "the killall manual page", "the whereis utility" (fortune's cookies).
 _CODE_NOUNS = frozenset(
     "module modules function functions method methods class classes package packages command commands"  # noqa: SIM905
     " option options attribute attributes keyword keywords parameter parameters flag flags import struct"
     " structs exception exceptions column columns field fields argument arguments lookup lookups filter"
     " filters tag tags token tokens variable variables setting settings directive directives macro"
-    " macros property properties".split()
+    " macros property properties manual manpage utility utilities daemon daemons binary binaries"
+    " executable executables".split()
 )
 # A word beside a bound function word (``bound_split``) this common makes its split a sure one; so does
 # the rarer of a modifier and its word (``modifier_split``) at this.
@@ -1715,12 +1780,13 @@ _TAKES_S = frozenset(
     "it that he she there here what who where when how this let one everyone everything someone"  # noqa: SIM905
     " something nothing nobody somebody everybody anyone anything".split()
 )
-# Words no article stands right before: personal and reflexive pronouns and determiners ("a yourself",
-# "a the", "a his" are no English).
+# Words no article stands right before: personal and reflexive pronouns, determiners ("a yourself",
+# "a the", "a his" are no English), and adverbs of place and relative words ("outa here", "stilla who?"
+# in a dialect or a pun are no "out a here", "still a who").
 _NO_ARTICLE_BEFORE = frozenset(
     "i me my mine myself you your yours yourself yourselves he him his himself she her hers herself"  # noqa: SIM905
     " it its itself we us our ours ourselves they them their theirs themselves the a an this that these"
-    " those".split()
+    " those here there who whom which where why".split()
 )
 # A colon right after a token that starts its line names a field (not "::", an rst literal block), as
 # does one after a token that an rst field opens (":param name:", ":type name:").
@@ -2514,12 +2580,17 @@ _NAMING_NOUNS = frozenset("package packages module modules library function meth
 _PREVIOUS_WORD = re.compile(r"([a-z]+)[ \t]+$")
 
 
+# Particles that surnames write closed up before a capital (``deSalle``, ``diCaprio``, ``vanHalen``,
+# ``LaGuardia`` lowercased in the record): none of them is English glue.
+_NAME_PARTICLES = frozenset("de di da du del della der den des la le van von dos das".split())  # noqa: SIM905
+
+
 def is_camel_name(splitter: Splitter, match: regex.Match[str], document: DocumentWords) -> bool:
     """Whether the ``camelCase`` token of ``match`` is a name, not a lowercase word glued to a
     capitalised one: alone on its line (a headword: ``camelCase``) or in quotes (``'myInstance'``),
     one of a family of such names the document writes with the same head, not a function word
-    (``microLenat`` and ``microReid``), after a noun that names code (``the R package discoMod``) or
-    before one (``the className attribute``).
+    (``microLenat`` and ``microReid``), a surname with its particle (``deSalle``), after a noun that
+    names code (``the R package discoMod``) or before one (``the className attribute``).
 
     >>> m = _CAMEL_TOKEN.search("units: microLenat and microReid")
     >>> is_camel_name(Splitter(), m, DocumentWords("units: microLenat and microReid"))
@@ -2532,6 +2603,8 @@ def is_camel_name(splitter: Splitter, match: regex.Match[str], document: Documen
     if is_quoted_term(text, start, end):
         return True  # a name mentioned: 'myInstance'
     head = match.group(1)
+    if head in _NAME_PARTICLES:
+        return True  # "deSalle", "deGrasse", "vanHalen": a surname with its particle
     if not splitter.function_word(head) and document.camel_heads(head) >= _CAMEL_HEADS_NAMED:
         return True  # "andElizabeth" twice is damage; "microLenat" and "microReid" are names
     previous = _PREVIOUS_WORD.search(text, max(line_start, start - 40), start)
