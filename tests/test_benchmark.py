@@ -259,3 +259,17 @@ def test_fortunes_benchmark_reads_each_cookie_as_a_record(tmp_path: Path) -> Non
     assert "| es | fortunes-es 1.36 | 2 | 7 | 0 | 1 | 14285.71 | 0 | 0 | 1 | 0 | 0 |" in result.stdout
     missing = run_benchmark("fortunes.py", "--languages", "es", "--unpacked", str(tmp_path / "none"))
     assert missing.returncode == 2 and "--unpacked" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_speeches_benchmark_mends_each_address(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    address = "Fellow citizens, the year was good for the nation.We will keep it so. It was usedfor all."
+    (tmp_path / "data" / "1790_george_washington_n.txt").write_text(address, encoding="utf-8")
+    (tmp_path / "data" / "1790_george_washington_n.json").write_text("{}", encoding="utf-8")
+    result = run_benchmark("speeches.py", "--package", str(tmp_path), "--contexts")
+    assert result.returncode == 0, result.stderr
+    assert "| 1 | 17 | 2 | 11764.71 |" in result.stdout
+    assert "1790_george_washington_n: words/no-space: " in result.stdout
+    assert "by kind: `words/no-space` 1, `words/glued` 1" in result.stdout
+    missing = run_benchmark("speeches.py", "--package", str(tmp_path / "none"))
+    assert missing.returncode == 2 and "--package" in missing.stderr and "Traceback" not in missing.stderr
