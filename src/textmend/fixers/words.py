@@ -1731,15 +1731,18 @@ _BOUND_PREFIXES = frozenset(
     "non pre anti semi multi mis pseudo inter intra trans ultra micro macro quasi proto neo".split()  # noqa: SIM905
 )
 # Nouns after a name of code: "the timeit module", "basic accessor methods", "the className attribute";
-# after a program's name: "the killall manual page", "the whereis utility" (fortune's cookies).
+# after a program's name: "the whereis utility", "the killall manpage" (fortune's cookies; not "binary"
+# or "manual", adjectives too: "an integerin binary", "youchoose manual partitioning").
 _CODE_NOUNS = frozenset(
     "module modules function functions method methods class classes package packages command commands"  # noqa: SIM905
     " option options attribute attributes keyword keywords parameter parameters flag flags import struct"
     " structs exception exceptions column columns field fields argument arguments lookup lookups filter"
     " filters tag tags token tokens variable variables setting settings directive directives macro"
-    " macros property properties manual manpage utility utilities daemon daemons binary binaries"
-    " executable executables".split()
+    " macros property properties manpage manpages utility utilities daemon daemons executable"
+    " executables".split()
 )
+# ... and two words that name a program's page: "the killall manual page", "the whatis man pages".
+_MANUAL_PAGE = re.compile(r"[ \t]+(?:manual|man)[ \t]+pages?\b")
 # A word beside a bound function word (``bound_split``) this common makes its split a sure one; so does
 # the rarer of a modifier and its word (``modifier_split``) at this.
 _BOUND_CONFIDENT_ZIPF = 2.5
@@ -1915,7 +1918,7 @@ def stands_apart(
     following = _NEXT_WORD.match(text, start + len(token))
     if (
         following is not None
-        and following.group(1) in _CODE_NOUNS
+        and (following.group(1) in _CODE_NOUNS or _MANUAL_PAGE.match(text, start + len(token)))
         and not any(part in _PHRASE_WORDS for part in parts)
     ):
         return True
