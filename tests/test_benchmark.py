@@ -273,3 +273,16 @@ def test_speeches_benchmark_mends_each_address(tmp_path: Path) -> None:
     assert "by kind: `words/no-space` 1, `words/glued` 1" in result.stdout
     missing = run_benchmark("speeches.py", "--package", str(tmp_path / "none"))
     assert missing.returncode == 2 and "--package" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_manpages_benchmark_mends_pages_rendered_before(tmp_path: Path) -> None:
+    page = (
+        "NAME\n       tmux - terminal multiplexer\n\n       the colours brightred, brightgreen, brightyellow"
+    )
+    (tmp_path / "tmux.1.gz.txt").write_text(page + "\n       It was usedfor tea.\n", encoding="utf-8")
+    result = run_benchmark("manpages.py", "--rendered", str(tmp_path), "--contexts")
+    assert result.returncode == 0, result.stderr
+    assert "brightyellow\\n       It was used' ['' -> ' '] 'for tea.\\n'" in result.stdout  # the colours stay
+    assert "| 1 | 14 | 1 | 7142.86 |" in result.stdout
+    empty = run_benchmark("manpages.py", "--rendered", str(tmp_path / "none"))
+    assert empty.returncode == 2 and "*.txt" in empty.stderr and "Traceback" not in empty.stderr

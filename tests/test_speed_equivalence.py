@@ -1054,6 +1054,7 @@ def plain_words_find(fixer: WordsFixer, text: str) -> list[tuple[int, int, str]]
         words.no_space_candidates(text, latin1),
         words.clitic_candidates(splitter, text),
     )
+    document.note_candidates(glued)
     kinds = {
         "glued": (glued, words._glued_word),
         "camels": (camels, words._camel_word),

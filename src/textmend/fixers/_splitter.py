@@ -129,10 +129,11 @@ PYTHON_NAMES = frozenset(
 # frequencies (PostgreSQL's manual writes "setof" 9 times, Node.js's "instanceof" twice). The price:
 # 6 joins of the dev split that glued those very pairs in prose (sixteenth round; "nameof" is left
 # out: "name of" is glued too often to give up). A URI scheme made of English words too: "the mailto
-# links", "[ mailto: ... ]" (SpamAssassin's ham mail, a Polish fortune's signature).
+# links", "[ mailto: ... ]" (SpamAssassin's ham mail, a Polish fortune's signature); and Unix's word
+# for its manual's pages ("the git-filter-branch manpage": man pages).
 CODE_KEYWORDS = frozenset(
     "typeof instanceof sizeof alignof offsetof forall foreach elseif endif ifdef ifndef readonly"  # noqa: SIM905
-    " setof isnull notnull mailto".split()
+    " setof isnull notnull mailto manpage manpages".split()
 )
 _WORD_CHAR = re.compile(r"\w")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
@@ -874,6 +875,29 @@ class DocumentWords:
             self._lowered = self.text.lower()
         lowered = self._lowered
         return frozenset(word for word in words if _stands_alone(lowered, word))
+
+    #: Where each lowercase token the words fixer could split starts, in order, and the tokens (its
+    #: glued candidates), for :meth:`glued_heads`; empty until the fixer says (:meth:`note_candidates`).
+    candidate_starts: tuple[int, ...] = ()
+    candidate_tokens: tuple[str, ...] = ()
+
+    def note_candidates(self, matches: list[regex.Match[str]]) -> None:
+        """Keep where the glued candidates ``matches`` (in text order) start, and their tokens."""
+        self.candidate_starts = tuple(match.start() for match in matches)
+        self.candidate_tokens = tuple(match.group() for match in matches)
+
+    def glued_heads(self, head: str, at: int, reach: int, other_words: frozenset[str]) -> int:
+        """How many of the candidates that start within ``reach`` characters of ``at`` start with
+        ``head`` and go on for three letters or more, none of ``other_words``: ``brightred``,
+        ``brightgreen``, ``brightyellow`` make three for ``bright``."""
+        low = bisect.bisect_left(self.candidate_starts, at - reach)
+        high = bisect.bisect_right(self.candidate_starts, at + reach)
+        size = len(head)
+        return sum(
+            1
+            for token in self.candidate_tokens[low:high]
+            if len(token) >= size + 3 and token.startswith(head) and token[size:] not in other_words
+        )
 
     def see(self, words: tuple[str, ...]) -> None:
         """Record words that a split made stand on their own."""

@@ -147,7 +147,7 @@ from ._splitter import (
     vouched_split,
     word_filter,
 )
-from ._wordlists import AFTER_DOT, PREFIXES, REFERENCE_NAMES
+from ._wordlists import AFTER_DOT, FUNCTION_WORDS, PREFIXES, REFERENCE_NAMES
 
 __all__ = [
     "Repair",
@@ -173,6 +173,7 @@ __all__ = [
     "glued_candidates",
     "glued_repair",
     "glued_split",
+    "heads_a_family",
     "holds_a_name",
     "is_attribute",
     "is_camel_name",
@@ -398,6 +399,7 @@ class WordsFixer(Fixer):
         glued, camels, punctuated, clitics = outside_code_blocks(text, glued, camels, punctuated, clitics)
         if not (glued or camels or punctuated or clitics):
             return
+        document.note_candidates(glued)
         # Only where the text is in the fixer's language: a Dutch "nodig" is no "no dig".
         language = self.language
         kinds: dict[str, tuple[list[regex.Match[str]], _Where]] = {
@@ -825,6 +827,8 @@ def glued_repair(
         return None  # "overread", "overallocate": a verb made with a prefix
     if chosen[0][0] in _BOUND_PREFIXES:
         return None  # "nonexisted", "antiwar", "pseudocode": a prefix that stands alone in no English
+    if heads_a_family(splitter, chosen[0], start, document):
+        return None  # "brightred, brightgreen, brightyellow": names made on one word
     if chosen[0][0] in ("a", "an") and follows_article(document.text, start):
         return None  # "an asocial, malodorous": no article reads after an article
     if is_latin_adjective(chosen[0]):
@@ -1726,6 +1730,38 @@ _CAPITALISED_FOREIGN_ZIPF = 5.0
 # as "ofthe" or "andthe" stays damage). At 1.0 it also kept junk that wordfreq saw glued ("agood" 1.7
 # is kept either way): 1.5 points of recall lost on the dev splits for one false change fewer.
 _DERIVED_ZIPF = 1.5
+
+
+def heads_a_family(splitter: Splitter, parts: tuple[str, ...], start: int, document: DocumentWords) -> bool:
+    """Whether the first of ``parts``, a content word of four letters or more, starts at least
+    :data:`_FAMILY` of the glued candidates within :data:`_FAMILY_REACH` characters of ``start``, each
+    going on with no function word: a family of names made on one word (tmux's ``brightred,
+    brightgreen, brightyellow``, bash's ``ignoreboth``, ``ignorespace``, ``ignoredups``), not glue,
+    which seldom joins one content word to three others in a few lines (``functionthat``,
+    ``functionis``, ``functionreturns`` glue it to function words too). Function words start glue that
+    often (``ofthe``, ``ofhis``, ``ofa``): they are no such sign.
+
+    >>> text = "colours: brightred, brightgreen, brightyellow"
+    >>> document = DocumentWords(text)
+    >>> document.candidate_starts = (9, 20, 33)
+    >>> document.candidate_tokens = ("brightred", "brightgreen", "brightyellow")
+    >>> heads_a_family(Splitter(), ("bright", "red"), 9, document)
+    True
+    """
+    head = parts[0]
+    return (
+        len(head) >= 4
+        and not splitter.function_word(head)
+        and document.glued_heads(head, start, _FAMILY_REACH, FUNCTION_WORDS.get(splitter.language, _NONE))
+        >= _FAMILY
+    )
+
+
+# How many glued candidates one content word must start, and how near one another, to make them a
+# family of names.
+_FAMILY = 3
+_FAMILY_REACH = 300
+_NONE: frozenset[str] = frozenset()
 # Prefixes that make English words and are none themselves: a split never ends one ("non existed").
 _BOUND_PREFIXES = frozenset(
     "non pre anti semi multi mis pseudo inter intra trans ultra micro macro quasi proto neo".split()  # noqa: SIM905
@@ -2590,10 +2626,11 @@ _NAME_PARTICLES = frozenset("de di da du del della der den des la le van von dos
 
 def is_camel_name(splitter: Splitter, match: regex.Match[str], document: DocumentWords) -> bool:
     """Whether the ``camelCase`` token of ``match`` is a name, not a lowercase word glued to a
-    capitalised one: alone on its line (a headword: ``camelCase``) or in quotes (``'myInstance'``),
-    one of a family of such names the document writes with the same head, not a function word
-    (``microLenat`` and ``microReid``), a surname with its particle (``deSalle``), after a noun that
-    names code (``the R package discoMod``) or before one (``the className attribute``).
+    capitalised one: alone on its line (a headword: ``camelCase``), in quotes (``'myInstance'``) or
+    in brackets of its own (``r [abTu]``: option letters), one of a family of such names the document
+    writes with the same head, not a function word (``microLenat`` and ``microReid``), a surname with
+    its particle (``deSalle``), after a noun that names code (``the R package discoMod``) or before
+    one (``the className attribute``).
 
     >>> m = _CAMEL_TOKEN.search("units: microLenat and microReid")
     >>> is_camel_name(Splitter(), m, DocumentWords("units: microLenat and microReid"))
@@ -2605,6 +2642,8 @@ def is_camel_name(splitter: Splitter, match: regex.Match[str], document: Documen
         return True  # a headword alone on its line
     if is_quoted_term(text, start, end):
         return True  # a name mentioned: 'myInstance'
+    if text[start - 1 : start] and _CLOSERS.get(text[start - 1]) == text[end : end + 1]:
+        return True  # a name or a set of option letters bracketed on its own: (isActive), r [abTu]
     head = match.group(1)
     if head in _NAME_PARTICLES:
         return True  # "deSalle", "deGrasse", "vanHalen": a surname with its particle

@@ -1,0 +1,94 @@
+"""This machine's manual pages through the whole default pipeline: technical English full of option
+names, values and file names (``noatime``, ``ignoreboth``, ``brightred``), which the ``words`` step
+must leave as written. Which changes does textmend make, and how many per 100k words?
+
+Every ``--every``-th page of sections 1, 5 and 8 under ``/usr/share/man`` is rendered as ``man`` shows
+it (``MANWIDTH=3000 man -P cat -l PAGE | col -bx``: no line is wrapped, so no word is hyphenated), or
+``--rendered DIR`` reads pages rendered before (``*.txt``). The pages differ from machine to machine:
+the figures in docs/reliability.md name the machine's count. Pages hold some real glue of their own
+(Google Cloud's generated pages: ``soonas``, ``optionon``); ``--contexts`` prints each change in its
+text, to tell them apart by reading. A probe: nothing is tuned on it.
+
+Run from the repository root: ``PYTHONPATH=src python benchmarks/manpages.py`` (two minutes to render
+every 8th page, a few seconds to mend them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import textmend
+
+SECTIONS = ("man1", "man5", "man8")
+_WORD = re.compile(r"\S+")
+
+
+def rendered_pages(every: int) -> list[tuple[str, str]]:
+    """(page, text) for every ``every``-th page of :data:`SECTIONS`, rendered by ``man`` and ``col``."""
+    pages: list[tuple[str, str]] = []
+    paths = [path for section in SECTIONS for path in sorted((Path("/usr/share/man") / section).glob("*"))]
+    env = dict(os.environ, MANWIDTH="3000")
+    for path in paths[every - 1 :: every]:
+        man = subprocess.run(
+            ["man", "-P", "cat", "-l", str(path)], capture_output=True, env=env, timeout=30, check=False
+        )
+        col = subprocess.run(["col", "-bx"], input=man.stdout, capture_output=True, timeout=30, check=False)
+        text = "\n".join(line.rstrip() for line in col.stdout.decode("utf-8", "replace").splitlines())
+        if text.strip():
+            pages.append((path.name, text))
+    return pages
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--every", type=int, default=8, help="render every Nth page (default 8)")
+    parser.add_argument("--rendered", type=Path, help="a folder of pages rendered before, *.txt")
+    parser.add_argument("--contexts", action="store_true", help="print each change in its text")
+    args = parser.parse_args(argv)
+    if args.rendered is not None:
+        pages = [
+            (path.name, path.read_text("utf-8", "replace")) for path in sorted(args.rendered.glob("*.txt"))
+        ]
+    elif not Path("/usr/share/man/man1").is_dir():
+        print(
+            "manpages: no /usr/share/man/man1 here; give pages rendered before with --rendered DIR",
+            file=sys.stderr,
+        )
+        return 2
+    else:
+        pages = rendered_pages(args.every)
+    if not pages:
+        print(f"manpages: no pages to read in {args.rendered}; it should hold *.txt", file=sys.stderr)
+        return 2
+    kinds: Counter[str] = Counter()
+    words = 0
+    started = time.process_time()
+    for name, text in pages:
+        words += len(_WORD.findall(text))
+        for change in textmend.mend_document(text).changes:
+            kinds[change.kind] += 1
+            if args.contexts:
+                before = text[max(0, change.start - 40) : change.start]
+                after = text[change.end : change.end + 30]
+                print(f"{name}: {change.kind}: {before!r} [{change.before!r} -> {change.after!r}] {after!r}")
+    seconds = time.process_time() - started
+    print(f"Manual pages through textmend.DEFAULT, textmend {textmend.__version__}")
+    print()
+    print("| pages | words | changes | per 100k | CPU s |")
+    print("|---:|---:|---:|---:|---:|")
+    total = sum(kinds.values())
+    print(f"| {len(pages):,} | {words:,} | {total} | {100_000 * total / max(words, 1):.2f} | {seconds:.1f} |")
+    print()
+    print("by kind: " + ", ".join(f"`{kind}` {count}" for kind, count in kinds.most_common()))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
