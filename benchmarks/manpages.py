@@ -4,10 +4,12 @@ must leave as written. Which changes does textmend make, and how many per 100k w
 
 Every ``--every``-th page of sections 1, 5 and 8 under ``/usr/share/man`` is rendered as ``man`` shows
 it (``MANWIDTH=3000 man -P cat -l PAGE | col -bx``: no line is wrapped, so no word is hyphenated), or
-``--rendered DIR`` reads pages rendered before (``*.txt``). The pages differ from machine to machine:
-the figures in docs/reliability.md name the machine's count. Pages hold some real glue of their own
-(Google Cloud's generated pages: ``soonas``, ``optionon``); ``--contexts`` prints each change in its
-text, to tell them apart by reading. A probe: nothing is tuned on it.
+``--rendered DIR`` reads pages rendered before (``*.txt``). ``--root DIR`` names another manual's tree:
+a translation unpacked from Debian (``dpkg -x manpages-de_*.deb x``, then ``--root
+x/usr/share/man/de``), whose text of its language must pass untouched. The pages differ from machine
+to machine: the figures in docs/reliability.md name the machine's count. Pages hold some real glue of
+their own (Google Cloud's generated pages: ``soonas``, ``optionon``); ``--contexts`` prints each change
+in its text, to tell them apart by reading. A probe: nothing is tuned on it.
 
 Run from the repository root: ``PYTHONPATH=src python benchmarks/manpages.py`` (two minutes to render
 every 8th page, a few seconds to mend them).
@@ -30,10 +32,11 @@ SECTIONS = ("man1", "man5", "man8")
 _WORD = re.compile(r"\S+")
 
 
-def rendered_pages(every: int) -> list[tuple[str, str]]:
-    """(page, text) for every ``every``-th page of :data:`SECTIONS`, rendered by ``man`` and ``col``."""
+def rendered_pages(root: Path, every: int) -> list[tuple[str, str]]:
+    """(page, text) for every ``every``-th page of :data:`SECTIONS` under ``root``, rendered by ``man``
+    and ``col``."""
     pages: list[tuple[str, str]] = []
-    paths = [path for section in SECTIONS for path in sorted((Path("/usr/share/man") / section).glob("*"))]
+    paths = [path for section in SECTIONS for path in sorted((root / section).glob("*"))]
     env = dict(os.environ, MANWIDTH="3000")
     for path in paths[every - 1 :: every]:
         man = subprocess.run(
@@ -50,20 +53,24 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--every", type=int, default=8, help="render every Nth page (default 8)")
     parser.add_argument("--rendered", type=Path, help="a folder of pages rendered before, *.txt")
+    parser.add_argument(
+        "--root", type=Path, default=Path("/usr/share/man"), help="the manual's tree (default /usr/share/man)"
+    )
     parser.add_argument("--contexts", action="store_true", help="print each change in its text")
     args = parser.parse_args(argv)
     if args.rendered is not None:
         pages = [
             (path.name, path.read_text("utf-8", "replace")) for path in sorted(args.rendered.glob("*.txt"))
         ]
-    elif not Path("/usr/share/man/man1").is_dir():
+    elif not (args.root / "man1").is_dir():
         print(
-            "manpages: no /usr/share/man/man1 here; give pages rendered before with --rendered DIR",
+            f"manpages: no man1 folder in {args.root}; name a manual's tree with --root DIR, or pages "
+            "rendered before with --rendered DIR",
             file=sys.stderr,
         )
         return 2
     else:
-        pages = rendered_pages(args.every)
+        pages = rendered_pages(args.root, args.every)
     if not pages:
         print(f"manpages: no pages to read in {args.rendered}; it should hold *.txt", file=sys.stderr)
         return 2

@@ -286,3 +286,5 @@ def test_manpages_benchmark_mends_pages_rendered_before(tmp_path: Path) -> None:
     assert "| 1 | 14 | 1 | 7142.86 |" in result.stdout
     empty = run_benchmark("manpages.py", "--rendered", str(tmp_path / "none"))
     assert empty.returncode == 2 and "*.txt" in empty.stderr and "Traceback" not in empty.stderr
+    no_tree = run_benchmark("manpages.py", "--root", str(tmp_path / "none"))
+    assert no_tree.returncode == 2 and "--root" in no_tree.stderr and "Traceback" not in no_tree.stderr

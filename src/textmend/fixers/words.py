@@ -152,6 +152,7 @@ from ._wordlists import AFTER_DOT, FUNCTION_WORDS, PREFIXES, REFERENCE_NAMES
 __all__ = [
     "Repair",
     "WordsFixer",
+    "article_before_plural",
     "article_reading",
     "before_name",
     "beside_code",
@@ -194,6 +195,7 @@ __all__ = [
     "is_named_after",
     "is_own_term",
     "is_past_verb",
+    "is_plain_plural",
     "is_prefixed_verb",
     "is_present_verb",
     "is_quoted_term",
@@ -1903,7 +1905,8 @@ def stands_apart(
 ) -> bool:
     """Whether ``token`` at ``start`` stands where a term or a name of code stands, not in running
     prose: a term between two-space gaps or a gap and a line end (a glossary's ``noshell  Prevents``,
-    a list ``notwork  NP-``), a headword alone on a line above more text, a name alone after bullets or
+    a list ``notwork  NP-``), an indented term before its definition (``   hashall Same as -h.``), a
+    headword alone on a line above more text, a name alone after bullets or
     a tree's drawing, a field name before a colon (``lineno: the line number``, ``:param name:``), alone
     in brackets or
     backticks (``(nolinkage)``), before a noun of code unless a part is a word no name is made of, a
@@ -1926,6 +1929,13 @@ def stands_apart(
     heading = line_start and after[:1] == "\n"  # a headword on its own line, its text below ("hungus")
     if heading or ((gap_before or line_start) and (gap_after or line_end) and (gap_before or gap_after)):
         return True
+    if (
+        line_start
+        and before
+        and _DEFINITION_AFTER.match(text, start + len(token))
+        and not any(part in _PHRASE_WORDS for part in parts)
+    ):
+        return True  # an indented term before its definition: "       hashall Same as -h." (man pages)
     if _FIELD_COLON.match(text, start + len(token)) and (
         line_start or _FIELD_ROLE.search(before[-_WORD_REACH:]) is not None
     ):
@@ -1965,6 +1975,8 @@ def stands_apart(
     return document.hyphenates(token)
 
 
+# A definition's first word after its term: a space, a capital and a lowercase letter ("Same", "Don't").
+_DEFINITION_AFTER = re.compile(r" [A-Z][a-z']")
 # Quotation marks and the marks that close them round a term named on its own ("nocase", “wontfix”).
 _QUOTE_CLOSERS = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019"}
 
@@ -2281,7 +2293,7 @@ def misreads_grammar(splitter: Splitter, parts: tuple[str, ...], text: str, end:
         return False
     if any(left == "an" and right[0] not in _AN_BEFORE for left, right in itertools.pairwise(parts)):
         return True
-    if determines_no_noun(parts, text, end) or stacks_be(parts):
+    if determines_no_noun(parts, text, end) or stacks_be(parts) or article_before_plural(parts):
         return True
     if parts[-1] in ("a", "an"):
         following = _NEXT_WORD.match(text, end)
@@ -2366,6 +2378,37 @@ def stacks_be(parts: tuple[str, ...]) -> bool:
     (True, False)
     """
     return any(left in _FINITE_BE and right in _BE_AFTER_BE for left, right in itertools.pairwise(parts))
+
+
+def article_before_plural(parts: tuple[str, ...]) -> bool:
+    """Whether ``parts`` put ``a`` or ``an`` right before a plural in ``-s`` (:func:`is_plain_plural`):
+    ``a days`` for ``adays`` (``now adays``, a writer's ``nowadays``) is no English.
+
+    >>> article_before_plural(("a", "days")), article_before_plural(("a", "means"))
+    (True, False)
+    """
+    return any(left in ("a", "an") and is_plain_plural(right) for left, right in itertools.pairwise(parts))
+
+
+def is_plain_plural(word: str) -> bool:
+    """Whether ``word`` is a plural in ``-s`` of a commoner word and no singular too: ``days``, ``cats``;
+    not ``means``, ``series``, ``news`` (singular as well), ``lens``, ``bus``, ``crisis``.
+
+    >>> [is_plain_plural(word) for word in ("days", "means", "species", "lens", "status", "its")]
+    [True, False, False, False, False, False]
+    """
+    if len(word) < 4 or not word.endswith("s") or word.endswith(_SINGULAR_ENDINGS) or word in _SINGULAR_TOO:
+        return False
+    return zipf(word[:-1], "en") >= zipf(word, "en") > 0
+
+
+# Endings of singular nouns in -s ("class", "bonus", "crisis", "canvas"), and plurals that are
+# singular too ("a means", "a series", "a species", "a news item"): no plural for an article to refuse.
+_SINGULAR_ENDINGS = ("ss", "us", "is", "as", "os", "ics")
+_SINGULAR_TOO = frozenset(
+    "means series species news headquarters crossroads whereabouts barracks gallows odds works"  # noqa: SIM905
+    " kudos lens".split()
+)
 
 
 # Quantifiers that take a plural noun or an adjective, never a name: "many linux" is no reading of
