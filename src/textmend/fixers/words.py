@@ -233,6 +233,7 @@ __all__ = [
     "subject_and_verb",
     "takes_article",
     "takes_ending",
+    "word_before",
     "writes_capitalised",
     "writes_code",
     "written_apart",
@@ -784,9 +785,9 @@ def glued_repair(
         return None
     if is_lost_and_reference(document.text, start, token):
         return None  # "TNF-andalpha;": the entities fixer's to restore on its evidence, or to leave
-    if splitter.language == "en" and between_foreign_words(document.text, start, start + len(token)):
-        return None  # "que asan carne", "Fai accordare il piano": a word of the language around it
     if token in ARTICLE_GLUE:
+        if splitter.language == "en" and between_foreign_words(document.text, start, start + len(token)):
+            return None  # Spanish "que anda bien": a word of the language around it
         return _article_glue_repair(splitter, token, start, document, model)
     found = glued_split(splitter, token, document)
     if splitter.foreign(token):
@@ -809,10 +810,14 @@ def glued_repair(
         if corpus_word(model, token, found[0] if found else paired[0] if paired else None, line):
             return None
         if split is None and extra is None and other is None:
+            if splitter.language == "en" and between_foreign_words(document.text, start, start + len(token)):
+                return None
             return corpus_repair(splitter, model, token, start, document, line)
     chosen = split or extra or (other[1] if other is not None else None)
     if chosen is None or stands_apart(splitter, token, chosen[0], start, document):
         return None
+    if splitter.language == "en" and between_foreign_words(document.text, start, start + len(token)):
+        return None  # "que asan carne", "Fai accordare il piano": a word of the language around it
     if token.endswith("in") and document.text.startswith(_APOSTROPHES, start + len(token)):
         return None  # "foamin'": a dropped g, spelled out
     if misreads_grammar(splitter, chosen[0], document.text, start + len(token)):
@@ -1674,9 +1679,8 @@ def is_english_neighbour(word: str) -> bool:
     return english >= _ENGLISH_NEIGHBOUR_ZIPF and abroad - english <= _NEIGHBOUR_MARGIN
 
 
-# The two words before a token and the word after it (or a mark that ends the clause there), in any
-# letters: "que asan carne", "para que otros hereden.", "Questa topica e' utopica".
-_ANY_WORD_BEFORE = regex.compile(r"(?:(\p{L}+)[,;:]?[ \t]+)?(\p{L}+)[,;:]?[ \t]+$")
+# The word after a token (or a mark that ends the clause there), in any letters: "que asan carne",
+# "para que otros hereden.", "Questa topica e' utopica".
 _ANY_WORD_AFTER = regex.compile(r"[ \t]+(\p{L}+)|[.,;:!?)\]'\"]")
 
 
@@ -1696,15 +1700,37 @@ def between_foreign_words(text: str, start: int, end: int) -> bool:
     >>> between_foreign_words("the dense granules ofsporozoites.", 19, 32)
     False
     """
-    before = _ANY_WORD_BEFORE.search(text, max(0, start - _NEIGHBOUR_REACH), start)
-    if before is None or not is_foreign_neighbour(before.group(2)):
+    before = word_before(text, start)
+    if before is None or not is_foreign_neighbour(before[0]):
         return False
     after = _ANY_WORD_AFTER.match(text, end)
     if after is None:
         return False
     if after.group(1) is None:
-        return before.group(1) is not None and is_foreign_neighbour(before.group(1))
+        earlier = word_before(text, before[1])
+        return earlier is not None and is_foreign_neighbour(earlier[0])
     return is_foreign_neighbour(after.group(1))
+
+
+def word_before(text: str, end: int) -> tuple[str, int] | None:
+    """The word of letters that ends before ``end`` (spaces or tabs between, and a ``,``, ``;`` or ``:``
+    after the word or none), and where it starts; at most :data:`_NEIGHBOUR_REACH` letters are read.
+    Read back character by character: a pattern searched for before ``end`` would try every position.
+
+    >>> word_before("que asan", 4), word_before("hace, aplace", 6), word_before("x(asan", 2)
+    (('que', 0), ('hace', 0), None)
+    """
+    cut = end
+    while cut > 0 and text[cut - 1] in " \t":
+        cut -= 1
+    if cut == end:
+        return None
+    if cut > 0 and text[cut - 1] in ",;:":
+        cut -= 1
+    first = cut
+    while first > max(0, cut - _NEIGHBOUR_REACH) and text[first - 1].isalpha():
+        first -= 1
+    return (text[first:cut], first) if first < cut else None
 
 
 def is_foreign_neighbour(word: str) -> bool:
