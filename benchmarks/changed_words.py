@@ -1,15 +1,18 @@
 """What the precision benchmarks count: the whitespace-delimited words a pipeline changed, each read
 once however many changes it holds (a word split in three is two changes and one changed word), and
 the table and the list they print (``books.py``, ``changelogs.py``, ``docstrings.py``, ``domains.py``,
-``manuals.py``, ``package_docs.py``).
+``manuals.py``, ``package_docs.py``); and the whole pipeline's changes by kind, each one printed in
+its text on request (``fortunes.py``, ``manpages.py``, ``speeches.py``).
 """
 
 from __future__ import annotations
 
 import datetime
 import platform
+import re
+import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import textmend
 
@@ -65,3 +68,42 @@ def print_most_changed(changed: Counter[str], top: int, label: str = "most chang
     backticks (``most changed: `inplace` 6, `groupby` 3``), or ``none`` after it."""
     shown = ", ".join(f"`{word}` {count}" for word, count in changed.most_common(top))
     print(f"{label}: {shown or 'none'}")
+
+
+_WORD = re.compile(r"\S+")
+
+
+def mend_records(
+    records: Iterable[tuple[str, str]],
+    contexts: bool,
+    kind_of: Callable[[textmend.Change], str] = lambda change: change.kind,
+    count_words: Callable[[str], int] = lambda text: len(_WORD.findall(text)),
+) -> tuple[Counter[str], int, float]:
+    """Mend each ``(name, text)`` of ``records`` with the default pipeline: how many changes of each
+    kind (``kind_of`` names it), how many words (``count_words``) and CPU seconds. With ``contexts``,
+    each change is printed in its text as ``name: kind: 'before' ['old' -> 'new'] 'after'``."""
+    kinds: Counter[str] = Counter()
+    words = 0
+    started = time.process_time()
+    for name, text in records:
+        words += count_words(text)
+        for change in textmend.mend_document(text).changes:
+            kinds[kind_of(change)] += 1
+            if contexts:
+                before = text[max(0, change.start - 40) : change.start]
+                after = text[change.end : change.end + 30]
+                print(f"{name}: {change.kind}: {before!r} [{change.before!r} -> {change.after!r}] {after!r}")
+    return kinds, words, time.process_time() - started
+
+
+def print_kinds(title: str, unit: str, read: int, words: int, kinds: Counter[str], seconds: float) -> None:
+    """``title``, then one row: ``read`` ``unit`` of ``words`` words, their changes and the rate per 100k,
+    and the changes by kind."""
+    print(f"{title}, textmend {textmend.__version__}")
+    print()
+    total = sum(kinds.values())
+    print(f"| {unit} | words | changes | per 100k | CPU s |")
+    print("|---:|---:|---:|---:|---:|")
+    print(f"| {read:,} | {words:,} | {total} | {100_000 * total / max(words, 1):.2f} | {seconds:.1f} |")
+    print()
+    print("by kind: " + ", ".join(f"`{kind}` {count}" for kind, count in kinds.most_common()))

@@ -21,8 +21,9 @@ import argparse
 import re
 import sys
 import time
-from collections import Counter
 from pathlib import Path
+
+from changed_words import mend_records
 
 import textmend
 
@@ -51,6 +52,16 @@ BY_CHARACTER = frozenset({"zh"})
 # What ftfy drops as no text: control characters (a bell, the backspaces of overstruck underlining)
 # and terminal escapes (colours): counted apart from the changes to the text itself.
 _CONTROLS = re.compile(r"(?:\x1b\[[0-9;]*[A-Za-z]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f])+")
+
+
+def characters(text: str) -> int:
+    """How many characters ``text`` has, spaces aside: Chinese is counted so, not in words."""
+    return len(text) - text.count(" ")
+
+
+def words_of(text: str) -> int:
+    """How many whitespace-delimited words ``text`` has."""
+    return len(_WORD.findall(text))
 
 
 def is_control(change: textmend.Change) -> bool:
@@ -106,23 +117,13 @@ def main(argv: list[str] | None = None) -> int:
             found = cookies(
                 build_corpora.debian_package(build_corpora.DEFAULT_CACHE, *PACKAGES[language]) / "x"
             )
-        by_step: Counter[str] = Counter()
-        words = 0
-        started = time.process_time()
-        for name, cookie in found:
-            words += (
-                len(cookie) - cookie.count(" ") if language in BY_CHARACTER else len(_WORD.findall(cookie))
-            )
-            for change in textmend.mend_document(cookie).changes:
-                by_step["controls" if is_control(change) else change.fixer] += 1
-                if args.contexts:
-                    before = cookie[max(0, change.start - 40) : change.start]
-                    after = cookie[change.end : change.end + 30]
-                    print(
-                        f"{language} {name}: {change.kind}: {before!r} "
-                        f"[{change.before!r} -> {change.after!r}] {after!r}"
-                    )
-        seconds = time.process_time() - started
+        records = ((f"{language} {name}", cookie) for name, cookie in found)
+        by_step, words, seconds = mend_records(
+            records,
+            args.contexts,
+            kind_of=lambda change: "controls" if is_control(change) else change.fixer,
+            count_words=characters if language in BY_CHARACTER else words_of,
+        )
         rows.append((language, PACKAGES[language], len(found), words, by_step, seconds))
     print(
         f"Fortune cookies through textmend.DEFAULT; textmend {textmend.__version__}, "

@@ -19,17 +19,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import subprocess
 import sys
-import time
-from collections import Counter
 from pathlib import Path
 
-import textmend
+from changed_words import mend_records, print_kinds
 
 SECTIONS = ("man1", "man5", "man8")
-_WORD = re.compile(r"\S+")
 
 
 def rendered_pages(root: Path, every: int) -> list[tuple[str, str]]:
@@ -74,26 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     if not pages:
         print(f"manpages: no pages to read in {args.rendered}; it should hold *.txt", file=sys.stderr)
         return 2
-    kinds: Counter[str] = Counter()
-    words = 0
-    started = time.process_time()
-    for name, text in pages:
-        words += len(_WORD.findall(text))
-        for change in textmend.mend_document(text).changes:
-            kinds[change.kind] += 1
-            if args.contexts:
-                before = text[max(0, change.start - 40) : change.start]
-                after = text[change.end : change.end + 30]
-                print(f"{name}: {change.kind}: {before!r} [{change.before!r} -> {change.after!r}] {after!r}")
-    seconds = time.process_time() - started
-    print(f"Manual pages through textmend.DEFAULT, textmend {textmend.__version__}")
-    print()
-    print("| pages | words | changes | per 100k | CPU s |")
-    print("|---:|---:|---:|---:|---:|")
-    total = sum(kinds.values())
-    print(f"| {len(pages):,} | {words:,} | {total} | {100_000 * total / max(words, 1):.2f} | {seconds:.1f} |")
-    print()
-    print("by kind: " + ", ".join(f"`{kind}` {count}" for kind, count in kinds.most_common()))
+    kinds, words, seconds = mend_records(pages, args.contexts)
+    print_kinds("Manual pages through textmend.DEFAULT", "pages", len(pages), words, kinds, seconds)
     return 0
 
 

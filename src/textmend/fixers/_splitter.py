@@ -877,7 +877,7 @@ class DocumentWords:
         return frozenset(word for word in words if _stands_alone(lowered, word))
 
     #: Where each lowercase token the words fixer could split starts, in order, and the tokens (its
-    #: glued candidates), for :meth:`glued_heads`; empty until the fixer says (:meth:`note_candidates`).
+    #: glued candidates), for :meth:`candidates_near`; empty until the fixer says (:meth:`note_candidates`).
     candidate_starts: tuple[int, ...] = ()
     candidate_tokens: tuple[str, ...] = ()
 
@@ -886,18 +886,12 @@ class DocumentWords:
         self.candidate_starts = tuple(match.start() for match in matches)
         self.candidate_tokens = tuple(match.group() for match in matches)
 
-    def glued_heads(self, head: str, at: int, reach: int, other_words: frozenset[str]) -> int:
-        """How many of the candidates that start within ``reach`` characters of ``at`` start with
-        ``head`` and go on for three letters or more, none of ``other_words``: ``brightred``,
-        ``brightgreen``, ``brightyellow`` make three for ``bright``."""
+    def candidates_near(self, at: int, reach: int) -> tuple[str, ...]:
+        """The glued candidates (:meth:`note_candidates`) that start within ``reach`` characters of
+        ``at``, in text order."""
         low = bisect.bisect_left(self.candidate_starts, at - reach)
         high = bisect.bisect_right(self.candidate_starts, at + reach)
-        size = len(head)
-        return sum(
-            1
-            for token in self.candidate_tokens[low:high]
-            if len(token) >= size + 3 and token.startswith(head) and token[size:] not in other_words
-        )
+        return self.candidate_tokens[low:high]
 
     def see(self, words: tuple[str, ...]) -> None:
         """Record words that a split made stand on their own."""

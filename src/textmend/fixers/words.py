@@ -147,7 +147,7 @@ from ._splitter import (
     vouched_split,
     word_filter,
 )
-from ._wordlists import AFTER_DOT, FUNCTION_WORDS, PREFIXES, REFERENCE_NAMES
+from ._wordlists import AFTER_DOT, PREFIXES, REFERENCE_NAMES
 
 __all__ = [
     "Repair",
@@ -783,10 +783,14 @@ def glued_repair(
         return Repair()
     if document.repeats(token) or follows_letter_apostrophe(document.text, start):
         return None
+
+    def among_foreign_words() -> bool:  # asked only where a repair is in sight: it reads the neighbours
+        return splitter.language == "en" and between_foreign_words(document.text, start, start + len(token))
+
     if is_lost_and_reference(document.text, start, token):
         return None  # "TNF-andalpha;": the entities fixer's to restore on its evidence, or to leave
     if token in ARTICLE_GLUE:
-        if splitter.language == "en" and between_foreign_words(document.text, start, start + len(token)):
+        if among_foreign_words():
             return None  # Spanish "que anda bien": a word of the language around it
         return _article_glue_repair(splitter, token, start, document, model)
     found = glued_split(splitter, token, document)
@@ -810,13 +814,13 @@ def glued_repair(
         if corpus_word(model, token, found[0] if found else paired[0] if paired else None, line):
             return None
         if split is None and extra is None and other is None:
-            if splitter.language == "en" and between_foreign_words(document.text, start, start + len(token)):
+            if among_foreign_words():
                 return None
             return corpus_repair(splitter, model, token, start, document, line)
     chosen = split or extra or (other[1] if other is not None else None)
     if chosen is None or stands_apart(splitter, token, chosen[0], start, document):
         return None
-    if splitter.language == "en" and between_foreign_words(document.text, start, start + len(token)):
+    if among_foreign_words():
         return None  # "que asan carne", "Fai accordare il piano": a word of the language around it
     if token.endswith("in") and document.text.startswith(_APOSTROPHES, start + len(token)):
         return None  # "foamin'": a dropped g, spelled out
@@ -1777,19 +1781,21 @@ def heads_a_family(splitter: Splitter, parts: tuple[str, ...], start: int, docum
     True
     """
     head = parts[0]
-    return (
-        len(head) >= 4
-        and not splitter.function_word(head)
-        and document.glued_heads(head, start, _FAMILY_REACH, FUNCTION_WORDS.get(splitter.language, _NONE))
-        >= _FAMILY
-    )
+    if len(head) < 4 or splitter.function_word(head):
+        return False
+    size = len(head)
+    family = [
+        token
+        for token in document.candidates_near(start, _FAMILY_REACH)
+        if len(token) >= size + 3 and token.startswith(head) and not splitter.function_word(token[size:])
+    ]
+    return len(family) >= _FAMILY
 
 
 # How many glued candidates one content word must start, and how near one another, to make them a
 # family of names.
 _FAMILY = 3
 _FAMILY_REACH = 300
-_NONE: frozenset[str] = frozenset()
 # Prefixes that make English words and are none themselves: a split never ends one ("non existed").
 _BOUND_PREFIXES = frozenset(
     "non pre anti semi multi mis pseudo inter intra trans ultra micro macro quasi proto neo".split()  # noqa: SIM905
