@@ -157,6 +157,7 @@ __all__ = [
     "before_name",
     "beside_code",
     "between_foreign_words",
+    "bracketed_alone",
     "camel_candidates",
     "camel_repair",
     "clitic_candidates",
@@ -1975,7 +1976,7 @@ def stands_apart(
     if line_end and not line_start and not any(c.isalnum() for c in before[-_WORD_REACH:]):
         return True  # a name alone after bullets or a tree's drawing: "└── 📄 nestedfile"
     opening, closing = text[start - 1 : start], text[start + len(token) : start + len(token) + 1]
-    if opening and _CLOSERS.get(opening) == closing:
+    if bracketed_alone(text, start, start + len(token)):
         return True  # a name bracketed on its own: (nolinkage), `init`
     if (
         opening in ("'", '"')
@@ -2009,6 +2010,19 @@ def stands_apart(
 
 # A definition's first word after its term: a space, a capital and a lowercase letter ("Same", "Don't").
 _DEFINITION_AFTER = re.compile(r" [A-Z][a-z']")
+
+
+def bracketed_alone(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is all that a pair of brackets or backticks holds (:data:`_CLOSERS`).
+
+    >>> bracketed_alone("(nolinkage)", 1, 10), bracketed_alone("r [abTu]", 3, 7)
+    (True, True)
+    >>> bracketed_alone("(ab c)", 1, 3), bracketed_alone("abTu]", 0, 4)
+    (False, False)
+    """
+    return start > 0 and _CLOSERS.get(text[start - 1]) == text[end : end + 1]
+
+
 # Quotation marks and the marks that close them round a term named on its own ("nocase", “wontfix”).
 _QUOTE_CLOSERS = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019"}
 
@@ -2717,7 +2731,7 @@ def is_camel_name(splitter: Splitter, match: regex.Match[str], document: Documen
         return True  # a headword alone on its line
     if is_quoted_term(text, start, end):
         return True  # a name mentioned: 'myInstance'
-    if text[start - 1 : start] and _CLOSERS.get(text[start - 1]) == text[end : end + 1]:
+    if bracketed_alone(text, start, end):
         return True  # a name or a set of option letters bracketed on its own: (isActive), r [abTu]
     head = match.group(1)
     if head in _NAME_PARTICLES:
