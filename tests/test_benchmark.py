@@ -289,3 +289,27 @@ def test_manpages_benchmark_mends_pages_rendered_before(tmp_path: Path) -> None:
     assert "| 1 | 14 | 1 | 7142.86 |" in result.stdout
     assert_user_error(run_benchmark("manpages.py", "--rendered", str(tmp_path / "none")), "*.txt")
     assert_user_error(run_benchmark("manpages.py", "--root", str(tmp_path / "none")), "--root")
+
+
+def test_spam_benchmark_mends_every_text_part_and_reads_back_each_result(tmp_path: Path) -> None:
+    import json
+
+    plain = "Dear friend, we discovered the sumof US$37,400,000.00 in my bank.\n"
+    html = '<table><tr><td>\n<hr noshade color="#808080" size="1"></td>\n<td>Click here&#8217s the offer</td>\n'
+    mail = (
+        "From: a@example.org\nSubject: offer\nMIME-Version: 1.0\n"
+        'Content-Type: multipart/alternative; boundary="b"\n\n'
+        f"--b\nContent-Type: text/plain\n\n{plain}--b\nContent-Type: text/html\n\n{html}--b--\n"
+    )
+    (tmp_path / "data" / "spam-1").mkdir(parents=True)
+    (tmp_path / "data" / "spam-1" / "00001.abc.json").write_text(json.dumps({"text": mail}), encoding="utf-8")
+    (tmp_path / "data" / "spam-1" / "00001.abc.txt").write_text(mail, encoding="utf-8")  # the raw copy: not read
+    result = run_benchmark("spam.py", "--package", str(tmp_path), "--contexts")
+    assert result.returncode == 0, result.stderr
+    assert "spam-1/00001/1: words/glued: 'Dear friend, we discovered the sum' ['' -> ' '] 'of US$" in result.stdout
+    assert "spam-1/00001/2: entity/no-semicolon: " in result.stdout  # &#8217s in markup: its ";" only
+    assert "by kind: `entity/no-semicolon` 1\n" in result.stdout  # no split of "noshade" in its tag
+    assert "| 1 | 10 | 1 | 10000.00 |" in result.stdout and "by kind: `words/glued` 1" in result.stdout
+    assert "unsettled parts (a second mend changes them): 0 []" in result.stdout
+    assert "slowest part: spam-1/00001/" in result.stdout
+    assert_user_error(run_benchmark("spam.py", "--package", str(tmp_path / "none")), "--package")

@@ -548,6 +548,35 @@ def test_the_book_junk_table_names_its_source_and_holds_what_the_junk_reading_as
     assert 4.5 < book_junk_zipf("so", "many") < 5.5 and book_junk_zipf("has", "her") == 0.0
 
 
+def test_the_function_pair_builder_keeps_pairs_of_two_function_words_the_books_write() -> None:
+    """``tools/build_book_pairs.function_kept``: two function words written apart ten times or more; not
+    rarer, nor a pair with a content word (the other tables' business)."""
+    builder = _tool("build_book_pairs")
+    assert builder.function_kept("of the", 10) and builder.function_kept("so it", 2_498)
+    assert not builder.function_kept("the on", 9)  # under the floor of ten
+    assert not builder.function_kept("twelve years", 500) and not builder.function_kept("sharpened by", 800)
+
+
+def test_the_function_pair_table_names_its_source_and_tells_pairs_from_none() -> None:
+    """``en-book-function-pairs.tsv.gz``: the header says where the counts come from and how many words
+    the books hold; every pair is two function words; the pairs a split of two function words needs
+    are there (``so it``, ``why not``, ``in for``) and the ones grammar has no use for are not, or
+    rarely."""
+    from textmend.fixers._dictionary import data_text
+    from textmend.fixers._pairs import book_function_table, book_function_zipf
+    from textmend.fixers._wordlists import FUNCTION_WORDS
+
+    header, words, *_ = data_text("en-book-function-pairs.tsv.gz").split("\n")
+    assert "rcdm-uga/Gutenberg_Text" in header and int(words.removeprefix("# words ")) > 50_000_000
+    table = book_function_table()
+    assert 5_000 < len(table) < 40_000
+    function = FUNCTION_WORDS["en"]
+    assert all(word in function for pair in table for word in pair.split(" "))
+    assert min(book_function_zipf(*pair.split()) for pair in ("so it", "why not", "in for", "of the")) > 3.5
+    assert [book_function_zipf(*pair.split()) for pair in ("on do", "in can", "my on")] == [0.0] * 3
+    assert book_function_zipf("the", "on") < 2.5  # 22 times in 94 M words
+
+
 def test_the_adjective_list_keeps_wordnets_notice_and_no_nouns() -> None:
     import gzip
     from importlib import resources

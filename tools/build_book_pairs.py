@@ -1,6 +1,8 @@
 """Build ``src/textmend/fixers/data/en-book-pairs.tsv.gz``: pairs of English words that public-domain
 books write apart far more often than closed up, and that wordfreq does not know glued; and
-``en-book-junk.tsv.gz``: such pairs whose glued form wordfreq knows only as junk (``somany``).
+``en-book-junk.tsv.gz``: such pairs whose glued form wordfreq knows only as junk (``somany``); and
+``en-book-function-pairs.tsv.gz``: how often the books write two function words side by side (``of the``,
+``so it``; not ``the on``).
 
 WordNet's pairs (``tools/build_pairs.py``) cover 10-15% of the content-word joins of the benchmark's
 dev splits. Printed prose covers others (``twelve years``, ``take place``, ``be saved``): this
@@ -30,13 +32,19 @@ is a function word, both are at least ``_JUNK_PART_ZIPF`` common, and the books 
 often than wordfreq sees the glued form by ``_JUNK_ODDS`` Zipf units or more (the pair's Zipf value
 in the books: its count per billion words they hold, which the file's second line gives).
 
-Output: ``left right count`` per line, sorted (the junk table's second line: ``# words N``), gzip with a
-fixed mtime (a rebuild from the same export and the same wordfreq is byte-identical). Counts are facts
-about public-domain texts; the file's header names the source.
+The function-pair table keeps every pair of two function words of ``_wordlists.FUNCTION_WORDS`` that
+the books write apart at least ``MIN_COUNT`` times, with its count (``_splitter.unvouched_function_pair``
+asks it whether two function words are a pair at all: frequencies alone cannot tell ``in the`` from
+``the on``); its second line says how many words the books hold.
+
+Output: ``left right count`` per line, sorted (the second line of the junk and function-pair tables:
+``# words N``), gzip with a fixed mtime (a rebuild from the same export and the same wordfreq is
+byte-identical). Counts are facts about public-domain texts; the file's header names the source.
 
 Run: ``python tools/build_book_pairs.py DIR`` with DIR an export of the repository's ``.txt`` files
-in their author folders (``git ls-tree`` / ``git cat-file`` of a clone); 2 worker processes, about a
-minute and 0.8 GB of memory.
+in their author folders (``git ls-tree -r -z`` / ``git cat-file`` of a clone: ``-z``, or the folders
+with accented names come out quoted and their books are missed); 2 worker processes, about a minute
+and a half and 0.8 GB of memory.
 """
 
 from __future__ import annotations
@@ -67,10 +75,11 @@ from textmend.fixers._splitter import (  # noqa: E402
 )
 from textmend.fixers._wordlists import FUNCTION_WORDS  # noqa: E402
 
-__all__ = ["build", "count", "junk_kept", "kept", "main"]
+__all__ = ["build", "count", "function_kept", "junk_kept", "kept", "main"]
 
 OUTPUT = ROOT / "src" / "textmend" / "fixers" / "data" / "en-book-pairs.tsv.gz"
 JUNK_OUTPUT = OUTPUT.with_name("en-book-junk.tsv.gz")
+FUNCTION_OUTPUT = OUTPUT.with_name("en-book-function-pairs.tsv.gz")
 MIN_COUNT = 10  # the reading's floor (``_splitter.BOOK_PAIR_MIN``): rarer pairs are an accident of wording
 APART_RATIO = 10  # written apart ten times as often as closed up or hyphenated ("dark green" 116, 43)
 PART_ZIPF = 3.0  # the reading's floor for each word (``_settled_pair``)
@@ -95,6 +104,7 @@ JUNK_HEADER = (
     "# English word pairs that public-domain books write apart and wordfreq knows glued only as junk, "
     + _SOURCE
 )
+FUNCTION_HEADER = "# Pairs of English function words that public-domain books write side by side, " + _SOURCE
 
 
 def count(paths: list[Path]) -> tuple[Counter[str], Counter[str], int]:
@@ -147,10 +157,20 @@ def junk_kept(pair: str, apart: int, closed: Counter[str], words: int) -> bool:
     return math.log10(apart * 1e9 / words) - glued >= _JUNK_ODDS
 
 
+def function_kept(pair: str, apart: int) -> bool:
+    """Whether the function-pair table keeps ``pair``, which the books write apart ``apart`` times."""
+    function = FUNCTION_WORDS["en"]
+    return apart >= MIN_COUNT and all(word in function for word in pair.split(" "))
+
+
 def build(
-    folder: Path, output: Path = OUTPUT, workers: int = 2, junk_output: Path = JUNK_OUTPUT
-) -> tuple[int, int]:
-    """Write both tables from the books under ``folder``; the number of pairs each keeps."""
+    folder: Path,
+    output: Path = OUTPUT,
+    workers: int = 2,
+    junk_output: Path = JUNK_OUTPUT,
+    function_output: Path = FUNCTION_OUTPUT,
+) -> tuple[int, int, int]:
+    """Write the three tables from the books under ``folder``; the number of pairs each keeps."""
     paths = books(folder, "dev")
     with multiprocessing.Pool(workers) as pool:
         parts = pool.map(count, [paths[i::workers] for i in range(workers)])
@@ -165,15 +185,19 @@ def build(
     write_gzip(output, HEADER + "".join(f"{pair} {n}\n" for pair, n in table))
     junk = sorted((pair, n) for pair, n in pairs.items() if junk_kept(pair, n, closed, words))
     write_gzip(junk_output, JUNK_HEADER + f"# words {words}\n" + "".join(f"{pair} {n}\n" for pair, n in junk))
-    return len(table), len(junk)
+    both = sorted((pair, n) for pair, n in pairs.items() if function_kept(pair, n))
+    write_gzip(
+        function_output, FUNCTION_HEADER + f"# words {words}\n" + "".join(f"{pair} {n}\n" for pair, n in both)
+    )
+    return len(table), len(junk), len(both)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("books", type=Path, help="an export of rcdm-uga/Gutenberg_Text's author folders")
     args = parser.parse_args(argv)
-    pairs, junk = build(args.books)
-    print(pairs, "pairs,", junk, "junk pairs")
+    pairs, junk, both = build(args.books)
+    print(pairs, "pairs,", junk, "junk pairs,", both, "function-word pairs")
     return 0
 
 

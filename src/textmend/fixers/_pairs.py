@@ -28,12 +28,19 @@ Zipf 3 or less), with a function word, two words of Zipf 4 or more, and a count 
 2.5 Zipf units likelier than the glued form (see ``_splitter.junk_split``); its second line says how
 many words the books hold (``# words N``). Same source and builder; read on first use (5 kB gzip).
 
+``data/en-book-function-pairs.tsv.gz`` holds the 16,499 pairs of two English function words that the
+same books write side by side at least ten times (``of the``, ``so it``, ``why not``; ``the on`` 22
+times in 94 M words, ``can is`` never), with the same second line; same source and builder; read on
+first use (71 kB gzip).
+
 >>> pair_count("blood", "pressure") > 10, pair_count("used", "for")
 (True, 0)
 >>> book_pair_count("twelve", "years") > 100, book_pair_count("sun", "light")
 (True, 0)
 >>> round(book_junk_zipf("so", "many"), 2), book_junk_zipf("twelve", "years")
 (4.97, 0.0)
+>>> round(book_function_zipf("of", "the"), 1), book_function_zipf("can", "is")
+(6.9, 0.0)
 >>> is_adjective("molecular"), is_adjective("potential")
 (True, False)
 """
@@ -49,6 +56,8 @@ from ._dictionary import data_text
 
 __all__ = [
     "adjectives",
+    "book_function_table",
+    "book_function_zipf",
     "book_junk_table",
     "book_junk_zipf",
     "book_pair_count",
@@ -100,11 +109,22 @@ def book_pair_count(left: str, right: str) -> int:
 _WORDS_LINE = "# words "
 
 
-@cache
 def book_junk_table() -> dict[str, float]:
-    """The junk table's pairs, as ``"left right"``, each with its Zipf value in the books: the base-10
-    logarithm of its count per billion words of the books (loaded once)."""
-    lines = data_text("en-book-junk.tsv.gz").rstrip("\n").split("\n")
+    """The junk table's pairs, as ``"left right"``, each with its Zipf value in the books (loaded once)."""
+    return _book_zipf_table("en-book-junk.tsv.gz")
+
+
+def book_function_table() -> dict[str, float]:
+    """The function-pair table's pairs, as ``"left right"``, each with its Zipf value in the books
+    (loaded once)."""
+    return _book_zipf_table("en-book-function-pairs.tsv.gz")
+
+
+@cache
+def _book_zipf_table(name: str) -> dict[str, float]:
+    """The pairs of the books' table ``name`` whose second line gives the words the books hold, each with
+    its Zipf value: the base-10 logarithm of its count per billion words of the books."""
+    lines = data_text(name).rstrip("\n").split("\n")
     words = next(int(line[len(_WORDS_LINE) :]) for line in lines if line.startswith(_WORDS_LINE))
     table: dict[str, float] = {}
     for line in lines:
@@ -118,6 +138,12 @@ def book_junk_zipf(left: str, right: str) -> float:
     """The Zipf value of ``left right`` in the books, where wordfreq knows the two glued only as junk and
     the junk table keeps the pair (0.0 when it does not)."""
     return book_junk_table().get(f"{left} {right}", 0.0)
+
+
+def book_function_zipf(left: str, right: str) -> float:
+    """The Zipf value of ``left right``, two function words, in the books (0.0 when they write the pair
+    fewer than ten times)."""
+    return book_function_table().get(f"{left} {right}", 0.0)
 
 
 @cache

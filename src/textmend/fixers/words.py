@@ -177,6 +177,7 @@ __all__ = [
     "glued_split",
     "heads_a_family",
     "holds_a_name",
+    "inside_a_tag",
     "is_attribute",
     "is_camel_name",
     "is_derived_word",
@@ -2520,6 +2521,8 @@ def beside_code(text: str, start: int, end: int) -> bool:
     line_start = low if newline < 0 else newline + 1
     newline = text.find("\n", end, high)
     line_end = high if newline < 0 else newline
+    if inside_a_tag(text, line_start, start, end, line_end):
+        return True
     before, after = text[line_start:start].split(), text[end:line_end].split()
     touching_before = bool(before) and not text[start - 1].isspace()
     touching_after = bool(after) and not text[end].isspace()
@@ -2528,6 +2531,23 @@ def beside_code(text: str, start: int, end: int) -> bool:
     return code_side(before[-1] if before else "", touching_before, points_onward) or code_side(
         after[0] if after else "", touching_after, back
     )
+
+
+def inside_a_tag(text: str, line_start: int, start: int, end: int, line_end: int) -> bool:
+    """Whether ``text[start:end]`` stands inside a markup tag of its line (between ``line_start`` and
+    ``line_end``): after a ``<`` and a letter with no ``>`` since, before a ``>`` with no ``<`` first.
+    Its attributes are names of markup, not words: ``<hr noshade color="#808080">``, ``<video autoplay
+    playsinline>`` (HTML left in a scraped page's text).
+
+    >>> text = '<hr noshade size="1"> and <b>usedfor</b>'
+    >>> inside_a_tag(text, 0, 4, 11, len(text)), inside_a_tag(text, 0, 29, 36, len(text))
+    (True, False)
+    """
+    opened = text.rfind("<", line_start, start)
+    if opened < 0 or not text[opened + 1 : opened + 2].isalpha() or text.find(">", opened, start) >= 0:
+        return False
+    closes = text.find(">", end, line_end)
+    return closes >= 0 and text.find("<", end, closes) < 0
 
 
 def opens_call(text: str, line_start: int, start: int) -> bool:
