@@ -75,7 +75,9 @@ def main(argv: list[str] | None = None) -> int:
     for kind in TYPES:
         records = [(name, text) for name, part_kind, text in parts if part_kind == kind]
         kinds, words, seconds = mend_records(records, args.contexts)
-        print_kinds(f"SpamAssassin mail under {package}, {kind} parts", "parts", len(records), words, kinds, seconds)
+        print_kinds(
+            f"SpamAssassin mail under {package}, {kind} parts", "parts", len(records), words, kinds, seconds
+        )
         print()
     unsettled: list[str] = []
     slowest = (0.0, "", 0)

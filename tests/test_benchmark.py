@@ -295,7 +295,8 @@ def test_spam_benchmark_mends_every_text_part_and_reads_back_each_result(tmp_pat
     import json
 
     plain = "Dear friend, we discovered the sumof US$37,400,000.00 in my bank.\n"
-    html = '<table><tr><td>\n<hr noshade color="#808080" size="1"></td>\n<td>Click here&#8217s the offer</td>\n'
+    html = '<table><tr><td>\n<hr noshade color="#808080" size="1"></td>\n'
+    html += "<td>Click here&#8217s the offer</td>\n"
     mail = (
         "From: a@example.org\nSubject: offer\nMIME-Version: 1.0\n"
         'Content-Type: multipart/alternative; boundary="b"\n\n'
@@ -303,10 +304,11 @@ def test_spam_benchmark_mends_every_text_part_and_reads_back_each_result(tmp_pat
     )
     (tmp_path / "data" / "spam-1").mkdir(parents=True)
     (tmp_path / "data" / "spam-1" / "00001.abc.json").write_text(json.dumps({"text": mail}), encoding="utf-8")
-    (tmp_path / "data" / "spam-1" / "00001.abc.txt").write_text(mail, encoding="utf-8")  # the raw copy: not read
+    (tmp_path / "data" / "spam-1" / "00001.abc.txt").write_text(mail, encoding="utf-8")  # a raw copy: unread
     result = run_benchmark("spam.py", "--package", str(tmp_path), "--contexts")
     assert result.returncode == 0, result.stderr
-    assert "spam-1/00001/1: words/glued: 'Dear friend, we discovered the sum' ['' -> ' '] 'of US$" in result.stdout
+    glued = "spam-1/00001/1: words/glued: 'Dear friend, we discovered the sum' ['' -> ' '] 'of US$"
+    assert glued in result.stdout
     assert "spam-1/00001/2: entity/no-semicolon: " in result.stdout  # &#8217s in markup: its ";" only
     assert "by kind: `entity/no-semicolon` 1\n" in result.stdout  # no split of "noshade" in its tag
     assert "| 1 | 10 | 1 | 10000.00 |" in result.stdout and "by kind: `words/glued` 1" in result.stdout

@@ -921,6 +921,8 @@ def plain_plainly_whole(splitter: Splitter, token: str) -> bool:
         or (splitter.inflected(token) and _splitter.junk_split(splitter, token) is None)
         or _splitter.is_entity_remnant(token)
         or token in _splitter.PYTHON_NAMES
+        or (token[-1:] == "s" and token[:-1] in _splitter.PYTHON_NAMES)
+        or token in _splitter.CODE_KEYWORDS
         or (splitter.language == "en" and token in english_dictionary())
     )
 

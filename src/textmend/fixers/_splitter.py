@@ -201,7 +201,6 @@ _SEEN_ZIPF = 6.0  # how common a word the document uses on its own counts as
 # than wordfreq sees it glued: "so it" 4.4 against "soit" 1.9, "in for" 4.2 against 2.3; not "his to" 3.3
 # against "histo" 1.8. 1.0 and 1.5 lose no join of the dev splits, 2.0 loses "in for".
 _FUNCTION_PAIR_ODDS = 1.5
-_ARTICLES = frozenset({"a", "an", "the"})
 _AFFIX_PENALTY = 1.5
 _CONTENT_PENALTY = 1.5
 _PARTICLE_PENALTY = 1.0  # a word before a particle: "rust up" (see junction)
@@ -215,6 +214,7 @@ _SEARCHES_BEFORE_COUNTING = 8  # see DocumentWords
 # now 0.85.)
 _APART_SEARCHES = 128
 _AROUND = 100  # characters on each side of a token whose language decides whether it is foreign
+_NEAR = 500  # characters on each side of a line too short to show its language that speak for it
 # A word of a neighbouring language that English knows this little or less may be English glue where
 # English words stand around it (``toits`` 1.2, ``dueto`` 1.3, ``soit`` 1.9, ``forme`` 2.4: "to its",
 # "due to", "so it", "for me"); ``canto`` (2.8) and ``tome`` (3.2) are English words too, and stay.
@@ -498,7 +498,7 @@ class Splitter:
         return (
             0.0 < joined < self.max_joined_zipf
             and "i" not in (left, right)
-            and not (left in _ARTICLES and keyword.iskeyword(right))
+            and not (left in ARTICLES and keyword.iskeyword(right))
             and book_function_zipf(left, right) - joined < _FUNCTION_PAIR_ODDS
         )
 
@@ -766,6 +766,11 @@ class DocumentWords:
         counts = self._load_counts()
         return word not in counts and (word.capitalize() in counts or word.upper() in counts)
 
+    def writes_in_lowercase(self, word: str) -> bool:
+        """Whether the document writes the lowercase ``word`` as a word of its own in lowercase (``ctime``;
+        not ``ECHILD`` for ``echild``)."""
+        return word in self._load_counts()
+
     def uses(self, word: str) -> bool:
         """Whether the document uses ``word`` (in any case) as a word of its own."""
         return word in self._load_lower()
@@ -848,7 +853,10 @@ class DocumentWords:
         return self._language
 
     def line_language(self, position: int, default: str) -> str:
-        """The language of the line holding ``position``; a line too short to say has the document's."""
+        """The language of the line holding ``position``; a line too short to say has the document's,
+        unless the text around it (``_NEAR`` characters each way) is in another language than
+        ``default``: a short line of a Norwegian manual page with an English paragraph is Norwegian,
+        and one of a Finnish page among English option names stays Finnish."""
         index = self._line_index(position)
         language = self._line_languages.get(index)
         if language is None:
@@ -857,6 +865,9 @@ class DocumentWords:
             decided = decided_language(line, default, record=whole)
             if decided is None and whole:
                 self._language = default  # a one-line text: what language_of says, without a second count
+            if decided is None and not whole and len(self.text) > 2 * _NEAR:
+                near = decided_language(self.text[max(0, position - _NEAR) : position + _NEAR], default)
+                decided = near if near != default else None
             language = self._line_languages[index] = decided or self.language(default)
         return language
 

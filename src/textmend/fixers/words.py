@@ -205,6 +205,7 @@ __all__ = [
     "is_short_word_after_dot",
     "is_typo",
     "last_word",
+    "lettered_family",
     "lowercase_run_starts",
     "lowercase_runs",
     "misreads_grammar",
@@ -830,6 +831,8 @@ def glued_repair(
         return None
     if holds_a_name(splitter, chosen[0], document):
         return None  # "manylinux wheels" beside "Linux": the writer spells that name with a capital
+    if lettered_family(splitter, chosen[0], document):
+        return None  # "atime" beside "ctime": the letter names one of a family of terms
     if is_typo(splitter, token, chosen[0]):
         return None  # "towars", "orking": a common word with a letter dropped
     if ends_in_itis(splitter, chosen[0]):
@@ -2501,11 +2504,41 @@ def holds_a_name(splitter: Splitter, parts: tuple[str, ...], document: DocumentW
     )
 
 
+#: Letters that name members of a family of terms before a word (``ctime``, ``mtime``, ``bflag``); not
+#: ``a`` (the article) nor ``i`` (the pronoun, glued in informal text: ``ithink``).
+_FAMILY_LETTERS = "bcdefghjklmnopqrstuvwxyz"
+#: ... where the term is no common word ("treason" is no letter and "reason": "areason" is still glue).
+_FAMILY_TERM_ZIPF = 2.5
+
+
+def lettered_family(splitter: Splitter, parts: tuple[str, ...], document: DocumentWords) -> bool:
+    """Whether ``parts`` read the English article ``a`` glued to a word that the document also writes after
+    another single letter, in lowercase, as a term no dictionary lists: ``atime`` beside ``ctime`` and
+    ``mtime`` (the times of ls's manual page), ``aflag`` beside ``bflag``. There the ``a`` names a
+    member of a family (not beside the constant ``ECHILD``: ``achild process`` is glue).
+
+    >>> lettered_family(Splitter(), ("a", "time"), DocumentWords("atime, access, use; change time: ctime"))
+    True
+    >>> lettered_family(Splitter(), ("a", "reason"), DocumentWords("areason for treason"))
+    False
+    """
+    if splitter.language != "en" or len(parts) != 2 or parts[0] != "a":
+        return False
+    rest = parts[1]
+    return any(
+        document.writes_in_lowercase(term := letter + rest)
+        and zipf(term, "en") < _FAMILY_TERM_ZIPF
+        and term not in english_dictionary()
+        for letter in _FAMILY_LETTERS
+    )
+
+
 def beside_code(text: str, start: int, end: int) -> bool:
     """Whether code touches ``text[start:end]`` or points at it from the word just before or after:
     ``x = usedfor(y)``, ``usedfor == 3``, ``f(a, usedfor)``, ``{% endfor %}``, ``"baseten"`` in backticks;
-    not ``(n = 10), innormal``, nor a call or a tag named in prose a word away (``Py_Initialize(),
-    followedby the``, ``<Wallco Inc> andrelated``, ``whocall malloc() directly``).
+    or the token stands inside a markup tag (``<hr noshade>``: :func:`inside_a_tag`); not ``(n = 10),
+    innormal``, nor a call or a tag named in prose a word away (``Py_Initialize(), followedby the``,
+    ``<Wallco Inc> andrelated``, ``whocall malloc() directly``).
 
     >>> beside_code("x = usedfor(y)", 4, 11), beside_code("(n = 10), innormal women", 10, 18)
     (True, False)
