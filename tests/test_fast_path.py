@@ -101,7 +101,7 @@ def test_gating_never_changes_the_result(text: str) -> None:
 
 # The runs of characters between spaces and quotation marks: the tokens is_quoted_example may find quoted.
 _UNQUOTED_TOKEN = regex.compile(
-    r"[^\s\"'\u00ab\u00bb\u201c\u201d\u201e\u2018\u2019\u300c\u300d\u300e\u300f\u2039\u203a]+"
+    r"[^\s\"'`\u00ab\u00bb\u201c\u201d\u201e\u2018\u2019\u300c\u300d\u300e\u300f\u2039\u203a]+"
 )
 
 

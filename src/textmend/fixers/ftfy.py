@@ -12,8 +12,9 @@ ftfy's own quote uncurling is off here: turning typographic quotes into ASCII is
 - Normalization (NFC) makes a letter and its combining accent one, as ftfy does; a character that NFC
   replaces on its own stays as its writer typed it: the Kelvin, Ohm and Ångström signs, CJK
   compatibility ideographs (``神`` U+FA19, in a Japanese name; Korean hanja), the Greek question mark.
-- Mojibake quoted as an example, a whole token in quotation marks (``le type « Ã© »``), stays as
-  written: a text about encodings means it so.
+- Mojibake or a reference quoted as an example, a whole token in quotation marks (``le type « Ã© »``,
+  ``written `&pound;' in HTML``, ``"&amp;"``), stays as written: a text about encodings or markup
+  means it so.
 - Only the lines that need ftfy are given to it, and ``"\\r"`` line breaks in plain ASCII lines are
   mended without it, so a page of 10,000 empty lines costs no more than prose. Lines are judged a
   block at a time first, so a page of short accented lines is not judged line by line.
@@ -137,9 +138,7 @@ class FtfyFixer(Fixer):
                 fixed = self.fix_line(line, markup=markup or overlaps(code, start, end), cjk=bool(cjk))
                 if fixed != line:
                     for run in _differences(line, fixed, start):
-                        yield from (
-                            edit for at, edit in enumerate(run) if not _quoted_mojibake(text, run, at)
-                        )
+                        yield from (edit for at, edit in enumerate(run) if not _quoted_example(text, run, at))
 
     def fix_line(self, line: str, *, markup: bool | None = None, cjk: bool = False) -> str:
         """What ftfy makes of one line, as a second run would leave it (see ``_ftfy_lines.fix_line``).
@@ -250,29 +249,41 @@ def _edit(start: int, before: str, after: str, kind: str) -> Edit:
 
 
 # Quotation marks that open and close a quoted example: « », “ ”, „ “, " ", ' ', ‘ ’, 「 」, 『 』.
-_OPENING_QUOTES = "«“„\"'‘「『‹"
+_OPENING_QUOTES = "«“„\"'‘「『‹`"  # and the backquote of `TeX' and manual pages
 _CLOSING_QUOTES = "»”“\"'’」』›"
 # Marks that open as well as close (and the apostrophe): one after a letter or digit opens nothing
 # (``COM'È``, ``"GPL"，``), and one before a letter or digit closes nothing (``，"BSD"``).
 _EITHER_WAY = "\"'\u2019"
 
 
-def _quoted_mojibake(text: str, run: tuple[Edit, ...], at: int) -> bool:
+def _quoted_example(text: str, run: tuple[Edit, ...], at: int) -> bool:
     """Whether ``run[at]``, one of the edits of a differing ``run`` (:func:`_aligned`, in order), mends
-    mojibake quoted as an example (:func:`is_quoted_example`) whose quotation marks neither edit next to
-    it reaches: an edit just past a mark makes it a piece of the mojibake (``„ï¼‰â€œå½“``: the ``“`` is
-    a byte of ``当``), to be mended with the rest, not kept as an example while the rest is mended again
-    at each round. (The edits do not overlap, so no edit further off can reach a mark.)"""
+    mojibake or decodes a reference quoted as an example (:func:`is_quoted_example`: ``« Ã© »``,
+    ```&pound;'``) whose quotation marks neither edit next to it reaches: an edit just past a mark makes
+    it a piece of the mojibake (``„ï¼‰â€œå½“``: the ``“`` is a byte of ``当``), to be mended with the
+    rest, not kept as an example while the rest is mended again at each round. (The edits do not
+    overlap, so no edit further off can reach a mark.)"""
     edit = run[at]
-    if edit.kind != "ftfy/mojibake":
+    if edit.kind not in _QUOTABLE_KINDS:
         return False
-    marks = _quotation_marks(text, edit.start, edit.end)
+    start = edit.start
+    if edit.kind == "ftfy/entity" and text[start : start + 1] != "&":
+        # "&amp;" -> "&" keeps its "&" and drops the rest: the example is the reference from its "&"
+        ampersand = text.rfind("&", max(0, start - _LONGEST_REFERENCE), start)
+        start = ampersand if ampersand >= 0 else start
+    marks = _quotation_marks(text, start, edit.end)
     if marks is None:
         return False
     opening, closing = marks
     reaches_opening = at > 0 and run[at - 1].end >= opening
     reaches_closing = at + 1 < len(run) and run[at + 1].start <= closing + 1
     return not (reaches_opening or reaches_closing)
+
+
+#: The repairs that a quoted example is spared: mojibake, and a reference decoded.
+_QUOTABLE_KINDS = frozenset({"ftfy/mojibake", "ftfy/entity"})
+#: The most characters between a reference's "&" and where its decoding's edit starts (``&CounterClockwise``).
+_LONGEST_REFERENCE = 40
 
 
 def is_quoted_example(text: str, start: int, end: int) -> bool:
