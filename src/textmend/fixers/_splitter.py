@@ -1679,9 +1679,12 @@ _PRIVATIVE_ADJECTIVE_ENDING = "ical"
 _AN_WORD_LETTERS = 4
 _PRIVATIVE_ENDINGS = ("ic", "ous", "ia", "ism", "y")
 
-# Determiners that no article follows: "these a" is no reading of "thesea" ("the sea" is), while "this
-# a" ("is this a joke"), "her a" and "them a" are English.
-_ARTICLE_NEVER_AFTER = frozenset("the these those his its their our your my whose".split())  # noqa: SIM905
+# Determiners that no article follows: "these a" is no reading of "thesea" ("the sea" is), "no a" none
+# of "no atime" (words.follows_a_determiner), while "this a" ("is this a joke"), "her a" and "them a"
+# are English.
+_ARTICLE_NEVER_AFTER = frozenset(
+    "the these those his its their our your my whose no every each".split()  # noqa: SIM905
+)
 ARTICLES = frozenset({"a", "an", "the"})
 
 

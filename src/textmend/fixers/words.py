@@ -169,6 +169,7 @@ __all__ = [
     "ends_sentences",
     "ends_the_phrase",
     "ends_with_conjunction",
+    "follows_a_determiner",
     "follows_article",
     "follows_letter_apostrophe",
     "foreign_word_glued",
@@ -2353,11 +2354,31 @@ def misreads_grammar(splitter: Splitter, parts: tuple[str, ...], text: str, end:
             return True  # "asan (default is no)." is no "as an"; "ofthe." is still "of the." (cut short)
     if quantifies_a_name(splitter, parts, text, end):
         return True  # "for manylinux by": "many" before a name
+    if follows_a_determiner(parts, text, end - sum(map(len, parts))):
+        return True  # "no atime updates" is no "no a time"
     return (
         text[end : end + 2] in ("'s", "\u2019s")
         and splitter.function_word(parts[-1])
         and parts[-1] not in _TAKES_S
     )
+
+
+def follows_a_determiner(parts: tuple[str, ...], text: str, start: int) -> bool:
+    """Whether ``parts`` put ``a`` or ``an`` first, right after a determiner that takes none before the token
+    that starts at ``start``, with only spaces between (:func:`._splitter.article_after_determiner`
+    asks the same within a token): ``no atime updates`` is no ``no a time``, ``the atime field`` no ``the a
+    time field``; ``is this atest`` is ``this a test``.
+
+    >>> a_time, a_test = ("a", "time"), ("a", "test")
+    >>> follows_a_determiner(a_time, "no atime", 3), follows_a_determiner(a_test, "this atest", 5)
+    (True, False)
+    """
+    if parts[0] not in ("a", "an"):
+        return False  # "the the": a word written twice is a typo of its own, not this glue's reading
+    before = word_before(text, start)
+    if before is None or not text[before[1] + len(before[0]) : start].isspace():
+        return False  # "the end, a..." has a comma between: a new phrase
+    return article_after_determiner((before[0].lower(), parts[0]))
 
 
 # What follows an article that ends a phrase: a closing bracket or a stop, after an aside in brackets or
