@@ -256,6 +256,12 @@ _CLOSING_QUOTES = "»”“\"'’」』›"
 _EITHER_WAY = "\"'\u2019"
 
 
+#: The repairs that a quoted example is spared: mojibake, and a reference decoded.
+_QUOTABLE_KINDS = frozenset({"ftfy/mojibake", "ftfy/entity"})
+#: The most characters between a reference's "&" and where its decoding's edit starts (``&CounterClockwise``).
+_LONGEST_REFERENCE = 40
+
+
 def _quoted_example(text: str, run: tuple[Edit, ...], at: int) -> bool:
     """Whether ``run[at]``, one of the edits of a differing ``run`` (:func:`_aligned`, in order), mends
     mojibake or decodes a reference quoted as an example (:func:`is_quoted_example`: ``« Ã© »``,
@@ -278,12 +284,6 @@ def _quoted_example(text: str, run: tuple[Edit, ...], at: int) -> bool:
     reaches_opening = at > 0 and run[at - 1].end >= opening
     reaches_closing = at + 1 < len(run) and run[at + 1].start <= closing + 1
     return not (reaches_opening or reaches_closing)
-
-
-#: The repairs that a quoted example is spared: mojibake, and a reference decoded.
-_QUOTABLE_KINDS = frozenset({"ftfy/mojibake", "ftfy/entity"})
-#: The most characters between a reference's "&" and where its decoding's edit starts (``&CounterClockwise``).
-_LONGEST_REFERENCE = 40
 
 
 def is_quoted_example(text: str, start: int, end: int) -> bool:
