@@ -315,3 +315,36 @@ def test_spam_benchmark_mends_every_text_part_and_reads_back_each_result(tmp_pat
     assert "unsettled parts (a second mend changes them): 0 []" in result.stdout
     assert "slowest part: spam-1/00001/" in result.stdout
     assert_user_error(run_benchmark("spam.py", "--package", str(tmp_path / "none")), "--package")
+
+
+def _npm_archive(folder: Path, name: str, licence: str, files: dict[str, str]) -> None:
+    """An archive laid out as ``npm pack`` lays one out: ``package/package.json`` and ``files``."""
+    import io
+    import json
+    import tarfile
+
+    members = {"package/package.json": json.dumps({"name": name, "version": "1.0.0", "license": licence})}
+    members |= {f"package/{path}": text for path, text in files.items()}
+    with tarfile.open(folder / f"{name}-1.0.0.tgz", "w:gz") as tar:
+        for path, text in members.items():
+            data = text.encode("utf-8")
+            info = tarfile.TarInfo(path)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+
+
+def test_readmes_benchmark_mends_permissive_packages_texts_and_reads_back_each_result(tmp_path: Path) -> None:
+    readme = (
+        "# knex\n\nQueries were usedfor tests. Pass the tableName option; calls without tablename fail.\n"
+    )
+    readme += "Shells turn `\uff02` into a quotation mark.\n" + "More words here. " * 10
+    _npm_archive(tmp_path, "knex", "MIT", {"README.md": readme, "LICENSE.md": "MIT licence " * 30})
+    _npm_archive(tmp_path, "closed", "GPL-3.0", {"README.md": "A text that was usedfor tests. " * 10})
+    result = run_benchmark("readmes.py", "--folder", str(tmp_path), "--contexts")
+    assert result.returncode == 0, result.stderr
+    assert "knex-1.0.0.tgz:package/README.md: words/glued: " in result.stdout  # "usedfor": the only change
+    assert "by kind: `words/glued` 1\n" in result.stdout  # "tablename" and the quoted character stay
+    assert "| 1 | " in result.stdout and "closed-1.0.0" not in result.stdout  # GPL and licence files unread
+    assert "unsettled texts (a second mend changes them): 0 []" in result.stdout
+    assert "slowest text: knex-1.0.0.tgz:package/README.md" in result.stdout
+    assert_user_error(run_benchmark("readmes.py", "--folder", str(tmp_path / "none")), "--folder")

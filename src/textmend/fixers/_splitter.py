@@ -766,6 +766,10 @@ class DocumentWords:
         counts = self._load_counts()
         return word not in counts and (word.capitalize() in counts or word.upper() in counts)
 
+    def writes_exactly(self, word: str) -> bool:
+        """Whether the document writes ``word`` as a word of its own, in just that case (``activeGroup``)."""
+        return word in self._load_counts()
+
     def writes_in_lowercase(self, word: str) -> bool:
         """Whether the document writes the lowercase ``word`` as a word of its own in lowercase (``ctime``;
         not ``ECHILD`` for ``echild``)."""

@@ -250,14 +250,16 @@ def _edit(start: int, before: str, after: str, kind: str) -> Edit:
 
 # Quotation marks that open and close a quoted example: « », “ ”, „ “, " ", ' ', ‘ ’, 「 」, 『 』.
 _OPENING_QUOTES = "«“„\"'‘「『‹`"  # and the backquote of `TeX' and manual pages
-_CLOSING_QUOTES = "»”“\"'’」』›"
+_CLOSING_QUOTES = "»”“\"'’」』›`"  # and the backquote that closes a Markdown code span
 # Marks that open as well as close (and the apostrophe): one after a letter or digit opens nothing
 # (``COM'È``, ``"GPL"，``), and one before a letter or digit closes nothing (``，"BSD"``).
 _EITHER_WAY = "\"'\u2019"
 
 
-#: The repairs that a quoted example is spared: mojibake, and a reference decoded.
+#: The repairs that a quoted example is spared: mojibake, and a reference decoded; and in a Markdown code
+#: span, a character narrowed (```＂` (U+FF02)``: the very character a text about characters names).
 _QUOTABLE_KINDS = frozenset({"ftfy/mojibake", "ftfy/entity"})
+_CODE_SPAN_KINDS = frozenset({"ftfy/width"})
 #: The most characters between a reference's "&" and where its decoding's edit starts (``&CounterClockwise``).
 _LONGEST_REFERENCE = 40
 
@@ -270,6 +272,8 @@ def _quoted_example(text: str, run: tuple[Edit, ...], at: int) -> bool:
     rest, not kept as an example while the rest is mended again at each round. (The edits do not
     overlap, so no edit further off can reach a mark.)"""
     edit = run[at]
+    if edit.kind in _CODE_SPAN_KINDS:
+        return _in_code_span(text, edit.start, edit.end)
     if edit.kind not in _QUOTABLE_KINDS:
         return False
     start = edit.start
@@ -284,6 +288,14 @@ def _quoted_example(text: str, run: tuple[Edit, ...], at: int) -> bool:
     reaches_opening = at > 0 and run[at - 1].end >= opening
     reaches_closing = at + 1 < len(run) and run[at + 1].start <= closing + 1
     return not (reaches_opening or reaches_closing)
+
+
+def _in_code_span(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is all that a Markdown code span holds: ```＂```, the backquote before
+    it the line's first, third... (not the ``｜`` between ```number`｜`string```)."""
+    if text[start - 1 : start] != "`" or text[end : end + 1] != "`":
+        return False
+    return text.count("`", text.rfind("\n", 0, start) + 1, start) % 2 == 1
 
 
 def is_quoted_example(text: str, start: int, end: int) -> bool:

@@ -204,7 +204,9 @@ __all__ = [
     "is_quoted_term",
     "is_rare_word",
     "is_short_word_after_dot",
+    "is_table_cell_name",
     "is_typo",
+    "is_web_address",
     "last_word",
     "lettered_family",
     "lowercase_run_starts",
@@ -241,6 +243,7 @@ __all__ = [
     "writes_capitalised",
     "writes_code",
     "written_apart",
+    "written_as_one_name",
 ]
 
 # A lowercase word standing alone: not part of a URL, an address, a path, a hashtag or an identifier,
@@ -832,6 +835,8 @@ def glued_repair(
         return None
     if holds_a_name(splitter, chosen[0], document):
         return None  # "manylinux wheels" beside "Linux": the writer spells that name with a capital
+    if written_as_one_name(chosen[0], document):
+        return None  # "tablename" beside "tableName": the name of code, written loosely in prose
     if lettered_family(splitter, chosen[0], document):
         return None  # "atime" beside "ctime": the letter names one of a family of terms
     if is_typo(splitter, token, chosen[0]):
@@ -1950,7 +1955,9 @@ def stands_apart(
     backticks (``(nolinkage)``), before a noun of code unless a part is a word no name is made of, a
     determiner or a form of "be" (``the timeit module``, not ``writea function``, ``thecalling function``
     nor ``beuseful functions``: ``_PHRASE_WORDS``), beside
-    a code sign (``x = usedfor(y)``) or inside a call's parentheses (``f(int howmany)``), or hyphenated
+    a code sign (``x = usedfor(y)``) or inside a call's parentheses (``f(int howmany)``), in a web
+    address after its host (``forum/?fromgroups#!forum``: :func:`is_web_address`), alone in a cell of
+    a table or in its list of names (:func:`is_table_cell_name`), or hyphenated
     elsewhere in the document (``fallthrough``, ``fall-through``).
 
     >>> stands_apart(Splitter(), "timeit", ("time", "it"), 8, DocumentWords("see the timeit module"))
@@ -2010,6 +2017,10 @@ def stands_apart(
         beside_code(text, start, start + len(token)) or document.in_arguments(start)
     ):
         return True
+    if is_table_cell_name(text, start, start + len(token)):
+        return True  # "| Oracle Rules Language | ruleslanguage |": a table's column of names
+    if before[-1:].strip() and is_web_address(before.rsplit(None, 1)[-1]):
+        return True  # "https://groups.google.com/forum/?fromgroups#!forum": a URL's query or fragment
     return document.hyphenates(token)
 
 
@@ -2525,6 +2536,22 @@ def holds_a_name(splitter: Splitter, parts: tuple[str, ...], document: DocumentW
     )
 
 
+def written_as_one_name(parts: tuple[str, ...], document: DocumentWords) -> bool:
+    """Whether the document writes ``parts`` elsewhere as one name with capitals: in camel case
+    (``tableName``, ``activeGroup``), in Pascal case (``ComputedValue``) or in capitals
+    (``SAMEORIGIN``). The lowercase token is that name of code, written loosely in prose (``calls
+    without tablename``), not two words run together.
+
+    >>> written_as_one_name(("table", "name"), DocumentWords("without tablename; see tableName"))
+    True
+    >>> written_as_one_name(("table", "name"), DocumentWords("without tablename; see the table name"))
+    False
+    """
+    capitalised = [part.capitalize() for part in parts]
+    forms = (parts[0] + "".join(capitalised[1:]), "".join(capitalised), "".join(parts).upper())
+    return any(map(document.writes_exactly, forms))
+
+
 #: Letters that name members of a family of terms before a word (``ctime``, ``mtime``, ``bflag``); not
 #: ``a`` (the article) nor ``i`` (the pronoun, glued in informal text: ``ithink``).
 _FAMILY_LETTERS = "bcdefghjklmnopqrstuvwxyz"
@@ -2585,6 +2612,39 @@ def beside_code(text: str, start: int, end: int) -> bool:
     return code_side(before[-1] if before else "", touching_before, points_onward) or code_side(
         after[0] if after else "", touching_after, back
     )
+
+
+# A table cell of names: one word, or words separated by commas ("asciidoc, adoc"), between bars.
+_NAME_CELL = re.compile(r"[ \t]*[\w.+#-]+(?:[ \t]*,[ \t]*[\w.+#-]+)*[ \t]*,?[ \t]*")
+
+
+def is_table_cell_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands in a cell of a table drawn with bars (Markdown's ``| a | b |``)
+    that holds nothing but one name or a list of names: ``| Oracle Rules Language | ruleslanguage |``,
+    ``| asciidoc, adoc |``. A sentence in a cell (``| it is usedfor that |``) is prose.
+
+    >>> is_table_cell_name("| AsciiDoc | asciidoc, adoc |", 22, 26)
+    True
+    >>> is_table_cell_name("| note | it is usedfor that |", 15, 22)
+    False
+    """
+    opened = text.rfind("|", max(0, start - _WORD_REACH), start)
+    if opened < 0 or "\n" in text[opened:start]:
+        return False
+    closed = text.find("|", end, end + _WORD_REACH)
+    if closed < 0 or "\n" in text[end:closed]:
+        return False
+    return _NAME_CELL.fullmatch(text, opened + 1, closed) is not None
+
+
+def is_web_address(head: str) -> bool:
+    """Whether ``head``, the text that runs up to a token with no space between, opens a web address
+    (``https://host/path?``, ``www.host.org/#!``): the token is a piece of that address, not a word.
+
+    >>> is_web_address("https://groups.google.com/forum/?"), is_web_address("(see")
+    (True, False)
+    """
+    return "://" in head or head.lstrip("(<[\"'").startswith("www.")
 
 
 def inside_a_tag(text: str, line_start: int, start: int, end: int, line_end: int) -> bool:
@@ -2841,6 +2901,7 @@ def no_space_repair(
         or names_a_file(splitter, left, right)
         or names_a_code_thing(splitter, right, document.text, match.end())
         or is_quoted_term(document.text, match.start(), match.end())
+        or bracketed_alone(document.text, match.start(), match.end())  # "[Marionette.Handlebars](url)"
         or (not lost_newline and is_attribute(splitter, _last_piece(match, taken), right, document))
         or (lost_newline and is_known_with_n(splitter, lost_newline, right))
         or document.in_code(match.start())
