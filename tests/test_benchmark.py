@@ -348,3 +348,21 @@ def test_readmes_benchmark_mends_permissive_packages_texts_and_reads_back_each_r
     assert "unsettled texts (a second mend changes them): 0 []" in result.stdout
     assert "slowest text: knex-1.0.0.tgz:package/README.md" in result.stdout
     assert_user_error(run_benchmark("readmes.py", "--folder", str(tmp_path / "none")), "--folder")
+
+
+def test_descriptions_benchmark_mends_each_description_unfitted_and_fitted(tmp_path: Path) -> None:
+    stanzas = [
+        ("ispell", "International Ispell (an interactive spelling corrector)"),
+        ("golang-cwalk", "Concurrent filepath.Walk replacement"),
+        ("tea", "A program usedfor tea\n .\n It brews tea."),
+        ("tea-doc", "A program usedfor tea\n .\n It brews tea."),  # the same description: read once
+    ]
+    packages = "".join(f"Package: {name}\nVersion: 1\nDescription: {text}\n\n" for name, text in stanzas)
+    (tmp_path / "Packages").write_text(packages, encoding="utf-8")
+    result = run_benchmark("descriptions.py", "--packages", str(tmp_path / "Packages"), "--contexts")
+    assert result.returncode == 0, result.stderr
+    assert "Debian package descriptions, 3 distinct, 16 words" in result.stdout
+    assert "unfitted tea: words/glued: 'A program usedfor tea\\n\\nIt brews tea.'" in result.stdout
+    assert "| unfitted | 1 | 6250.00 | `words/glued` 1 |" in result.stdout  # filepath.Walk stays
+    assert "most changed, unfitted: `usedfor` 1" in result.stdout
+    assert_user_error(run_benchmark("descriptions.py", "--packages", str(tmp_path / "none")), "--packages")

@@ -346,6 +346,20 @@ def test_fitting_on_damaged_text_still_splits_the_template_join() -> None:
     assert mended == "A story about boats.\n\nrelated articles"
 
 
+def test_a_word_of_the_corpus_on_a_repeated_line_stays_a_word() -> None:
+    # Debian's package descriptions: two packages share the one line "goroutine leak detector", which
+    # ends two documents as a template's line would; the corpus writes "goroutine" in more documents.
+    corpus = ["goroutine leak detector", "goroutine leak detector"]
+    corpus += [f"pool {n} of goroutine workers" for n in range(3)] + [
+        f"Go library {n} for routine work" for n in range(10)
+    ]
+    model = textmend.fit(corpus)
+    assert model.tail_count("goroutine leak detector") == 2 and model.spread("goroutine") == 5
+    assert words().with_model(model)("goroutine leak detector") == "goroutine leak detector"
+    fewer = textmend.fit(corpus[:3] + corpus[5:])  # in three documents, two of them the line's: its word
+    assert words().with_model(fewer)("goroutine leak detector") == "go routine leak detector"
+
+
 def test_fitting_on_text_with_a_repeated_glue_still_splits_it() -> None:
     corpus = [f"Page {n}: the best ofthe year, and one of the best of the lot." for n in range(10)]
     corpus += [f"Most of the people, most of the time, {n}." for n in range(30)]

@@ -1416,17 +1416,25 @@ _CORPUS_PART_ZIPF = 3.0
 _CORPUS_PART_COUNT = 5
 
 
+# How many times as many documents as a template line ends a token on it must be in to be a word.
+_BEYOND_TEMPLATE = 2
+
+
 def corpus_word(model: CorpusModel, token: str, parts: tuple[str, ...] | None, line: str) -> bool:
     """Whether the fitted corpus uses ``token`` as a word of its own: not only in a block that ends many
-    documents (a page template: ``Readmore``), and not far less often than any two of its ``parts``
-    side by side (``None``: no split was found; then in several documents).
+    documents (a page template: ``Readmore``; the token on such a ``line`` is the corpus's word only
+    where it is in twice as many documents as the line ends: ``goroutine`` on the line ``goroutine leak
+    detector`` that two of Debian's package descriptions are), and not far less often than any two of
+    its ``parts`` side by side (``None``: no split was found; then in several documents).
 
     >>> model = CorpusModel.from_counts(words={"rustup": 9}, word_documents={"rustup": 4}, documents=4)
     >>> corpus_word(model, "rustup", ("rust", "up"), "install rustup first")
     True
     """
     count = model.count(token)
-    if count < _CORPUS_WORD_SEEN or is_template_line(model, line):
+    if count < _CORPUS_WORD_SEEN or (
+        is_template_line(model, line) and model.spread(token) < _BEYOND_TEMPLATE * model.tail_count(line)
+    ):
         return False
     if parts is None:
         return count >= _CORPUS_WORD_COUNT and model.spread(token) >= _CORPUS_WORD_DOCUMENTS

@@ -166,6 +166,7 @@ __all__ = [
     "corpus_repair",
     "determines_no_noun",
     "ends_in_itis",
+    "ends_no_sentence",
     "ends_sentences",
     "ends_the_phrase",
     "ends_with_conjunction",
@@ -2902,6 +2903,11 @@ def no_space_repair(
         or names_a_code_thing(splitter, right, document.text, match.end())
         or is_quoted_term(document.text, match.start(), match.end())
         or bracketed_alone(document.text, match.start(), match.end())  # "[Marionette.Handlebars](url)"
+        or (
+            left not in _TITLES
+            and right not in _SENTENCE_OPENERS
+            and ends_no_sentence(document.text, match.end())
+        )
         or (not lost_newline and is_attribute(splitter, _last_piece(match, taken), right, document))
         or (lost_newline and is_known_with_n(splitter, lost_newline, right))
         or document.in_code(match.start())
@@ -2929,6 +2935,31 @@ def _last_piece(match: regex.Match[str], taken: Mapping[int, Edit]) -> str:
 
 
 # -- rules for a missing space after a full stop ------------------------------------------------
+
+
+# How far after a full stop with no space the paragraph is read for a sentence's end.
+_SENTENCE_REACH = 300
+_SENTENCE_END = re.compile(r"[.!?:\u2026](?=[\s\"')\]\u201d\u2019]|$)|\n[ \t]*\n")
+
+
+def ends_no_sentence(text: str, end: int) -> bool:
+    """Whether what follows ``text[:end]`` (the word after a dot with no space) runs to the end of its
+    paragraph within :data:`_SENTENCE_REACH` characters with no ``.``, ``!``, ``?``, ``…`` or ``:`` on
+    the way (before a space, a closing mark or the end: not the dot of ``4.0``): no second sentence,
+    but a name with a dot in a title or a list (``Concurrent filepath.Walk replacement``, ``Hashable
+    instances for Data.Time``). Not asked after a title (``Mrs.Helina``) nor before a word that opens
+    sentences (``afraid.The``).
+
+    >>> ends_no_sentence("Concurrent filepath.Walk replacement", 24)
+    True
+    >>> ends_no_sentence("It was a pain.The end came.", 18)
+    False
+    """
+    reach = text[end : end + _SENTENCE_REACH]
+    found = _SENTENCE_END.search(reach)
+    if found is not None:
+        return found.group()[:1] == "\n"  # a blank line first: the paragraph ended without one
+    return len(reach) < _SENTENCE_REACH  # the text ended without one; a longer stretch may hold one
 
 
 def starts_a_sentence(splitter: Splitter, right: str, document: DocumentWords) -> bool:
