@@ -4,8 +4,9 @@ code at every turn (SQL keywords and placeholders, option names, lists of functi
 Manuals are text nobody here chose, like the books of ``books.py``: a precision check for the
 ``words`` fixer (issue #16), not a recall benchmark. Every change counts as a false one (a few are the
 manual's own glue or typos; read the list). Each manual is a folder: HTML pages (``*.html``, or
-``*.html.en`` for a manual in several languages), reStructuredText files (``*.rst``) or CNXML modules
-(``*.cnxml``, the format of OpenStax's textbooks). From HTML the text of paragraphs, list items, table
+``*.html.en`` for a manual in several languages), reStructuredText files (``*.rst``), CNXML modules
+(``*.cnxml``, the format of OpenStax's textbooks) or GNU Info files (``*.info``, ``*.info-2``,
+gzipped or not: each node a page, as Info shows it). From HTML the text of paragraphs, list items, table
 cells and headings is kept, ``<pre>``, scripts and styles left out; from reStructuredText the
 paragraphs, without literal blocks (after ``::``) and directives; from CNXML paragraphs, list items,
 captions, titles and table cells, without MathML, code, footnotes and metadata. Each page is one
@@ -27,6 +28,9 @@ The nineteenth round read thirteen OpenStax textbooks (5.3 M words of science, m
 and economics; CC BY 4.0 at the commits that ``docs/words-benchmark.md`` lists): ``git archive COMMIT
 modules`` of each ``openstax/osbooks-*`` repository, one folder a book.
 
+The forty-first session read the GNU Info manuals of a Debian 12 machine (``/usr/share/info``:
+coreutils, findutils, gettext, GnuPG, grep, sed, wget and others, 1,378 nodes; GFDL).
+
 Run from the repository root: ``PYTHONPATH=src python benchmarks/manuals.py NAME=FOLDER...``
 (``--fitted``, ``--top``).
 """
@@ -34,6 +38,7 @@ Run from the repository root: ``PYTHONPATH=src python benchmarks/manuals.py NAME
 from __future__ import annotations
 
 import argparse
+import gzip
 import html.parser
 import re
 import sys
@@ -134,9 +139,24 @@ def rst_page(text: str) -> str:
     return "\n\n".join(paragraphs)
 
 
+def info_nodes(text: str) -> Iterator[str]:
+    """The nodes of a GNU Info file, each as Info shows it (the file's tag table and the indirect table
+    of a split manual left out): the text between two ``\\x1f`` marks."""
+    for node in text.split("\x1f"):
+        head = node.lstrip("\n")
+        if head.startswith(("Tag Table:", "Indirect:", "Local Variables:")) or not head.startswith("File:"):
+            continue
+        yield node
+
+
+def _info_text(path: Path) -> str:
+    data = path.read_bytes()
+    return (gzip.decompress(data) if path.suffix == ".gz" else data).decode("utf-8", errors="replace")
+
+
 def pages(folder: Path) -> Iterator[str]:
     """The prose of every page under ``folder``, in path order: English HTML (``*.html.en`` where a
-    manual has them, else ``*.html``), ``*.rst`` or CNXML (``*.cnxml``)."""
+    manual has them, else ``*.html``), ``*.rst``, CNXML (``*.cnxml``) or the nodes of GNU Info files."""
     english = sorted(folder.rglob("*.html.en"))
     for path in english or sorted(folder.rglob("*.html")):
         yield html_page(path.read_text(encoding="utf-8", errors="replace"))
@@ -144,6 +164,9 @@ def pages(folder: Path) -> Iterator[str]:
         yield rst_page(path.read_text(encoding="utf-8", errors="replace"))
     for path in sorted(folder.rglob("*.cnxml")):
         yield cnxml_page(path.read_text(encoding="utf-8", errors="replace"))
+    for path in sorted(folder.rglob("*.info*")):
+        if re.fullmatch(r".+\.info(?:-\d+)?(?:\.gz)?", path.name):
+            yield from info_nodes(_info_text(path))
 
 
 def words_changed(pipeline: textmend.Pipeline, documents: list[str]) -> Counter[str]:

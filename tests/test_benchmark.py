@@ -366,3 +366,22 @@ def test_descriptions_benchmark_mends_each_description_unfitted_and_fitted(tmp_p
     assert "| unfitted | 1 | 6250.00 | `words/glued` 1 |" in result.stdout  # filepath.Walk stays
     assert "most changed, unfitted: `usedfor` 1" in result.stdout
     assert_user_error(run_benchmark("descriptions.py", "--packages", str(tmp_path / "none")), "--packages")
+
+
+def test_manuals_benchmark_reads_each_node_of_a_gnu_info_file(tmp_path: Path) -> None:
+    import gzip
+
+    info = tmp_path / "info"
+    info.mkdir()
+    nodes = [
+        "This is tool.info, produced by makeinfo.\n\nINFO-DIR-SECTION Utilities\n",
+        "File: tool.info,  Node: Top,  Next: Index,  Up: (dir)\n\nThe tool was usedfor hard work.\n",
+        "File: tool.info,  Node: Index,  Prev: Top\n\n* Menu:\n\n* ispeed:     Special.  (line 5)\n",
+        "\nTag Table:\nNode: Top\x7f42\nNode: Index\x7f120\n\x1f\nEnd Tag Table\n",
+    ]
+    (info / "tool.info.gz").write_bytes(gzip.compress("\x1f\n".join(nodes).encode("utf-8")))
+    (info / "tool.info-notes.txt").write_text("usedfor " * 10, encoding="utf-8")  # no Info file: unread
+    result = run_benchmark("manuals.py", f"info={info}")
+    assert result.returncode == 0, result.stderr
+    assert "| 2 | 27 | 1 | " in result.stdout, result.stdout  # two nodes; the preamble and tags unread
+    assert "`usedfor -> used for` 1" in result.stdout  # the index's "* ispeed:" entry stays

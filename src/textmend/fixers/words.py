@@ -1808,9 +1808,11 @@ def heads_a_family(splitter: Splitter, parts: tuple[str, ...], start: int, docum
 # family of names.
 _FAMILY = 3
 _FAMILY_REACH = 300
-# Prefixes that make English words and are none themselves: a split never ends one ("non existed").
+# Prefixes that make English words and are none themselves: a split never ends one ("non existed"). Not
+# even "sub", a clipped word too ("a sub"), which glue hardly ever ends ("subsecond", "subtargets";
+# no dev join lost).
 _BOUND_PREFIXES = frozenset(
-    "non pre anti semi multi mis pseudo inter intra trans ultra micro macro quasi proto neo".split()  # noqa: SIM905
+    "non pre anti semi multi mis pseudo inter intra trans ultra micro macro quasi proto neo sub".split()  # noqa: SIM905
 )
 # Nouns after a name of code: "the timeit module", "basic accessor methods", "the className attribute";
 # after a program's name: "the whereis utility", "the killall manpage" (fortune's cookies; not "binary"
@@ -1877,6 +1879,8 @@ _NO_ARTICLE_BEFORE = frozenset(
 # does one after a token that an rst field opens (":param name:", ":type name:").
 _FIELD_COLON = re.compile(r" ?:(?!:)")
 _FIELD_ROLE = re.compile(r"(?:^|\s):[a-z]+ $")
+# A bullet and nothing else before a token on its line: "* ispeed: Special" (an index's entry).
+_BULLET = re.compile(r"[ \t]*[*+\-\u2022][ \t]+")
 # A label ends in ":" right after a word; a line of a program's log holds two or more, the token's own
 # among them ("error: checkit: connect1: nextserver: No Razor servers"), a line of prose rarely two.
 _LABEL = re.compile(r"\w:(?!\S)")
@@ -1951,8 +1955,8 @@ def stands_apart(
     prose: a term between two-space gaps or a gap and a line end (a glossary's ``noshell  Prevents``,
     a list ``notwork  NP-``), an indented term before its definition (``   hashall Same as -h.``), a
     headword alone on a line above more text, a name alone after bullets or
-    a tree's drawing, a field name before a colon (``lineno: the line number``, ``:param name:``), alone
-    in brackets or
+    a tree's drawing, a field name before a colon (``lineno: the line number``, ``:param name:``, an
+    index's ``* ispeed: Special settings``), alone in brackets or
     backticks (``(nolinkage)``), before a noun of code unless a part is a word no name is made of, a
     determiner or a form of "be" (``the timeit module``, not ``writea function``, ``thecalling function``
     nor ``beuseful functions``: ``_PHRASE_WORDS``), beside
@@ -1983,7 +1987,7 @@ def stands_apart(
     ):
         return True  # an indented term before its definition: "       hashall Same as -h." (man pages)
     if _FIELD_COLON.match(text, start + len(token)) and (
-        line_start or _FIELD_ROLE.search(before[-_WORD_REACH:]) is not None
+        line_start or _FIELD_ROLE.search(before[-_WORD_REACH:]) is not None or _BULLET.fullmatch(before)
     ):
         return True  # a field or parameter name: "lineno: the line", "istriad : bool", ":param name:"
     if line_end and not line_start and not any(c.isalnum() for c in before[-_WORD_REACH:]):
