@@ -346,6 +346,18 @@ def test_fitting_on_damaged_text_still_splits_the_template_join() -> None:
     assert mended == "A story about boats.\n\nrelated articles"
 
 
+def test_a_compound_written_apart_in_a_long_document_is_its_writers_spelling() -> None:
+    # GLib's NEWS (a Debian machine's /usr/share/doc): "testsuite" beside "test suite", written by many
+    # hands over years; in an article the same pair is the evidence that the token is damage.
+    opening = "The test suite now runs in parallel, and the release notes say how to run it. "
+    closing = " Added a testsuite for the parser."
+    releases = " ".join(f"Release {n} fixed a crash in the parser." for n in range(1500))
+    long_text = opening + releases + closing
+    assert len(long_text) > 60_000 and words()(long_text) == long_text
+    short = opening + "Release 1 fixed a crash in the parser." + closing
+    assert words()(short) == short.replace("testsuite", "test suite")
+
+
 def test_a_word_of_the_corpus_on_a_repeated_line_stays_a_word() -> None:
     # Debian's package descriptions: two packages share the one line "goroutine leak detector", which
     # ends two documents as a template's line would; the corpus writes "goroutine" in more documents.
