@@ -2,7 +2,8 @@
 once however many changes it holds (a word split in three is two changes and one changed word), and
 the table and the list they print (``books.py``, ``changelogs.py``, ``docstrings.py``, ``domains.py``,
 ``manuals.py``, ``package_docs.py``); and the whole pipeline's changes by kind, each one printed in
-its text on request (``fortunes.py``, ``manpages.py``, ``speeches.py``).
+its text on request (``fortunes.py``, ``manpages.py``, ``speeches.py``); and which texts a second mend
+changes and which took longest (``spam.py``, ``readmes.py``).
 """
 
 from __future__ import annotations
@@ -107,3 +108,19 @@ def print_kinds(title: str, unit: str, read: int, words: int, kinds: Counter[str
     print(f"| {read:,} | {words:,} | {total} | {100_000 * total / max(words, 1):.2f} | {seconds:.1f} |")
     print()
     print("by kind: " + ", ".join(f"`{kind}` {count}" for kind, count in kinds.most_common()))
+
+
+def print_settled_and_slowest(records: Iterable[tuple[str, str]], unit: str) -> None:
+    """Mend each ``(name, text)`` of ``records`` twice with the default pipeline and print which
+    ``unit`` (a plural: ``parts``) a second mend changes, and the slowest one: its name, its size and
+    its wall seconds."""
+    unsettled: list[str] = []
+    slowest = (0.0, "", 0)
+    for name, text in records:
+        started = time.perf_counter()
+        once = textmend.mend(text)
+        slowest = max(slowest, (time.perf_counter() - started, name, len(text)))
+        if textmend.mend(once) != once:
+            unsettled.append(name)
+    print(f"unsettled {unit} (a second mend changes them): {len(unsettled)} {unsettled[:10]}")
+    print(f"slowest {unit.removesuffix('s')}: {slowest[1]}, {slowest[2]:,} characters, {slowest[0]:.3f} s")

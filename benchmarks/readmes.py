@@ -22,13 +22,10 @@ import json
 import subprocess
 import sys
 import tarfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from changed_words import mend_records, print_kinds
-
-import textmend
+from changed_words import mend_records, print_kinds, print_settled_and_slowest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "data"))
 
@@ -121,16 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         seconds,
     )
     print()
-    unsettled: list[str] = []
-    slowest = (0.0, "", 0)
-    for name, text in records:
-        started = time.perf_counter()
-        once = textmend.mend(text)
-        slowest = max(slowest, (time.perf_counter() - started, name, len(text)))
-        if textmend.mend(once) != once:
-            unsettled.append(name)
-    print(f"unsettled texts (a second mend changes them): {len(unsettled)} {unsettled[:10]}")
-    print(f"slowest text: {slowest[1]}, {slowest[2]:,} characters, {slowest[0]:.3f} s")
+    print_settled_and_slowest(records, "texts")
     return 0
 
 

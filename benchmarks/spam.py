@@ -19,14 +19,11 @@ import argparse
 import email
 import json
 import sys
-import time
 from collections.abc import Iterator
 from email import policy
 from pathlib import Path
 
-from changed_words import mend_records, print_kinds
-
-import textmend
+from changed_words import mend_records, print_kinds, print_settled_and_slowest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "data"))
 
@@ -71,17 +68,7 @@ def main(argv: list[str] | None = None) -> int:
             f"SpamAssassin mail under {package}, {kind} parts", "parts", len(records), words, kinds, seconds
         )
         print()
-    unsettled: list[str] = []
-    slowest = (0.0, "", 0)
-    for name, _kind, text in parts:
-        started = time.perf_counter()
-        once = textmend.mend(text)
-        seconds = time.perf_counter() - started
-        slowest = max(slowest, (seconds, name, len(text)))
-        if textmend.mend(once) != once:
-            unsettled.append(name)
-    print(f"unsettled parts (a second mend changes them): {len(unsettled)} {unsettled[:10]}")
-    print(f"slowest part: {slowest[1]}, {slowest[2]:,} characters, {slowest[0]:.3f} s")
+    print_settled_and_slowest(((name, text) for name, _kind, text in parts), "parts")
     return 0
 
 

@@ -767,12 +767,8 @@ class DocumentWords:
         return word not in counts and (word.capitalize() in counts or word.upper() in counts)
 
     def writes_exactly(self, word: str) -> bool:
-        """Whether the document writes ``word`` as a word of its own, in just that case (``activeGroup``)."""
-        return word in self._load_counts()
-
-    def writes_in_lowercase(self, word: str) -> bool:
-        """Whether the document writes the lowercase ``word`` as a word of its own in lowercase (``ctime``;
-        not ``ECHILD`` for ``echild``)."""
+        """Whether the document writes ``word`` as a word of its own in just that case: ``activeGroup``;
+        ``ctime`` in lowercase (not ``ECHILD`` for ``echild``)."""
         return word in self._load_counts()
 
     def uses(self, word: str) -> bool:

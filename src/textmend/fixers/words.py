@@ -2589,7 +2589,7 @@ def lettered_family(splitter: Splitter, parts: tuple[str, ...], document: Docume
         return False
     rest = parts[1]
     return any(
-        document.writes_in_lowercase(term := letter + rest)
+        document.writes_exactly(term := letter + rest)
         and zipf(term, "en") < _FAMILY_TERM_ZIPF
         and term not in english_dictionary()
         for letter in _FAMILY_LETTERS
