@@ -46,7 +46,7 @@ from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
 
 from ..fixer import Findings, Fixer, Pattern, register
 from ..model import Edit
-from ._blocks import code_spans, may_hold_code, overlaps
+from ._blocks import code_spans, inline_code, may_hold_code, overlaps
 from ._edits import MAX_MERGED, merged_runs
 from ._ftfy_lines import (
     BLOCK,
@@ -291,11 +291,19 @@ def _quoted_example(text: str, run: tuple[Edit, ...], at: int) -> bool:
 
 
 def _in_code_span(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is all that a Markdown code span holds: ```＂```, the backquote before
-    it the line's first, third... (not the ``｜`` between ```number`｜`string```)."""
+    """Whether ``text[start:end]`` is all that an inline code span of its line holds
+    (:func:`._blocks.inline_code`): ```＂```, not the ``｜`` between ```number`｜`string```."""
     if text[start - 1 : start] != "`" or text[end : end + 1] != "`":
         return False
-    return text.count("`", text.rfind("\n", 0, start) + 1, start) % 2 == 1
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return any(
+        not text[line_start + span_start : start].strip("`")
+        and not text[end : line_start + span_end].strip("`")
+        for span_start, span_end in inline_code(line)
+        if line_start + span_start < start and end < line_start + span_end
+    )
 
 
 def is_quoted_example(text: str, start: int, end: int) -> bool:
