@@ -69,16 +69,21 @@ def is_permissive(licence: object) -> bool:
     return isinstance(licence, str) and any(name in licence.upper() for name in PERMISSIVE)
 
 
+def package_licence(tar: tarfile.TarFile) -> object:
+    """The ``license`` that the archive's ``package/package.json`` names; ``None`` without one."""
+    try:
+        manifest = json.load(tar.extractfile("package/package.json"))  # type: ignore[arg-type]
+    except (KeyError, ValueError):
+        return None
+    return manifest.get("license") if isinstance(manifest, dict) else None
+
+
 def package_texts(folder: Path) -> Iterator[tuple[str, str]]:
     """``(archive:path, text)`` of each Markdown or text file at the top two levels of each ``*.tgz`` of
     ``folder`` whose package is permissively licensed; licence files and short files left out."""
     for archive in sorted(folder.glob("*.tgz")):
         with tarfile.open(archive) as tar:
-            try:
-                manifest = json.load(tar.extractfile("package/package.json"))  # type: ignore[arg-type]
-            except (KeyError, ValueError):
-                continue
-            if not is_permissive(manifest.get("license")):
+            if not is_permissive(package_licence(tar)):
                 continue
             for member in tar.getmembers():
                 name = member.name.lower()

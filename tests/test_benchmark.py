@@ -385,3 +385,23 @@ def test_manuals_benchmark_reads_each_node_of_a_gnu_info_file(tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     assert "| 2 | 27 | 1 | " in result.stdout, result.stdout  # two nodes; the preamble and tags unread
     assert "`usedfor -> used for` 1" in result.stdout  # the index's "* ispeed:" entry stays
+
+
+def test_source_code_benchmark_mends_each_source_file_of_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "theme.min.css").write_text(
+        "/* by a writer: it was usedfor tea */\n.hljs{background:#333;color:#fff}pre code{display:block;}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "sync.h").write_text("void f(CARD64 * /*lessthan*/);\n", encoding="utf-8")
+    (tmp_path / "copy.h").write_text("void f(CARD64 * /*lessthan*/);\n", encoding="utf-8")  # read once
+    (tmp_path / "latin1.py").write_bytes("# caf\xe9 usedfor\n".encode("latin-1"))  # not UTF-8: unread
+    (tmp_path / "notes.txt").write_text("usedfor " * 10, encoding="utf-8")  # no source suffix: unread
+    result = run_benchmark("source_code.py", "--folder", str(tmp_path), "--contexts")
+    assert result.returncode == 0, result.stderr
+    assert "theme.min.css: words/glued: '/* by a writer: it was used' ['' -> ' '] 'for tea" in result.stdout
+    assert "by kind: `words/glued` 1\n" in result.stdout  # the colours, the keyword and the comment stay
+    assert "files by kind: `.css` 1, `.h` 1\n" in result.stdout
+    assert "unsettled files (a second mend changes them): 0 []" in result.stdout
+    assert_user_error(run_benchmark("source_code.py", "--folder", str(tmp_path / "none")), "--folder")
+    (tmp_path / "empty").mkdir()
+    assert_user_error(run_benchmark("source_code.py", "--folder", str(tmp_path / "empty")), ".css")

@@ -687,7 +687,7 @@ def test_kept_candidates_are_those_the_filters_and_outermost_keep(text: str, mar
         ],
         key=entities.text_order,
     )
-    urls = entities.url_spans(text)
+    urls = _blocks.url_spans(text)
     expected = plain_kept_candidates(text, candidates, urls, markup)
     assert list(entities.kept_candidates(text, candidates, urls, markup)) == expected
 

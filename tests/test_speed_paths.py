@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import textmend
-from textmend.fixers import _ftfy_lines, _scan, entities
+from textmend.fixers import _blocks, _ftfy_lines, _scan
 from textmend.fixers import ftfy as ftfy_step
 from textmend.fixers._ftfy_lines import could_change, fix_line
 from textmend.fixers._splitter import DocumentWords
@@ -59,7 +59,7 @@ _URL_PIECES = st.sampled_from(
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(_URL_PIECES, max_size=25).map("".join))
 def test_url_spans_are_the_urls_a_whole_text_scan_finds(text: str) -> None:
-    assert entities.url_spans(text) == [match.span() for match in entities._URL.finditer(text)]
+    assert _blocks.url_spans(text) == [match.span() for match in _blocks._URL.finditer(text)]
 
 
 # Words, dots and capitals, as a document cites modules (``numbers.Real``) and starts sentences.

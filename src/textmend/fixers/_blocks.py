@@ -6,9 +6,10 @@ an instancemethod``): the ``words`` fixer leaves them as written (it keeps a tok
 its own rule); the ``entities`` and ``ftfy`` steps leave the references of blocks and of inline code.
 
 Only what the markup states counts: an indented paragraph alone is no block (novels and scraped pages
-indent prose), and a block is found in one pass over the lines, whatever the text's size. The fixers
-look a position up among such spans (blocks, URLs, references) with :func:`inside` and
-:func:`span_end`.
+indent prose), and a block is found in one pass over the lines, whatever the text's size. A text's
+URLs are left as written too (:func:`url_spans`: the ``entities`` fixer's ``?a=1&copy=2``, the
+``words`` fixer's ``forum/?fromgroups#!forum``). The fixers look a position up among such spans
+(blocks, URLs, references) with :func:`inside` and :func:`span_end`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import bisect
 import itertools
 import re
 import sys
+
+import regex
 
 __all__ = [
     "code_blocks",
@@ -27,6 +30,7 @@ __all__ = [
     "may_hold_code",
     "overlaps",
     "span_end",
+    "url_spans",
     "with_code_blocks",
 ]
 
@@ -252,3 +256,43 @@ def with_code_blocks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     if not may_hold_code(text) or not (code := code_spans(text)):
         return spans
     return _merged(spans, code)
+
+
+# A URL, whose "&" and ";" belong to it: "?a=1&copy=2", "/a;jsessionid=…". It ends before a quotation
+# mark or an angle bracket written as a reference ("HREF=quot;http://x/?t=Aquot;gt;A" lost its "&"s):
+# no URL holds one.
+_URL = regex.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]{0,15}://|www\.)(?:(?!(?:quot|[gl]t);)[^\s<>\"]){1,2000}")
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the URLs in ``text``, as ``_URL.finditer`` finds them, tried only where a URL can
+    start: up to 16 characters before each ``://`` (its scheme) and at each ``www.``.
+
+    >>> url_spans("see https://a.org/?x=1&copy=2 and www.b.org;jsessionid=1 ok")
+    [(4, 29), (34, 56)]
+    """
+    spans: list[tuple[int, int]] = []
+    position = 0
+    # The next place of each marker at or after ``position``, searched again only once passed: a text
+    # with a thousand ``www.`` and no ``://`` is read once, not once per ``www.``.
+    next_at = {"://": text.find("://"), "www.": text.find("www.")}
+    while True:
+        for marker_text, found in next_at.items():
+            if 0 <= found < position:
+                next_at[marker_text] = text.find(marker_text, position)
+        markers = [found for found in next_at.values() if found >= 0]
+        if not markers:
+            return spans
+        marker = min(markers)
+        for start in range(max(position, marker - _SCHEME_LONGEST), marker + 1):
+            match = _URL.match(text, start)
+            if match is not None:
+                spans.append(match.span())
+                position = match.end()
+                break
+        else:
+            position = marker + 1
+
+
+# A URL's scheme and "://" start at most this many characters before the "://" (see ``_URL``).
+_SCHEME_LONGEST = 16

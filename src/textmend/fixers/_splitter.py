@@ -30,6 +30,7 @@ import regex
 
 from ..corpus_model import CorpusModel
 from ..lexicon import common_words, common_zipfs, frequencies, zipf
+from ._blocks import inside, url_spans
 from ._dictionary import code_names, english_dictionary
 from ._language import OTHER_SCRIPT, UNKNOWN_LANGUAGE, decided_language, language_of
 from ._pairs import book_function_zipf, book_junk_zipf, book_pair_count, is_adjective, pair_count
@@ -651,6 +652,7 @@ class DocumentWords:
         self._clause_languages: dict[tuple[int, int], str] = {}
         self._hyphen_joins: frozenset[str] | None = None
         self._citations: dict[str, list[str]] | None = None
+        self._urls: list[tuple[int, int]] | None = None  # the text's URLs (:meth:`in_a_url`)
         # The capitalised runs sorted, their counts, and the members after each word and a dot
         # (:meth:`writes_elsewhere`).
         self._capitalised: tuple[list[str], Counter[str], dict[str, Counter[str]]] | None = None
@@ -793,6 +795,18 @@ class DocumentWords:
         if code is None:
             code = self._code_lines[index] = _CODE_LINE.search(self._lines[index]) is not None
         return code
+
+    def in_a_url(self, position: int) -> bool:
+        """Whether ``position`` lies inside one of the text's URLs (:func:`._blocks.url_spans`, found once
+        a document): ``forum/?fromgroups#!forum``.
+
+        >>> text = DocumentWords("see https://a.org/forum/?fromgroups#!forum now")
+        >>> text.in_a_url(27), text.in_a_url(45)
+        (True, False)
+        """
+        if self._urls is None:
+            self._urls = url_spans(self.text)
+        return inside(self._urls, position)
 
     def line_at(self, position: int) -> str:
         """The line holding ``position``."""

@@ -60,7 +60,7 @@ from ..corpus_model import CorpusModel
 from ..fixer import Findings, Fixer, register
 from ..lexicon import zipf
 from ..model import Edit
-from ._blocks import inside, span_end, with_code_blocks
+from ._blocks import inside, span_end, url_spans, with_code_blocks
 from ._edits import merged_runs
 from ._ftfy_lines import ascii_needs_ftfy, ftfy_would_change, is_plain_ascii
 from ._language import MARKER_LANGUAGES, decided_language
@@ -99,6 +99,7 @@ __all__ = [
     "is_dash",
     "is_english_word",
     "is_number_damage",
+    "is_style_value",
     "is_typographic",
     "is_word_as_written",
     "kept_candidates",
@@ -112,7 +113,6 @@ __all__ = [
     "spaces_a_tag",
     "stays_plain",
     "text_order",
-    "url_spans",
     "without_lines_ftfy_would_change",
     "would_make_a_reference",
 ]
@@ -135,10 +135,6 @@ _WITHOUT_AMPERSAND_LONGEST = 48 + 8 + 1
 # "&" that a repair makes, the two would make a new reference ("amp;mp;").
 _REFERENCE_TAIL = re.compile(rf"(?:amp;){{0,4}}(?:(?P<number>{_NUMBER});?|(?P<name>{_NAME});)")
 _WORD = regex.compile(r"[^\W_]{1,40}")
-# A URL, whose "&" and ";" belong to it: "?a=1&copy=2", "/a;jsessionid=…". It ends before a quotation
-# mark or an angle bracket written as a reference ("HREF=quot;http://x/?t=Aquot;gt;A" lost its "&"s):
-# no URL holds one.
-_URL = regex.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]{0,15}://|www\.)(?:(?!(?:quot|[gl]t);)[^\s<>\"]){1,2000}")
 
 # Names that no English text uses: typographic punctuation and spaces, and accented letters.
 # fmt: off
@@ -575,6 +571,8 @@ def is_damage(candidate: Candidate, text: str, evidence: Evidence) -> bool:
         return (evidence.anded or inside_a_term(candidate, text)) and zipf(candidate.word.lower()) == 0
     if not candidate.glued and after_a_wrapped_ampersand(text, candidate.at):
         return False  # "&\r\nnbsp;": the "&" is there, a line break between it and its name
+    if not candidate.glued and is_style_value(text, candidate.at):
+        return False  # "{background:#333;", "display:block;": a style sheet's value, no reference
     if candidate.decoded == "&" and between_capitals(candidate.glued, text, candidate.end):
         return True  # "Ramp;D", "ATamp;T": initials around an "&"
     if candidate.glued and candidate.strength is Strength.SYNTAX and in_damaged_tag(candidate, text):
@@ -609,6 +607,27 @@ def after_a_wrapped_ampersand(text: str, at: int) -> bool:
     while space > 0 and text[space - 1] in " \t\r\n":
         space -= 1
     return space < at and text[space - 1 : space] == "&"
+
+
+def is_style_value(text: str, at: int) -> bool:
+    """Whether the name at ``at`` is the value of a CSS declaration: a property's name and a colon right
+    before it, after a ``{``, a ``;``, a quotation mark or a line's start (``.hljs{background:#333;``,
+    ``pre code{display:block;``, ``style="color:#222;"``). A scraper that keeps a page's style sheet
+    keeps its colours and keywords (``#333;``, ``block;``, ``top;``, ``square;``), which read as
+    references without their ``&``; a reference that lost its ``&`` follows a word or a space, never a
+    property's colon.
+
+    >>> text = ".a{color:#333;display:block;} Now#8217;s"
+    >>> [is_style_value(text, c.at) for c in candidates_without_ampersand(text, [])]
+    [True, True, False]
+    """
+    return _STYLE_DECLARATION.search(text, max(0, at - _STYLE_REACH), at) is not None
+
+
+# A CSS property's name and its colon, ending where the value starts (see is_style_value).
+_STYLE_DECLARATION = re.compile(r"(?:^|[{;\"'])[ \t]*-?[a-z][a-z-]*[ \t]*:[ \t]*\Z", re.MULTILINE)
+# The longest CSS property name is 32 letters ("-webkit-text-decorations-in-effect"): room for it.
+_STYLE_REACH = 48
 
 
 def is_word_as_written(candidate: Candidate, text: str) -> bool:
@@ -930,40 +949,6 @@ def _word_before(text: str, end: int) -> str:
 
 
 # -- finding candidates -------------------------------------------------------------------------
-
-
-def url_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of the URLs in ``text``, as ``_URL.finditer`` finds them, tried only where a URL can
-    start: up to 16 characters before each ``://`` (its scheme) and at each ``www.``.
-
-    >>> url_spans("see https://a.org/?x=1&copy=2 and www.b.org;jsessionid=1 ok")
-    [(4, 29), (34, 56)]
-    """
-    spans: list[tuple[int, int]] = []
-    position = 0
-    # The next place of each marker at or after ``position``, searched again only once passed: a text
-    # with a thousand ``www.`` and no ``://`` is read once, not once per ``www.``.
-    next_at = {"://": text.find("://"), "www.": text.find("www.")}
-    while True:
-        for marker_text, found in next_at.items():
-            if 0 <= found < position:
-                next_at[marker_text] = text.find(marker_text, position)
-        markers = [found for found in next_at.values() if found >= 0]
-        if not markers:
-            return spans
-        marker = min(markers)
-        for start in range(max(position, marker - _SCHEME_LONGEST), marker + 1):
-            match = _URL.match(text, start)
-            if match is not None:
-                spans.append(match.span())
-                position = match.end()
-                break
-        else:
-            position = marker + 1
-
-
-# A URL's scheme and "://" start at most this many characters before the "://" (see ``_URL``).
-_SCHEME_LONGEST = 16
 
 
 def candidates_with_ampersand(matches: list[re.Match[str]]) -> Iterator[Candidate]:

@@ -182,6 +182,7 @@ __all__ = [
     "inside_a_tag",
     "is_attribute",
     "is_camel_name",
+    "is_command_argument",
     "is_derived_word",
     "is_english_neighbour",
     "is_foreign_neighbour",
@@ -207,7 +208,6 @@ __all__ = [
     "is_short_word_after_dot",
     "is_table_cell_name",
     "is_typo",
-    "is_web_address",
     "last_word",
     "lettered_family",
     "lowercase_run_starts",
@@ -1971,7 +1971,7 @@ def stands_apart(
     determiner or a form of "be" (``the timeit module``, not ``writea function``, ``thecalling function``
     nor ``beuseful functions``: ``_PHRASE_WORDS``), beside
     a code sign (``x = usedfor(y)``) or inside a call's parentheses (``f(int howmany)``), in a web
-    address after its host (``forum/?fromgroups#!forum``: :func:`is_web_address`), alone in a cell of
+    address after its host (``forum/?fromgroups#!forum``: :meth:`DocumentWords.in_a_url`), alone in a cell of
     a table or in its list of names (:func:`is_table_cell_name`), or hyphenated
     elsewhere in the document (``fallthrough``, ``fall-through``).
 
@@ -2021,6 +2021,8 @@ def stands_apart(
         splitter.function_word(part) and part not in _POSSESSIVES for part in parts
     ):
         return True  # "a directory named crashdumps", "an app called myapp"; not "called asecond time"
+    if is_command_argument(before, text, start + len(token)):
+        return True  # "ln -s afile", "killall $(pidof x)": a command line
     following = _NEXT_WORD.match(text, start + len(token))
     if (
         following is not None
@@ -2034,7 +2036,7 @@ def stands_apart(
         return True
     if is_table_cell_name(text, start, start + len(token)):
         return True  # "| Oracle Rules Language | ruleslanguage |": a table's column of names
-    if before[-1:].strip() and is_web_address(before.rsplit(None, 1)[-1]):
+    if before[-1:].strip() and document.in_a_url(start):
         return True  # "https://groups.google.com/forum/?fromgroups#!forum": a URL's query or fragment
     return document.hyphenates(token)
 
@@ -2044,14 +2046,27 @@ _DEFINITION_AFTER = re.compile(r" [A-Z][a-z']")
 
 
 def bracketed_alone(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is all that a pair of brackets or backticks holds (:data:`_CLOSERS`).
+    """Whether ``text[start:end]`` is all that a pair of brackets or backticks holds (:data:`_CLOSERS`),
+    or all that a C comment holds, a space inside each end at most: a parameter named in a
+    prototype (``CARD64 * /*lessthan*/``, ``unsigned long* /* howlong */``).
 
     >>> bracketed_alone("(nolinkage)", 1, 10), bracketed_alone("r [abTu]", 3, 7)
     (True, True)
     >>> bracketed_alone("(ab c)", 1, 3), bracketed_alone("abTu]", 0, 4)
     (False, False)
+    >>> bracketed_alone("int * /* howlong */", 9, 16), bracketed_alone("/* a howlong */", 5, 12)
+    (True, False)
     """
-    return start > 0 and _CLOSERS.get(text[start - 1]) == text[end : end + 1]
+    if start > 0 and _CLOSERS.get(text[start - 1]) == text[end : end + 1]:
+        return True
+    return (
+        text.startswith(("*/", " */"), end)
+        and _COMMENT_OPENS.search(text, max(0, start - 3), start) is not None
+    )
+
+
+# A C comment's opening, a space after it at most, ending where a token starts (see bracketed_alone).
+_COMMENT_OPENS = re.compile(r"/\*[ \t]?\Z")
 
 
 # Quotation marks and the marks that close them round a term named on its own ("nocase", “wontfix”).
@@ -2108,6 +2123,8 @@ def last_word(before: str) -> tuple[str, int] | None:
 _FIRST_WORD = re.compile(r"[ \t]+(\S+)")
 # A command-line option: "-m", "--empty" (not a dash of prose, which stands alone).
 _OPTION = re.compile(r"--?[a-z][\w-]*")
+# A shell's variable or substitution: "$NAME", "${NAME}", "$(pidof x)"; not a price ("$5").
+_SHELL_EXPANSION = re.compile(r"\$[({A-Za-z_]")
 # Keywords of SQL, which prose about databases writes in capitals around the names it uses.
 _SQL_KEYWORDS = frozenset(
     "ALTER AND AS BY CHECK COLLATE COLUMN CONSTRAINT CREATE DATABASE DEFAULT DELETE DISTINCT DROP FROM"  # noqa: SIM905
@@ -2205,10 +2222,9 @@ def is_known_word(splitter: Splitter, word: str) -> bool:
 
 def is_named_after(before: str, text: str, end: int) -> bool:
     """Whether the token that ends at ``end``, with ``before`` on its line before it, stands where code
-    puts a name: after ``named`` or ``called`` (``a directory named crashdumps``), beside a command-line
-    option (``python -m timeit -s``, ``makemigrations myapp --empty``), or after a keyword in capitals
-    with another one or the end of the sentence after it (``ALTER TABLE tablename ALTER``, ``RETURNS
-    SETOF sometype.``).
+    puts a name: after ``named`` or ``called`` (``a directory named crashdumps``), or after a keyword in
+    capitals with another one or the end of the sentence after it (``ALTER TABLE tablename ALTER``,
+    ``RETURNS SETOF sometype.``). A command line's names are :func:`is_command_argument`'s.
 
     >>> is_named_after("an app called ", "an app called myapp", 19)
     True
@@ -2221,14 +2237,37 @@ def is_named_after(before: str, text: str, end: int) -> bool:
     following = first.group(1) if first is not None else ""
     if previous in _NAMING_WORDS:
         return True
-    if _OPTION.fullmatch(previous) or _OPTION.fullmatch(following):
-        return True
     if previous not in _SQL_KEYWORDS:
         return False
     # "ALTER TABLE tablename", "RETURNS SETOF sometype", "COLLATE nocase IN"
     keyword_before = _LAST_WORD.search(before, 0, last[1] if last is not None else 0)
     two_keywords = keyword_before is not None and keyword_before.group(1) in _SQL_KEYWORDS
     return following in _SQL_KEYWORDS or two_keywords
+
+
+def is_command_argument(before: str, text: str, end: int) -> bool:
+    """Whether the token that ends at ``end``, with ``before`` on its line before it, stands in a command
+    line: beside a command-line option (``python -m timeit -s``, ``makemigrations myapp --empty``,
+    ``ln -s afile``; not a number, ``Return -1 onfailure``) or before a shell's variable or substitution
+    (``killall $(pidof x)``, ``killall $NAME``; not a price, ``paid $5``). A command's name and
+    arguments are written as the command reads them, whatever words they are made of.
+
+    >>> is_command_argument("Use ln -s ", "Use ln -s afile b", 15)
+    True
+    >>> is_command_argument("Run ", "Run killall $(pidof x)", 11)
+    True
+    >>> is_command_argument("I ", "I paidfor $5", 9), is_command_argument("Return -1 ", "Return -1 on", 12)
+    (False, False)
+    """
+    last = last_word(before)
+    previous = last[0] if last is not None else ""
+    first = _FIRST_WORD.match(text, end)
+    following = first.group(1) if first is not None else ""
+    return (
+        _OPTION.fullmatch(previous) is not None
+        or _OPTION.fullmatch(following) is not None
+        or _SHELL_EXPANSION.match(following) is not None
+    )
 
 
 def only_space_between(text: str, start: int, end: int) -> bool:
@@ -2652,16 +2691,6 @@ def is_table_cell_name(text: str, start: int, end: int) -> bool:
     return _NAME_CELL.fullmatch(text, opened + 1, closed) is not None
 
 
-def is_web_address(head: str) -> bool:
-    """Whether ``head``, the text that runs up to a token with no space between, opens a web address
-    (``https://host/path?``, ``www.host.org/#!``): the token is a piece of that address, not a word.
-
-    >>> is_web_address("https://groups.google.com/forum/?"), is_web_address("(see")
-    (True, False)
-    """
-    return "://" in head or head.lstrip("(<[\"'").startswith("www.")
-
-
 def inside_a_tag(text: str, line_start: int, start: int, end: int, line_end: int) -> bool:
     """Whether ``text[start:end]`` stands inside a markup tag of its line (between ``line_start`` and
     ``line_end``): after a ``<`` and a letter with no ``>`` since, before a ``>`` with no ``<`` first.
@@ -2864,7 +2893,8 @@ _NAME_PARTICLES = frozenset("de di da du del della der den des la le van von dos
 
 def is_camel_name(splitter: Splitter, match: regex.Match[str], document: DocumentWords) -> bool:
     """Whether the ``camelCase`` token of ``match`` is a name, not a lowercase word glued to a
-    capitalised one: alone on its line (a headword: ``camelCase``), in quotes (``'myInstance'``) or
+    capitalised one: alone on its line (a headword: ``camelCase``), at its line's start before a colon
+    (a key: ``skipCharset: true``), in quotes (``'myInstance'``) or
     in brackets of its own (``r [abTu]``: option letters), one of a family of such names the document
     writes with the same head, not a function word (``microLenat`` and ``microReid``), a surname with
     its particle (``deSalle``), after a noun that names code (``the R package discoMod``) or before
@@ -2878,6 +2908,8 @@ def is_camel_name(splitter: Splitter, match: regex.Match[str], document: Documen
     line_start, line_end = document.line_bounds(start)
     if not text[line_start:start].strip() and not text[end:line_end].strip(" \t.:"):
         return True  # a headword alone on its line
+    if not text[line_start:start].strip() and _FIELD_COLON.match(text, end):
+        return True  # a key at its line's start: "skipCharset: true", "maxAge: 3600" (code, YAML)
     if is_quoted_term(text, start, end):
         return True  # a name mentioned: 'myInstance'
     if bracketed_alone(text, start, end):
