@@ -164,6 +164,7 @@ __all__ = [
     "clitic_repair",
     "code_side",
     "corpus_repair",
+    "determined_before",
     "determines_no_noun",
     "ends_in_itis",
     "ends_no_sentence",
@@ -221,6 +222,7 @@ __all__ = [
     "no_space_candidates",
     "no_space_repair",
     "only_space_between",
+    "opens_a_sentence",
     "opens_call",
     "other_reading",
     "outside_code_blocks",
@@ -2421,6 +2423,8 @@ def misreads_grammar(splitter: Splitter, parts: tuple[str, ...], text: str, end:
         return True  # "for manylinux by": "many" before a name
     if follows_a_determiner(parts, text, end - sum(map(len, parts))):
         return True  # "no atime updates" is no "no a time"
+    if determined_before(parts, text, end):
+        return True  # "the isspace method" is no "the is space"
     return (
         text[end : end + 2] in ("'s", "\u2019s")
         and splitter.function_word(parts[-1])
@@ -2500,6 +2504,56 @@ def determines_no_noun(parts: tuple[str, ...], text: str, end: int) -> bool:
         return False
     following = _NEXT_WORD.match(text, end)
     return following is None or following.group(1) not in _KEYWORD_NOUNS
+
+
+# Words of _NO_DETERMINER_BEFORE that do follow an article before an adjective across a token's start:
+# "a rather bulky freight", "an already existing file", "the not so distant past".
+_DEGREE_WORDS = frozenset(
+    "not also already again quite rather too ever never else either neither all any some another such each"  # noqa: SIM905
+    " there so yet".split()
+)
+
+
+def determined_before(parts: tuple[str, ...], text: str, end: int) -> bool:
+    """Whether an article or a possessive stands right before the token that ends at ``end`` (only spaces
+    between) and ``parts`` start with a word that never starts a noun phrase (``the is space`` for ``the
+    isspace``, ``an if config`` for ``an ifconfig``), unless they name a keyword of code (``a for loop``,
+    ``the if statement``): :func:`determines_no_noun` across the token's start.
+
+    >>> determined_before(("is", "space"), "the isspace method", 11)
+    True
+    >>> determined_before(("for", "loop"), "a forloop", 9), determined_before(("is", "space"), "I isspace", 9)
+    (False, False)
+    """
+    if parts[0] not in _NO_DETERMINER_BEFORE or parts[0] in _DEGREE_WORDS:
+        return False
+    start = end - sum(map(len, parts))
+    before = word_before(text, start)
+    if (
+        before is None
+        or before[0].lower() not in _NOUN_MARKERS
+        or before[0].lower() == parts[0]  # "the thepeople": a word written twice is a typo of its own
+        or not text[before[1] + len(before[0]) : start].isspace()
+        or (before[1] > 0 and (text[before[1] - 1].isalnum() or text[before[1] - 1] in "_-'\u2019"))
+        or (before[0][0].isupper() and not opens_a_sentence(text, before[1]))
+    ):
+        return False  # no article there: "M6A isenriched", "orexin A werecounted", "Appendix A fordiscussion"
+    following = _NEXT_WORD.match(text, end)
+    return parts[-1] not in _KEYWORD_NOUNS and (following is None or following.group(1) not in _KEYWORD_NOUNS)
+
+
+def opens_a_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence or a line: only spaces, quotation marks or brackets
+    lie between it and the text's or a line's start, or a ``.``, ``!``, ``?`` or ``:`` before them. A
+    capital mid-sentence names something (``orexin A``, ``Appendix A``), no article.
+
+    >>> opens_a_sentence("It fell. A man", 9), opens_a_sentence("orexin A were", 7)
+    (True, False)
+    """
+    at = start
+    while at > 0 and text[at - 1] in " \t\"'(\u201c\u2018":
+        at -= 1
+    return at == 0 or text[at - 1] in ".!?:\n"
 
 
 _FINITE_BE = frozenset({"am", "is", "are", "was", "were"})
