@@ -226,6 +226,7 @@ __all__ = [
     "opens_call",
     "other_reading",
     "outside_code_blocks",
+    "phrase_word_before",
     "points_back",
     "points_back_in_prose",
     "points_onward",
@@ -1868,8 +1869,9 @@ _OPENS_ONTO = re.compile(r"(?:=|->|::|[(\[{`])$")
 # operator or a lone ";" (``usedfor == 3``, ``usedfor)``, ``usedfor;``), not ``malloc()`` named next.
 _CLOSES_ONTO = re.compile(r"(?:[)\]}`;]|=|->|::|\.\w)")
 _AN_BEFORE = "aeiouh"  # "an apple", "an hour"; never "an serine"
-# A bracket and the one that closes it round a name: (nolinkage), `init` (quotes hold prose too).
-_CLOSERS = {"(": ")", "[": "]", "`": "`"}
+# A bracket and the one that closes it round a name: (nolinkage), `init`, *quotea* (a Vim help file's
+# tag, a term set in emphasis); quotes hold prose too.
+_CLOSERS = {"(": ")", "[": "]", "`": "`", "*": "*"}
 # ... but a token in straight quotes right before one of these is a string literal of code ('mykey',).
 _AFTER_LITERAL = frozenset({",", ")", "]", "}", ":"})
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
@@ -2048,7 +2050,8 @@ _DEFINITION_AFTER = re.compile(r" [A-Z][a-z']")
 
 
 def bracketed_alone(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is all that a pair of brackets or backticks holds (:data:`_CLOSERS`),
+    """Whether ``text[start:end]`` is all that a pair of brackets, backticks or asterisks holds
+    (:data:`_CLOSERS`: ``(nolinkage)``, ``*windowsme*``),
     or all that a C comment holds, a space inside each end at most: a parameter named in a
     prototype (``CARD64 * /*lessthan*/``, ``unsigned long* /* howlong */``).
 
@@ -2125,6 +2128,8 @@ def last_word(before: str) -> tuple[str, int] | None:
 _FIRST_WORD = re.compile(r"[ \t]+(\S+)")
 # A command-line option: "-m", "--empty" (not a dash of prose, which stands alone).
 _OPTION = re.compile(r"--?[a-z][\w-]*")
+# An editor's command typed after a colon (Vim's, ed's): ":edit", ":w", ":.write", ":help".
+_EX_COMMAND = re.compile(r":[.%$]?[a-z]+!?")
 # A shell's variable or substitution: "$NAME", "${NAME}", "$(pidof x)"; not a price ("$5").
 _SHELL_EXPANSION = re.compile(r"\$[({A-Za-z_]")
 # Keywords of SQL, which prose about databases writes in capitals around the names it uses.
@@ -2250,9 +2255,10 @@ def is_named_after(before: str, text: str, end: int) -> bool:
 def is_command_argument(before: str, text: str, end: int) -> bool:
     """Whether the token that ends at ``end``, with ``before`` on its line before it, stands in a command
     line: beside a command-line option (``python -m timeit -s``, ``makemigrations myapp --empty``,
-    ``ln -s afile``; not a number, ``Return -1 onfailure``) or before a shell's variable or substitution
-    (``killall $(pidof x)``, ``killall $NAME``; not a price, ``paid $5``). A command's name and
-    arguments are written as the command reads them, whatever words they are made of.
+    ``ln -s afile``; not a number, ``Return -1 onfailure``), before a shell's variable or substitution
+    (``killall $(pidof x)``, ``killall $NAME``; not a price, ``paid $5``), or after an editor's command
+    (``:edit otherfile``, ``:w somefile``). A command's name and arguments are written as the command
+    reads them, whatever words they are made of.
 
     >>> is_command_argument("Use ln -s ", "Use ln -s afile b", 15)
     True
@@ -2269,6 +2275,7 @@ def is_command_argument(before: str, text: str, end: int) -> bool:
         _OPTION.fullmatch(previous) is not None
         or _OPTION.fullmatch(following) is not None
         or _SHELL_EXPANSION.match(following) is not None
+        or _EX_COMMAND.fullmatch(previous) is not None
     )
 
 
@@ -2444,10 +2451,21 @@ def follows_a_determiner(parts: tuple[str, ...], text: str, start: int) -> bool:
     """
     if parts[0] not in ("a", "an"):
         return False  # "the the": a word written twice is a typo of its own, not this glue's reading
+    before = phrase_word_before(text, start)
+    return before is not None and article_after_determiner((before[0].lower(), parts[0]))
+
+
+def phrase_word_before(text: str, start: int) -> tuple[str, int] | None:
+    """The word before ``start`` in the same phrase (:func:`word_before` with only spaces between, no
+    comma or colon: ``the end, a...`` starts a new phrase), and where it starts.
+
+    >>> phrase_word_before("no atime", 3), phrase_word_before("the end, atime", 9)
+    (('no', 0), None)
+    """
     before = word_before(text, start)
     if before is None or not text[before[1] + len(before[0]) : start].isspace():
-        return False  # "the end, a..." has a comma between: a new phrase
-    return article_after_determiner((before[0].lower(), parts[0]))
+        return None
+    return before
 
 
 # What follows an article that ends a phrase: a closing bracket or a stop, after an aside in brackets or
@@ -2528,12 +2546,11 @@ def determined_before(parts: tuple[str, ...], text: str, end: int) -> bool:
     if parts[0] not in _NO_DETERMINER_BEFORE or parts[0] in _DEGREE_WORDS:
         return False
     start = end - sum(map(len, parts))
-    before = word_before(text, start)
+    before = phrase_word_before(text, start)
     if (
         before is None
         or before[0].lower() not in _NOUN_MARKERS
         or before[0].lower() == parts[0]  # "the thepeople": a word written twice is a typo of its own
-        or not text[before[1] + len(before[0]) : start].isspace()
         or (before[1] > 0 and (text[before[1] - 1].isalnum() or text[before[1] - 1] in "_-'\u2019"))
         or (before[0][0].isupper() and not opens_a_sentence(text, before[1]))
     ):
