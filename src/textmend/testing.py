@@ -28,7 +28,7 @@ except ImportError as error:  # pragma: no cover - depends on the environment
     raise ImportError("textmend.testing needs hypothesis: pip install 'textmend[testing]'") from error
 
 import textmend
-from textmend.fixers.words import determines_no_noun
+from textmend.fixers.words import determined_before, determines_no_noun
 
 __all__ = [
     "ADVERSARIAL",
@@ -251,6 +251,16 @@ def _damage_entities(draw: st.DrawFn, text: str, kinds: list[str]) -> tuple[str,
     return "".join(parts), [kind for kind in kinds if kind in used]
 
 
+def _after_a_wrong_article(tokens: list[str], index: int) -> bool:
+    """Whether gluing ``tokens[index]`` to the next token would put it right after an article or a
+    possessive that it cannot follow (``The ofpeople``): a reading textmend refuses
+    (:func:`textmend.fixers.words.determined_before`), as no English writes ``The of people``."""
+    pair = (tokens[index], tokens[index + 1].rstrip(",."))
+    before = " ".join(tokens[max(0, index - 1) : index])
+    context = f"{before} {''.join(pair)}"
+    return determined_before(pair, context, len(context))
+
+
 def _join_words(draw: st.DrawFn, text: str) -> tuple[str, bool]:
     """Delete a few spaces between two lowercase words, one of them in :data:`JOINERS` (so that the
     glued word has one reading), never a word to itself nor an article or possessive to a word that
@@ -268,8 +278,10 @@ def _join_words(draw: st.DrawFn, text: str) -> tuple[str, bool]:
         and "\n" not in tokens[i + 1]
         and (tokens[i] in JOINERS or tokens[i + 1].rstrip(",.") in JOINERS)
         and tokens[i] != tokens[i + 1].rstrip(",.")  # "the the" glued is no damage anyone can read back
-        # nor "the of": no English writes it, so "theof" reads as no glue (a misspelling, a name)
+        # nor "the of": no English writes it, so "theof" reads as no glue (a misspelling, a name); nor
+        # after an article that the first word cannot follow ("The ofpeople": "The of" is no English)
         and not determines_no_noun((tokens[i], tokens[i + 1].rstrip(",.")), "", 0)
+        and not _after_a_wrong_article(tokens, i)
     ]
     if not spots:
         return text, False

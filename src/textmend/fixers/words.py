@@ -76,7 +76,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 import regex
 
@@ -147,9 +147,10 @@ from ._splitter import (
     vouched_split,
     word_filter,
 )
-from ._wordlists import AFTER_DOT, PREFIXES, REFERENCE_NAMES
+from ._wordlists import AFTER_DOT, FUNCTION_WORDS, PREFIXES, REFERENCE_NAMES
 
 __all__ = [
+    "Beside",
     "Repair",
     "WordsFixer",
     "article_before_plural",
@@ -244,6 +245,7 @@ __all__ = [
     "takes_article",
     "takes_ending",
     "word_before",
+    "words_beside",
     "writes_capitalised",
     "writes_code",
     "written_apart",
@@ -2021,11 +2023,12 @@ def stands_apart(
         return True
     if is_listed_with_names(splitter, before, text, start + len(token)):
         return True
-    if is_named_after(before, text, start + len(token)) and not any(
+    beside = words_beside(before, text, start + len(token))
+    if is_named_after(before, beside) and not any(
         splitter.function_word(part) and part not in _POSSESSIVES for part in parts
     ):
         return True  # "a directory named crashdumps", "an app called myapp"; not "called asecond time"
-    if is_command_argument(before, text, start + len(token)):
+    if is_command_argument(beside):
         return True  # "ln -s afile", "killall $(pidof x)": a command line
     following = _NEXT_WORD.match(text, start + len(token))
     if (
@@ -2227,55 +2230,70 @@ def is_known_word(splitter: Splitter, word: str) -> bool:
     return known or word in english_dictionary() or rare_english_word(word)
 
 
-def is_named_after(before: str, text: str, end: int) -> bool:
-    """Whether the token that ends at ``end``, with ``before`` on its line before it, stands where code
-    puts a name: after ``named`` or ``called`` (``a directory named crashdumps``), or after a keyword in
-    capitals with another one or the end of the sentence after it (``ALTER TABLE tablename ALTER``,
+class Beside(NamedTuple):
+    """The words on either side of a token on its line: the one before it (``""`` for none) and where
+    it starts in the text before the token, and the one after it (``""`` for none)."""
+
+    previous: str
+    previous_start: int
+    following: str
+
+
+def words_beside(before: str, text: str, end: int) -> Beside:
+    """The words beside the token that ends at ``end``, with ``before`` on its line before it (runs of
+    non-space characters: ``-s``, ``$(pidof``, ``:edit`` are words here).
+
+    >>> words_beside("Use ln -s ", "Use ln -s afile b", 15)
+    Beside(previous='-s', previous_start=7, following='b')
+    """
+    last = last_word(before)
+    first = _FIRST_WORD.match(text, end)
+    return Beside(
+        last[0] if last is not None else "",
+        last[1] if last is not None else 0,
+        first.group(1) if first is not None else "",
+    )
+
+
+def is_named_after(before: str, beside: Beside) -> bool:
+    """Whether a token, with ``before`` on its line before it and the words ``beside`` it, stands where
+    code puts a name: after ``named`` or ``called`` (``a directory named crashdumps``), or after a keyword
+    in capitals with another one or the end of the sentence after it (``ALTER TABLE tablename ALTER``,
     ``RETURNS SETOF sometype.``). A command line's names are :func:`is_command_argument`'s.
 
-    >>> is_named_after("an app called ", "an app called myapp", 19)
+    >>> is_named_after("an app called ", words_beside("an app called ", "an app called myapp", 19))
     True
-    >>> is_named_after("the ", "the inthe end", 9)
+    >>> is_named_after("the ", words_beside("the ", "the inthe end", 9))
     False
     """
-    last = last_word(before)
-    previous = last[0] if last is not None else ""
-    first = _FIRST_WORD.match(text, end)
-    following = first.group(1) if first is not None else ""
-    if previous in _NAMING_WORDS:
+    if beside.previous in _NAMING_WORDS:
         return True
-    if previous not in _SQL_KEYWORDS:
+    if beside.previous not in _SQL_KEYWORDS:
         return False
     # "ALTER TABLE tablename", "RETURNS SETOF sometype", "COLLATE nocase IN"
-    keyword_before = _LAST_WORD.search(before, 0, last[1] if last is not None else 0)
+    keyword_before = _LAST_WORD.search(before, 0, beside.previous_start)
     two_keywords = keyword_before is not None and keyword_before.group(1) in _SQL_KEYWORDS
-    return following in _SQL_KEYWORDS or two_keywords
+    return beside.following in _SQL_KEYWORDS or two_keywords
 
 
-def is_command_argument(before: str, text: str, end: int) -> bool:
-    """Whether the token that ends at ``end``, with ``before`` on its line before it, stands in a command
-    line: beside a command-line option (``python -m timeit -s``, ``makemigrations myapp --empty``,
-    ``ln -s afile``; not a number, ``Return -1 onfailure``), before a shell's variable or substitution
-    (``killall $(pidof x)``, ``killall $NAME``; not a price, ``paid $5``), or after an editor's command
-    (``:edit otherfile``, ``:w somefile``). A command's name and arguments are written as the command
-    reads them, whatever words they are made of.
+def is_command_argument(beside: Beside) -> bool:
+    """Whether a token with the words ``beside`` it stands in a command line: beside a command-line
+    option (``python -m timeit -s``, ``makemigrations myapp --empty``, ``ln -s afile``; not a number,
+    ``Return -1 onfailure``), before a shell's variable or substitution (``killall $(pidof x)``,
+    ``killall $NAME``; not a price, ``paid $5``), or after an editor's command (``:edit otherfile``,
+    ``:w somefile``). A command's name and arguments are written as the command reads them, whatever
+    words they are made of.
 
-    >>> is_command_argument("Use ln -s ", "Use ln -s afile b", 15)
-    True
-    >>> is_command_argument("Run ", "Run killall $(pidof x)", 11)
-    True
-    >>> is_command_argument("I ", "I paidfor $5", 9), is_command_argument("Return -1 ", "Return -1 on", 12)
+    >>> is_command_argument(Beside("-s", 7, "b")), is_command_argument(Beside("run", 0, "$(pidof"))
+    (True, True)
+    >>> is_command_argument(Beside("I", 0, "$5")), is_command_argument(Beside("-1", 7, "."))
     (False, False)
     """
-    last = last_word(before)
-    previous = last[0] if last is not None else ""
-    first = _FIRST_WORD.match(text, end)
-    following = first.group(1) if first is not None else ""
     return (
-        _OPTION.fullmatch(previous) is not None
-        or _OPTION.fullmatch(following) is not None
-        or _SHELL_EXPANSION.match(following) is not None
-        or _EX_COMMAND.fullmatch(previous) is not None
+        _OPTION.fullmatch(beside.previous) is not None
+        or _OPTION.fullmatch(beside.following) is not None
+        or _SHELL_EXPANSION.match(beside.following) is not None
+        or _EX_COMMAND.fullmatch(beside.previous) is not None
     )
 
 
@@ -2536,7 +2554,8 @@ def determined_before(parts: tuple[str, ...], text: str, end: int) -> bool:
     """Whether an article or a possessive stands right before the token that ends at ``end`` (only spaces
     between) and ``parts`` start with a word that never starts a noun phrase (``the is space`` for ``the
     isspace``, ``an if config`` for ``an ifconfig``), unless they name a keyword of code (``a for loop``,
-    ``the if statement``): :func:`determines_no_noun` across the token's start.
+    ``the if statement``) or are two function words, a pair by the books' table alone (``The of the``):
+    :func:`determines_no_noun` across the token's start.
 
     >>> determined_before(("is", "space"), "the isspace method", 11)
     True
@@ -2545,6 +2564,8 @@ def determined_before(parts: tuple[str, ...], text: str, end: int) -> bool:
     """
     if parts[0] not in _NO_DETERMINER_BEFORE or parts[0] in _DEGREE_WORDS:
         return False
+    if all(part in FUNCTION_WORDS["en"] for part in parts):
+        return False  # "The ofthe": two function words are a pair by the books alone, whatever stands before
     start = end - sum(map(len, parts))
     before = phrase_word_before(text, start)
     if (
