@@ -350,6 +350,38 @@ def test_readmes_benchmark_mends_permissive_packages_texts_and_reads_back_each_r
     assert_user_error(run_benchmark("readmes.py", "--folder", str(tmp_path / "none")), "--folder")
 
 
+def _pypi_project(folder: Path, name: str, licence: dict[str, object], text: str) -> None:
+    """A project's JSON as PyPI's JSON API serves it: ``info`` with its name, version and description."""
+    import json
+
+    info = {
+        "name": name,
+        "version": "1.0",
+        "description": text,
+        "license": None,
+        "classifiers": [],
+        **licence,
+    }
+    (folder / f"{name}.json").write_text(json.dumps({"info": info, "urls": []}), encoding="utf-8")
+
+
+def test_pypi_descriptions_benchmark_mends_permissive_projects_descriptions(tmp_path: Path) -> None:
+    readme = "# tea\n\nThe tool was usedfor tea.\n\nInstall: NumPy, SciPy, statsmodels, scikit-learn.\n"
+    readme += "More words here about tea and tools. " * 10
+    _pypi_project(tmp_path, "tea", {"license_expression": "MIT"}, readme)
+    _pypi_project(tmp_path, "bsd", {"classifiers": ["License :: OSI Approved :: BSD License"]}, readme)
+    _pypi_project(tmp_path, "closed", {"license": "GPL-3.0-or-later"}, readme)
+    _pypi_project(tmp_path, "short", {"license": "MIT"}, "It was usedfor tea.")
+    (tmp_path / "broken.json").write_text("{", encoding="utf-8")  # a file cut short: unread
+    result = run_benchmark("pypi_descriptions.py", "--folder", str(tmp_path), "--contexts")
+    assert result.returncode == 0, result.stderr
+    assert "tea==1.0: words/glued: '# tea\\n\\nThe tool was used' ['' -> ' '] 'for tea." in result.stdout
+    assert "by kind: `words/glued` 2\n" in result.stdout  # "usedfor" in each of two; "statsmodels" stays
+    assert "| 2 | " in result.stdout and "closed" not in result.stdout and "short" not in result.stdout
+    assert "unsettled texts (a second mend changes them): 0 []" in result.stdout
+    assert_user_error(run_benchmark("pypi_descriptions.py", "--folder", str(tmp_path / "none")), "--folder")
+
+
 def test_descriptions_benchmark_mends_each_description_unfitted_and_fitted(tmp_path: Path) -> None:
     stanzas = [
         ("ispell", "International Ispell (an interactive spelling corrector)"),

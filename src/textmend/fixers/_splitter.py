@@ -214,6 +214,8 @@ _SEARCHES_BEFORE_COUNTING = 8  # see DocumentWords
 # questions in the words step's first round and 34 in its second collected its pairs in both: 1.2 s,
 # now 0.85.)
 _APART_SEARCHES = 128
+# A run of letters and digits that an underscore ends or starts: a piece of a name in snake case.
+_SNAKE_PIECE = re.compile(r"(?<![^\W_])[^\W_]+(?=_)|(?<=_)[^\W_]+(?![^\W_])")
 _AROUND = 100  # characters on each side of a token whose language decides whether it is foreign
 _NEAR = 500  # characters on each side of a line too short to show its language that speak for it
 # A word of a neighbouring language that English knows this little or less may be English glue where
@@ -777,6 +779,24 @@ class DocumentWords:
         """Whether the document uses ``word`` (in any case) as a word of its own."""
         return word in self._load_lower()
 
+    def in_an_identifier(self, word: str) -> bool:
+        """Whether the document writes the lowercase ``word`` as a part of a name in snake case
+        (``bruhat_interval``, ``manylinux_2_28``, ``_bruhat``): a word of its own vocabulary, which no
+        lost space glues.
+
+        >>> DocumentWords("call bruhat_interval(w)").in_an_identifier("bruhat")
+        True
+        >>> DocumentWords("used for x_used").in_an_identifier("usedfor")
+        False
+        """
+        if self._identifier_parts is None:
+            # one pass over the text, the first time a document asks: the pieces of its snake-case names
+            text = self.text
+            self._identifier_parts = (
+                {piece.lower() for piece in _SNAKE_PIECE.findall(text)} if "_" in text else set()
+            )
+        return word in self._identifier_parts
+
     def _line_index(self, position: int) -> int:
         if self._lines is None:
             self._lines = self.text.split("\n")
@@ -955,6 +975,7 @@ class DocumentWords:
         self._load_lower().update(word.lower() for word in words)
 
     _apart: frozenset[str] | None = None
+    _identifier_parts: set[str] | None = None
     _lower_counts: Counter[str] | None = None
     _apart_searches = _APART_SEARCHES
 

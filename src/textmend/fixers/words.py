@@ -73,6 +73,7 @@ import functools
 import itertools
 import math
 import re
+import string
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -87,7 +88,7 @@ from ..model import Edit
 from ._blocks import code_blocks, inside, may_hold_blocks
 from ._dictionary import english_dictionary, rare_english_word
 from ._language import decided_language, within_latin1
-from ._pairs import is_adjective
+from ._pairs import book_function_zipf, is_adjective
 from ._scan import (
     LATIN1_LOWER,
     LATIN1_UPPER,
@@ -153,11 +154,13 @@ __all__ = [
     "Beside",
     "Repair",
     "WordsFixer",
+    "article_before_adjective_and_plural",
     "article_before_plural",
     "article_reading",
     "before_name",
     "beside_code",
     "between_foreign_words",
+    "books_read_otherwise",
     "bracketed_alone",
     "camel_candidates",
     "camel_repair",
@@ -214,9 +217,12 @@ __all__ = [
     "lettered_family",
     "lowercase_run_starts",
     "lowercase_runs",
+    "made_with_a_suffix",
     "misreads_grammar",
+    "misspells_a_used_word",
     "names_a_code_thing",
     "names_a_file",
+    "names_a_mail_domain",
     "names_a_member",
     "names_code",
     "names_its_module",
@@ -232,6 +238,7 @@ __all__ = [
     "points_back_in_prose",
     "points_onward",
     "pronoun_before_verb",
+    "quantifier_after_article",
     "quantifies_a_name",
     "reads_after_ending",
     "reads_as_glue",
@@ -847,6 +854,14 @@ def glued_repair(
         return None  # "atime" beside "ctime": the letter names one of a family of terms
     if is_typo(splitter, token, chosen[0]):
         return None  # "towars", "orking": a common word with a letter dropped
+    if made_with_a_suffix(splitter, token, chosen[0]):
+        return None  # "bypassable" is "bypass" and "-able", no "by passable"
+    if misspells_a_used_word(token, document):
+        return None  # "dostrings" in a text that writes "docstrings": that word misspelt
+    if books_read_otherwise(splitter, token, chosen[0]):
+        return None  # "onevery": "on every" as well as "one very", and the books write the other
+    if names_a_mail_domain(document.text, start + len(token)):
+        return None  # "(at) pythonconsulting dot com": an address spelt out, whose name is one word
     if ends_in_itis(splitter, chosen[0]):
         return None  # "menuitis", "meetingitis": -itis makes words of any noun, in jest as in medicine
     if is_rare_word(splitter, token, chosen[0]):
@@ -1934,6 +1949,8 @@ def ends_in_itis(splitter: Splitter, parts: tuple[str, ...]) -> bool:
 # Prefixes that make verbs of verbs ("overread", "underreport", "outbuild"), and how common a word's
 # participle must be for the word to be a verb ("reading", "posting"; not "moneying", "lunching").
 _VERB_PREFIXES = frozenset({"over", "under", "out"})
+# Particles that make verbs too, seen before a past participle only ("upweighted", "downsampled").
+_PARTICLE_PREFIXES = frozenset({"up", "down"})
 _PARTICIPLE_ZIPF = 2.5
 # Endings of a verb's forms and of the nouns made of it, which the prefix keeps: "overdamping",
 # "overconverges", "underregulated", "overconstruction", "overconvergence" (OpenStax's textbooks).
@@ -1951,7 +1968,13 @@ def is_prefixed_verb(splitter: Splitter, parts: tuple[str, ...]) -> bool:
     (True, False)
     >>> is_prefixed_verb(Splitter(), ("under", "regulated")), is_prefixed_verb(Splitter(), ("out", "loud"))
     (True, False)
+    >>> is_prefixed_verb(Splitter(), ("up", "weighted")), is_prefixed_verb(Splitter(), ("up", "the"))
+    (True, False)
     """
+    if len(parts) == 2 and parts[0] in _PARTICLE_PREFIXES and parts[1].endswith("ed"):
+        # "upweighted", "downmixed": "up" or "down" before a past participle makes a verb's form, as no
+        # phrase puts them ("fed up", "broken down": the particle comes after)
+        return not splitter.function_word(parts[1]) and _has_participle(splitter, parts[1].removesuffix("ed"))
     if len(parts) != 2 or parts[0] not in _VERB_PREFIXES or splitter.function_word(parts[1]):
         return False
     word = parts[1]
@@ -2023,6 +2046,8 @@ def stands_apart(
         return True
     if is_listed_with_names(splitter, before, text, start + len(token)):
         return True
+    if document.in_an_identifier(token):
+        return True  # "bruhat" beside "bruhat_interval": a word the document names things with
     beside = words_beside(before, text, start + len(token))
     if is_named_after(before, beside) and not any(
         splitter.function_word(part) and part not in _POSSESSIVES for part in parts
@@ -2096,7 +2121,8 @@ def is_quoted_term(text: str, start: int, end: int) -> bool:
 # table mytable", "remove schema mystuff", "use host somehost".
 _NAMING_WORDS = frozenset(
     "named called table tables schema tablespace server wrapper database role user host typedef type"  # noqa: SIM905
-    " index view column field variable module package class method function option parameter".split()
+    " index view column field variable module package class method function option parameter attribute"
+    " property argument".split()
 )
 _LAST_WORD = re.compile(r"(\S+)[ \t]+$")
 
@@ -2159,6 +2185,10 @@ _NAME = re.compile(r"[A-Za-z][\w-]+[A-Za-z0-9]", re.ASCII)
 _NAME_ZIPF = 1.5
 # ... and one this long at most: as long as a token the fixer splits (its pieces are read at every cut).
 _NAME_LENGTH = 40
+# A lowercase letter before a capital inside a list item: a name written in camel case ("SciPy").
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+# Words of two letters or more joined by dots, lowercase: a name of code or an address ("first.last").
+_DOTTED_NAME = re.compile(r"[a-z][a-z0-9_]+(?:\.[a-z][a-z0-9_]+)+")
 # ... unless it is two content words this common glued ("responseselection"): damage, not a name.
 _GLUED_NAME_ZIPF = 3.5
 
@@ -2200,8 +2230,12 @@ def is_name(splitter: Splitter, item: str) -> bool:
     (True, False)
     """
     item = item.rstrip(".")
+    if len(item) <= _NAME_LENGTH and _DOTTED_NAME.fullmatch(item) is not None:
+        return True  # "first.last", "os.path": a dotted name
     if len(item) > _NAME_LENGTH or _NAME.fullmatch(item) is None or item.isupper():
         return False  # an acronym ("HOMA-IR") is no sign of code; a run of 41 letters or more no name
+    if _INNER_CAPITAL.search(item) is not None:
+        return True  # "SciPy", "NumPy", "PyArrow": a capital inside a word names something
     pieces = item.lower().split("-")
     if any(map(functools.partial(reads_as_two_words, splitter), pieces)):
         return False  # glue beside glue: "selectiveattention and responseselection"
@@ -2438,6 +2472,10 @@ def misreads_grammar(splitter: Splitter, parts: tuple[str, ...], text: str, end:
         return True
     if determines_no_noun(parts, text, end) or stacks_be(parts) or article_before_plural(parts):
         return True
+    if article_before_adjective_and_plural(parts, text, end):
+        return True  # "FormEvent aviable types" is no "a viable types"
+    if quantifier_after_article(parts, text, end):
+        return True  # "a manylinux profile" is no "a many linux profile"
     if parts[-1] in ("a", "an"):
         following = _NEXT_WORD.match(text, end)
         if following is not None and following.group(1) in _NO_ARTICLE_BEFORE:
@@ -2616,6 +2654,152 @@ def article_before_plural(parts: tuple[str, ...]) -> bool:
     (True, False)
     """
     return any(left in ("a", "an") and is_plain_plural(right) for left, right in itertools.pairwise(parts))
+
+
+def article_before_adjective_and_plural(parts: tuple[str, ...], text: str, end: int) -> bool:
+    """Whether ``parts`` end in ``a`` or ``an`` and an adjective that is no noun (:func:`is_adjective`)
+    and the word after the token is a plural (:func:`is_plain_plural`): ``a viable types`` for the
+    misspelt ``aviable types`` is no English, as ``a days`` is none.
+
+    >>> article_before_adjective_and_plural(("a", "viable"), "aviable types", 7)
+    True
+    >>> article_before_adjective_and_plural(("a", "viable"), "aviable plan", 7)
+    False
+    """
+    if len(parts) < 2 or parts[-2] not in ("a", "an") or not is_adjective(parts[-1]):
+        return False
+    following = _NEXT_WORD.match(text, end)
+    return following is not None and is_plain_plural(following.group(1))
+
+
+# Quantifiers that follow "the" and a possessive ("the many ways", "his several friends") but never the
+# article "a" or "an" right before them ("a great many" puts a word between).
+_NO_ARTICLE_QUANTIFIERS = frozenset({"many", "several", "both"})
+
+
+def quantifier_after_article(parts: tuple[str, ...], text: str, end: int) -> bool:
+    """Whether ``parts`` start with ``many``, ``several`` or ``both`` and the word right before the token
+    that ends at ``end`` is the article ``a`` or ``an``: ``a manylinux profile`` is no ``a many linux``.
+
+    >>> quantifier_after_article(("many", "linux"), "a manylinux profile", 11)
+    True
+    >>> quantifier_after_article(("many", "linux"), "the manylinux profile", 13)
+    False
+    """
+    if parts[0] not in _NO_ARTICLE_QUANTIFIERS:
+        return False
+    before = phrase_word_before(text, end - sum(map(len, parts)))
+    return before is not None and before[0].lower() in ("a", "an")
+
+
+# Endings that make words of any common word ("bypassable", "reviewers", "rebasing", "graphless").
+_WORD_MAKING_ENDINGS = tuple(
+    "able ible ers er ings ing ed ness ment ments less ful ist ists ism".split()  # noqa: SIM905
+)
+# The word before such an ending is this common, and no function word ("around", "along", "these" take
+# no ending: "arounded" is "a rounded"): a word every reader knows, so the token is that word made into
+# another, whatever else its letters spell.
+_ENDING_STEM_ZIPF = 3.5
+_ENDING_STEM_LETTERS = 4
+
+
+def made_with_a_suffix(splitter: Splitter, token: str, parts: tuple[str, ...]) -> bool:
+    """Whether the English ``token`` is a common word and an ending that makes words of words (``bypass``
+    and ``-able``) that ``parts`` cut elsewhere: ``bypassable`` is no ``by passable``. A reading that
+    cuts before the ending stays (``wasteless`` as ``waste less``: glue of a word and ``less`` looks so),
+    and so does one whose word before the ending is a function word (``arounded``, ``theseed``).
+
+    >>> made_with_a_suffix(Splitter(), "bypassable", ("by", "passable"))
+    True
+    >>> made_with_a_suffix(Splitter(), "wasteless", ("waste", "less"))
+    False
+    >>> made_with_a_suffix(Splitter(), "arounded", ("a", "rounded"))
+    False
+    """
+    if splitter.language != "en":
+        return False
+    cut = len(parts[0])
+    for ending in _WORD_MAKING_ENDINGS:
+        if not token.endswith(ending):
+            continue
+        stem = token[: -len(ending)]
+        if (
+            len(stem) >= _ENDING_STEM_LETTERS
+            and cut != len(stem)
+            and zipf(stem, "en") >= _ENDING_STEM_ZIPF
+            and not splitter.function_word(stem)
+        ):
+            return True
+    return False
+
+
+def misspells_a_used_word(token: str, document: DocumentWords) -> bool:
+    """Whether a letter put into ``token`` makes a word that the document uses on its own: ``dostrings``
+    in a text that writes ``docstrings`` is that word misspelt, not ``do strings``. (Not a letter taken
+    out: ``functionis`` less its ``i`` is ``functions``, which a text about functions uses, and
+    ``andother`` less its ``d`` is ``another``: glue of a word and a short one is often so; nor a letter
+    changed, which cost 18 dev joins: ``withan`` is ``within`` so, ``inother`` ``another``.)
+
+    >>> misspells_a_used_word("dostrings", DocumentWords("Fix docstrings, and dostrings too."))
+    True
+    >>> misspells_a_used_word("usedfor", DocumentWords("The rope usedfor it was used."))
+    False
+    """
+    if len(token) + 1 < _TYPO_LETTERS:
+        return False
+    return any(
+        document.uses(token[:at] + letter + token[at:])
+        for at in range(len(token) + 1)
+        for letter in string.ascii_lowercase
+    )
+
+
+# How many Zipf units more often the books write another pair of function words that spells the same
+# token: then the token is read as neither ("onevery": "one very" 3.3, "on every" 4.3).
+_OTHER_FUNCTION_PAIR_ODDS = 0.5
+
+
+def books_read_otherwise(splitter: Splitter, token: str, parts: tuple[str, ...]) -> bool:
+    """Whether ``parts``, two function words, spell ``token`` as another pair of function words does
+    that the public-domain books write more often (by :data:`_OTHER_FUNCTION_PAIR_ODDS`): ``onevery``
+    is ``on every`` as well as ``one very``, and a reading that the junction scores prefer is still a
+    guess.
+
+    >>> books_read_otherwise(Splitter(), "onevery", ("one", "very"))
+    True
+    >>> books_read_otherwise(Splitter(), "ofthe", ("of", "the"))
+    False
+    """
+    if splitter.language != "en" or len(parts) != 2 or not all(map(splitter.function_word, parts)):
+        return False
+    chosen = book_function_zipf(*parts)
+    for cut in range(1, len(token)):
+        left, right = token[:cut], token[cut:]
+        if (
+            left != parts[0]
+            and splitter.function_word(left)
+            and splitter.function_word(right)
+            and book_function_zipf(left, right) - chosen >= _OTHER_FUNCTION_PAIR_ODDS
+        ):
+            return True
+    return False
+
+
+# An address spelt out so that robots do not read it: "name (at) example dot com". The word before
+# " dot com" is a name of a domain, written as one word whatever words make it.
+_MAIL_DOMAIN_AFTER = re.compile(
+    r"[ \t]*[(\[{]?dot[)\]}]?[ \t]*(?:com|org|net|edu|gov|io|info)\b", re.IGNORECASE
+)
+
+
+def names_a_mail_domain(text: str, end: int) -> bool:
+    """Whether the token that ends at ``end`` is followed by `` dot com`` (``(dot) org``, ``[dot] net``):
+    the name of a domain in an address spelt out.
+
+    >>> names_a_mail_domain("me (at) pythonconsulting dot com", 25), names_a_mail_domain("a dot on it", 1)
+    (True, False)
+    """
+    return _MAIL_DOMAIN_AFTER.match(text, end) is not None
 
 
 def is_plain_plural(word: str) -> bool:
@@ -2925,7 +3109,7 @@ def names_code(splitter: Splitter, before: str, capital: str) -> bool:
         and not splitter.function_word(word)
         and word not in _SECTION_HEADINGS
         and word not in _SENTENCE_ADVERBS
-        and word in english_dictionary()
+        and (word in english_dictionary() or word in _CODE_ABBREVIATIONS)
         and before.lower() not in _DETERMINERS
     )
 
@@ -2968,6 +3152,9 @@ _SENTENCE_ADVERBS = frozenset(
 )
 # Articles and determiners: a capitalised word after one is a noun of the phrase ("ofthePresident").
 _DETERMINERS = frozenset("the a an this that these those his her its their our your".split())  # noqa: SIM905
+# Short words that end names of code in camel case (``hostId``, ``baseUrl``, ``userDb``), which the
+# dictionary, of words of four letters or more, does not list.
+_CODE_ABBREVIATIONS = frozenset("id ids url urls uri uris db ip api io ui".split())  # noqa: SIM905
 
 
 # A lowercase head the document writes before a capital this often makes a family of names
