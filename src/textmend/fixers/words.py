@@ -206,6 +206,7 @@ __all__ = [
     "is_own_term",
     "is_past_verb",
     "is_plain_plural",
+    "is_plainly_a_name",
     "is_prefixed_verb",
     "is_present_verb",
     "is_quoted_term",
@@ -1949,8 +1950,10 @@ def ends_in_itis(splitter: Splitter, parts: tuple[str, ...]) -> bool:
 # Prefixes that make verbs of verbs ("overread", "underreport", "outbuild"), and how common a word's
 # participle must be for the word to be a verb ("reading", "posting"; not "moneying", "lunching").
 _VERB_PREFIXES = frozenset({"over", "under", "out"})
-# Particles that make verbs too, seen before a past participle only ("upweighted", "downsampled").
+# Particles that make verbs too, seen before a past participle or a form in -s only ("upweighted",
+# "downsampled", "downweights").
 _PARTICLE_PREFIXES = frozenset({"up", "down"})
+_PARTICLE_VERB_ENDINGS = ("ed", "s")
 _PARTICIPLE_ZIPF = 2.5
 # Endings of a verb's forms and of the nouns made of it, which the prefix keeps: "overdamping",
 # "overconverges", "underregulated", "overconstruction", "overconvergence" (OpenStax's textbooks).
@@ -1971,10 +1974,12 @@ def is_prefixed_verb(splitter: Splitter, parts: tuple[str, ...]) -> bool:
     >>> is_prefixed_verb(Splitter(), ("up", "weighted")), is_prefixed_verb(Splitter(), ("up", "the"))
     (True, False)
     """
-    if len(parts) == 2 and parts[0] in _PARTICLE_PREFIXES and parts[1].endswith("ed"):
-        # "upweighted", "downmixed": "up" or "down" before a past participle makes a verb's form, as no
-        # phrase puts them ("fed up", "broken down": the particle comes after)
-        return not splitter.function_word(parts[1]) and _has_participle(splitter, parts[1].removesuffix("ed"))
+    if len(parts) == 2 and parts[0] in _PARTICLE_PREFIXES and parts[1].endswith(_PARTICLE_VERB_ENDINGS):
+        # "upweighted", "downmixed", "downweights": "up" or "down" before a verb's past participle or
+        # its form in -s makes a verb, as no phrase puts them ("fed up", "broken down": the particle
+        # comes after)
+        stem = parts[1].removesuffix("ed") if parts[1].endswith("ed") else parts[1].removesuffix("s")
+        return not splitter.function_word(parts[1]) and _has_participle(splitter, stem)
     if len(parts) != 2 or parts[0] not in _VERB_PREFIXES or splitter.function_word(parts[1]):
         return False
     word = parts[1]
@@ -2221,6 +2226,21 @@ def is_listed_with_names(splitter: Splitter, before: str, text: str, end: int) -
     return is_name(splitter, following.group(1)) or is_name(splitter, preceding.group(1))
 
 
+def is_plainly_a_name(item: str) -> bool:
+    """Whether the list item ``item`` shows itself a name by its writing alone: a capital inside it
+    (``SciPy``, ``PyArrow``) or dots between lowercase words (``normalize.less``, ``first.last``).
+
+    >>> is_plainly_a_name("SciPy"), is_plainly_a_name("normalize.less"), is_plainly_a_name("apples")
+    (True, True, False)
+    """
+    item = item.rstrip(".")
+    if len(item) > _NAME_LENGTH:
+        return False
+    return _DOTTED_NAME.fullmatch(item) is not None or (
+        _NAME.fullmatch(item) is not None and not item.isupper() and _INNER_CAPITAL.search(item) is not None
+    )
+
+
 def is_name(splitter: Splitter, item: str) -> bool:
     """Whether the list item ``item`` is a name that no word list knows (``walsender``, ``PyArrow``,
     ``scikit-image``), not a word (``closure``), a rare one the spelling lists keep, a compound of words
@@ -2229,13 +2249,11 @@ def is_name(splitter: Splitter, item: str) -> bool:
     >>> is_name(Splitter(), "walsender"), is_name(Splitter(), "closure")
     (True, False)
     """
+    if is_plainly_a_name(item):
+        return True  # "SciPy", "first.last": a capital or a dot inside a word names something
     item = item.rstrip(".")
-    if len(item) <= _NAME_LENGTH and _DOTTED_NAME.fullmatch(item) is not None:
-        return True  # "first.last", "os.path": a dotted name
     if len(item) > _NAME_LENGTH or _NAME.fullmatch(item) is None or item.isupper():
         return False  # an acronym ("HOMA-IR") is no sign of code; a run of 41 letters or more no name
-    if _INNER_CAPITAL.search(item) is not None:
-        return True  # "SciPy", "NumPy", "PyArrow": a capital inside a word names something
     pieces = item.lower().split("-")
     if any(map(functools.partial(reads_as_two_words, splitter), pieces)):
         return False  # glue beside glue: "selectiveattention and responseselection"
@@ -2747,11 +2765,11 @@ def misspells_a_used_word(token: str, document: DocumentWords) -> bool:
     """
     if len(token) + 1 < _TYPO_LETTERS:
         return False
-    return any(
-        document.uses(token[:at] + letter + token[at:])
-        for at in range(len(token) + 1)
-        for letter in string.ascii_lowercase
-    )
+    for at in range(len(token) + 1):
+        head, tail = token[:at], token[at:]
+        if document.uses_any([head + letter + tail for letter in string.ascii_lowercase]):
+            return True
+    return False
 
 
 # How many Zipf units more often the books write another pair of function words that spells the same
