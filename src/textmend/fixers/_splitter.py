@@ -117,6 +117,7 @@ __all__ = [
     "valid_parts",
     "vouched_split",
     "word_filter",
+    "words_with_a_letter_put_in",
 ]
 
 # The names of Python's builtins, keywords and standard modules: names of code wherever they stand, never
@@ -2646,11 +2647,20 @@ def letter_put_in_makes(token: str, language: str, min_zipf: float) -> bool:
     >>> letter_put_in_makes("towars", "en", 4.0), letter_put_in_makes("usedfor", "en", 2.0)
     (True, False)
     """
+    return any(
+        any(zipf(word, language) >= min_zipf for word in words) for words in words_with_a_letter_put_in(token)
+    )
+
+
+def words_with_a_letter_put_in(token: str) -> Iterator[list[str]]:
+    """The strings that a letter put into ``token`` makes, a list for each place, from the first.
+
+    >>> [words[:2] for words in words_with_a_letter_put_in("ab")]
+    [['aab', 'bab'], ['aab', 'abb'], ['aba', 'abb']]
+    """
     for at in range(len(token) + 1):
         head, tail = token[:at], token[at:]
-        if any(zipf(head + letter + tail, language) >= min_zipf for letter in _LETTERS):
-            return True
-    return False
+        yield [head + letter + tail for letter in _LETTERS]
 
 
 def is_participle(word: str) -> bool:

@@ -73,7 +73,6 @@ import functools
 import itertools
 import math
 import re
-import string
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -147,6 +146,7 @@ from ._splitter import (
     typo_of,
     vouched_split,
     word_filter,
+    words_with_a_letter_put_in,
 )
 from ._wordlists import AFTER_DOT, FUNCTION_WORDS, PREFIXES, REFERENCE_NAMES
 
@@ -2765,11 +2765,7 @@ def misspells_a_used_word(token: str, document: DocumentWords) -> bool:
     """
     if len(token) + 1 < _TYPO_LETTERS:
         return False
-    for at in range(len(token) + 1):
-        head, tail = token[:at], token[at:]
-        if document.uses_any([head + letter + tail for letter in string.ascii_lowercase]):
-            return True
-    return False
+    return any(map(document.uses_any, words_with_a_letter_put_in(token)))
 
 
 # How many Zipf units more often the books write another pair of function words that spells the same
