@@ -2162,6 +2162,12 @@ def last_word(before: str) -> tuple[str, int] | None:
 _FIRST_WORD = re.compile(r"[ \t]+(\S+)")
 # A command-line option: "-m", "--empty" (not a dash of prose, which stands alone).
 _OPTION = re.compile(r"--?[a-z][\w-]*")
+# Programs whose next word is a subcommand, however it is made ("django-admin compilemessages",
+# "manage.py makemigrations", "npm install"): names that are no English words ("make" and "go" are).
+_COMMANDS = frozenset(
+    "django-admin manage.py pip pip3 pipx npm npx pnpm yarn git docker kubectl cargo conda brew apt-get"  # noqa: SIM905
+    " poetry systemctl".split()
+)
 # An editor's command typed after a colon (Vim's, ed's): ":edit", ":w", ":.write", ":help".
 _EX_COMMAND = re.compile(r":[.%$]?[a-z]+!?")
 # A shell's variable or substitution: "$NAME", "${NAME}", "$(pidof x)"; not a price ("$5").
@@ -2332,17 +2338,21 @@ def is_command_argument(beside: Beside) -> bool:
     """Whether a token with the words ``beside`` it stands in a command line: beside a command-line
     option (``python -m timeit -s``, ``makemigrations myapp --empty``, ``ln -s afile``; not a number,
     ``Return -1 onfailure``), before a shell's variable or substitution (``killall $(pidof x)``,
-    ``killall $NAME``; not a price, ``paid $5``), or after an editor's command (``:edit otherfile``,
-    ``:w somefile``). A command's name and arguments are written as the command reads them, whatever
-    words they are made of.
+    ``killall $NAME``; not a price, ``paid $5``), after an editor's command (``:edit otherfile``,
+    ``:w somefile``), or right after a program whose next word is a subcommand (``django-admin
+    compilemessages``, ``npm install``: :data:`_COMMANDS`). A command's name and arguments are written
+    as the command reads them, whatever words they are made of.
 
     >>> is_command_argument(Beside("-s", 7, "b")), is_command_argument(Beside("run", 0, "$(pidof"))
     (True, True)
     >>> is_command_argument(Beside("I", 0, "$5")), is_command_argument(Beside("-1", 7, "."))
     (False, False)
+    >>> is_command_argument(Beside("django-admin", 3, ""))
+    True
     """
     return (
-        _OPTION.fullmatch(beside.previous) is not None
+        beside.previous in _COMMANDS
+        or _OPTION.fullmatch(beside.previous) is not None
         or _OPTION.fullmatch(beside.following) is not None
         or _SHELL_EXPANSION.match(beside.following) is not None
         or _EX_COMMAND.fullmatch(beside.previous) is not None
