@@ -95,6 +95,14 @@ def fetch_json(url: str) -> dict[str, object] | None:
     return loaded if isinstance(loaded, dict) else None
 
 
+def keep_json(folder: Path, name: str, found: dict[str, object]) -> None:
+    """Write a project's JSON to ``folder/name.json`` whole or not at all (a partial file, then a rename),
+    so that a fetch cut short leaves no file that reads as a project."""
+    partial = folder / f"{name}.json.part"
+    partial.write_text(json.dumps(found), encoding="utf-8")
+    partial.replace(folder / f"{name}.json")
+
+
 def cached_projects(folder: Path, pins: list[tuple[str, str]]) -> Path:
     """``folder`` with the JSON of every pinned release, fetched from PyPI where one is missing."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -103,9 +111,7 @@ def cached_projects(folder: Path, pins: list[tuple[str, str]]) -> Path:
     def fetch(pin: tuple[str, str]) -> None:
         found = fetch_json(RELEASE.format(*pin))
         if found is not None:
-            partial = folder / f"{pin[0]}.json.part"
-            partial.write_text(json.dumps(found), encoding="utf-8")
-            partial.replace(folder / f"{pin[0]}.json")
+            keep_json(folder, pin[0], found)
 
     with ThreadPoolExecutor(FETCHERS) as pool:
         list(pool.map(fetch, missing))
@@ -137,9 +143,7 @@ def pin(count: int, folder: Path, seed: int = SEED) -> list[str]:
         found = fetch_json(PROJECT.format(name))
         info = found.get("info") if found is not None else None
         if found is not None and isinstance(info, dict) and description(info) is not None:
-            partial = folder / f"{name}.json.part"
-            partial.write_text(json.dumps(found), encoding="utf-8")
-            partial.replace(folder / f"{name}.json")
+            keep_json(folder, name, found)
             return f"{name}=={info.get('version')}"
         return None
 

@@ -857,12 +857,12 @@ def glued_repair(
         return None  # "towars", "orking": a common word with a letter dropped
     if made_with_a_suffix(splitter, token, chosen[0]):
         return None  # "bypassable" is "bypass" and "-able", no "by passable"
-    if misspells_a_used_word(token, document):
-        return None  # "dostrings" in a text that writes "docstrings": that word misspelt
     if books_read_otherwise(splitter, token, chosen[0]):
         return None  # "onevery": "on every" as well as "one very", and the books write the other
     if names_a_mail_domain(document.text, start + len(token)):
         return None  # "(at) pythonconsulting dot com": an address spelt out, whose name is one word
+    if misspells_a_used_word(token, document):  # the dearest of these tests: asked last
+        return None  # "dostrings" in a text that writes "docstrings": that word misspelt
     if ends_in_itis(splitter, chosen[0]):
         return None  # "menuitis", "meetingitis": -itis makes words of any noun, in jest as in medicine
     if is_rare_word(splitter, token, chosen[0]):
@@ -2243,7 +2243,7 @@ def is_plainly_a_name(item: str) -> bool:
     if len(item) > _NAME_LENGTH:
         return False
     return _DOTTED_NAME.fullmatch(item) is not None or (
-        _NAME.fullmatch(item) is not None and not item.isupper() and _INNER_CAPITAL.search(item) is not None
+        _NAME.fullmatch(item) is not None and _INNER_CAPITAL.search(item) is not None
     )
 
 
